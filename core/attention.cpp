@@ -1,0 +1,219 @@
+#include "attention.h"
+
+#include "core/numpyrandom.h"
+
+#include <cmath>
+#include <limits>
+
+namespace attn {
+
+namespace {
+
+void checkSeed(std::int64_t seed, const char* what)
+{
+    if (seed < 0 || seed > Limits::maxSeed)
+        throw AttentionError(AttentionError::Kind::Seed,
+                             std::string("The ") + what + " must be a whole number from 0 to 4294967295, not "
+                                 + std::to_string(seed) + ".");
+}
+
+void checkWeights(const std::optional<Matrix>& w, int d, const char* name)
+{
+    if (w && (w->rows() != d || w->cols() != d))
+        throw AttentionError(AttentionError::Kind::Weights,
+                             std::string(name) + " is " + std::to_string(w->rows()) + " x " + std::to_string(w->cols())
+                                 + ", but d_model " + std::to_string(d) + " needs " + std::to_string(d) + " x "
+                                 + std::to_string(d) + ".");
+}
+
+Matrix drawWeights(NumpyRandom& rng, WeightInit init, int d)
+{
+    Matrix w(d, d);
+    const double norm = std::sqrt(static_cast<double>(d));
+    for (int r = 0; r < d; ++r) {
+        for (int c = 0; c < d; ++c) {
+            switch (init) {
+            case WeightInit::RandInt:
+                w(r, c) = static_cast<double>(rng.randint(0, 3));
+                break;
+            case WeightInit::Uniform:
+                w(r, c) = rng.rand();
+                break;
+            case WeightInit::Normal:
+                w(r, c) = rng.randn() / norm;
+                break;
+            }
+        }
+    }
+    return w;
+}
+
+} // namespace
+
+AttentionError::AttentionError(Kind kind, const std::string& message)
+    : std::runtime_error(message)
+    , m_kind(kind)
+{
+}
+
+std::string_view toString(WeightInit init)
+{
+    switch (init) {
+    case WeightInit::RandInt:
+        return "randint";
+    case WeightInit::Uniform:
+        return "uniform";
+    case WeightInit::Normal:
+        return "normal";
+    }
+    return "randint";
+}
+
+std::optional<WeightInit> weightInitFromString(std::string_view name)
+{
+    for (WeightInit init : {WeightInit::RandInt, WeightInit::Uniform, WeightInit::Normal}) {
+        if (toString(init) == name)
+            return init;
+    }
+    return std::nullopt;
+}
+
+void validateConfig(const AttentionConfig& config)
+{
+    using Kind = AttentionError::Kind;
+    const std::size_t n = splitTokens(config.sentence).size();
+    if (n == 0)
+        throw AttentionError(Kind::NoTokens, "The sentence has no words: type at least one.");
+    if (n > static_cast<std::size_t>(Limits::maxTokens))
+        throw AttentionError(Kind::TooManyTokens, "The sentence has " + std::to_string(n)
+                                                      + " tokens; the limit is " + std::to_string(Limits::maxTokens)
+                                                      + ".");
+    if (config.dModel < 1 || config.dModel > Limits::maxDModel)
+        throw AttentionError(Kind::DModel, "d_model must be from 1 to " + std::to_string(Limits::maxDModel)
+                                               + ", not " + std::to_string(config.dModel) + ".");
+    if (config.heads < 1)
+        throw AttentionError(Kind::Heads,
+                             "The number of heads must be at least 1, not " + std::to_string(config.heads) + ".");
+    if (config.dModel % config.heads != 0)
+        throw AttentionError(Kind::Heads, std::to_string(config.heads) + " heads do not divide d_model "
+                                              + std::to_string(config.dModel)
+                                              + " evenly: choose a number of heads that divides it.");
+    if (!std::isfinite(config.temperature) || config.temperature <= 0.0)
+        throw AttentionError(Kind::Temperature, "The temperature must be a finite number greater than 0.");
+    checkSeed(config.weightSeed, "weight seed");
+    checkSeed(config.embeddingSeed, "embedding seed");
+    for (const auto& [word, vector] : config.explicitEmbeddings) {
+        if (vector.size() != static_cast<std::size_t>(config.dModel))
+            throw AttentionError(Kind::Embedding, "The embedding of \"" + word + "\" has "
+                                                      + std::to_string(vector.size()) + " numbers, but d_model is "
+                                                      + std::to_string(config.dModel) + ".");
+    }
+    checkWeights(config.wQuery, config.dModel, "W_query");
+    checkWeights(config.wKey, config.dModel, "W_key");
+    checkWeights(config.wValue, config.dModel, "W_value");
+}
+
+Matrix positionalEncoding(int n, int d)
+{
+    Matrix pe(n, d);
+    for (int c = 0; c < d; ++c) {
+        const double divisor = std::pow(10000.0, static_cast<double>(2 * (c / 2)) / static_cast<double>(d));
+        for (int p = 0; p < n; ++p) {
+            const double angle = static_cast<double>(p) / divisor;
+            pe(p, c) = (c % 2 == 0) ? std::sin(angle) : std::cos(angle);
+        }
+    }
+    return pe;
+}
+
+Matrix softmaxRows(const Matrix& scores)
+{
+    Matrix weights(scores.rows(), scores.cols());
+    for (Eigen::Index r = 0; r < scores.rows(); ++r) {
+        const double rowMax = scores.row(r).maxCoeff();
+        weights.row(r) = (scores.row(r).array() - rowMax).exp().matrix();
+        weights.row(r) /= weights.row(r).sum();
+    }
+    return weights;
+}
+
+AttentionResult computeAttention(const AttentionConfig& config)
+{
+    validateConfig(config);
+
+    AttentionResult result;
+    result.tokens = splitTokens(config.sentence);
+    result.vocabulary = buildVocabulary(result.tokens);
+    const int n = static_cast<int>(result.tokens.size());
+    const int d = config.dModel;
+    result.dK = d / config.heads;
+
+    NumpyRandom rng(static_cast<std::uint32_t>(config.embeddingSeed));
+    const std::size_t words = result.vocabulary.words.size();
+    Matrix wordVectors(static_cast<Eigen::Index>(words), d);
+    result.wordIsExplicit.assign(words, false);
+    for (std::size_t w = 0; w < words; ++w) {
+        for (int c = 0; c < d; ++c)
+            wordVectors(static_cast<Eigen::Index>(w), c) = rng.rand();
+    }
+    for (std::size_t w = 0; w < words; ++w) {
+        const auto given = config.explicitEmbeddings.find(result.vocabulary.words[w]);
+        if (given == config.explicitEmbeddings.end())
+            continue;
+        result.wordIsExplicit[w] = true;
+        for (int c = 0; c < d; ++c)
+            wordVectors(static_cast<Eigen::Index>(w), c) = given->second[static_cast<std::size_t>(c)];
+    }
+    result.embeddings.resize(n, d);
+    for (int t = 0; t < n; ++t)
+        result.embeddings.row(t) = wordVectors.row(result.vocabulary.tokenWord[static_cast<std::size_t>(t)]);
+
+    result.inputs = result.embeddings;
+    if (config.positional) {
+        result.positional = positionalEncoding(n, d);
+        result.inputs += result.positional;
+    }
+
+    rng.seed(static_cast<std::uint32_t>(config.weightSeed));
+    result.wQuery = drawWeights(rng, config.init, d);
+    result.wKey = drawWeights(rng, config.init, d);
+    result.wValue = drawWeights(rng, config.init, d);
+    if (config.wQuery)
+        result.wQuery = *config.wQuery;
+    if (config.wKey)
+        result.wKey = *config.wKey;
+    if (config.wValue)
+        result.wValue = *config.wValue;
+
+    result.q.noalias() = result.inputs * result.wQuery;
+    result.k.noalias() = result.inputs * result.wKey;
+    result.v.noalias() = result.inputs * result.wValue;
+
+    const double sqrtDk = std::sqrt(static_cast<double>(result.dK));
+    const double minusInf = -std::numeric_limits<double>::infinity();
+    result.output.resize(n, d);
+    result.heads.resize(static_cast<std::size_t>(config.heads));
+    for (int h = 0; h < config.heads; ++h) {
+        HeadResult& head = result.heads[static_cast<std::size_t>(h)];
+        const auto qh = result.q.middleCols(h * result.dK, result.dK);
+        const auto kh = result.k.middleCols(h * result.dK, result.dK);
+        const auto vh = result.v.middleCols(h * result.dK, result.dK);
+
+        head.scores.noalias() = qh * kh.transpose();
+        head.scaledScores = head.scores;
+        if (config.scaled)
+            head.scaledScores /= sqrtDk;
+        if (config.temperature != 1.0)
+            head.scaledScores /= config.temperature;
+        if (config.causal) {
+            for (int r = 0; r < n; ++r)
+                head.scaledScores.row(r).tail(n - r - 1).setConstant(minusInf);
+        }
+        head.weights = softmaxRows(head.scaledScores);
+        head.output.noalias() = head.weights * vh;
+        result.output.middleCols(h * result.dK, result.dK) = head.output;
+    }
+    return result;
+}
+
+} // namespace attn

@@ -1,0 +1,128 @@
+#pragma once
+
+// The self-attention computation the app teaches, from a sentence and a few
+// settings to every intermediate matrix. Everything is float64 and drawn from
+// NumPy's legacy generator in a fixed order, so each result can be re-run by a
+// short NumPy script (see exporters.h):
+//   1. np.random.seed(embedding_seed); np.random.rand(d_model) per vocabulary word
+//   2. np.random.seed(weight_seed); W_query, W_key, W_value by the chosen init.
+// Vectors or matrices given literally replace their drawn values after the
+// draws, so giving one never shifts the stream for the others.
+
+#include "core/matrix.h"
+#include "core/tokenizer.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attn {
+
+enum class WeightInit {
+    RandInt, // np.random.randint(3, size=(d, d)), the article's
+    Uniform, // np.random.rand(d, d)
+    Normal,  // np.random.randn(d, d) / sqrt(d)
+};
+
+std::string_view toString(WeightInit init);
+std::optional<WeightInit> weightInitFromString(std::string_view name);
+
+struct Limits
+{
+    static constexpr int maxTokens = 4096;
+    static constexpr int maxDModel = 1024;
+    static constexpr std::int64_t maxSeed = 4294967295LL; // 2^32 - 1
+};
+
+struct AttentionConfig
+{
+    std::string sentence = "i miss the old kanye";
+    int dModel = 3;
+    int heads = 1;
+    WeightInit init = WeightInit::RandInt;
+    std::int64_t weightSeed = 42;
+    std::int64_t embeddingSeed = 0;
+    bool causal = false;
+    bool scaled = true;
+    double temperature = 1.0;
+    bool positional = false;
+
+    // Embeddings given literally (a preset, an import, an edit), by word.
+    std::map<std::string, std::vector<double>> explicitEmbeddings;
+    // Weight matrices given literally (edited cells); each d_model x d_model.
+    std::optional<Matrix> wQuery;
+    std::optional<Matrix> wKey;
+    std::optional<Matrix> wValue;
+
+    bool operator==(const AttentionConfig&) const = default;
+};
+
+// A configuration the engine refuses, with a sentence a user understands.
+class AttentionError : public std::runtime_error
+{
+public:
+    enum class Kind {
+        NoTokens,
+        TooManyTokens,
+        DModel,
+        Heads,
+        Temperature,
+        Seed,
+        Embedding,
+        Weights,
+    };
+
+    AttentionError(Kind kind, const std::string& message);
+    Kind kind() const { return m_kind; }
+
+private:
+    Kind m_kind;
+};
+
+struct HeadResult
+{
+    Matrix scores;       // Q_h K_h^T
+    Matrix scaledScores; // scores / sqrt(d_k) / temperature; -inf where masked
+    Matrix weights;      // row-wise softmax of scaledScores
+    Matrix output;       // weights V_h
+};
+
+struct AttentionResult
+{
+    std::vector<std::string> tokens;
+    Vocabulary vocabulary;
+    std::vector<bool> wordIsExplicit; // per vocabulary word: given literally
+    int dK = 0;
+
+    Matrix embeddings; // E, n x d_model
+    Matrix positional; // PE, n x d_model; empty when positional encoding is off
+    Matrix inputs;     // X = E (+ PE)
+    Matrix wQuery;
+    Matrix wKey;
+    Matrix wValue;
+    Matrix q;
+    Matrix k;
+    Matrix v;
+    std::vector<HeadResult> heads;
+    Matrix output; // the heads' outputs side by side, n x d_model
+};
+
+// Throws AttentionError for the first limit the configuration breaks. Cheap:
+// it allocates nothing proportional to the matrices.
+void validateConfig(const AttentionConfig& config);
+
+// Validates, then computes every stage.
+AttentionResult computeAttention(const AttentionConfig& config);
+
+// Sinusoidal positional encoding (Vaswani et al.), n x d.
+Matrix positionalEncoding(int n, int d);
+
+// Row-wise softmax with the row maximum subtracted first. A row of -inf
+// only cannot occur (the diagonal is never masked).
+Matrix softmaxRows(const Matrix& scores);
+
+} // namespace attn

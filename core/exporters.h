@@ -1,0 +1,28 @@
+#pragma once
+
+// Text exports of a computation: the JSON document with every stage, and a
+// standalone NumPy script that re-draws and recomputes the same numbers step by
+// step. Both print doubles in the shortest form that reads back to the same
+// bits, so nothing is lost between the app, the file and NumPy.
+
+#include "core/attention.h"
+
+#include <ostream>
+#include <string>
+
+namespace attn {
+
+// Shortest decimal text that parses back to exactly `value` (finite values).
+std::string formatDouble(double value);
+
+// JSON string literal (quotes included) for UTF-8 text.
+std::string jsonQuote(std::string_view text);
+
+// {"format": "attention-visualizer/1", "config": {...}, "tokens": [...], ...}
+void writeJson(std::ostream& out, const AttentionConfig& config, const AttentionResult& result);
+
+// A Python 3 script that needs only NumPy; see the README for what it leaves defined.
+void writeNumpyScript(std::ostream& out, const AttentionConfig& config, const AttentionResult& result,
+                      const std::string& generator = "Attention Visualizer");
+
+} // namespace attn

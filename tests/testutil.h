@@ -1,0 +1,60 @@
+#pragma once
+
+// Small helpers shared by the tests: fixture loading and matrix comparison.
+
+#include "core/matrix.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+
+namespace testutil {
+
+inline QJsonObject loadFixture(const QString& name)
+{
+    QFile file(QStringLiteral(AV_TEST_DATA_DIR "/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open fixture %s", qPrintable(name));
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+// A JSON array of rows; null reads as -infinity (a masked score).
+inline attn::Matrix matrixFromJson(const QJsonValue& value)
+{
+    const QJsonArray rows = value.toArray();
+    const qsizetype cols = rows.isEmpty() ? 0 : rows.first().toArray().size();
+    attn::Matrix m(rows.size(), cols);
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        const QJsonArray row = rows[r].toArray();
+        for (qsizetype c = 0; c < cols; ++c)
+            m(r, c) = row[c].isNull() ? -std::numeric_limits<double>::infinity() : row[c].toDouble();
+    }
+    return m;
+}
+
+// Largest absolute difference; infinities must sit in the same cells.
+inline double maxAbsDifference(const attn::Matrix& a, const attn::Matrix& b)
+{
+    if (a.rows() != b.rows() || a.cols() != b.cols())
+        return std::numeric_limits<double>::infinity();
+    double worst = 0.0;
+    for (Eigen::Index r = 0; r < a.rows(); ++r) {
+        for (Eigen::Index c = 0; c < a.cols(); ++c) {
+            if (std::isinf(a(r, c)) || std::isinf(b(r, c))) {
+                if (a(r, c) != b(r, c))
+                    return std::numeric_limits<double>::infinity();
+                continue;
+            }
+            worst = std::max(worst, std::abs(a(r, c) - b(r, c)));
+        }
+    }
+    return worst;
+}
+
+} // namespace testutil

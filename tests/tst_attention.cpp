@@ -1,0 +1,263 @@
+// The engine against the reference article and against an independent NumPy
+// implementation (fixtures/make_fixtures.py), plus every limit it enforces.
+
+#include "core/attention.h"
+#include "ui/presets.h"
+
+#include "testutil.h"
+
+using attn::AttentionConfig;
+using attn::AttentionError;
+using Kind = attn::AttentionError::Kind;
+
+Q_DECLARE_METATYPE(AttentionConfig)
+Q_DECLARE_METATYPE(Kind)
+
+class TestAttention : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void articlePresetMatchesPrintedOutput();
+    void articleWeightsAreTheSeed42Draws();
+    void parity_data();
+    void parity();
+    void limits_data();
+    void limits();
+    void validEdgesPass_data();
+    void validEdgesPass();
+    void softmaxIsStableForHugeScores();
+    void explicitVectorsDoNotShiftTheStream();
+};
+
+namespace {
+
+AttentionConfig configFromCase(const QJsonObject& c)
+{
+    AttentionConfig config;
+    QString error;
+    const auto parsed = configFromJson(c, AttentionConfig{}, &error);
+    if (!parsed)
+        qFatal("bad fixture config: %s", qPrintable(error));
+    config = *parsed;
+    if (!c.contains("embeddings"))
+        config.explicitEmbeddings.clear();
+    return config;
+}
+
+} // namespace
+
+void TestAttention::articlePresetMatchesPrintedOutput()
+{
+    QString error;
+    const auto config = loadPreset("article", &error);
+    QVERIFY2(config, qPrintable(error));
+    const attn::AttentionResult result = attn::computeAttention(*config);
+
+    // The article's printed attention output, 8 decimals.
+    attn::Matrix printed(5, 3);
+    printed << 0.81676354, 1.14873475, 0.33197121, //
+        0.71861207, 1.07919157, 0.36057950,        //
+        0.74203343, 1.13656778, 0.39453435,        //
+        0.75607715, 1.11278575, 0.35670860,        //
+        0.79709991, 1.15043165, 0.35333174;
+    QCOMPARE(result.tokens, (std::vector<std::string>{"i", "miss", "the", "old", "kanye"}));
+    QCOMPARE(result.output.rows(), 5);
+    QCOMPARE(result.output.cols(), 3);
+    const double difference = testutil::maxAbsDifference(result.output, printed);
+    QVERIFY2(difference < 5e-8, qPrintable(QString::number(difference)));
+    QCOMPARE(result.embeddings(0, 0), 0.46676289);
+    QCOMPARE(result.embeddings(4, 2), 0.98323089);
+}
+
+void TestAttention::articleWeightsAreTheSeed42Draws()
+{
+    QString error;
+    const attn::AttentionResult result = attn::computeAttention(*loadPreset("article", &error));
+    attn::Matrix wq(3, 3), wk(3, 3), wv(3, 3);
+    wq << 2, 0, 2, 2, 0, 0, 2, 1, 2;
+    wk << 2, 2, 2, 0, 2, 1, 0, 1, 1;
+    wv << 1, 1, 0, 0, 1, 1, 0, 0, 0;
+    QCOMPARE(result.wQuery, wq);
+    QCOMPARE(result.wKey, wk);
+    QCOMPARE(result.wValue, wv);
+}
+
+void TestAttention::parity_data()
+{
+    QTest::addColumn<QJsonObject>("testCase");
+    const QJsonArray cases = testutil::loadFixture("parity_cases.json").value("cases").toArray();
+    QVERIFY(cases.size() >= 15);
+    for (const QJsonValue& c : cases)
+        QTest::newRow(qPrintable(c.toObject().value("name").toString())) << c.toObject();
+}
+
+void TestAttention::parity()
+{
+    QFETCH(QJsonObject, testCase);
+    const AttentionConfig config = configFromCase(testCase.value("config").toObject());
+    const QJsonObject expected = testCase.value("expected").toObject();
+    const attn::AttentionResult result = attn::computeAttention(config);
+
+    QStringList tokens;
+    for (const std::string& t : result.tokens)
+        tokens << QString::fromStdString(t);
+    QStringList expectedTokens;
+    for (const QJsonValue& t : expected.value("tokens").toArray())
+        expectedTokens << t.toString();
+    QCOMPARE(tokens, expectedTokens);
+    QCOMPARE(qsizetype(result.vocabulary.words.size()), expected.value("vocabulary").toArray().size());
+
+    // Draws are bit-exact; products may differ from BLAS in the last bits.
+    QCOMPARE(result.embeddings, testutil::matrixFromJson(expected.value("embeddings")));
+    QCOMPARE(result.wQuery, testutil::matrixFromJson(expected.value("W_query")));
+    QCOMPARE(result.wKey, testutil::matrixFromJson(expected.value("W_key")));
+    QCOMPARE(result.wValue, testutil::matrixFromJson(expected.value("W_value")));
+
+    const auto near = [](const attn::Matrix& actual, const QJsonValue& json, const char* what) {
+        const double difference = testutil::maxAbsDifference(actual, testutil::matrixFromJson(json));
+        if (!(difference < 1e-12))
+            qWarning("%s differs by %g", what, difference);
+        return difference < 1e-12;
+    };
+    QVERIFY(near(result.inputs, expected.value("inputs"), "X"));
+    QVERIFY(near(result.q, expected.value("Q"), "Q"));
+    QVERIFY(near(result.k, expected.value("K"), "K"));
+    QVERIFY(near(result.v, expected.value("V"), "V"));
+    const QJsonArray heads = expected.value("heads").toArray();
+    QCOMPARE(qsizetype(result.heads.size()), heads.size());
+    for (qsizetype h = 0; h < heads.size(); ++h) {
+        const QJsonObject head = heads[h].toObject();
+        const attn::HeadResult& actual = result.heads[std::size_t(h)];
+        QVERIFY(near(actual.scores, head.value("scores"), "scores"));
+        QVERIFY(near(actual.scaledScores, head.value("scaled_scores"), "scaled scores"));
+        QVERIFY(near(actual.weights, head.value("weights"), "weights"));
+        QVERIFY(near(actual.output, head.value("output"), "head output"));
+    }
+    QVERIFY(near(result.output, expected.value("output"), "output"));
+}
+
+void TestAttention::limits_data()
+{
+    QTest::addColumn<AttentionConfig>("config");
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("phrase");
+
+    const AttentionConfig base;
+    const auto with = [&](auto change) {
+        AttentionConfig c = base;
+        change(c);
+        return c;
+    };
+    QTest::addRow("empty sentence") << with([](auto& c) { c.sentence = ""; }) << Kind::NoTokens << "no words";
+    QTest::addRow("whitespace sentence") << with([](auto& c) { c.sentence = " \t\u3000 "; }) << Kind::NoTokens
+                                         << "no words";
+    std::string many;
+    for (int i = 0; i < attn::Limits::maxTokens + 1; ++i)
+        many += "w ";
+    QTest::addRow("too many tokens") << with([&](auto& c) { c.sentence = many; }) << Kind::TooManyTokens << "4096";
+    QTest::addRow("d_model 0") << with([](auto& c) { c.dModel = 0; }) << Kind::DModel << "d_model";
+    QTest::addRow("d_model negative") << with([](auto& c) { c.dModel = -3; }) << Kind::DModel << "d_model";
+    QTest::addRow("d_model too big") << with([](auto& c) { c.dModel = 1025; }) << Kind::DModel << "1024";
+    QTest::addRow("heads 0") << with([](auto& c) { c.heads = 0; }) << Kind::Heads << "at least 1";
+    QTest::addRow("heads not dividing") << with([](auto& c) {
+        c.dModel = 6;
+        c.heads = 4;
+    }) << Kind::Heads << "divide";
+    QTest::addRow("temperature 0") << with([](auto& c) { c.temperature = 0; }) << Kind::Temperature << "temperature";
+    QTest::addRow("temperature negative") << with([](auto& c) { c.temperature = -1; }) << Kind::Temperature
+                                          << "temperature";
+    QTest::addRow("temperature NaN") << with([](auto& c) { c.temperature = std::nan(""); }) << Kind::Temperature
+                                     << "finite";
+    QTest::addRow("temperature inf") << with([](auto& c) { c.temperature = INFINITY; }) << Kind::Temperature
+                                     << "finite";
+    QTest::addRow("weight seed negative") << with([](auto& c) { c.weightSeed = -1; }) << Kind::Seed << "weight seed";
+    QTest::addRow("weight seed 2^32") << with([](auto& c) { c.weightSeed = 4294967296LL; }) << Kind::Seed
+                                      << "4294967295";
+    QTest::addRow("embedding seed 2^32") << with([](auto& c) { c.embeddingSeed = 4294967296LL; }) << Kind::Seed
+                                         << "embedding seed";
+    QTest::addRow("embedding size") << with([](auto& c) { c.explicitEmbeddings["i"] = {1.0, 2.0}; })
+                                    << Kind::Embedding << "\"i\"";
+    QTest::addRow("weights shape") << with([](auto& c) { c.wKey = attn::Matrix::Zero(2, 3); }) << Kind::Weights
+                                   << "W_key";
+}
+
+void TestAttention::limits()
+{
+    QFETCH(AttentionConfig, config);
+    QFETCH(Kind, kind);
+    QFETCH(QString, phrase);
+    try {
+        attn::computeAttention(config);
+        QFAIL("the configuration was accepted");
+    } catch (const AttentionError& e) {
+        QCOMPARE(e.kind(), kind);
+        QVERIFY2(QString::fromStdString(e.what()).contains(phrase), e.what());
+    }
+}
+
+void TestAttention::validEdgesPass_data()
+{
+    QTest::addColumn<AttentionConfig>("config");
+    AttentionConfig c;
+    c.sentence = "alone";
+    QTest::addRow("one token") << c;
+    c.sentence = "";
+    for (int i = 0; i < attn::Limits::maxTokens; ++i)
+        c.sentence += "t" + std::to_string(i % 97) + " ";
+    c.dModel = 4;
+    c.heads = 2;
+    QTest::addRow("4096 tokens") << c;
+    AttentionConfig big;
+    big.dModel = 1024;
+    big.heads = 16;
+    big.init = attn::WeightInit::Normal;
+    QTest::addRow("d_model 1024") << big;
+    AttentionConfig seeds;
+    seeds.weightSeed = attn::Limits::maxSeed;
+    seeds.embeddingSeed = 0;
+    QTest::addRow("largest seed") << seeds;
+}
+
+void TestAttention::validEdgesPass()
+{
+    QFETCH(AttentionConfig, config);
+    const attn::AttentionResult result = attn::computeAttention(config);
+    QCOMPARE(result.output.rows(), Eigen::Index(result.tokens.size()));
+    QCOMPARE(result.output.cols(), Eigen::Index(config.dModel));
+    QVERIFY(result.output.allFinite());
+    for (const attn::HeadResult& head : result.heads) {
+        const auto rowSums = head.weights.rowwise().sum();
+        QVERIFY((rowSums.array() - 1.0).abs().maxCoeff() < 1e-12);
+    }
+}
+
+void TestAttention::softmaxIsStableForHugeScores()
+{
+    attn::Matrix scores(2, 3);
+    const double inf = std::numeric_limits<double>::infinity();
+    scores << 1000.0, 1001.0, 999.0, -inf, 5e300, -5e300;
+    const attn::Matrix w = attn::softmaxRows(scores);
+    QVERIFY(w.allFinite());
+    const double e1 = std::exp(-1.0), e2 = std::exp(-2.0);
+    QVERIFY(std::abs(w(0, 1) - 1.0 / (1.0 + e1 + e2)) < 1e-15);
+    QCOMPARE(w(1, 0), 0.0);
+    QCOMPARE(w(1, 1), 1.0);
+}
+
+void TestAttention::explicitVectorsDoNotShiftTheStream()
+{
+    AttentionConfig drawn;
+    drawn.explicitEmbeddings.clear();
+    drawn.sentence = "a b c";
+    AttentionConfig partly = drawn;
+    partly.explicitEmbeddings["a"] = {9.0, 9.0, 9.0};
+    const auto r1 = attn::computeAttention(drawn);
+    const auto r2 = attn::computeAttention(partly);
+    QCOMPARE(r2.embeddings.row(0), (attn::Vector(3) << 9.0, 9.0, 9.0).finished());
+    QCOMPARE(r2.embeddings.bottomRows(2), r1.embeddings.bottomRows(2));
+    QCOMPARE(r2.wordIsExplicit, (std::vector<bool>{true, false, false}));
+}
+
+QTEST_GUILESS_MAIN(TestAttention)
+#include "tst_attention.moc"
