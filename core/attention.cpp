@@ -1,6 +1,7 @@
 #include "attention.h"
 
 #include "core/numpyrandom.h"
+#include "core/parallel.h"
 
 #include <cmath>
 #include <limits>
@@ -46,6 +47,30 @@ Matrix drawWeights(NumpyRandom& rng, WeightInit init, int d)
         }
     }
     return w;
+}
+
+// Row r of the scaled scores (÷ sqrt(d_k), ÷ temperature, masked) and of the
+// weights, in one pass over memory. The divisions are done one after the
+// other, as NumPy does them, so the rounding is the same.
+void scaleAndSoftmaxRow(HeadResult& head, int r, const AttentionConfig& config, double sqrtDk)
+{
+    const Eigen::Index n = head.scores.cols();
+    const Eigen::Index visible = config.causal ? r + 1 : n;
+    auto scaled = head.scaledScores.row(r);
+    scaled = head.scores.row(r);
+    if (config.scaled)
+        scaled /= sqrtDk;
+    if (config.temperature != 1.0)
+        scaled /= config.temperature;
+    if (visible < n)
+        scaled.tail(n - visible).setConstant(-std::numeric_limits<double>::infinity());
+
+    auto weights = head.weights.row(r);
+    const double rowMax = scaled.head(visible).maxCoeff();
+    weights.head(visible) = (scaled.head(visible).array() - rowMax).exp().matrix();
+    if (visible < n)
+        weights.tail(n - visible).setZero();
+    weights /= weights.head(visible).sum();
 }
 
 } // namespace
@@ -185,33 +210,65 @@ AttentionResult computeAttention(const AttentionConfig& config)
     if (config.wValue)
         result.wValue = *config.wValue;
 
-    result.q.noalias() = result.inputs * result.wQuery;
-    result.k.noalias() = result.inputs * result.wKey;
-    result.v.noalias() = result.inputs * result.wValue;
+    // Small inputs stay on the calling thread: starting threads would cost
+    // more than the work.
+    const bool parallel = static_cast<double>(n) * n * d >= 1 << 20;
+    const int threads = parallel ? 0 : 1;
+
+    result.q.resize(n, d);
+    result.k.resize(n, d);
+    result.v.resize(n, d);
+    parallelFor(
+        n,
+        [&](int begin, int end) {
+            const auto x = result.inputs.middleRows(begin, end - begin);
+            result.q.middleRows(begin, end - begin).noalias() = x * result.wQuery;
+            result.k.middleRows(begin, end - begin).noalias() = x * result.wKey;
+            result.v.middleRows(begin, end - begin).noalias() = x * result.wValue;
+        },
+        threads);
 
     const double sqrtDk = std::sqrt(static_cast<double>(result.dK));
-    const double minusInf = -std::numeric_limits<double>::infinity();
     result.output.resize(n, d);
     result.heads.resize(static_cast<std::size_t>(config.heads));
-    for (int h = 0; h < config.heads; ++h) {
+    const auto computeHead = [&](int h) {
         HeadResult& head = result.heads[static_cast<std::size_t>(h)];
         const auto qh = result.q.middleCols(h * result.dK, result.dK);
         const auto kh = result.k.middleCols(h * result.dK, result.dK);
         const auto vh = result.v.middleCols(h * result.dK, result.dK);
-
+        head.scores.resize(n, n);
         head.scores.noalias() = qh * kh.transpose();
-        head.scaledScores = head.scores;
-        if (config.scaled)
-            head.scaledScores /= sqrtDk;
-        if (config.temperature != 1.0)
-            head.scaledScores /= config.temperature;
-        if (config.causal) {
-            for (int r = 0; r < n; ++r)
-                head.scaledScores.row(r).tail(n - r - 1).setConstant(minusInf);
-        }
-        head.weights = softmaxRows(head.scaledScores);
+        head.scaledScores.resize(n, n);
+        head.weights.resize(n, n);
+        for (int r = 0; r < n; ++r)
+            scaleAndSoftmaxRow(head, r, config, sqrtDk);
+        head.output.resize(n, result.dK);
         head.output.noalias() = head.weights * vh;
         result.output.middleCols(h * result.dK, result.dK) = head.output;
+    };
+    if (config.heads >= 2 || !parallel) {
+        parallelFor(
+            config.heads,
+            [&](int begin, int end) {
+                for (int h = begin; h < end; ++h)
+                    computeHead(h);
+            },
+            threads);
+    } else {
+        // One large head: split its rows instead.
+        HeadResult& head = result.heads.front();
+        head.scores.resize(n, n);
+        head.scaledScores.resize(n, n);
+        head.weights.resize(n, n);
+        head.output.resize(n, d);
+        parallelFor(n, [&](int begin, int end) {
+            const int rows = end - begin;
+            head.scores.middleRows(begin, rows).noalias() = result.q.middleRows(begin, rows) * result.k.transpose();
+            for (int r = begin; r < end; ++r)
+                scaleAndSoftmaxRow(head, r, config, sqrtDk);
+            head.output.middleRows(begin, rows).noalias() = head.weights.middleRows(begin, rows) * result.v;
+        });
+        result.output = head.output;
     }
     return result;
 }

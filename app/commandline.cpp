@@ -1,0 +1,272 @@
+#include "commandline.h"
+
+#include "ui/colormap.h"
+#include "ui/panelid.h"
+#include "ui/presets.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace {
+
+struct Parser
+{
+    QCommandLineParser parser;
+    QCommandLineOption sentence{"sentence", "The sentence to attend over.", "text"};
+    QCommandLineOption preset{"preset", "Start from a preset: article (the reference walk-through).", "name"};
+    QCommandLineOption seed{"seed", "Weight seed, 0 to 4294967295 (default 42).", "n"};
+    QCommandLineOption embeddingSeed{"embedding-seed", "Embedding seed, 0 to 4294967295 (default 0).", "n"};
+    QCommandLineOption dModel{"d-model", "Embedding size d_model, 1 to 1024 (default 3).", "n"};
+    QCommandLineOption heads{"heads", "Number of attention heads; must divide d_model (default 1).", "n"};
+    QCommandLineOption init{"init", "Weight initialisation: randint, uniform or normal (default randint).", "kind"};
+    QCommandLineOption causal{"causal", "Mask future tokens (decoder-style attention)."};
+    QCommandLineOption noScale{"no-scale", "Do not divide the scores by sqrt(d_k)."};
+    QCommandLineOption temperature{"temperature", "Softmax temperature, greater than 0 (default 1).", "t"};
+    QCommandLineOption positional{"positional", "Add the sinusoidal positional encoding to the embeddings."};
+    QCommandLineOption exportJson{"export-json", "Write every stage as JSON to file, then exit.", "file"};
+    QCommandLineOption exportNumpy{"export-numpy", "Write a runnable NumPy script to file, then exit.", "file"};
+    QCommandLineOption exportImage{"export-image",
+                                   "Write the figure as .png, .svg or .pdf to file, then exit.", "file"};
+    QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
+    QCommandLineOption scale{"scale", "Pixel ratio of a PNG export, 1 to 8 (default 1).", "s"};
+    QCommandLineOption head{"head", "Head shown in per-head panels, from 1 (default 1).", "j"};
+    QCommandLineOption colormap{"colormap",
+                                "Colour map of the attention weights: " + ColorMap::sequentialNames().join(", ")
+                                    + " (default viridis).",
+                                "name"};
+    QCommandLineOption help{QStringList{"h", "help"}, "Show this help and exit."};
+    QCommandLineOption version{QStringList{"v", "version"}, "Show the version and exit."};
+
+    Parser()
+    {
+        parser.setApplicationDescription(
+            "Attention Visualizer: self-attention, every number of it, as linked heatmaps.\n"
+            "With an --export option it writes the files and exits without opening a window.");
+        parser.addOptions({sentence, preset, seed, embeddingSeed, dModel, heads, init, causal, noScale, temperature,
+                           positional, exportJson, exportNumpy, exportImage, panel, scale, head, colormap, help,
+                           version});
+        parser.addPositionalArgument("session", "A saved session (.attn) to open.", "[SESSION]");
+    }
+};
+
+// A whole number in [low, high], or an error sentence naming the option.
+bool parseInteger(const QString& text, const QString& option, qint64 low, qint64 high, qint64* out, QString* error)
+{
+    static const QRegularExpression integerPattern(QStringLiteral("^\\s*[+-]?\\d+\\s*$"));
+    const QString range = QStringLiteral("from %1 to %2").arg(low).arg(high);
+    if (!integerPattern.match(text).hasMatch()) {
+        *error = QStringLiteral("--%1 needs a whole number %2, not \"%3\".").arg(option, range, text);
+        return false;
+    }
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (!ok || value < low || value > high) {
+        *error = QStringLiteral("--%1 must be %2, not %3.").arg(option, range, text.trimmed());
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+bool parseReal(const QString& text, const QString& option, double* out, QString* error)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok) {
+        *error = QStringLiteral("--%1 needs a number, not \"%2\".").arg(option, text);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+} // namespace
+
+bool CommandLineOptions::isHeadless() const
+{
+    return !exportJson.isEmpty() || !exportNumpy.isEmpty() || !exportImage.isEmpty();
+}
+
+QStringList panelNames()
+{
+    return attn::allPanelNames();
+}
+
+QStringList withoutQtOptions(const QStringList& arguments)
+{
+    static const QStringList withValue{"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
+                                       "-qwindowtitle", "-qwindowicon", "-style", "-stylesheet", "-display", "-session"};
+    static const QStringList flags{"-reverse", "-nograb", "-dograb", "-sync", "-widgetcount"};
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (i > 0 && withValue.contains(arguments[i])) {
+            ++i;
+            continue;
+        }
+        if (i > 0 && flags.contains(arguments[i]))
+            continue;
+        kept << arguments[i];
+    }
+    return kept;
+}
+
+QString commandLineHelp()
+{
+    Parser p;
+    return p.parser.helpText();
+}
+
+ParseOutcome parseCommandLine(const QStringList& arguments)
+{
+    ParseOutcome outcome;
+    CommandLineOptions& options = outcome.options;
+    QString& error = outcome.error;
+    Parser p;
+    QCommandLineParser& parser = p.parser;
+
+    if (!parser.parse(arguments)) {
+        error = parser.errorText();
+        if (!error.endsWith('.'))
+            error += '.';
+        return outcome;
+    }
+    options.showHelp = parser.isSet(p.help);
+    options.showVersion = parser.isSet(p.version);
+    if (options.showHelp || options.showVersion)
+        return outcome;
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        error = QStringLiteral("Give at most one session file, not %1 (put a sentence in --sentence \"...\").")
+                    .arg(positional.size());
+        return outcome;
+    }
+    if (!positional.isEmpty())
+        options.sessionFile = positional.first();
+
+    attn::AttentionConfig& config = options.config;
+    if (parser.isSet(p.preset)) {
+        const auto preset = loadPreset(parser.value(p.preset), &error);
+        if (!preset)
+            return outcome;
+        config = *preset;
+    } else {
+        // The defaults are the article's settings; its printed embeddings come
+        // only with the preset or the example sentence itself.
+        const auto article = loadPreset(QStringLiteral("article"), &error);
+        if (!article)
+            return outcome;
+        config = *article;
+        if (parser.isSet(p.sentence))
+            config.explicitEmbeddings.clear();
+    }
+    if (parser.isSet(p.sentence))
+        config.sentence = parser.value(p.sentence).toStdString();
+
+    qint64 integer = 0;
+    if (parser.isSet(p.seed)) {
+        if (!parseInteger(parser.value(p.seed), "seed", 0, attn::Limits::maxSeed, &integer, &error))
+            return outcome;
+        config.weightSeed = integer;
+    }
+    if (parser.isSet(p.embeddingSeed)) {
+        if (!parseInteger(parser.value(p.embeddingSeed), "embedding-seed", 0, attn::Limits::maxSeed, &integer,
+                          &error))
+            return outcome;
+        config.embeddingSeed = integer;
+    }
+    if (parser.isSet(p.dModel)) {
+        if (!parseInteger(parser.value(p.dModel), "d-model", 1, attn::Limits::maxDModel, &integer, &error))
+            return outcome;
+        config.dModel = static_cast<int>(integer);
+    }
+    if (parser.isSet(p.heads)) {
+        if (!parseInteger(parser.value(p.heads), "heads", 1, attn::Limits::maxDModel, &integer, &error))
+            return outcome;
+        config.heads = static_cast<int>(integer);
+    }
+    if (parser.isSet(p.init)) {
+        const auto init = attn::weightInitFromString(parser.value(p.init).toStdString());
+        if (!init) {
+            error = QStringLiteral("--init must be randint, uniform or normal, not \"%1\".").arg(parser.value(p.init));
+            return outcome;
+        }
+        config.init = *init;
+    }
+    config.causal = config.causal || parser.isSet(p.causal);
+    if (parser.isSet(p.noScale))
+        config.scaled = false;
+    config.positional = config.positional || parser.isSet(p.positional);
+    if (parser.isSet(p.temperature)) {
+        if (!parseReal(parser.value(p.temperature), "temperature", &config.temperature, &error))
+            return outcome;
+        if (!std::isfinite(config.temperature) || config.temperature <= 0.0) {
+            error = QStringLiteral("--temperature must be a finite number greater than 0, not %1.")
+                        .arg(parser.value(p.temperature));
+            return outcome;
+        }
+    }
+    // An explicit embedding whose size no longer fits d_model is dropped, so
+    // that --preset article --d-model 8 draws fresh vectors instead of failing.
+    std::erase_if(config.explicitEmbeddings,
+                  [&](const auto& entry) { return entry.second.size() != static_cast<std::size_t>(config.dModel); });
+
+    options.exportJson = parser.value(p.exportJson);
+    options.exportNumpy = parser.value(p.exportNumpy);
+    options.exportImage = parser.value(p.exportImage);
+    if (parser.isSet(p.exportJson) && options.exportJson.isEmpty()) {
+        error = QStringLiteral("--export-json needs a file name.");
+        return outcome;
+    }
+    if (parser.isSet(p.exportNumpy) && options.exportNumpy.isEmpty()) {
+        error = QStringLiteral("--export-numpy needs a file name.");
+        return outcome;
+    }
+    if (parser.isSet(p.exportImage)) {
+        const QString suffix = QFileInfo(options.exportImage).suffix().toLower();
+        if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
+            error = QStringLiteral("--export-image needs a file ending in .png, .svg or .pdf, not \"%1\".")
+                        .arg(options.exportImage);
+            return outcome;
+        }
+    }
+    if (parser.isSet(p.panel)) {
+        options.panel = parser.value(p.panel);
+        if (!panelNames().contains(options.panel)) {
+            error = QStringLiteral("Unknown panel \"%1\"; the panels are: %2.")
+                        .arg(options.panel, panelNames().join(", "));
+            return outcome;
+        }
+    }
+    if (parser.isSet(p.colormap)) {
+        options.colormap = parser.value(p.colormap);
+        if (!ColorMap::sequentialNames().contains(options.colormap)) {
+            error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
+                        .arg(options.colormap, ColorMap::sequentialNames().join(", "));
+            return outcome;
+        }
+    }
+    if (parser.isSet(p.scale)) {
+        if (!parseReal(parser.value(p.scale), "scale", &options.scale, &error))
+            return outcome;
+        if (!(options.scale >= 1.0 && options.scale <= 8.0)) {
+            error = QStringLiteral("--scale must be from 1 to 8, not %1.").arg(parser.value(p.scale));
+            return outcome;
+        }
+    }
+    if (parser.isSet(p.head)) {
+        if (!parseInteger(parser.value(p.head), "head", 1, config.heads, &integer, &error))
+            return outcome;
+        options.head = static_cast<int>(integer - 1);
+    }
+
+    try {
+        attn::validateConfig(config);
+    } catch (const attn::AttentionError& e) {
+        error = QString::fromStdString(e.what());
+    }
+    return outcome;
+}

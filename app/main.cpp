@@ -1,0 +1,74 @@
+// Entry point: parse the command line before anything else, so errors, --help
+// and --version need no display; exports run on the offscreen platform; only
+// an interactive run opens the main window.
+
+#include "app/commandline.h"
+#include "app/headlessexport.h"
+#include "app/mainwindow.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+void setApplicationInfo()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("attention-visualizer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AV_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Attention Visualizer"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Attention Visualizer"));
+}
+
+// Exports promise stderr holds nothing but a real error, so Qt's own chatter
+// (such as a missing XDG_RUNTIME_DIR on a server) is dropped there.
+void quietMessageHandler(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        QTextStream(stderr) << message << '\n';
+}
+
+int fail(const QString& message)
+{
+    QTextStream(stderr) << "attention-visualizer: " << message << '\n';
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    setApplicationInfo();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    const ParseOutcome parsed = parseCommandLine(withoutQtOptions(arguments));
+    if (!parsed.error.isEmpty())
+        return fail(parsed.error);
+    const CommandLineOptions& options = parsed.options;
+    if (options.showHelp) {
+        QTextStream(stdout) << commandLineHelp();
+        return 0;
+    }
+    if (options.showVersion) {
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                            << '\n';
+        return 0;
+    }
+
+    if (options.isHeadless()) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(quietMessageHandler);
+        QApplication app(argc, argv);
+        const QString error = runHeadlessExports(options);
+        return error.isEmpty() ? 0 : fail(error);
+    }
+
+    QApplication app(argc, argv);
+    MainWindow window(options);
+    window.show();
+    return app.exec();
+}

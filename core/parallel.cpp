@@ -1,0 +1,52 @@
+#include "parallel.h"
+
+#include <algorithm>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace attn {
+
+int workerCount()
+{
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+void parallelFor(int count, const std::function<void(int begin, int end)>& work, int maxThreads)
+{
+    if (count <= 0)
+        return;
+    const int threads = std::min(count, maxThreads > 0 ? maxThreads : workerCount());
+    if (threads <= 1) {
+        work(0, count);
+        return;
+    }
+    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
+    std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(threads - 1));
+    const auto range = [&](int t) { return std::pair{count * t / threads, count * (t + 1) / threads}; };
+    for (int t = 1; t < threads; ++t) {
+        pool.emplace_back([&, t] {
+            try {
+                const auto [begin, end] = range(t);
+                work(begin, end);
+            } catch (...) {
+                errors[static_cast<std::size_t>(t)] = std::current_exception();
+            }
+        });
+    }
+    try {
+        const auto [begin, end] = range(0);
+        work(begin, end);
+    } catch (...) {
+        errors[0] = std::current_exception();
+    }
+    for (std::thread& thread : pool)
+        thread.join();
+    for (const std::exception_ptr& error : errors) {
+        if (error)
+            std::rethrow_exception(error);
+    }
+}
+
+} // namespace attn

@@ -1,0 +1,155 @@
+#include "presets.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace {
+
+QString presetPath(const QString& name)
+{
+    return QStringLiteral(":/presets/%1.json").arg(name);
+}
+
+bool readInt(const QJsonObject& object, const QString& key, std::int64_t* out, QString* error)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return true;
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || std::floor(number) != number || std::abs(number) > 9.0e15) {
+        *error = QStringLiteral("\"%1\" must be a whole number.").arg(key);
+        return false;
+    }
+    *out = static_cast<std::int64_t>(number);
+    return true;
+}
+
+bool readBool(const QJsonObject& object, const QString& key, bool* out, QString* error)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return true;
+    if (!value.isBool()) {
+        *error = QStringLiteral("\"%1\" must be true or false.").arg(key);
+        return false;
+    }
+    *out = value.toBool();
+    return true;
+}
+
+} // namespace
+
+QStringList presetNames()
+{
+    return {QStringLiteral("article")};
+}
+
+std::optional<attn::AttentionConfig> loadPreset(const QString& name, QString* error)
+{
+    QFile file(presetPath(name));
+    if (!presetNames().contains(name) || !file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("Unknown preset \"%1\"; the presets are: %2.").arg(name, presetNames().join(", "));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        *error = QStringLiteral("The preset \"%1\" is damaged: %2.").arg(name, parseError.errorString());
+        return std::nullopt;
+    }
+    return configFromJson(document.object(), attn::AttentionConfig{}, error);
+}
+
+std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, const attn::AttentionConfig& base,
+                                                    QString* error)
+{
+    attn::AttentionConfig config = base;
+    if (object.contains("sentence")) {
+        if (!object.value("sentence").isString()) {
+            *error = QStringLiteral("\"sentence\" must be text.");
+            return std::nullopt;
+        }
+        config.sentence = object.value("sentence").toString().toStdString();
+    }
+    std::int64_t dModel = config.dModel;
+    std::int64_t heads = config.heads;
+    if (!readInt(object, "d_model", &dModel, error) || !readInt(object, "heads", &heads, error)
+        || !readInt(object, "weight_seed", &config.weightSeed, error)
+        || !readInt(object, "embedding_seed", &config.embeddingSeed, error)
+        || !readBool(object, "causal", &config.causal, error) || !readBool(object, "scaled", &config.scaled, error)
+        || !readBool(object, "positional", &config.positional, error))
+        return std::nullopt;
+    config.dModel = static_cast<int>(std::clamp<std::int64_t>(dModel, -1, 1 << 20));
+    config.heads = static_cast<int>(std::clamp<std::int64_t>(heads, -1, 1 << 20));
+    if (object.contains("init")) {
+        const auto init = attn::weightInitFromString(object.value("init").toString().toStdString());
+        if (!init) {
+            *error = QStringLiteral("\"init\" must be \"randint\", \"uniform\" or \"normal\".");
+            return std::nullopt;
+        }
+        config.init = *init;
+    }
+    if (object.contains("temperature")) {
+        if (!object.value("temperature").isDouble()) {
+            *error = QStringLiteral("\"temperature\" must be a number.");
+            return std::nullopt;
+        }
+        config.temperature = object.value("temperature").toDouble();
+    }
+    if (object.contains("embeddings")) {
+        const QJsonValue embeddings = object.value("embeddings");
+        if (!embeddings.isObject()) {
+            *error = QStringLiteral("\"embeddings\" must map words to lists of numbers.");
+            return std::nullopt;
+        }
+        config.explicitEmbeddings.clear();
+        const QJsonObject map = embeddings.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!it.value().isArray()) {
+                *error = QStringLiteral("The embedding of \"%1\" must be a list of numbers.").arg(it.key());
+                return std::nullopt;
+            }
+            std::vector<double> vector;
+            for (const QJsonValue& number : it.value().toArray()) {
+                if (!number.isDouble()) {
+                    *error = QStringLiteral("The embedding of \"%1\" must hold only numbers.").arg(it.key());
+                    return std::nullopt;
+                }
+                vector.push_back(number.toDouble());
+            }
+            config.explicitEmbeddings[it.key().toStdString()] = std::move(vector);
+        }
+    }
+    return config;
+}
+
+QJsonObject configToJson(const attn::AttentionConfig& config)
+{
+    QJsonObject object{
+        {"sentence", QString::fromStdString(config.sentence)},
+        {"d_model", config.dModel},
+        {"heads", config.heads},
+        {"init", QString::fromUtf8(attn::toString(config.init).data(),
+                                   static_cast<qsizetype>(attn::toString(config.init).size()))},
+        {"weight_seed", static_cast<qint64>(config.weightSeed)},
+        {"embedding_seed", static_cast<qint64>(config.embeddingSeed)},
+        {"causal", config.causal},
+        {"scaled", config.scaled},
+        {"temperature", config.temperature},
+        {"positional", config.positional},
+    };
+    if (!config.explicitEmbeddings.empty()) {
+        QJsonObject embeddings;
+        for (const auto& [word, vector] : config.explicitEmbeddings) {
+            QJsonArray array;
+            for (const double value : vector)
+                array.append(value);
+            embeddings.insert(QString::fromStdString(word), array);
+        }
+        object.insert("embeddings", embeddings);
+    }
+    return object;
+}
