@@ -3,6 +3,7 @@
 #include "ui/colormap.h"
 #include "ui/panelid.h"
 #include "ui/presets.h"
+#include "ui/session.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -30,6 +31,8 @@ struct Parser
     QCommandLineOption exportNumpy{"export-numpy", "Write a runnable NumPy script to file, then exit.", "file"};
     QCommandLineOption exportImage{"export-image",
                                    "Write the figure as .png, .svg or .pdf to file, then exit.", "file"};
+    QCommandLineOption saveSession{"save-session",
+                                   "Write the configuration as a session file (.attn), then exit.", "file"};
     QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
     QCommandLineOption scale{"scale", "Pixel ratio of a PNG export, 1 to 8 (default 1).", "s"};
     QCommandLineOption head{"head", "Head shown in per-head panels, from 1 (default 1).", "j"};
@@ -46,7 +49,7 @@ struct Parser
             "Attention Visualizer: self-attention, every number of it, as linked heatmaps.\n"
             "With an --export option it writes the files and exits without opening a window.");
         parser.addOptions({sentence, preset, seed, embeddingSeed, dModel, heads, init, causal, noScale, temperature,
-                           positional, exportJson, exportNumpy, exportImage, panel, scale, head, colormap, help,
+                           positional, exportJson, exportNumpy, exportImage, saveSession, panel, scale, head, colormap, help,
                            version});
         parser.addPositionalArgument("session", "A saved session (.attn) to open.", "[SESSION]");
     }
@@ -87,7 +90,7 @@ bool parseReal(const QString& text, const QString& option, double* out, QString*
 
 bool CommandLineOptions::isHeadless() const
 {
-    return !exportJson.isEmpty() || !exportNumpy.isEmpty() || !exportImage.isEmpty();
+    return !exportJson.isEmpty() || !exportNumpy.isEmpty() || !exportImage.isEmpty() || !saveSession.isEmpty();
 }
 
 QStringList panelNames()
@@ -116,7 +119,9 @@ QStringList withoutQtOptions(const QStringList& arguments)
 QString commandLineHelp()
 {
     Parser p;
-    return p.parser.helpText();
+    // Without an application object Qt cannot know the program's name.
+    return p.parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                       QStringLiteral("attention-visualizer"));
 }
 
 ParseOutcome parseCommandLine(const QStringList& arguments)
@@ -148,7 +153,21 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
         options.sessionFile = positional.first();
 
     attn::AttentionConfig& config = options.config;
-    if (parser.isSet(p.preset)) {
+    if (!options.sessionFile.isEmpty()) {
+        const auto session = loadSession(options.sessionFile, &error);
+        if (!session)
+            return outcome;
+        config = session->config;
+        options.head = session->head;
+        options.colormap = session->colormap;
+        options.selectedToken = session->selectedToken;
+        options.lessonStep = session->lessonStep;
+        if (!ColorMap::sequentialNames().contains(options.colormap))
+            options.colormap.clear();
+    }
+    if (!options.sessionFile.isEmpty() && !parser.isSet(p.preset)) {
+        // The session is the starting point; options below override it.
+    } else if (parser.isSet(p.preset)) {
         const auto preset = loadPreset(parser.value(p.preset), &error);
         if (!preset)
             return outcome;
@@ -217,6 +236,11 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
     options.exportJson = parser.value(p.exportJson);
     options.exportNumpy = parser.value(p.exportNumpy);
     options.exportImage = parser.value(p.exportImage);
+    options.saveSession = parser.value(p.saveSession);
+    if (parser.isSet(p.saveSession) && options.saveSession.isEmpty()) {
+        error = QStringLiteral("--save-session needs a file name.");
+        return outcome;
+    }
     if (parser.isSet(p.exportJson) && options.exportJson.isEmpty()) {
         error = QStringLiteral("--export-json needs a file name.");
         return outcome;

@@ -15,10 +15,13 @@ struct CommandLineOptions
     QString exportJson;
     QString exportNumpy;
     QString exportImage;
+    QString saveSession;
     QString panel;    // empty: the whole figure
     QString colormap; // empty: the default
     double scale = 1.0;
     int head = 0; // zero-based; the option is one-based
+    int selectedToken = -1; // from a session: the highlighted query token
+    int lessonStep = 0;     // from a session
     bool showHelp = false;
     bool showVersion = false;
 

@@ -3,6 +3,7 @@
 #include "core/exporters.h"
 #include "ui/figureexport.h"
 #include "ui/savefile.h"
+#include "ui/session.h"
 
 #include <QCoreApplication>
 
@@ -20,6 +21,17 @@ QString runHeadlessExports(const CommandLineOptions& options)
     }
 
     QString error;
+    if (!options.saveSession.isEmpty()) {
+        Session session;
+        session.config = options.config;
+        session.head = options.head;
+        session.selectedToken = options.selectedToken;
+        session.lessonStep = options.lessonStep;
+        if (!options.colormap.isEmpty())
+            session.colormap = options.colormap;
+        if (!saveSession(options.saveSession, session, &error))
+            return error;
+    }
     if (!options.exportJson.isEmpty()) {
         std::ostringstream text;
         attn::writeJson(text, options.config, result);

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -123,6 +124,35 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
             config.explicitEmbeddings[it.key().toStdString()] = std::move(vector);
         }
     }
+    for (const auto& [key, target] : {std::pair{"W_query", &config.wQuery}, std::pair{"W_key", &config.wKey},
+                                      std::pair{"W_value", &config.wValue}}) {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined() || value.isNull())
+            continue;
+        const QString shapeError = QStringLiteral("\"%1\" must be a list of rows of numbers, d_model x d_model.")
+                                       .arg(QLatin1String(key));
+        const QJsonArray rows = value.toArray();
+        if (!value.isArray() || rows.size() != config.dModel) {
+            *error = shapeError;
+            return std::nullopt;
+        }
+        attn::Matrix matrix(config.dModel, config.dModel);
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            const QJsonArray row = rows[r].toArray();
+            if (!rows[r].isArray() || row.size() != config.dModel) {
+                *error = shapeError;
+                return std::nullopt;
+            }
+            for (qsizetype c = 0; c < row.size(); ++c) {
+                if (!row[c].isDouble()) {
+                    *error = shapeError;
+                    return std::nullopt;
+                }
+                matrix(r, c) = row[c].toDouble();
+            }
+        }
+        *target = std::move(matrix);
+    }
     return config;
 }
 
@@ -150,6 +180,19 @@ QJsonObject configToJson(const attn::AttentionConfig& config)
             embeddings.insert(QString::fromStdString(word), array);
         }
         object.insert("embeddings", embeddings);
+    }
+    for (const auto& [key, matrix] : {std::pair{"W_query", &config.wQuery}, std::pair{"W_key", &config.wKey},
+                                      std::pair{"W_value", &config.wValue}}) {
+        if (!matrix->has_value())
+            continue;
+        QJsonArray rows;
+        for (Eigen::Index r = 0; r < (*matrix)->rows(); ++r) {
+            QJsonArray row;
+            for (Eigen::Index c = 0; c < (*matrix)->cols(); ++c)
+                row.append((**matrix)(r, c));
+            rows.append(row);
+        }
+        object.insert(QLatin1String(key), rows);
     }
     return object;
 }

@@ -1,0 +1,205 @@
+// Session files: every field survives a round trip, every kind of damaged
+// file is refused with a message naming the file and the problem, and a save
+// that fails midway leaves the previous file byte for byte.
+
+#include "ui/savefile.h"
+#include "ui/session.h"
+
+#include "testutil.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+class TestSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTripKeepsEveryField();
+    void damagedFiles_data();
+    void damagedFiles();
+    void missingFile();
+    void failedSaveKeepsOldFile();
+    void commandLineSavesAndReopens();
+
+private:
+    static Session richSession();
+};
+
+Session TestSession::richSession()
+{
+    Session s;
+    s.config.sentence = "Ünïcödé 東京 🙂 \"quoted\" words words";
+    s.config.dModel = 4;
+    s.config.heads = 2;
+    s.config.init = attn::WeightInit::Uniform;
+    s.config.weightSeed = 4294967295LL;
+    s.config.embeddingSeed = 12345;
+    s.config.causal = true;
+    s.config.scaled = false;
+    s.config.temperature = 0.1 + 0.2; // not exactly representable in short decimal
+    s.config.positional = true;
+    s.config.explicitEmbeddings.clear();
+    s.config.explicitEmbeddings["東京"] = {1.0 / 3.0, -2.5e-12, 7.0, 0.46676289};
+    attn::Matrix edited = attn::Matrix::Identity(4, 4);
+    edited(0, 3) = -1.0 / 7.0;
+    s.config.wKey = edited;
+    s.selectedToken = 3;
+    s.head = 1;
+    s.colormap = "cividis";
+    s.lessonStep = 5;
+    return s;
+}
+
+void TestSession::roundTripKeepsEveryField()
+{
+    const Session original = richSession();
+    QTemporaryDir dir;
+    const QString path = dir.filePath("lesson.attn");
+    QString error;
+    QVERIFY2(saveSession(path, original, &error), qPrintable(error));
+    const auto reopened = loadSession(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QCOMPARE(reopened->config.sentence, original.config.sentence);
+    QCOMPARE(reopened->config.temperature, original.config.temperature);
+    QCOMPARE(reopened->config.explicitEmbeddings, original.config.explicitEmbeddings);
+    QCOMPARE(*reopened->config.wKey, *original.config.wKey);
+    QVERIFY(!reopened->config.wQuery);
+    QVERIFY(*reopened == original);
+
+    // Identical numbers after reopening.
+    const auto before = attn::computeAttention(original.config);
+    const auto after = attn::computeAttention(reopened->config);
+    QCOMPARE(after.output, before.output);
+    QCOMPARE(after.heads[1].weights, before.heads[1].weights);
+}
+
+void TestSession::damagedFiles_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("phrase");
+    const QByteArray good = sessionToJson(richSession());
+    QTest::addRow("empty") << QByteArray() << "empty";
+    QTest::addRow("whitespace") << QByteArray("  \n") << "empty";
+    QTest::addRow("garbage") << QByteArray("\x89PNG\r\n\x1a\n garbage") << "not valid JSON";
+    QTest::addRow("truncated") << good.left(good.size() / 2) << "truncated";
+    QTest::addRow("json array") << QByteArray("[1, 2, 3]") << "not an Attention Visualizer session";
+    QTest::addRow("other json") << QByteArray("{\"hello\": 1}") << "not an Attention Visualizer session";
+    QByteArray newer = good;
+    newer.replace("\"version\": 1", "\"version\": 7");
+    QTest::addRow("newer version") << newer << "newer version";
+    QByteArray badVersion = good;
+    badVersion.replace("\"version\": 1", "\"version\": \"one\"");
+    QTest::addRow("version text") << badVersion << "\"version\"";
+    QByteArray wrongType = good;
+    wrongType.replace("\"d_model\": 4", "\"d_model\": \"four\"");
+    QTest::addRow("d_model text") << wrongType << "\"d_model\" must be a whole number";
+    QByteArray causal = good;
+    causal.replace("\"causal\": true", "\"causal\": \"yes\"");
+    QTest::addRow("causal text") << causal << "\"causal\" must be true or false";
+    QByteArray heads = good;
+    heads.replace("\"heads\": 2", "\"heads\": 3");
+    QTest::addRow("heads not dividing") << heads << "divide";
+    QByteArray seed = good;
+    seed.replace("4294967295", "4294967296");
+    QTest::addRow("seed too big") << seed << "4294967295";
+    QByteArray sentence = good;
+    sentence.replace("\"sentence\": \"", "\"sentence\": 5, \"x\": \"");
+    QTest::addRow("sentence number") << sentence << "\"sentence\" must be text";
+    QByteArray head = good;
+    head.replace("\"head\": 1", "\"head\": 9");
+    QTest::addRow("head out of range") << head << "\"head\"";
+    QByteArray matrix = good;
+    matrix.replace("\"W_key\": [", "\"W_key\": [[1], ");
+    QTest::addRow("weights ragged") << matrix << "W_key";
+    QByteArray vector = good;
+    vector.replace("\"embeddings\": {", "\"embeddings\": {\"x\": [1, \"a\"], ");
+    QTest::addRow("embedding text") << vector << "only numbers";
+}
+
+void TestSession::damagedFiles()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, phrase);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("damaged.attn");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(contents);
+    file.close();
+    QString error;
+    QVERIFY(!loadSession(path, &error));
+    QVERIFY2(error.contains(phrase), qPrintable(error));
+    QVERIFY2(error.contains("damaged.attn"), qPrintable(error));
+}
+
+void TestSession::missingFile()
+{
+    QString error;
+    QVERIFY(!loadSession("/nonexistent/folder/x.attn", &error));
+    QVERIFY2(error.contains("x.attn"), qPrintable(error));
+}
+
+void TestSession::failedSaveKeepsOldFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("keep.attn");
+    QString error;
+    QVERIFY(saveSession(path, richSession(), &error));
+    QFile original(path);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray before = original.readAll();
+    original.close();
+
+    // A writer that gets half way and then fails, as a crash or full disk would.
+    const bool saved = saveFileAtomically(
+        path,
+        [](QIODevice& device, QString* writeError) {
+            device.write("{\"format\": \"attention-visualizer-session\", \"vers");
+            *writeError = QStringLiteral("interrupted on purpose");
+            return false;
+        },
+        &error);
+    QVERIFY(!saved);
+    QVERIFY2(error.contains("interrupted on purpose"), qPrintable(error));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"keep.attn"});
+}
+
+void TestSession::commandLineSavesAndReopens()
+{
+    QTemporaryDir dir;
+    const QString session = dir.filePath("class.attn");
+    QProcess save;
+    save.start(QStringLiteral(AV_APP_PATH), {"--sentence", "the cat sat on the mat", "--d-model", "6", "--heads", "3",
+                                             "--init", "normal", "--seed", "9", "--causal", "--temperature", "0.7",
+                                             "--save-session", session, "--export-json", dir.filePath("a.json")});
+    QVERIFY(save.waitForFinished(60000));
+    QVERIFY2(save.exitCode() == 0, save.readAllStandardError().constData());
+
+    QProcess reopen;
+    reopen.start(QStringLiteral(AV_APP_PATH), {session, "--export-json", dir.filePath("b.json")});
+    QVERIFY(reopen.waitForFinished(60000));
+    QVERIFY2(reopen.exitCode() == 0, reopen.readAllStandardError().constData());
+
+    QFile a(dir.filePath("a.json")), b(dir.filePath("b.json"));
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray first = a.readAll();
+    QVERIFY(first.contains("\"causal\": true"));
+    QCOMPARE(b.readAll(), first);
+
+    QFile garbage(dir.filePath("garbage.attn"));
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write("not a session");
+    garbage.close();
+    QProcess refuse;
+    refuse.start(QStringLiteral(AV_APP_PATH), {garbage.fileName(), "--export-json", dir.filePath("c.json")});
+    QVERIFY(refuse.waitForFinished(60000));
+    QVERIFY(refuse.exitCode() != 0);
+    QVERIFY(refuse.readAllStandardError().contains("garbage.attn"));
+    QVERIFY(!QFile::exists(dir.filePath("c.json")));
+}
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"
