@@ -1,0 +1,567 @@
+// The heatmap renderer puts each value's colour-map colour in its cell, on
+// normal and high-DPI images alike; masked and NaN cells look like neither;
+// labels, title and colour bar are drawn; hit-testing agrees with drawing;
+// large matrices drop cell text and still render.
+
+#include "ui/heatmaprenderer.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+Q_DECLARE_METATYPE(ColorMap)
+
+class TestHeatmapRenderer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void colorMapsStartAndEndAtPublishedColours_data();
+    void colorMapsStartAndEndAtPublishedColours();
+    void colorMapsLookUpByName();
+    void textColourIsLegible_data();
+    void textColourIsLegible();
+    void formatsValues_data();
+    void formatsValues();
+
+    void cellsHaveTheirColourMapColour_data();
+    void cellsHaveTheirColourMapColour();
+    void divergingZeroIsTheNeutralCentre();
+    void positiveInfinityClampsToTopColour();
+    void maskedCellsAreHatchedNotColoured_data();
+    void maskedCellsAreHatchedNotColoured();
+    void nanCellsAreDistinct();
+    void labelsTitleAndColourBarAreDrawn();
+    void drawingStaysInsideTarget_data();
+    void drawingStaysInsideTarget();
+    void hitTestingMatchesCells_data();
+    void hitTestingMatchesCells();
+    void highDpiImageHasSameColours();
+    void largeMatrixDropsTextAndRenders();
+};
+
+namespace {
+
+const double kInf = std::numeric_limits<double>::infinity();
+const QColor kPageColour(0x80, 0x90, 0xa0); // not white: shows what the renderer painted
+
+HeatmapSpec specFor(const attn::Matrix& matrix, const ColorMap& map = ColorMap::viridis())
+{
+    HeatmapSpec spec;
+    spec.matrix = std::make_shared<const attn::Matrix>(matrix);
+    spec.colorMap = map;
+    spec.showValues = false;
+    return spec;
+}
+
+QImage render(const HeatmapSpec& spec, const QSizeF& logicalSize, double dpr = 1.0, const QRectF& target = {})
+{
+    QImage image(QSize(qCeil(logicalSize.width() * dpr), qCeil(logicalSize.height() * dpr)),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(kPageColour);
+    QPainter painter(&image);
+    HeatmapRenderer::paint(&painter, target.isNull() ? QRectF(QPointF(), logicalSize) : target, spec);
+    return image;
+}
+
+QColor pixelAt(const QImage& image, QPointF logical)
+{
+    const double dpr = image.devicePixelRatio();
+    return image.pixelColor(qFloor(logical.x() * dpr), qFloor(logical.y() * dpr));
+}
+
+// Colour counts over a rectangle's inside (a pixel in from each edge).
+QHash<QRgb, int> histogram(const QImage& image, const QRectF& logical)
+{
+    const double dpr = image.devicePixelRatio();
+    const QRect r = QRectF(logical.topLeft() * dpr, logical.size() * dpr).toAlignedRect().adjusted(1, 1, -1, -1);
+    QHash<QRgb, int> counts;
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x)
+            ++counts[image.pixel(x, y) | 0xff000000u];
+    return counts;
+}
+
+QRgb dominant(const QHash<QRgb, int>& counts)
+{
+    QRgb best = 0;
+    int bestCount = -1;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > bestCount) {
+            best = it.key();
+            bestCount = it.value();
+        }
+    }
+    return best;
+}
+
+int darkPixels(const QImage& image, const QRectF& logical)
+{
+    int count = 0;
+    const auto counts = histogram(image, logical);
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (qGray(it.key()) < 128)
+            count += it.value();
+    }
+    return count;
+}
+
+int distance(QRgb a, QRgb b)
+{
+    return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
+}
+
+int distanceToColourMap(QRgb colour, const ColorMap& map)
+{
+    int best = 255;
+    for (int i = 0; i < ColorMap::kSize; ++i)
+        best = std::min(best, distance(colour, map.entry(i)));
+    return best;
+}
+
+attn::Matrix spanningMatrix()
+{
+    attn::Matrix m(3, 3);
+    m << -1.5, 0.0, 0.25, 0.7, 1.9, -0.4, 3.0, 0.05, 1.1;
+    return m;
+}
+
+attn::Matrix causalScores(int n)
+{
+    attn::Matrix m(n, n);
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c)
+            m(r, c) = c > r ? -kInf : 0.3 * r - 0.2 * c + 0.1;
+    return m;
+}
+
+} // namespace
+
+void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours_data()
+{
+    QTest::addColumn<ColorMap>("map");
+    QTest::addColumn<double>("t");
+    QTest::addColumn<QColor>("expected");
+    // Published values (matplotlib's viridis/cividis tables, Moreland's
+    // cool-warm table) rounded to 8 bits.
+    QTest::addRow("viridis 0") << ColorMap::viridis() << 0.0 << QColor(68, 1, 84);
+    QTest::addRow("viridis 0.5") << ColorMap::viridis() << 128.0 / 255.0 << QColor(33, 145, 140);
+    QTest::addRow("viridis 1") << ColorMap::viridis() << 1.0 << QColor(253, 231, 37);
+    QTest::addRow("cividis 0") << ColorMap::cividis() << 0.0 << QColor(0, 34, 78);
+    QTest::addRow("cividis 1") << ColorMap::cividis() << 1.0 << QColor(254, 232, 56);
+    QTest::addRow("coolwarm 0") << ColorMap::diverging() << 0.0 << QColor(59, 76, 192);
+    QTest::addRow("coolwarm 0.5") << ColorMap::diverging() << 0.5 << QColor(221, 221, 221);
+    QTest::addRow("coolwarm 1") << ColorMap::diverging() << 1.0 << QColor(180, 4, 38);
+    QTest::addRow("grayscale 0") << ColorMap::grayscale() << 0.0 << QColor(0, 0, 0);
+}
+
+void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours()
+{
+    QFETCH(ColorMap, map);
+    QFETCH(double, t);
+    QFETCH(QColor, expected);
+    // Between table entries the colour may be one entry off the published
+    // one; allow that much, no more.
+    QVERIFY2(distance(map.rgb(t), expected.rgb()) <= 1,
+             qPrintable(map.color(t).name() + QLatin1String(" vs ") + expected.name()));
+}
+
+void TestHeatmapRenderer::colorMapsLookUpByName()
+{
+    for (const QString& name : ColorMap::names()) {
+        const std::optional<ColorMap> map = ColorMap::byName(name);
+        QVERIFY2(map.has_value(), qPrintable(name));
+        QCOMPARE(map->name(), name);
+    }
+    QCOMPARE(ColorMap::sequentialNames(), QStringList({"viridis", "cividis", "grayscale"}));
+    for (const QString& name : ColorMap::sequentialNames())
+        QVERIFY(!ColorMap::byName(name)->isDiverging());
+    QVERIFY(ColorMap::diverging().isDiverging());
+    QVERIFY(!ColorMap::byName("jet").has_value());
+    QCOMPARE(ColorMap::byName(" Viridis ")->name(), QStringLiteral("viridis"));
+}
+
+void TestHeatmapRenderer::textColourIsLegible_data()
+{
+    QTest::addColumn<QColor>("background");
+    QTest::addColumn<QColor>("expected");
+    QTest::addRow("black") << QColor(Qt::black) << QColor(Qt::white);
+    QTest::addRow("white") << QColor(Qt::white) << QColor(Qt::black);
+    QTest::addRow("viridis low") << ColorMap::viridis().color(0.0) << QColor(Qt::white);
+    QTest::addRow("viridis high") << ColorMap::viridis().color(1.0) << QColor(Qt::black);
+    QTest::addRow("coolwarm centre") << ColorMap::diverging().color(0.5) << QColor(Qt::black);
+}
+
+void TestHeatmapRenderer::textColourIsLegible()
+{
+    QFETCH(QColor, background);
+    QFETCH(QColor, expected);
+    QCOMPARE(legibleTextColor(background), expected);
+    QVERIFY(contrastRatio(background, legibleTextColor(background)) >= 4.5);
+}
+
+void TestHeatmapRenderer::formatsValues_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<int>("decimals");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("positive") << 0.456 << 2 << QStringLiteral("0.46");
+    QTest::addRow("negative uses minus sign") << -1.26 << 1 << QString::fromUtf8("\u22121.3");
+    QTest::addRow("negative zero") << -0.001 << 2 << QStringLiteral("0.00");
+    QTest::addRow("masked") << -kInf << 2 << QString::fromUtf8("\u2212\u221e");
+    QTest::addRow("nan") << std::nan("") << 2 << QStringLiteral("NaN");
+    QTest::addRow("integer") << 3.0 << 0 << QStringLiteral("3");
+}
+
+void TestHeatmapRenderer::formatsValues()
+{
+    QFETCH(double, value);
+    QFETCH(int, decimals);
+    QFETCH(QString, expected);
+    QCOMPARE(HeatmapRenderer::formatValue(value, decimals), expected);
+}
+
+void TestHeatmapRenderer::cellsHaveTheirColourMapColour_data()
+{
+    QTest::addColumn<ColorMap>("map");
+    QTest::addColumn<bool>("explicitRange");
+    QTest::addRow("viridis, data range") << ColorMap::viridis() << false;
+    QTest::addRow("cividis, data range") << ColorMap::cividis() << false;
+    QTest::addRow("diverging, symmetric range") << ColorMap::diverging() << false;
+    QTest::addRow("viridis, explicit range") << ColorMap::viridis() << true;
+}
+
+void TestHeatmapRenderer::cellsHaveTheirColourMapColour()
+{
+    QFETCH(ColorMap, map);
+    QFETCH(bool, explicitRange);
+
+    const attn::Matrix m = spanningMatrix();
+    HeatmapSpec spec = specFor(m, map);
+    // Expected normalisation worked out here from the data, independently of
+    // the renderer's own range logic.
+    double low = m.minCoeff();
+    double high = m.maxCoeff();
+    if (explicitRange) {
+        low = -5.0;
+        high = 5.0;
+        spec.range = ValueRange{low, high};
+    } else if (map.isDiverging()) {
+        const double maxAbs = m.cwiseAbs().maxCoeff();
+        low = -maxAbs;
+        high = maxAbs;
+    }
+
+    const QRectF target(0, 0, 420, 320);
+    const QImage image = render(spec, target.size());
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    QVERIFY(!layout.rasterCells);
+    for (int r = 0; r < m.rows(); ++r) {
+        for (int c = 0; c < m.cols(); ++c) {
+            const QColor expected = map.color((m(r, c) - low) / (high - low));
+            const QColor actual = pixelAt(image, layout.cellRect(r, c).center());
+            QVERIFY2(actual == expected,
+                     qPrintable(
+                         QStringLiteral("cell (%1, %2): %3 vs %4").arg(r).arg(c).arg(actual.name(), expected.name())));
+        }
+    }
+}
+
+void TestHeatmapRenderer::divergingZeroIsTheNeutralCentre()
+{
+    const attn::Matrix m = spanningMatrix(); // (0, 1) is exactly 0
+    const HeatmapSpec spec = specFor(m, ColorMap::diverging());
+    const QRectF target(0, 0, 420, 320);
+    const QImage image = render(spec, target.size());
+    const QColor zero
+        = pixelAt(image, HeatmapRenderer::cellRect(target, spec, HeatmapRenderer::defaultFont(), 0, 1).center());
+    QCOMPARE(zero, ColorMap::diverging().color(0.5));
+    // Neutral: no hue to speak of, and light.
+    QVERIFY(distance(zero.rgb(), qRgb(zero.red(), zero.red(), zero.red())) <= 4);
+    QVERIFY(zero.lightness() > 180);
+}
+
+void TestHeatmapRenderer::positiveInfinityClampsToTopColour()
+{
+    attn::Matrix m = spanningMatrix();
+    m(1, 1) = kInf;
+    const HeatmapSpec spec = specFor(m);
+    const QRectF target(0, 0, 420, 320);
+    const QImage image = render(spec, target.size());
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    QCOMPARE(pixelAt(image, layout.cellRect(1, 1).center()), ColorMap::viridis().color(1.0));
+    // The infinity does not stretch the range: the finite maximum is still top.
+    QCOMPARE(pixelAt(image, layout.cellRect(2, 0).center()), ColorMap::viridis().color(1.0));
+}
+
+void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured_data()
+{
+    QTest::addColumn<ColorMap>("map");
+    QTest::addRow("viridis") << ColorMap::viridis();
+    QTest::addRow("diverging") << ColorMap::diverging();
+}
+
+void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured()
+{
+    QFETCH(ColorMap, map);
+    const attn::Matrix m = causalScores(5);
+    const HeatmapSpec spec = specFor(m, map);
+    const QRectF target(0, 0, 520, 420);
+    const QImage image = render(spec, target.size());
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    QVERIFY(layout.cellSize >= 20);
+
+    for (int r = 0; r < m.rows(); ++r) {
+        for (int c = r + 1; c < m.cols(); ++c) {
+            const auto counts = histogram(image, layout.cellRect(r, c));
+            const QRgb base = dominant(counts);
+            QVERIFY2(distanceToColourMap(base, map) > 8,
+                     qPrintable(QStringLiteral("masked cell (%1, %2) looks like a colour-map colour").arg(r).arg(c)));
+            // Hatching: a good share of the cell is clearly darker than its base.
+            int hatchPixels = 0;
+            int total = 0;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+                total += it.value();
+                if (qGray(base) - qGray(it.key()) > 30)
+                    hatchPixels += it.value();
+            }
+            QVERIFY2(hatchPixels > total / 20, qPrintable(QStringLiteral("cell (%1, %2) not hatched").arg(r).arg(c)));
+        }
+    }
+    // Unmasked cells are plain colour-map colour.
+    QCOMPARE(pixelAt(image, layout.cellRect(3, 1).center()), map.color(layout.range.normalized(m(3, 1))));
+
+    // The legend explains the hatching; without masked cells there is none.
+    QVERIFY(!layout.legendRect.isEmpty());
+    QVERIFY(darkPixels(image, layout.legendRect) > 0);
+    attn::Matrix unmasked = m;
+    for (int r = 0; r < m.rows(); ++r)
+        for (int c = r + 1; c < m.cols(); ++c)
+            unmasked(r, c) = 0.0;
+    QVERIFY(HeatmapRenderer::layout(target, specFor(unmasked, map)).legendRect.isEmpty());
+}
+
+void TestHeatmapRenderer::nanCellsAreDistinct()
+{
+    attn::Matrix m = spanningMatrix();
+    m(2, 2) = std::nan("");
+    m(0, 2) = -kInf;
+    const HeatmapSpec spec = specFor(m);
+    const QRectF target(0, 0, 420, 320);
+    const QImage image = render(spec, target.size());
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+
+    const auto nanCounts = histogram(image, layout.cellRect(2, 2));
+    const auto maskedCounts = histogram(image, layout.cellRect(0, 2));
+    QVERIFY(distanceToColourMap(dominant(nanCounts), spec.colorMap) > 8);
+    QVERIFY(distance(dominant(nanCounts), dominant(maskedCounts)) > 8);
+    QVERIFY(nanCounts.size() >= 2); // hatched, not flat
+    QCOMPARE(layout.stats.nanCount, 1);
+    QCOMPARE(layout.stats.maskedCount, 1);
+}
+
+void TestHeatmapRenderer::labelsTitleAndColourBarAreDrawn()
+{
+    attn::Matrix m(3, 3);
+    m << 0.71, 0.12, 0.17, 0.05, 0.88, 0.07, 0.33, 0.21, 0.46;
+    HeatmapSpec spec = specFor(m);
+    spec.rowLabels = {"i", "miss", "the"};
+    spec.columnLabels = spec.rowLabels;
+    spec.title = QString::fromUtf8("Weights  3 × 3");
+    spec.formula = QStringLiteral("A = softmax(S)");
+    spec.showValues = true;
+
+    const QSizeF size = HeatmapRenderer::preferredSize(spec);
+    const QImage image = render(spec, size);
+    const HeatmapLayout layout = HeatmapRenderer::layout(QRectF(QPointF(), size), spec);
+
+    QVERIFY(layout.valuesVisible);
+    QVERIFY(darkPixels(image, layout.titleRect) > 0);
+    QVERIFY(darkPixels(image, layout.formulaRect) > 0);
+    for (int i = 0; i < 3; ++i) {
+        const QRectF cell = layout.cellRect(i, i);
+        const QRectF rowBand(layout.rowLabelRect.left(), cell.top(), layout.rowLabelRect.width(), cell.height());
+        const QRectF columnBand(cell.left(), layout.columnLabelRect.top(), cell.width(),
+                                layout.columnLabelRect.height());
+        QVERIFY2(darkPixels(image, rowBand) > 0, qPrintable(spec.rowLabels.at(i)));
+        QVERIFY2(darkPixels(image, columnBand) > 0, qPrintable(spec.columnLabels.at(i)));
+    }
+    // Tick labels to the right of the bar.
+    const QRectF ticks(layout.colorBarRect.right() + 1, layout.colorBarRect.top() - 10,
+                       size.width() - layout.colorBarRect.right() - 1, layout.colorBarRect.height() + 20);
+    QVERIFY(darkPixels(image, ticks) > 0);
+    QVERIFY(layout.ticks.size() >= 2);
+    // The bar runs from the bottom colour to the top colour.
+    const QRectF bar = layout.colorBarRect;
+    QVERIFY(distance(pixelAt(image, QPointF(bar.center().x(), bar.bottom() - 2)).rgb(), ColorMap::viridis().entry(0))
+            <= 12);
+    QVERIFY(distance(pixelAt(image, QPointF(bar.center().x(), bar.top() + 2)).rgb(),
+                     ColorMap::viridis().entry(ColorMap::kSize - 1))
+            <= 12);
+
+    // Values printed in cells: text pixels of the legible colour appear.
+    const QRectF cell = layout.cellRect(1, 1); // 0.88: light yellow-green cell, black text
+    QVERIFY(darkPixels(image, cell) > 0);
+}
+
+void TestHeatmapRenderer::drawingStaysInsideTarget_data()
+{
+    QTest::addColumn<int>("n");
+    QTest::addColumn<bool>("labelled");
+    QTest::addRow("3x3 labelled") << 3 << true;
+    QTest::addRow("5x5 masked") << 5 << true;
+    QTest::addRow("64x64 labelled") << 64 << true;
+    QTest::addRow("300x300 indices") << 300 << false;
+}
+
+void TestHeatmapRenderer::drawingStaysInsideTarget()
+{
+    QFETCH(int, n);
+    QFETCH(bool, labelled);
+    HeatmapSpec spec = specFor(causalScores(n));
+    spec.title = QStringLiteral("Scores");
+    spec.formula = QStringLiteral("S = Q K^T");
+    spec.showValues = true;
+    if (labelled) {
+        for (int i = 0; i < n; ++i)
+            spec.rowLabels << QStringLiteral("token%1").arg(i);
+        spec.columnLabels = spec.rowLabels;
+    }
+    const QSizeF size = HeatmapRenderer::preferredSize(spec);
+    const QRectF target(QPointF(30, 20), size);
+    const QImage image = render(spec, size + QSizeF(60, 40), 1.0, target);
+
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (!target.contains(QPointF(x + 0.5, y + 0.5)))
+                QCOMPARE(image.pixelColor(x, y), kPageColour);
+        }
+    }
+    // Every part lies inside the target.
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    for (const QRectF& part : {layout.titleRect, layout.formulaRect, layout.gridRect, layout.rowLabelRect,
+                               layout.columnLabelRect, layout.colorBarRect, layout.legendRect}) {
+        if (!part.isEmpty())
+            QVERIFY2(
+                target.contains(part),
+                qPrintable(
+                    QStringLiteral("%1,%2 %3x%4").arg(part.x()).arg(part.y()).arg(part.width()).arg(part.height())));
+    }
+}
+
+void TestHeatmapRenderer::hitTestingMatchesCells_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<QSizeF>("size");
+    QTest::addRow("3x3") << 3 << 3 << QSizeF(400, 300);
+    QTest::addRow("5x8 wide") << 5 << 8 << QSizeF(900, 300);
+    QTest::addRow("64x64 image path") << 64 << 64 << QSizeF(600, 600);
+    QTest::addRow("200x30 fractional cells") << 200 << 30 << QSizeF(500, 450);
+}
+
+void TestHeatmapRenderer::hitTestingMatchesCells()
+{
+    QFETCH(int, rows);
+    QFETCH(int, columns);
+    QFETCH(QSizeF, size);
+    attn::Matrix m = attn::Matrix::Zero(rows, columns);
+    HeatmapSpec spec = specFor(m);
+    const QRectF target(QPointF(7, 5), size);
+    const QFont font = HeatmapRenderer::defaultFont();
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec, font);
+
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            const QRectF rect = layout.cellRect(r, c);
+            QVERIFY(!rect.isEmpty());
+            const auto hit = layout.cellAt(rect.center());
+            QVERIFY(hit.has_value());
+            QCOMPARE(hit->first, r);
+            QCOMPARE(hit->second, c);
+        }
+    }
+    // The static convenience functions agree with the layout.
+    QCOMPARE(HeatmapRenderer::cellRect(target, spec, font, rows - 1, columns - 1),
+             layout.cellRect(rows - 1, columns - 1));
+    QCOMPARE(HeatmapRenderer::cellAt(target, spec, font, layout.cellRect(0, columns - 1).center()),
+             std::make_optional(std::make_pair(0, columns - 1)));
+
+    QVERIFY(!layout.cellAt(layout.gridRect.topLeft() - QPointF(1, 1)).has_value());
+    QVERIFY(!layout.cellAt(layout.gridRect.bottomRight() + QPointF(1, 1)).has_value());
+    QVERIFY(!layout.cellRect(rows, 0).isValid());
+
+    const double labelX = layout.rowLabelRect.center().x();
+    QCOMPARE(layout.rowLabelAt(QPointF(labelX, layout.cellRect(rows - 1, 0).center().y())),
+             std::optional<int>(rows - 1));
+    const double labelY = layout.columnLabelRect.center().y();
+    QCOMPARE(layout.columnLabelAt(QPointF(layout.cellRect(0, 0).center().x(), labelY)), std::optional<int>(0));
+    QVERIFY(!layout.rowLabelAt(layout.gridRect.center()).has_value());
+}
+
+void TestHeatmapRenderer::highDpiImageHasSameColours()
+{
+    HeatmapSpec spec = specFor(causalScores(5), ColorMap::diverging());
+    spec.title = QStringLiteral("Scores");
+    const QSizeF size(480, 400);
+    const QImage normal = render(spec, size, 1.0);
+    const QImage sharp = render(spec, size, 2.0);
+    QCOMPARE(sharp.size(), (size * 2).toSize());
+    const HeatmapLayout layout = HeatmapRenderer::layout(QRectF(QPointF(), size), spec);
+
+    for (int r = 0; r < 5; ++r) {
+        for (int c = 0; c <= r; ++c) {
+            const QPointF centre = layout.cellRect(r, c).center();
+            const QColor expected = spec.colorMap.color(layout.range.normalized(spec.matrix->coeff(r, c)));
+            QCOMPARE(pixelAt(normal, centre), expected);
+            QCOMPARE(pixelAt(sharp, centre), expected);
+        }
+    }
+    // Cell edges land on whole device pixels: the pixel just inside a
+    // cell's top-left corner already has the cell's colour at 2x.
+    const QRectF cell = layout.cellRect(4, 0);
+    QCOMPARE(sharp.pixelColor(qRound(cell.left() * 2), qRound(cell.top() * 2) + 4), pixelAt(sharp, cell.center()));
+}
+
+void TestHeatmapRenderer::largeMatrixDropsTextAndRenders()
+{
+    const int n = 512;
+    // Quadrants of constant value, so that even averaged-down pixels inside
+    // a quadrant must have exactly that quadrant's colour.
+    attn::Matrix m(n, n);
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c)
+            m(r, c) = (r < n / 2 ? 0.0 : 2.0) + (c < n / 2 ? 0.0 : 1.0);
+    HeatmapSpec spec = specFor(m);
+    spec.showValues = true;
+    spec.title = QStringLiteral("Scores  512 × 512");
+
+    const QRectF target(0, 0, 800, 800);
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    QVERIFY(!layout.valuesVisible);
+    QVERIFY(layout.rasterCells);
+    QVERIFY(layout.rowLabelStride > 1);
+    QVERIFY(layout.columnLabelStride > 1);
+
+    QElapsedTimer timer;
+    timer.start();
+    const QImage image = render(spec, target.size());
+    qInfo("512 x 512 rendered in %lld ms", static_cast<long long>(timer.elapsed()));
+
+    const QRectF grid = layout.gridRect;
+    const QPointF quarter(grid.width() / 4, grid.height() / 4);
+    QCOMPARE(pixelAt(image, grid.topLeft() + quarter), spec.colorMap.color(0.0));
+    QCOMPARE(pixelAt(image, grid.topLeft() + QPointF(3 * quarter.x(), quarter.y())), spec.colorMap.color(1.0 / 3.0));
+    QCOMPARE(pixelAt(image, grid.topLeft() + QPointF(quarter.x(), 3 * quarter.y())), spec.colorMap.color(2.0 / 3.0));
+    QCOMPARE(pixelAt(image, grid.topLeft() + 3 * quarter), spec.colorMap.color(1.0));
+}
+
+QTEST_MAIN(TestHeatmapRenderer)
+
+#include "tst_heatmaprenderer.moc"

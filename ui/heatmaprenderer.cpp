@@ -1,0 +1,983 @@
+#include "ui/heatmaprenderer.h"
+
+#include <QFontMetricsF>
+#include <QImage>
+#include <QLinearGradient>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QPen>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace {
+
+// Proportions, all relative to the label font's line height so the whole
+// panel scales with the font.
+constexpr double kPaddingFactor = 0.5;  // around the panel
+constexpr double kGapFactor = 0.4;      // between labels and grid
+constexpr double kBarGapFactor = 1.0;   // between grid and colour bar
+constexpr double kBarWidthFactor = 0.9; // colour bar width
+constexpr double kMinBarHeightFactor = 4.0;
+constexpr double kMaxLabelChars = 10.0; // longer labels are elided
+constexpr double kPreferredGridExtent = 720.0;
+constexpr double kMaxCellFactor = 2.0; // cells grow to at most 2x comfortable
+
+// Below this many logical pixels per cell, or above this many cells, the
+// cells are drawn as one image: per-cell rectangles would be slow on screen
+// and bloat SVG/PDF exports.
+constexpr double kRasterCellSize = 6.0;
+constexpr qsizetype kRasterCellCount = 64 * 64;
+constexpr double kGridLineCellSize = 14.0; // white separators from this size
+constexpr double kHatchCellSize = 4.0;     // hatching needs room to be seen
+constexpr double kMaxHatchLines = 20000;   // beyond this, flat fills instead
+constexpr int kMaxVectorImageSide = 2048;
+
+const QColor kBackground(Qt::white);
+const QColor kTitleColor(0x1a, 0x1a, 0x1a);
+const QColor kFormulaColor(0x4a, 0x4a, 0x4a);
+const QColor kLabelColor(0x30, 0x30, 0x30);
+const QColor kFrameColor(0xa8, 0xa8, 0xa8);
+const QColor kBlockColor(0x1a, 0x1a, 0x1a);
+const QColor kMaskedText(0x6a, 0x6a, 0x6a);
+const QColor kNanText(0x9a, 0x00, 0x66);
+// Masked and NaN fills for cells too small to hatch: about the average
+// colour of the hatched version, so the look does not jump between sizes.
+const QColor kMaskedFlat(0xe6, 0xe6, 0xe6);
+const QColor kNanFlat(0xf2, 0xb8, 0xdc);
+
+const QString kMinus = QStringLiteral("\u2212");
+const QString kMaskedLegend = QStringLiteral("masked");
+const QString kNanLegend = QStringLiteral("NaN");
+
+bool isMasked(double v)
+{
+    return v == -std::numeric_limits<double>::infinity();
+}
+
+QFont pixelSized(const QFont& font, double scale = 1.0)
+{
+    QFont f(font);
+    double px = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 96.0 / 72.0;
+    if (px <= 0)
+        px = 16.0;
+    f.setPixelSize(std::max(1, static_cast<int>(std::lround(px * scale))));
+    return f;
+}
+
+QString labelText(const QStringList& labels, int index)
+{
+    if (index < labels.size())
+        return labels.at(index);
+    return QString::number(index);
+}
+
+// 1, 2, 5, 10, 20, 50, ... at least `minimum`; thinned labels then land on
+// round indices, which is what a reader expects.
+int niceStride(double minimum)
+{
+    if (minimum <= 1.0)
+        return 1;
+    for (int base = 1;; base *= 10) {
+        for (int m : {1, 2, 5}) {
+            if (base * m >= minimum)
+                return base * m;
+        }
+        if (base > std::numeric_limits<int>::max() / 100)
+            return base * 10;
+    }
+}
+
+// Round tick values inside [low, high]: the most that fit in maxCount, with
+// steps of 1, 2, 2.5 or 5 times a power of ten. `decimals` gets the digits
+// needed to print them.
+std::vector<double> niceTicks(double low, double high, int maxCount, int* decimals)
+{
+    if (!(high > low) || !std::isfinite(high - low)) {
+        *decimals = 2;
+        return {low};
+    }
+    auto ticksFor = [&](double step) {
+        std::vector<double> ticks;
+        const double first = std::ceil(low / step - 1e-9);
+        for (int i = 0; i <= 64; ++i) {
+            const double v = (first + i) * step; // not accumulated: no drift
+            if (v > high + step * 1e-9)
+                break;
+            ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
+        }
+        return ticks;
+    };
+    // Smallest step first, so the first that fits gives the most ticks.
+    const int top = static_cast<int>(std::ceil(std::log10(high - low)));
+    for (int exponent = top - 3; exponent <= top + 1; ++exponent) {
+        for (double mantissa : {1.0, 2.0, 2.5, 5.0}) {
+            const double step = mantissa * std::pow(10.0, exponent);
+            std::vector<double> ticks = ticksFor(step);
+            if (static_cast<int>(ticks.size()) <= maxCount) {
+                *decimals = std::max(0, -exponent) + (mantissa == 2.5 ? 1 : 0);
+                return ticks;
+            }
+        }
+    }
+    *decimals = 2;
+    return {low, high};
+}
+
+double maxAdvance(const QFontMetricsF& fm, const QStringList& labels, int count, double cap)
+{
+    // Measuring thousands of labels would dominate layout time; past a few
+    // hundred, labels are thinned anyway, so a sample gives the width.
+    const int step = std::max(1, count / 256);
+    double widest = 0;
+    for (int i = 0; i < count; i += step) {
+        widest = std::max(widest, fm.horizontalAdvance(labelText(labels, i)));
+        if (widest >= cap)
+            return cap;
+    }
+    if (labels.isEmpty() && count > 0) // indices: the last one is the widest
+        widest = std::max(widest, fm.horizontalAdvance(QString::number(count - 1)));
+    return std::min(widest, cap);
+}
+
+double hatchSpacing(const QFont& labelFont)
+{
+    return std::max(4.0, std::round(labelFont.pixelSize() * 0.4));
+}
+
+// Sizes that do not depend on the cell size.
+struct Measures
+{
+    QFont titleFont;
+    QFont labelFont;
+    double lineHeight = 0;
+    double padding = 0;
+    double gap = 0;
+    double headerHeight = 0;
+    double titleHeight = 0;
+    double formulaHeight = 0;
+    double headerWidth = 0;
+    double rowLabelWidth = 0; // including the gap to the grid
+    double columnLabelWidth = 0;
+    bool columnLabelsAreIndices = true;
+    double barGap = 0;
+    double barWidth = 0;
+    double barColumnWidth = 0; // from the grid's right edge to the panel edge
+    double legendHeight = 0;
+    double comfortableCell = 0;
+    int rows = 0;
+    int columns = 0;
+    HeatmapStats stats;
+    ValueRange range;
+};
+
+QStringList valueSamples(const HeatmapSpec& spec, const Measures& m)
+{
+    QStringList samples;
+    if (m.stats.hasFinite) {
+        samples << HeatmapRenderer::formatValue(m.stats.min, spec.decimals)
+                << HeatmapRenderer::formatValue(m.stats.max, spec.decimals);
+    }
+    if (m.stats.maskedCount > 0)
+        samples << HeatmapRenderer::formatValue(-std::numeric_limits<double>::infinity(), 0);
+    if (m.stats.nanCount > 0)
+        samples << kNanLegend;
+    if (m.stats.positiveInfCount > 0)
+        samples << HeatmapRenderer::formatValue(std::numeric_limits<double>::infinity(), 0);
+    return samples;
+}
+
+double widestValue(const QFont& font, const QStringList& samples)
+{
+    const QFontMetricsF fm(font);
+    double widest = 0;
+    for (const QString& s : samples)
+        widest = std::max(widest, fm.horizontalAdvance(s));
+    return widest;
+}
+
+Measures measure(const HeatmapSpec& spec, const QFont& font)
+{
+    Measures m;
+    m.labelFont = pixelSized(font);
+    m.titleFont = pixelSized(font, 1.2);
+    m.titleFont.setBold(true);
+    const QFontMetricsF fm(m.labelFont);
+    const QFontMetricsF titleFm(m.titleFont);
+    // Highlighted labels are drawn bold; measuring bold keeps them unelided.
+    QFont boldLabel = m.labelFont;
+    boldLabel.setBold(true);
+    const QFontMetricsF boldFm(boldLabel);
+    m.lineHeight = std::ceil(fm.height());
+    m.padding = std::round(m.lineHeight * kPaddingFactor);
+    m.gap = std::round(m.lineHeight * kGapFactor);
+
+    if (spec.matrix) {
+        m.rows = static_cast<int>(spec.matrix->rows());
+        m.columns = static_cast<int>(spec.matrix->cols());
+    }
+    if (m.rows == 0 || m.columns == 0)
+        m.rows = m.columns = 0;
+    m.stats = spec.stats ? *spec.stats : (spec.matrix ? HeatmapRenderer::scan(*spec.matrix) : HeatmapStats{});
+    m.range = HeatmapRenderer::effectiveRange(spec, m.stats);
+
+    if (!spec.title.isEmpty()) {
+        m.titleHeight = std::ceil(titleFm.height());
+        m.headerWidth = titleFm.horizontalAdvance(spec.title);
+    }
+    if (!spec.formula.isEmpty()) {
+        m.formulaHeight = m.lineHeight;
+        m.headerWidth = std::max(m.headerWidth, fm.horizontalAdvance(spec.formula));
+    }
+    m.headerHeight = m.titleHeight + m.formulaHeight;
+    if (m.headerHeight > 0)
+        m.headerHeight += m.gap;
+
+    const double cap = fm.averageCharWidth() * kMaxLabelChars;
+    // +1: rounding the grid's edge to a whole pixel must not elide a label.
+    m.rowLabelWidth = std::ceil(maxAdvance(boldFm, spec.rowLabels, m.rows, cap)) + 1 + m.gap;
+    m.columnLabelWidth = std::ceil(maxAdvance(fm, spec.columnLabels, m.columns, cap)) + 1;
+    m.columnLabelsAreIndices = spec.columnLabels.isEmpty();
+
+    // The bar column must fit the widest tick text of any tick count.
+    double tickWidth = 0;
+    for (int count : {2, 3, 4, 5, 6}) {
+        int decimals = 0;
+        for (double v : niceTicks(m.range.low, m.range.high, count, &decimals)) {
+            tickWidth = std::max(tickWidth, fm.horizontalAdvance(HeatmapRenderer::formatValue(v, decimals)));
+        }
+    }
+    m.barGap = std::round(m.lineHeight * kBarGapFactor);
+    m.barWidth = std::round(m.lineHeight * kBarWidthFactor);
+    double legendWidth = 0;
+    int legendEntries = 0;
+    if (m.stats.maskedCount > 0) {
+        legendWidth = std::max(legendWidth, fm.horizontalAdvance(kMaskedLegend));
+        ++legendEntries;
+    }
+    if (m.stats.nanCount > 0) {
+        legendWidth = std::max(legendWidth, fm.horizontalAdvance(kNanLegend));
+        ++legendEntries;
+    }
+    m.legendHeight = legendEntries > 0 ? m.gap + legendEntries * m.lineHeight * 1.25 : 0;
+    const double tickGap = std::round(m.lineHeight * 0.25) + 4;
+    m.barColumnWidth = m.barGap + std::max(m.barWidth + tickGap + tickWidth, m.barWidth + m.gap + legendWidth) + 2;
+
+    const QFont valueFont = pixelSized(font, 0.9);
+    m.comfortableCell
+        = std::max(widestValue(valueFont, valueSamples(spec, m)) + m.lineHeight * 0.8, m.lineHeight * 2.2);
+    // Short column labels (tokens) read better upright: grow the cells a
+    // little if that avoids rotating them.
+    if (!m.columnLabelsAreIndices)
+        m.comfortableCell = std::max(m.comfortableCell, std::min(m.columnLabelWidth + 8, m.comfortableCell * 1.6));
+    m.comfortableCell = std::round(m.comfortableCell);
+    return m;
+}
+
+double columnLabelHeight(const Measures& m, bool rotated)
+{
+    return rotated ? m.columnLabelWidth + m.gap : m.lineHeight + m.gap * 0.5;
+}
+
+bool needsRotation(const Measures& m, double cell)
+{
+    return !m.columnLabelsAreIndices && m.columnLabelWidth + 6 > cell;
+}
+
+double snapCell(double cell)
+{
+    // Whole-pixel cells give identical cell widths; below a few pixels the
+    // waste from flooring would be too large, and those go to the image path.
+    return cell >= 3.0 ? std::floor(cell) : cell;
+}
+
+QSizeF composedSize(const Measures& m, double cell, bool rotated)
+{
+    const double gridW = m.columns * cell;
+    const double gridH = m.rows * cell;
+    const double barH = std::max(gridH - m.legendHeight, m.lineHeight * kMinBarHeightFactor);
+    const double width = std::max(m.rowLabelWidth + gridW + m.barColumnWidth, m.headerWidth);
+    const double height = m.headerHeight + columnLabelHeight(m, rotated) + std::max(gridH, barH + m.legendHeight);
+    return {std::ceil(width), std::ceil(height)};
+}
+
+HeatmapLayout place(const QRectF& target, const Measures& m, const HeatmapSpec& spec, double cell, bool rotated)
+{
+    HeatmapLayout l;
+    l.target = target;
+    l.rows = m.rows;
+    l.columns = m.columns;
+    l.cellSize = cell;
+    l.columnLabelsRotated = rotated;
+    l.stats = m.stats;
+    l.range = m.range;
+    l.titleFont = m.titleFont;
+    l.labelFont = m.labelFont;
+
+    const QRectF content = target.adjusted(m.padding, m.padding, -m.padding, -m.padding);
+    const QSizeF size = composedSize(m, cell, rotated);
+    const double x0 = std::round(content.left() + std::max(0.0, (content.width() - size.width()) / 2));
+    // Centred both ways: a panel given more room than it can use (cells stop
+    // growing at twice their comfortable size) keeps its balance.
+    const double y0 = std::round(content.top() + std::max(0.0, (content.height() - size.height()) / 2));
+
+    l.titleRect = QRectF(x0, y0, size.width(), m.titleHeight);
+    l.formulaRect = QRectF(x0, y0 + m.titleHeight, size.width(), m.formulaHeight);
+
+    const double colLabelH = columnLabelHeight(m, rotated);
+    const double gridLeft = std::round(x0 + m.rowLabelWidth);
+    const double gridTop = std::round(y0 + m.headerHeight + colLabelH);
+    const double gridW = m.columns * cell;
+    const double gridH = m.rows * cell;
+    l.gridRect = QRectF(gridLeft, gridTop, gridW, gridH);
+    l.rowLabelRect = QRectF(x0, gridTop, gridLeft - m.gap - x0, gridH);
+    l.columnLabelRect = QRectF(gridLeft, y0 + m.headerHeight, gridW, colLabelH - m.gap * (rotated ? 1.0 : 0.5));
+
+    const double barH = std::round(std::max(gridH - m.legendHeight, m.lineHeight * kMinBarHeightFactor));
+    l.colorBarRect = QRectF(gridLeft + std::round(gridW) + m.barGap, gridTop, m.barWidth, barH);
+    if (m.legendHeight > 0) {
+        l.legendRect = QRectF(l.colorBarRect.left(), gridTop + barH + m.gap, m.barColumnWidth - m.barGap,
+                              m.legendHeight - m.gap);
+    }
+
+    const int tickCount = std::clamp(static_cast<int>(barH / (m.lineHeight * 1.6)), 2, 6);
+    l.ticks = niceTicks(m.range.low, m.range.high, tickCount, &l.tickDecimals);
+
+    if (cell > 0) {
+        // Every label if they fit; once thinned, leave air between them so
+        // they read as an axis, not as a wall of numbers.
+        auto stride = [&](double extent) {
+            const int tight = niceStride((extent + m.lineHeight * 0.05) / cell);
+            return tight == 1 ? 1 : niceStride((extent + m.lineHeight) / cell);
+        };
+        l.rowLabelStride = stride(m.lineHeight);
+        l.columnLabelStride
+            = rotated || !m.columnLabelsAreIndices ? stride(m.lineHeight) : stride(m.columnLabelWidth + m.gap);
+    }
+
+    l.rasterCells = cell < kRasterCellSize || static_cast<qsizetype>(m.rows) * m.columns > kRasterCellCount;
+    l.gridLines = cell >= kGridLineCellSize;
+    const double hatchLines
+        = static_cast<double>(m.stats.maskedCount + m.stats.nanCount + m.rows) * cell / hatchSpacing(m.labelFont);
+    l.hatched = cell >= kHatchCellSize && hatchLines <= kMaxHatchLines;
+
+    l.valueFont = pixelSized(m.labelFont, 0.9);
+    if (spec.showValues && !l.rasterCells && m.rows > 0) {
+        const QStringList samples = valueSamples(spec, m);
+        // Shrink the number font a little before giving up on numbers.
+        for (double scale : {0.9, 0.8, 0.7}) {
+            const QFont f = pixelSized(m.labelFont, scale);
+            if (f.pixelSize() < 9)
+                break;
+            if (widestValue(f, samples) + 4 <= cell && QFontMetricsF(f).height() <= cell - 2) {
+                l.valueFont = f;
+                l.valuesVisible = true;
+                break;
+            }
+        }
+    }
+    return l;
+}
+
+// Edges of cell i along one axis. Vector cells use rounded edges so adjacent
+// cells share a pixel boundary with no gap and no overlap.
+double edge(double origin, double cell, int index, bool rounded)
+{
+    const double e = origin + index * cell;
+    return rounded ? std::round(e) : e;
+}
+
+// Diagonal hatching on a global lattice, so runs of adjacent hatched cells
+// join into one continuous pattern. Segments are clipped analytically rather
+// than with a clip path, which SVG and PDF exports handle unevenly.
+void hatch(QPainter* painter, const QRectF& r, double spacing, bool forward)
+{
+    const double x0 = r.left(), x1 = r.right(), y0 = r.top(), y1 = r.bottom();
+    if (forward) { // lines x + y = c
+        for (double c = std::ceil((x0 + y0) / spacing) * spacing; c < x1 + y1; c += spacing) {
+            const double lo = std::max(x0, c - y1);
+            const double hi = std::min(x1, c - y0);
+            if (hi > lo)
+                painter->drawLine(QPointF(lo, c - lo), QPointF(hi, c - hi));
+        }
+    } else { // lines x - y = c
+        for (double c = std::ceil((x0 - y1) / spacing) * spacing; c < x1 - y0; c += spacing) {
+            const double lo = std::max(x0, y0 + c);
+            const double hi = std::min(x1, y1 + c);
+            if (hi > lo)
+                painter->drawLine(QPointF(lo, lo - c), QPointF(hi, hi - c));
+        }
+    }
+}
+
+void drawSwatch(QPainter* painter, const QRectF& r, const QColor& fill, const QColor& lines, double spacing,
+                bool forward)
+{
+    painter->fillRect(r, fill);
+    painter->setPen(QPen(lines, 1.0, Qt::SolidLine, Qt::FlatCap));
+    hatch(painter, r, spacing, forward);
+}
+
+QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
+{
+    QImage image(l.columns, l.rows, QImage::Format_RGB32);
+    const attn::Matrix& matrix = *spec.matrix;
+    const QRgb masked = (l.hatched ? HeatmapRenderer::maskedFill() : kMaskedFlat).rgb();
+    const QRgb nan = (l.hatched ? HeatmapRenderer::nanFill() : kNanFlat).rgb();
+    const double low = l.range.low;
+    const double span = l.range.high - l.range.low;
+    // A local copy of the table: the compiler cannot prove that writes to the
+    // image leave the shared table alone, and would reload it for every cell.
+    std::array<QRgb, ColorMap::kSize> lut;
+    for (int i = 0; i < ColorMap::kSize; ++i)
+        lut[static_cast<std::size_t>(i)] = spec.colorMap.entry(i);
+    const QRgb middle = lut[ColorMap::kSize / 2];
+    for (int r = 0; r < l.rows; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(r));
+        const double* row = matrix.data() + static_cast<qsizetype>(r) * l.columns;
+        for (int c = 0; c < l.columns; ++c) {
+            const double v = row[c];
+            if (std::isnan(v)) {
+                line[c] = nan;
+            } else if (isMasked(v)) {
+                line[c] = masked;
+            } else if (span > 0) {
+                // ColorMap::indexFor(range.normalized(v)) spelled out, because
+                // this loop runs once per cell of matrices with millions.
+                const double t = (v - low) / span;
+                const int index = t <= 0.0 ? 0
+                    : t >= 1.0             ? ColorMap::kSize - 1
+                                           : static_cast<int>(t * (ColorMap::kSize - 1) + 0.5);
+                line[c] = lut[static_cast<std::size_t>(index)];
+            } else {
+                line[c] = middle;
+            }
+        }
+    }
+    return image;
+}
+
+void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l)
+{
+    QImage image = cellImage(spec, l);
+    const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    const double deviceScale = std::abs(painter->deviceTransform().m11());
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+    if (raster && l.cellSize * deviceScale < 1.0) {
+        // Several cells per device pixel: nearest-neighbour would drop whole
+        // rows and columns (a diagonal could vanish), so average them instead.
+        const QSize device(std::max(1, static_cast<int>(std::lround(l.gridRect.width() * deviceScale))),
+                           std::max(1, static_cast<int>(std::lround(l.gridRect.height() * deviceScale))));
+        image = image.scaled(device, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    } else if (!raster && l.cellSize >= 2.0) {
+        // SVG and PDF viewers smooth embedded images when they enlarge them;
+        // pre-enlarging by a whole factor keeps the cells' edges crisp there.
+        const int side = std::max(l.rows, l.columns);
+        const int factor
+            = std::min(static_cast<int>(std::ceil(l.cellSize * 2)), kMaxVectorImageSide / std::max(1, side));
+        if (factor > 1)
+            image = image.scaled(l.columns * factor, l.rows * factor, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    }
+    painter->drawImage(l.gridRect, image);
+}
+
+void drawVectorCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
+                     const std::vector<double>& ys)
+{
+    const attn::Matrix& matrix = *spec.matrix;
+    for (int r = 0; r < l.rows; ++r) {
+        for (int c = 0; c < l.columns; ++c) {
+            const double v = matrix(r, c);
+            const QRectF rect(xs[c], ys[r], xs[c + 1] - xs[c], ys[r + 1] - ys[r]);
+            if (!l.hatched && std::isnan(v))
+                painter->fillRect(rect, kNanFlat);
+            else if (!l.hatched && isMasked(v))
+                painter->fillRect(rect, kMaskedFlat);
+            else
+                painter->fillRect(rect, QColor::fromRgb(HeatmapRenderer::cellColor(spec, l.range, v)));
+        }
+    }
+}
+
+template <typename Predicate>
+void hatchRuns(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
+               const std::vector<double>& ys, Predicate matches, const QColor& color, bool forward)
+{
+    const attn::Matrix& matrix = *spec.matrix;
+    const double spacing = hatchSpacing(l.labelFont);
+    painter->setPen(QPen(color, 1.0, Qt::SolidLine, Qt::FlatCap));
+    for (int r = 0; r < l.rows; ++r) {
+        int c = 0;
+        while (c < l.columns) {
+            if (!matches(matrix(r, c))) {
+                ++c;
+                continue;
+            }
+            const int start = c;
+            while (c < l.columns && matches(matrix(r, c)))
+                ++c;
+            hatch(painter, QRectF(QPointF(xs[start], ys[r]), QPointF(xs[c], ys[r + 1])), spacing, forward);
+        }
+    }
+}
+
+// What a colour drawn at `opacity` on the white page looks like; a dimmed
+// panel must pick its text colour for that, not for the full-strength cell.
+QColor blendWithBackground(const QColor& color, double opacity)
+{
+    auto mix = [&](int channel, int page) { return qRound(channel * opacity + page * (1.0 - opacity)); };
+    return QColor(mix(color.red(), kBackground.red()), mix(color.green(), kBackground.green()),
+                  mix(color.blue(), kBackground.blue()));
+}
+
+void drawValues(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
+                const std::vector<double>& ys)
+{
+    const attn::Matrix& matrix = *spec.matrix;
+    painter->setFont(l.valueFont);
+    for (int r = 0; r < l.rows; ++r) {
+        for (int c = 0; c < l.columns; ++c) {
+            const double v = matrix(r, c);
+            QColor pen;
+            if (std::isnan(v))
+                pen = kNanText;
+            else if (isMasked(v))
+                pen = kMaskedText;
+            else
+                pen = legibleTextColor(blendWithBackground(
+                    QColor::fromRgb(HeatmapRenderer::cellColor(spec, l.range, v)), painter->opacity()));
+            painter->setPen(pen);
+            const QRectF rect(xs[c], ys[r], xs[c + 1] - xs[c], ys[r + 1] - ys[r]);
+            painter->drawText(rect, Qt::AlignCenter, HeatmapRenderer::formatValue(v, spec.decimals));
+        }
+    }
+}
+
+void drawGridLines(QPainter* painter, const HeatmapLayout& l, const std::vector<double>& xs,
+                   const std::vector<double>& ys)
+{
+    const double width = l.cellSize >= 40 ? 2.0 : 1.0;
+    for (int c = 1; c < l.columns; ++c)
+        painter->fillRect(QRectF(xs[c] - std::floor(width / 2), l.gridRect.top(), width, l.gridRect.height()),
+                          kBackground);
+    for (int r = 1; r < l.rows; ++r)
+        painter->fillRect(QRectF(l.gridRect.left(), ys[r] - std::floor(width / 2), l.gridRect.width(), width),
+                          kBackground);
+}
+
+void drawBlocksAndHighlights(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l,
+                             const std::vector<double>& xs, const std::vector<double>& ys)
+{
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setBrush(Qt::NoBrush);
+    const double extend = std::round(QFontMetricsF(l.labelFont).height() * 0.25);
+    painter->setPen(QPen(kBlockColor, 2.0, Qt::SolidLine, Qt::FlatCap));
+    for (int start : spec.columnBlockStarts) {
+        if (start <= 0 || start >= l.columns)
+            continue;
+        painter->drawLine(QPointF(xs[start], l.gridRect.top() - extend), QPointF(xs[start], l.gridRect.bottom()));
+    }
+
+    const double width = 3.0;
+    painter->setPen(QPen(spec.accentColor, width, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+    const double inset = width / 2;
+    for (int r : spec.highlightedRows) {
+        if (r < 0 || r >= l.rows)
+            continue;
+        painter->drawRect(QRectF(QPointF(l.gridRect.left(), ys[r]), QPointF(l.gridRect.right(), ys[r + 1]))
+                              .adjusted(inset, inset, -inset, -inset));
+    }
+    for (int c : spec.highlightedColumns) {
+        if (c < 0 || c >= l.columns)
+            continue;
+        painter->drawRect(QRectF(QPointF(xs[c], l.gridRect.top()), QPointF(xs[c + 1], l.gridRect.bottom()))
+                              .adjusted(inset, inset, -inset, -inset));
+    }
+}
+
+void drawLabels(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
+                const std::vector<double>& ys)
+{
+    const QFontMetricsF fm(l.labelFont);
+    const double lh = fm.height();
+    QFont bold = l.labelFont;
+    bold.setBold(true);
+    const QColor accentText = spec.accentColor.darker(150);
+
+    auto styleFor = [&](bool highlighted) {
+        painter->setFont(highlighted ? bold : l.labelFont);
+        painter->setPen(highlighted ? accentText : kLabelColor);
+    };
+
+    const double rowWidth = l.rowLabelRect.width();
+    for (int r = 0; r < l.rows; ++r) {
+        const bool highlighted = spec.highlightedRows.contains(r);
+        if (r % l.rowLabelStride != 0 && !highlighted)
+            continue;
+        styleFor(highlighted);
+        const double cy = (ys[r] + ys[r + 1]) / 2;
+        const QString text
+            = QFontMetricsF(painter->font()).elidedText(labelText(spec.rowLabels, r), Qt::ElideRight, rowWidth);
+        painter->drawText(QRectF(l.rowLabelRect.left(), cy - lh / 2, rowWidth, lh), Qt::AlignRight | Qt::AlignVCenter,
+                          text);
+    }
+
+    for (int c = 0; c < l.columns; ++c) {
+        const bool highlighted = spec.highlightedColumns.contains(c);
+        if (c % l.columnLabelStride != 0 && !highlighted)
+            continue;
+        styleFor(highlighted);
+        const double cx = (xs[c] + xs[c + 1]) / 2;
+        const QFontMetricsF cfm(painter->font());
+        if (l.columnLabelsRotated) {
+            const double length = l.columnLabelRect.height();
+            const QString text = cfm.elidedText(labelText(spec.columnLabels, c), Qt::ElideRight, length);
+            painter->save();
+            painter->translate(cx, l.columnLabelRect.bottom());
+            painter->rotate(-90);
+            painter->drawText(QRectF(0, -lh / 2, length, lh), Qt::AlignLeft | Qt::AlignVCenter, text);
+            painter->restore();
+        } else {
+            const double room = std::max(l.cellSize * l.columnLabelStride, l.cellSize);
+            const QString text = cfm.elidedText(labelText(spec.columnLabels, c), Qt::ElideRight,
+                                                std::max(room, cfm.horizontalAdvance(QString::number(c))));
+            const double w = std::max(room, cfm.horizontalAdvance(text));
+            painter->drawText(QRectF(cx - w / 2, l.columnLabelRect.bottom() - lh, w, lh),
+                              Qt::AlignHCenter | Qt::AlignBottom, text);
+        }
+    }
+}
+
+void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l)
+{
+    const QRectF bar = l.colorBarRect;
+    QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
+    for (int i = 0; i < ColorMap::kSize; i += 5)
+        gradient.setColorAt(static_cast<double>(i) / (ColorMap::kSize - 1), QColor::fromRgb(spec.colorMap.entry(i)));
+    gradient.setColorAt(1.0, QColor::fromRgb(spec.colorMap.entry(ColorMap::kSize - 1)));
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->fillRect(bar, gradient);
+
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(kFrameColor, 1.0));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
+
+    const QFontMetricsF fm(l.labelFont);
+    const double lh = fm.height();
+    const double tickLength = std::round(lh * 0.25);
+    painter->setFont(l.labelFont);
+    for (double v : l.ticks) {
+        const double y = bar.bottom() - l.range.normalized(v) * bar.height();
+        painter->setPen(QPen(kLabelColor, 1.0, Qt::SolidLine, Qt::FlatCap));
+        painter->drawLine(QPointF(bar.right(), y), QPointF(bar.right() + tickLength, y));
+        painter->drawText(QRectF(bar.right() + tickLength + 4, y - lh / 2, l.target.right() - bar.right(), lh),
+                          Qt::AlignLeft | Qt::AlignVCenter, HeatmapRenderer::formatValue(v, l.tickDecimals));
+    }
+
+    if (l.legendRect.isEmpty())
+        return;
+    const double spacing = hatchSpacing(l.labelFont);
+    double y = l.legendRect.top();
+    auto entry = [&](const QString& text, const QColor& fill, const QColor& lines, bool forward) {
+        const QRectF swatch(bar.left(), y + lh * 0.1, bar.width(), lh * 0.8);
+        drawSwatch(painter, swatch, fill, lines, spacing, forward);
+        painter->setPen(QPen(kFrameColor, 1.0));
+        painter->drawRect(swatch.adjusted(0.5, 0.5, -0.5, -0.5));
+        painter->setPen(kLabelColor);
+        painter->drawText(QRectF(swatch.right() + std::round(lh * 0.4), y, l.target.right() - swatch.right(), lh),
+                          Qt::AlignLeft | Qt::AlignVCenter, text);
+        y += lh * 1.25;
+    };
+    if (l.stats.maskedCount > 0)
+        entry(kMaskedLegend, HeatmapRenderer::maskedFill(), HeatmapRenderer::maskedHatch(), true);
+    if (l.stats.nanCount > 0)
+        entry(kNanLegend, HeatmapRenderer::nanFill(), HeatmapRenderer::nanHatch(), false);
+}
+
+void drawHeader(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l)
+{
+    const double width = l.target.right() - l.titleRect.left();
+    if (!spec.title.isEmpty()) {
+        painter->setFont(l.titleFont);
+        painter->setPen(kTitleColor);
+        const QString text = QFontMetricsF(l.titleFont).elidedText(spec.title, Qt::ElideRight, width);
+        painter->drawText(QRectF(l.titleRect.left(), l.titleRect.top(), width, l.titleRect.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, text);
+    }
+    if (!spec.formula.isEmpty()) {
+        painter->setFont(l.labelFont);
+        painter->setPen(kFormulaColor);
+        const QString text = QFontMetricsF(l.labelFont).elidedText(spec.formula, Qt::ElideRight, width);
+        painter->drawText(QRectF(l.formulaRect.left(), l.formulaRect.top(), width, l.formulaRect.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, text);
+    }
+}
+
+} // namespace
+
+double ValueRange::normalized(double value) const
+{
+    if (!(high > low))
+        return 0.5;
+    return std::clamp((value - low) / (high - low), 0.0, 1.0);
+}
+
+std::optional<std::pair<int, int>> HeatmapLayout::cellAt(QPointF pos) const
+{
+    if (rows <= 0 || columns <= 0 || cellSize <= 0 || !gridRect.contains(pos))
+        return std::nullopt;
+    const int r = std::clamp(static_cast<int>((pos.y() - gridRect.top()) / cellSize), 0, rows - 1);
+    const int c = std::clamp(static_cast<int>((pos.x() - gridRect.left()) / cellSize), 0, columns - 1);
+    return std::make_pair(r, c);
+}
+
+QRectF HeatmapLayout::cellRect(int row, int column) const
+{
+    if (row < 0 || row >= rows || column < 0 || column >= columns)
+        return {};
+    const bool rounded = !rasterCells;
+    const double x0 = edge(gridRect.left(), cellSize, column, rounded);
+    const double x1 = edge(gridRect.left(), cellSize, column + 1, rounded);
+    const double y0 = edge(gridRect.top(), cellSize, row, rounded);
+    const double y1 = edge(gridRect.top(), cellSize, row + 1, rounded);
+    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
+}
+
+std::optional<int> HeatmapLayout::rowLabelAt(QPointF pos) const
+{
+    if (rows <= 0 || cellSize <= 0 || !rowLabelRect.contains(pos))
+        return std::nullopt;
+    return std::clamp(static_cast<int>((pos.y() - gridRect.top()) / cellSize), 0, rows - 1);
+}
+
+std::optional<int> HeatmapLayout::columnLabelAt(QPointF pos) const
+{
+    if (columns <= 0 || cellSize <= 0 || !columnLabelRect.contains(pos))
+        return std::nullopt;
+    return std::clamp(static_cast<int>((pos.x() - gridRect.left()) / cellSize), 0, columns - 1);
+}
+
+QFont HeatmapRenderer::defaultFont()
+{
+    QFont font;
+    font.setPixelSize(16);
+    return font;
+}
+
+HeatmapStats HeatmapRenderer::scan(const attn::Matrix& matrix)
+{
+    HeatmapStats s;
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+    const double* data = matrix.data();
+    const qsizetype n = matrix.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const double v = data[i];
+        // v - v is 0 only for finite v: one test for the common case keeps
+        // this loop cheap on matrices with millions of cells.
+        if (v - v == 0.0) {
+            low = v < low ? v : low;
+            high = v > high ? v : high;
+        } else if (std::isnan(v)) {
+            ++s.nanCount;
+        } else if (v < 0) {
+            ++s.maskedCount;
+        } else {
+            ++s.positiveInfCount;
+        }
+    }
+    s.hasFinite = low <= high;
+    s.min = s.hasFinite ? low : 0.0;
+    s.max = s.hasFinite ? high : 0.0;
+    s.maxAbs = std::max(std::abs(s.min), std::abs(s.max));
+    return s;
+}
+
+ValueRange HeatmapRenderer::effectiveRange(const HeatmapSpec& spec, const HeatmapStats& stats)
+{
+    if (spec.range)
+        return *spec.range;
+    if (spec.colorMap.isDiverging()) {
+        const double m = stats.maxAbs > 0 ? stats.maxAbs : 1.0;
+        return {-m, m};
+    }
+    if (!stats.hasFinite)
+        return {0.0, 1.0};
+    return {stats.min, stats.max};
+}
+
+ValueRange HeatmapRenderer::effectiveRange(const HeatmapSpec& spec)
+{
+    if (spec.range)
+        return *spec.range;
+    const HeatmapStats stats = spec.stats ? *spec.stats : (spec.matrix ? scan(*spec.matrix) : HeatmapStats{});
+    return effectiveRange(spec, stats);
+}
+
+QSizeF HeatmapRenderer::preferredSize(const HeatmapSpec& spec, const QFont& font)
+{
+    const Measures m = measure(spec, font);
+    const int side = std::max(m.rows, m.columns);
+    double cell = m.comfortableCell;
+    if (side > 0 && side * cell > kPreferredGridExtent)
+        cell = kPreferredGridExtent / side;
+    cell = snapCell(cell);
+    const QSizeF size = composedSize(m, cell, needsRotation(m, cell));
+    return {size.width() + 2 * m.padding, size.height() + 2 * m.padding};
+}
+
+HeatmapLayout HeatmapRenderer::layout(const QRectF& target, const HeatmapSpec& spec, const QFont& font)
+{
+    const Measures m = measure(spec, font);
+    if (m.rows == 0)
+        return place(target, m, spec, 0.0, false);
+
+    const double availW = target.width() - 2 * m.padding - m.rowLabelWidth - m.barColumnWidth;
+    auto fit = [&](bool rotated) {
+        const double availH = target.height() - 2 * m.padding - m.headerHeight - columnLabelHeight(m, rotated);
+        const double cell = std::min({availW / m.columns, availH / m.rows, m.comfortableCell * kMaxCellFactor});
+        return snapCell(std::max(cell, 0.05));
+    };
+    double cell = fit(false);
+    bool rotated = false;
+    if (needsRotation(m, cell)) {
+        rotated = true;
+        cell = fit(true);
+    }
+    return place(target, m, spec, cell, rotated);
+}
+
+void HeatmapRenderer::paint(QPainter* painter, const QRectF& target, const HeatmapSpec& spec, const QFont& font)
+{
+    paint(painter, layout(target, spec, font), spec);
+}
+
+void HeatmapRenderer::paint(QPainter* painter, const HeatmapLayout& l, const HeatmapSpec& spec)
+{
+    const int rows = spec.matrix ? static_cast<int>(spec.matrix->rows()) : 0;
+    const int columns = spec.matrix ? static_cast<int>(spec.matrix->cols()) : 0;
+    if ((rows != l.rows || columns != l.columns) && rows * columns > 0) {
+        // A kept layout from before the matrix changed shape: drawing with it
+        // would index out of bounds. The label font is already pixel-sized,
+        // so laying out again with it reproduces the caller's font.
+        paint(painter, layout(l.target, spec, l.labelFont), spec);
+        return;
+    }
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->fillRect(l.target, kBackground);
+    // Only a target too small for the panel needs a clip; exports, laid out
+    // at their preferred size, stay free of clip paths.
+    if (!l.target.contains(l.titleRect.united(l.formulaRect)
+                               .united(l.gridRect)
+                               .united(l.rowLabelRect)
+                               .united(l.columnLabelRect)
+                               .united(l.colorBarRect)
+                               .united(l.legendRect)))
+        painter->setClipRect(l.target, Qt::IntersectClip);
+    painter->setOpacity(1.0 - 0.7 * std::clamp(spec.dim, 0.0, 1.0));
+    painter->setRenderHint(QPainter::TextAntialiasing, true);
+
+    drawHeader(painter, spec, l);
+
+    if (l.rows > 0 && spec.matrix) {
+        const bool rounded = !l.rasterCells;
+        std::vector<double> xs(static_cast<std::size_t>(l.columns) + 1);
+        std::vector<double> ys(static_cast<std::size_t>(l.rows) + 1);
+        for (int c = 0; c <= l.columns; ++c)
+            xs[static_cast<std::size_t>(c)] = edge(l.gridRect.left(), l.cellSize, c, rounded);
+        for (int r = 0; r <= l.rows; ++r)
+            ys[static_cast<std::size_t>(r)] = edge(l.gridRect.top(), l.cellSize, r, rounded);
+
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        if (l.rasterCells)
+            drawRasterCells(painter, spec, l);
+        else
+            drawVectorCells(painter, spec, l, xs, ys);
+
+        if (l.hatched && (l.stats.maskedCount > 0 || l.stats.nanCount > 0)) {
+            painter->setRenderHint(QPainter::Antialiasing, true);
+            if (l.stats.maskedCount > 0)
+                hatchRuns(painter, spec, l, xs, ys, isMasked, maskedHatch(), true);
+            if (l.stats.nanCount > 0)
+                hatchRuns(
+                    painter, spec, l, xs, ys, [](double v) { return std::isnan(v); }, nanHatch(), false);
+            painter->setRenderHint(QPainter::Antialiasing, false);
+        }
+        if (l.gridLines)
+            drawGridLines(painter, l, xs, ys);
+        if (l.valuesVisible)
+            drawValues(painter, spec, l, xs, ys);
+        // A hairline frame: pale cells (the diverging centre, masked cells)
+        // would otherwise dissolve into the white page at the grid's edge.
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->setPen(QPen(kFrameColor, 1.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(l.gridRect.adjusted(-0.5, -0.5, 0.5, 0.5));
+        drawBlocksAndHighlights(painter, spec, l, xs, ys);
+        drawLabels(painter, spec, l, xs, ys);
+        drawColorBar(painter, spec, l);
+    }
+    painter->restore();
+}
+
+std::optional<std::pair<int, int>> HeatmapRenderer::cellAt(const QRectF& target, const HeatmapSpec& spec,
+                                                           const QFont& font, QPointF pos)
+{
+    return layout(target, spec, font).cellAt(pos);
+}
+
+QRectF HeatmapRenderer::cellRect(const QRectF& target, const HeatmapSpec& spec, const QFont& font, int row, int column)
+{
+    return layout(target, spec, font).cellRect(row, column);
+}
+
+QString HeatmapRenderer::formatValue(double value, int decimals)
+{
+    if (std::isnan(value))
+        return kNanLegend;
+    if (std::isinf(value))
+        return value < 0 ? kMinus + QStringLiteral("\u221e") : QStringLiteral("\u221e");
+    QString text = QString::number(value, 'f', std::max(0, decimals));
+    if (text.startsWith(QLatin1Char('-'))) {
+        // "-0.00" is zero after rounding; a sign there would only mislead.
+        bool nonZero = false;
+        for (QChar ch : text)
+            nonZero = nonZero || (ch.isDigit() && ch != QLatin1Char('0'));
+        text = nonZero ? kMinus + text.mid(1) : text.mid(1);
+    }
+    return text;
+}
+
+QRgb HeatmapRenderer::cellColor(const HeatmapSpec& spec, const ValueRange& range, double value)
+{
+    if (std::isnan(value))
+        return nanFill().rgb();
+    if (isMasked(value))
+        return maskedFill().rgb();
+    return spec.colorMap.rgb(range.normalized(value));
+}
+
+QColor HeatmapRenderer::maskedFill()
+{
+    return QColor(0xf4, 0xf4, 0xf4);
+}
+
+QColor HeatmapRenderer::maskedHatch()
+{
+    return QColor(0xb4, 0xb4, 0xb4);
+}
+
+QColor HeatmapRenderer::nanFill()
+{
+    return QColor(0xfc, 0xe4, 0xf4);
+}
+
+QColor HeatmapRenderer::nanHatch()
+{
+    return QColor(0xd0, 0x1c, 0x8b);
+}

@@ -1,0 +1,167 @@
+#pragma once
+
+#include "core/matrix.h"
+#include "ui/colormap.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPointF>
+#include <QRectF>
+#include <QSet>
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+class QPainter;
+
+// A closed value interval mapped onto a colour map's [0, 1].
+struct ValueRange
+{
+    double low = 0.0;
+    double high = 1.0;
+
+    // (v - low) / (high - low) clamped to [0, 1]; +inf gives 1. A degenerate
+    // range (high <= low) maps everything to 0.5 so a constant matrix shows
+    // the map's middle colour instead of dividing by zero.
+    double normalized(double value) const;
+};
+
+// What one pass over a matrix finds; cheap to keep if a caller wants to skip
+// the scan on every paint of a very large matrix.
+struct HeatmapStats
+{
+    double min = 0.0;    // over finite values only
+    double max = 0.0;    // over finite values only
+    double maxAbs = 0.0; // over finite values only
+    bool hasFinite = false;
+    qsizetype maskedCount = 0; // cells equal to -inf
+    qsizetype nanCount = 0;
+    qsizetype positiveInfCount = 0;
+};
+
+// Everything needed to draw one matrix panel. Plain data: build it, hand it to
+// HeatmapRenderer. The matrix is shared, never copied per paint; to show a
+// matrix that lives inside a bigger shared object without copying it, use the
+// aliasing constructor, e.g. std::shared_ptr<const attn::Matrix>(result, &result->q).
+struct HeatmapSpec
+{
+    std::shared_ptr<const attn::Matrix> matrix;
+    // Empty lists mean "label with indices 0, 1, 2, ...".
+    QStringList rowLabels;
+    QStringList columnLabels;
+    QString title;   // e.g. "Q  5 × 3", drawn bold
+    QString formula; // e.g. "Q = X · W_Q", one line under the title
+    ColorMap colorMap = ColorMap::viridis();
+    // Explicit range; unset means automatic: data min..max for sequential
+    // maps, symmetric ±max|x| for diverging maps so that 0 is the centre.
+    std::optional<ValueRange> range;
+    // First column of each attention head; a separator line is drawn at every
+    // start except 0.
+    std::vector<int> columnBlockStarts;
+    QSet<int> highlightedRows;
+    QSet<int> highlightedColumns;
+    QColor accentColor = QColor(0xff, 0x8c, 0x00);
+    int decimals = 2;
+    // Print values in cells when they fit; false never prints them.
+    bool showValues = true;
+    // 0 = normal, 1 = fully de-emphasised (panel drawn at reduced opacity).
+    double dim = 0.0;
+    // Optional precomputed HeatmapRenderer::scan(*matrix); must match matrix.
+    std::optional<HeatmapStats> stats;
+};
+
+// The geometry of one panel inside a target rectangle, in the painter's
+// logical coordinates. Computed only from the target, the spec and font
+// metrics (never from the paint device), so a widget, a PNG, an SVG and a PDF
+// of the same target rectangle get the same layout.
+struct HeatmapLayout
+{
+    QRectF target;
+    QRectF titleRect;
+    QRectF formulaRect;
+    QRectF gridRect;        // the cells; top-left on a whole logical pixel, and
+                            // every cell edge too when cells are >= 3 px
+    QRectF rowLabelRect;    // left of the grid, same height
+    QRectF columnLabelRect; // above the grid, same width
+    QRectF colorBarRect;    // the gradient itself
+    QRectF legendRect;      // "masked" / "NaN" swatches under the bar; may be empty
+
+    int rows = 0;
+    int columns = 0;
+    double cellSize = 0.0; // cells are square
+    int rowLabelStride = 1;
+    int columnLabelStride = 1;
+    bool columnLabelsRotated = false;
+    bool valuesVisible = false; // numbers fit in the cells
+    bool gridLines = false;
+    bool rasterCells = false; // cells drawn as one image, one pixel per cell
+    bool hatched = false;     // masked / NaN cells hatched (else flat fills)
+
+    ValueRange range;
+    HeatmapStats stats;
+    std::vector<double> ticks;
+    int tickDecimals = 0;
+
+    QFont titleFont;
+    QFont labelFont;
+    QFont valueFont;
+
+    // Cell under pos as (row, column), or nothing outside the grid.
+    std::optional<std::pair<int, int>> cellAt(QPointF pos) const;
+    QRectF cellRect(int row, int column) const;
+    // Row / column whose label is under pos (the label band of that row or
+    // column, whether or not thinning hid its text).
+    std::optional<int> rowLabelAt(QPointF pos) const;
+    std::optional<int> columnLabelAt(QPointF pos) const;
+};
+
+// The one heatmap painter: on-screen widgets and every export (QImage,
+// QSvgGenerator, QPdfWriter) draw through it, only via QPainter, so they all
+// look the same. Stateless and reentrant; all functions are static.
+//
+// Fonts are used at their pixel size (a point size is converted at 96 dpi),
+// so the result does not depend on the paint device's resolution: to export
+// at a different physical size, scale the painter, not the font.
+class HeatmapRenderer
+{
+public:
+    // A readable default for lecture projection.
+    static QFont defaultFont();
+
+    static HeatmapStats scan(const attn::Matrix& matrix);
+    static ValueRange effectiveRange(const HeatmapSpec& spec, const HeatmapStats& stats);
+    static ValueRange effectiveRange(const HeatmapSpec& spec);
+
+    // Natural size at a comfortable cell size (values readable for small
+    // matrices, about 720 px of grid for large ones).
+    static QSizeF preferredSize(const HeatmapSpec& spec, const QFont& font = defaultFont());
+
+    static HeatmapLayout layout(const QRectF& target, const HeatmapSpec& spec, const QFont& font = defaultFont());
+
+    static void paint(QPainter* painter, const QRectF& target, const HeatmapSpec& spec,
+                      const QFont& font = defaultFont());
+    // For widgets that keep the layout between paints (hover, clicks).
+    static void paint(QPainter* painter, const HeatmapLayout& layout, const HeatmapSpec& spec);
+
+    static std::optional<std::pair<int, int>> cellAt(const QRectF& target, const HeatmapSpec& spec, const QFont& font,
+                                                     QPointF pos);
+    static QRectF cellRect(const QRectF& target, const HeatmapSpec& spec, const QFont& font, int row, int column);
+
+    // Value as printed in cells and tooltips: fixed decimals, a true minus
+    // sign, no "-0.00", and "−∞", "∞", "NaN" for the special values.
+    static QString formatValue(double value, int decimals);
+
+    // The colour a finite or +inf value gets; masked and NaN cells get the
+    // fills below with hatching over them (a flat, slightly darker fill when
+    // cells are too small to hatch).
+    static QRgb cellColor(const HeatmapSpec& spec, const ValueRange& range, double value);
+    static QColor maskedFill();
+    static QColor maskedHatch();
+    static QColor nanFill();
+    static QColor nanHatch();
+};
