@@ -7,6 +7,7 @@
 #include "app/mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTextStream>
 
 #include <cstdio>
@@ -68,6 +69,8 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/attention-visualizer.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("attention-visualizer"));
     MainWindow window(options);
     window.show();
     return app.exec();

@@ -12,7 +12,7 @@ AV_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev libglx-dev libvulkan-dev
     libeigen3-dev libbenchmark-dev
     python3 python3-numpy
-    poppler-utils
+    poppler-utils desktop-file-utils
     fonts-dejavu-core fonts-noto-cjk
     qt6-qpa-plugins
 )
