@@ -1,0 +1,854 @@
+// The figure composition: every cell's hover text writes out how it was
+// computed with the real numbers (read back from the result, never
+// hard-coded); masked cells say so; the selection follows query i and key j
+// through every panel; titles carry shapes and formulas; the article example
+// fits a 1280 x 720 window and 64 tokens stay readable; the view turns clicks
+// into selections and shows the same hover text.
+
+#include "ui/figure.h"
+#include "ui/figureview.h"
+#include "ui/presets.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+using attn::PanelId;
+
+Q_DECLARE_METATYPE(attn::AttentionConfig)
+Q_DECLARE_METATYPE(attn::PanelId)
+
+class TestFigure : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void scoreToolTipWritesOutTheDotProduct_data();
+    void scoreToolTipWritesOutTheDotProduct();
+    void scaledToolTipShowsDivisors_data();
+    void scaledToolTipShowsDivisors();
+    void weightToolTipShowsSoftmax_data();
+    void weightToolTipShowsSoftmax();
+    void outputToolTipShowsWeightedSum();
+    void projectionToolTipShowsRowTimesColumn();
+    void maskedCellsSayMasked();
+    void everyCellHasNamesAndValue();
+    void selectionHighlightsFollowTheComputation();
+    void titlesCarryShapesAndFormulas();
+    void figureTitleIsSelfExplanatory();
+    void colourMapsMatchTheData();
+    void articleFitsA720pWindow();
+    void panelsDoNotOverlapAndNothingIsClipped_data();
+    void panelsDoNotOverlapAndNothingIsClipped();
+    void sixtyFourTokensStayReadable();
+    void allHeadsShowsEveryHeadsWeights();
+    void singlePanelFigure();
+    void hitTestingAndClickSelection();
+    void viewToolTipsClicksAndEscape();
+    void viewZoom();
+    void largeFigureBuildsAndPaintsQuickly();
+    void viewShowsWholeFigure_data();
+    void viewShowsWholeFigure();
+};
+
+namespace {
+
+const QString kMinus = QStringLiteral("\u2212");
+const QString kTimes = QStringLiteral("\u00d7");
+
+attn::AttentionConfig article()
+{
+    QString error;
+    const auto config = loadPreset(QStringLiteral("article"), &error);
+    if (!config)
+        qFatal("article preset: %s", qPrintable(error));
+    return *config;
+}
+
+attn::AttentionConfig multiHead()
+{
+    attn::AttentionConfig c;
+    c.sentence = "the cat sat on the mat";
+    c.dModel = 8;
+    c.heads = 2;
+    c.init = attn::WeightInit::Normal; // signed numbers: negative factors too
+    c.weightSeed = 7;
+    return c;
+}
+
+attn::AttentionConfig wideHead()
+{
+    attn::AttentionConfig c;
+    c.sentence = "a long head makes a long sum";
+    c.dModel = 16;
+    c.heads = 1;
+    c.init = attn::WeightInit::Normal;
+    return c;
+}
+
+attn::AttentionConfig causalTempered()
+{
+    attn::AttentionConfig c = multiHead();
+    c.causal = true;
+    c.temperature = 2.5;
+    return c;
+}
+
+std::shared_ptr<const attn::AttentionResult> compute(const attn::AttentionConfig& config)
+{
+    return std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+}
+
+QString fmt(double v)
+{
+    return HeatmapRenderer::formatValue(v, 2);
+}
+
+// A factor as the tooltip writes it: negatives in parentheses.
+QString factor(double v)
+{
+    const QString text = fmt(v);
+    return text.startsWith(kMinus) ? QStringLiteral("(") + text + QStringLiteral(")") : text;
+}
+
+QString token(const attn::AttentionResult& r, int i)
+{
+    return QString::fromStdString(r.tokens[static_cast<std::size_t>(i)]);
+}
+
+// A token as a subscript: a token that occurs twice carries its position.
+QString name(const attn::AttentionResult& r, int i)
+{
+    const auto& t = r.tokens[static_cast<std::size_t>(i)];
+    const bool repeated = std::count(r.tokens.begin(), r.tokens.end(), t) > 1;
+    return repeated ? QStringLiteral("%1[%2]").arg(token(r, i)).arg(i) : token(r, i);
+}
+
+// The indices of the terms a tooltip shows: all of few, else 3 + the last.
+std::vector<int> shownTerms(int count)
+{
+    std::vector<int> shown;
+    if (count <= 6) {
+        for (int t = 0; t < count; ++t)
+            shown.push_back(t);
+    } else {
+        shown = {0, 1, 2, count - 1};
+    }
+    return shown;
+}
+
+void addCellRows(const char* name, const attn::AttentionConfig& config)
+{
+    const auto result = attn::computeAttention(config);
+    const int n = static_cast<int>(result.tokens.size());
+    for (int h = 0; h < config.heads; ++h) {
+        QTest::addRow("%s head %d (1, 0)", name, h) << config << h << std::min(1, n - 1) << 0;
+        QTest::addRow("%s head %d (0, last)", name, h) << config << h << 0 << n - 1;
+        QTest::addRow("%s head %d (last, 2)", name, h) << config << h << n - 1 << std::min(2, n - 1);
+    }
+}
+
+void addConfigsColumns()
+{
+    QTest::addColumn<attn::AttentionConfig>("config");
+    QTest::addColumn<int>("head");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("column");
+}
+
+std::optional<FigurePanel> findPanel(const Figure& figure, PanelId id, int head = -1)
+{
+    const int index = figure.panelIndex(id, head);
+    if (index < 0)
+        return std::nullopt;
+    return figure.panels()[static_cast<std::size_t>(index)];
+}
+
+QSet<int> setOf(std::initializer_list<int> values)
+{
+    return QSet<int>(values.begin(), values.end());
+}
+
+} // namespace
+
+void TestFigure::scoreToolTipWritesOutTheDotProduct_data()
+{
+    addConfigsColumns();
+    addCellRows("article", article());
+    addCellRows("two heads", multiHead());
+    addCellRows("d_k 16", wideHead());
+}
+
+void TestFigure::scoreToolTipWritesOutTheDotProduct()
+{
+    QFETCH(attn::AttentionConfig, config);
+    QFETCH(int, head);
+    QFETCH(int, row);
+    QFETCH(int, column);
+    const auto r = attn::computeAttention(config);
+    const QString tip = cellToolTip(config, r, PanelId::Scores, head, row, column);
+
+    const int dK = r.dK;
+    QStringList terms;
+    for (int t : shownTerms(dK))
+        terms << factor(r.q(row, head * dK + t)) + kTimes + factor(r.k(column, head * dK + t));
+    const QString expectedSum = dK <= 6 ? terms.join(QStringLiteral(" + "))
+                                        : QStringList(terms.mid(0, 3)).join(QStringLiteral(" + "))
+                                              + QStringLiteral(" + \u2026 + ") + terms.last();
+    const QString value = fmt(r.heads[static_cast<std::size_t>(head)].scores(row, column));
+    const QString expected = QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
+                                 .arg(name(r, row), name(r, column), expectedSum, value);
+    QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
+    QVERIFY(tip.contains(QStringLiteral("query \u201c%1\u201d").arg(token(r, row))));
+    QVERIFY(tip.contains(QStringLiteral("key \u201c%1\u201d").arg(token(r, column))));
+    if (config.heads > 1)
+        QVERIFY(tip.contains(QStringLiteral("head %1").arg(head + 1)));
+}
+
+void TestFigure::scaledToolTipShowsDivisors_data()
+{
+    addConfigsColumns();
+    addCellRows("article", article());
+    attn::AttentionConfig tempered = multiHead();
+    tempered.temperature = 0.5;
+    addCellRows("T 0.5", tempered);
+    attn::AttentionConfig unscaled = article();
+    unscaled.scaled = false;
+    unscaled.temperature = 2;
+    addCellRows("unscaled T 2", unscaled);
+}
+
+void TestFigure::scaledToolTipShowsDivisors()
+{
+    QFETCH(attn::AttentionConfig, config);
+    QFETCH(int, head);
+    QFETCH(int, row);
+    QFETCH(int, column);
+    const auto r = attn::computeAttention(config);
+    const QString tip = cellToolTip(config, r, PanelId::ScaledScores, head, row, column);
+    const auto& h = r.heads[static_cast<std::size_t>(head)];
+
+    QString numeric = factor(h.scores(row, column));
+    if (config.scaled)
+        numeric += QStringLiteral(" \u00f7 \u221a%1").arg(r.dK);
+    else
+        QVERIFY(!tip.contains(QStringLiteral("\u221ad_k")));
+    if (config.temperature != 1.0 || !config.scaled)
+        numeric += QStringLiteral(" \u00f7 %1").arg(config.temperature);
+    numeric += QStringLiteral(" = ") + fmt(h.scaledScores(row, column));
+    QVERIFY2(tip.contains(numeric), qPrintable(tip + QStringLiteral("\nexpected: ") + numeric));
+    if (config.temperature != 1.0)
+        QVERIFY(tip.contains(QStringLiteral("\u00f7 temperature")));
+    if (config.scaled) {
+        QVERIFY(tip.contains(QStringLiteral("\u00f7 \u221ad_k")));
+        QVERIFY(tip.contains(fmt(std::sqrt(static_cast<double>(r.dK)))));
+    }
+}
+
+void TestFigure::weightToolTipShowsSoftmax_data()
+{
+    addConfigsColumns();
+    addCellRows("article", article());
+    addCellRows("two heads", multiHead());
+}
+
+void TestFigure::weightToolTipShowsSoftmax()
+{
+    QFETCH(attn::AttentionConfig, config);
+    QFETCH(int, head);
+    QFETCH(int, row);
+    QFETCH(int, column);
+    const auto r = attn::computeAttention(config);
+    const QString tip = cellToolTip(config, r, PanelId::Weights, head, row, column);
+    const auto& h = r.heads[static_cast<std::size_t>(head)];
+    const double rowMax = h.scaledScores.row(row).maxCoeff();
+    const double total = (h.scaledScores.row(row).array() - rowMax).exp().sum();
+
+    QVERIFY(tip.contains(QStringLiteral("exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")));
+    const QString numbers = QStringLiteral("exp(%1 \u2212 %2) / %3")
+                                .arg(fmt(h.scaledScores(row, column)), factor(rowMax), fmt(total));
+    QVERIFY2(tip.contains(numbers), qPrintable(tip + QStringLiteral("\nexpected: ") + numbers));
+    QVERIFY(tip.endsWith(QStringLiteral("= ") + fmt(h.weights(row, column))));
+}
+
+void TestFigure::outputToolTipShowsWeightedSum()
+{
+    const attn::AttentionConfig config = multiHead();
+    const auto r = attn::computeAttention(config);
+    const int n = static_cast<int>(r.tokens.size());
+    for (int column : {0, r.dK, static_cast<int>(r.output.cols()) - 1}) {
+        const int row = 2;
+        const int head = column / r.dK;
+        const QString tip = cellToolTip(config, r, PanelId::Output, -1, row, column);
+        const auto& w = r.heads[static_cast<std::size_t>(head)].weights;
+        QStringList terms;
+        for (int j : shownTerms(n))
+            terms << factor(w(row, j)) + kTimes + factor(r.v(j, column));
+        QVERIFY2(tip.contains(QStringLiteral("\u03a3_j w_")), qPrintable(tip));
+        QVERIFY2(tip.contains(terms.first()), qPrintable(tip + QStringLiteral("\nexpected term: ") + terms.first()));
+        QVERIFY2(tip.contains(terms.last()), qPrintable(tip + QStringLiteral("\nexpected term: ") + terms.last()));
+        QVERIFY(tip.endsWith(QStringLiteral("= ") + fmt(r.output(row, column))));
+        QVERIFY(tip.contains(QStringLiteral("head %1").arg(head + 1)));
+    }
+}
+
+void TestFigure::projectionToolTipShowsRowTimesColumn()
+{
+    const attn::AttentionConfig config = article();
+    const auto r = attn::computeAttention(config);
+    const int row = 1, column = 2;
+    const QString tip = cellToolTip(config, r, PanelId::Q, 0, row, column);
+    QVERIFY2(tip.contains(QStringLiteral("W_Q[:, %1]").arg(column)), qPrintable(tip));
+    QStringList terms;
+    for (int t = 0; t < r.inputs.cols(); ++t) // randint weights print as whole numbers
+        terms << factor(r.inputs(row, t)) + kTimes + HeatmapRenderer::formatValue(r.wQuery(t, column), 0);
+    const QString expected = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") + fmt(r.q(row, column));
+    QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
+
+    const QString keyTip = cellToolTip(config, r, PanelId::K, 0, row, column);
+    QVERIFY(keyTip.contains(QStringLiteral("W_K[:, %1]").arg(column)));
+    QVERIFY(keyTip.endsWith(fmt(r.k(row, column))));
+}
+
+void TestFigure::maskedCellsSayMasked()
+{
+    const attn::AttentionConfig config = causalTempered();
+    const auto r = attn::computeAttention(config);
+    const int n = static_cast<int>(r.tokens.size());
+    for (int h = 0; h < config.heads; ++h) {
+        for (int i = 0; i < n; ++i) {
+            for (int j = 0; j < n; ++j) {
+                const QString scaled = cellToolTip(config, r, PanelId::ScaledScores, h, i, j);
+                const QString weight = cellToolTip(config, r, PanelId::Weights, h, i, j);
+                QCOMPARE(scaled.contains(QStringLiteral("masked")), j > i);
+                QCOMPARE(weight.contains(QStringLiteral("masked")), j > i);
+                if (j > i) {
+                    QVERIFY(scaled.contains(HeatmapRenderer::formatValue(-std::numeric_limits<double>::infinity(), 2)));
+                    QVERIFY(weight.contains(QStringLiteral("weight = 0")));
+                }
+            }
+        }
+    }
+}
+
+void TestFigure::everyCellHasNamesAndValue()
+{
+    attn::AttentionConfig config = article();
+    config.positional = true;
+    const auto r = compute(config);
+    const Figure figure(config, r, FigureSettings{});
+    QVERIFY(figure.panelIndex(PanelId::Inputs) >= 0);
+    for (const FigurePanel& panel : figure.panels()) {
+        const attn::Matrix& m = *panel.spec.matrix;
+        for (int i = 0; i < m.rows(); ++i) {
+            for (int j = 0; j < m.cols(); ++j) {
+                const QString tip = cellToolTip(config, *r, panel.id, std::max(0, panel.head), i, j);
+                const QString value = HeatmapRenderer::formatValue(m(i, j), panel.spec.decimals);
+                QVERIFY2(tip.contains(value), qPrintable(attn::panelName(panel.id) + QStringLiteral(": ") + tip));
+                if (!panel.spec.rowLabels.isEmpty())
+                    QVERIFY2(tip.contains(QStringLiteral("\u201c%1\u201d").arg(token(*r, i))), qPrintable(tip));
+                else
+                    QVERIFY(tip.contains(QStringLiteral("row %1").arg(i)));
+            }
+        }
+    }
+    QVERIFY(cellToolTip(config, *r, PanelId::Inputs, 0, 1, 2).contains(QStringLiteral("e + pe")));
+}
+
+void TestFigure::selectionHighlightsFollowTheComputation()
+{
+    const attn::AttentionConfig config = multiHead();
+    const auto r = compute(config);
+    FigureSettings s;
+    s.query = 1;
+    s.key = 3;
+    s.head = 1;
+    const Figure figure(config, r, s);
+    auto rows = [&](PanelId id) { return findPanel(figure, id)->spec.highlightedRows; };
+    auto columns = [&](PanelId id) { return findPanel(figure, id)->spec.highlightedColumns; };
+
+    QCOMPARE(rows(PanelId::Q), setOf({1}));
+    QCOMPARE(rows(PanelId::K), setOf({3}));
+    QCOMPARE(rows(PanelId::V), setOf({3}));
+    QCOMPARE(rows(PanelId::Output), setOf({1}));
+    QCOMPARE(rows(PanelId::Embeddings), setOf({1, 3}));
+    for (PanelId id : {PanelId::Scores, PanelId::ScaledScores, PanelId::Weights}) {
+        QCOMPARE(rows(id), setOf({1}));
+        QCOMPARE(columns(id), setOf({3}));
+        QCOMPARE(findPanel(figure, id)->head, 1);
+    }
+    for (PanelId id : {PanelId::WQuery, PanelId::WKey, PanelId::WValue}) {
+        QVERIFY(rows(id).isEmpty());
+        QVERIFY(columns(id).isEmpty());
+    }
+
+    FigureSettings queryOnly;
+    queryOnly.query = 4;
+    const Figure partial(config, r, queryOnly);
+    QCOMPARE(findPanel(partial, PanelId::Weights)->spec.highlightedRows, setOf({4}));
+    QVERIFY(findPanel(partial, PanelId::Weights)->spec.highlightedColumns.isEmpty());
+    QVERIFY(findPanel(partial, PanelId::K)->spec.highlightedRows.isEmpty());
+}
+
+void TestFigure::titlesCarryShapesAndFormulas()
+{
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    const Figure figure(config, r, FigureSettings{});
+    struct Expect
+    {
+        PanelId id;
+        QString title;
+        QString formula;
+    };
+    const QList<Expect> expectations{
+        {PanelId::Embeddings, QStringLiteral("E  5 \u00d7 3"), QString()},
+        {PanelId::WQuery, QStringLiteral("W_Q  3 \u00d7 3"), QStringLiteral("randint")},
+        {PanelId::Q, QStringLiteral("Q  5 \u00d7 3"), QStringLiteral("Q = E \u00b7 W_Q")},
+        {PanelId::K, QStringLiteral("K  5 \u00d7 3"), QStringLiteral("K = E \u00b7 W_K")},
+        {PanelId::V, QStringLiteral("V  5 \u00d7 3"), QStringLiteral("V = E \u00b7 W_V")},
+        {PanelId::Scores, QStringLiteral("scores  5 \u00d7 5"), QStringLiteral("scores = Q K\u1d40")},
+        {PanelId::ScaledScores, QStringLiteral("scaled scores  5 \u00d7 5"), QStringLiteral("\u00f7 \u221ad_k")},
+        {PanelId::Weights, QStringLiteral("weights  5 \u00d7 5"), QStringLiteral("softmax(row)")},
+        {PanelId::Output, QStringLiteral("output  5 \u00d7 3"), QStringLiteral("output = weights \u00b7 V")},
+    };
+    for (const Expect& e : expectations) {
+        const auto panel = findPanel(figure, e.id);
+        QVERIFY2(panel, qPrintable(attn::panelName(e.id)));
+        QCOMPARE(panel->spec.title, e.title);
+        QVERIFY2(panel->spec.formula.contains(e.formula), qPrintable(panel->spec.formula));
+    }
+    // Reading order of the computation.
+    QVERIFY(figure.panelIndex(PanelId::Embeddings) < figure.panelIndex(PanelId::WQuery));
+    QVERIFY(figure.panelIndex(PanelId::WValue) < figure.panelIndex(PanelId::Q));
+    QVERIFY(figure.panelIndex(PanelId::V) < figure.panelIndex(PanelId::Scores));
+    QVERIFY(figure.panelIndex(PanelId::Weights) < figure.panelIndex(PanelId::Output));
+    QCOMPARE(figure.panelIndex(PanelId::Inputs), -1);
+
+    // Token labels: on both axes of n x n panels, on the rows of n x d ones.
+    const QStringList tokens{"i", "miss", "the", "old", "kanye"};
+    QCOMPARE(findPanel(figure, PanelId::Scores)->spec.rowLabels, tokens);
+    QCOMPARE(findPanel(figure, PanelId::Scores)->spec.columnLabels, tokens);
+    QCOMPARE(findPanel(figure, PanelId::Q)->spec.rowLabels, tokens);
+    QVERIFY(findPanel(figure, PanelId::Q)->spec.columnLabels.isEmpty());
+
+    const attn::AttentionConfig two = multiHead();
+    const auto r2 = compute(two);
+    FigureSettings s;
+    s.head = 1;
+    const Figure heads(two, r2, s);
+    QCOMPARE(findPanel(heads, PanelId::Scores)->spec.title, QStringLiteral("scores \u00b7 head 2  6 \u00d7 6"));
+    QVERIFY(findPanel(heads, PanelId::Scores)->spec.formula.contains(QStringLiteral("Q_h K_h\u1d40")));
+    QCOMPARE(findPanel(heads, PanelId::Q)->spec.columnBlockStarts, (std::vector<int>{0, 4}));
+}
+
+void TestFigure::figureTitleIsSelfExplanatory()
+{
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    QString title = figureTitle(config, *r);
+    title.replace(QChar(0x00a0), QLatin1Char(' '));
+    QCOMPARE(title, QStringLiteral("\u201ci miss the old kanye\u201d \u00b7 d_model 3 \u00b7 1 head \u00b7 randint \u00b7 "
+                                   "weight seed 42 \u00b7 embedding seed 0 \u00b7 scaled \u00b7 T = 1"));
+    attn::AttentionConfig other = causalTempered();
+    other.positional = true;
+    title = figureTitle(other, attn::computeAttention(other));
+    title.replace(QChar(0x00a0), QLatin1Char(' '));
+    for (const char* piece : {"2 heads", "normal", "weight seed 7", "causal", "positional", "T = 2.5"})
+        QVERIFY2(title.contains(QLatin1String(piece)), qPrintable(title));
+}
+
+void TestFigure::colourMapsMatchTheData()
+{
+    const attn::AttentionConfig config = multiHead(); // normal init: signed
+    const auto r = compute(config);
+    FigureSettings s;
+    s.colorMap = QStringLiteral("cividis");
+    const Figure figure(config, r, s);
+    const auto weights = findPanel(figure, PanelId::Weights);
+    QCOMPARE(weights->spec.colorMap, ColorMap::cividis());
+    QVERIFY(weights->spec.range);
+    QCOMPARE(weights->spec.range->low, 0.0);
+    QCOMPARE(weights->spec.range->high, 1.0);
+    for (PanelId id : {PanelId::WQuery, PanelId::Q, PanelId::K, PanelId::V, PanelId::Scores, PanelId::ScaledScores})
+        QVERIFY2(findPanel(figure, id)->spec.colorMap.isDiverging(), qPrintable(attn::panelName(id)));
+    // Embeddings are drawn from [0, 1): sequential, in the chosen map.
+    QCOMPARE(findPanel(figure, PanelId::Embeddings)->spec.colorMap, ColorMap::cividis());
+
+    const auto ra = compute(article()); // randint, positive embeddings: nothing signed
+    const Figure plain(article(), ra, FigureSettings{});
+    QCOMPARE(findPanel(plain, PanelId::Scores)->spec.colorMap, ColorMap::viridis());
+    QCOMPARE(findPanel(plain, PanelId::WQuery)->spec.decimals, 0); // whole numbers
+}
+
+void TestFigure::articleFitsA720pWindow()
+{
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    FigureSettings s;
+    s.fitTo = QSizeF(1280, 720);
+    const Figure figure(config, r, s);
+    const QSizeF size = figure.size();
+    const double zoom = std::min(1280.0 / size.width(), 720.0 / size.height());
+    // At that zoom the labels are still at least 10 px.
+    QVERIFY2(zoom * HeatmapRenderer::defaultFont().pixelSize() >= 10.0,
+             qPrintable(QStringLiteral("figure %1 x %2, zoom %3").arg(size.width()).arg(size.height()).arg(zoom)));
+    // Every number is printed.
+    for (const FigurePanel& p : figure.panels())
+        QVERIFY2(p.layout.valuesVisible, qPrintable(attn::panelName(p.id)));
+    // The arrangement reads like the computation: inputs, projections, attention.
+    QVERIFY(findPanel(figure, PanelId::WValue)->rect.top() < findPanel(figure, PanelId::Q)->rect.top());
+    QVERIFY(findPanel(figure, PanelId::V)->rect.top() < findPanel(figure, PanelId::Scores)->rect.top());
+
+    // The view fits it without scroll bars at 1280 x 720.
+    FigureView view;
+    view.resize(1280, 720);
+    view.setData(config, r);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.isZoomToFit());
+    QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
+    QCOMPARE(view.verticalScrollBar()->maximum(), 0);
+    QVERIFY(view.zoom() >= 0.6);
+}
+
+void TestFigure::panelsDoNotOverlapAndNothingIsClipped_data()
+{
+    QTest::addColumn<attn::AttentionConfig>("config");
+    QTest::addColumn<bool>("allHeads");
+    QTest::addColumn<QSizeF>("fitTo");
+    attn::AttentionConfig positional = article();
+    positional.positional = true;
+    QTest::addRow("article") << article() << false << QSizeF(1280, 720);
+    QTest::addRow("article portrait") << article() << false << QSizeF(600, 900);
+    QTest::addRow("positional") << positional << false << QSizeF(1280, 720);
+    QTest::addRow("two heads, all") << multiHead() << true << QSizeF(1280, 720);
+    QTest::addRow("causal") << causalTempered() << false << QSizeF(1920, 1080);
+}
+
+void TestFigure::panelsDoNotOverlapAndNothingIsClipped()
+{
+    QFETCH(attn::AttentionConfig, config);
+    QFETCH(bool, allHeads);
+    QFETCH(QSizeF, fitTo);
+    const auto r = compute(config);
+    FigureSettings s;
+    s.allHeads = allHeads;
+    s.fitTo = fitTo;
+    const Figure figure(config, r, s);
+    const QRectF bounds(QPointF(0, 0), figure.size());
+    QVERIFY(bounds.contains(figure.titleRect()));
+    const auto& panels = figure.panels();
+    for (std::size_t i = 0; i < panels.size(); ++i) {
+        const FigurePanel& p = panels[i];
+        QVERIFY2(bounds.contains(p.rect), qPrintable(attn::panelName(p.id)));
+        QVERIFY(!p.rect.intersects(figure.titleRect()));
+        QVERIFY(p.rect.contains(p.layout.gridRect));
+        QVERIFY(p.rect.contains(p.layout.colorBarRect));
+        QVERIFY(p.rect.contains(p.layout.titleRect));
+        QVERIFY(p.rect.contains(p.layout.rowLabelRect));
+        QVERIFY(p.rect.contains(p.layout.columnLabelRect));
+        for (std::size_t j = i + 1; j < panels.size(); ++j)
+            QVERIFY2(!p.rect.intersects(panels[j].rect), qPrintable(attn::panelName(p.id)));
+    }
+}
+
+void TestFigure::sixtyFourTokensStayReadable()
+{
+    attn::AttentionConfig config;
+    QStringList words;
+    for (int i = 0; i < 64; ++i)
+        words << QStringLiteral("w%1").arg(i);
+    config.sentence = words.join(QLatin1Char(' ')).toStdString();
+    config.dModel = 16;
+    config.heads = 4;
+    config.causal = true;
+    config.init = attn::WeightInit::Normal;
+    const auto r = compute(config);
+    const Figure figure(config, r, FigureSettings{});
+    const auto scores = findPanel(figure, PanelId::Scores);
+    QVERIFY(scores);
+    // Cells big enough to see and to point at, at least every fifth token named.
+    QVERIFY2(scores->layout.cellSize >= 8.0, qPrintable(QString::number(scores->layout.cellSize)));
+    QVERIFY2(scores->layout.rowLabelStride <= 5, qPrintable(QStringLiteral("cell %1, stride %2")
+                                                             .arg(scores->layout.cellSize)
+                                                             .arg(scores->layout.rowLabelStride)));
+    // One cell size for every token axis: token rows line up across panels.
+    for (PanelId id : {PanelId::Embeddings, PanelId::Q, PanelId::K, PanelId::V, PanelId::Output})
+        QCOMPARE(findPanel(figure, id)->layout.cellSize, scores->layout.cellSize);
+    // A figure a screen can hold in two or three screens' worth, not twenty.
+    QVERIFY(figure.size().width() * figure.size().height() < 4000.0 * 2500.0);
+}
+
+void TestFigure::allHeadsShowsEveryHeadsWeights()
+{
+    const attn::AttentionConfig config = multiHead();
+    const auto r = compute(config);
+    FigureSettings s;
+    s.allHeads = true;
+    const Figure figure(config, r, s);
+    int weights = 0;
+    for (const FigurePanel& p : figure.panels()) {
+        if (p.id != PanelId::Weights)
+            continue;
+        QCOMPARE(p.spec.matrix.get(), &r->heads[static_cast<std::size_t>(p.head)].weights);
+        QCOMPARE(p.head, weights);
+        ++weights;
+    }
+    QCOMPARE(weights, config.heads);
+    QVERIFY(figure.panelIndex(PanelId::Output) >= 0);
+    // Small multiples: side by side, one size.
+    const auto first = findPanel(figure, PanelId::Weights, 0);
+    const auto second = findPanel(figure, PanelId::Weights, 1);
+    QCOMPARE(first->rect.size(), second->rect.size());
+    QCOMPARE(first->rect.top(), second->rect.top());
+}
+
+void TestFigure::singlePanelFigure()
+{
+    const attn::AttentionConfig config = multiHead();
+    const auto r = compute(config);
+    FigureSettings s;
+    s.panel = PanelId::Weights;
+    s.head = 1;
+    const Figure single(config, r, s);
+    QCOMPARE(single.panels().size(), std::size_t(1));
+    QCOMPARE(single.panels().front().id, PanelId::Weights);
+    QCOMPARE(single.panels().front().spec.matrix.get(), &r->heads[1].weights);
+    QVERIFY(single.title().isEmpty());
+    const Figure whole(config, r, FigureSettings{});
+    QVERIFY(single.size().width() < whole.size().width());
+    QVERIFY(single.size().height() < whole.size().height());
+}
+
+void TestFigure::hitTestingAndClickSelection()
+{
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    const Figure figure(config, r, FigureSettings{});
+    const auto center = figure.cellCenter(PanelId::Scores, 1, 3);
+    QVERIFY(center);
+    const auto hit = figure.hitTest(*center);
+    QVERIFY(hit);
+    QCOMPARE(hit->kind, FigureHit::Kind::Cell);
+    QCOMPARE(hit->row, 1);
+    QCOMPARE(hit->column, 3);
+    QCOMPARE(figure.toolTipAt(*center), cellToolTip(config, *r, PanelId::Scores, 0, 1, 3));
+    const FigureSelectionChange change = figure.selectionFor(*hit);
+    QCOMPARE(change.query, std::optional<std::optional<int>>(1));
+    QCOMPARE(change.key, std::optional<std::optional<int>>(3));
+
+    // A K cell picks the key; a W cell picks nothing.
+    const auto kHit = figure.hitTest(*figure.cellCenter(PanelId::K, 4, 0));
+    QVERIFY(kHit);
+    QVERIFY(!figure.selectionFor(*kHit).query);
+    QCOMPARE(figure.selectionFor(*kHit).key, std::optional<std::optional<int>>(4));
+    const auto wHit = figure.hitTest(*figure.cellCenter(PanelId::WQuery, 0, 0));
+    QVERIFY(wHit);
+    QVERIFY(!figure.selectionFor(*wHit).query && !figure.selectionFor(*wHit).key);
+
+    // A row label of Q selects the query; its tooltip names the token.
+    const FigurePanel& q = *findPanel(figure, PanelId::Q);
+    const QPointF label(q.layout.rowLabelRect.center().x(), q.layout.cellRect(2, 0).center().y());
+    const auto labelHit = figure.hitTest(label);
+    QVERIFY(labelHit);
+    QCOMPARE(labelHit->kind, FigureHit::Kind::RowLabel);
+    QCOMPARE(labelHit->row, 2);
+    QVERIFY(figure.toolTipAt(label).contains(QStringLiteral("\u201cthe\u201d")));
+}
+
+void TestFigure::viewToolTipsClicksAndEscape()
+{
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    FigureView view;
+    view.resize(1280, 720);
+    view.setData(config, r);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    const auto point = view.cellCenter(PanelId::Weights, 2, 4);
+    QVERIFY(point);
+    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Weights, 0, 2, 4));
+
+    QSignalSpy spy(&view, &FigureView::selectionChanged);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, *point);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(view.selectedQuery(), std::optional<int>(2));
+    QCOMPARE(view.selectedKey(), std::optional<int>(4));
+    QCOMPARE(view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(PanelId::Q))].spec.highlightedRows,
+             setOf({2}));
+
+    // Clicking a K cell moves only the key.
+    const auto kPoint = view.cellCenter(PanelId::K, 1, 0);
+    QVERIFY(kPoint);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, *kPoint);
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(view.selectedQuery(), std::optional<int>(2));
+    QCOMPARE(view.selectedKey(), std::optional<int>(1));
+
+    QTest::keyClick(&view, Qt::Key_Escape);
+    QCOMPARE(spy.count(), 3);
+    QVERIFY(!view.selectedQuery());
+    QVERIFY(!view.selectedKey());
+
+    // Programmatic selection does not echo the signal.
+    view.setSelection(0, 0);
+    QCOMPARE(spy.count(), 3);
+
+    // The widget paints the same figure: the weights cell has its colour.
+    const QImage shot = view.viewport()->grab().toImage();
+    const auto panel = findPanel(view.figure(), PanelId::Weights);
+    const QRgb expected = HeatmapRenderer::cellColor(panel->spec, *panel->spec.range, r->heads[0].weights(2, 4));
+    const QPoint corner = *point - QPoint(static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3,
+                                          static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3);
+    const double dpr = shot.devicePixelRatio();
+    const QColor seen = shot.pixelColor(QPoint(qRound(corner.x() * dpr), qRound(corner.y() * dpr)));
+    QVERIFY2(std::abs(seen.red() - qRed(expected)) <= 8 && std::abs(seen.green() - qGreen(expected)) <= 8
+                 && std::abs(seen.blue() - qBlue(expected)) <= 8,
+             qPrintable(seen.name() + QStringLiteral(" vs ") + QColor(expected).name()));
+}
+
+void TestFigure::viewZoom()
+{
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    FigureView view;
+    view.resize(900, 600);
+    view.setData(config, r);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const double fit = view.zoom();
+    QVERIFY(fit * view.figure().size().width() <= view.viewport()->width());
+    QVERIFY(fit * view.figure().size().height() <= view.viewport()->height());
+
+    QTest::keyClick(&view, Qt::Key_Equal, Qt::ControlModifier);
+    QVERIFY(view.zoom() > fit);
+    QVERIFY(!view.isZoomToFit());
+    QVERIFY(view.horizontalScrollBar()->maximum() > 0 || view.verticalScrollBar()->maximum() > 0);
+    QTest::keyClick(&view, Qt::Key_Minus, Qt::ControlModifier);
+    QTest::keyClick(&view, Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(view.zoom() < fit);
+    QTest::keyClick(&view, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(view.isZoomToFit());
+    QCOMPARE(view.zoom(), fit);
+
+    // The hover text stays right at any zoom.
+    view.setZoom(2.0);
+    view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->maximum());
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+    const auto point = view.cellCenter(PanelId::Output, 4, 2);
+    QVERIFY(point);
+    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Output, 0, 4, 2));
+}
+
+void TestFigure::largeFigureBuildsAndPaintsQuickly()
+{
+    attn::AttentionConfig config;
+    QStringList words;
+    for (int i = 0; i < 1024; ++i)
+        words << QStringLiteral("t%1").arg(i);
+    config.sentence = words.join(QLatin1Char(' ')).toStdString();
+    config.dModel = 8;
+    config.heads = 2;
+    config.causal = true;
+    const auto r = compute(config);
+
+    FigureView view;
+    view.resize(1280, 720);
+    QElapsedTimer timer;
+    timer.start();
+    view.setData(config, r);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.viewport()->grab();
+    const qint64 first = timer.restart();
+    for (int i = 0; i < 5; ++i) {
+        view.verticalScrollBar()->setValue(i * 7);
+        view.viewport()->grab();
+    }
+    const qint64 repaint = timer.elapsed() / 5;
+    timer.restart();
+    view.setSelection(100, 40); // highlights only: no rescan of the matrices
+    view.viewport()->grab();
+    const qint64 select = timer.elapsed();
+    qInfo("1024 tokens: first paint %lld ms, repaint %lld ms, new selection %lld ms", first, repaint, select);
+    QVERIFY2(select < 1000, qPrintable(QString::number(select)));
+    QVERIFY2(first < 5000, qPrintable(QString::number(first)));
+    QVERIFY2(repaint < 100, qPrintable(QString::number(repaint)));
+}
+
+void TestFigure::viewShowsWholeFigure_data()
+{
+    QTest::addColumn<attn::AttentionConfig>("config");
+    QTest::addColumn<bool>("allHeads");
+    QTest::addColumn<QSize>("window");
+    attn::AttentionConfig big;
+    QStringList words;
+    for (int i = 0; i < 64; ++i)
+        words << QStringLiteral("w%1").arg(i);
+    big.sentence = words.join(QLatin1Char(' ')).toStdString();
+    big.dModel = 16;
+    big.heads = 4;
+    big.causal = true;
+    big.init = attn::WeightInit::Normal;
+    QTest::addRow("article") << article() << false << QSize(1280, 720);
+    QTest::addRow("article-allheads") << multiHead() << true << QSize(1280, 720);
+    QTest::addRow("tokens64") << big << false << QSize(1280, 720);
+    QTest::addRow("tokens64-allheads") << big << true << QSize(1920, 1080);
+}
+
+// The widget paints every panel of the figure; with AV_SCREENSHOT_DIR set the
+// shots are saved there to be looked at.
+void TestFigure::viewShowsWholeFigure()
+{
+    QFETCH(attn::AttentionConfig, config);
+    QFETCH(bool, allHeads);
+    QFETCH(QSize, window);
+    const auto r = compute(config);
+    FigureView view;
+    view.resize(window);
+    view.setAllHeads(allHeads);
+    view.setData(config, r);
+    view.setSelection(2, 1);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage shot = view.viewport()->grab().toImage();
+    QVERIFY(!shot.isNull());
+    const QByteArray dir = qgetenv("AV_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        shot.save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-%1.png").arg(QString::fromLatin1(QTest::currentDataTag())));
+    // Each visible panel's grid is painted (the figure's background is white).
+    int checked = 0;
+    for (const FigurePanel& p : view.figure().panels()) {
+        const QPointF c = p.layout.gridRect.center() * view.zoom()
+                          + QPointF(-view.horizontalScrollBar()->value(), -view.verticalScrollBar()->value());
+        if (!view.viewport()->rect().contains(c.toPoint()) || view.horizontalScrollBar()->maximum() > 0
+            || view.verticalScrollBar()->maximum() > 0)
+            continue; // centring offsets only apply when nothing scrolls
+        const auto cell = p.layout.cellAt(p.layout.gridRect.center());
+        QVERIFY(cell);
+        const auto point = view.cellCenter(p.id, cell->first, cell->second);
+        if (!point || view.panelIndexAt(*point) != &p - view.figure().panels().data())
+            continue;
+        // Near the cell's corner, clear of its printed number.
+        const double dpr = shot.devicePixelRatio();
+        const double inset = std::max(1.0, p.layout.cellSize * view.zoom() / 2 - 3);
+        const QPointF probe = *point - QPointF(inset, inset);
+        QVERIFY2(shot.pixelColor(QPoint(qRound(probe.x() * dpr), qRound(probe.y() * dpr))) != QColor(Qt::white),
+                 qPrintable(attn::panelName(p.id)));
+        ++checked;
+    }
+    if (view.horizontalScrollBar()->maximum() == 0 && view.verticalScrollBar()->maximum() == 0)
+        QVERIFY(checked >= 5);
+}
+
+QTEST_MAIN(TestFigure)
+#include "tst_figure.moc"

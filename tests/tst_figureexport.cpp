@@ -1,0 +1,425 @@
+// Figure exports: a PNG at scale 2 has exactly twice the pixels of scale 1
+// with the same layout; SVG is well-formed XML holding vector shapes; PDF is a
+// one-page document poppler can read, with its text; an unwritable path gives
+// an error and leaves no file; one panel exports alone; CSV holds a panel's
+// exact numbers; the real executable exports with no display.
+
+#include "ui/figureexport.h"
+#include "ui/presets.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+using attn::PanelId;
+
+Q_DECLARE_METATYPE(attn::AttentionConfig)
+
+class TestFigureExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pngScaleMultipliesPixels_data();
+    void pngScaleMultipliesPixels();
+    void pngMatchesTheFigure();
+    void svgIsVectorXml_data();
+    void svgIsVectorXml();
+    void pdfIsReadable();
+    void unwritablePathGivesErrorAndNoFile_data();
+    void unwritablePathGivesErrorAndNoFile();
+    void badOptionsAreRefused_data();
+    void badOptionsAreRefused();
+    void singlePanelIsSmaller_data();
+    void singlePanelIsSmaller();
+    void csvHoldsExactNumbers();
+    void csvMarksMaskedCells();
+    void executableExportsWithoutDisplay();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+namespace {
+
+attn::AttentionConfig article()
+{
+    QString error;
+    const auto config = loadPreset(QStringLiteral("article"), &error);
+    if (!config)
+        qFatal("article preset: %s", qPrintable(error));
+    return *config;
+}
+
+attn::AttentionConfig causalHeads()
+{
+    attn::AttentionConfig c;
+    c.sentence = "the quick brown fox jumps over the lazy dog";
+    c.dModel = 8;
+    c.heads = 2;
+    c.causal = true;
+    c.init = attn::WeightInit::Normal;
+    return c;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QString& program, const QStringList& args, bool withoutDisplay = false)
+{
+    QProcess process;
+    if (withoutDisplay) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        process.setProcessEnvironment(env);
+    }
+    process.start(program, args);
+    Run result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace
+
+void TestFigureExport::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestFigureExport::pngScaleMultipliesPixels_data()
+{
+    QTest::addColumn<attn::AttentionConfig>("config");
+    QTest::addColumn<QString>("panel");
+    QTest::addColumn<int>("scale");
+    QTest::addRow("article x2") << article() << QString() << 2;
+    QTest::addRow("article x3") << article() << QString() << 3;
+    QTest::addRow("causal heads x2") << causalHeads() << QString() << 2;
+    QTest::addRow("weights panel x2") << article() << QStringLiteral("weights") << 2;
+}
+
+void TestFigureExport::pngScaleMultipliesPixels()
+{
+    QFETCH(attn::AttentionConfig, config);
+    QFETCH(QString, panel);
+    QFETCH(int, scale);
+    const auto result = attn::computeAttention(config);
+    FigureOptions options;
+    options.panel = panel;
+    const QString one = m_dir.filePath(QStringLiteral("one.png"));
+    const QString many = m_dir.filePath(QStringLiteral("many.png"));
+    QString error;
+    QVERIFY2(exportFigure(one, config, result, options, &error), qPrintable(error));
+    options.scale = scale;
+    QVERIFY2(exportFigure(many, config, result, options, &error), qPrintable(error));
+    const QImage a(one), b(many);
+    QVERIFY(!a.isNull() && !b.isNull());
+    QCOMPARE(b.width(), a.width() * scale);
+    QCOMPARE(b.height(), a.height() * scale);
+}
+
+void TestFigureExport::pngMatchesTheFigure()
+{
+    // The PNG is the figure: same size, and a cell has its colour at the
+    // place the figure's layout puts it, at scale 1 and 2 alike.
+    const attn::AttentionConfig config = article();
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    FigureSettings settings;
+    const Figure figure(config, result, settings);
+    const FigurePanel& weights = figure.panels()[static_cast<std::size_t>(figure.panelIndex(PanelId::Weights))];
+    const QRectF cell = weights.layout.cellRect(1, 3);
+    const QRgb expected = HeatmapRenderer::cellColor(weights.spec, *weights.spec.range, result->heads[0].weights(1, 3));
+    for (int scale : {1, 2}) {
+        FigureOptions options;
+        options.scale = scale;
+        const QString path = m_dir.filePath(QStringLiteral("match%1.png").arg(scale));
+        QString error;
+        QVERIFY2(exportFigure(path, config, *result, options, &error), qPrintable(error));
+        const QImage image(path);
+        QCOMPARE(image.size(), (figure.size() * scale).toSize());
+        const QPoint probe((cell.topLeft() + QPointF(3, 3)).toPoint() * scale);
+        QCOMPARE(QColor(image.pixel(probe)).name(), QColor(expected).name());
+    }
+}
+
+void TestFigureExport::svgIsVectorXml_data()
+{
+    QTest::addColumn<attn::AttentionConfig>("config");
+    QTest::addColumn<QString>("panel");
+    QTest::addRow("article") << article() << QString();
+    QTest::addRow("causal heads") << causalHeads() << QString();
+    QTest::addRow("scores panel") << article() << QStringLiteral("scores");
+}
+
+void TestFigureExport::svgIsVectorXml()
+{
+    QFETCH(attn::AttentionConfig, config);
+    QFETCH(QString, panel);
+    const auto result = attn::computeAttention(config);
+    FigureOptions options;
+    options.panel = panel;
+    const QString path = m_dir.filePath(QStringLiteral("figure.svg"));
+    QString error;
+    QVERIFY2(exportFigure(path, config, result, options, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QString root;
+    int shapes = 0;
+    int texts = 0;
+    QString allText;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QString name = xml.name().toString();
+        if (root.isEmpty())
+            root = name;
+        if (name == QLatin1String("rect") || name == QLatin1String("path") || name == QLatin1String("image")
+            || name == QLatin1String("polyline") || name == QLatin1String("polygon")) {
+            ++shapes;
+        }
+        if (name == QLatin1String("text")) {
+            ++texts;
+            allText += xml.readElementText(QXmlStreamReader::IncludeChildElements) + QLatin1Char(' ');
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(root, QStringLiteral("svg"));
+    QVERIFY2(shapes >= 25, qPrintable(QString::number(shapes))); // at least the article's score cells
+    QVERIFY(texts > 0);
+    // Text stays text (searchable, sharp at any zoom).
+    QVERIFY2(allText.contains(panel.isEmpty() ? QStringLiteral("softmax") : QStringLiteral("scores")),
+             qPrintable(allText.left(400)));
+}
+
+void TestFigureExport::pdfIsReadable()
+{
+    const attn::AttentionConfig config = article();
+    const auto shared = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    const QString path = m_dir.filePath(QStringLiteral("figure.pdf"));
+    QString error;
+    QVERIFY2(exportFigure(path, config, *shared, FigureOptions{}, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5).startsWith("%PDF-"));
+    file.close();
+
+    const Run info = run(QStringLiteral("pdfinfo"), {path});
+    QCOMPARE(info.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("Pages:\\s+1\\n")).match(QString::fromUtf8(info.out)).hasMatch(),
+             info.out.constData());
+    // Page size = figure size at 96 figure pixels per inch (72 pt).
+    const Figure figure(config, shared, FigureSettings{});
+    const QRegularExpression sizePattern(QStringLiteral("Page size:\\s+([0-9.]+) x ([0-9.]+) pts"));
+    const auto match = sizePattern.match(QString::fromUtf8(info.out));
+    QVERIFY2(match.hasMatch(), info.out.constData());
+    QVERIFY(std::abs(match.captured(1).toDouble() - figure.size().width() * 0.75) < 1.5);
+    QVERIFY(std::abs(match.captured(2).toDouble() - figure.size().height() * 0.75) < 1.5);
+
+    const Run text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    QCOMPARE(text.exitCode, 0);
+    for (const char* word : {"softmax", "scores", "kanye", "weight seed 42"})
+        QVERIFY2(text.out.contains(word), qPrintable(QStringLiteral("%1 not in: %2").arg(word, QString::fromUtf8(text.out.left(600)))));
+}
+
+void TestFigureExport::unwritablePathGivesErrorAndNoFile_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addRow("missing folder png") << m_dir.filePath(QStringLiteral("no/such/folder/figure.png"));
+    QTest::addRow("missing folder svg") << m_dir.filePath(QStringLiteral("no/such/folder/figure.svg"));
+    QTest::addRow("missing folder pdf") << m_dir.filePath(QStringLiteral("no/such/folder/figure.pdf"));
+    QTest::addRow("proc png") << QStringLiteral("/proc/attention-visualizer-test.png");
+    QTest::addRow("proc pdf") << QStringLiteral("/proc/attention-visualizer-test.pdf");
+    QTest::addRow("a folder") << m_dir.path() + QStringLiteral("/sub.png/");
+}
+
+void TestFigureExport::unwritablePathGivesErrorAndNoFile()
+{
+    QFETCH(QString, path);
+    const attn::AttentionConfig config = article();
+    const auto result = attn::computeAttention(config);
+    QString error;
+    QVERIFY(!exportFigure(path, config, result, FigureOptions{}, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(path));
+    // No temporary left beside it either.
+    const QDir dir = QFileInfo(path).absoluteDir();
+    if (dir.exists() && dir.path().startsWith(m_dir.path())) {
+        for (const QString& entry : dir.entryList(QDir::Files))
+            QVERIFY2(!entry.contains(QFileInfo(path).completeBaseName()), qPrintable(entry));
+    }
+    if (!QFileInfo(path).absoluteDir().exists() || path.startsWith(QLatin1String("/proc/"))) {
+        const QString csv = QFileInfo(path).absolutePath() + QStringLiteral("/panel.csv");
+        QVERIFY(!exportPanelCsv(csv, config, result, PanelId::Q, 0, &error));
+        QVERIFY(!QFileInfo::exists(csv));
+    }
+}
+
+void TestFigureExport::badOptionsAreRefused_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("panel");
+    QTest::addColumn<QString>("colormap");
+    QTest::addColumn<int>("head");
+    QTest::addRow("extension") << "figure.jpg" << QString() << QString() << 0;
+    QTest::addRow("panel") << "figure.png" << "attention" << QString() << 0;
+    QTest::addRow("inputs without positional") << "figure.png" << "inputs" << QString() << 0;
+    QTest::addRow("colormap") << "figure.png" << QString() << "jet" << 0;
+    QTest::addRow("head") << "figure.png" << QString() << QString() << 1;
+}
+
+void TestFigureExport::badOptionsAreRefused()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, panel);
+    QFETCH(QString, colormap);
+    QFETCH(int, head);
+    const attn::AttentionConfig config = article();
+    const auto result = attn::computeAttention(config);
+    FigureOptions options;
+    options.panel = panel;
+    options.colormap = colormap;
+    options.head = head;
+    const QString path = m_dir.filePath(file);
+    QString error;
+    QVERIFY(!exportFigure(path, config, result, options, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestFigureExport::singlePanelIsSmaller_data()
+{
+    QTest::addColumn<QString>("panel");
+    for (const QString& name : attn::allPanelNames()) {
+        if (name != QLatin1String("inputs"))
+            QTest::addRow("%s", qPrintable(name)) << name;
+    }
+}
+
+void TestFigureExport::singlePanelIsSmaller()
+{
+    QFETCH(QString, panel);
+    const attn::AttentionConfig config = causalHeads();
+    const auto result = attn::computeAttention(config);
+    const QString whole = m_dir.filePath(QStringLiteral("whole.png"));
+    const QString one = m_dir.filePath(QStringLiteral("panel.png"));
+    QString error;
+    QVERIFY2(exportFigure(whole, config, result, FigureOptions{}, &error), qPrintable(error));
+    FigureOptions options;
+    options.panel = panel;
+    options.head = 1;
+    QVERIFY2(exportFigure(one, config, result, options, &error), qPrintable(error));
+    const QImage a(whole), b(one);
+    QVERIFY(b.width() < a.width());
+    QVERIFY(b.height() < a.height());
+    QVERIFY(b.width() > 100 && b.height() > 100);
+}
+
+void TestFigureExport::csvHoldsExactNumbers()
+{
+    const attn::AttentionConfig config = causalHeads();
+    const auto result = attn::computeAttention(config);
+    for (const PanelId id : {PanelId::Q, PanelId::WKey, PanelId::Weights, PanelId::Output}) {
+        const int head = 1;
+        const QString path = m_dir.filePath(attn::panelName(id) + QStringLiteral(".csv"));
+        QString error;
+        QVERIFY2(exportPanelCsv(path, config, result, id, head, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const attn::Matrix& m = panelMatrix(result, id, head);
+        QCOMPARE(lines.size(), m.rows() + 1);
+        const QStringList header = lines[0].split(QLatin1Char(','));
+        QCOMPARE(header.size(), m.cols() + 1);
+        if (id == PanelId::Weights)
+            QCOMPARE(header[2], QStringLiteral("quick")); // key tokens head the columns
+        for (Eigen::Index r = 0; r < m.rows(); ++r) {
+            const QStringList cells = lines[r + 1].split(QLatin1Char(','));
+            QCOMPARE(cells.size(), m.cols() + 1);
+            if (id != PanelId::WKey)
+                QCOMPARE(cells[0], QString::fromStdString(result.tokens[static_cast<std::size_t>(r)]));
+            for (Eigen::Index c = 0; c < m.cols(); ++c)
+                QCOMPARE(cells[c + 1].toDouble(), m(r, c)); // bit-exact round trip
+        }
+    }
+}
+
+void TestFigureExport::csvMarksMaskedCells()
+{
+    const attn::AttentionConfig config = causalHeads();
+    const auto result = attn::computeAttention(config);
+    const QByteArray csv = panelCsv(result, PanelId::ScaledScores, 0);
+    const QList<QByteArray> lines = csv.split('\n');
+    QVERIFY(lines[1].endsWith(",-inf"));  // first query sees only itself
+    QVERIFY(!lines[static_cast<int>(result.tokens.size())].contains("-inf")); // the last sees all
+    // A token with a comma or quote stays one field.
+    attn::AttentionConfig odd = article();
+    odd.sentence = "a,b \"q\" c";
+    odd.explicitEmbeddings.clear();
+    const auto oddResult = attn::computeAttention(odd);
+    const QByteArray oddCsv = panelCsv(oddResult, PanelId::Q, 0);
+    QVERIFY2(oddCsv.contains("\n\"a,b\","), oddCsv.constData());
+    QVERIFY2(oddCsv.contains("\n\"\"\"q\"\"\","), oddCsv.constData());
+}
+
+void TestFigureExport::executableExportsWithoutDisplay()
+{
+    const QString one = m_dir.filePath(QStringLiteral("cli1.png"));
+    const QString two = m_dir.filePath(QStringLiteral("cli2.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("cli.svg"));
+    const QString panel = m_dir.filePath(QStringLiteral("cli-weights.png"));
+    const QString app = QStringLiteral(AV_APP_PATH);
+    Run r = run(app, {QStringLiteral("--export-image"), one}, true);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run(app, {QStringLiteral("--export-image"), two, QStringLiteral("--scale"), QStringLiteral("2")}, true);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    const QImage a(one), b(two);
+    QVERIFY(!a.isNull() && !b.isNull());
+    QCOMPARE(b.size(), a.size() * 2);
+
+    r = run(app, {QStringLiteral("--export-image"), panel, QStringLiteral("--panel"), QStringLiteral("weights"),
+                  QStringLiteral("--colormap"), QStringLiteral("cividis")},
+            true);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QImage c(panel);
+    QVERIFY(c.width() < a.width() && c.height() < a.height());
+
+    r = run(app, {QStringLiteral("--export-image"), svg, QStringLiteral("--heads"), QStringLiteral("3"),
+                  QStringLiteral("--d-model"), QStringLiteral("6"), QStringLiteral("--head"), QStringLiteral("2"),
+                  QStringLiteral("--causal")},
+            true);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("head 2"));
+
+    const QString missing = m_dir.filePath(QStringLiteral("missing/out.png"));
+    r = run(app, {QStringLiteral("--export-image"), missing}, true);
+    QVERIFY(r.exitCode != 0);
+    QVERIFY(!r.err.isEmpty());
+    QVERIFY(!QFileInfo::exists(missing));
+}
+
+QTEST_MAIN(TestFigureExport)
+#include "tst_figureexport.moc"

@@ -1,0 +1,987 @@
+#include "ui/figure.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using attn::PanelId;
+
+namespace {
+
+constexpr int kDecimals = 2;
+// Sums with more terms than this are written as the first few, "…", the last.
+constexpr int kMaxTerms = 6;
+constexpr int kLeadingTerms = 3;
+// Token-axis panels get at most this much grid per side before cells shrink
+// (the renderer's own comfortable extent).
+constexpr double kTokenGridExtent = 720.0;
+// Cell-size candidates tried when arranging, as fractions of the comfortable cell.
+constexpr double kCellFactors[] = {1.0, 0.9, 0.8, 0.7};
+constexpr int kMaxSentenceChars = 72;
+
+const QString kMinus = QStringLiteral("\u2212");
+const QString kTimes = QStringLiteral("\u00d7");
+const QString kDot = QStringLiteral(" \u00b7 ");
+const QString kEllipsis = QStringLiteral("\u2026");
+const QColor kTitleColor(0x1a, 0x1a, 0x1a);
+
+enum class Group { Inputs, Projections, Attention };
+
+QString fmt(double value)
+{
+    return HeatmapRenderer::formatValue(value, kDecimals);
+}
+
+// A factor in a written-out product: negatives in parentheses so "×−" never appears.
+QString factor(double value)
+{
+    const QString text = fmt(value);
+    return text.startsWith(kMinus) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
+}
+
+// "a + b + c" or, for long sums, "a + b + c + … + z".
+template<typename Term>
+QString writtenSum(const std::vector<int>& indices, Term term)
+{
+    QStringList parts;
+    const int count = static_cast<int>(indices.size());
+    if (count <= kMaxTerms) {
+        for (int i : indices)
+            parts << term(i);
+    } else {
+        for (int k = 0; k < kLeadingTerms; ++k)
+            parts << term(indices[static_cast<std::size_t>(k)]);
+        parts << kEllipsis;
+        parts << term(indices.back());
+    }
+    return parts.join(QStringLiteral(" + "));
+}
+
+std::vector<int> range(int count)
+{
+    std::vector<int> v(static_cast<std::size_t>(std::max(0, count)));
+    for (int i = 0; i < count; ++i)
+        v[static_cast<std::size_t>(i)] = i;
+    return v;
+}
+
+QString quoted(const QString& text)
+{
+    return QStringLiteral("\u201c%1\u201d").arg(text);
+}
+
+QString tokenText(const attn::AttentionResult& result, int index)
+{
+    return QString::fromStdString(result.tokens[static_cast<std::size_t>(index)]);
+}
+
+// The token as a subscript name; a token that occurs more than once gets its
+// position, so "the" at 2 and "the" at 5 stay apart.
+QString tokenName(const attn::AttentionResult& result, int index)
+{
+    const std::string& token = result.tokens[static_cast<std::size_t>(index)];
+    const auto count = std::count(result.tokens.begin(), result.tokens.end(), token);
+    const QString text = QString::fromStdString(token);
+    return count > 1 ? QStringLiteral("%1[%2]").arg(text).arg(index) : text;
+}
+
+// Whole numbers (randint weights) print without decimals.
+bool isIntegral(const attn::Matrix& m)
+{
+    for (Eigen::Index i = 0; i < m.size(); ++i) {
+        const double v = m.data()[i];
+        if (std::isfinite(v) && (v != std::round(v) || std::abs(v) >= 1e6))
+            return false;
+    }
+    return true;
+}
+
+// A number of a written-out product as the panel prints it.
+QString factorOf(bool integral, double value)
+{
+    if (integral && std::isfinite(value))
+        return value < 0 ? QLatin1Char('(') + HeatmapRenderer::formatValue(value, 0) + QLatin1Char(')')
+                         : HeatmapRenderer::formatValue(value, 0);
+    return factor(value);
+}
+
+Group groupOf(PanelId id)
+{
+    switch (id) {
+    case PanelId::Embeddings:
+    case PanelId::Inputs:
+    case PanelId::WQuery:
+    case PanelId::WKey:
+    case PanelId::WValue:
+        return Group::Inputs;
+    case PanelId::Q:
+    case PanelId::K:
+    case PanelId::V:
+        return Group::Projections;
+    default:
+        return Group::Attention;
+    }
+}
+
+bool isWeightMatrix(PanelId id)
+{
+    return id == PanelId::WQuery || id == PanelId::WKey || id == PanelId::WValue;
+}
+
+bool isSquareTokenPanel(PanelId id)
+{
+    return id == PanelId::Scores || id == PanelId::ScaledScores || id == PanelId::Weights;
+}
+
+// X is E when there is no positional encoding; the formulas say which.
+QString inputLetter(const attn::AttentionConfig& config)
+{
+    return config.positional ? QStringLiteral("X") : QStringLiteral("E");
+}
+
+QString shape(const attn::Matrix& m)
+{
+    return QStringLiteral("%1 \u00d7 %2").arg(m.rows()).arg(m.cols());
+}
+
+QString panelLabel(PanelId id)
+{
+    switch (id) {
+    case PanelId::Embeddings:
+        return QStringLiteral("E");
+    case PanelId::Inputs:
+        return QStringLiteral("X");
+    case PanelId::WQuery:
+        return QStringLiteral("W_Q");
+    case PanelId::WKey:
+        return QStringLiteral("W_K");
+    case PanelId::WValue:
+        return QStringLiteral("W_V");
+    case PanelId::Q:
+        return QStringLiteral("Q");
+    case PanelId::K:
+        return QStringLiteral("K");
+    case PanelId::V:
+        return QStringLiteral("V");
+    case PanelId::Scores:
+        return QStringLiteral("scores");
+    case PanelId::ScaledScores:
+        return QStringLiteral("scaled scores");
+    case PanelId::Weights:
+        return QStringLiteral("weights");
+    case PanelId::Output:
+        return QStringLiteral("output");
+    }
+    return {};
+}
+
+QString initName(const attn::AttentionConfig& config)
+{
+    return QString::fromUtf8(attn::toString(config.init).data(),
+                             static_cast<qsizetype>(attn::toString(config.init).size()));
+}
+
+QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head)
+{
+    QString name = panelLabel(id);
+    if (isPerHeadPanel(id) && config.heads > 1)
+        name += QStringLiteral(" \u00b7 head %1").arg(head + 1);
+    return QStringLiteral("%1  %2").arg(name, shape(panelMatrix(result, id, head)));
+}
+
+QString panelFormula(const attn::AttentionConfig& config, PanelId id)
+{
+    const QString x = inputLetter(config);
+    const bool oneHead = config.heads == 1;
+    switch (id) {
+    case PanelId::Embeddings:
+        return QStringLiteral("one row per token");
+    case PanelId::Inputs:
+        return QStringLiteral("X = E + PE (sinusoidal)");
+    case PanelId::WQuery:
+    case PanelId::WKey:
+    case PanelId::WValue: {
+        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey)
+                           || (id == PanelId::WValue && config.wValue);
+        return given ? QStringLiteral("given") : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
+    }
+    case PanelId::Q:
+        return QStringLiteral("Q = %1 \u00b7 W_Q").arg(x);
+    case PanelId::K:
+        return QStringLiteral("K = %1 \u00b7 W_K").arg(x);
+    case PanelId::V:
+        return QStringLiteral("V = %1 \u00b7 W_V").arg(x);
+    case PanelId::Scores:
+        return oneHead ? QStringLiteral("scores = Q K\u1d40") : QStringLiteral("scores = Q_h K_h\u1d40");
+    case PanelId::ScaledScores: {
+        QStringList parts;
+        if (config.scaled)
+            parts << QStringLiteral("\u00f7 \u221ad_k");
+        if (config.temperature != 1.0)
+            parts << QStringLiteral("\u00f7 T");
+        if (parts.isEmpty())
+            parts << QStringLiteral("unscaled");
+        if (config.causal)
+            parts << QStringLiteral("future masked");
+        return parts.join(QLatin1Char(' '));
+    }
+    case PanelId::Weights:
+        return QStringLiteral("softmax(row)");
+    case PanelId::Output:
+        return oneHead ? QStringLiteral("output = weights \u00b7 V")
+                       : QStringLiteral("output_h = weights_h \u00b7 V_h");
+    }
+    return {};
+}
+
+// Panels that read as one step share their colour map kind, so Q and K never
+// differ only because one of them happens to hold a single negative number:
+// the three W, the three projections, and the scores before and after scaling
+// (all heads, so switching heads never switches the map).
+std::vector<PanelId> signGroup(PanelId id)
+{
+    switch (id) {
+    case PanelId::WQuery:
+    case PanelId::WKey:
+    case PanelId::WValue:
+        return {PanelId::WQuery, PanelId::WKey, PanelId::WValue};
+    case PanelId::Q:
+    case PanelId::K:
+    case PanelId::V:
+        return {PanelId::Q, PanelId::K, PanelId::V};
+    case PanelId::Scores:
+    case PanelId::ScaledScores:
+        return {PanelId::Scores, PanelId::ScaledScores};
+    default:
+        return {id};
+    }
+}
+
+bool panelIsSigned(const attn::AttentionResult& result, PanelId id)
+{
+    auto negative = [](const attn::Matrix& m) {
+        const HeatmapStats s = HeatmapRenderer::scan(m);
+        return s.hasFinite && s.min < 0.0;
+    };
+    for (PanelId member : signGroup(id)) {
+        const int heads = isPerHeadPanel(member) ? static_cast<int>(result.heads.size()) : 1;
+        for (int h = 0; h < heads; ++h) {
+            if (negative(panelMatrix(result, member, h)))
+                return true;
+        }
+    }
+    return false;
+}
+
+std::vector<int> headStarts(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id)
+{
+    const bool blocked = id == PanelId::Q || id == PanelId::K || id == PanelId::V || id == PanelId::Output
+                         || isWeightMatrix(id);
+    std::vector<int> starts;
+    if (!blocked || config.heads <= 1)
+        return starts;
+    for (int h = 0; h < config.heads; ++h)
+        starts.push_back(h * result.dK);
+    return starts;
+}
+
+// Panel size in figure pixels around a layout: the renderer centres its content
+// horizontally and pads it by the same amount it keeps above the title.
+QSizeF tightSize(const HeatmapLayout& l)
+{
+    const double pad = l.titleRect.top() - l.target.top();
+    double bottom = std::max(l.gridRect.bottom(), l.colorBarRect.bottom());
+    if (!l.legendRect.isEmpty())
+        bottom = std::max(bottom, l.legendRect.bottom());
+    bottom = std::max(bottom, l.formulaRect.bottom());
+    return {std::ceil(l.titleRect.width() + 2 * pad), std::ceil(bottom - l.target.top() + pad)};
+}
+
+// The renderer's comfortable cell for this panel, capped so a token axis stays
+// within kTokenGridExtent.
+double comfortableCell(const HeatmapSpec& spec, const QFont& font)
+{
+    const QSizeF preferred = HeatmapRenderer::preferredSize(spec, font);
+    return HeatmapRenderer::layout(QRectF(QPointF(0, 0), preferred), spec, font).cellSize;
+}
+
+// The smallest panel whose cells are `cell` pixels (or larger, when the title
+// or the colour bar needs the room anyway).
+QSizeF panelSizeForCell(const HeatmapSpec& spec, const QFont& font, double cell)
+{
+    const QSizeF preferred = HeatmapRenderer::preferredSize(spec, font);
+    const HeatmapLayout base = HeatmapRenderer::layout(QRectF(QPointF(0, 0), preferred), spec, font);
+    if (base.rows == 0)
+        return tightSize(base);
+    const QSizeF baseSize = tightSize(base);
+    const double overheadW = baseSize.width() - base.columns * base.cellSize;
+    const double overheadH = baseSize.height() - base.rows * base.cellSize;
+    QSizeF target(std::ceil(overheadW + base.columns * cell), std::ceil(overheadH + base.rows * cell));
+    HeatmapLayout l = HeatmapRenderer::layout(QRectF(QPointF(0, 0), target), spec, font);
+    // Rotated column labels need more height than the base layout had.
+    for (int attempt = 0; attempt < 3 && l.cellSize < cell - 0.01; ++attempt) {
+        target.rwidth() += std::ceil(base.columns * (cell - l.cellSize));
+        target.rheight() += std::ceil(base.rows * (cell - l.cellSize)) + 1;
+        l = HeatmapRenderer::layout(QRectF(QPointF(0, 0), target), spec, font);
+    }
+    return tightSize(l);
+}
+
+struct Arrangement
+{
+    std::vector<QPointF> positions;
+    QSizeF size;
+};
+
+// Rows of panels in reading order, each row centred; a new row starts when
+// the width would pass maxWidth, and at the stage boundaries `breaks` asks for.
+enum class Breaks { None, BeforeAttention, EveryStage };
+
+Arrangement flow(const std::vector<QSizeF>& sizes, const std::vector<Group>& groups, double maxWidth,
+                 Breaks breaks, double gap, double top)
+{
+    Arrangement a;
+    a.positions.resize(sizes.size());
+    struct Row
+    {
+        std::size_t first = 0;
+        std::size_t last = 0; // exclusive
+        double width = 0;
+        double height = 0;
+    };
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        const bool newStage = i > 0 && groups[i] != groups[i - 1];
+        const bool mustBreak = newStage
+                               && (breaks == Breaks::EveryStage
+                                   || (breaks == Breaks::BeforeAttention && groups[i] == Group::Attention));
+        if (rows.empty() || mustBreak
+            || rows.back().width + gap + sizes[i].width() > maxWidth) {
+            rows.push_back({i, i, 0, 0});
+        }
+        Row& row = rows.back();
+        row.width += (row.last > row.first ? gap : 0.0) + sizes[i].width();
+        row.height = std::max(row.height, sizes[i].height());
+        row.last = i + 1;
+    }
+    double width = 0;
+    for (const Row& row : rows)
+        width = std::max(width, row.width);
+    double y = top;
+    for (const Row& row : rows) {
+        double x = std::round((width - row.width) / 2);
+        for (std::size_t i = row.first; i < row.last; ++i) {
+            a.positions[i] = QPointF(x, y);
+            x += sizes[i].width() + gap;
+        }
+        y += row.height + gap;
+    }
+    a.size = QSizeF(std::ceil(width), std::ceil(y - gap));
+    return a;
+}
+
+} // namespace
+
+bool isPerHeadPanel(PanelId id)
+{
+    return isSquareTokenPanel(id);
+}
+
+bool panelAvailable(const attn::AttentionConfig& config, PanelId id)
+{
+    return id != PanelId::Inputs || config.positional;
+}
+
+const attn::Matrix& panelMatrix(const attn::AttentionResult& result, PanelId id, int head)
+{
+    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
+    switch (id) {
+    case PanelId::Embeddings:
+        return result.embeddings;
+    case PanelId::Inputs:
+        return result.inputs;
+    case PanelId::WQuery:
+        return result.wQuery;
+    case PanelId::WKey:
+        return result.wKey;
+    case PanelId::WValue:
+        return result.wValue;
+    case PanelId::Q:
+        return result.q;
+    case PanelId::K:
+        return result.k;
+    case PanelId::V:
+        return result.v;
+    case PanelId::Scores:
+        return result.heads[static_cast<std::size_t>(h)].scores;
+    case PanelId::ScaledScores:
+        return result.heads[static_cast<std::size_t>(h)].scaledScores;
+    case PanelId::Weights:
+        return result.heads[static_cast<std::size_t>(h)].weights;
+    case PanelId::Output:
+        return result.output;
+    }
+    return result.output;
+}
+
+QStringList panelRowLabels(const attn::AttentionResult& result, PanelId id)
+{
+    if (isWeightMatrix(id))
+        return {};
+    QStringList labels;
+    labels.reserve(static_cast<qsizetype>(result.tokens.size()));
+    for (const std::string& token : result.tokens)
+        labels << QString::fromStdString(token);
+    return labels;
+}
+
+QStringList panelColumnLabels(const attn::AttentionResult& result, PanelId id)
+{
+    if (isSquareTokenPanel(id))
+        return panelRowLabels(result, id);
+    return {};
+}
+
+QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result)
+{
+    QString sentence = QString::fromStdString(config.sentence).simplified();
+    if (sentence.size() > kMaxSentenceChars)
+        sentence = sentence.left(kMaxSentenceChars - 1) + kEllipsis;
+    QStringList parts;
+    parts << quoted(sentence);
+    if (result.tokens.size() > 8)
+        parts << QStringLiteral("%1 tokens").arg(result.tokens.size());
+    parts << QStringLiteral("d_model %1").arg(config.dModel);
+    parts << (config.heads == 1 ? QStringLiteral("1 head") : QStringLiteral("%1 heads (d_k %2)").arg(config.heads).arg(result.dK));
+    parts << initName(config);
+    parts << QStringLiteral("weight seed %1").arg(config.weightSeed);
+    parts << QStringLiteral("embedding seed %1").arg(config.embeddingSeed);
+    if (config.positional)
+        parts << QStringLiteral("positional");
+    parts << (config.scaled ? QStringLiteral("scaled") : QStringLiteral("unscaled"));
+    if (config.causal)
+        parts << QStringLiteral("causal");
+    parts << QStringLiteral("T = %1").arg(config.temperature);
+    // Wrap only between settings, never inside one ("T =" / "1").
+    for (qsizetype i = 1; i < parts.size(); ++i)
+        parts[i].replace(QLatin1Char(' '), QChar(0x00a0));
+    return parts.join(kDot);
+}
+
+QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head,
+                    int row, int column)
+{
+    const attn::Matrix& m = panelMatrix(result, id, head);
+    if (row < 0 || column < 0 || row >= m.rows() || column >= m.cols())
+        return {};
+    const double value = m(row, column);
+    const int dK = std::max(1, result.dK);
+    const int h = std::clamp(head, 0, std::max(0, config.heads - 1));
+    const QString headNote = config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(h + 1) : QString();
+    const QString x = inputLetter(config).toLower();
+    QStringList lines;
+
+    switch (id) {
+    case PanelId::Embeddings: {
+        lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3").arg(quoted(tokenText(result, row))).arg(row).arg(column);
+        const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(row)];
+        const bool given = static_cast<std::size_t>(word) < result.wordIsExplicit.size()
+                           && result.wordIsExplicit[static_cast<std::size_t>(word)];
+        lines << QStringLiteral("e_%1,%2 = %3").arg(tokenName(result, row)).arg(column).arg(fmt(value));
+        lines << (given ? QStringLiteral("given literally")
+                        : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
+        break;
+    }
+    case PanelId::Inputs: {
+        lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3").arg(quoted(tokenText(result, row))).arg(row).arg(column);
+        const double e = result.embeddings(row, column);
+        const double pe = result.positional.size() > 0 ? result.positional(row, column) : 0.0;
+        lines << QStringLiteral("x_%1,%2 = e + pe = %3 + %4 = %5")
+                     .arg(tokenName(result, row)).arg(column).arg(fmt(e), factor(pe), fmt(value));
+        break;
+    }
+    case PanelId::WQuery:
+    case PanelId::WKey:
+    case PanelId::WValue: {
+        const QString name = panelLabel(id);
+        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(name).arg(row).arg(column);
+        if (config.heads > 1)
+            lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
+        lines << QStringLiteral("%1[%2, %3] = %4").arg(name).arg(row).arg(column).arg(factorOf(isIntegral(m), value));
+        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey)
+                           || (id == PanelId::WValue && config.wValue);
+        lines << (given ? QStringLiteral("given literally")
+                        : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
+        break;
+    }
+    case PanelId::Q:
+    case PanelId::K:
+    case PanelId::V: {
+        const QString letter = panelLabel(id);
+        const QString lower = letter.toLower();
+        const attn::Matrix& w = id == PanelId::Q ? result.wQuery : id == PanelId::K ? result.wKey : result.wValue;
+        lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
+                     .arg(letter, quoted(tokenText(result, row))).arg(row).arg(column)
+                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
+        const bool integral = isIntegral(w);
+        const QString sum = writtenSum(range(static_cast<int>(result.inputs.cols())), [&](int t) {
+            return factor(result.inputs(row, t)) + kTimes + factorOf(integral, w(t, column));
+        });
+        lines << QStringLiteral("%1_%2,%3 = %4_%2 \u00b7 W_%5[:, %3]")
+                     .arg(lower, tokenName(result, row)).arg(column).arg(x, letter);
+        lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
+        break;
+    }
+    case PanelId::Scores: {
+        lines << QStringLiteral("scores%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
+                     .arg(headNote, quoted(tokenText(result, row))).arg(row)
+                     .arg(quoted(tokenText(result, column))).arg(column);
+        const QString sum = writtenSum(range(dK), [&](int t) {
+            return factor(result.q(row, h * dK + t)) + kTimes + factor(result.k(column, h * dK + t));
+        });
+        lines << QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
+                     .arg(tokenName(result, row), tokenName(result, column), sum, fmt(value));
+        if (config.causal && column > row)
+            lines << QStringLiteral("masked in the next step: key comes after the query");
+        break;
+    }
+    case PanelId::ScaledScores: {
+        lines << QStringLiteral("scaled scores%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
+                     .arg(headNote, quoted(tokenText(result, row))).arg(row)
+                     .arg(quoted(tokenText(result, column))).arg(column);
+        if (value == -std::numeric_limits<double>::infinity()) {
+            lines << QStringLiteral("masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
+                         .arg(quoted(tokenText(result, column)), quoted(tokenText(result, row)), fmt(value));
+            break;
+        }
+        const double score = result.heads[static_cast<std::size_t>(h)].scores(row, column);
+        QString symbolic = QStringLiteral("s_%1,%2").arg(tokenName(result, row), tokenName(result, column));
+        QString numeric = factor(score);
+        if (config.scaled) {
+            symbolic += QStringLiteral(" \u00f7 \u221ad_k");
+            numeric += QStringLiteral(" \u00f7 \u221a%1").arg(dK);
+        }
+        if (config.temperature != 1.0 || !config.scaled) {
+            symbolic += QStringLiteral(" \u00f7 temperature");
+            numeric += QStringLiteral(" \u00f7 %1").arg(config.temperature);
+        }
+        lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
+        if (config.scaled)
+            lines << QStringLiteral("\u221ad_k = \u221a%1 = %2").arg(dK).arg(fmt(std::sqrt(static_cast<double>(dK))));
+        break;
+    }
+    case PanelId::Weights: {
+        lines << QStringLiteral("attention weight%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
+                     .arg(headNote, quoted(tokenText(result, row))).arg(row)
+                     .arg(quoted(tokenText(result, column))).arg(column);
+        const attn::Matrix& s = result.heads[static_cast<std::size_t>(h)].scaledScores;
+        if (s(row, column) == -std::numeric_limits<double>::infinity()) {
+            lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
+            break;
+        }
+        const double rowMax = s.row(row).maxCoeff();
+        double total = 0.0;
+        for (Eigen::Index j = 0; j < s.cols(); ++j) {
+            if (std::isfinite(s(row, j)))
+                total += std::exp(s(row, j) - rowMax);
+        }
+        const double numerator = std::exp(s(row, column) - rowMax);
+        lines << QStringLiteral("w_%1,%2 = exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")
+                     .arg(tokenName(result, row), tokenName(result, column));
+        lines << QStringLiteral("= exp(%1 \u2212 %2) / %3 = %4 / %3 = %5")
+                     .arg(fmt(s(row, column)), factor(rowMax), fmt(total), fmt(numerator), fmt(value));
+        break;
+    }
+    case PanelId::Output: {
+        const int oh = column / dK;
+        const attn::Matrix& w = result.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(result.heads.size()) - 1))].weights;
+        lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
+                     .arg(quoted(tokenText(result, row))).arg(row).arg(column)
+                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(oh + 1) : QString());
+        // Masked keys have weight exactly 0; they are left out of the sum.
+        std::vector<int> keys;
+        const int n = static_cast<int>(w.cols());
+        for (int j = 0; j < n; ++j) {
+            if (!(config.causal && j > row))
+                keys.push_back(j);
+        }
+        const QString sum = writtenSum(keys, [&](int j) { return factor(w(row, j)) + kTimes + factor(result.v(j, column)); });
+        lines << QStringLiteral("output_%1,%2 = \u03a3_j w_%1,j \u00b7 v_j,%2").arg(tokenName(result, row)).arg(column);
+        lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
+        break;
+    }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+Figure::Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
+               const FigureSettings& settings)
+    : m_config(config)
+    , m_result(std::move(result))
+    , m_settings(settings)
+{
+    if (!m_result || m_result->tokens.empty() || m_result->heads.empty())
+        return;
+    m_settings.head = std::clamp(m_settings.head, 0, static_cast<int>(m_result->heads.size()) - 1);
+    if (!m_settings.panel)
+        m_title = figureTitle(m_config, *m_result);
+    buildPanels();
+    arrange();
+}
+
+QFont Figure::titleFont() const
+{
+    QFont font(m_settings.font);
+    const double px = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 96.0 / 72.0;
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(px * 1.3))));
+    return font;
+}
+
+void Figure::buildPanels()
+{
+    const attn::AttentionResult& result = *m_result;
+    const ColorMap sequential = ColorMap::byName(m_settings.colorMap.isEmpty() ? QStringLiteral("viridis")
+                                                                                 : m_settings.colorMap)
+                                    .value_or(ColorMap::viridis());
+
+    std::vector<std::pair<PanelId, int>> order;
+    const int heads = static_cast<int>(result.heads.size());
+    for (PanelId id : {PanelId::Embeddings, PanelId::Inputs, PanelId::WQuery, PanelId::WKey, PanelId::WValue,
+                       PanelId::Q, PanelId::K, PanelId::V}) {
+        order.emplace_back(id, -1);
+    }
+    if (m_settings.allHeads) {
+        for (int h = 0; h < heads; ++h)
+            order.emplace_back(PanelId::Weights, h);
+    } else {
+        for (PanelId id : {PanelId::Scores, PanelId::ScaledScores, PanelId::Weights})
+            order.emplace_back(id, m_settings.head);
+    }
+    order.emplace_back(PanelId::Output, -1);
+
+    for (const auto& [id, head] : order) {
+        if (!panelAvailable(m_config, id))
+            continue;
+        if (m_settings.panel && (*m_settings.panel != id || (head >= 0 && head != m_settings.head)))
+            continue;
+        FigurePanel panel;
+        panel.id = id;
+        panel.head = head;
+        HeatmapSpec& spec = panel.spec;
+        const int h = std::max(0, head);
+        spec.matrix = std::shared_ptr<const attn::Matrix>(m_result, &panelMatrix(result, id, h));
+        spec.rowLabels = panelRowLabels(result, id);
+        spec.columnLabels = panelColumnLabels(result, id);
+        spec.title = panelTitle(m_config, result, id, h);
+        spec.formula = panelFormula(m_config, id);
+        spec.stats = HeatmapRenderer::scan(*spec.matrix);
+        if (id == PanelId::Weights) {
+            spec.colorMap = sequential;
+            spec.range = ValueRange{0.0, 1.0};
+        } else {
+            spec.colorMap = panelIsSigned(result, id) ? ColorMap::diverging() : sequential;
+        }
+        spec.columnBlockStarts = headStarts(m_config, result, id);
+        spec.decimals = isIntegral(*spec.matrix) ? 0 : kDecimals;
+
+        m_panels.push_back(std::move(panel));
+    }
+    applySelection();
+}
+
+void Figure::setSelection(std::optional<int> query, std::optional<int> key)
+{
+    m_settings.query = query;
+    m_settings.key = key;
+    applySelection();
+}
+
+void Figure::applySelection()
+{
+    // Query row i and key column j, followed through the computation.
+    const std::optional<int> qi = m_settings.query;
+    const std::optional<int> kj = m_settings.key;
+    auto mark = [](QSet<int>& set, std::optional<int> index) {
+        if (index)
+            set.insert(*index);
+    };
+    for (FigurePanel& panel : m_panels) {
+        HeatmapSpec& spec = panel.spec;
+        spec.highlightedRows.clear();
+        spec.highlightedColumns.clear();
+        switch (panel.id) {
+        case PanelId::Embeddings:
+        case PanelId::Inputs:
+            mark(spec.highlightedRows, qi);
+            mark(spec.highlightedRows, kj);
+            break;
+        case PanelId::Q:
+        case PanelId::Output:
+            mark(spec.highlightedRows, qi);
+            break;
+        case PanelId::K:
+        case PanelId::V:
+            mark(spec.highlightedRows, kj);
+            break;
+        case PanelId::Scores:
+        case PanelId::ScaledScores:
+        case PanelId::Weights:
+            mark(spec.highlightedRows, qi);
+            mark(spec.highlightedColumns, kj);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+void Figure::arrange()
+{
+    const QFont& font = m_settings.font;
+    const double lineHeight = std::ceil(QFontMetricsF(font).height());
+    const double gap = std::round(lineHeight * 0.5);
+
+    // One cell size for the whole figure, so the same token row has the same
+    // height in every panel: the largest comfortable cell (every number
+    // fits), unless a token axis would then pass kTokenGridExtent.
+    double comfortable = 0.0;
+    double budget = std::numeric_limits<double>::infinity();
+    for (const FigurePanel& p : m_panels) {
+        const int side = static_cast<int>(std::max(p.spec.matrix->rows(), p.spec.matrix->cols()));
+        comfortable = std::max(comfortable, comfortableCell(p.spec, font));
+        budget = std::min(budget, kTokenGridExtent / std::max(1, side));
+    }
+    double base = std::min(comfortable, budget);
+    if (!(base > 0.0) || !std::isfinite(base))
+        base = lineHeight * 2;
+
+    std::vector<Group> groups;
+    for (const FigurePanel& p : m_panels)
+        groups.push_back(groupOf(p.id));
+
+    const QSizeF fit = m_settings.fitTo.isValid() && !m_settings.fitTo.isEmpty() ? m_settings.fitTo : QSizeF(1280, 720);
+    const double titleH = m_title.isEmpty() ? 0.0 : std::ceil(QFontMetricsF(titleFont()).height()) + gap;
+    double bestScore = -1;
+    Arrangement best;
+    std::vector<QSizeF> bestSizes;
+    std::vector<bool> showsValues;
+    for (double cellFactor : kCellFactors) {
+        const double cell = base >= 3.0 ? std::floor(base * cellFactor) : base * cellFactor;
+        std::vector<QSizeF> sizes;
+        bool valuesLost = false;
+        for (std::size_t i = 0; i < m_panels.size(); ++i) {
+            const FigurePanel& p = m_panels[i];
+            // Many heads of many tokens: the weights are small multiples, to be
+            // compared by pattern, not read cell by cell.
+            const bool smallMultiple = m_settings.allHeads && p.id == PanelId::Weights
+                                       && m_result->heads.size() >= 3 && m_result->tokens.size() > 24;
+            const double panelCell = smallMultiple ? std::max(2.0, std::floor(cell * 0.5)) : cell;
+            const QSizeF s = panelSizeForCell(p.spec, font, panelCell);
+            sizes.push_back(s);
+            // Numbers count as shown while their font is not shrunk much
+            // below the labels' (tiny digits defeat the point of printing them).
+            const HeatmapLayout l = HeatmapRenderer::layout(QRectF(QPointF(0, 0), s), p.spec, font);
+            const bool visible = l.valuesVisible && l.valueFont.pixelSize() >= 0.8 * l.labelFont.pixelSize();
+            if (cellFactor == kCellFactors[0])
+                showsValues.push_back(visible);
+            else if (showsValues[i] && !visible)
+                valuesLost = true;
+        }
+        // Smaller cells only while every panel that showed numbers still does.
+        if (valuesLost)
+            break;
+
+        // Row widths worth trying: every run of consecutive panels.
+        std::vector<double> widths;
+        for (std::size_t i = 0; i < sizes.size(); ++i) {
+            double w = -gap;
+            for (std::size_t j = i; j < sizes.size(); ++j) {
+                w += sizes[j].width() + gap;
+                widths.push_back(w);
+            }
+        }
+        // Rows that follow the stages read better, and the attention panels
+        // (the small multiples of all heads especially) belong together:
+        // both are worth a little size.
+        for (const auto& [breaks, bonus] : {std::pair{Breaks::EveryStage, 1.06}, std::pair{Breaks::BeforeAttention, 1.04},
+                                           std::pair{Breaks::None, 1.0}}) {
+            for (double w : widths) {
+                const Arrangement a = flow(sizes, groups, w + 0.5, breaks, gap, titleH);
+                const double score = std::min(fit.width() / (a.size.width() + 2 * gap),
+                                              fit.height() / (a.size.height() + 2 * gap))
+                                     * bonus;
+                if (score > bestScore + 1e-9) {
+                    bestScore = score;
+                    best = a;
+                    bestSizes = sizes;
+                }
+            }
+        }
+        if (std::none_of(showsValues.begin(), showsValues.end(), [](bool v) { return v; }))
+            break; // no numbers to keep: smaller cells would only lose detail
+    }
+
+    // The title wraps at the arranged width (long titles widen it a little
+    // first); the panels move down under it.
+    const double margin = gap;
+    double width = best.size.width();
+    double titleHeight = 0;
+    if (!m_title.isEmpty()) {
+        const QFontMetricsF fm(titleFont());
+        const double wrapWidth = std::max(width, 60 * fm.averageCharWidth());
+        const QRectF bounds = fm.boundingRect(QRectF(0, 0, wrapWidth, 1e6), Qt::TextWordWrap | Qt::AlignHCenter, m_title);
+        width = std::max(width, std::ceil(bounds.width()) + 4);
+        titleHeight = std::ceil(bounds.height());
+        m_titleRect = QRectF(margin, margin, width, titleHeight);
+        titleHeight += gap;
+    }
+    const double shiftX = margin + std::round((width - best.size.width()) / 2);
+    const double shiftY = margin + titleHeight - titleH;
+    for (std::size_t i = 0; i < m_panels.size(); ++i) {
+        FigurePanel& p = m_panels[i];
+        p.rect = QRectF(best.positions[i] + QPointF(shiftX, shiftY), bestSizes[i]);
+        p.layout = HeatmapRenderer::layout(p.rect, p.spec, font);
+    }
+    m_size = QSizeF(std::ceil(width + 2 * margin), std::ceil(best.size.height() - titleH + titleHeight + 2 * margin));
+    if (m_settings.panel && m_panels.size() == 1) {
+        // A single panel is its own figure: the renderer's padding is the margin.
+        FigurePanel& p = m_panels.front();
+        p.rect.moveTopLeft(QPointF(0, 0));
+        p.layout = HeatmapRenderer::layout(p.rect, p.spec, font);
+        m_size = p.rect.size();
+    }
+}
+
+int Figure::panelIndex(PanelId id, int head) const
+{
+    for (std::size_t i = 0; i < m_panels.size(); ++i) {
+        const FigurePanel& p = m_panels[i];
+        if (p.id == id && (p.head < 0 || head < 0 || p.head == head))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void Figure::paint(QPainter* painter) const
+{
+    painter->save();
+    painter->fillRect(QRectF(QPointF(0, 0), m_size), Qt::white);
+    if (!m_title.isEmpty()) {
+        painter->setFont(titleFont());
+        painter->setPen(kTitleColor);
+        painter->drawText(m_titleRect, Qt::TextWordWrap | Qt::AlignHCenter | Qt::AlignTop, m_title);
+    }
+    painter->restore();
+    for (std::size_t i = 0; i < m_panels.size(); ++i)
+        paintPanel(painter, static_cast<int>(i));
+}
+
+void Figure::paintPanel(QPainter* painter, int index) const
+{
+    if (index < 0 || index >= static_cast<int>(m_panels.size()))
+        return;
+    const FigurePanel& p = m_panels[static_cast<std::size_t>(index)];
+    HeatmapRenderer::paint(painter, p.layout, p.spec);
+}
+
+std::optional<FigureHit> Figure::hitTest(QPointF pos) const
+{
+    for (std::size_t i = 0; i < m_panels.size(); ++i) {
+        const FigurePanel& p = m_panels[i];
+        if (!p.rect.contains(pos))
+            continue;
+        FigureHit hit;
+        hit.panelIndex = static_cast<int>(i);
+        if (const auto cell = p.layout.cellAt(pos)) {
+            hit.kind = FigureHit::Kind::Cell;
+            hit.row = cell->first;
+            hit.column = cell->second;
+            return hit;
+        }
+        if (const auto row = p.layout.rowLabelAt(pos)) {
+            hit.kind = FigureHit::Kind::RowLabel;
+            hit.row = *row;
+            return hit;
+        }
+        if (const auto column = p.layout.columnLabelAt(pos)) {
+            hit.kind = FigureHit::Kind::ColumnLabel;
+            hit.column = *column;
+            return hit;
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+QString Figure::toolTipAt(QPointF pos) const
+{
+    const auto hit = hitTest(pos);
+    if (!hit)
+        return {};
+    const FigurePanel& p = m_panels[static_cast<std::size_t>(hit->panelIndex)];
+    const int head = p.head >= 0 ? p.head : m_settings.head;
+    if (hit->kind == FigureHit::Kind::Cell)
+        return cellToolTip(m_config, *m_result, p.id, head, hit->row, hit->column);
+
+    const bool tokenRows = !isWeightMatrix(p.id);
+    if (hit->kind == FigureHit::Kind::RowLabel) {
+        if (!tokenRows)
+            return QStringLiteral("%1 row %2").arg(panelLabel(p.id)).arg(hit->row);
+        const QString role = (p.id == PanelId::K || p.id == PanelId::V) ? QStringLiteral("key") : QStringLiteral("query");
+        return QStringLiteral("token %1 (%2 %3): click to select it as the %2")
+            .arg(quoted(tokenText(*m_result, hit->row)), role).arg(hit->row);
+    }
+    if (isSquareTokenPanel(p.id)) {
+        return QStringLiteral("token %1 (key %2): click to select it as the key")
+            .arg(quoted(tokenText(*m_result, hit->column))).arg(hit->column);
+    }
+    return QStringLiteral("%1 column %2").arg(panelLabel(p.id)).arg(hit->column);
+}
+
+std::optional<QPointF> Figure::cellCenter(PanelId id, int row, int column, int head) const
+{
+    const int index = panelIndex(id, head);
+    if (index < 0)
+        return std::nullopt;
+    const QRectF cell = m_panels[static_cast<std::size_t>(index)].layout.cellRect(row, column);
+    if (cell.isEmpty())
+        return std::nullopt;
+    return cell.center();
+}
+
+FigureSelectionChange Figure::selectionFor(const FigureHit& hit) const
+{
+    FigureSelectionChange change;
+    if (hit.panelIndex < 0 || hit.panelIndex >= static_cast<int>(m_panels.size()))
+        return change;
+    const PanelId id = m_panels[static_cast<std::size_t>(hit.panelIndex)].id;
+    if (isWeightMatrix(id))
+        return change;
+    const bool keyRows = id == PanelId::K || id == PanelId::V;
+    switch (hit.kind) {
+    case FigureHit::Kind::Cell:
+        if (isSquareTokenPanel(id)) {
+            change.query = hit.row;
+            change.key = hit.column;
+        } else if (keyRows) {
+            change.key = hit.row;
+        } else {
+            change.query = hit.row;
+        }
+        break;
+    case FigureHit::Kind::RowLabel:
+        if (keyRows)
+            change.key = hit.row;
+        else
+            change.query = hit.row;
+        break;
+    case FigureHit::Kind::ColumnLabel:
+        if (isSquareTokenPanel(id))
+            change.key = hit.column;
+        break;
+    }
+    return change;
+}

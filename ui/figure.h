@@ -1,0 +1,146 @@
+#pragma once
+
+// The whole figure of one computation: a self-explanatory title line, then one
+// heatmap panel per stage in the order the computation runs. The on-screen
+// view and every export (PNG, SVG, PDF, clipboard) draw the same Figure through
+// HeatmapRenderer, so what is seen is what is exported.
+//
+// Invariants: a Figure is a value built from a configuration, a shared
+// result and FigureSettings (only the selection can change afterwards, and it
+// never moves a panel); it never computes attention, it only reads the result. All geometry is in logical figure pixels with the origin
+// at the top left and a whole-pixel size(); a caller scales the painter to
+// zoom or to export at a higher pixel ratio, so the layout never changes with
+// the device. Panels sharing the token axis get one cell size, so a token's
+// row has the same height in E, Q, K, V, the scores and the output.
+
+#include "core/attention.h"
+#include "ui/heatmaprenderer.h"
+#include "ui/panelid.h"
+
+#include <QFont>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+// What to show; everything else comes from the configuration and the result.
+struct FigureSettings
+{
+    int head = 0;          // zero-based head of the per-head panels
+    bool allHeads = false; // the attention weights of every head as small multiples
+    QString colorMap;      // sequential map of the weights; empty: viridis
+    std::optional<int> query; // selected query row i
+    std::optional<int> key;   // selected key column j
+    // Only this panel (no figure title); unset: the whole figure.
+    std::optional<attn::PanelId> panel;
+    // The panels are arranged to fill a box of this aspect ratio best (a
+    // 16:9 slide by default; the view passes its viewport).
+    QSizeF fitTo{1280, 720};
+    QFont font = HeatmapRenderer::defaultFont();
+};
+
+struct FigurePanel
+{
+    attn::PanelId id = attn::PanelId::Embeddings;
+    int head = -1; // the head of a per-head panel, -1 for panels of all heads
+    HeatmapSpec spec;
+    HeatmapLayout layout; // in figure coordinates
+    QRectF rect;          // the panel's box in figure coordinates
+};
+
+// What lies under a point of the figure.
+struct FigureHit
+{
+    enum class Kind { Cell, RowLabel, ColumnLabel };
+
+    int panelIndex = -1;
+    Kind kind = Kind::Cell;
+    int row = -1;    // -1 for a column label
+    int column = -1; // -1 for a row label
+};
+
+// The selection a click on a hit asks for: each member set means "change to
+// this" (a value) and unset means "leave as is".
+struct FigureSelectionChange
+{
+    std::optional<std::optional<int>> query;
+    std::optional<std::optional<int>> key;
+};
+
+class Figure
+{
+public:
+    Figure() = default;
+    Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
+           const FigureSettings& settings);
+
+    bool isEmpty() const { return m_panels.empty(); }
+    QSizeF size() const { return m_size; }
+    const FigureSettings& settings() const { return m_settings; }
+    const attn::AttentionConfig& config() const { return m_config; }
+    const std::shared_ptr<const attn::AttentionResult>& result() const { return m_result; }
+
+    // The settings line on top; empty in single-panel figures.
+    QString title() const { return m_title; }
+    QRectF titleRect() const { return m_titleRect; }
+    QFont titleFont() const;
+
+    const std::vector<FigurePanel>& panels() const { return m_panels; }
+    // Index of the panel, or -1; head is ignored for panels of all heads.
+    int panelIndex(attn::PanelId id, int head = -1) const;
+
+    // Background, title and every panel, in figure coordinates.
+    void paint(QPainter* painter) const;
+    void paintPanel(QPainter* painter, int index) const;
+
+    std::optional<FigureHit> hitTest(QPointF pos) const;
+    // Hover text for the point (cells and token labels), empty elsewhere.
+    QString toolTipAt(QPointF pos) const;
+    // Centre of a cell in figure coordinates, if that panel is shown.
+    std::optional<QPointF> cellCenter(attn::PanelId id, int row, int column, int head = -1) const;
+
+    FigureSelectionChange selectionFor(const FigureHit& hit) const;
+
+    // Moves the highlights only (no layout change), so a click on a figure of
+    // thousands of tokens does not rescan its matrices.
+    void setSelection(std::optional<int> query, std::optional<int> key);
+
+private:
+    void buildPanels();
+    void applySelection();
+    void arrange();
+
+    attn::AttentionConfig m_config;
+    std::shared_ptr<const attn::AttentionResult> m_result;
+    FigureSettings m_settings;
+    QString m_title;
+    QRectF m_titleRect;
+    std::vector<FigurePanel> m_panels;
+    QSizeF m_size;
+};
+
+// `"i miss the old kanye" · d_model 3 · 1 head · randint · weight seed 42 · ...`
+QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result);
+
+// Whether a panel exists for this configuration (X only with positional encoding).
+bool panelAvailable(const attn::AttentionConfig& config, attn::PanelId id);
+
+// The matrix a panel shows; per-head panels read head `head`.
+const attn::Matrix& panelMatrix(const attn::AttentionResult& result, attn::PanelId id, int head);
+
+// Whether the panel has one matrix per head.
+bool isPerHeadPanel(attn::PanelId id);
+
+// Row and column names of a panel: tokens for token axes, indices otherwise.
+QStringList panelRowLabels(const attn::AttentionResult& result, attn::PanelId id);
+QStringList panelColumnLabels(const attn::AttentionResult& result, attn::PanelId id);
+
+// The hover text of one cell: its row and column names, its value, and how it
+// was computed written out with the numbers (masked cells say so).
+QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, attn::PanelId id,
+                    int head, int row, int column);

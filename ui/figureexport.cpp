@@ -1,0 +1,235 @@
+#include "ui/figureexport.h"
+
+#include "core/exporters.h"
+#include "ui/colormap.h"
+#include "ui/savefile.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace {
+
+// Figure pixels per inch in SVG and PDF: a PDF page then has the physical
+// size the PNG at scale 1 has on a 96 dpi screen.
+constexpr int kVectorDpi = 96;
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
+        && !text.contains(QLatin1Char('\r'))) {
+        return text;
+    }
+    QString escaped = text;
+    escaped.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QByteArray csvNumber(double value)
+{
+    if (std::isnan(value))
+        return "nan";
+    if (std::isinf(value))
+        return value < 0 ? "-inf" : "inf";
+    return QByteArray::fromStdString(attn::formatDouble(value));
+}
+
+} // namespace
+
+std::optional<FigureFormat> figureFormatForPath(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return FigureFormat::Png;
+    if (suffix == QLatin1String("svg"))
+        return FigureFormat::Svg;
+    if (suffix == QLatin1String("pdf"))
+        return FigureFormat::Pdf;
+    return std::nullopt;
+}
+
+bool figureSettingsFromOptions(const attn::AttentionConfig& config, const FigureOptions& options,
+                               FigureSettings* settings, QString* error)
+{
+    FigureSettings s;
+    if (!options.panel.isEmpty()) {
+        const auto id = attn::panelFromName(options.panel);
+        if (!id) {
+            *error = QStringLiteral("Unknown panel \"%1\"; the panels are: %2.")
+                         .arg(options.panel, attn::allPanelNames().join(QStringLiteral(", ")));
+            return false;
+        }
+        if (!panelAvailable(config, *id)) {
+            *error = QStringLiteral("The panel \"%1\" (X = E + PE) exists only with positional encoding.")
+                         .arg(options.panel);
+            return false;
+        }
+        s.panel = id;
+    }
+    if (!options.colormap.isEmpty() && !ColorMap::byName(options.colormap)) {
+        *error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
+                     .arg(options.colormap, ColorMap::sequentialNames().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (options.head < 0 || options.head >= config.heads) {
+        *error = QStringLiteral("There is no head %1: the configuration has %2.").arg(options.head + 1).arg(config.heads);
+        return false;
+    }
+    s.colorMap = options.colormap;
+    s.head = options.head;
+    s.allHeads = options.allHeads;
+    s.query = options.query;
+    s.key = options.key;
+    if (options.fitTo.isValid() && !options.fitTo.isEmpty())
+        s.fitTo = options.fitTo;
+    *settings = s;
+    return true;
+}
+
+QImage renderFigureImage(const Figure& figure, double scale)
+{
+    const QSize logical = figure.size().toSize();
+    const QSize pixels(std::max(1, static_cast<int>(std::lround(logical.width() * scale))),
+                       std::max(1, static_cast<int>(std::lround(logical.height() * scale))));
+    QImage image(pixels, QImage::Format_RGB32);
+    image.setDevicePixelRatio(scale);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    figure.paint(&painter);
+    painter.end();
+    return image;
+}
+
+QByteArray renderFigureSvg(const Figure& figure)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    const QSize size = figure.size().toSize();
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setResolution(kVectorDpi);
+    generator.setTitle(figure.title().isEmpty() ? QStringLiteral("Attention Visualizer") : figure.title());
+    generator.setDescription(QStringLiteral("Self-attention figure drawn by Attention Visualizer"));
+    QPainter painter(&generator);
+    figure.paint(&painter);
+    painter.end();
+    return bytes;
+}
+
+QByteArray renderFigurePdf(const Figure& figure)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(kVectorDpi);
+    writer.setCreator(QStringLiteral("Attention Visualizer"));
+    writer.setTitle(figure.title());
+    const QSizeF points = figure.size() * (72.0 / kVectorDpi);
+    writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                     QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    QPainter painter(&writer);
+    figure.paint(&painter);
+    painter.end();
+    return bytes;
+}
+
+bool exportFigure(const QString& path, const attn::AttentionConfig& config,
+                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error)
+{
+    const auto format = figureFormatForPath(path);
+    if (!format) {
+        *error = QStringLiteral("Cannot write \"%1\": the name must end in .png, .svg or .pdf.").arg(path);
+        return false;
+    }
+    if (!(options.scale > 0.0 && options.scale <= 16.0)) {
+        *error = QStringLiteral("Cannot write \"%1\": the scale must be above 0 and at most 16.").arg(path);
+        return false;
+    }
+    FigureSettings settings;
+    if (!figureSettingsFromOptions(config, options, &settings, error))
+        return false;
+    const Figure figure(config, std::move(result), settings);
+    if (figure.isEmpty()) {
+        *error = QStringLiteral("Cannot write \"%1\": there is nothing to draw.").arg(path);
+        return false;
+    }
+
+    QByteArray bytes;
+    switch (*format) {
+    case FigureFormat::Png: {
+        const QImage image = renderFigureImage(figure, options.scale);
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        if (!image.save(&buffer, "PNG")) {
+            *error = QStringLiteral("Cannot write \"%1\": the PNG encoder failed.").arg(path);
+            return false;
+        }
+        break;
+    }
+    case FigureFormat::Svg:
+        bytes = renderFigureSvg(figure);
+        break;
+    case FigureFormat::Pdf:
+        bytes = renderFigurePdf(figure);
+        break;
+    }
+    return saveFileAtomically(path, bytes, error);
+}
+
+bool exportFigure(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                  const FigureOptions& options, QString* error)
+{
+    // The figure shares the matrices it shows; a caller holding a plain
+    // reference gets a non-owning pointer that lives for this call only.
+    const std::shared_ptr<const attn::AttentionResult> shared(&result, [](const attn::AttentionResult*) {});
+    return exportFigure(path, config, shared, options, error);
+}
+
+QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int head)
+{
+    const attn::Matrix& m = panelMatrix(result, panel, head);
+    QStringList rowNames = panelRowLabels(result, panel);
+    QStringList columnNames = panelColumnLabels(result, panel);
+    const QString corner = rowNames.isEmpty() ? QStringLiteral("row") : QStringLiteral("token");
+    QByteArray out;
+    out += csvField(columnNames.isEmpty() ? corner : QStringLiteral("query \\ key")).toUtf8();
+    for (Eigen::Index c = 0; c < m.cols(); ++c) {
+        out += ',';
+        out += (c < columnNames.size() ? csvField(columnNames[c]) : QString::number(c)).toUtf8();
+    }
+    out += '\n';
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        out += (r < rowNames.size() ? csvField(rowNames[r]) : QString::number(r)).toUtf8();
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            out += ',';
+            out += csvNumber(m(r, c));
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                    attn::PanelId panel, int head, QString* error)
+{
+    if (!panelAvailable(config, panel)) {
+        *error = QStringLiteral("Cannot write \"%1\": the panel \"%2\" exists only with positional encoding.")
+                     .arg(path, attn::panelName(panel));
+        return false;
+    }
+    if (head < 0 || head >= static_cast<int>(result.heads.size())) {
+        *error = QStringLiteral("Cannot write \"%1\": there is no head %2.").arg(path).arg(head + 1);
+        return false;
+    }
+    return saveFileAtomically(path, panelCsv(result, panel, head), error);
+}

@@ -1,0 +1,576 @@
+#include "ui/figureview.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTextDocument>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+constexpr double kZoomStep = 1.25;
+constexpr double kMinZoom = 0.1;
+constexpr double kMaxZoom = 8.0;
+// Zoom-to-fit never shrinks text below this (larger figures scroll instead)
+// and never blows a tiny figure up past the upper bound.
+constexpr double kMinFitZoom = 0.5;
+constexpr double kMaxFitZoom = 3.0;
+// Panels larger than this many device pixels are painted directly instead of
+// cached, so a deep zoom never allocates huge images.
+constexpr qint64 kMaxCachedPixels = 2048LL * 2048LL;
+constexpr int kFitMargin = 4;
+
+} // namespace
+
+FigureView::FigureView(QWidget* parent)
+    : QAbstractScrollArea(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setFrameShape(QFrame::NoFrame);
+
+}
+
+FigureView::~FigureView() = default;
+
+void FigureView::setData(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result)
+{
+    m_config = config;
+    m_result = std::move(result);
+    const int n = m_result ? static_cast<int>(m_result->tokens.size()) : 0;
+    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 1;
+    m_head = std::clamp(m_head, 0, std::max(0, heads - 1));
+    const bool selectionValid = (!m_query || *m_query < n) && (!m_key || *m_key < n);
+    if (!selectionValid) {
+        m_query.reset();
+        m_key.reset();
+    }
+    rebuild();
+    if (!selectionValid)
+        emit selectionChanged();
+}
+
+void FigureView::clearData()
+{
+    m_result.reset();
+    rebuild();
+}
+
+void FigureView::setHead(int head)
+{
+    if (head == m_head)
+        return;
+    m_head = std::max(0, head);
+    rebuild();
+}
+
+int FigureView::head() const
+{
+    return m_head;
+}
+
+void FigureView::setAllHeads(bool on)
+{
+    if (on == m_allHeads)
+        return;
+    m_allHeads = on;
+    rebuild();
+}
+
+bool FigureView::allHeads() const
+{
+    return m_allHeads;
+}
+
+void FigureView::setColorMap(const QString& name)
+{
+    if (name == m_colorMap)
+        return;
+    m_colorMap = name;
+    rebuild();
+}
+
+QString FigureView::colorMapName() const
+{
+    return m_colorMap;
+}
+
+void FigureView::setSelection(std::optional<int> query, std::optional<int> key)
+{
+    if (query == m_query && key == m_key)
+        return;
+    m_query = query;
+    m_key = key;
+    m_figure.setSelection(query, key);
+    m_cache.clear();
+    viewport()->update();
+}
+
+void FigureView::clearSelection()
+{
+    setSelection(std::nullopt, std::nullopt);
+}
+
+std::optional<int> FigureView::selectedQuery() const
+{
+    return m_query;
+}
+
+std::optional<int> FigureView::selectedKey() const
+{
+    return m_key;
+}
+
+double FigureView::zoom() const
+{
+    return m_zoom;
+}
+
+bool FigureView::isZoomToFit() const
+{
+    return m_fit;
+}
+
+void FigureView::setZoom(double zoom)
+{
+    setZoomAround(zoom, QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+}
+
+void FigureView::zoomIn()
+{
+    setZoom(m_zoom * kZoomStep);
+}
+
+void FigureView::zoomOut()
+{
+    setZoom(m_zoom / kZoomStep);
+}
+
+void FigureView::zoomToFit()
+{
+    m_fit = true;
+    rebuild();
+}
+
+const Figure& FigureView::figure() const
+{
+    return m_figure;
+}
+
+FigureOptions FigureView::exportOptions() const
+{
+    FigureOptions options;
+    options.head = m_head;
+    options.colormap = m_colorMap;
+    options.allHeads = m_allHeads;
+    options.query = m_query;
+    options.key = m_key;
+    options.fitTo = m_figure.settings().fitTo;
+    return options;
+}
+
+QString FigureView::toolTipAt(QPoint viewportPos) const
+{
+    return m_figure.toolTipAt(toFigure(viewportPos));
+}
+
+std::optional<QPoint> FigureView::cellCenter(attn::PanelId panel, int row, int column) const
+{
+    const int head = m_allHeads ? m_head : -1;
+    const auto center = m_figure.cellCenter(panel, row, column, head);
+    if (!center)
+        return std::nullopt;
+    const QPoint point = toViewport(*center).toPoint();
+    if (!viewport()->rect().contains(point))
+        return std::nullopt;
+    return point;
+}
+
+int FigureView::panelIndexAt(QPoint viewportPos) const
+{
+    const QPointF pos = toFigure(viewportPos);
+    const auto& panels = m_figure.panels();
+    for (std::size_t i = 0; i < panels.size(); ++i) {
+        if (panels[i].rect.contains(pos))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+QImage FigureView::panelImage(int panelIndex, double dpr) const
+{
+    const auto& panels = m_figure.panels();
+    if (!m_result || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
+        return {};
+    FigureSettings s = settings();
+    s.panel = panels[static_cast<std::size_t>(panelIndex)].id;
+    if (panels[static_cast<std::size_t>(panelIndex)].head >= 0)
+        s.head = panels[static_cast<std::size_t>(panelIndex)].head;
+    return renderFigureImage(Figure(m_config, m_result, s), dpr);
+}
+
+void FigureView::copyPanel(int panelIndex) const
+{
+    const QImage image = panelImage(panelIndex, devicePixelRatioF());
+    if (!image.isNull())
+        QGuiApplication::clipboard()->setImage(image);
+}
+
+QSize FigureView::sizeHint() const
+{
+    return QSize(960, 600);
+}
+
+FigureSettings FigureView::settings() const
+{
+    FigureSettings s;
+    s.head = m_head;
+    s.allHeads = m_allHeads;
+    s.colorMap = m_colorMap;
+    s.query = m_query;
+    s.key = m_key;
+    const QSize v = viewport()->size();
+    if (v.width() > 50 && v.height() > 50)
+        s.fitTo = QSizeF(v);
+    return s;
+}
+
+void FigureView::rebuild()
+{
+    if (m_result)
+        m_figure = Figure(m_config, m_result, settings());
+    else
+        m_figure = Figure();
+    m_cache.clear();
+    m_cacheZoom = 0.0;
+    if (m_fit) {
+        const double z = fitZoom();
+        if (z != m_zoom) {
+            m_zoom = z;
+            emit zoomChanged(m_zoom);
+        }
+    }
+    updateScrollBars();
+    viewport()->update();
+}
+
+double FigureView::fitZoom() const
+{
+    const QSizeF size = m_figure.size();
+    if (size.isEmpty())
+        return 1.0;
+    const double w = std::max(1, viewport()->width() - 2 * kFitMargin);
+    const double h = std::max(1, viewport()->height() - 2 * kFitMargin);
+    return std::clamp(std::min(w / size.width(), h / size.height()), kMinFitZoom, kMaxFitZoom);
+}
+
+void FigureView::updateScrollBars()
+{
+    const QSizeF content = m_figure.size() * m_zoom;
+    const QSize v = viewport()->size();
+    horizontalScrollBar()->setRange(0, std::max(0, static_cast<int>(std::ceil(content.width())) - v.width()));
+    verticalScrollBar()->setRange(0, std::max(0, static_cast<int>(std::ceil(content.height())) - v.height()));
+    horizontalScrollBar()->setPageStep(v.width());
+    verticalScrollBar()->setPageStep(v.height());
+    horizontalScrollBar()->setSingleStep(std::max(1, v.width() / 20));
+    verticalScrollBar()->setSingleStep(std::max(1, v.height() / 20));
+}
+
+void FigureView::setZoomAround(double zoom, QPointF anchor)
+{
+    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    const QPointF figurePoint = toFigure(anchor);
+    m_fit = false;
+    if (zoom == m_zoom)
+        return;
+    m_zoom = zoom;
+    m_cache.clear();
+    updateScrollBars();
+    // Keep the figure point under the anchor where it was.
+    const QPointF shown = toViewport(figurePoint);
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + static_cast<int>(std::lround(shown.x() - anchor.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + static_cast<int>(std::lround(shown.y() - anchor.y())));
+    viewport()->update();
+    emit zoomChanged(m_zoom);
+}
+
+QPointF FigureView::origin() const
+{
+    const QSizeF content = m_figure.size() * m_zoom;
+    const QSize v = viewport()->size();
+    // A figure smaller than the viewport is centred; a larger one scrolls.
+    const double x = content.width() < v.width() ? std::floor((v.width() - content.width()) / 2)
+                                                 : -horizontalScrollBar()->value();
+    const double y = content.height() < v.height() ? std::floor((v.height() - content.height()) / 2)
+                                                   : -verticalScrollBar()->value();
+    return {x, y};
+}
+
+QPointF FigureView::toFigure(QPointF viewportPos) const
+{
+    return (viewportPos - origin()) / m_zoom;
+}
+
+QPointF FigureView::toViewport(QPointF figurePos) const
+{
+    return figurePos * m_zoom + origin();
+}
+
+const QImage& FigureView::cachedPanel(int index, double dpr, QPoint* topLeft) const
+{
+    static const QImage none;
+    if (m_cacheZoom != m_zoom || m_cacheDpr != dpr || m_cache.size() != m_figure.panels().size()) {
+        m_cache.assign(m_figure.panels().size(), CachedPanel{});
+        m_cacheZoom = m_zoom;
+        m_cacheDpr = dpr;
+    }
+    CachedPanel& entry = m_cache[static_cast<std::size_t>(index)];
+    const QRectF rect = m_figure.panels()[static_cast<std::size_t>(index)].rect;
+    const QPoint tl(static_cast<int>(std::floor(rect.left() * m_zoom)), static_cast<int>(std::floor(rect.top() * m_zoom)));
+    const QPoint br(static_cast<int>(std::ceil(rect.right() * m_zoom)), static_cast<int>(std::ceil(rect.bottom() * m_zoom)));
+    const QSize logical(br.x() - tl.x(), br.y() - tl.y());
+    const QSize device(static_cast<int>(std::ceil(logical.width() * dpr)), static_cast<int>(std::ceil(logical.height() * dpr)));
+    *topLeft = tl;
+    if (static_cast<qint64>(device.width()) * device.height() > kMaxCachedPixels || device.isEmpty())
+        return none;
+    if (entry.image.isNull()) {
+        entry.image = QImage(device, QImage::Format_RGB32);
+        entry.image.setDevicePixelRatio(dpr);
+        entry.image.fill(Qt::white);
+        QPainter painter(&entry.image);
+        painter.translate(-tl);
+        painter.scale(m_zoom, m_zoom);
+        m_figure.paintPanel(&painter, index);
+        entry.topLeft = tl;
+    }
+    return entry.image;
+}
+
+void FigureView::paintEvent(QPaintEvent* event)
+{
+    QPainter painter(viewport());
+    painter.fillRect(event->rect(), Qt::white);
+    if (m_figure.isEmpty())
+        return;
+    const double dpr = viewport()->devicePixelRatioF();
+    const QPointF o = origin();
+    const QRectF exposed = QRectF(event->rect()).translated(-o);
+
+    if (!m_figure.title().isEmpty() && exposed.intersects(QRectF(m_figure.titleRect().topLeft() * m_zoom,
+                                                                 m_figure.titleRect().size() * m_zoom))) {
+        painter.save();
+        painter.translate(o);
+        painter.scale(m_zoom, m_zoom);
+        painter.setFont(m_figure.titleFont());
+        painter.setPen(QColor(0x1a, 0x1a, 0x1a));
+        painter.drawText(m_figure.titleRect(), Qt::TextWordWrap | Qt::AlignHCenter | Qt::AlignTop, m_figure.title());
+        painter.restore();
+    }
+
+    const auto& panels = m_figure.panels();
+    for (std::size_t i = 0; i < panels.size(); ++i) {
+        const QRectF zoomed(panels[i].rect.topLeft() * m_zoom, panels[i].rect.size() * m_zoom);
+        if (!exposed.intersects(zoomed))
+            continue;
+        QPoint topLeft;
+        const QImage& image = cachedPanel(static_cast<int>(i), dpr, &topLeft);
+        if (!image.isNull()) {
+            painter.drawImage(o + QPointF(topLeft), image);
+        } else {
+            painter.save();
+            painter.setClipRect(QRectF(event->rect()));
+            painter.translate(o);
+            painter.scale(m_zoom, m_zoom);
+            m_figure.paintPanel(&painter, static_cast<int>(i));
+            painter.restore();
+        }
+    }
+}
+
+void FigureView::resizeEvent(QResizeEvent* event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    if (m_fit) {
+        rebuild(); // the arrangement follows the viewport's aspect ratio
+    } else {
+        updateScrollBars();
+    }
+}
+
+void FigureView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
+bool FigureView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(text, Qt::WhiteSpaceNoWrap), viewport());
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void FigureView::applySelection(std::optional<int> query, std::optional<int> key)
+{
+    if (query == m_query && key == m_key)
+        return;
+    setSelection(query, key);
+    emit selectionChanged();
+}
+
+void FigureView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    const auto hit = m_figure.hitTest(toFigure(event->position()));
+    if (!hit)
+        return;
+    const FigureSelectionChange change = m_figure.selectionFor(*hit);
+    applySelection(change.query ? *change.query : m_query, change.key ? *change.key : m_key);
+    event->accept();
+}
+
+void FigureView::mouseReleaseEvent(QMouseEvent* event)
+{
+    // The press already acted; the release completes the click.
+    if (event->button() == Qt::LeftButton)
+        event->accept();
+    else
+        QAbstractScrollArea::mouseReleaseEvent(event);
+}
+
+void FigureView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape && (m_query || m_key)) {
+        applySelection(std::nullopt, std::nullopt);
+        event->accept();
+        return;
+    }
+    // Zoom keys as key presses, not QAction shortcuts: a main window that
+    // offers the same keys as actions then gets them first, instead of two
+    // shortcuts for one key making both ambiguous (and dead).
+    if (event->modifiers() & Qt::ControlModifier) {
+        switch (event->key()) {
+        case Qt::Key_Equal:
+        case Qt::Key_Plus:
+            zoomIn();
+            event->accept();
+            return;
+        case Qt::Key_Minus:
+            zoomOut();
+            event->accept();
+            return;
+        case Qt::Key_0:
+            zoomToFit();
+            event->accept();
+            return;
+        default:
+            break;
+        }
+    }
+    QAbstractScrollArea::keyPressEvent(event);
+}
+
+void FigureView::wheelEvent(QWheelEvent* event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double steps = event->angleDelta().y() / 120.0;
+        if (steps != 0.0)
+            setZoomAround(m_zoom * std::pow(kZoomStep, steps), event->position());
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void FigureView::contextMenuEvent(QContextMenuEvent* event)
+{
+    const int index = panelIndexAt(event->pos());
+    QMenu menu(this);
+    if (index >= 0) {
+        menu.addAction(tr("Export panel\u2026"), this, [this, index] { exportPanel(index); });
+        menu.addAction(tr("Export panel as CSV\u2026"), this, [this, index] { exportPanelCsvDialog(index); });
+        menu.addAction(tr("Copy panel"), this, [this, index] { copyPanel(index); });
+        menu.addSeparator();
+    }
+    menu.addAction(tr("Zoom to fit"), this, &FigureView::zoomToFit);
+    if (m_query || m_key)
+        menu.addAction(tr("Clear selection"), this, [this] { applySelection(std::nullopt, std::nullopt); });
+    menu.exec(event->globalPos());
+}
+
+void FigureView::exportPanel(int panelIndex)
+{
+    const auto& panels = m_figure.panels();
+    if (!m_result || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
+        return;
+    const FigurePanel& panel = panels[static_cast<std::size_t>(panelIndex)];
+    const QString png = tr("PNG image (*.png)");
+    const QString svg = tr("SVG drawing (*.svg)");
+    const QString pdf = tr("PDF document (*.pdf)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export panel"), attn::panelName(panel.id) + QStringLiteral(".png"),
+                                                QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return;
+    if (!figureFormatForPath(path))
+        path += filter == svg ? QStringLiteral(".svg") : filter == pdf ? QStringLiteral(".pdf") : QStringLiteral(".png");
+    FigureOptions options = exportOptions();
+    options.panel = attn::panelName(panel.id);
+    if (panel.head >= 0)
+        options.head = panel.head;
+    options.scale = std::max(1.0, devicePixelRatioF());
+    QString error;
+    if (!exportFigure(path, m_config, m_result, options, &error)) {
+        QMessageBox::warning(this, tr("Export panel"), error);
+        emit exportFinished(error, false);
+        return;
+    }
+    emit exportFinished(tr("Wrote %1").arg(QFileInfo(path).fileName()), true);
+}
+
+void FigureView::exportPanelCsvDialog(int panelIndex)
+{
+    const auto& panels = m_figure.panels();
+    if (!m_result || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
+        return;
+    const FigurePanel& panel = panels[static_cast<std::size_t>(panelIndex)];
+    QString path = QFileDialog::getSaveFileName(this, tr("Export panel as CSV"),
+                                                attn::panelName(panel.id) + QStringLiteral(".csv"),
+                                                tr("CSV table (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".csv");
+    QString error;
+    if (!exportPanelCsv(path, m_config, *m_result, panel.id, panel.head >= 0 ? panel.head : m_head, &error)) {
+        QMessageBox::warning(this, tr("Export panel as CSV"), error);
+        emit exportFinished(error, false);
+        return;
+    }
+    emit exportFinished(tr("Wrote %1").arg(QFileInfo(path).fileName()), true);
+}

@@ -1,0 +1,128 @@
+#pragma once
+
+// The widget that shows the whole figure by drawing the same Figure the
+// exports draw, scaled to the zoom. It never computes attention: it is handed
+// a shared result and only rebuilds the Figure (layout, colours, highlights)
+// when the data or a display setting changes.
+//
+// Invariants: zoom-to-fit is the default and follows the viewport's size;
+// any explicit zoom (Ctrl+= / Ctrl+- / Ctrl+wheel) leaves fit mode until
+// Ctrl+0. Panels are cached as images at the current zoom and device pixel
+// ratio, so scrolling and hovering a large figure never re-render its cells.
+
+#include "core/attention.h"
+#include "ui/figure.h"
+#include "ui/figureexport.h"
+#include "ui/panelid.h"
+
+#include <QAbstractScrollArea>
+#include <QImage>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class FigureView : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit FigureView(QWidget* parent = nullptr);
+    ~FigureView() override;
+
+    // The numbers to show; the config supplies titles and settings text.
+    void setData(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result);
+    void clearData();
+
+    void setHead(int head); // zero-based
+    int head() const;
+    void setAllHeads(bool on); // weights of every head as small multiples
+    bool allHeads() const;
+    void setColorMap(const QString& name); // viridis, cividis, grayscale
+    QString colorMapName() const;
+
+    // The highlighted query row i and key column j (each optional).
+    void setSelection(std::optional<int> query, std::optional<int> key);
+    void clearSelection();
+    std::optional<int> selectedQuery() const;
+    std::optional<int> selectedKey() const;
+
+    // Figure pixels per logical screen pixel.
+    double zoom() const;
+    bool isZoomToFit() const;
+    void setZoom(double zoom); // leaves fit mode
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+
+    // The figure as shown (layout chosen for the viewport's aspect ratio).
+    const Figure& figure() const;
+    // Options that export what the view shows (head, heads, colour map,
+    // selection, arrangement); set .panel to export one panel.
+    FigureOptions exportOptions() const;
+
+    // For tests and tooltips: the hover text at a viewport point, and the
+    // viewport point at the centre of a panel's cell (if visible).
+    QString toolTipAt(QPoint viewportPos) const;
+    std::optional<QPoint> cellCenter(attn::PanelId panel, int row, int column) const;
+    // The panel under a viewport point, as an index into figure().panels().
+    int panelIndexAt(QPoint viewportPos) const;
+
+    // The panel on its own at its natural size, device pixel ratio `dpr`
+    // (what "Copy panel" puts on the clipboard).
+    QImage panelImage(int panelIndex, double dpr) const;
+    void copyPanel(int panelIndex) const;
+
+    QSize sizeHint() const override;
+
+signals:
+    void selectionChanged();
+    void zoomChanged(double zoom);
+    // A panel export from the context menu failed or succeeded; for the status bar.
+    void exportFinished(const QString& message, bool ok);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+
+private:
+    void rebuild();
+    void updateScrollBars();
+    void setZoomAround(double zoom, QPointF viewportAnchor);
+    double fitZoom() const;
+    QPointF origin() const; // viewport position of the figure's (0, 0)
+    QPointF toFigure(QPointF viewportPos) const;
+    QPointF toViewport(QPointF figurePos) const;
+    FigureSettings settings() const;
+    void applySelection(std::optional<int> query, std::optional<int> key);
+    void exportPanel(int panelIndex);
+    void exportPanelCsvDialog(int panelIndex);
+    const QImage& cachedPanel(int index, double dpr, QPoint* topLeft) const;
+
+    attn::AttentionConfig m_config;
+    std::shared_ptr<const attn::AttentionResult> m_result;
+    Figure m_figure;
+    int m_head = 0;
+    bool m_allHeads = false;
+    QString m_colorMap = QStringLiteral("viridis");
+    std::optional<int> m_query;
+    std::optional<int> m_key;
+    bool m_fit = true;
+    double m_zoom = 1.0;
+
+    struct CachedPanel
+    {
+        QImage image;
+        QPoint topLeft; // in zoomed figure pixels
+    };
+    mutable std::vector<CachedPanel> m_cache;
+    mutable double m_cacheZoom = 0.0;
+    mutable double m_cacheDpr = 0.0;
+};
