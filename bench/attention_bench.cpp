@@ -2,6 +2,14 @@
 // every displayed stage. bench/compare_numpy.py runs this beside NumPy.
 
 #include "core/attention.h"
+#include "ui/figure.h"
+#include "ui/figureexport.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 
@@ -49,7 +57,45 @@ void BM_Attention(benchmark::State& state)
         benchmark::Counter(flopsOf(n, d, h) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// What the window does after an edit at n tokens: compute, then paint the
+// whole figure into a 1600 x 1000 view.
+void BM_RecomputeAndRender(benchmark::State& state)
+{
+    const int n = int(state.range(0));
+    const attn::AttentionConfig config = benchConfig(n, 64, 4);
+    QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+        FigureSettings settings;
+        settings.fitTo = QSizeF(image.size());
+        const Figure figure(config, result, settings);
+        QPainter painter(&image);
+        const double zoom = std::min(image.width() / figure.size().width(), image.height() / figure.size().height());
+        painter.scale(zoom, zoom);
+        figure.paint(&painter);
+        painter.end();
+        benchmark::DoNotOptimize(image.bits());
+    }
+}
+
+void BM_ExportPng(benchmark::State& state)
+{
+    const int n = int(state.range(0));
+    const attn::AttentionConfig config = benchConfig(n, 64, 4);
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("figure.png");
+    for (auto _ : state) {
+        QString error;
+        if (!exportFigure(path, config, result, FigureOptions{}, &error))
+            state.SkipWithError(qPrintable(error));
+    }
+}
+
 } // namespace
+
+BENCHMARK(BM_RecomputeAndRender)->Arg(5)->Arg(64)->Arg(512)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ExportPng)->Arg(5)->Arg(64)->Arg(512)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK(BM_Attention)
     ->Args({5, 3, 1})
@@ -60,4 +106,16 @@ BENCHMARK(BM_Attention)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv)
+{
+    // Rendering needs a GUI application, never a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

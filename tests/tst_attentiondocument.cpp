@@ -1,0 +1,285 @@
+#include "ui/attentiondocument.h"
+
+#include <QSignalSpy>
+#include <QThread>
+#include <QTimer>
+#include <QtTest>
+
+#include <atomic>
+
+// The document computes off the GUI thread, delivers only the newest
+// request's result, and keeps the last good result through errors.
+class TestAttentionDocument : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void computesAndDeliversShapes_data();
+    void computesAndDeliversShapes();
+    void busyGoesOnAndOff();
+    void newestRequestWins();
+    void sameConfigIsNoOp();
+    void invalidConfigKeepsLastResult_data();
+    void invalidConfigKeepsLastResult();
+    void errorClearsOnValidConfig();
+    void returningToShownConfigNeedsNoWork();
+    void longInputKeepsEventLoopTurning();
+    void destroyWhileComputing();
+};
+
+void TestAttentionDocument::computesAndDeliversShapes_data()
+{
+    QTest::addColumn<QString>("sentence");
+    QTest::addColumn<int>("dModel");
+    QTest::addColumn<int>("heads");
+    QTest::addRow("article") << "i miss the old kanye" << 3 << 1;
+    QTest::addRow("two heads") << "the cat sat on the mat" << 8 << 2;
+    QTest::addRow("one word") << "hello" << 4 << 4;
+}
+
+void TestAttentionDocument::computesAndDeliversShapes()
+{
+    QFETCH(QString, sentence);
+    QFETCH(int, dModel);
+    QFETCH(int, heads);
+
+    AttentionDocument document;
+    QSignalSpy results(&document, &AttentionDocument::resultChanged);
+    QSignalSpy configs(&document, &AttentionDocument::configChanged);
+    attn::AttentionConfig config;
+    config.sentence = sentence.toStdString();
+    config.dModel = dModel;
+    config.heads = heads;
+    document.setConfig(config);
+    QCOMPARE(configs.count(), 1);
+    QVERIFY(!document.result()); // nothing synchronous: the work is queued
+    QVERIFY(document.waitForIdle(10000));
+    QCOMPARE(results.count(), 1);
+
+    const auto result = document.result();
+    QVERIFY(result);
+    const int n = static_cast<int>(sentence.split(' ', Qt::SkipEmptyParts).size());
+    QCOMPARE(static_cast<int>(result->tokens.size()), n);
+    QCOMPARE(result->embeddings.rows(), n);
+    QCOMPARE(result->embeddings.cols(), dModel);
+    QCOMPARE(result->q.cols(), dModel);
+    QCOMPARE(static_cast<int>(result->heads.size()), heads);
+    QCOMPARE(result->dK, dModel / heads);
+    for (const attn::HeadResult& head : result->heads) {
+        QCOMPARE(head.weights.rows(), n);
+        QCOMPARE(head.weights.cols(), n);
+    }
+    QCOMPARE(result->output.rows(), n);
+    QCOMPARE(result->output.cols(), dModel);
+    QVERIFY(document.resultConfig() == config);
+    QVERIFY(document.errorText().isEmpty());
+}
+
+void TestAttentionDocument::busyGoesOnAndOff()
+{
+    AttentionDocument document;
+    QSignalSpy busy(&document, &AttentionDocument::busyChanged);
+    document.setConfig(attn::AttentionConfig{});
+    QVERIFY(document.isBusy());
+    QVERIFY(document.waitForIdle(10000));
+    QCOMPARE(busy.count(), 2);
+    QCOMPARE(busy.at(0).at(0).toBool(), true);
+    QCOMPARE(busy.at(1).at(0).toBool(), false);
+}
+
+void TestAttentionDocument::newestRequestWins()
+{
+    AttentionDocument document;
+    QSignalSpy results(&document, &AttentionDocument::resultChanged);
+
+    // A slow request first, so it is surely in flight when the second arrives.
+    attn::AttentionConfig slow;
+    slow.sentence.clear();
+    for (int i = 0; i < 1500; ++i)
+        slow.sentence += "w" + std::to_string(i % 300) + " ";
+    slow.dModel = 64;
+    slow.heads = 4;
+    attn::AttentionConfig fast;
+    fast.sentence = "only the newest counts";
+    document.setConfig(slow);
+    document.setConfig(fast);
+
+    QVERIFY(document.waitForIdle(60000));
+    QCOMPARE(results.count(), 1);
+    QCOMPARE(document.result()->tokens.size(), std::size_t(4));
+    QVERIFY(document.resultConfig() == fast);
+
+    // Several quick edits coalesce: at most the first and the last compute,
+    // and only the last is delivered.
+    results.clear();
+    for (int i = 1; i <= 20; ++i) {
+        attn::AttentionConfig typing = fast;
+        typing.sentence = std::string("abcdefghijklmnopqrstu").substr(0, static_cast<std::size_t>(i));
+        document.setConfig(typing);
+    }
+    QVERIFY(document.waitForIdle(10000));
+    QCOMPARE(results.count(), 1);
+    QCOMPARE(document.resultConfig().sentence, std::string("abcdefghijklmnopqrst"));
+}
+
+void TestAttentionDocument::sameConfigIsNoOp()
+{
+    AttentionDocument document;
+    document.setConfig(attn::AttentionConfig{});
+    QVERIFY(document.waitForIdle(10000));
+    QSignalSpy configs(&document, &AttentionDocument::configChanged);
+    QSignalSpy busy(&document, &AttentionDocument::busyChanged);
+    document.setConfig(attn::AttentionConfig{});
+    QCOMPARE(configs.count(), 0);
+    QCOMPARE(busy.count(), 0);
+}
+
+void TestAttentionDocument::invalidConfigKeepsLastResult_data()
+{
+    QTest::addColumn<int>("dModel");
+    QTest::addColumn<int>("heads");
+    QTest::addColumn<QString>("sentence");
+    QTest::addColumn<int>("kind");
+    QTest::addRow("heads do not divide") << 6 << 4 << "i miss the old kanye"
+                                         << static_cast<int>(attn::AttentionError::Kind::Heads);
+    QTest::addRow("empty sentence") << 3 << 1 << "   " << static_cast<int>(attn::AttentionError::Kind::NoTokens);
+    QTest::addRow("d_model zero") << 0 << 1 << "a b" << static_cast<int>(attn::AttentionError::Kind::DModel);
+}
+
+void TestAttentionDocument::invalidConfigKeepsLastResult()
+{
+    QFETCH(int, dModel);
+    QFETCH(int, heads);
+    QFETCH(QString, sentence);
+    QFETCH(int, kind);
+
+    AttentionDocument document;
+    document.setConfig(attn::AttentionConfig{});
+    QVERIFY(document.waitForIdle(10000));
+    const auto good = document.result();
+    QVERIFY(good);
+
+    QSignalSpy errors(&document, &AttentionDocument::errorChanged);
+    QSignalSpy results(&document, &AttentionDocument::resultChanged);
+    attn::AttentionConfig bad;
+    bad.dModel = dModel;
+    bad.heads = heads;
+    bad.sentence = sentence.toStdString();
+    document.setConfig(bad);
+    QVERIFY(document.waitForIdle(10000));
+
+    QCOMPARE(errors.count(), 1);
+    const QString text = errors.at(0).at(0).toString();
+    QVERIFY2(!text.isEmpty() && text.endsWith('.'), qPrintable(text)); // a sentence
+    QCOMPARE(document.errorText(), text);
+    QVERIFY(document.errorKind().has_value());
+    QCOMPARE(static_cast<int>(*document.errorKind()), kind);
+    QCOMPARE(results.count(), 0);
+    QCOMPARE(document.result(), good);
+    QVERIFY(document.resultConfig() == attn::AttentionConfig{});
+    QVERIFY(document.config() == bad); // the request itself is kept for the controls
+}
+
+void TestAttentionDocument::errorClearsOnValidConfig()
+{
+    AttentionDocument document;
+    attn::AttentionConfig bad;
+    bad.dModel = 6;
+    bad.heads = 4;
+    document.setConfig(bad);
+    QVERIFY(!document.errorText().isEmpty());
+    QVERIFY(!document.result());
+
+    QSignalSpy errors(&document, &AttentionDocument::errorChanged);
+    bad.heads = 3;
+    document.setConfig(bad);
+    QVERIFY(document.waitForIdle(10000));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(errors.at(0).at(0).toString().isEmpty());
+    QVERIFY(document.result());
+    QCOMPARE(document.result()->heads.size(), std::size_t(3));
+}
+
+void TestAttentionDocument::returningToShownConfigNeedsNoWork()
+{
+    AttentionDocument document;
+    document.setConfig(attn::AttentionConfig{});
+    QVERIFY(document.waitForIdle(10000));
+    const auto shown = document.result();
+
+    attn::AttentionConfig other;
+    other.sentence = "something else entirely";
+    document.setConfig(other); // in flight or queued...
+    QSignalSpy results(&document, &AttentionDocument::resultChanged);
+    QSignalSpy errors(&document, &AttentionDocument::errorChanged);
+    document.setConfig(attn::AttentionConfig{}); // ...and superseded by what is shown
+    QVERIFY(!document.isBusy());
+    QVERIFY(document.waitForIdle(1000));
+    QTest::qWait(50); // a late delivery of `other` would land here
+    QCOMPARE(results.count(), 0);
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(document.result(), shown);
+    QVERIFY(document.config() == attn::AttentionConfig{});
+
+    attn::AttentionConfig bad;
+    bad.heads = 2; // does not divide 3
+    document.setConfig(bad);
+    QVERIFY(!document.errorText().isEmpty());
+    document.setConfig(attn::AttentionConfig{});
+    QVERIFY(document.errorText().isEmpty());
+    QVERIFY(!document.isBusy());
+    QCOMPARE(document.result(), shown);
+}
+
+void TestAttentionDocument::longInputKeepsEventLoopTurning()
+{
+    AttentionDocument document;
+    attn::AttentionConfig pasted;
+    pasted.sentence.clear();
+    for (int i = 0; i < 1000; ++i)
+        pasted.sentence += "token" + std::to_string(i) + ' ';
+    pasted.dModel = 64;
+    pasted.heads = 8;
+
+    int ticks = 0;
+    QTimer timer;
+    timer.setInterval(5);
+    connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    timer.start();
+
+    const Qt::HANDLE guiThread = QThread::currentThreadId();
+    QSignalSpy results(&document, &AttentionDocument::resultChanged);
+    std::atomic<bool> deliveredOnGuiThread = false;
+    connect(&document, &AttentionDocument::resultChanged, this,
+            [&] { deliveredOnGuiThread = QThread::currentThreadId() == guiThread; });
+
+    QElapsedTimer clock;
+    clock.start();
+    document.setConfig(pasted);
+    QVERIFY(clock.elapsed() < 100); // setConfig returns at once
+    QTRY_COMPARE_WITH_TIMEOUT(results.count(), 1, 60000);
+    timer.stop();
+
+    QCOMPARE(document.result()->tokens.size(), std::size_t(1000));
+    QCOMPARE(document.result()->heads.at(7).weights.rows(), 1000);
+    QVERIFY(deliveredOnGuiThread);
+    // The timer kept firing while the worker computed (at least a few ticks
+    // even on a slow machine; a blocked loop would give at most one).
+    QVERIFY2(ticks >= 3 || clock.elapsed() < 30, qPrintable(QString::number(ticks)));
+}
+
+void TestAttentionDocument::destroyWhileComputing()
+{
+    auto document = std::make_unique<AttentionDocument>();
+    attn::AttentionConfig big;
+    big.sentence.clear();
+    for (int i = 0; i < 800; ++i)
+        big.sentence += "x" + std::to_string(i) + ' ';
+    big.dModel = 32;
+    document->setConfig(big);
+    document.reset(); // joins the worker; the pending delivery must not run
+    QTest::qWait(50);
+}
+
+QTEST_MAIN(TestAttentionDocument)
+#include "tst_attentiondocument.moc"

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/attention.h"
+
+#include <QObject>
+#include <QString>
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+// The one document of a session: it owns the configuration the user asked
+// for and the latest result that computed without error, and is the only
+// place that runs the engine. Views observe its signals and never compute.
+//
+// Invariants: config() is always the newest request, even an invalid one;
+// result() and resultConfig() always belong together and change only as a
+// pair (on resultChanged), so a view never shows numbers under the wrong
+// settings. Computation runs on one worker thread that always takes the
+// newest pending request, so rapid changes coalesce; a result whose request
+// was superseded before it arrived is dropped (generation counter). An error
+// never clears the last good result. All signals are emitted on the thread
+// the document lives in (the GUI thread).
+class AttentionDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AttentionDocument(QObject* parent = nullptr);
+    ~AttentionDocument() override;
+
+    const attn::AttentionConfig& config() const { return m_config; }
+    // The latest good result and the configuration it was computed from;
+    // null before the first success.
+    std::shared_ptr<const attn::AttentionResult> result() const { return m_result; }
+    const attn::AttentionConfig& resultConfig() const { return m_resultConfig; }
+
+    // Empty when the newest request is fine (or still computing).
+    QString errorText() const { return m_errorText; }
+    // What the error is about, so a view can point at the offending control.
+    std::optional<attn::AttentionError::Kind> errorKind() const { return m_errorKind; }
+
+    bool isBusy() const { return m_busy; }
+
+    // Validates at once (cheap) and, if valid, computes in the background.
+    // Setting the configuration it already has does nothing.
+    void setConfig(const attn::AttentionConfig& config);
+
+    // For tests and scripted use: turns the event loop until no request is
+    // pending or running, or `timeoutMs` passed. True when idle.
+    bool waitForIdle(int timeoutMs);
+
+signals:
+    void configChanged();
+    void resultChanged();
+    void errorChanged(const QString& error); // empty: cleared
+    void busyChanged(bool busy);
+
+private:
+    struct Request
+    {
+        std::uint64_t generation = 0;
+        attn::AttentionConfig config;
+    };
+
+    void workerLoop();
+    void deliver(std::uint64_t generation, const attn::AttentionConfig& config,
+                 std::shared_ptr<const attn::AttentionResult> result, const QString& error);
+    void setError(const QString& text, std::optional<attn::AttentionError::Kind> kind);
+    void setBusy(bool busy);
+
+    attn::AttentionConfig m_config;
+    bool m_hasConfig = false;
+    std::shared_ptr<const attn::AttentionResult> m_result;
+    attn::AttentionConfig m_resultConfig;
+    QString m_errorText;
+    std::optional<attn::AttentionError::Kind> m_errorKind;
+    bool m_busy = false;
+    std::uint64_t m_generation = 0; // GUI thread only: the newest request
+
+    // Shared with the worker, guarded by m_mutex.
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::optional<Request> m_pending;
+    bool m_stopping = false;
+    std::thread m_worker;
+};
