@@ -126,6 +126,7 @@ void TestCommandLine::badArguments_data()
     QTest::addColumn<QString>("phrase");
     QTest::addRow("empty sentence") << QStringList{"--sentence", ""} << "no words";
     QTest::addRow("whitespace sentence") << QStringList{"--sentence", " \t "} << "no words";
+    QTest::addRow("4097 tokens") << QStringList{"--sentence", QString("w ").repeated(4097)} << "the limit is 4096";
     QTest::addRow("d_model 0") << QStringList{"--d-model", "0"} << "--d-model must be from 1 to 1024";
     QTest::addRow("d_model negative") << QStringList{"--d-model", "-4"} << "--d-model";
     QTest::addRow("d_model text") << QStringList{"--d-model", "three"} << "whole number";
