@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QTimer>
 #include <QTextStream>
 
 #include <cstdio>
@@ -29,6 +30,28 @@ void quietMessageHandler(QtMsgType type, const QMessageLogContext&, const QStrin
     if (type == QtCriticalMsg || type == QtFatalMsg)
         QTextStream(stderr) << message << '\n';
 }
+
+// For the launch benchmark (bench/README.md): with AV_EXIT_AFTER_FIRST_PAINT
+// set, the app quits as soon as the main window has painted once, so the
+// time of the whole process is the time to the first painted window.
+class FirstPaintQuitter : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
 
 int fail(const QString& message)
 {
@@ -72,6 +95,8 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/attention-visualizer.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("attention-visualizer"));
     MainWindow window(options);
+    if (qEnvironmentVariableIsSet("AV_EXIT_AFTER_FIRST_PAINT"))
+        app.installEventFilter(new FirstPaintQuitter(&app));
     window.show();
     return app.exec();
 }
