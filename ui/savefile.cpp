@@ -13,6 +13,43 @@ QString describe(const QString& path, const QString& reason)
 
 } // namespace
 
+DeviceStreamBuffer::DeviceStreamBuffer(QIODevice& device)
+    : m_device(device)
+    , m_buffer(1 << 16)
+{
+    setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+}
+
+DeviceStreamBuffer::~DeviceStreamBuffer()
+{
+    flushBuffer();
+}
+
+bool DeviceStreamBuffer::flushBuffer()
+{
+    const qint64 pending = pptr() - pbase();
+    if (pending > 0 && m_device.write(pbase(), pending) != pending)
+        m_failed = true;
+    setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+    return !m_failed;
+}
+
+DeviceStreamBuffer::int_type DeviceStreamBuffer::overflow(int_type ch)
+{
+    if (!flushBuffer())
+        return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+        *pptr() = traits_type::to_char_type(ch);
+        pbump(1);
+    }
+    return traits_type::not_eof(ch);
+}
+
+int DeviceStreamBuffer::sync()
+{
+    return flushBuffer() ? 0 : -1;
+}
+
 bool saveFileAtomically(const QString& path, const std::function<bool(QIODevice&, QString*)>& writer,
                         QString* error)
 {

@@ -8,8 +8,32 @@
 #include <QString>
 
 #include <functional>
+#include <ostream>
+#include <streambuf>
+#include <vector>
 
 class QIODevice;
+
+// A std::ostream onto a QIODevice, so the engine's text exports stream
+// straight into a file instead of building the whole text in memory first.
+class DeviceStreamBuffer : public std::streambuf
+{
+public:
+    explicit DeviceStreamBuffer(QIODevice& device);
+    ~DeviceStreamBuffer() override;
+    bool failed() const { return m_failed; }
+
+protected:
+    int_type overflow(int_type ch) override;
+    int sync() override;
+
+private:
+    bool flushBuffer();
+
+    QIODevice& m_device;
+    std::vector<char> m_buffer;
+    bool m_failed = false;
+};
 
 // Writes `contents` to `path` atomically. On failure returns false, sets
 // *error to a sentence naming the file and the reason, and leaves no file.
