@@ -2,8 +2,9 @@
 // computed with the real numbers (read back from the result, never
 // hard-coded); masked cells say so; the selection follows query i and key j
 // through every panel; titles carry shapes and formulas; the article example
-// fits a 1280 x 720 window and 64 tokens stay readable; the view turns clicks
-// into selections and shows the same hover text.
+// is readable in the view of a 1280 x 720 window and 64 tokens stay readable;
+// each weights row shows its entropy; the view turns clicks into selections,
+// shows the same hover text and turns double-clicks on E and W into edits.
 
 #include "ui/figure.h"
 #include "ui/figureview.h"
@@ -11,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLineEdit>
 #include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -45,6 +47,13 @@ private slots:
     void figureTitleIsSelfExplanatory();
     void colourMapsMatchTheData();
     void articleFitsA720pWindow();
+    void articleIsReadableInTheWindowsView_data();
+    void articleIsReadableInTheWindowsView();
+    void weightsShowRowEntropy_data();
+    void weightsShowRowEntropy();
+    void doubleClickEditsInputCells_data();
+    void doubleClickEditsInputCells();
+    void doubleClickElsewhereEditsNothing();
     void panelsDoNotOverlapAndNothingIsClipped_data();
     void panelsDoNotOverlapAndNothingIsClipped();
     void sixtyFourTokensStayReadable();
@@ -200,11 +209,11 @@ void TestFigure::scoreToolTipWritesOutTheDotProduct()
     for (int t : shownTerms(dK))
         terms << factor(r.q(row, head * dK + t)) + kTimes + factor(r.k(column, head * dK + t));
     const QString expectedSum = dK <= 6 ? terms.join(QStringLiteral(" + "))
-                                        : QStringList(terms.mid(0, 3)).join(QStringLiteral(" + "))
-                                              + QStringLiteral(" + \u2026 + ") + terms.last();
+                                        : QStringList(terms.mid(0, 3)).join(QStringLiteral(" + ")) +
+                                              QStringLiteral(" + \u2026 + ") + terms.last();
     const QString value = fmt(r.heads[static_cast<std::size_t>(head)].scores(row, column));
-    const QString expected = QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
-                                 .arg(name(r, row), name(r, column), expectedSum, value);
+    const QString expected =
+        QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4").arg(name(r, row), name(r, column), expectedSum, value);
     QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
     QVERIFY(tip.contains(QStringLiteral("query \u201c%1\u201d").arg(token(r, row))));
     QVERIFY(tip.contains(QStringLiteral("key \u201c%1\u201d").arg(token(r, column))));
@@ -272,8 +281,8 @@ void TestFigure::weightToolTipShowsSoftmax()
     const double total = (h.scaledScores.row(row).array() - rowMax).exp().sum();
 
     QVERIFY(tip.contains(QStringLiteral("exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")));
-    const QString numbers = QStringLiteral("exp(%1 \u2212 %2) / %3")
-                                .arg(fmt(h.scaledScores(row, column)), factor(rowMax), fmt(total));
+    const QString numbers =
+        QStringLiteral("exp(%1 \u2212 %2) / %3").arg(fmt(h.scaledScores(row, column)), factor(rowMax), fmt(total));
     QVERIFY2(tip.contains(numbers), qPrintable(tip + QStringLiteral("\nexpected: ") + numbers));
     QVERIFY(tip.endsWith(QStringLiteral("= ") + fmt(h.weights(row, column))));
 }
@@ -455,8 +464,9 @@ void TestFigure::figureTitleIsSelfExplanatory()
     const auto r = compute(config);
     QString title = figureTitle(config, *r);
     title.replace(QChar(0x00a0), QLatin1Char(' '));
-    QCOMPARE(title, QStringLiteral("\u201ci miss the old kanye\u201d \u00b7 d_model 3 \u00b7 1 head \u00b7 randint \u00b7 "
-                                   "weight seed 42 \u00b7 embedding seed 0 \u00b7 scaled \u00b7 T = 1"));
+    QCOMPARE(title,
+             QStringLiteral("\u201ci miss the old kanye\u201d \u00b7 d_model 3 \u00b7 1 head \u00b7 randint \u00b7 "
+                            "weight seed 42 \u00b7 embedding seed 0 \u00b7 scaled \u00b7 T = 1"));
     attn::AttentionConfig other = causalTempered();
     other.positional = true;
     title = figureTitle(other, attn::computeAttention(other));
@@ -519,6 +529,228 @@ void TestFigure::articleFitsA720pWindow()
     QVERIFY(view.zoom() >= 0.6);
 }
 
+void TestFigure::articleIsReadableInTheWindowsView_data()
+{
+    // The figure view's area in the 1280 x 720 main window, with the
+    // settings panel shown and hidden.
+    QTest::addColumn<QSize>("viewport");
+    QTest::addRow("settings shown") << QSize(970, 600);
+    QTest::addRow("settings hidden") << QSize(1270, 600);
+}
+
+void TestFigure::articleIsReadableInTheWindowsView()
+{
+    QFETCH(QSize, viewport);
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    FigureView view;
+    view.resize(viewport);
+    view.setData(config, r);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.viewport()->size(), viewport);
+    QVERIFY(view.isZoomToFit());
+    QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
+    QCOMPARE(view.verticalScrollBar()->maximum(), 0);
+    const double zoom = view.zoom();
+    QVERIFY2(zoom >= 0.9, qPrintable(QString::number(zoom)));
+    // Numbers and labels at least 13 px on screen, every number printed,
+    // and every panel with its colour bar.
+    for (const FigurePanel& p : view.figure().panels()) {
+        const QString name = attn::panelName(p.id);
+        QVERIFY2(p.layout.valuesVisible, qPrintable(name));
+        QVERIFY2(p.layout.valueFont.pixelSize() * zoom >= 13.0,
+                 qPrintable(name + QStringLiteral(" %1 px").arg(p.layout.valueFont.pixelSize() * zoom)));
+        QVERIFY2(p.layout.labelFont.pixelSize() * zoom >= 13.0, qPrintable(name));
+        QVERIFY2(!p.layout.colorBarRect.isEmpty() && p.layout.ticks.size() >= 2, qPrintable(name));
+        QVERIFY2(p.rect.contains(p.layout.colorBarRect), qPrintable(name));
+        QVERIFY2(p.rect.contains(p.layout.gridRect), qPrintable(name));
+    }
+    QVERIFY(view.figure().size().width() * zoom <= viewport.width());
+    QVERIFY(view.figure().size().height() * zoom <= viewport.height());
+}
+
+void TestFigure::weightsShowRowEntropy_data()
+{
+    QTest::addColumn<attn::AttentionConfig>("config");
+    QTest::addColumn<bool>("allHeads");
+    QTest::addRow("article") << article() << false;
+    QTest::addRow("two heads, all") << multiHead() << true;
+    QTest::addRow("causal, T 2.5") << causalTempered() << false;
+}
+
+void TestFigure::weightsShowRowEntropy()
+{
+    QFETCH(attn::AttentionConfig, config);
+    QFETCH(bool, allHeads);
+    const auto r = compute(config);
+    FigureSettings s;
+    s.allHeads = allHeads;
+    const Figure figure(config, r, s);
+    int checked = 0;
+    for (const FigurePanel& p : figure.panels()) {
+        if (p.id != PanelId::Weights) {
+            QVERIFY(!p.spec.rowStrip);
+            continue;
+        }
+        const int head = p.head;
+        const attn::Matrix& w = r->heads[static_cast<std::size_t>(head)].weights;
+        const int n = static_cast<int>(w.cols());
+        QVERIFY(p.spec.rowStrip);
+        const HeatmapStrip& strip = *p.spec.rowStrip;
+        QCOMPARE(static_cast<int>(strip.values.size()), n);
+        QCOMPARE(strip.maximum, std::log(static_cast<double>(n)));
+        QVERIFY(p.spec.formula.contains(QStringLiteral("ln %1 = %2").arg(n).arg(fmt(std::log(double(n))))));
+        for (int i = 0; i < n; ++i) {
+            // By hand: H_i = -sum_j w_ij ln w_ij, masked (zero) weights add nothing.
+            double expected = 0.0;
+            for (int j = 0; j < n; ++j) {
+                if (w(i, j) > 0.0)
+                    expected += -w(i, j) * std::log(w(i, j));
+            }
+            QVERIFY(std::abs(strip.values[static_cast<std::size_t>(i)] - expected) < 1e-12);
+            const int visible = config.causal ? i + 1 : n;
+            QVERIFY(expected <= std::log(static_cast<double>(visible)) + 1e-12);
+            // The bar beside row i says the same and explains itself.
+            QVERIFY(!p.layout.stripRect.isEmpty());
+            QVERIFY(p.rect.contains(p.layout.stripRect));
+            const QPointF point(p.layout.stripRect.center().x(), p.layout.cellRect(i, 0).center().y());
+            const auto hit = figure.hitTest(point);
+            QVERIFY(hit);
+            QCOMPARE(hit->kind, FigureHit::Kind::Entropy);
+            QCOMPARE(hit->row, i);
+            QCOMPARE(*figure.selectionFor(*hit).query, std::optional<int>(i));
+            const QString tip = figure.toolTipAt(point);
+            QVERIFY2(tip.contains(QStringLiteral("= %1 nats").arg(fmt(expected))), qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("\u201c%1\u201d").arg(token(*r, i))), qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("ln %1 = %2").arg(visible).arg(fmt(std::log(double(visible))))),
+                     qPrintable(tip));
+        }
+        // The first row of a causal head sees one key: all its weight there.
+        if (config.causal)
+            QCOMPARE(strip.values.front(), 0.0);
+        ++checked;
+    }
+    QCOMPARE(checked, allHeads ? config.heads : 1);
+
+    // Uniform attention has the maximum, one-hot attention none.
+    attn::Matrix uniform = attn::Matrix::Constant(2, 4, 0.25);
+    uniform.row(1) << 1.0, 0.0, 0.0, 0.0;
+    const std::vector<double> h = rowEntropies(uniform);
+    QVERIFY(std::abs(h[0] - std::log(4.0)) < 1e-12);
+    QCOMPARE(h[1], 0.0);
+}
+
+void TestFigure::doubleClickEditsInputCells_data()
+{
+    QTest::addColumn<attn::PanelId>("panel");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("column");
+    QTest::addRow("E") << PanelId::Embeddings << 3 << 1;
+    QTest::addRow("W_Q") << PanelId::WQuery << 0 << 2;
+    QTest::addRow("W_K") << PanelId::WKey << 2 << 0;
+    QTest::addRow("W_V") << PanelId::WValue << 1 << 1;
+}
+
+void TestFigure::doubleClickEditsInputCells()
+{
+    QFETCH(attn::PanelId, panel);
+    QFETCH(int, row);
+    QFETCH(int, column);
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    FigureView view;
+    view.resize(970, 600);
+    view.setData(config, r);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy spy(&view, &FigureView::cellEdited);
+    // The open editor (closed ones linger until the event loop deletes them).
+    auto editor = [&]() -> QLineEdit* {
+        for (QLineEdit* e : view.viewport()->findChildren<QLineEdit*>(QStringLiteral("cellEditor"))) {
+            if (e->isVisible())
+                return e;
+        }
+        return nullptr;
+    };
+    auto open = [&] {
+        const auto point = view.cellCenter(panel, row, column);
+        QVERIFY(point);
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, *point);
+        QVERIFY(view.isEditing());
+        QVERIFY(editor() && editor()->isVisible());
+        QVERIFY(editor()->geometry().contains(*point));
+    };
+
+    // Enter commits the typed number, with the cell's coordinates.
+    open();
+    editor()->selectAll();
+    QTest::keyClicks(editor(), QStringLiteral("-1.25"));
+    QTest::keyClick(editor(), Qt::Key_Return);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).value<attn::PanelId>(), panel);
+    QCOMPARE(spy.at(0).at(1).toInt(), row);
+    QCOMPARE(spy.at(0).at(2).toInt(), column);
+    QCOMPARE(spy.at(0).at(3).toDouble(), -1.25);
+    QVERIFY(!view.isEditing());
+    // The view itself changes nothing.
+    QCOMPARE(view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(panel))].spec.matrix.get(),
+             &panelMatrix(*r, panel, 0));
+
+    // The editor starts with the exact value; Enter unchanged gives it back.
+    open();
+    QTest::keyClick(editor(), Qt::Key_Enter);
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(1).at(3).toDouble(), panelMatrix(*r, panel, 0)(row, column));
+
+    // Esc cancels without a signal (and without clearing the selection).
+    view.setSelection(1, 2);
+    open();
+    QTest::keyClicks(editor(), QStringLiteral("7"));
+    QTest::keyClick(editor(), Qt::Key_Escape);
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(!view.isEditing());
+
+    // Text that is no number gives no signal; the editor stays to be fixed.
+    open();
+    editor()->selectAll();
+    QTest::keyClicks(editor(), QStringLiteral("abc"));
+    QTest::keyClick(editor(), Qt::Key_Return);
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(view.isEditing());
+    // The minus sign the cells print is accepted.
+    editor()->selectAll();
+    editor()->insert(QStringLiteral("\u22120.5")); // keyClicks types ASCII only
+    QTest::keyClick(editor(), Qt::Key_Return);
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2).at(3).toDouble(), -0.5);
+}
+
+void TestFigure::doubleClickElsewhereEditsNothing()
+{
+    const attn::AttentionConfig config = article();
+    const auto r = compute(config);
+    FigureView view;
+    view.resize(970, 600);
+    view.setData(config, r);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy spy(&view, &FigureView::cellEdited);
+    for (PanelId id : {PanelId::Q, PanelId::K, PanelId::V, PanelId::Scores, PanelId::ScaledScores, PanelId::Weights,
+                       PanelId::Output}) {
+        const auto point = view.cellCenter(id, 1, 1);
+        QVERIFY(point);
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, *point);
+        QVERIFY2(!view.isEditing(), qPrintable(attn::panelName(id)));
+        QVERIFY(!view.editCell(id, 1, 1));
+    }
+    QCOMPARE(spy.count(), 0);
+    // A new figure closes an open editor.
+    QVERIFY(view.editCell(PanelId::WKey, 0, 0));
+    view.setData(config, r);
+    QVERIFY(!view.isEditing());
+}
+
 void TestFigure::panelsDoNotOverlapAndNothingIsClipped_data()
 {
     QTest::addColumn<attn::AttentionConfig>("config");
@@ -577,9 +809,9 @@ void TestFigure::sixtyFourTokensStayReadable()
     QVERIFY(scores);
     // Cells big enough to see and to point at, at least every fifth token named.
     QVERIFY2(scores->layout.cellSize >= 8.0, qPrintable(QString::number(scores->layout.cellSize)));
-    QVERIFY2(scores->layout.rowLabelStride <= 5, qPrintable(QStringLiteral("cell %1, stride %2")
-                                                             .arg(scores->layout.cellSize)
-                                                             .arg(scores->layout.rowLabelStride)));
+    QVERIFY2(scores->layout.rowLabelStride <= 5,
+             qPrintable(
+                 QStringLiteral("cell %1, stride %2").arg(scores->layout.cellSize).arg(scores->layout.rowLabelStride)));
     // One cell size for every token axis: token rows line up across panels.
     for (PanelId id : {PanelId::Embeddings, PanelId::Q, PanelId::K, PanelId::V, PanelId::Output})
         QCOMPARE(findPanel(figure, id)->layout.cellSize, scores->layout.cellSize);
@@ -622,7 +854,12 @@ void TestFigure::singlePanelFigure()
     QCOMPARE(single.panels().size(), std::size_t(1));
     QCOMPARE(single.panels().front().id, PanelId::Weights);
     QCOMPARE(single.panels().front().spec.matrix.get(), &r->heads[1].weights);
-    QVERIFY(single.title().isEmpty());
+    // The settings line comes along: a slide of one panel says what it shows.
+    QCOMPARE(single.title(), figureTitle(config, *r));
+    QVERIFY(single.titleRect().bottom() <= single.panels().front().rect.top());
+    const QRectF bounds(QPointF(0, 0), single.size());
+    QVERIFY(bounds.contains(single.titleRect()));
+    QVERIFY(bounds.contains(single.panels().front().rect));
     const Figure whole(config, r, FigureSettings{});
     QVERIFY(single.size().width() < whole.size().width());
     QVERIFY(single.size().height() < whole.size().height());
@@ -683,8 +920,9 @@ void TestFigure::viewToolTipsClicksAndEscape()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(view.selectedQuery(), std::optional<int>(2));
     QCOMPARE(view.selectedKey(), std::optional<int>(4));
-    QCOMPARE(view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(PanelId::Q))].spec.highlightedRows,
-             setOf({2}));
+    QCOMPARE(
+        view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(PanelId::Q))].spec.highlightedRows,
+        setOf({2}));
 
     // Clicking a K cell moves only the key.
     const auto kPoint = view.cellCenter(PanelId::K, 1, 0);
@@ -711,8 +949,8 @@ void TestFigure::viewToolTipsClicksAndEscape()
                                           static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3);
     const double dpr = shot.devicePixelRatio();
     const QColor seen = shot.pixelColor(QPoint(qRound(corner.x() * dpr), qRound(corner.y() * dpr)));
-    QVERIFY2(std::abs(seen.red() - qRed(expected)) <= 8 && std::abs(seen.green() - qGreen(expected)) <= 8
-                 && std::abs(seen.blue() - qBlue(expected)) <= 8,
+    QVERIFY2(std::abs(seen.red() - qRed(expected)) <= 8 && std::abs(seen.green() - qGreen(expected)) <= 8 &&
+                 std::abs(seen.blue() - qBlue(expected)) <= 8,
              qPrintable(seen.name() + QStringLiteral(" vs ") + QColor(expected).name()));
 }
 
@@ -824,14 +1062,15 @@ void TestFigure::viewShowsWholeFigure()
     QVERIFY(!shot.isNull());
     const QByteArray dir = qgetenv("AV_SCREENSHOT_DIR");
     if (!dir.isEmpty())
-        shot.save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-%1.png").arg(QString::fromLatin1(QTest::currentDataTag())));
+        shot.save(QString::fromLocal8Bit(dir) +
+                  QStringLiteral("/view-%1.png").arg(QString::fromLatin1(QTest::currentDataTag())));
     // Each visible panel's grid is painted (the figure's background is white).
     int checked = 0;
     for (const FigurePanel& p : view.figure().panels()) {
-        const QPointF c = p.layout.gridRect.center() * view.zoom()
-                          + QPointF(-view.horizontalScrollBar()->value(), -view.verticalScrollBar()->value());
-        if (!view.viewport()->rect().contains(c.toPoint()) || view.horizontalScrollBar()->maximum() > 0
-            || view.verticalScrollBar()->maximum() > 0)
+        const QPointF c = p.layout.gridRect.center() * view.zoom() +
+                          QPointF(-view.horizontalScrollBar()->value(), -view.verticalScrollBar()->value());
+        if (!view.viewport()->rect().contains(c.toPoint()) || view.horizontalScrollBar()->maximum() > 0 ||
+            view.verticalScrollBar()->maximum() > 0)
             continue; // centring offsets only apply when nothing scrolls
         const auto cell = p.layout.cellAt(p.layout.gridRect.center());
         QVERIFY(cell);

@@ -193,8 +193,8 @@ void TestFigureExport::svgIsVectorXml()
         const QString name = xml.name().toString();
         if (root.isEmpty())
             root = name;
-        if (name == QLatin1String("rect") || name == QLatin1String("path") || name == QLatin1String("image")
-            || name == QLatin1String("polyline") || name == QLatin1String("polygon")) {
+        if (name == QLatin1String("rect") || name == QLatin1String("path") || name == QLatin1String("image") ||
+            name == QLatin1String("polyline") || name == QLatin1String("polygon")) {
             ++shapes;
         }
         if (name == QLatin1String("text")) {
@@ -238,7 +238,8 @@ void TestFigureExport::pdfIsReadable()
     const Run text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
     QCOMPARE(text.exitCode, 0);
     for (const char* word : {"softmax", "scores", "kanye", "weight seed 42"})
-        QVERIFY2(text.out.contains(word), qPrintable(QStringLiteral("%1 not in: %2").arg(word, QString::fromUtf8(text.out.left(600)))));
+        QVERIFY2(text.out.contains(word),
+                 qPrintable(QStringLiteral("%1 not in: %2").arg(word, QString::fromUtf8(text.out.left(600)))));
 }
 
 void TestFigureExport::unwritablePathGivesErrorAndNoFile_data()
@@ -282,8 +283,10 @@ void TestFigureExport::badOptionsAreRefused_data()
     QTest::addColumn<QString>("colormap");
     QTest::addColumn<int>("head");
     QTest::addRow("extension") << "figure.jpg" << QString() << QString() << 0;
-    QTest::addRow("panel") << "figure.png" << "attention" << QString() << 0;
-    QTest::addRow("inputs without positional") << "figure.png" << "inputs" << QString() << 0;
+    QTest::addRow("panel") << "figure.png"
+                           << "attention" << QString() << 0;
+    QTest::addRow("inputs without positional") << "figure.png"
+                                               << "inputs" << QString() << 0;
     QTest::addRow("colormap") << "figure.png" << QString() << "jet" << 0;
     QTest::addRow("head") << "figure.png" << QString() << QString() << 1;
 }
@@ -333,6 +336,20 @@ void TestFigureExport::singlePanelIsSmaller()
     QVERIFY(b.width() < a.width());
     QVERIFY(b.height() < a.height());
     QVERIFY(b.width() > 100 && b.height() > 100);
+
+    // The panel carries the settings line, so a slide of it explains itself:
+    // there is text above the panel, where the figure title goes.
+    FigureSettings settings;
+    QVERIFY(figureSettingsFromOptions(config, options, &settings, &error));
+    const Figure figure(config, std::make_shared<const attn::AttentionResult>(result), settings);
+    QCOMPARE(figure.title(), figureTitle(config, result));
+    const QRect title = figure.titleRect().toAlignedRect();
+    QVERIFY(title.bottom() < figure.panels().front().rect.top());
+    int dark = 0;
+    for (int y = title.top(); y <= title.bottom() && y < b.height(); ++y)
+        for (int x = title.left(); x <= title.right() && x < b.width(); ++x)
+            dark += qGray(b.pixel(x, y)) < 128 ? 1 : 0;
+    QVERIFY(dark > 50);
 }
 
 void TestFigureExport::csvHoldsExactNumbers()
@@ -370,7 +387,7 @@ void TestFigureExport::csvMarksMaskedCells()
     const auto result = attn::computeAttention(config);
     const QByteArray csv = panelCsv(result, PanelId::ScaledScores, 0);
     const QList<QByteArray> lines = csv.split('\n');
-    QVERIFY(lines[1].endsWith(",-inf"));  // first query sees only itself
+    QVERIFY(lines[1].endsWith(",-inf"));                                      // first query sees only itself
     QVERIFY(!lines[static_cast<int>(result.tokens.size())].contains("-inf")); // the last sees all
     // A token with a comma or quote stays one field.
     attn::AttentionConfig odd = article();
@@ -398,16 +415,18 @@ void TestFigureExport::executableExportsWithoutDisplay()
     QVERIFY(!a.isNull() && !b.isNull());
     QCOMPARE(b.size(), a.size() * 2);
 
-    r = run(app, {QStringLiteral("--export-image"), panel, QStringLiteral("--panel"), QStringLiteral("weights"),
-                  QStringLiteral("--colormap"), QStringLiteral("cividis")},
+    r = run(app,
+            {QStringLiteral("--export-image"), panel, QStringLiteral("--panel"), QStringLiteral("weights"),
+             QStringLiteral("--colormap"), QStringLiteral("cividis")},
             true);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QImage c(panel);
     QVERIFY(c.width() < a.width() && c.height() < a.height());
 
-    r = run(app, {QStringLiteral("--export-image"), svg, QStringLiteral("--heads"), QStringLiteral("3"),
-                  QStringLiteral("--d-model"), QStringLiteral("6"), QStringLiteral("--head"), QStringLiteral("2"),
-                  QStringLiteral("--causal")},
+    r = run(app,
+            {QStringLiteral("--export-image"), svg, QStringLiteral("--heads"), QStringLiteral("3"),
+             QStringLiteral("--d-model"), QStringLiteral("6"), QStringLiteral("--head"), QStringLiteral("2"),
+             QStringLiteral("--causal")},
             true);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QFile file(svg);

@@ -43,6 +43,12 @@ private slots:
     void hitTestingMatchesCells();
     void highDpiImageHasSameColours();
     void largeMatrixDropsTextAndRenders();
+    void sizeForCellSizeGivesThatCell_data();
+    void sizeForCellSizeGivesThatCell();
+    void compactColourBarLabelsItsEnds();
+    void labelsThinInSmallSteps_data();
+    void labelsThinInSmallSteps();
+    void rowStripShowsBarsAndNumbers();
 };
 
 namespace {
@@ -279,8 +285,8 @@ void TestHeatmapRenderer::divergingZeroIsTheNeutralCentre()
     const HeatmapSpec spec = specFor(m, ColorMap::diverging());
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
-    const QColor zero
-        = pixelAt(image, HeatmapRenderer::cellRect(target, spec, HeatmapRenderer::defaultFont(), 0, 1).center());
+    const QColor zero =
+        pixelAt(image, HeatmapRenderer::cellRect(target, spec, HeatmapRenderer::defaultFont(), 0, 1).center());
     QCOMPARE(zero, ColorMap::diverging().color(0.5));
     // Neutral: no hue to speak of, and light.
     QVERIFY(distance(zero.rgb(), qRgb(zero.red(), zero.red(), zero.red())) <= 4);
@@ -399,11 +405,10 @@ void TestHeatmapRenderer::labelsTitleAndColourBarAreDrawn()
     QVERIFY(layout.ticks.size() >= 2);
     // The bar runs from the bottom colour to the top colour.
     const QRectF bar = layout.colorBarRect;
-    QVERIFY(distance(pixelAt(image, QPointF(bar.center().x(), bar.bottom() - 2)).rgb(), ColorMap::viridis().entry(0))
-            <= 12);
+    QVERIFY(distance(pixelAt(image, QPointF(bar.center().x(), bar.bottom() - 2)).rgb(), ColorMap::viridis().entry(0)) <=
+            12);
     QVERIFY(distance(pixelAt(image, QPointF(bar.center().x(), bar.top() + 2)).rgb(),
-                     ColorMap::viridis().entry(ColorMap::kSize - 1))
-            <= 12);
+                     ColorMap::viridis().entry(ColorMap::kSize - 1)) <= 12);
 
     // Values printed in cells: text pixels of the legible colour appear.
     const QRectF cell = layout.cellRect(1, 1); // 0.88: light yellow-green cell, black text
@@ -560,6 +565,160 @@ void TestHeatmapRenderer::largeMatrixDropsTextAndRenders()
     QCOMPARE(pixelAt(image, grid.topLeft() + QPointF(3 * quarter.x(), quarter.y())), spec.colorMap.color(1.0 / 3.0));
     QCOMPARE(pixelAt(image, grid.topLeft() + QPointF(quarter.x(), 3 * quarter.y())), spec.colorMap.color(2.0 / 3.0));
     QCOMPARE(pixelAt(image, grid.topLeft() + 3 * quarter), spec.colorMap.color(1.0));
+}
+
+void TestHeatmapRenderer::sizeForCellSizeGivesThatCell_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<bool>("compact");
+    QTest::addColumn<double>("aspect");
+    QTest::addColumn<double>("cell");
+    QTest::addRow("5x5 square") << 5 << 5 << false << 1.0 << 30.0;
+    QTest::addRow("5x5 compact wide") << 5 << 5 << true << 47.0 / 23.0 << 23.0;
+    QTest::addRow("3x3 compact") << 3 << 3 << true << 1.0 << 23.0;
+    QTest::addRow("64x16 compact") << 64 << 16 << true << 1.0 << 11.0;
+    QTest::addRow("200x200 fractional") << 200 << 200 << true << 1.0 << 2.5;
+}
+
+void TestHeatmapRenderer::sizeForCellSizeGivesThatCell()
+{
+    QFETCH(int, rows);
+    QFETCH(int, columns);
+    QFETCH(bool, compact);
+    QFETCH(double, aspect);
+    QFETCH(double, cell);
+    attn::Matrix m(rows, columns);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c)
+            m(r, c) = (r * 7 + c * 3) % 11 - 5.25;
+    HeatmapSpec spec = specFor(m, ColorMap::diverging());
+    spec.title = QStringLiteral("scores  %1 \u00d7 %2").arg(rows).arg(columns);
+    spec.formula = QStringLiteral("scores = Q K\u1d40");
+    spec.showValues = true;
+    spec.compact = compact;
+    spec.cellAspect = aspect;
+    for (int r = 0; r < rows; ++r)
+        spec.rowLabels << QStringLiteral("tok%1").arg(r);
+    if (rows == columns)
+        spec.columnLabels = spec.rowLabels;
+    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, cell);
+    const QRectF target(QPointF(10, 20), size);
+    const HeatmapLayout exact = HeatmapRenderer::layoutForCellSize(target, spec, cell);
+    QCOMPARE(exact.cellSize, cell);
+    QCOMPARE(exact.cellWidth, cell >= 3 ? std::floor(cell * aspect + 1e-6) : cell * aspect);
+    // Fitting the same box gives the same cells back, and everything fits.
+    const HeatmapLayout fitted = HeatmapRenderer::layout(target, spec);
+    QCOMPARE(fitted.cellSize, cell);
+    QCOMPARE(fitted.gridRect, exact.gridRect);
+    for (const QRectF& part : {exact.titleRect, exact.formulaRect, exact.gridRect, exact.rowLabelRect,
+                               exact.columnLabelRect, exact.colorBarRect, exact.legendRect}) {
+        if (!part.isEmpty())
+            QVERIFY(target.contains(part));
+    }
+    // A laid-out panel moves with its target.
+    HeatmapLayout moved = exact;
+    moved.translate(QPointF(5, 7));
+    QCOMPARE(moved.gridRect, HeatmapRenderer::layoutForCellSize(target.translated(5, 7), spec, cell).gridRect);
+    // Wide cells are hit-tested by their own width.
+    const QRectF last = exact.cellRect(rows - 1, columns - 1);
+    QCOMPARE(exact.cellAt(last.center()), std::make_optional(std::make_pair(rows - 1, columns - 1)));
+    QVERIFY(std::abs(last.right() - exact.gridRect.right()) < 1.0);
+}
+
+void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
+{
+    attn::Matrix m(3, 3);
+    m << 3.84, 10.1, 17.46, 5, 6, 7, 8, 9, 10;
+    HeatmapSpec spec = specFor(m);
+    spec.compact = true;
+    spec.showValues = true;
+    const QSizeF compactSize = HeatmapRenderer::sizeForCellSize(spec, 40);
+    HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    // The data's ends, at most three significant digits, and a round middle.
+    QCOMPARE(l.ticks.front(), 3.84);
+    QCOMPARE(l.ticks.back(), 17.46);
+    QCOMPARE(l.tickLabels.front(), QStringLiteral("3.84"));
+    QCOMPARE(l.tickLabels.back(), QStringLiteral("17.5"));
+    QCOMPARE(l.tickLabels.size(), 3);
+    QCOMPARE(l.tickLabels.at(1), QStringLiteral("10"));
+    // Narrower than the full bar, which reserves room for any tick count.
+    HeatmapSpec full = spec;
+    full.compact = false;
+    QVERIFY(compactSize.width() < HeatmapRenderer::sizeForCellSize(full, 40).width());
+    // The tick labels are drawn within the panel.
+    const QImage image = render(spec, compactSize);
+    const QRectF ticks(l.colorBarRect.right() + 1, l.colorBarRect.top(),
+                       compactSize.width() - l.colorBarRect.right() - 1, l.colorBarRect.height());
+    QVERIFY(darkPixels(image, ticks) > 0);
+
+    // A diverging map is labelled at both ends and zero; weights 0 and 1 as such.
+    spec.colorMap = ColorMap::diverging();
+    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    QCOMPARE(l.tickLabels, QStringList({QStringLiteral("\u221217.5"), QStringLiteral("0"), QStringLiteral("17.5")}));
+    spec.colorMap = ColorMap::viridis();
+    spec.range = ValueRange{0.0, 1.0};
+    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    QCOMPARE(l.tickLabels.front(), QStringLiteral("0"));
+    QCOMPARE(l.tickLabels.back(), QStringLiteral("1"));
+}
+
+void TestHeatmapRenderer::labelsThinInSmallSteps_data()
+{
+    QTest::addColumn<double>("cell");
+    QTest::addColumn<int>("stride");
+    // Rows need about 1.15 label heights each (19 px labels at 16 px).
+    QTest::addRow("room for all") << 23.0 << 1;
+    QTest::addRow("every second") << 11.0 << 2;
+    QTest::addRow("every third") << 8.0 << 3;
+    QTest::addRow("every fifth") << 5.0 << 5;
+    QTest::addRow("every tenth") << 2.5 << 10;
+}
+
+void TestHeatmapRenderer::labelsThinInSmallSteps()
+{
+    QFETCH(double, cell);
+    QFETCH(int, stride);
+    const int n = 120;
+    HeatmapSpec spec = specFor(attn::Matrix::Zero(n, 4));
+    spec.compact = true;
+    for (int i = 0; i < n; ++i)
+        spec.rowLabels << QStringLiteral("t%1").arg(i);
+    const HeatmapLayout l =
+        HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), HeatmapRenderer::sizeForCellSize(spec, cell)), spec, cell);
+    QCOMPARE(l.rowLabelStride, stride);
+    // Shown labels never overlap: a stride's worth of rows holds a label.
+    QVERIFY(l.rowLabelStride * l.cellSize >= QFontMetricsF(l.labelFont).height());
+}
+
+void TestHeatmapRenderer::rowStripShowsBarsAndNumbers()
+{
+    attn::Matrix m(3, 3);
+    m << 0.2, 0.3, 0.5, 1.0, 0.0, 0.0, 1.0 / 3, 1.0 / 3, 1.0 / 3;
+    HeatmapSpec spec = specFor(m);
+    spec.compact = true;
+    spec.showValues = true;
+    HeatmapStrip strip;
+    strip.values = {1.03, 0.0, std::log(3.0)};
+    strip.maximum = std::log(3.0);
+    strip.header = QStringLiteral("H");
+    spec.rowStrip = strip;
+    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, 30);
+    const HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), size), spec, 30);
+    QVERIFY(!l.stripRect.isEmpty());
+    QVERIFY(l.stripRect.left() > l.gridRect.right());
+    QVERIFY(l.colorBarRect.left() > l.stripRect.right());
+    QVERIFY(l.stripValuesVisible);
+    QCOMPARE(l.stripRowAt(QPointF(l.stripRect.center().x(), l.cellRect(2, 0).center().y())), std::optional<int>(2));
+    QVERIFY(!l.stripRowAt(l.gridRect.center()));
+    const QImage image = render(spec, size);
+    // A full bar reaches the right end, an empty one leaves the track pale.
+    const double y2 = l.cellRect(2, 0).top() + 2;
+    const double y1 = l.cellRect(1, 0).top() + 2;
+    const QColor full = pixelAt(image, QPointF(l.stripRect.right() - 2, y2));
+    const QColor empty = pixelAt(image, QPointF(l.stripRect.right() - 2, y1));
+    QVERIFY(full != empty);
+    QVERIFY(darkPixels(image, QRectF(l.stripRect.left(), l.cellRect(0, 0).top(), l.stripRect.width(), 30)) > 0);
 }
 
 QTEST_MAIN(TestHeatmapRenderer)

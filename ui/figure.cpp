@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 using attn::PanelId;
 
@@ -18,8 +19,9 @@ constexpr int kLeadingTerms = 3;
 // Token-axis panels get at most this much grid per side before cells shrink
 // (the renderer's own comfortable extent).
 constexpr double kTokenGridExtent = 720.0;
-// Cell-size candidates tried when arranging, as fractions of the comfortable cell.
-constexpr double kCellFactors[] = {1.0, 0.9, 0.8, 0.7};
+// Numbers are printed while a grid of them stays within this many pixels
+// (wider than tall: a row of numbers is read left to right).
+constexpr double kValueGridWidth = 1080.0;
 constexpr int kMaxSentenceChars = 72;
 
 const QString kMinus = QStringLiteral("\u2212");
@@ -43,8 +45,7 @@ QString factor(double value)
 }
 
 // "a + b + c" or, for long sums, "a + b + c + … + z".
-template<typename Term>
-QString writtenSum(const std::vector<int>& indices, Term term)
+template <typename Term> QString writtenSum(const std::vector<int>& indices, Term term)
 {
     QStringList parts;
     const int count = static_cast<int>(indices.size());
@@ -204,9 +205,10 @@ QString panelFormula(const attn::AttentionConfig& config, PanelId id)
     case PanelId::WQuery:
     case PanelId::WKey:
     case PanelId::WValue: {
-        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey)
-                           || (id == PanelId::WValue && config.wValue);
-        return given ? QStringLiteral("given") : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
+        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey) ||
+                           (id == PanelId::WValue && config.wValue);
+        return given ? QStringLiteral("given")
+                     : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
     }
     case PanelId::Q:
         return QStringLiteral("Q = %1 \u00b7 W_Q").arg(x);
@@ -260,10 +262,27 @@ std::vector<PanelId> signGroup(PanelId id)
     }
 }
 
-bool panelIsSigned(const attn::AttentionResult& result, PanelId id)
+// One scan per matrix however many panels ask about it (the sign groups
+// span every head).
+class StatsCache
 {
-    auto negative = [](const attn::Matrix& m) {
-        const HeatmapStats s = HeatmapRenderer::scan(m);
+public:
+    const HeatmapStats& of(const attn::Matrix& m)
+    {
+        auto it = m_stats.find(&m);
+        if (it == m_stats.end())
+            it = m_stats.emplace(&m, HeatmapRenderer::scan(m)).first;
+        return it->second;
+    }
+
+private:
+    std::map<const attn::Matrix*, HeatmapStats> m_stats;
+};
+
+bool panelIsSigned(const attn::AttentionResult& result, PanelId id, StatsCache& cache)
+{
+    auto negative = [&](const attn::Matrix& m) {
+        const HeatmapStats& s = cache.of(m);
         return s.hasFinite && s.min < 0.0;
     };
     for (PanelId member : signGroup(id)) {
@@ -278,8 +297,8 @@ bool panelIsSigned(const attn::AttentionResult& result, PanelId id)
 
 std::vector<int> headStarts(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id)
 {
-    const bool blocked = id == PanelId::Q || id == PanelId::K || id == PanelId::V || id == PanelId::Output
-                         || isWeightMatrix(id);
+    const bool blocked =
+        id == PanelId::Q || id == PanelId::K || id == PanelId::V || id == PanelId::Output || isWeightMatrix(id);
     std::vector<int> starts;
     if (!blocked || config.heads <= 1)
         return starts;
@@ -288,93 +307,59 @@ std::vector<int> headStarts(const attn::AttentionConfig& config, const attn::Att
     return starts;
 }
 
-// Panel size in figure pixels around a layout: the renderer centres its content
-// horizontally and pads it by the same amount it keeps above the title.
-QSizeF tightSize(const HeatmapLayout& l)
-{
-    const double pad = l.titleRect.top() - l.target.top();
-    double bottom = std::max(l.gridRect.bottom(), l.colorBarRect.bottom());
-    if (!l.legendRect.isEmpty())
-        bottom = std::max(bottom, l.legendRect.bottom());
-    bottom = std::max(bottom, l.formulaRect.bottom());
-    return {std::ceil(l.titleRect.width() + 2 * pad), std::ceil(bottom - l.target.top() + pad)};
-}
-
-// The renderer's comfortable cell for this panel, capped so a token axis stays
-// within kTokenGridExtent.
-double comfortableCell(const HeatmapSpec& spec, const QFont& font)
-{
-    const QSizeF preferred = HeatmapRenderer::preferredSize(spec, font);
-    return HeatmapRenderer::layout(QRectF(QPointF(0, 0), preferred), spec, font).cellSize;
-}
-
-// The smallest panel whose cells are `cell` pixels (or larger, when the title
-// or the colour bar needs the room anyway).
-QSizeF panelSizeForCell(const HeatmapSpec& spec, const QFont& font, double cell)
-{
-    const QSizeF preferred = HeatmapRenderer::preferredSize(spec, font);
-    const HeatmapLayout base = HeatmapRenderer::layout(QRectF(QPointF(0, 0), preferred), spec, font);
-    if (base.rows == 0)
-        return tightSize(base);
-    const QSizeF baseSize = tightSize(base);
-    const double overheadW = baseSize.width() - base.columns * base.cellSize;
-    const double overheadH = baseSize.height() - base.rows * base.cellSize;
-    QSizeF target(std::ceil(overheadW + base.columns * cell), std::ceil(overheadH + base.rows * cell));
-    HeatmapLayout l = HeatmapRenderer::layout(QRectF(QPointF(0, 0), target), spec, font);
-    // Rotated column labels need more height than the base layout had.
-    for (int attempt = 0; attempt < 3 && l.cellSize < cell - 0.01; ++attempt) {
-        target.rwidth() += std::ceil(base.columns * (cell - l.cellSize));
-        target.rheight() += std::ceil(base.rows * (cell - l.cellSize)) + 1;
-        l = HeatmapRenderer::layout(QRectF(QPointF(0, 0), target), spec, font);
-    }
-    return tightSize(l);
-}
-
 struct Arrangement
 {
-    std::vector<QPointF> positions;
+    std::vector<QPointF> positions; // in `order`'s panel indices
     QSizeF size;
+    double score = -1;
 };
 
-// Rows of panels in reading order, each row centred; a new row starts when
+// Rows of panels in the given order, each row centred and its grids' tops
+// aligned (so a token's row lines up across the row); a new row starts when
 // the width would pass maxWidth, and at the stage boundaries `breaks` asks for.
 enum class Breaks { None, BeforeAttention, EveryStage };
 
-Arrangement flow(const std::vector<QSizeF>& sizes, const std::vector<Group>& groups, double maxWidth,
-                 Breaks breaks, double gap, double top)
+Arrangement flow(const std::vector<std::size_t>& order, const std::vector<QSizeF>& sizes,
+                 const std::vector<double>& gridTops, const std::vector<Group>& groups, double maxWidth, Breaks breaks,
+                 double gap)
 {
     Arrangement a;
     a.positions.resize(sizes.size());
     struct Row
     {
-        std::size_t first = 0;
-        std::size_t last = 0; // exclusive
+        std::size_t first = 0; // into order
+        std::size_t last = 0;  // exclusive
         double width = 0;
+        double gridTop = 0;
         double height = 0;
     };
     std::vector<Row> rows;
-    for (std::size_t i = 0; i < sizes.size(); ++i) {
-        const bool newStage = i > 0 && groups[i] != groups[i - 1];
-        const bool mustBreak = newStage
-                               && (breaks == Breaks::EveryStage
-                                   || (breaks == Breaks::BeforeAttention && groups[i] == Group::Attention));
-        if (rows.empty() || mustBreak
-            || rows.back().width + gap + sizes[i].width() > maxWidth) {
-            rows.push_back({i, i, 0, 0});
-        }
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
+        const bool newStage = k > 0 && groups[i] != groups[order[k - 1]];
+        const bool mustBreak = newStage && (breaks == Breaks::EveryStage ||
+                                            (breaks == Breaks::BeforeAttention && groups[i] == Group::Attention));
+        if (rows.empty() || mustBreak || rows.back().width + gap + sizes[i].width() > maxWidth)
+            rows.push_back({k, k, 0, 0, 0});
         Row& row = rows.back();
         row.width += (row.last > row.first ? gap : 0.0) + sizes[i].width();
-        row.height = std::max(row.height, sizes[i].height());
-        row.last = i + 1;
+        row.gridTop = std::max(row.gridTop, gridTops[i]);
+        row.last = k + 1;
     }
     double width = 0;
-    for (const Row& row : rows)
+    for (Row& row : rows) {
         width = std::max(width, row.width);
-    double y = top;
+        for (std::size_t k = row.first; k < row.last; ++k) {
+            const std::size_t i = order[k];
+            row.height = std::max(row.height, row.gridTop - gridTops[i] + sizes[i].height());
+        }
+    }
+    double y = 0;
     for (const Row& row : rows) {
         double x = std::round((width - row.width) / 2);
-        for (std::size_t i = row.first; i < row.last; ++i) {
-            a.positions[i] = QPointF(x, y);
+        for (std::size_t k = row.first; k < row.last; ++k) {
+            const std::size_t i = order[k];
+            a.positions[i] = QPointF(x, y + row.gridTop - gridTops[i]);
             x += sizes[i].width() + gap;
         }
         y += row.height + gap;
@@ -383,7 +368,53 @@ Arrangement flow(const std::vector<QSizeF>& sizes, const std::vector<Group>& gro
     return a;
 }
 
+// Height of the figure title wrapped at `width`, from its words' widths, so
+// trying hundreds of arrangements never lays out text.
+struct TitleWrap
+{
+    std::vector<double> words;
+    double space = 0;
+    double lineHeight = 0;
+    double minWrap = 0;
+
+    QSizeF sizeAt(double width) const
+    {
+        if (words.empty())
+            return {};
+        const double wrap = std::max(width, minWrap);
+        double line = 0;
+        double widest = 0;
+        int lines = 1;
+        for (double w : words) {
+            if (line > 0 && line + space + w > wrap) {
+                widest = std::max(widest, line);
+                line = w;
+                ++lines;
+            } else {
+                line += (line > 0 ? space : 0) + w;
+            }
+        }
+        widest = std::max(widest, line);
+        return {std::ceil(widest) + 4, lines * lineHeight};
+    }
+};
+
 } // namespace
+
+std::vector<double> rowEntropies(const attn::Matrix& weights)
+{
+    std::vector<double> entropies(static_cast<std::size_t>(weights.rows()), 0.0);
+    for (Eigen::Index r = 0; r < weights.rows(); ++r) {
+        double h = 0.0;
+        for (Eigen::Index c = 0; c < weights.cols(); ++c) {
+            const double w = weights(r, c);
+            if (w > 0.0) // 0 ln 0 = 0: masked keys add nothing
+                h -= w * std::log(w);
+        }
+        entropies[static_cast<std::size_t>(r)] = h;
+    }
+    return entropies;
+}
 
 bool isPerHeadPanel(PanelId id)
 {
@@ -455,7 +486,8 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     if (result.tokens.size() > 8)
         parts << QStringLiteral("%1 tokens").arg(result.tokens.size());
     parts << QStringLiteral("d_model %1").arg(config.dModel);
-    parts << (config.heads == 1 ? QStringLiteral("1 head") : QStringLiteral("%1 heads (d_k %2)").arg(config.heads).arg(result.dK));
+    parts << (config.heads == 1 ? QStringLiteral("1 head")
+                                : QStringLiteral("%1 heads (d_k %2)").arg(config.heads).arg(result.dK));
     parts << initName(config);
     parts << QStringLiteral("weight seed %1").arg(config.weightSeed);
     parts << QStringLiteral("embedding seed %1").arg(config.embeddingSeed);
@@ -486,21 +518,29 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
 
     switch (id) {
     case PanelId::Embeddings: {
-        lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3").arg(quoted(tokenText(result, row))).arg(row).arg(column);
+        lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3")
+                     .arg(quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(column);
         const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(row)];
-        const bool given = static_cast<std::size_t>(word) < result.wordIsExplicit.size()
-                           && result.wordIsExplicit[static_cast<std::size_t>(word)];
+        const bool given = static_cast<std::size_t>(word) < result.wordIsExplicit.size() &&
+                           result.wordIsExplicit[static_cast<std::size_t>(word)];
         lines << QStringLiteral("e_%1,%2 = %3").arg(tokenName(result, row)).arg(column).arg(fmt(value));
         lines << (given ? QStringLiteral("given literally")
                         : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
         break;
     }
     case PanelId::Inputs: {
-        lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3").arg(quoted(tokenText(result, row))).arg(row).arg(column);
+        lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3")
+                     .arg(quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(column);
         const double e = result.embeddings(row, column);
         const double pe = result.positional.size() > 0 ? result.positional(row, column) : 0.0;
         lines << QStringLiteral("x_%1,%2 = e + pe = %3 + %4 = %5")
-                     .arg(tokenName(result, row)).arg(column).arg(fmt(e), factor(pe), fmt(value));
+                     .arg(tokenName(result, row))
+                     .arg(column)
+                     .arg(fmt(e), factor(pe), fmt(value));
         break;
     }
     case PanelId::WQuery:
@@ -511,8 +551,8 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         if (config.heads > 1)
             lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
         lines << QStringLiteral("%1[%2, %3] = %4").arg(name).arg(row).arg(column).arg(factorOf(isIntegral(m), value));
-        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey)
-                           || (id == PanelId::WValue && config.wValue);
+        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey) ||
+                           (id == PanelId::WValue && config.wValue);
         lines << (given ? QStringLiteral("given literally")
                         : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
         break;
@@ -524,21 +564,27 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         const QString lower = letter.toLower();
         const attn::Matrix& w = id == PanelId::Q ? result.wQuery : id == PanelId::K ? result.wKey : result.wValue;
         lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
-                     .arg(letter, quoted(tokenText(result, row))).arg(row).arg(column)
+                     .arg(letter, quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(column)
                      .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
         const bool integral = isIntegral(w);
         const QString sum = writtenSum(range(static_cast<int>(result.inputs.cols())), [&](int t) {
             return factor(result.inputs(row, t)) + kTimes + factorOf(integral, w(t, column));
         });
         lines << QStringLiteral("%1_%2,%3 = %4_%2 \u00b7 W_%5[:, %3]")
-                     .arg(lower, tokenName(result, row)).arg(column).arg(x, letter);
+                     .arg(lower, tokenName(result, row))
+                     .arg(column)
+                     .arg(x, letter);
         lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
         break;
     }
     case PanelId::Scores: {
         lines << QStringLiteral("scores%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row))).arg(row)
-                     .arg(quoted(tokenText(result, column))).arg(column);
+                     .arg(headNote, quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(quoted(tokenText(result, column)))
+                     .arg(column);
         const QString sum = writtenSum(range(dK), [&](int t) {
             return factor(result.q(row, h * dK + t)) + kTimes + factor(result.k(column, h * dK + t));
         });
@@ -550,8 +596,10 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     }
     case PanelId::ScaledScores: {
         lines << QStringLiteral("scaled scores%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row))).arg(row)
-                     .arg(quoted(tokenText(result, column))).arg(column);
+                     .arg(headNote, quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(quoted(tokenText(result, column)))
+                     .arg(column);
         if (value == -std::numeric_limits<double>::infinity()) {
             lines << QStringLiteral("masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
                          .arg(quoted(tokenText(result, column)), quoted(tokenText(result, row)), fmt(value));
@@ -575,8 +623,10 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     }
     case PanelId::Weights: {
         lines << QStringLiteral("attention weight%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row))).arg(row)
-                     .arg(quoted(tokenText(result, column))).arg(column);
+                     .arg(headNote, quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(quoted(tokenText(result, column)))
+                     .arg(column);
         const attn::Matrix& s = result.heads[static_cast<std::size_t>(h)].scaledScores;
         if (s(row, column) == -std::numeric_limits<double>::infinity()) {
             lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
@@ -597,9 +647,13 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     }
     case PanelId::Output: {
         const int oh = column / dK;
-        const attn::Matrix& w = result.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(result.heads.size()) - 1))].weights;
+        const attn::Matrix& w =
+            result.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(result.heads.size()) - 1))]
+                .weights;
         lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
-                     .arg(quoted(tokenText(result, row))).arg(row).arg(column)
+                     .arg(quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(column)
                      .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(oh + 1) : QString());
         // Masked keys have weight exactly 0; they are left out of the sum.
         std::vector<int> keys;
@@ -608,12 +662,45 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
             if (!(config.causal && j > row))
                 keys.push_back(j);
         }
-        const QString sum = writtenSum(keys, [&](int j) { return factor(w(row, j)) + kTimes + factor(result.v(j, column)); });
+        const QString sum =
+            writtenSum(keys, [&](int j) { return factor(w(row, j)) + kTimes + factor(result.v(j, column)); });
         lines << QStringLiteral("output_%1,%2 = \u03a3_j w_%1,j \u00b7 v_j,%2").arg(tokenName(result, row)).arg(column);
         lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
         break;
     }
     }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row)
+{
+    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
+    const attn::Matrix& w = result.heads[static_cast<std::size_t>(h)].weights;
+    if (row < 0 || row >= w.rows())
+        return {};
+    const double entropy = rowEntropies(w.row(row))[0];
+    const int n = static_cast<int>(w.cols());
+    // With the causal mask, query i sees keys 0..i only.
+    const int keys = config.causal ? std::min(n, row + 1) : n;
+    const QString headNote = config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(h + 1) : QString();
+    QStringList terms;
+    std::vector<int> shown;
+    for (int j = 0; j < keys; ++j)
+        shown.push_back(j);
+    const QString sum = writtenSum(shown, [&](int j) {
+        const double v = w(row, j);
+        return v > 0 ? QStringLiteral("%1 ln %1").arg(fmt(v)) : QStringLiteral("0");
+    });
+    QStringList lines;
+    lines << QStringLiteral("entropy of the attention of query %1 (row %2)%3")
+                 .arg(quoted(tokenText(result, row)))
+                 .arg(row)
+                 .arg(headNote);
+    lines << QStringLiteral("H = \u2212\u03a3_j w_ij ln w_ij = \u2212(%1) = %2 nats").arg(sum, fmt(entropy));
+    lines << QStringLiteral("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
+                 .arg(keys)
+                 .arg(fmt(std::log(static_cast<double>(keys))));
+    lines << QStringLiteral("larger scores (no \u221ad_k scaling, a lower temperature) make it smaller");
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -626,8 +713,9 @@ Figure::Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::
     if (!m_result || m_result->tokens.empty() || m_result->heads.empty())
         return;
     m_settings.head = std::clamp(m_settings.head, 0, static_cast<int>(m_result->heads.size()) - 1);
-    if (!m_settings.panel)
-        m_title = figureTitle(m_config, *m_result);
+    // A single panel carries the settings line too: a slide of one panel
+    // must say what it shows.
+    m_title = figureTitle(m_config, *m_result);
     buildPanels();
     arrange();
 }
@@ -636,17 +724,20 @@ QFont Figure::titleFont() const
 {
     QFont font(m_settings.font);
     const double px = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 96.0 / 72.0;
-    font.setPixelSize(std::max(1, static_cast<int>(std::lround(px * 1.3))));
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(px * 1.15))));
     return font;
 }
 
 void Figure::buildPanels()
 {
     const attn::AttentionResult& result = *m_result;
-    const ColorMap sequential = ColorMap::byName(m_settings.colorMap.isEmpty() ? QStringLiteral("viridis")
-                                                                                 : m_settings.colorMap)
-                                    .value_or(ColorMap::viridis());
+    const ColorMap sequential =
+        ColorMap::byName(m_settings.colorMap.isEmpty() ? QStringLiteral("viridis") : m_settings.colorMap)
+            .value_or(ColorMap::viridis());
 
+    StatsCache stats;
+    // One list shared by every token axis (the renderer measures a list once).
+    const QStringList tokens = panelRowLabels(result, PanelId::Embeddings);
     std::vector<std::pair<PanelId, int>> order;
     const int heads = static_cast<int>(result.heads.size());
     for (PanelId id : {PanelId::Embeddings, PanelId::Inputs, PanelId::WQuery, PanelId::WKey, PanelId::WValue,
@@ -673,16 +764,26 @@ void Figure::buildPanels()
         HeatmapSpec& spec = panel.spec;
         const int h = std::max(0, head);
         spec.matrix = std::shared_ptr<const attn::Matrix>(m_result, &panelMatrix(result, id, h));
-        spec.rowLabels = panelRowLabels(result, id);
-        spec.columnLabels = panelColumnLabels(result, id);
+        spec.rowLabels = isWeightMatrix(id) ? QStringList() : tokens;
+        spec.columnLabels = isSquareTokenPanel(id) ? tokens : QStringList();
         spec.title = panelTitle(m_config, result, id, h);
         spec.formula = panelFormula(m_config, id);
-        spec.stats = HeatmapRenderer::scan(*spec.matrix);
+        spec.stats = stats.of(*spec.matrix);
+        spec.compact = true;
         if (id == PanelId::Weights) {
             spec.colorMap = sequential;
             spec.range = ValueRange{0.0, 1.0};
+            // Each query row's entropy beside it: how spread its attention is.
+            const int n = static_cast<int>(spec.matrix->cols());
+            HeatmapStrip strip;
+            strip.values = rowEntropies(*spec.matrix);
+            strip.maximum = std::log(static_cast<double>(std::max(1, n)));
+            strip.header = QStringLiteral("H");
+            strip.decimals = kDecimals;
+            spec.rowStrip = strip;
+            spec.formula += QStringLiteral(" \u00b7 H \u2264 ln %1 = %2").arg(n).arg(fmt(strip.maximum));
         } else {
-            spec.colorMap = panelIsSigned(result, id) ? ColorMap::diverging() : sequential;
+            spec.colorMap = panelIsSigned(result, id, stats) ? ColorMap::diverging() : sequential;
         }
         spec.columnBlockStarts = headStarts(m_config, result, id);
         spec.decimals = isIntegral(*spec.matrix) ? 0 : kDecimals;
@@ -741,118 +842,175 @@ void Figure::applySelection()
 void Figure::arrange()
 {
     const QFont& font = m_settings.font;
-    const double lineHeight = std::ceil(QFontMetricsF(font).height());
-    const double gap = std::round(lineHeight * 0.5);
+    const QFontMetricsF fm(font);
+    const double lineHeight = std::ceil(fm.height());
+    const double gap = std::round(lineHeight * 0.35);
+    const double margin = std::round(lineHeight * 0.4);
+    const int n = static_cast<int>(m_result->tokens.size());
+    const std::size_t count = m_panels.size();
 
-    // One cell size for the whole figure, so the same token row has the same
-    // height in every panel: the largest comfortable cell (every number
-    // fits), unless a token axis would then pass kTokenGridExtent.
-    double comfortable = 0.0;
-    double budget = std::numeric_limits<double>::infinity();
-    for (const FigurePanel& p : m_panels) {
-        const int side = static_cast<int>(std::max(p.spec.matrix->rows(), p.spec.matrix->cols()));
-        comfortable = std::max(comfortable, comfortableCell(p.spec, font));
-        budget = std::min(budget, kTokenGridExtent / std::max(1, side));
+    // Cell heights: panels of the token axis share one, so a token's row has
+    // the same height everywhere. Numbers are printed at one font size in
+    // cells just big enough for them (the view zooms the whole figure, so a
+    // compact figure means large text on screen); cells get wider, never
+    // taller, for wide numbers. Without numbers, cells are square and a
+    // token axis stays within kTokenGridExtent.
+    std::vector<QSizeF> valueCells(count);
+    double valueHeight = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        valueCells[i] = HeatmapRenderer::valueCellSize(m_panels[i].spec, font);
+        valueHeight = std::max(valueHeight, valueCells[i].height());
     }
-    double base = std::min(comfortable, budget);
-    if (!(base > 0.0) || !std::isfinite(base))
-        base = lineHeight * 2;
+    auto canShowValues = [&](std::size_t i, int rows) {
+        const FigurePanel& p = m_panels[i];
+        return p.spec.showValues && rows * valueHeight <= kTokenGridExtent &&
+               p.spec.matrix->cols() * valueCells[i].width() <= kValueGridWidth;
+    };
+    bool tokenValues = false;
+    for (std::size_t i = 0; i < count; ++i)
+        tokenValues = tokenValues || (!isWeightMatrix(m_panels[i].id) && canShowValues(i, n));
+    const double squareCell = std::floor(lineHeight * 2.2);
+    auto snap = [](double cell) { return cell >= 3.0 ? std::floor(cell) : cell; };
+    // Token column labels stay upright when the cells are a little wider
+    // than the numbers need: cheaper than the height rotated labels take.
+    double tokenLabelPair = 0;
+    if (tokenValues && n <= 64) {
+        const double cap = fm.averageCharWidth() * 10;
+        double previous = 0;
+        for (int i = 0; i < n; ++i) {
+            const double w = std::min(cap, fm.horizontalAdvance(tokenText(*m_result, i)));
+            tokenLabelPair = std::max(tokenLabelPair, i > 0 ? (w + previous) / 2 : w / 2);
+            previous = w;
+        }
+        tokenLabelPair = std::ceil(tokenLabelPair + std::round(lineHeight * 0.3));
+    }
+    const double tokenCell = tokenValues ? valueHeight : snap(std::min(squareCell, kTokenGridExtent / std::max(1, n)));
 
-    std::vector<Group> groups;
-    for (const FigurePanel& p : m_panels)
-        groups.push_back(groupOf(p.id));
+    std::vector<QSizeF> sizes(count);
+    std::vector<double> gridTops(count);
+    std::vector<Group> groups(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        FigurePanel& p = m_panels[i];
+        const int rows = static_cast<int>(p.spec.matrix->rows());
+        const int columns = static_cast<int>(p.spec.matrix->cols());
+        // The W matrices print numbers only when the token panels do, so
+        // the figure keeps one look (and a W of many dimensions no room).
+        const bool values = canShowValues(i, rows) && (tokenValues || !isWeightMatrix(p.id));
+        double h = tokenCell;
+        if (isWeightMatrix(p.id))
+            h = values ? valueHeight : snap(std::min(tokenCell, kTokenGridExtent / std::max(1, rows)));
+        double w = h;
+        if (values && h >= valueHeight) {
+            w = std::max(h, valueCells[i].width());
+            if (isSquareTokenPanel(p.id) && columns * tokenLabelPair <= kValueGridWidth)
+                w = std::max(w, tokenLabelPair);
+        } else if (columns * w > kValueGridWidth)
+            w = snap(kValueGridWidth / columns); // many dimensions: narrow columns, rows still aligned
+        // Many heads of many tokens: the weights are small multiples, to be
+        // compared by pattern, not read cell by cell.
+        if (m_settings.allHeads && p.id == PanelId::Weights && m_result->heads.size() >= 3 && n > 24)
+            h = w = std::max(2.0, std::floor(h * 0.5));
+        p.spec.cellAspect = w / h;
+        sizes[i] = HeatmapRenderer::sizeForCellSize(p.spec, h, font);
+        // Laid out once at the origin, moved into place at the end.
+        p.layout = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(0, 0), sizes[i]), p.spec, h, font);
+        gridTops[i] = p.layout.gridRect.top();
+        groups[i] = groupOf(p.id);
+    }
+
+    TitleWrap title;
+    if (!m_title.isEmpty()) {
+        const QFontMetricsF titleFm(titleFont());
+        for (const QString& word : m_title.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            title.words.push_back(titleFm.horizontalAdvance(word));
+        title.space = titleFm.horizontalAdvance(QLatin1Char(' '));
+        title.lineHeight = std::ceil(titleFm.lineSpacing());
+        title.minWrap = (m_panels.size() == 1 ? 40 : 60) * titleFm.averageCharWidth();
+    }
+
+    // Two orders: the computation's, and one with the output beside V (it is
+    // weights · V, and a row of n × n panels is wide enough on its own).
+    std::vector<std::vector<std::size_t>> orders(1);
+    for (std::size_t i = 0; i < count; ++i)
+        orders[0].push_back(i);
+    const int output = panelIndex(PanelId::Output);
+    const int v = panelIndex(PanelId::V);
+    if (output >= 0 && v >= 0 && count > 4) {
+        std::vector<std::size_t> besideV;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (static_cast<int>(i) == output)
+                continue;
+            besideV.push_back(i);
+            if (static_cast<int>(i) == v)
+                besideV.push_back(static_cast<std::size_t>(output));
+        }
+        orders.push_back(besideV);
+    }
 
     const QSizeF fit = m_settings.fitTo.isValid() && !m_settings.fitTo.isEmpty() ? m_settings.fitTo : QSizeF(1280, 720);
-    const double titleH = m_title.isEmpty() ? 0.0 : std::ceil(QFontMetricsF(titleFont()).height()) + gap;
-    double bestScore = -1;
+    // The view keeps a few pixels around the figure.
+    const QSizeF room(std::max(50.0, fit.width() - 8), std::max(50.0, fit.height() - 8));
     Arrangement best;
-    std::vector<QSizeF> bestSizes;
-    std::vector<bool> showsValues;
-    for (double cellFactor : kCellFactors) {
-        const double cell = base >= 3.0 ? std::floor(base * cellFactor) : base * cellFactor;
-        std::vector<QSizeF> sizes;
-        bool valuesLost = false;
-        for (std::size_t i = 0; i < m_panels.size(); ++i) {
-            const FigurePanel& p = m_panels[i];
-            // Many heads of many tokens: the weights are small multiples, to be
-            // compared by pattern, not read cell by cell.
-            const bool smallMultiple = m_settings.allHeads && p.id == PanelId::Weights
-                                       && m_result->heads.size() >= 3 && m_result->tokens.size() > 24;
-            const double panelCell = smallMultiple ? std::max(2.0, std::floor(cell * 0.5)) : cell;
-            const QSizeF s = panelSizeForCell(p.spec, font, panelCell);
-            sizes.push_back(s);
-            // Numbers count as shown while their font is not shrunk much
-            // below the labels' (tiny digits defeat the point of printing them).
-            const HeatmapLayout l = HeatmapRenderer::layout(QRectF(QPointF(0, 0), s), p.spec, font);
-            const bool visible = l.valuesVisible && l.valueFont.pixelSize() >= 0.8 * l.labelFont.pixelSize();
-            if (cellFactor == kCellFactors[0])
-                showsValues.push_back(visible);
-            else if (showsValues[i] && !visible)
-                valuesLost = true;
-        }
-        // Smaller cells only while every panel that showed numbers still does.
-        if (valuesLost)
-            break;
-
+    std::vector<Group> bestGroups = groups;
+    for (std::size_t o = 0; o < orders.size(); ++o) {
+        const std::vector<std::size_t>& order = orders[o];
+        std::vector<Group> g = groups;
+        if (o == 1)
+            g[static_cast<std::size_t>(output)] = Group::Projections;
         // Row widths worth trying: every run of consecutive panels.
         std::vector<double> widths;
-        for (std::size_t i = 0; i < sizes.size(); ++i) {
+        for (std::size_t i = 0; i < order.size(); ++i) {
             double w = -gap;
-            for (std::size_t j = i; j < sizes.size(); ++j) {
-                w += sizes[j].width() + gap;
+            for (std::size_t j = i; j < order.size(); ++j) {
+                w += sizes[order[j]].width() + gap;
                 widths.push_back(w);
             }
         }
+        std::sort(widths.begin(), widths.end());
+        widths.erase(std::unique(widths.begin(), widths.end()), widths.end());
         // Rows that follow the stages read better, and the attention panels
         // (the small multiples of all heads especially) belong together:
-        // both are worth a little size.
-        for (const auto& [breaks, bonus] : {std::pair{Breaks::EveryStage, 1.06}, std::pair{Breaks::BeforeAttention, 1.04},
-                                           std::pair{Breaks::None, 1.0}}) {
+        // both are worth a little size; so is the computation's own order.
+        const double orderBonus = o == 0 ? 1.03 : 1.0;
+        for (const auto& [breaks, bonus] : {std::pair{Breaks::EveryStage, 1.06},
+                                            std::pair{Breaks::BeforeAttention, 1.04}, std::pair{Breaks::None, 1.0}}) {
             for (double w : widths) {
-                const Arrangement a = flow(sizes, groups, w + 0.5, breaks, gap, titleH);
-                const double score = std::min(fit.width() / (a.size.width() + 2 * gap),
-                                              fit.height() / (a.size.height() + 2 * gap))
-                                     * bonus;
-                if (score > bestScore + 1e-9) {
-                    bestScore = score;
-                    best = a;
-                    bestSizes = sizes;
-                }
+                Arrangement a = flow(order, sizes, gridTops, g, w + 0.5, breaks, gap);
+                const QSizeF t = title.sizeAt(a.size.width());
+                const double totalW = std::max(a.size.width(), t.width()) + 2 * margin;
+                const double totalH = a.size.height() + (t.height() > 0 ? t.height() + gap : 0.0) + 2 * margin;
+                // Past full size, more zoom matters little and a clear
+                // structure more: the bonuses decide.
+                const double zoom = std::min(room.width() / totalW, room.height() / totalH);
+                a.score = std::min(zoom, 1.0) * bonus * orderBonus + 0.01 * zoom;
+                if (a.score > best.score + 1e-9)
+                    best = std::move(a);
             }
         }
-        if (std::none_of(showsValues.begin(), showsValues.end(), [](bool v) { return v; }))
-            break; // no numbers to keep: smaller cells would only lose detail
     }
 
     // The title wraps at the arranged width (long titles widen it a little
     // first); the panels move down under it.
-    const double margin = gap;
     double width = best.size.width();
     double titleHeight = 0;
     if (!m_title.isEmpty()) {
-        const QFontMetricsF fm(titleFont());
-        const double wrapWidth = std::max(width, 60 * fm.averageCharWidth());
-        const QRectF bounds = fm.boundingRect(QRectF(0, 0, wrapWidth, 1e6), Qt::TextWordWrap | Qt::AlignHCenter, m_title);
+        const QFontMetricsF titleFm(titleFont());
+        const double wrapWidth = std::max(width, title.minWrap);
+        const QRectF bounds =
+            titleFm.boundingRect(QRectF(0, 0, wrapWidth, 1e6), Qt::TextWordWrap | Qt::AlignHCenter, m_title);
         width = std::max(width, std::ceil(bounds.width()) + 4);
         titleHeight = std::ceil(bounds.height());
         m_titleRect = QRectF(margin, margin, width, titleHeight);
         titleHeight += gap;
     }
     const double shiftX = margin + std::round((width - best.size.width()) / 2);
-    const double shiftY = margin + titleHeight - titleH;
-    for (std::size_t i = 0; i < m_panels.size(); ++i) {
+    const double shiftY = margin + titleHeight;
+    for (std::size_t i = 0; i < count; ++i) {
         FigurePanel& p = m_panels[i];
-        p.rect = QRectF(best.positions[i] + QPointF(shiftX, shiftY), bestSizes[i]);
-        p.layout = HeatmapRenderer::layout(p.rect, p.spec, font);
+        p.rect = QRectF(best.positions[i] + QPointF(shiftX, shiftY), sizes[i]);
+        p.layout.translate(p.rect.topLeft());
     }
-    m_size = QSizeF(std::ceil(width + 2 * margin), std::ceil(best.size.height() - titleH + titleHeight + 2 * margin));
-    if (m_settings.panel && m_panels.size() == 1) {
-        // A single panel is its own figure: the renderer's padding is the margin.
-        FigurePanel& p = m_panels.front();
-        p.rect.moveTopLeft(QPointF(0, 0));
-        p.layout = HeatmapRenderer::layout(p.rect, p.spec, font);
-        m_size = p.rect.size();
-    }
+    m_size = QSizeF(std::ceil(width + 2 * margin), std::ceil(shiftY + best.size.height() + margin));
 }
 
 int Figure::panelIndex(PanelId id, int head) const
@@ -901,6 +1059,11 @@ std::optional<FigureHit> Figure::hitTest(QPointF pos) const
             hit.column = cell->second;
             return hit;
         }
+        if (const auto row = p.layout.stripRowAt(pos)) {
+            hit.kind = FigureHit::Kind::Entropy;
+            hit.row = *row;
+            return hit;
+        }
         if (const auto row = p.layout.rowLabelAt(pos)) {
             hit.kind = FigureHit::Kind::RowLabel;
             hit.row = *row;
@@ -925,18 +1088,23 @@ QString Figure::toolTipAt(QPointF pos) const
     const int head = p.head >= 0 ? p.head : m_settings.head;
     if (hit->kind == FigureHit::Kind::Cell)
         return cellToolTip(m_config, *m_result, p.id, head, hit->row, hit->column);
+    if (hit->kind == FigureHit::Kind::Entropy)
+        return entropyToolTip(m_config, *m_result, head, hit->row);
 
     const bool tokenRows = !isWeightMatrix(p.id);
     if (hit->kind == FigureHit::Kind::RowLabel) {
         if (!tokenRows)
             return QStringLiteral("%1 row %2").arg(panelLabel(p.id)).arg(hit->row);
-        const QString role = (p.id == PanelId::K || p.id == PanelId::V) ? QStringLiteral("key") : QStringLiteral("query");
+        const QString role =
+            (p.id == PanelId::K || p.id == PanelId::V) ? QStringLiteral("key") : QStringLiteral("query");
         return QStringLiteral("token %1 (%2 %3): click to select it as the %2")
-            .arg(quoted(tokenText(*m_result, hit->row)), role).arg(hit->row);
+            .arg(quoted(tokenText(*m_result, hit->row)), role)
+            .arg(hit->row);
     }
     if (isSquareTokenPanel(p.id)) {
         return QStringLiteral("token %1 (key %2): click to select it as the key")
-            .arg(quoted(tokenText(*m_result, hit->column))).arg(hit->column);
+            .arg(quoted(tokenText(*m_result, hit->column)))
+            .arg(hit->column);
     }
     return QStringLiteral("%1 column %2").arg(panelLabel(p.id)).arg(hit->column);
 }
@@ -971,6 +1139,9 @@ FigureSelectionChange Figure::selectionFor(const FigureHit& hit) const
         } else {
             change.query = hit.row;
         }
+        break;
+    case FigureHit::Kind::Entropy:
+        change.query = hit.row;
         break;
     case FigureHit::Kind::RowLabel:
         if (keyRows)

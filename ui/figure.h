@@ -7,11 +7,10 @@
 //
 // Invariants: a Figure is a value built from a configuration, a shared
 // result and FigureSettings (only the selection can change afterwards, and it
-// never moves a panel); it never computes attention, it only reads the result. All geometry is in logical figure pixels with the origin
-// at the top left and a whole-pixel size(); a caller scales the painter to
-// zoom or to export at a higher pixel ratio, so the layout never changes with
-// the device. Panels sharing the token axis get one cell size, so a token's
-// row has the same height in E, Q, K, V, the scores and the output.
+// never moves a panel); it never computes attention, it only reads the result. All geometry is in logical figure pixels
+// with the origin at the top left and a whole-pixel size(); a caller scales the painter to zoom or to export at a
+// higher pixel ratio, so the layout never changes with the device. Panels sharing the token axis get one cell size, so
+// a token's row has the same height in E, Q, K, V, the scores and the output.
 
 #include "core/attention.h"
 #include "ui/heatmaprenderer.h"
@@ -31,12 +30,12 @@ class QPainter;
 // What to show; everything else comes from the configuration and the result.
 struct FigureSettings
 {
-    int head = 0;          // zero-based head of the per-head panels
-    bool allHeads = false; // the attention weights of every head as small multiples
-    QString colorMap;      // sequential map of the weights; empty: viridis
+    int head = 0;             // zero-based head of the per-head panels
+    bool allHeads = false;    // the attention weights of every head as small multiples
+    QString colorMap;         // sequential map of the weights; empty: viridis
     std::optional<int> query; // selected query row i
     std::optional<int> key;   // selected key column j
-    // Only this panel (no figure title); unset: the whole figure.
+    // Only this panel (under the settings line); unset: the whole figure.
     std::optional<attn::PanelId> panel;
     // The panels are arranged to fill a box of this aspect ratio best (a
     // 16:9 slide by default; the view passes its viewport).
@@ -56,7 +55,7 @@ struct FigurePanel
 // What lies under a point of the figure.
 struct FigureHit
 {
-    enum class Kind { Cell, RowLabel, ColumnLabel };
+    enum class Kind { Cell, RowLabel, ColumnLabel, Entropy }; // Entropy: a row's bar beside the weights
 
     int panelIndex = -1;
     Kind kind = Kind::Cell;
@@ -85,7 +84,7 @@ public:
     const attn::AttentionConfig& config() const { return m_config; }
     const std::shared_ptr<const attn::AttentionResult>& result() const { return m_result; }
 
-    // The settings line on top; empty in single-panel figures.
+    // The settings line on top (single-panel figures have it too).
     QString title() const { return m_title; }
     QRectF titleRect() const { return m_titleRect; }
     QFont titleFont() const;
@@ -132,6 +131,14 @@ bool panelAvailable(const attn::AttentionConfig& config, attn::PanelId id);
 
 // The matrix a panel shows; per-head panels read head `head`.
 const attn::Matrix& panelMatrix(const attn::AttentionResult& result, attn::PanelId id, int head);
+
+// H_i = -sum_j w_ij ln w_ij (nats, 0 ln 0 = 0) of each row of a weights
+// matrix: 0 when a query attends to one key, ln n when it attends evenly.
+std::vector<double> rowEntropies(const attn::Matrix& weights);
+
+// The hover text of a row's entropy bar: the sum written out with the
+// weights, the value in nats, and what its bounds mean.
+QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row);
 
 // Whether the panel has one matrix per head.
 bool isPerHeadPanel(attn::PanelId id);

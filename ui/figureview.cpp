@@ -1,5 +1,7 @@
 #include "ui/figureview.h"
 
+#include "core/exporters.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -8,6 +10,8 @@
 #include <QGuiApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
@@ -42,7 +46,6 @@ FigureView::FigureView(QWidget* parent)
     viewport()->setAutoFillBackground(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFrameShape(QFrame::NoFrame);
-
 }
 
 FigureView::~FigureView() = default;
@@ -251,6 +254,7 @@ FigureSettings FigureView::settings() const
 
 void FigureView::rebuild()
 {
+    closeEditor(); // its cell may have moved or gone
     if (m_result)
         m_figure = Figure(m_config, m_result, settings());
     else
@@ -293,6 +297,7 @@ void FigureView::updateScrollBars()
 void FigureView::setZoomAround(double zoom, QPointF anchor)
 {
     zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    closeEditor();
     const QPointF figurePoint = toFigure(anchor);
     m_fit = false;
     if (zoom == m_zoom)
@@ -302,7 +307,8 @@ void FigureView::setZoomAround(double zoom, QPointF anchor)
     updateScrollBars();
     // Keep the figure point under the anchor where it was.
     const QPointF shown = toViewport(figurePoint);
-    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + static_cast<int>(std::lround(shown.x() - anchor.x())));
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() +
+                                    static_cast<int>(std::lround(shown.x() - anchor.x())));
     verticalScrollBar()->setValue(verticalScrollBar()->value() + static_cast<int>(std::lround(shown.y() - anchor.y())));
     viewport()->update();
     emit zoomChanged(m_zoom);
@@ -313,10 +319,10 @@ QPointF FigureView::origin() const
     const QSizeF content = m_figure.size() * m_zoom;
     const QSize v = viewport()->size();
     // A figure smaller than the viewport is centred; a larger one scrolls.
-    const double x = content.width() < v.width() ? std::floor((v.width() - content.width()) / 2)
-                                                 : -horizontalScrollBar()->value();
-    const double y = content.height() < v.height() ? std::floor((v.height() - content.height()) / 2)
-                                                   : -verticalScrollBar()->value();
+    const double x =
+        content.width() < v.width() ? std::floor((v.width() - content.width()) / 2) : -horizontalScrollBar()->value();
+    const double y =
+        content.height() < v.height() ? std::floor((v.height() - content.height()) / 2) : -verticalScrollBar()->value();
     return {x, y};
 }
 
@@ -340,10 +346,13 @@ const QImage& FigureView::cachedPanel(int index, double dpr, QPoint* topLeft) co
     }
     CachedPanel& entry = m_cache[static_cast<std::size_t>(index)];
     const QRectF rect = m_figure.panels()[static_cast<std::size_t>(index)].rect;
-    const QPoint tl(static_cast<int>(std::floor(rect.left() * m_zoom)), static_cast<int>(std::floor(rect.top() * m_zoom)));
-    const QPoint br(static_cast<int>(std::ceil(rect.right() * m_zoom)), static_cast<int>(std::ceil(rect.bottom() * m_zoom)));
+    const QPoint tl(static_cast<int>(std::floor(rect.left() * m_zoom)),
+                    static_cast<int>(std::floor(rect.top() * m_zoom)));
+    const QPoint br(static_cast<int>(std::ceil(rect.right() * m_zoom)),
+                    static_cast<int>(std::ceil(rect.bottom() * m_zoom)));
     const QSize logical(br.x() - tl.x(), br.y() - tl.y());
-    const QSize device(static_cast<int>(std::ceil(logical.width() * dpr)), static_cast<int>(std::ceil(logical.height() * dpr)));
+    const QSize device(static_cast<int>(std::ceil(logical.width() * dpr)),
+                       static_cast<int>(std::ceil(logical.height() * dpr)));
     *topLeft = tl;
     if (static_cast<qint64>(device.width()) * device.height() > kMaxCachedPixels || device.isEmpty())
         return none;
@@ -370,8 +379,8 @@ void FigureView::paintEvent(QPaintEvent* event)
     const QPointF o = origin();
     const QRectF exposed = QRectF(event->rect()).translated(-o);
 
-    if (!m_figure.title().isEmpty() && exposed.intersects(QRectF(m_figure.titleRect().topLeft() * m_zoom,
-                                                                 m_figure.titleRect().size() * m_zoom))) {
+    if (!m_figure.title().isEmpty() &&
+        exposed.intersects(QRectF(m_figure.titleRect().topLeft() * m_zoom, m_figure.titleRect().size() * m_zoom))) {
         painter.save();
         painter.translate(o);
         painter.scale(m_zoom, m_zoom);
@@ -413,6 +422,7 @@ void FigureView::resizeEvent(QResizeEvent* event)
 
 void FigureView::scrollContentsBy(int, int)
 {
+    closeEditor();
     viewport()->update();
 }
 
@@ -533,12 +543,15 @@ void FigureView::exportPanel(int panelIndex)
     const QString svg = tr("SVG drawing (*.svg)");
     const QString pdf = tr("PDF document (*.pdf)");
     QString filter = png;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export panel"), attn::panelName(panel.id) + QStringLiteral(".png"),
-                                                QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Export panel"), attn::panelName(panel.id) + QStringLiteral(".png"),
+                                     QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
     if (path.isEmpty())
         return;
     if (!figureFormatForPath(path))
-        path += filter == svg ? QStringLiteral(".svg") : filter == pdf ? QStringLiteral(".pdf") : QStringLiteral(".png");
+        path += filter == svg   ? QStringLiteral(".svg")
+                : filter == pdf ? QStringLiteral(".pdf")
+                                : QStringLiteral(".png");
     FigureOptions options = exportOptions();
     options.panel = attn::panelName(panel.id);
     if (panel.head >= 0)
@@ -559,9 +572,8 @@ void FigureView::exportPanelCsvDialog(int panelIndex)
     if (!m_result || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
         return;
     const FigurePanel& panel = panels[static_cast<std::size_t>(panelIndex)];
-    QString path = QFileDialog::getSaveFileName(this, tr("Export panel as CSV"),
-                                                attn::panelName(panel.id) + QStringLiteral(".csv"),
-                                                tr("CSV table (*.csv)"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export panel as CSV"), attn::panelName(panel.id) + QStringLiteral(".csv"), tr("CSV table (*.csv)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -573,4 +585,122 @@ void FigureView::exportPanelCsvDialog(int panelIndex)
         return;
     }
     emit exportFinished(tr("Wrote %1").arg(QFileInfo(path).fileName()), true);
+}
+
+bool FigureView::isEditablePanel(attn::PanelId panel)
+{
+    return panel == attn::PanelId::Embeddings || panel == attn::PanelId::WQuery || panel == attn::PanelId::WKey ||
+           panel == attn::PanelId::WValue;
+}
+
+bool FigureView::isEditing() const
+{
+    return !m_editor.isNull();
+}
+
+bool FigureView::editCell(attn::PanelId panel, int row, int column)
+{
+    if (!m_result || !isEditablePanel(panel))
+        return false;
+    const int index = m_figure.panelIndex(panel);
+    if (index < 0)
+        return false;
+    const FigurePanel& p = m_figure.panels()[static_cast<std::size_t>(index)];
+    const QRectF cell = p.layout.cellRect(row, column);
+    if (cell.isEmpty())
+        return false;
+    closeEditor();
+
+    auto* editor = new QLineEdit(viewport());
+    editor->setObjectName(QStringLiteral("cellEditor"));
+    // The exact number, so Enter without a change gives back the same value.
+    editor->setText(QString::fromStdString(attn::formatDouble((*p.spec.matrix)(row, column))));
+    editor->selectAll();
+    editor->setAlignment(Qt::AlignCenter);
+    editor->setToolTip(tr("A new value: Enter applies it, Esc cancels"));
+    QFont f = font();
+    f.setPixelSize(std::max(11, static_cast<int>(std::lround(p.layout.valueFont.pixelSize() * m_zoom))));
+    editor->setFont(f);
+    // Over the cell, widened for a typed number when the cell is small.
+    const QRectF shown(toViewport(cell.topLeft()), toViewport(cell.bottomRight()));
+    const QFontMetrics fm(f);
+    const int w =
+        std::max(static_cast<int>(std::ceil(shown.width())), fm.horizontalAdvance(QStringLiteral("-0.0000000")) + 12);
+    const int h = std::max(static_cast<int>(std::ceil(shown.height())), fm.height() + 8);
+    QRect geometry(0, 0, w, h);
+    geometry.moveCenter(shown.center().toPoint());
+    editor->setGeometry(geometry);
+    editor->installEventFilter(this);
+    connect(editor, &QLineEdit::returnPressed, this, &FigureView::commitEdit);
+    connect(editor, &QLineEdit::textEdited, editor, [editor] { editor->setStyleSheet(QString()); });
+    m_editor = editor;
+    m_edited = {panel, row, column};
+    editor->show();
+    editor->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+void FigureView::commitEdit()
+{
+    if (!m_editor)
+        return;
+    QString text = m_editor->text().trimmed();
+    text.replace(QChar(0x2212), QLatin1Char('-')); // the minus sign the cells print
+    bool ok = false;
+    double value = QLocale::c().toDouble(text, &ok);
+    if (!ok)
+        value = QLocale().toDouble(text, &ok); // "0,5" where that is the notation
+    if (!ok || !std::isfinite(value)) {
+        // Stay open so the number can be fixed; Esc gives up.
+        m_editor->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #c0392b; }"));
+        m_editor->setToolTip(tr("\u201c%1\u201d is not a number; Esc cancels").arg(m_editor->text()));
+        return;
+    }
+    const EditedCell edited = m_edited;
+    closeEditor();
+    emit cellEdited(edited.panel, edited.row, edited.column, value);
+}
+
+void FigureView::closeEditor()
+{
+    if (!m_editor)
+        return;
+    QLineEdit* editor = m_editor;
+    m_editor = nullptr;
+    editor->removeEventFilter(this);
+    const bool hadFocus = editor->hasFocus();
+    editor->hide();
+    editor->deleteLater();
+    if (hadFocus)
+        setFocus(Qt::OtherFocusReason);
+}
+
+bool FigureView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (m_editor && watched == m_editor) {
+        if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+            closeEditor();
+            return true; // not the view's Esc (that clears the selection)
+        }
+        if (event->type() == QEvent::FocusOut) {
+            closeEditor();
+            return false;
+        }
+    }
+    return QAbstractScrollArea::eventFilter(watched, event);
+}
+
+void FigureView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mouseDoubleClickEvent(event);
+        return;
+    }
+    const auto hit = m_figure.hitTest(toFigure(event->position()));
+    if (hit && hit->kind == FigureHit::Kind::Cell) {
+        const FigurePanel& p = m_figure.panels()[static_cast<std::size_t>(hit->panelIndex)];
+        if (isEditablePanel(p.id))
+            editCell(p.id, hit->row, hit->column);
+    }
+    event->accept(); // elsewhere a double-click does nothing (the press already selected)
 }

@@ -5,6 +5,10 @@
 // a shared result and only rebuilds the Figure (layout, colours, highlights)
 // when the data or a display setting changes.
 //
+// Double-clicking a cell of E or a W matrix opens an editor over it; the view
+// only reports the new number (cellEdited) and never changes data itself, so
+// the document can apply the edit with undo.
+//
 // Invariants: zoom-to-fit is the default and follows the viewport's size;
 // any explicit zoom (Ctrl+= / Ctrl+- / Ctrl+wheel) leaves fit mode until
 // Ctrl+0. Panels are cached as images at the current zoom and device pixel
@@ -17,10 +21,13 @@
 
 #include <QAbstractScrollArea>
 #include <QImage>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
 #include <vector>
+
+class QLineEdit;
 
 class FigureView : public QAbstractScrollArea
 {
@@ -75,11 +82,22 @@ public:
 
     QSize sizeHint() const override;
 
+    // Whether double-clicking a cell of this panel edits it (E, W_Q, W_K, W_V).
+    static bool isEditablePanel(attn::PanelId panel);
+    // Opens the inline editor on a cell (as a double-click does); false if
+    // that cell is not editable or not shown. The editor closes on Enter
+    // (emitting cellEdited for a number), Esc, focus loss or a new figure.
+    bool editCell(attn::PanelId panel, int row, int column);
+    bool isEditing() const;
+
 signals:
     void selectionChanged();
     void zoomChanged(double zoom);
     // A panel export from the context menu failed or succeeded; for the status bar.
     void exportFinished(const QString& message, bool ok);
+    // The user typed a new value for a cell of E (row = token position) or
+    // a W matrix and pressed Enter; nothing has changed yet.
+    void cellEdited(attn::PanelId panel, int row, int column, double value);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -88,6 +106,8 @@ protected:
     bool viewportEvent(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -105,6 +125,8 @@ private:
     void exportPanel(int panelIndex);
     void exportPanelCsvDialog(int panelIndex);
     const QImage& cachedPanel(int index, double dpr, QPoint* topLeft) const;
+    void commitEdit();
+    void closeEditor();
 
     attn::AttentionConfig m_config;
     std::shared_ptr<const attn::AttentionResult> m_result;
@@ -125,4 +147,13 @@ private:
     mutable std::vector<CachedPanel> m_cache;
     mutable double m_cacheZoom = 0.0;
     mutable double m_cacheDpr = 0.0;
+
+    struct EditedCell
+    {
+        attn::PanelId panel = attn::PanelId::Embeddings;
+        int row = -1;
+        int column = -1;
+    };
+    QPointer<QLineEdit> m_editor;
+    EditedCell m_edited;
 };

@@ -25,6 +25,7 @@ constexpr double kMinBarHeightFactor = 4.0;
 constexpr double kMaxLabelChars = 10.0; // longer labels are elided
 constexpr double kPreferredGridExtent = 720.0;
 constexpr double kMaxCellFactor = 2.0; // cells grow to at most 2x comfortable
+constexpr double kCompactPaddingFactor = 0.3;
 
 // Below this many logical pixels per cell, or above this many cells, the
 // cells are drawn as one image: per-cell rectangles would be slow on screen
@@ -48,6 +49,8 @@ const QColor kNanText(0x9a, 0x00, 0x66);
 // colour of the hatched version, so the look does not jump between sizes.
 const QColor kMaskedFlat(0xe6, 0xe6, 0xe6);
 const QColor kNanFlat(0xf2, 0xb8, 0xdc);
+const QColor kStripTrack(0xee, 0xee, 0xee);
+const QColor kStripBar(0xa9, 0xc8, 0xe8);
 
 const QString kMinus = QStringLiteral("\u2212");
 const QString kMaskedLegend = QStringLiteral("masked");
@@ -75,14 +78,15 @@ QString labelText(const QStringList& labels, int index)
     return QString::number(index);
 }
 
-// 1, 2, 5, 10, 20, 50, ... at least `minimum`; thinned labels then land on
-// round indices, which is what a reader expects.
+// 1, 2, 3, 5, 10, 20, 30, 50, ... at least `minimum`; thinned labels then
+// land on round indices, which is what a reader expects, and the steps are
+// fine enough that as many labels as fit are shown.
 int niceStride(double minimum)
 {
     if (minimum <= 1.0)
         return 1;
     for (int base = 1;; base *= 10) {
-        for (int m : {1, 2, 5}) {
+        for (int m : {1, 2, 3, 5}) {
             if (base * m >= minimum)
                 return base * m;
         }
@@ -127,20 +131,77 @@ std::vector<double> niceTicks(double low, double high, int maxCount, int* decima
     return {low, high};
 }
 
-double maxAdvance(const QFontMetricsF& fm, const QStringList& labels, int count, double cap)
+struct LabelWidths
 {
-    // Measuring thousands of labels would dominate layout time; past a few
-    // hundred, labels are thinned anyway, so a sample gives the width.
-    const int step = std::max(1, count / 256);
-    double widest = 0;
-    for (int i = 0; i < count; i += step) {
-        widest = std::max(widest, fm.horizontalAdvance(labelText(labels, i)));
-        if (widest >= cap)
-            return cap;
+    double widest = 0; // capped
+    double pair = 0;   // widest neighbours' half widths summed (capped each)
+};
+
+LabelWidths measureLabels(const QFontMetricsF& fm, const QStringList& labels, int count, double cap)
+{
+    LabelWidths w;
+    if (labels.isEmpty()) { // indices: the last one is the widest
+        w.widest = count > 0 ? std::min(cap, fm.horizontalAdvance(QString::number(count - 1))) : 0.0;
+        w.pair = w.widest;
+        return w;
     }
-    if (labels.isEmpty() && count > 0) // indices: the last one is the widest
-        widest = std::max(widest, fm.horizontalAdvance(QString::number(count - 1)));
-    return std::min(widest, cap);
+    // Past a few hundred, labels are thinned anyway, so a sample gives the width.
+    const int step = std::max(1, count / 256);
+    double previous = -1;
+    for (int i = 0; i < count; i += step) {
+        const double a = std::min(cap, fm.horizontalAdvance(labelText(labels, i)));
+        w.widest = std::max(w.widest, a);
+        w.pair = std::max(w.pair, previous < 0 ? a : (step == 1 ? (a + previous) / 2 : w.widest));
+        previous = a;
+    }
+    return w;
+}
+
+// Label widths are measured once per list and font: a figure shows the same
+// tokens in a dozen panels and lays each out more than once, and text
+// measuring would otherwise dominate its build time. An entry holds a copy
+// of the list, so the list's data cannot be freed and its address reused
+// while the entry exists (a changed list detaches to new data).
+LabelWidths labelWidths(const QFont& font, const QStringList& labels, int count, double cap)
+{
+    struct Entry
+    {
+        QStringList labels;
+        QString fontKey;
+        int count;
+        double cap;
+        LabelWidths widths;
+    };
+    thread_local std::vector<Entry> cache;
+    const QString key = font.key();
+    for (const Entry& e : cache) {
+        if (e.labels.constData() == labels.constData() && e.labels.size() == labels.size() && e.count == count &&
+            e.cap == cap && e.fontKey == key)
+            return e.widths;
+    }
+    const LabelWidths widths = measureLabels(QFontMetricsF(font), labels, count, cap);
+    if (cache.size() >= 16)
+        cache.erase(cache.begin());
+    cache.push_back({labels, key, count, cap, widths});
+    return widths;
+}
+
+// From the bar's right edge to its tick labels: the tick mark and some air.
+double tickLengthFor(double lineHeight, bool compact)
+{
+    return compact ? 3.0 : std::round(lineHeight * 0.25);
+}
+
+double tickGapFor(double lineHeight, bool compact)
+{
+    return tickLengthFor(lineHeight, compact) + (compact ? 3 : 4);
+}
+
+// Numbers in cells relative to the labels: a compact figure is zoomed out to
+// fit a screen, and its numbers are what the audience reads.
+double valueFontScale(const HeatmapSpec& spec)
+{
+    return spec.compact ? 0.94 : 0.9;
 }
 
 double hatchSpacing(const QFont& labelFont)
@@ -153,67 +214,146 @@ struct Measures
 {
     QFont titleFont;
     QFont labelFont;
+    QFont valueFont; // the full-size value font (0.9 of the labels)
+    bool compact = false;
+    double aspect = 1.0;
     double lineHeight = 0;
     double padding = 0;
     double gap = 0;
-    double headerHeight = 0;
+    double headerGap = 0;
     double titleHeight = 0;
     double formulaHeight = 0;
-    double headerWidth = 0;
+    double titleWidth = 0;
+    double formulaWidth = 0;
+    double headerSpace = 0;   // between title and formula on one line
     double rowLabelWidth = 0; // including the gap to the grid
     double columnLabelWidth = 0;
+    double columnLabelPairWidth = 0; // widest two neighbouring column labels, halved and summed
     bool columnLabelsAreIndices = true;
     double barGap = 0;
     double barWidth = 0;
-    double barColumnWidth = 0; // from the grid's right edge to the panel edge
+    double barColumnWidth = 0; // from the strip's (or grid's) right edge to the panel edge
+    double minBarHeight = 0;
     double legendHeight = 0;
+    double stripGap = 0;
+    double stripWidth = 0; // 0 without a strip
+    double stripValueWidth = 0;
+    double valueHeight = 0;
+    double valueWidth = 0; // the widest number at valueFont
     double comfortableCell = 0;
+    QStringList valueTexts; // the widest candidates of the printed numbers
+    QStringList compactTickTexts;
+    std::vector<double> compactTicks;
     int rows = 0;
     int columns = 0;
     HeatmapStats stats;
     ValueRange range;
 };
 
-QStringList valueSamples(const HeatmapSpec& spec, const Measures& m)
+QStringList valueSamples(const HeatmapSpec& spec, const HeatmapStats& stats)
 {
     QStringList samples;
-    if (m.stats.hasFinite) {
-        samples << HeatmapRenderer::formatValue(m.stats.min, spec.decimals)
-                << HeatmapRenderer::formatValue(m.stats.max, spec.decimals);
+    if (stats.hasFinite) {
+        samples << HeatmapRenderer::formatValue(stats.min, spec.decimals)
+                << HeatmapRenderer::formatValue(stats.max, spec.decimals);
     }
-    if (m.stats.maskedCount > 0)
+    if (stats.maskedCount > 0)
         samples << HeatmapRenderer::formatValue(-std::numeric_limits<double>::infinity(), 0);
-    if (m.stats.nanCount > 0)
+    if (stats.nanCount > 0)
         samples << kNanLegend;
-    if (m.stats.positiveInfCount > 0)
+    if (stats.positiveInfCount > 0)
         samples << HeatmapRenderer::formatValue(std::numeric_limits<double>::infinity(), 0);
     return samples;
 }
 
-double widestValue(const QFont& font, const QStringList& samples)
+double widestValue(const QFontMetricsF& fm, const QStringList& samples)
 {
-    const QFontMetricsF fm(font);
     double widest = 0;
     for (const QString& s : samples)
         widest = std::max(widest, fm.horizontalAdvance(s));
     return widest;
 }
 
+// A tick value in as few digits as say it at `decimals`, "1" not "1.00",
+// and at most three significant ones ("17.5" for 17.46): a colour scale
+// needs the magnitude, the cells and tooltips carry the exact numbers.
+QString tickText(double value, int decimals)
+{
+    if (std::isfinite(value) && value != 0.0) {
+        const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value)))) + 1;
+        decimals = std::min(decimals, std::max(0, 3 - magnitude));
+    }
+    QString text = HeatmapRenderer::formatValue(value, decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text == kMinus + QStringLiteral("0") ? QStringLiteral("0") : text;
+}
+
+// The compact bar's ticks: both ends (the data's extremes for an automatic
+// range), 0 on a diverging map, else a round value near the middle; the
+// middle one is dropped later when the bar is too short for three.
+void compactTicks(const HeatmapSpec& spec, const Measures& m, std::vector<double>* ticks, QStringList* texts)
+{
+    const ValueRange r = m.range;
+    const int decimals = std::max(0, spec.decimals);
+    if (!(r.high > r.low)) {
+        ticks->push_back(r.low);
+        texts->push_back(tickText(r.low, decimals));
+        return;
+    }
+    ticks->push_back(r.low);
+    texts->push_back(tickText(r.low, decimals));
+    if (spec.colorMap.isDiverging() && r.low < 0 && r.high > 0) {
+        ticks->push_back(0.0);
+        texts->push_back(QStringLiteral("0"));
+    } else {
+        int niceDecimals = 0;
+        const std::vector<double> nice = niceTicks(r.low, r.high, 5, &niceDecimals);
+        const double mid = (r.low + r.high) / 2;
+        double best = mid;
+        double bestDistance = std::numeric_limits<double>::infinity();
+        for (double v : nice) {
+            if (std::abs(v - mid) < bestDistance) {
+                bestDistance = std::abs(v - mid);
+                best = v;
+            }
+        }
+        // Only a value well inside the bar: a middle tick next to an end
+        // would collide with the end's label.
+        const double t = (best - r.low) / (r.high - r.low);
+        if (bestDistance < std::numeric_limits<double>::infinity() && t > 0.3 && t < 0.7) {
+            ticks->push_back(best);
+            texts->push_back(tickText(best, niceDecimals));
+        }
+    }
+    ticks->push_back(r.high);
+    texts->push_back(tickText(r.high, decimals));
+}
+
 Measures measure(const HeatmapSpec& spec, const QFont& font)
 {
     Measures m;
+    m.compact = spec.compact;
+    m.aspect = spec.cellAspect > 0 && std::isfinite(spec.cellAspect) ? spec.cellAspect : 1.0;
     m.labelFont = pixelSized(font);
     m.titleFont = pixelSized(font, 1.2);
     m.titleFont.setBold(true);
+    m.valueFont = pixelSized(m.labelFont, valueFontScale(spec));
     const QFontMetricsF fm(m.labelFont);
     const QFontMetricsF titleFm(m.titleFont);
+    const QFontMetricsF valueFm(m.valueFont);
     // Highlighted labels are drawn bold; measuring bold keeps them unelided.
     QFont boldLabel = m.labelFont;
     boldLabel.setBold(true);
-    const QFontMetricsF boldFm(boldLabel);
     m.lineHeight = std::ceil(fm.height());
-    m.padding = std::round(m.lineHeight * kPaddingFactor);
-    m.gap = std::round(m.lineHeight * kGapFactor);
+    m.padding = std::round(m.lineHeight * (m.compact ? kCompactPaddingFactor : kPaddingFactor));
+    m.gap = std::round(m.lineHeight * (m.compact ? 0.3 : kGapFactor));
+    m.headerGap = m.compact ? std::round(m.lineHeight * 0.2) : m.gap;
+    m.valueHeight = valueFm.height();
 
     if (spec.matrix) {
         m.rows = static_cast<int>(spec.matrix->rows());
@@ -226,32 +366,42 @@ Measures measure(const HeatmapSpec& spec, const QFont& font)
 
     if (!spec.title.isEmpty()) {
         m.titleHeight = std::ceil(titleFm.height());
-        m.headerWidth = titleFm.horizontalAdvance(spec.title);
+        m.titleWidth = std::ceil(titleFm.horizontalAdvance(spec.title)) + 1;
     }
     if (!spec.formula.isEmpty()) {
         m.formulaHeight = m.lineHeight;
-        m.headerWidth = std::max(m.headerWidth, fm.horizontalAdvance(spec.formula));
+        m.formulaWidth = std::ceil(fm.horizontalAdvance(spec.formula)) + 1;
     }
-    m.headerHeight = m.titleHeight + m.formulaHeight;
-    if (m.headerHeight > 0)
-        m.headerHeight += m.gap;
+    m.headerSpace = std::round(m.lineHeight * 0.8);
 
     const double cap = fm.averageCharWidth() * kMaxLabelChars;
     // +1: rounding the grid's edge to a whole pixel must not elide a label.
-    m.rowLabelWidth = std::ceil(maxAdvance(boldFm, spec.rowLabels, m.rows, cap)) + 1 + m.gap;
-    m.columnLabelWidth = std::ceil(maxAdvance(fm, spec.columnLabels, m.columns, cap)) + 1;
+    m.rowLabelWidth = std::ceil(labelWidths(boldLabel, spec.rowLabels, m.rows, cap).widest) + 1 + m.gap;
+    const LabelWidths columnWidths = labelWidths(m.labelFont, spec.columnLabels, m.columns, cap);
+    m.columnLabelWidth = std::ceil(columnWidths.widest) + 1;
+    // Upright token labels may be wider than their cell as long as
+    // neighbours stay apart.
+    m.columnLabelPairWidth = columnWidths.pair;
     m.columnLabelsAreIndices = spec.columnLabels.isEmpty();
-
-    // The bar column must fit the widest tick text of any tick count.
     double tickWidth = 0;
-    for (int count : {2, 3, 4, 5, 6}) {
-        int decimals = 0;
-        for (double v : niceTicks(m.range.low, m.range.high, count, &decimals)) {
-            tickWidth = std::max(tickWidth, fm.horizontalAdvance(HeatmapRenderer::formatValue(v, decimals)));
+    if (m.compact) {
+        compactTicks(spec, m, &m.compactTicks, &m.compactTickTexts);
+        for (const QString& t : std::as_const(m.compactTickTexts))
+            tickWidth = std::max(tickWidth, fm.horizontalAdvance(t));
+        m.barGap = std::round(m.lineHeight * 0.3);
+        m.barWidth = std::round(m.lineHeight * 0.45);
+        m.minBarHeight = m.lineHeight * 2.2;
+    } else {
+        // The bar column must fit the widest tick text of any tick count.
+        for (int count : {2, 3, 4, 5, 6}) {
+            int decimals = 0;
+            for (double v : niceTicks(m.range.low, m.range.high, count, &decimals))
+                tickWidth = std::max(tickWidth, fm.horizontalAdvance(HeatmapRenderer::formatValue(v, decimals)));
         }
+        m.barGap = std::round(m.lineHeight * kBarGapFactor);
+        m.barWidth = std::round(m.lineHeight * kBarWidthFactor);
+        m.minBarHeight = m.lineHeight * kMinBarHeightFactor;
     }
-    m.barGap = std::round(m.lineHeight * kBarGapFactor);
-    m.barWidth = std::round(m.lineHeight * kBarWidthFactor);
     double legendWidth = 0;
     int legendEntries = 0;
     if (m.stats.maskedCount > 0) {
@@ -263,18 +413,49 @@ Measures measure(const HeatmapSpec& spec, const QFont& font)
         ++legendEntries;
     }
     m.legendHeight = legendEntries > 0 ? m.gap + legendEntries * m.lineHeight * 1.25 : 0;
-    const double tickGap = std::round(m.lineHeight * 0.25) + 4;
-    m.barColumnWidth = m.barGap + std::max(m.barWidth + tickGap + tickWidth, m.barWidth + m.gap + legendWidth) + 2;
+    const double tickGap = tickGapFor(m.lineHeight, m.compact);
+    m.barColumnWidth =
+        m.barGap + std::ceil(std::max(m.barWidth + tickGap + tickWidth, m.barWidth + m.gap + legendWidth)) + 2;
 
-    const QFont valueFont = pixelSized(font, 0.9);
-    m.comfortableCell
-        = std::max(widestValue(valueFont, valueSamples(spec, m)) + m.lineHeight * 0.8, m.lineHeight * 2.2);
+    if (spec.rowStrip) {
+        const HeatmapStrip& strip = *spec.rowStrip;
+        QStringList texts{HeatmapRenderer::formatValue(strip.maximum, strip.decimals)};
+        for (double v : strip.values) {
+            if (!std::isfinite(v))
+                continue;
+            texts << HeatmapRenderer::formatValue(v, strip.decimals);
+            if (texts.size() > 256)
+                break;
+        }
+        m.stripValueWidth = widestValue(valueFm, texts);
+        m.stripGap = std::round(m.lineHeight * 0.35);
+        m.stripWidth =
+            std::ceil(std::max({m.stripValueWidth + 8, m.lineHeight * 2.2, fm.horizontalAdvance(strip.header) + 2}));
+    }
+
+    m.valueTexts = valueSamples(spec, m.stats);
+    m.valueWidth = widestValue(valueFm, m.valueTexts);
+    m.comfortableCell = std::max(m.valueWidth + m.lineHeight * 0.8, m.lineHeight * 2.2);
+    if (m.aspect != 1.0)
+        m.comfortableCell = std::max(m.comfortableCell / m.aspect, m.lineHeight * 1.2);
     // Short column labels (tokens) read better upright: grow the cells a
     // little if that avoids rotating them.
-    if (!m.columnLabelsAreIndices)
+    if (!m.columnLabelsAreIndices && m.aspect == 1.0)
         m.comfortableCell = std::max(m.comfortableCell, std::min(m.columnLabelWidth + 8, m.comfortableCell * 1.6));
     m.comfortableCell = std::round(m.comfortableCell);
     return m;
+}
+
+double snapCell(double cell)
+{
+    // Whole-pixel cells give identical cell widths; below a few pixels the
+    // waste from flooring would be too large, and those go to the image path.
+    return cell >= 3.0 ? std::floor(cell + 1e-6) : cell;
+}
+
+double cellWidthFor(const Measures& m, double cellHeight)
+{
+    return m.aspect == 1.0 ? cellHeight : snapCell(cellHeight * m.aspect);
 }
 
 double columnLabelHeight(const Measures& m, bool rotated)
@@ -282,35 +463,82 @@ double columnLabelHeight(const Measures& m, bool rotated)
     return rotated ? m.columnLabelWidth + m.gap : m.lineHeight + m.gap * 0.5;
 }
 
-bool needsRotation(const Measures& m, double cell)
+bool needsRotation(const Measures& m, double cellWidth)
 {
-    return !m.columnLabelsAreIndices && m.columnLabelWidth + 6 > cell;
+    if (m.columnLabelsAreIndices)
+        return false;
+    if (!m.compact)
+        return m.columnLabelWidth + 6 > cellWidth;
+    // Neighbours keep a small gap, and the outermost labels do not reach
+    // past the grid by more than the room beside it.
+    const double air = std::round(m.lineHeight * 0.3);
+    const double overhang = (m.columnLabelWidth - cellWidth) / 2;
+    return m.columnLabelPairWidth + air > cellWidth || overhang > std::min(m.barGap, m.rowLabelWidth);
 }
 
-double snapCell(double cell)
+double gridRightExtras(const Measures& m)
 {
-    // Whole-pixel cells give identical cell widths; below a few pixels the
-    // waste from flooring would be too large, and those go to the image path.
-    return cell >= 3.0 ? std::floor(cell) : cell;
+    return (m.stripWidth > 0 ? m.stripGap + m.stripWidth : 0.0) + m.barColumnWidth;
 }
 
-QSizeF composedSize(const Measures& m, double cell, bool rotated)
+// Width of the panel's content next to the header.
+double contentWidth(const Measures& m, double cellWidth)
 {
-    const double gridW = m.columns * cell;
-    const double gridH = m.rows * cell;
-    const double barH = std::max(gridH - m.legendHeight, m.lineHeight * kMinBarHeightFactor);
-    const double width = std::max(m.rowLabelWidth + gridW + m.barColumnWidth, m.headerWidth);
-    const double height = m.headerHeight + columnLabelHeight(m, rotated) + std::max(gridH, barH + m.legendHeight);
+    return m.rowLabelWidth + m.columns * cellWidth + gridRightExtras(m);
+}
+
+bool headerOnOneLine(const Measures& m, double cellWidth)
+{
+    return m.compact && m.titleWidth > 0 && m.formulaWidth > 0 &&
+           m.titleWidth + m.headerSpace + m.formulaWidth <= contentWidth(m, cellWidth);
+}
+
+double headerHeight(const Measures& m, double cellWidth)
+{
+    const double h =
+        headerOnOneLine(m, cellWidth) ? std::max(m.titleHeight, m.formulaHeight) : m.titleHeight + m.formulaHeight;
+    return h > 0 ? h + m.headerGap : 0.0;
+}
+
+double headerWidth(const Measures& m, double cellWidth)
+{
+    return headerOnOneLine(m, cellWidth) ? m.titleWidth + m.headerSpace + m.formulaWidth
+                                         : std::max(m.titleWidth, m.formulaWidth);
+}
+
+double barHeightFor(const Measures& m, double gridH)
+{
+    return std::max(gridH - m.legendHeight, m.minBarHeight);
+}
+
+QSizeF composedSize(const Measures& m, double cellW, double cellH, bool rotated)
+{
+    const double gridH = m.rows * cellH;
+    const double barH = barHeightFor(m, gridH);
+    const double width = std::max(contentWidth(m, cellW), headerWidth(m, cellW));
+    const double height =
+        headerHeight(m, cellW) + columnLabelHeight(m, rotated) + std::max(gridH, barH + m.legendHeight);
     return {std::ceil(width), std::ceil(height)};
+}
+
+// The smallest stride in 1, 2, 3, 5, 10, 20, 30, 50, ... whose labels keep
+// `extent` (their size plus air) apart: as many labels as fit, on round indices.
+int labelStride(double extent, double pitch)
+{
+    if (!(pitch > 0))
+        return 1;
+    return niceStride(extent / pitch - 1e-9);
 }
 
 HeatmapLayout place(const QRectF& target, const Measures& m, const HeatmapSpec& spec, double cell, bool rotated)
 {
     HeatmapLayout l;
+    const double cellW = cellWidthFor(m, cell);
     l.target = target;
     l.rows = m.rows;
     l.columns = m.columns;
     l.cellSize = cell;
+    l.cellWidth = cellW;
     l.columnLabelsRotated = rotated;
     l.stats = m.stats;
     l.range = m.range;
@@ -318,61 +546,96 @@ HeatmapLayout place(const QRectF& target, const Measures& m, const HeatmapSpec& 
     l.labelFont = m.labelFont;
 
     const QRectF content = target.adjusted(m.padding, m.padding, -m.padding, -m.padding);
-    const QSizeF size = composedSize(m, cell, rotated);
+    const QSizeF size = composedSize(m, cellW, cell, rotated);
     const double x0 = std::round(content.left() + std::max(0.0, (content.width() - size.width()) / 2));
     // Centred both ways: a panel given more room than it can use (cells stop
     // growing at twice their comfortable size) keeps its balance.
     const double y0 = std::round(content.top() + std::max(0.0, (content.height() - size.height()) / 2));
 
-    l.titleRect = QRectF(x0, y0, size.width(), m.titleHeight);
-    l.formulaRect = QRectF(x0, y0 + m.titleHeight, size.width(), m.formulaHeight);
+    if (headerOnOneLine(m, cellW)) {
+        const double h = std::max(m.titleHeight, m.formulaHeight);
+        l.titleRect = QRectF(x0, y0, m.titleWidth, h);
+        const double fx = x0 + m.titleWidth + m.headerSpace;
+        l.formulaRect = QRectF(fx, y0, std::max(0.0, x0 + size.width() - fx), h);
+    } else {
+        l.titleRect = QRectF(x0, y0, size.width(), m.titleHeight);
+        l.formulaRect = QRectF(x0, y0 + m.titleHeight, size.width(), m.formulaHeight);
+    }
+    const double header = headerHeight(m, cellW);
 
     const double colLabelH = columnLabelHeight(m, rotated);
     const double gridLeft = std::round(x0 + m.rowLabelWidth);
-    const double gridTop = std::round(y0 + m.headerHeight + colLabelH);
-    const double gridW = m.columns * cell;
+    const double gridTop = std::round(y0 + header + colLabelH);
+    const double gridW = m.columns * cellW;
     const double gridH = m.rows * cell;
     l.gridRect = QRectF(gridLeft, gridTop, gridW, gridH);
     l.rowLabelRect = QRectF(x0, gridTop, gridLeft - m.gap - x0, gridH);
-    l.columnLabelRect = QRectF(gridLeft, y0 + m.headerHeight, gridW, colLabelH - m.gap * (rotated ? 1.0 : 0.5));
+    l.columnLabelRect = QRectF(gridLeft, y0 + header, gridW, colLabelH - m.gap * (rotated ? 1.0 : 0.5));
 
-    const double barH = std::round(std::max(gridH - m.legendHeight, m.lineHeight * kMinBarHeightFactor));
-    l.colorBarRect = QRectF(gridLeft + std::round(gridW) + m.barGap, gridTop, m.barWidth, barH);
-    if (m.legendHeight > 0) {
-        l.legendRect = QRectF(l.colorBarRect.left(), gridTop + barH + m.gap, m.barColumnWidth - m.barGap,
-                              m.legendHeight - m.gap);
+    double right = gridLeft + std::round(gridW);
+    if (m.stripWidth > 0) {
+        l.stripRect = QRectF(right + m.stripGap, gridTop, m.stripWidth, gridH);
+        right = l.stripRect.right();
+        l.stripValuesVisible = m.valueHeight <= cell - 2 && m.stripValueWidth + 4 <= m.stripWidth;
     }
 
-    const int tickCount = std::clamp(static_cast<int>(barH / (m.lineHeight * 1.6)), 2, 6);
-    l.ticks = niceTicks(m.range.low, m.range.high, tickCount, &l.tickDecimals);
+    const double barH = std::round(barHeightFor(m, gridH));
+    l.colorBarRect = QRectF(right + m.barGap, gridTop, m.barWidth, barH);
+    if (m.legendHeight > 0) {
+        l.legendRect =
+            QRectF(l.colorBarRect.left(), gridTop + barH + m.gap, m.barColumnWidth - m.barGap, m.legendHeight - m.gap);
+    }
+
+    if (m.compact) {
+        l.ticks = m.compactTicks;
+        l.tickLabels = m.compactTickTexts;
+        // A middle label needs a line and a half of bar to either side (the
+        // end labels sit inside the bar's ends); else the ends only.
+        const double t = l.ticks.size() == 3 ? l.range.normalized(l.ticks[1]) : 0.0;
+        if (l.ticks.size() == 3 && std::min(t, 1.0 - t) * barH < m.lineHeight * 1.5) {
+            l.ticks.erase(l.ticks.begin() + 1);
+            l.tickLabels.removeAt(1);
+        }
+        l.tickDecimals = spec.decimals;
+    } else {
+        const int tickCount = std::clamp(static_cast<int>(barH / (m.lineHeight * 1.6)), 2, 6);
+        l.ticks = niceTicks(m.range.low, m.range.high, tickCount, &l.tickDecimals);
+        for (double v : l.ticks)
+            l.tickLabels << HeatmapRenderer::formatValue(v, l.tickDecimals);
+    }
 
     if (cell > 0) {
-        // Every label if they fit; once thinned, leave air between them so
-        // they read as an axis, not as a wall of numbers.
-        auto stride = [&](double extent) {
-            const int tight = niceStride((extent + m.lineHeight * 0.05) / cell);
-            return tight == 1 ? 1 : niceStride((extent + m.lineHeight) / cell);
-        };
-        l.rowLabelStride = stride(m.lineHeight);
-        l.columnLabelStride
-            = rotated || !m.columnLabelsAreIndices ? stride(m.lineHeight) : stride(m.columnLabelWidth + m.gap);
+        // Every label if they fit; once thinned, as many as fit with air
+        // between them so they read as an axis, not as a wall of numbers.
+        const double air = m.lineHeight * 0.15;
+        l.rowLabelStride = labelStride(m.lineHeight + air, cell);
+        if (rotated || !m.columnLabelsAreIndices) {
+            l.columnLabelStride = rotated ? labelStride(m.lineHeight + air, cellW) : 1;
+        } else {
+            l.columnLabelStride = labelStride(m.columnLabelWidth + m.gap, cellW);
+        }
     }
 
-    l.rasterCells = cell < kRasterCellSize || static_cast<qsizetype>(m.rows) * m.columns > kRasterCellCount;
-    l.gridLines = cell >= kGridLineCellSize;
-    const double hatchLines
-        = static_cast<double>(m.stats.maskedCount + m.stats.nanCount + m.rows) * cell / hatchSpacing(m.labelFont);
-    l.hatched = cell >= kHatchCellSize && hatchLines <= kMaxHatchLines;
+    const double smallSide = std::min(cell, cellW);
+    l.rasterCells = smallSide < kRasterCellSize || static_cast<qsizetype>(m.rows) * m.columns > kRasterCellCount;
+    l.gridLines = smallSide >= kGridLineCellSize;
+    const double hatchLines =
+        static_cast<double>(m.stats.maskedCount + m.stats.nanCount + m.rows) * cellW / hatchSpacing(m.labelFont);
+    l.hatched = smallSide >= kHatchCellSize && hatchLines <= kMaxHatchLines;
 
-    l.valueFont = pixelSized(m.labelFont, 0.9);
+    l.valueFont = m.valueFont;
     if (spec.showValues && !l.rasterCells && m.rows > 0) {
-        const QStringList samples = valueSamples(spec, m);
-        // Shrink the number font a little before giving up on numbers.
-        for (double scale : {0.9, 0.8, 0.7}) {
-            const QFont f = pixelSized(m.labelFont, scale);
+        // Shrink the number font a little before giving up on numbers. Text
+        // scales with its pixel size, so the smaller fonts are judged from
+        // the full one's measures (a pixel of slack covers hinting).
+        const double full = valueFontScale(spec);
+        for (double scale : {full, 0.8, 0.7}) {
+            const QFont f = scale == full ? m.valueFont : pixelSized(m.labelFont, scale);
             if (f.pixelSize() < 9)
                 break;
-            if (widestValue(f, samples) + 4 <= cell && QFontMetricsF(f).height() <= cell - 2) {
+            const double ratio = static_cast<double>(f.pixelSize()) / m.valueFont.pixelSize();
+            const double slack = scale == full ? 0.0 : 1.0;
+            if (m.valueWidth * ratio + slack + 4 <= cellW && m.valueHeight * ratio + slack <= cell - 2) {
                 l.valueFont = f;
                 l.valuesVisible = true;
                 break;
@@ -448,9 +711,9 @@ QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
                 // ColorMap::indexFor(range.normalized(v)) spelled out, because
                 // this loop runs once per cell of matrices with millions.
                 const double t = (v - low) / span;
-                const int index = t <= 0.0 ? 0
-                    : t >= 1.0             ? ColorMap::kSize - 1
-                                           : static_cast<int>(t * (ColorMap::kSize - 1) + 0.5);
+                const int index = t <= 0.0   ? 0
+                                  : t >= 1.0 ? ColorMap::kSize - 1
+                                             : static_cast<int>(t * (ColorMap::kSize - 1) + 0.5);
                 line[c] = lut[static_cast<std::size_t>(index)];
             } else {
                 line[c] = middle;
@@ -466,7 +729,7 @@ void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLa
     const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
     const double deviceScale = std::abs(painter->deviceTransform().m11());
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
-    if (raster && l.cellSize * deviceScale < 1.0) {
+    if (raster && std::min(l.cellSize, l.cellWidth) * deviceScale < 1.0) {
         // Several cells per device pixel: nearest-neighbour would drop whole
         // rows and columns (a diagonal could vanish), so average them instead.
         const QSize device(std::max(1, static_cast<int>(std::lround(l.gridRect.width() * deviceScale))),
@@ -476,8 +739,8 @@ void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLa
         // SVG and PDF viewers smooth embedded images when they enlarge them;
         // pre-enlarging by a whole factor keeps the cells' edges crisp there.
         const int side = std::max(l.rows, l.columns);
-        const int factor
-            = std::min(static_cast<int>(std::ceil(l.cellSize * 2)), kMaxVectorImageSide / std::max(1, side));
+        const int factor =
+            std::min(static_cast<int>(std::ceil(l.cellSize * 2)), kMaxVectorImageSide / std::max(1, side));
         if (factor > 1)
             image = image.scaled(l.columns * factor, l.rows * factor, Qt::IgnoreAspectRatio, Qt::FastTransformation);
     }
@@ -598,6 +861,29 @@ void drawBlocksAndHighlights(QPainter* painter, const HeatmapSpec& spec, const H
     }
 }
 
+// Which labels of an axis are drawn: every stride-th, and the highlighted
+// ones, whose thinned neighbours give way so no two labels overlap.
+std::vector<bool> shownLabels(int count, int stride, const QSet<int>& highlighted, double pitch, double extent)
+{
+    std::vector<bool> shown(static_cast<std::size_t>(std::max(0, count)), false);
+    for (int i = 0; i < count; i += std::max(1, stride))
+        shown[static_cast<std::size_t>(i)] = true;
+    if (stride <= 1)
+        return shown;
+    const int reach = pitch > 0 ? static_cast<int>(std::ceil(extent / pitch - 1e-9)) : count;
+    for (int h : highlighted) {
+        if (h < 0 || h >= count)
+            continue;
+        for (int i = std::max(0, h - reach + 1); i < std::min(count, h + reach); ++i)
+            shown[static_cast<std::size_t>(i)] = false;
+    }
+    for (int h : highlighted) {
+        if (h >= 0 && h < count)
+            shown[static_cast<std::size_t>(h)] = true;
+    }
+    return shown;
+}
+
 void drawLabels(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
                 const std::vector<double>& ys)
 {
@@ -605,33 +891,45 @@ void drawLabels(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     const double lh = fm.height();
     QFont bold = l.labelFont;
     bold.setBold(true);
+    const QFontMetricsF boldFm(bold);
     const QColor accentText = spec.accentColor.darker(150);
 
     auto styleFor = [&](bool highlighted) {
         painter->setFont(highlighted ? bold : l.labelFont);
         painter->setPen(highlighted ? accentText : kLabelColor);
+        return highlighted ? &boldFm : &fm;
     };
 
     const double rowWidth = l.rowLabelRect.width();
+    const std::vector<bool> rowsShown =
+        shownLabels(l.rows, l.rowLabelStride, spec.highlightedRows, l.cellSize, lh * 1.1);
     for (int r = 0; r < l.rows; ++r) {
-        const bool highlighted = spec.highlightedRows.contains(r);
-        if (r % l.rowLabelStride != 0 && !highlighted)
+        if (!rowsShown[static_cast<std::size_t>(r)])
             continue;
-        styleFor(highlighted);
+        const QFontMetricsF* metrics = styleFor(spec.highlightedRows.contains(r));
         const double cy = (ys[r] + ys[r + 1]) / 2;
-        const QString text
-            = QFontMetricsF(painter->font()).elidedText(labelText(spec.rowLabels, r), Qt::ElideRight, rowWidth);
+        const QString text = metrics->elidedText(labelText(spec.rowLabels, r), Qt::ElideRight, rowWidth);
         painter->drawText(QRectF(l.rowLabelRect.left(), cy - lh / 2, rowWidth, lh), Qt::AlignRight | Qt::AlignVCenter,
                           text);
     }
 
+    // Upright labels were allowed their measured width (capped) when the
+    // layout chose not to rotate them.
+    const double cap = fm.averageCharWidth() * kMaxLabelChars + 1;
+    double columnExtent = lh * 1.1;
+    if (!l.columnLabelsRotated) {
+        double widest = 0;
+        for (int c : spec.highlightedColumns)
+            widest = std::max(widest, boldFm.horizontalAdvance(labelText(spec.columnLabels, c)));
+        columnExtent = std::min(widest, cap) + lh * 0.3;
+    }
+    const std::vector<bool> columnsShown =
+        shownLabels(l.columns, l.columnLabelStride, spec.highlightedColumns, l.cellWidth, columnExtent);
     for (int c = 0; c < l.columns; ++c) {
-        const bool highlighted = spec.highlightedColumns.contains(c);
-        if (c % l.columnLabelStride != 0 && !highlighted)
+        if (!columnsShown[static_cast<std::size_t>(c)])
             continue;
-        styleFor(highlighted);
+        const QFontMetricsF& cfm = *styleFor(spec.highlightedColumns.contains(c));
         const double cx = (xs[c] + xs[c + 1]) / 2;
-        const QFontMetricsF cfm(painter->font());
         if (l.columnLabelsRotated) {
             const double length = l.columnLabelRect.height();
             const QString text = cfm.elidedText(labelText(spec.columnLabels, c), Qt::ElideRight, length);
@@ -641,7 +939,8 @@ void drawLabels(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
             painter->drawText(QRectF(0, -lh / 2, length, lh), Qt::AlignLeft | Qt::AlignVCenter, text);
             painter->restore();
         } else {
-            const double room = std::max(l.cellSize * l.columnLabelStride, l.cellSize);
+            const double room =
+                std::max({l.cellWidth * l.columnLabelStride, l.cellWidth, spec.columnLabels.isEmpty() ? 0.0 : cap});
             const QString text = cfm.elidedText(labelText(spec.columnLabels, c), Qt::ElideRight,
                                                 std::max(room, cfm.horizontalAdvance(QString::number(c))));
             const double w = std::max(room, cfm.horizontalAdvance(text));
@@ -668,14 +967,24 @@ void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayou
 
     const QFontMetricsF fm(l.labelFont);
     const double lh = fm.height();
-    const double tickLength = std::round(lh * 0.25);
+    const double tickLength = tickLengthFor(std::ceil(lh), spec.compact);
     painter->setFont(l.labelFont);
-    for (double v : l.ticks) {
+    for (std::size_t i = 0; i < l.ticks.size(); ++i) {
+        const double v = l.ticks[i];
         const double y = bar.bottom() - l.range.normalized(v) * bar.height();
         painter->setPen(QPen(kLabelColor, 1.0, Qt::SolidLine, Qt::FlatCap));
         painter->drawLine(QPointF(bar.right(), y), QPointF(bar.right() + tickLength, y));
-        painter->drawText(QRectF(bar.right() + tickLength + 4, y - lh / 2, l.target.right() - bar.right(), lh),
-                          Qt::AlignLeft | Qt::AlignVCenter, HeatmapRenderer::formatValue(v, l.tickDecimals));
+        const QString text = i < static_cast<std::size_t>(l.tickLabels.size())
+                                 ? l.tickLabels[static_cast<qsizetype>(i)]
+                                 : HeatmapRenderer::formatValue(v, l.tickDecimals);
+        // Labels at the bar's ends stay within its height (the compact bar
+        // is only as tall as a few rows), the others centre on their tick.
+        double top = y - lh / 2;
+        if (spec.compact)
+            top = std::clamp(top, bar.top() - 1, std::max(bar.top() - 1, bar.bottom() + 1 - lh));
+        painter->drawText(
+            QRectF(bar.right() + tickGapFor(std::ceil(lh), spec.compact), top, l.target.right() - bar.right(), lh),
+            Qt::AlignLeft | Qt::AlignVCenter, text);
     }
 
     if (l.legendRect.isEmpty())
@@ -700,20 +1009,70 @@ void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayou
 
 void drawHeader(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l)
 {
-    const double width = l.target.right() - l.titleRect.left();
+    // On one line the title keeps its own width and the formula takes the
+    // rest; on two lines both may use the whole panel.
+    const bool oneLine = l.formulaRect.top() == l.titleRect.top() && !spec.formula.isEmpty();
+    const double titleWidth = oneLine ? l.titleRect.width() : l.target.right() - l.titleRect.left();
+    const double formulaWidth = l.target.right() - l.formulaRect.left();
     if (!spec.title.isEmpty()) {
         painter->setFont(l.titleFont);
         painter->setPen(kTitleColor);
-        const QString text = QFontMetricsF(l.titleFont).elidedText(spec.title, Qt::ElideRight, width);
-        painter->drawText(QRectF(l.titleRect.left(), l.titleRect.top(), width, l.titleRect.height()),
+        const QString text = QFontMetricsF(l.titleFont).elidedText(spec.title, Qt::ElideRight, titleWidth);
+        painter->drawText(QRectF(l.titleRect.left(), l.titleRect.top(), titleWidth, l.titleRect.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
     }
     if (!spec.formula.isEmpty()) {
         painter->setFont(l.labelFont);
         painter->setPen(kFormulaColor);
-        const QString text = QFontMetricsF(l.labelFont).elidedText(spec.formula, Qt::ElideRight, width);
-        painter->drawText(QRectF(l.formulaRect.left(), l.formulaRect.top(), width, l.formulaRect.height()),
+        const QString text = QFontMetricsF(l.labelFont).elidedText(spec.formula, Qt::ElideRight, formulaWidth);
+        painter->drawText(QRectF(l.formulaRect.left(), l.formulaRect.top(), formulaWidth, l.formulaRect.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
+    }
+}
+
+// The row strip: a pale track per row, a bar of value / maximum on it, and
+// the number when the row is tall enough; the header sits above it.
+void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& ys)
+{
+    const HeatmapStrip& strip = *spec.rowStrip;
+    const QRectF area = l.stripRect;
+    const QFontMetricsF fm(l.labelFont);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->fillRect(area, kStripTrack);
+    const double inset = l.cellSize >= 8 ? 1.0 : 0.0;
+    for (int r = 0; r < l.rows; ++r) {
+        if (r >= static_cast<int>(strip.values.size()))
+            break;
+        const double v = strip.values[static_cast<std::size_t>(r)];
+        if (!std::isfinite(v) || !(strip.maximum > 0))
+            continue;
+        const double y0 = ys[static_cast<std::size_t>(r)];
+        const double y1 = ys[static_cast<std::size_t>(r) + 1];
+        const double length = std::clamp(v / strip.maximum, 0.0, 1.0) * area.width();
+        painter->fillRect(QRectF(area.left(), y0 + inset, length, std::max(0.0, y1 - y0 - 2 * inset)), kStripBar);
+    }
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(kFrameColor, 1.0));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(area.adjusted(-0.5, -0.5, 0.5, 0.5));
+    if (l.stripValuesVisible) {
+        painter->setFont(l.valueFont);
+        painter->setPen(kTitleColor);
+        for (int r = 0; r < l.rows && r < static_cast<int>(strip.values.size()); ++r) {
+            const QRectF row(area.left(), ys[static_cast<std::size_t>(r)], area.width(),
+                             ys[static_cast<std::size_t>(r) + 1] - ys[static_cast<std::size_t>(r)]);
+            painter->drawText(row, Qt::AlignCenter,
+                              HeatmapRenderer::formatValue(strip.values[static_cast<std::size_t>(r)], strip.decimals));
+        }
+    }
+    if (!strip.header.isEmpty()) {
+        painter->setFont(l.labelFont);
+        painter->setPen(kLabelColor);
+        const double lh = fm.height();
+        const QString text = fm.elidedText(strip.header, Qt::ElideRight, area.width() + l.cellSize);
+        painter->drawText(
+            QRectF(area.left() - l.cellSize / 2, l.columnLabelRect.bottom() - lh, area.width() + l.cellSize, lh),
+            Qt::AlignHCenter | Qt::AlignBottom, text);
     }
 }
 
@@ -728,10 +1087,10 @@ double ValueRange::normalized(double value) const
 
 std::optional<std::pair<int, int>> HeatmapLayout::cellAt(QPointF pos) const
 {
-    if (rows <= 0 || columns <= 0 || cellSize <= 0 || !gridRect.contains(pos))
+    if (rows <= 0 || columns <= 0 || cellSize <= 0 || cellWidth <= 0 || !gridRect.contains(pos))
         return std::nullopt;
     const int r = std::clamp(static_cast<int>((pos.y() - gridRect.top()) / cellSize), 0, rows - 1);
-    const int c = std::clamp(static_cast<int>((pos.x() - gridRect.left()) / cellSize), 0, columns - 1);
+    const int c = std::clamp(static_cast<int>((pos.x() - gridRect.left()) / cellWidth), 0, columns - 1);
     return std::make_pair(r, c);
 }
 
@@ -740,8 +1099,8 @@ QRectF HeatmapLayout::cellRect(int row, int column) const
     if (row < 0 || row >= rows || column < 0 || column >= columns)
         return {};
     const bool rounded = !rasterCells;
-    const double x0 = edge(gridRect.left(), cellSize, column, rounded);
-    const double x1 = edge(gridRect.left(), cellSize, column + 1, rounded);
+    const double x0 = edge(gridRect.left(), cellWidth, column, rounded);
+    const double x1 = edge(gridRect.left(), cellWidth, column + 1, rounded);
     const double y0 = edge(gridRect.top(), cellSize, row, rounded);
     const double y1 = edge(gridRect.top(), cellSize, row + 1, rounded);
     return QRectF(QPointF(x0, y0), QPointF(x1, y1));
@@ -756,9 +1115,25 @@ std::optional<int> HeatmapLayout::rowLabelAt(QPointF pos) const
 
 std::optional<int> HeatmapLayout::columnLabelAt(QPointF pos) const
 {
-    if (columns <= 0 || cellSize <= 0 || !columnLabelRect.contains(pos))
+    if (columns <= 0 || cellWidth <= 0 || !columnLabelRect.contains(pos))
         return std::nullopt;
-    return std::clamp(static_cast<int>((pos.x() - gridRect.left()) / cellSize), 0, columns - 1);
+    return std::clamp(static_cast<int>((pos.x() - gridRect.left()) / cellWidth), 0, columns - 1);
+}
+
+void HeatmapLayout::translate(QPointF offset)
+{
+    for (QRectF* r : {&target, &titleRect, &formulaRect, &gridRect, &rowLabelRect, &columnLabelRect, &colorBarRect,
+                      &legendRect, &stripRect}) {
+        if (!r->isNull())
+            r->translate(offset);
+    }
+}
+
+std::optional<int> HeatmapLayout::stripRowAt(QPointF pos) const
+{
+    if (rows <= 0 || cellSize <= 0 || !stripRect.contains(pos))
+        return std::nullopt;
+    return std::clamp(static_cast<int>((pos.y() - gridRect.top()) / cellSize), 0, rows - 1);
 }
 
 QFont HeatmapRenderer::defaultFont()
@@ -823,10 +1198,12 @@ QSizeF HeatmapRenderer::preferredSize(const HeatmapSpec& spec, const QFont& font
     const Measures m = measure(spec, font);
     const int side = std::max(m.rows, m.columns);
     double cell = m.comfortableCell;
-    if (side > 0 && side * cell > kPreferredGridExtent)
-        cell = kPreferredGridExtent / side;
+    const double pitch = std::max(cell, cellWidthFor(m, cell));
+    if (side > 0 && side * pitch > kPreferredGridExtent)
+        cell *= kPreferredGridExtent / (side * pitch);
     cell = snapCell(cell);
-    const QSizeF size = composedSize(m, cell, needsRotation(m, cell));
+    const double cellW = cellWidthFor(m, cell);
+    const QSizeF size = composedSize(m, cellW, cell, needsRotation(m, cellW));
     return {size.width() + 2 * m.padding, size.height() + 2 * m.padding};
 }
 
@@ -836,19 +1213,60 @@ HeatmapLayout HeatmapRenderer::layout(const QRectF& target, const HeatmapSpec& s
     if (m.rows == 0)
         return place(target, m, spec, 0.0, false);
 
-    const double availW = target.width() - 2 * m.padding - m.rowLabelWidth - m.barColumnWidth;
-    auto fit = [&](bool rotated) {
-        const double availH = target.height() - 2 * m.padding - m.headerHeight - columnLabelHeight(m, rotated);
-        const double cell = std::min({availW / m.columns, availH / m.rows, m.comfortableCell * kMaxCellFactor});
+    const double availW = target.width() - 2 * m.padding - m.rowLabelWidth - gridRightExtras(m);
+    auto fit = [&](bool rotated, double header) {
+        const double availH = target.height() - 2 * m.padding - header - columnLabelHeight(m, rotated);
+        const double cell =
+            std::min({availW / (m.columns * m.aspect), availH / m.rows, m.comfortableCell * kMaxCellFactor});
         return snapCell(std::max(cell, 0.05));
     };
-    double cell = fit(false);
+    // The header takes one line or two depending on the width, which grows
+    // with the cells: one line if the cells that leaves room for allow it.
+    auto fitWithHeader = [&](bool rotated) {
+        const double twoLines =
+            m.titleHeight + m.formulaHeight > 0 ? m.titleHeight + m.formulaHeight + m.headerGap : 0.0;
+        if (m.compact && m.titleHeight > 0 && m.formulaHeight > 0) {
+            const double cell = fit(rotated, std::max(m.titleHeight, m.formulaHeight) + m.headerGap);
+            if (headerOnOneLine(m, cellWidthFor(m, cell)))
+                return cell;
+        }
+        return fit(rotated, twoLines);
+    };
+    double cell = fitWithHeader(false);
     bool rotated = false;
-    if (needsRotation(m, cell)) {
+    if (needsRotation(m, cellWidthFor(m, cell))) {
         rotated = true;
-        cell = fit(true);
+        cell = fitWithHeader(true);
     }
     return place(target, m, spec, cell, rotated);
+}
+
+QSizeF HeatmapRenderer::sizeForCellSize(const HeatmapSpec& spec, double cellSize, const QFont& font)
+{
+    const Measures m = measure(spec, font);
+    const double cell = snapCell(std::max(cellSize, 0.05));
+    const double cellW = cellWidthFor(m, cell);
+    const QSizeF size = composedSize(m, cellW, cell, needsRotation(m, cellW));
+    return {size.width() + 2 * m.padding, size.height() + 2 * m.padding};
+}
+
+HeatmapLayout HeatmapRenderer::layoutForCellSize(const QRectF& target, const HeatmapSpec& spec, double cellSize,
+                                                 const QFont& font)
+{
+    const Measures m = measure(spec, font);
+    if (m.rows == 0)
+        return place(target, m, spec, 0.0, false);
+    const double cell = snapCell(std::max(cellSize, 0.05));
+    return place(target, m, spec, cell, needsRotation(m, cellWidthFor(m, cell)));
+}
+
+QSizeF HeatmapRenderer::valueCellSize(const HeatmapSpec& spec, const QFont& font)
+{
+    const QFont valueFont = pixelSized(pixelSized(font), valueFontScale(spec));
+    const QFontMetricsF fm(valueFont);
+    const HeatmapStats stats = spec.stats ? *spec.stats : (spec.matrix ? scan(*spec.matrix) : HeatmapStats{});
+    // A little more than place() demands, so numbers never touch the edges.
+    return {std::ceil(widestValue(fm, valueSamples(spec, stats)) + 6), std::ceil(fm.height() * 1.2 + 2)};
 }
 
 void HeatmapRenderer::paint(QPainter* painter, const QRectF& target, const HeatmapSpec& spec, const QFont& font)
@@ -877,7 +1295,8 @@ void HeatmapRenderer::paint(QPainter* painter, const HeatmapLayout& l, const Hea
                                .united(l.rowLabelRect)
                                .united(l.columnLabelRect)
                                .united(l.colorBarRect)
-                               .united(l.legendRect)))
+                               .united(l.legendRect)
+                               .united(l.stripRect)))
         painter->setClipRect(l.target, Qt::IntersectClip);
     painter->setOpacity(1.0 - 0.7 * std::clamp(spec.dim, 0.0, 1.0));
     painter->setRenderHint(QPainter::TextAntialiasing, true);
@@ -889,7 +1308,7 @@ void HeatmapRenderer::paint(QPainter* painter, const HeatmapLayout& l, const Hea
         std::vector<double> xs(static_cast<std::size_t>(l.columns) + 1);
         std::vector<double> ys(static_cast<std::size_t>(l.rows) + 1);
         for (int c = 0; c <= l.columns; ++c)
-            xs[static_cast<std::size_t>(c)] = edge(l.gridRect.left(), l.cellSize, c, rounded);
+            xs[static_cast<std::size_t>(c)] = edge(l.gridRect.left(), l.cellWidth, c, rounded);
         for (int r = 0; r <= l.rows; ++r)
             ys[static_cast<std::size_t>(r)] = edge(l.gridRect.top(), l.cellSize, r, rounded);
 
@@ -920,6 +1339,8 @@ void HeatmapRenderer::paint(QPainter* painter, const HeatmapLayout& l, const Hea
         painter->drawRect(l.gridRect.adjusted(-0.5, -0.5, 0.5, 0.5));
         drawBlocksAndHighlights(painter, spec, l, xs, ys);
         drawLabels(painter, spec, l, xs, ys);
+        if (spec.rowStrip && !l.stripRect.isEmpty())
+            drawStrip(painter, spec, l, ys);
         drawColorBar(painter, spec, l);
     }
     painter->restore();

@@ -44,6 +44,18 @@ struct HeatmapStats
     qsizetype positiveInfCount = 0;
 };
 
+// One number per matrix row shown as a strip of bars right of the grid (the
+// attention entropy of each query row, say): a bar's length is value /
+// maximum, so the strip reads without a colour scale; the number is printed
+// on the bar when the row is tall enough.
+struct HeatmapStrip
+{
+    std::vector<double> values; // one per row; extra or missing values are ignored / drawn empty
+    double maximum = 1.0;       // a full-width bar
+    QString header;             // above the strip, e.g. "H"
+    int decimals = 2;
+};
+
 // Everything needed to draw one matrix panel. Plain data: build it, hand it to
 // HeatmapRenderer. The matrix is shared, never copied per paint; to show a
 // matrix that lives inside a bigger shared object without copying it, use the
@@ -73,6 +85,14 @@ struct HeatmapSpec
     double dim = 0.0;
     // Optional precomputed HeatmapRenderer::scan(*matrix); must match matrix.
     std::optional<HeatmapStats> stats;
+    // Figure mode: a narrow colour bar labelled only at its ends (and 0 or a
+    // round middle value), title and formula on one line when they fit, and
+    // tighter gaps, so many panels share a screen at a readable size.
+    bool compact = false;
+    // Cell width / height. Wide cells give numbers their room while rows keep
+    // the height a figure shares between panels of the same tokens.
+    double cellAspect = 1.0;
+    std::optional<HeatmapStrip> rowStrip;
 };
 
 // The geometry of one panel inside a target rectangle, in the painter's
@@ -90,10 +110,12 @@ struct HeatmapLayout
     QRectF columnLabelRect; // above the grid, same width
     QRectF colorBarRect;    // the gradient itself
     QRectF legendRect;      // "masked" / "NaN" swatches under the bar; may be empty
+    QRectF stripRect;       // spec.rowStrip's bars, right of the grid; else empty
 
     int rows = 0;
     int columns = 0;
-    double cellSize = 0.0; // cells are square
+    double cellSize = 0.0;  // cell height, the row pitch
+    double cellWidth = 0.0; // the column pitch: cellSize unless spec.cellAspect != 1
     int rowLabelStride = 1;
     int columnLabelStride = 1;
     bool columnLabelsRotated = false;
@@ -106,6 +128,8 @@ struct HeatmapLayout
     HeatmapStats stats;
     std::vector<double> ticks;
     int tickDecimals = 0;
+    QStringList tickLabels; // the text of each tick, as drawn
+    bool stripValuesVisible = false;
 
     QFont titleFont;
     QFont labelFont;
@@ -118,6 +142,11 @@ struct HeatmapLayout
     // column, whether or not thinning hid its text).
     std::optional<int> rowLabelAt(QPointF pos) const;
     std::optional<int> columnLabelAt(QPointF pos) const;
+    // Row whose strip bar is under pos.
+    std::optional<int> stripRowAt(QPointF pos) const;
+    // Moves every rectangle: a layout depends only on its target's size (for
+    // a target on whole pixels), so a laid-out panel can be moved.
+    void translate(QPointF offset);
 };
 
 // The one heatmap painter: on-screen widgets and every export (QImage,
@@ -142,6 +171,16 @@ public:
     static QSizeF preferredSize(const HeatmapSpec& spec, const QFont& font = defaultFont());
 
     static HeatmapLayout layout(const QRectF& target, const HeatmapSpec& spec, const QFont& font = defaultFont());
+
+    // The smallest panel whose cells are cellSize tall (and cellSize *
+    // spec.cellAspect wide), and the layout with exactly those cells centred
+    // in target: what a figure that chooses its cell sizes itself needs.
+    static QSizeF sizeForCellSize(const HeatmapSpec& spec, double cellSize, const QFont& font = defaultFont());
+    static HeatmapLayout layoutForCellSize(const QRectF& target, const HeatmapSpec& spec, double cellSize,
+                                           const QFont& font = defaultFont());
+    // The smallest cell (width, height) in which every number of the matrix
+    // prints at the full value font (0.9 of the label font, 0.94 compact).
+    static QSizeF valueCellSize(const HeatmapSpec& spec, const QFont& font = defaultFont());
 
     static void paint(QPainter* painter, const QRectF& target, const HeatmapSpec& spec,
                       const QFont& font = defaultFont());
