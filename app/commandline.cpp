@@ -31,6 +31,9 @@ struct Parser
     QCommandLineOption exportNumpy{"export-numpy", "Write a runnable NumPy script to file, then exit.", "file"};
     QCommandLineOption exportImage{"export-image",
                                    "Write the figure as .png, .svg or .pdf to file, then exit.", "file"};
+    QCommandLineOption exportLesson{"export-lesson",
+                                    "Write the lesson (seven 16:9 slides, one per step) as a .pdf to file, then exit.",
+                                    "file"};
     QCommandLineOption saveSession{"save-session",
                                    "Write the configuration as a session file (.attn), then exit.", "file"};
     QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
@@ -49,8 +52,8 @@ struct Parser
             "Attention Visualizer: self-attention, every number of it, as linked heatmaps.\n"
             "With an --export option it writes the files and exits without opening a window.");
         parser.addOptions({sentence, preset, seed, embeddingSeed, dModel, heads, init, causal, noScale, temperature,
-                           positional, exportJson, exportNumpy, exportImage, saveSession, panel, scale, head, colormap, help,
-                           version});
+                           positional, exportJson, exportNumpy, exportImage, exportLesson, saveSession, panel, scale,
+                           head, colormap, help, version});
         parser.addPositionalArgument("session", "A saved session (.attn) to open.", "[SESSION]");
     }
 };
@@ -90,7 +93,8 @@ bool parseReal(const QString& text, const QString& option, double* out, QString*
 
 bool CommandLineOptions::isHeadless() const
 {
-    return !exportJson.isEmpty() || !exportNumpy.isEmpty() || !exportImage.isEmpty() || !saveSession.isEmpty();
+    return !exportJson.isEmpty() || !exportNumpy.isEmpty() || !exportImage.isEmpty() || !exportLesson.isEmpty()
+           || !saveSession.isEmpty();
 }
 
 QStringList panelNames()
@@ -237,6 +241,7 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
     options.exportNumpy = parser.value(p.exportNumpy);
     options.exportImage = parser.value(p.exportImage);
     options.saveSession = parser.value(p.saveSession);
+    options.exportLesson = parser.value(p.exportLesson);
     if (parser.isSet(p.saveSession) && options.saveSession.isEmpty()) {
         error = QStringLiteral("--save-session needs a file name.");
         return outcome;
@@ -256,6 +261,10 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
                         .arg(options.exportImage);
             return outcome;
         }
+    }
+    if (parser.isSet(p.exportLesson) && QFileInfo(options.exportLesson).suffix().toLower() != "pdf") {
+        error = QStringLiteral("--export-lesson needs a file ending in .pdf, not \"%1\".").arg(options.exportLesson);
+        return outcome;
     }
     if (parser.isSet(p.panel)) {
         options.panel = parser.value(p.panel);

@@ -16,6 +16,7 @@ struct CommandLineOptions
     QString exportNumpy;
     QString exportImage;
     QString saveSession;
+    QString exportLesson; // the seven lesson slides as a PDF
     QString panel;    // empty: the whole figure
     QString colormap; // empty: the default
     double scale = 1.0;

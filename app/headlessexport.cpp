@@ -2,12 +2,17 @@
 
 #include "core/exporters.h"
 #include "ui/figureexport.h"
+#include "ui/lesson.h"
 #include "ui/savefile.h"
 #include "ui/session.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 
-#include <sstream>
+#include <algorithm>
+#include <memory>
+#include <functional>
+#include <ostream>
 
 QString runHeadlessExports(const CommandLineOptions& options)
 {
@@ -32,17 +37,33 @@ QString runHeadlessExports(const CommandLineOptions& options)
         if (!saveSession(options.saveSession, session, &error))
             return error;
     }
-    if (!options.exportJson.isEmpty()) {
-        std::ostringstream text;
-        attn::writeJson(text, options.config, result);
-        if (!saveFileAtomically(options.exportJson, QByteArray::fromStdString(text.str()), &error))
-            return error;
-    }
+    // Streams the text straight into the file; the matrices of a long input
+    // are never held twice as text.
+    const auto writeText = [&](const QString& path, const std::function<void(std::ostream&)>& write) {
+        return saveFileAtomically(
+            path,
+            [&](QIODevice& device, QString* writeError) {
+                DeviceStreamBuffer buffer(device);
+                std::ostream out(&buffer);
+                write(out);
+                out.flush();
+                if (buffer.failed() || !out) {
+                    *writeError = device.errorString().toLower();
+                    return false;
+                }
+                return true;
+            },
+            &error);
+    };
+    if (!options.exportJson.isEmpty()
+        && !writeText(options.exportJson, [&](std::ostream& out) { attn::writeJson(out, options.config, result); }))
+        return error;
     if (!options.exportNumpy.isEmpty()) {
-        std::ostringstream text;
-        const QString generator = QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion());
-        attn::writeNumpyScript(text, options.config, result, generator.toStdString());
-        if (!saveFileAtomically(options.exportNumpy, QByteArray::fromStdString(text.str()), &error))
+        const std::string generator =
+            QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion()).toStdString();
+        if (!writeText(options.exportNumpy, [&](std::ostream& out) {
+                attn::writeNumpyScript(out, options.config, result, generator);
+            }))
             return error;
     }
     if (!options.exportImage.isEmpty()) {
@@ -52,6 +73,16 @@ QString runHeadlessExports(const CommandLineOptions& options)
         figure.colormap = options.colormap;
         figure.scale = options.scale;
         if (!exportFigure(options.exportImage, options.config, result, figure, &error))
+            return error;
+    }
+    if (!options.exportLesson.isEmpty()) {
+        LessonOptions lesson;
+        lesson.queryToken = std::max(0, options.selectedToken);
+        lesson.head = options.head;
+        lesson.colorMap = options.colormap;
+        // The slides share the result for this call only; it outlives them.
+        const std::shared_ptr<const attn::AttentionResult> shared(&result, [](const attn::AttentionResult*) {});
+        if (!exportLessonPdf(options.exportLesson, options.config, shared, lesson, &error))
             return error;
     }
     return {};

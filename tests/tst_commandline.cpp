@@ -242,7 +242,8 @@ void TestCommandLine::helpAndVersion()
     QCOMPARE(result.exitCode, 0);
     for (const char* option : {"--sentence", "--preset", "--seed", "--embedding-seed", "--d-model", "--heads",
                                "--init", "--causal", "--no-scale", "--temperature", "--positional", "--export-json",
-                               "--export-numpy", "--export-image", "--panel", "--scale", "--head", "--colormap"})
+                               "--export-numpy", "--export-image", "--export-lesson", "--panel", "--scale", "--head",
+                               "--colormap"})
         QVERIFY2(result.out.contains(option), option);
     result = runApp({"--version"});
     QCOMPARE(result.exitCode, 0);

@@ -1,0 +1,481 @@
+// Lesson mode: the keys a presenter uses step through exactly seven slides,
+// each slide shows its own stage and writes out the selected token's real
+// numbers, clicking a token follows it, and the PDF export (in process and
+// from the command line without a display) has one page per step with its
+// words as text.
+//
+// Set AV_LESSON_SNAPSHOTS=/some/dir to also write every slide as PNG there.
+
+#include "ui/lesson.h"
+
+#include "testutil.h"
+#include "ui/figure.h"
+#include "ui/heatmaprenderer.h"
+#include "ui/presets.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cmath>
+
+using attn::PanelId;
+
+Q_DECLARE_METATYPE(std::vector<PanelId>)
+
+class TestLesson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void keysStep_data();
+    void keysStep();
+    void escapeRequestsExit();
+    void stepIsClamped();
+    void panelsForStep_data();
+    void panelsForStep();
+    void stepOneShowsTokensAndVocabulary();
+    void scoreFormulaHasTheRealSum_data();
+    void scoreFormulaHasTheRealSum();
+    void laterFormulasUseTheResult();
+    void clickingATokenSelectsIt();
+    void pagesRender_data();
+    void pagesRender();
+    void pdfHasSevenPagesOfText();
+    void unwritablePathGivesErrorAndNoFile();
+    void commandLineExportsWithoutDisplay();
+    void commandLineRefusesNonPdf();
+
+private:
+    attn::AttentionConfig m_article;
+    std::shared_ptr<const attn::AttentionResult> m_result;
+};
+
+namespace {
+
+std::shared_ptr<const attn::AttentionResult> compute(const attn::AttentionConfig& config)
+{
+    return std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+}
+
+QString factor(double value)
+{
+    const QString text = HeatmapRenderer::formatValue(value, 2);
+    return text.startsWith(QChar(0x2212)) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
+}
+
+bool haveTool(const QString& name)
+{
+    return !QStandardPaths::findExecutable(name).isEmpty();
+}
+
+QString runTool(const QString& program, const QStringList& args)
+{
+    QProcess process;
+    process.start(program, args);
+    if (!process.waitForFinished(30000))
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+int pdfPages(const QString& path)
+{
+    const QString info = runTool(QStringLiteral("pdfinfo"), {path});
+    for (const QString& line : info.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("Pages:")))
+            return line.mid(6).trimmed().toInt();
+    }
+    return -1;
+}
+
+struct ProcessResult
+{
+    int exitCode = -1;
+    QByteArray err;
+};
+
+// The real executable with neither a display nor a platform set.
+ProcessResult runApp(const QStringList& args)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(AV_APP_PATH), args);
+    ProcessResult result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace
+
+void TestLesson::initTestCase()
+{
+    QString error;
+    const auto preset = loadPreset(QStringLiteral("article"), &error);
+    QVERIFY2(preset, qPrintable(error));
+    m_article = *preset;
+    m_result = compute(m_article);
+}
+
+void TestLesson::keysStep_data()
+{
+    QTest::addColumn<QList<int>>("keys");
+    QTest::addColumn<int>("step");
+    QTest::addColumn<int>("emissions");
+
+    QTest::addRow("right") << QList<int>{Qt::Key_Right} << 2 << 1;
+    QTest::addRow("page down") << QList<int>{Qt::Key_PageDown} << 2 << 1;
+    QTest::addRow("space") << QList<int>{Qt::Key_Space} << 2 << 1;
+    QTest::addRow("three forward") << QList<int>{Qt::Key_Right, Qt::Key_Space, Qt::Key_PageDown} << 4 << 3;
+    QTest::addRow("forward and back") << QList<int>{Qt::Key_Right, Qt::Key_Right, Qt::Key_Left} << 2 << 3;
+    QTest::addRow("page up") << QList<int>{Qt::Key_Right, Qt::Key_PageUp} << 1 << 2;
+    QTest::addRow("left at 1 stays") << QList<int>{Qt::Key_Left, Qt::Key_PageUp} << 1 << 0;
+    QTest::addRow("end") << QList<int>{Qt::Key_End} << 7 << 1;
+    QTest::addRow("right at 7 stays") << QList<int>{Qt::Key_End, Qt::Key_Right, Qt::Key_Space} << 7 << 1;
+    QTest::addRow("end then home") << QList<int>{Qt::Key_End, Qt::Key_Home} << 1 << 2;
+    QTest::addRow("eight forward") << QList<int>(8, Qt::Key_Right) << 7 << 6;
+}
+
+void TestLesson::keysStep()
+{
+    QFETCH(QList<int>, keys);
+    QFETCH(int, step);
+    QFETCH(int, emissions);
+
+    LessonView view;
+    view.resize(1280, 720);
+    view.setData(m_article, m_result);
+    QCOMPARE(view.step(), 1);
+    QSignalSpy spy(&view, &LessonView::stepChanged);
+    for (int key : keys)
+        QTest::keyClick(&view, static_cast<Qt::Key>(key));
+    QCOMPARE(view.step(), step);
+    QCOMPARE(spy.count(), emissions);
+    if (!spy.isEmpty())
+        QCOMPARE(spy.last().first().toInt(), step);
+}
+
+void TestLesson::escapeRequestsExit()
+{
+    LessonView view;
+    view.setData(m_article, m_result);
+    QSignalSpy exit(&view, &LessonView::exitRequested);
+    QSignalSpy steps(&view, &LessonView::stepChanged);
+    QTest::keyClick(&view, Qt::Key_Escape);
+    QCOMPARE(exit.count(), 1);
+    QCOMPARE(steps.count(), 0);
+}
+
+void TestLesson::stepIsClamped()
+{
+    LessonView view;
+    view.setData(m_article, m_result);
+    view.setStep(99);
+    QCOMPARE(view.step(), LessonView::stepCount);
+    view.setStep(-3);
+    QCOMPARE(view.step(), 1);
+    view.previous();
+    QCOMPARE(view.step(), 1);
+    for (int k = 0; k < 10; ++k)
+        view.next();
+    QCOMPARE(view.step(), 7);
+    view.setQueryToken(42);
+    QCOMPARE(view.queryToken(), 4);
+    view.setQueryToken(-1);
+    QCOMPARE(view.queryToken(), 0);
+}
+
+void TestLesson::panelsForStep_data()
+{
+    QTest::addColumn<bool>("positional");
+    QTest::addColumn<int>("step");
+    QTest::addColumn<std::vector<PanelId>>("panels");
+
+    QTest::addRow("1 tokens") << false << 1 << std::vector<PanelId>{};
+    QTest::addRow("2 embeddings") << false << 2 << std::vector<PanelId>{PanelId::Embeddings};
+    QTest::addRow("2 embeddings + PE") << true << 2 << std::vector<PanelId>{PanelId::Embeddings, PanelId::Inputs};
+    QTest::addRow("3 projections") << false << 3 << std::vector<PanelId>{PanelId::Q, PanelId::K, PanelId::V};
+    QTest::addRow("4 scores") << false << 4 << std::vector<PanelId>{PanelId::Scores};
+    QTest::addRow("5 scaling") << false << 5 << std::vector<PanelId>{PanelId::ScaledScores};
+    QTest::addRow("6 softmax") << false << 6 << std::vector<PanelId>{PanelId::Weights};
+    QTest::addRow("7 weighted sum") << false << 7 << std::vector<PanelId>{PanelId::Output};
+}
+
+void TestLesson::panelsForStep()
+{
+    QFETCH(bool, positional);
+    QFETCH(int, step);
+    QFETCH(std::vector<PanelId>, panels);
+
+    attn::AttentionConfig config = m_article;
+    config.positional = positional;
+    LessonView view;
+    view.resize(1280, 720);
+    view.setData(config, compute(config));
+    view.setQueryToken(2);
+    view.setStep(step);
+    QVERIFY(view.visiblePanels() == panels);
+    QVERIFY(lessonPanelsForStep(config, step) == panels);
+
+    // Every earlier stage is still there, dimmed; the current ones are not;
+    // every panel marks the query token's row.
+    int earlier = 0;
+    for (const LessonPanel& panel : view.page().panels()) {
+        QCOMPARE(panel.spec.dim > 0.0, !panel.current);
+        QVERIFY(panel.spec.highlightedRows.contains(2));
+        QVERIFY(panel.layout.gridRect.isValid());
+        earlier += panel.current ? 0 : 1;
+    }
+    int expectedEarlier = 0;
+    for (int s = 2; s < step; ++s)
+        expectedEarlier += static_cast<int>(lessonPanelsForStep(config, s).size());
+    QCOMPARE(earlier, expectedEarlier);
+    QVERIFY(view.page().title().startsWith(QStringLiteral("Step %1 of 7").arg(step)));
+    QVERIFY(!view.page().explanation().isEmpty());
+    QVERIFY(!view.page().formulaLines().isEmpty());
+}
+
+void TestLesson::stepOneShowsTokensAndVocabulary()
+{
+    attn::AttentionConfig config = m_article;
+    config.sentence = "the cat saw the dog";
+    config.explicitEmbeddings.clear();
+    const auto result = compute(config);
+    const LessonPage page(config, result, LessonSettings{});
+    int tokens = 0;
+    int words = 0;
+    for (const LessonTokenBox& box : page.tokenBoxes())
+        (box.token >= 0 ? tokens : words) += 1;
+    QCOMPARE(tokens, 5);
+    QCOMPARE(words, 4); // "the" twice, one entry
+    const QString formula = page.formulaLines().join(QLatin1Char('\n'));
+    QVERIFY2(formula.contains(QStringLiteral("5 tokens, 4 vocabulary words")), qPrintable(formula));
+    QVERIFY(formula.contains(QStringLiteral("shared by 2 tokens")));
+}
+
+void TestLesson::scoreFormulaHasTheRealSum_data()
+{
+    QTest::addColumn<int>("dModel");
+    QTest::addColumn<int>("heads");
+    QTest::addColumn<int>("head");
+    QTest::addColumn<int>("query");
+
+    QTest::addRow("article, first token") << 3 << 1 << 0 << 0;
+    QTest::addRow("article, token 3") << 3 << 1 << 0 << 3;
+    QTest::addRow("two heads, head 2") << 4 << 2 << 1 << 1;
+    QTest::addRow("d_k 12, shortened") << 12 << 1 << 0 << 2;
+}
+
+void TestLesson::scoreFormulaHasTheRealSum()
+{
+    QFETCH(int, dModel);
+    QFETCH(int, heads);
+    QFETCH(int, head);
+    QFETCH(int, query);
+
+    attn::AttentionConfig config = m_article;
+    config.dModel = dModel;
+    config.heads = heads;
+    if (dModel != 3)
+        config.explicitEmbeddings.clear();
+    const auto result = compute(config);
+    LessonView view;
+    view.setData(config, result);
+    view.setHead(head);
+    view.setQueryToken(query);
+    view.setStep(4);
+    const QStringList lines = view.page().formulaLines();
+    const QString text = lines.join(QLatin1Char('\n'));
+    QVERIFY(lines.first().contains(QStringLiteral("q_i \u00b7 k_j")));
+
+    const int dK = result->dK;
+    const int first = head * dK;
+    const int n = static_cast<int>(result->tokens.size());
+    for (int j = 0; j < n; ++j) {
+        QStringList terms;
+        for (int c = 0; c < dK; ++c)
+            terms << factor(result->q(query, first + c)) + QChar(0x00d7) + factor(result->k(j, first + c));
+        if (dK > 6)
+            terms = QStringList{terms[0], terms[1], terms[2], QStringLiteral("\u2026"), terms.last()};
+        const QString expected = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") +
+                                 HeatmapRenderer::formatValue(result->heads[head].scores(query, j), 2);
+        QVERIFY2(text.contains(expected), qPrintable(QStringLiteral("missing \"%1\" in\n%2").arg(expected, text)));
+    }
+}
+
+void TestLesson::laterFormulasUseTheResult()
+{
+    const attn::AttentionResult& r = *m_result;
+    const int i = 1;
+    auto formula = [&](int step) { return lessonFormulaLines(m_article, r, step, i, 0).join(QLatin1Char('\n')); };
+    auto fmt = [](double v) { return HeatmapRenderer::formatValue(v, 2); };
+
+    const QString scaling = formula(5);
+    QVERIFY2(scaling.contains(QStringLiteral("%1 \u00f7 \u221a3 = %2")
+                                  .arg(fmt(r.heads[0].scores(i, 0)), fmt(r.heads[0].scaledScores(i, 0)))),
+             qPrintable(scaling));
+    const QString softmax = formula(6);
+    QVERIFY(softmax.contains(QStringLiteral("exp(s_j \u2212 max) / \u03a3 exp(s_j \u2212 max)")));
+    QVERIFY(softmax.contains(QStringLiteral("= %1").arg(fmt(r.heads[0].weights(i, 4)))));
+    const QString sum = formula(7);
+    QVERIFY(sum.contains(QStringLiteral("out_i = \u03a3_j w_ij \u00b7 v_j")));
+    QVERIFY(sum.contains(fmt(r.output(i, 2))));
+    const QString embedding = formula(2);
+    QVERIFY(embedding.contains(
+        QStringLiteral("[%1, %2, %3]").arg(fmt(r.embeddings(i, 0)), fmt(r.embeddings(i, 1)), fmt(r.embeddings(i, 2)))));
+
+    // The causal mask and a temperature are written out too.
+    attn::AttentionConfig config = m_article;
+    config.causal = true;
+    config.temperature = 0.5;
+    const auto masked = compute(config);
+    const QString text = lessonFormulaLines(config, *masked, 5, 0, 0).join(QLatin1Char('\n'));
+    QVERIFY2(text.contains(QStringLiteral("masked")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("\u00f7 0.5")));
+    QVERIFY(lessonExplanation(config, 5).contains(QStringLiteral("causal")));
+}
+
+void TestLesson::clickingATokenSelectsIt()
+{
+    LessonView view;
+    view.resize(1600, 900); // not the nominal size: clicks go through the scale
+    view.setData(m_article, m_result);
+    view.setStep(4);
+    QSignalSpy spy(&view, &LessonView::queryTokenChanged);
+    const LessonPanel& scores = view.page().panels().front();
+    QCOMPARE(scores.id, PanelId::Scores);
+    const QPointF label(scores.layout.rowLabelRect.center().x(), scores.layout.cellRect(3, 0).center().y());
+    const double scale = 900.0 / LessonPage::slideHeight;
+    QTest::mouseClick(&view, Qt::LeftButton, {}, (label * scale).toPoint());
+    QCOMPARE(view.queryToken(), 3);
+    QCOMPARE(spy.count(), 1);
+    // The highlight follows.
+    QVERIFY(view.page().panels().front().spec.highlightedRows.contains(3));
+
+    // Step 1: the token boxes are clickable too.
+    view.setStep(1);
+    for (const LessonTokenBox& box : view.page().tokenBoxes()) {
+        if (box.token == 1) {
+            QTest::mouseClick(&view, Qt::LeftButton, {}, (box.rect.center() * scale).toPoint());
+            break;
+        }
+    }
+    QCOMPARE(view.queryToken(), 1);
+}
+
+void TestLesson::pagesRender_data()
+{
+    QTest::addColumn<bool>("presentation");
+    QTest::addRow("normal") << false;
+    QTest::addRow("presentation") << true;
+}
+
+void TestLesson::pagesRender()
+{
+    QFETCH(bool, presentation);
+    const QString snapshots = qEnvironmentVariable("AV_LESSON_SNAPSHOTS");
+    LessonView view;
+    view.resize(1280, 720);
+    view.setData(m_article, m_result);
+    view.setPresentation(presentation);
+    QCOMPARE(view.presentation(), presentation);
+    for (int step = 1; step <= 7; ++step) {
+        view.setStep(step);
+        const QImage image = view.grab().toImage();
+        QCOMPARE(image.size(), QSize(1280, 720));
+        const QColor corner = image.pixelColor(2, 2);
+        QCOMPARE(corner, presentation ? QColor(Qt::black) : QColor(Qt::white));
+        // Something is drawn beyond the background: count distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QStringLiteral("step %1: %2 colours").arg(step).arg(colours.size())));
+        if (!snapshots.isEmpty())
+            image.save(QStringLiteral("%1/widget-%2-%3.png")
+                           .arg(snapshots, presentation ? QStringLiteral("presentation") : QStringLiteral("normal"))
+                           .arg(step));
+    }
+}
+
+void TestLesson::pdfHasSevenPagesOfText()
+{
+    if (!haveTool(QStringLiteral("pdfinfo")) || !haveTool(QStringLiteral("pdftotext")))
+        QSKIP("poppler-utils (pdfinfo, pdftotext) not installed");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.pdf"));
+    QString error;
+    LessonOptions options;
+    options.queryToken = 1;
+    QVERIFY2(exportLessonPdf(path, m_article, m_result, options, &error), qPrintable(error));
+    QCOMPARE(pdfPages(path), 7);
+    const QString text = runTool(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    for (const QString& word : {QStringLiteral("query"), QStringLiteral("key"), QStringLiteral("value"),
+                                QStringLiteral("softmax"), QStringLiteral("\u221a")})
+        QVERIFY2(text.contains(word, Qt::CaseInsensitive),
+                 qPrintable(QStringLiteral("no \"%1\" in the PDF").arg(word)));
+    QVERIFY(text.contains(QStringLiteral("Step 4 of 7")));
+    if (const QString snapshots = qEnvironmentVariable("AV_LESSON_SNAPSHOTS"); !snapshots.isEmpty())
+        QFile::copy(path, snapshots + QStringLiteral("/lesson.pdf"));
+}
+
+void TestLesson::unwritablePathGivesErrorAndNoFile()
+{
+    QTemporaryDir dir;
+    QString error;
+    const QString missing = dir.filePath(QStringLiteral("no/such/dir/lesson.pdf"));
+    QVERIFY(!exportLessonPdf(missing, m_article, m_result, {}, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFile::exists(missing));
+
+    error.clear();
+    const QString png = dir.filePath(QStringLiteral("lesson.png"));
+    QVERIFY(!exportLessonPdf(png, m_article, m_result, {}, &error));
+    QVERIFY(error.contains(QStringLiteral(".pdf")));
+    QVERIFY(!QFile::exists(png));
+
+    error.clear();
+    LessonOptions badHead;
+    badHead.head = 3;
+    const QString path = dir.filePath(QStringLiteral("lesson.pdf"));
+    QVERIFY(!exportLessonPdf(path, m_article, m_result, badHead, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestLesson::commandLineExportsWithoutDisplay()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.pdf"));
+    const ProcessResult run =
+        runApp({QStringLiteral("--preset"), QStringLiteral("article"), QStringLiteral("--export-lesson"), path});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.isEmpty());
+    QVERIFY(QFile::exists(path));
+    if (haveTool(QStringLiteral("pdfinfo")))
+        QCOMPARE(pdfPages(path), 7);
+}
+
+void TestLesson::commandLineRefusesNonPdf()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.png"));
+    const ProcessResult run = runApp({QStringLiteral("--export-lesson"), path});
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains("--export-lesson") && run.err.contains(".pdf"), run.err.constData());
+    QVERIFY(!QFile::exists(path));
+}
+
+QTEST_MAIN(TestLesson)
+#include "tst_lesson.moc"

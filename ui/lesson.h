@@ -1,0 +1,94 @@
+#pragma once
+
+// Lesson mode: the computation as seven slides a teacher steps through, one
+// query token followed from its word to its output. LessonView shows the
+// current slide and takes the keys a presenter's clicker sends;
+// exportLessonPdf writes all seven as a vector PDF. Both draw LessonPage, so
+// the projected slide and the handout are the same picture.
+//
+// Invariants: the view never computes attention, it only reads the shared
+// result it is given; step() is always within 1..stepCount, and the query
+// token and head are clamped to the result whenever one is set.
+
+#include "core/attention.h"
+#include "ui/lessonpage.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class LessonView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int stepCount = LessonPage::stepCount;
+
+    explicit LessonView(QWidget* parent = nullptr);
+
+    void setData(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result);
+
+    void setStep(int step);
+    int step() const { return m_settings.step; }
+    void setQueryToken(int token);
+    int queryToken() const { return m_settings.queryToken; }
+    void setHead(int head);
+    int head() const { return m_settings.head; }
+    void setColorMap(const QString& name);
+    void setPresentation(bool on);
+    bool presentation() const { return m_settings.presentation; }
+
+    void next();
+    void previous();
+
+    // The slide as currently laid out for this widget's size (built on demand).
+    const LessonPage& page() const;
+    // The current step's large panels, e.g. {Scores} for step 4.
+    std::vector<attn::PanelId> visiblePanels() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void stepChanged(int step);
+    void queryTokenChanged(int token);
+    void exitRequested();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    // Logical page size for the widget's aspect ratio and the widget pixels per page pixel.
+    QSizeF logicalSize() const;
+    double pageScale() const;
+    void invalidate();
+
+    attn::AttentionConfig m_config;
+    std::shared_ptr<const attn::AttentionResult> m_result;
+    LessonSettings m_settings;
+    mutable std::optional<LessonPage> m_page; // rebuilt lazily after any change
+};
+
+struct LessonOptions
+{
+    int queryToken = 0;
+    int head = 0;     // zero-based
+    QString colorMap; // empty: viridis
+    bool presentation = false;
+};
+
+// The seven slides as a 16:9 vector PDF, one page per step, text kept as text.
+// Written atomically: on failure returns false with a one-line *error and
+// leaves no file.
+bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,
+                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QString* error);
+// The same pages as PDF bytes (empty when there is nothing to draw).
+QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
+                           const LessonOptions& options);

@@ -1,0 +1,1127 @@
+#include "ui/lessonpage.h"
+
+#include "ui/figure.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using attn::PanelId;
+
+namespace {
+
+constexpr int kDecimals = 2;
+// Sums and vectors longer than this are written as the first few, "…", the last.
+constexpr int kMaxTerms = 6;
+constexpr int kLeadingTerms = 3;
+// The formula shrinks to fit its box down to this fraction of its size, then elides.
+constexpr double kMinFormulaShrink = 0.65;
+constexpr double kCommonFormulaShrink = 0.7;
+// Keys written out per formula; a slide shows about a dozen lines anyway.
+constexpr int kMaxKeyLines = 24;
+// How far earlier stages fade (HeatmapSpec::dim).
+constexpr double kEarlierDim = 0.55;
+
+const QString kMinus = QStringLiteral("\u2212");
+const QString kTimes = QStringLiteral("\u00d7");
+const QString kEllipsis = QStringLiteral("\u2026");
+const QString kSqrt = QStringLiteral("\u221a");
+const QString kDot = QStringLiteral("\u00b7");
+
+struct Theme
+{
+    QColor page;
+    QColor text;
+    QColor muted;
+    QColor box;
+    QColor boxBorder;
+    QColor accent;
+    QColor accentText;    // on an accent fill
+    QColor accentHeading; // accent-coloured text on the page
+    double stroke = 1.0;
+};
+
+Theme themeFor(bool presentation)
+{
+    Theme t;
+    if (presentation) {
+        t.page = Qt::black;
+        t.text = Qt::white;
+        t.muted = QColor(0xd0, 0xd0, 0xd0);
+        t.box = QColor(0x1c, 0x1c, 0x1c);
+        t.boxBorder = QColor(0xf0, 0xf0, 0xf0);
+        t.accent = QColor(0xff, 0x9d, 0x1a);
+        t.accentText = Qt::black;
+        t.accentHeading = t.accent;
+        t.stroke = 3.0;
+    } else {
+        t.page = Qt::white;
+        t.text = QColor(0x1a, 0x1a, 0x1a);
+        t.muted = QColor(0x55, 0x55, 0x55);
+        t.box = QColor(0xf3, 0xf5, 0xf9);
+        t.boxBorder = QColor(0xc8, 0xcd, 0xd6);
+        t.accent = QColor(0xff, 0x8c, 0x00);
+        t.accentText = Qt::black;
+        t.accentHeading = QColor(0xa8, 0x4f, 0x00);
+        t.stroke = 1.5;
+    }
+    return t;
+}
+
+QString fmt(double value)
+{
+    return HeatmapRenderer::formatValue(value, kDecimals);
+}
+
+// A factor in a written-out product: negatives in parentheses so "×−" never appears.
+QString factor(double value)
+{
+    const QString text = fmt(value);
+    return text.startsWith(kMinus) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
+}
+
+bool isIntegral(const attn::Matrix& m)
+{
+    for (Eigen::Index i = 0; i < m.size(); ++i) {
+        const double v = m.data()[i];
+        if (std::isfinite(v) && (v != std::round(v) || std::abs(v) >= 1e6))
+            return false;
+    }
+    return true;
+}
+
+QString integralFactor(double value)
+{
+    const QString text = HeatmapRenderer::formatValue(value, 0);
+    return text.startsWith(kMinus) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
+}
+
+// "t(0) + t(1) + t(2)" or, for sums of more than maxTerms, "t(0) + t(1) + t(2) + … + t(n−1)".
+template <typename Term>
+QString writtenSum(int count, Term term, const QString& separator = QStringLiteral(" + "), int maxTerms = kMaxTerms)
+{
+    QStringList parts;
+    if (count <= maxTerms) {
+        for (int i = 0; i < count; ++i)
+            parts << term(i);
+    } else {
+        for (int i = 0; i < std::min(kLeadingTerms, maxTerms - 1); ++i)
+            parts << term(i);
+        parts << kEllipsis << term(count - 1);
+    }
+    return parts.join(separator);
+}
+
+// "[0.47, 0.86, 0.68]" for columns [first, first + count) of a row.
+QString vectorText(const attn::Matrix& m, int row, int first, int count)
+{
+    return QLatin1Char('[') +
+           writtenSum(
+               count, [&](int c) { return fmt(m(row, first + c)); }, QStringLiteral(", ")) +
+           QLatin1Char(']');
+}
+
+QString quoted(const QString& text)
+{
+    return QStringLiteral("\u201c%1\u201d").arg(text);
+}
+
+// The token quoted; a word that occurs more than once gets its position.
+QString tokenName(const attn::AttentionResult& result, int index)
+{
+    const std::string& token = result.tokens[static_cast<std::size_t>(index)];
+    const auto count = std::count(result.tokens.begin(), result.tokens.end(), token);
+    const QString text = quoted(QString::fromStdString(token));
+    return count > 1 ? QStringLiteral("%1\u2009[%2]").arg(text).arg(index) : text;
+}
+
+// The head's column range in words, for multi-head configurations.
+QString headColumns(const attn::AttentionConfig& config, int head, int dK)
+{
+    if (config.heads <= 1)
+        return {};
+    return QStringLiteral("head %1 uses columns %2\u2013%3 (d_k = %4)")
+        .arg(head + 1)
+        .arg(head * dK)
+        .arg((head + 1) * dK - 1)
+        .arg(dK);
+}
+
+QString temperatureText(double t)
+{
+    return QString::number(t, 'g', 4);
+}
+
+// The keys a formula writes out: all, or the first kMaxKeyLines of many.
+int keysWritten(int n)
+{
+    return std::min(n, kMaxKeyLines);
+}
+
+QString moreKeys(int n)
+{
+    return QStringLiteral("%1 %2 more keys").arg(kEllipsis).arg(n - keysWritten(n));
+}
+
+QStringList tokenLines(const attn::AttentionResult& result, int i)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    QStringList lines;
+    lines << QStringLiteral("tokens = sentence.split()");
+    lines << QStringLiteral("= [%1]").arg(writtenSum(
+        n, [&](int t) { return quoted(QString::fromStdString(result.tokens[static_cast<std::size_t>(t)])); },
+        QStringLiteral(", ")));
+    const int words = static_cast<int>(result.vocabulary.words.size());
+    lines << QStringLiteral("%1 token%2, %3 vocabulary word%4")
+                 .arg(n)
+                 .arg(n == 1 ? "" : "s")
+                 .arg(words)
+                 .arg(words == 1 ? "" : "s");
+    const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(i)];
+    int uses = 0;
+    for (int w : result.vocabulary.tokenWord)
+        uses += w == word ? 1 : 0;
+    lines << QStringLiteral("query token %1 %2 \u2192 vocabulary entry %3%4")
+                 .arg(i)
+                 .arg(tokenName(result, i))
+                 .arg(word)
+                 .arg(uses > 1 ? QStringLiteral(" (shared by %1 tokens)").arg(uses) : QString());
+    return lines;
+}
+
+QStringList embeddingLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i)
+{
+    const int d = static_cast<int>(result.embeddings.cols());
+    const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(i)];
+    const bool given = static_cast<std::size_t>(word) < result.wordIsExplicit.size() &&
+                       result.wordIsExplicit[static_cast<std::size_t>(word)];
+    QStringList lines;
+    lines << (config.positional ? QStringLiteral("x_i = e_i + pe_i") : QStringLiteral("x_i = e_i (row i of E)"));
+    lines << QStringLiteral("i = %1, d_model = %2").arg(tokenName(result, i)).arg(d);
+    lines << QStringLiteral("e_i = %1").arg(vectorText(result.embeddings, i, 0, d));
+    if (config.positional) {
+        lines << QStringLiteral("pe_i = %1").arg(vectorText(result.positional, i, 0, d));
+        lines << QStringLiteral("x_i = %1").arg(vectorText(result.inputs, i, 0, d));
+    }
+    lines << (given ? QStringLiteral("(the preset gives this vector)")
+                    : QStringLiteral("(drawn at random, embedding seed %1)").arg(config.embeddingSeed));
+    return lines;
+}
+
+QStringList projectionLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+{
+    const int d = static_cast<int>(result.inputs.cols());
+    const int dK = result.dK;
+    const int first = head * dK;
+    QStringList lines;
+    lines << QStringLiteral("q_i = x_i%1W_Q   k_i = x_i%1W_K   v_i = x_i%1W_V").arg(kDot);
+    lines << QStringLiteral("i = %1").arg(tokenName(result, i));
+    const QString columns = headColumns(config, head, dK);
+    if (!columns.isEmpty())
+        lines << columns;
+    lines << QStringLiteral("q_i = %1").arg(vectorText(result.q, i, first, dK));
+    lines << QStringLiteral("k_i = %1").arg(vectorText(result.k, i, first, dK));
+    lines << QStringLiteral("v_i = %1").arg(vectorText(result.v, i, first, dK));
+    // One number worked out in full: the query's first column of this head.
+    const bool integral = isIntegral(result.wQuery);
+    const QString sum = writtenSum(d, [&](int r) {
+        return factor(result.inputs(i, r)) + kTimes +
+               (integral ? integralFactor(result.wQuery(r, first)) : factor(result.wQuery(r, first)));
+    });
+    lines << QStringLiteral("q_i[%1] = x_i %2 column %1 of W_Q").arg(first).arg(kDot);
+    lines << QStringLiteral("= %1 = %2").arg(sum, fmt(result.q(i, first)));
+    return lines;
+}
+
+QStringList scoreLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    const int dK = result.dK;
+    const int first = head * dK;
+    const attn::Matrix& scores = result.heads[static_cast<std::size_t>(head)].scores;
+    QStringList lines;
+    lines << QStringLiteral("score(i, j) = q_i %1 k_j").arg(kDot);
+    const QString columns = headColumns(config, head, dK);
+    if (!columns.isEmpty())
+        lines << columns;
+    for (int j = 0; j < keysWritten(n); ++j) {
+        const QString sum = writtenSum(
+            dK, [&](int c) { return factor(result.q(i, first + c)) + kTimes + factor(result.k(j, first + c)); });
+        lines << QStringLiteral("score(%1, %2) = %3 = %4")
+                     .arg(tokenName(result, i), tokenName(result, j), sum, fmt(scores(i, j)));
+    }
+    if (n > keysWritten(n))
+        lines << moreKeys(n);
+    return lines;
+}
+
+// "“sat”, “on” … “warm”": the masked keys of a causal row, in one line.
+QString maskedKeys(const attn::AttentionResult& result, const std::vector<int>& keys)
+{
+    if (keys.size() <= 3) {
+        QStringList names;
+        for (int j : keys)
+            names << tokenName(result, j);
+        return names.join(QStringLiteral(", "));
+    }
+    return QStringLiteral("%1, %2 \u2026 %3 (%4 keys)")
+        .arg(tokenName(result, keys[0]), tokenName(result, keys[1]), tokenName(result, keys.back()))
+        .arg(keys.size());
+}
+
+QStringList scalingLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
+    const QString root = kSqrt + QString::number(result.dK);
+    const bool tempered = config.temperature != 1.0;
+    QString divisor;
+    if (config.scaled)
+        divisor += QStringLiteral(" \u00f7 ") + root;
+    if (tempered)
+        divisor += QStringLiteral(" \u00f7 ") + temperatureText(config.temperature);
+
+    QStringList lines;
+    QString general = QStringLiteral("scaled(i, j) = score(i, j)");
+    if (config.scaled)
+        general += QStringLiteral(" \u00f7 \u221ad_k");
+    if (tempered)
+        general += QStringLiteral(" \u00f7 T");
+    if (!config.scaled && !tempered)
+        general += QStringLiteral("   (scaling off)");
+    lines << general;
+    QStringList facts;
+    if (config.scaled)
+        facts << QStringLiteral("d_k = %1, %2 = %3").arg(result.dK).arg(root, fmt(std::sqrt(double(result.dK))));
+    if (tempered)
+        facts << QStringLiteral("T = %1").arg(temperatureText(config.temperature));
+    if (config.causal)
+        facts << QStringLiteral("causal: keys after the query \u2192 \u2212\u221e");
+    if (!facts.isEmpty())
+        lines << facts.join(QStringLiteral(";  "));
+    std::vector<int> masked;
+    for (int j = 0; j < n; ++j) {
+        const double s = h.scaledScores(i, j);
+        if (std::isinf(s) && s < 0) {
+            masked.push_back(j);
+            continue;
+        }
+        if (j < keysWritten(n))
+            lines << QStringLiteral("%1: %2%3 = %4").arg(tokenName(result, j), fmt(h.scores(i, j)), divisor, fmt(s));
+    }
+    if (n > keysWritten(n))
+        lines << moreKeys(n);
+    if (!masked.empty())
+        lines << QStringLiteral("%1: after the query, masked = \u2212\u221e").arg(maskedKeys(result, masked));
+    return lines;
+}
+
+QStringList softmaxLines(const attn::AttentionResult& result, int i, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
+    // The row's maximum and sum of exponentials, re-read from the result so
+    // the written-out line adds up; the weights themselves come from the result.
+    double rowMax = -std::numeric_limits<double>::infinity();
+    for (int j = 0; j < n; ++j)
+        rowMax = std::max(rowMax, h.scaledScores(i, j));
+    double total = 0.0;
+    for (int j = 0; j < n; ++j)
+        total += std::exp(h.scaledScores(i, j) - rowMax);
+
+    QStringList lines;
+    lines << QStringLiteral("w(i, j) = exp(s_j \u2212 max) / \u03a3 exp(s_j \u2212 max)   (softmax)");
+    lines << QStringLiteral("row of %1: max = %2, \u03a3 exp(s \u2212 max) = %3")
+                 .arg(tokenName(result, i), fmt(rowMax), fmt(total));
+    double weightSum = 0.0;
+    std::vector<int> masked;
+    for (int j = 0; j < n; ++j) {
+        const double s = h.scaledScores(i, j);
+        const double w = h.weights(i, j);
+        weightSum += w;
+        if (std::isinf(s) && s < 0) {
+            masked.push_back(j);
+            continue;
+        }
+        if (j < keysWritten(n))
+            lines << QStringLiteral("w(%1, %2) = exp(%3 \u2212 %4) / %5 = %6 / %5 = %7")
+                         .arg(tokenName(result, i), tokenName(result, j), fmt(s), factor(rowMax), fmt(total),
+                              fmt(std::exp(s - rowMax)), fmt(w));
+    }
+    if (n > keysWritten(n))
+        lines << moreKeys(n);
+    if (!masked.empty())
+        lines << QStringLiteral("%1: exp(\u2212\u221e) = 0").arg(maskedKeys(result, masked));
+    lines << QStringLiteral("the weights add up to %1").arg(fmt(weightSum));
+    return lines;
+}
+
+QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    const int dK = result.dK;
+    const int first = head * dK;
+    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
+    QStringList lines;
+    lines << QStringLiteral("out_i = \u03a3_j w_ij %1 v_j").arg(kDot);
+    const QString columns = headColumns(config, head, dK);
+    if (!columns.isEmpty())
+        lines << columns;
+    // Written as a column sum: each value vector scaled by its weight.
+    for (int j = 0; j < keysWritten(n); ++j) {
+        lines << QStringLiteral("%1 %2 %3 %4   v(%5)")
+                     .arg(j == 0 ? QStringLiteral("\u2007\u2007") : QStringLiteral("+"), fmt(h.weights(i, j)), kTimes,
+                          vectorText(result.v, j, first, dK), tokenName(result, j));
+    }
+    if (n > keysWritten(n))
+        lines << QStringLiteral("+ ") + moreKeys(n);
+    lines << QStringLiteral("= %1 = out(%2)").arg(vectorText(h.output, i, 0, dK), tokenName(result, i));
+    // One number added up in full: the first column of the output.
+    lines << QStringLiteral("out_i[%1] = %2 = %3")
+                 .arg(first)
+                 .arg(writtenSum(
+                          n, [&](int j) { return factor(h.weights(i, j)) + kTimes + factor(result.v(j, first)); },
+                          QStringLiteral(" + "), 4),
+                      fmt(h.output(i, 0)));
+    return lines;
+}
+
+// Lays panels side by side in `area` with one cell size, the largest at which
+// they all fit, so equal rows line up and Q, K and V look alike. The panels
+// share their top edge; the row is centred in the area or starts at its left.
+std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& specs, const QRectF& area,
+                                      const QFont& font, double gap, bool centred)
+{
+    std::vector<HeatmapLayout> layouts;
+    if (specs.empty() || area.isEmpty())
+        return layouts;
+    const double columnWidth = (area.width() - gap * (static_cast<double>(specs.size()) - 1)) / specs.size();
+    // Start from the cell each panel would get in an equal share of the row.
+    double cell = std::numeric_limits<double>::infinity();
+    for (const HeatmapSpec* spec : specs)
+        cell = std::min(cell, HeatmapRenderer::layout(QRectF(0, 0, columnWidth, area.height()), *spec, font).cellSize);
+    // Then grow it while the whole row still fits (narrow panels leave room).
+    auto fits = [&](double c) {
+        double width = gap * (static_cast<double>(specs.size()) - 1);
+        for (const HeatmapSpec* spec : specs) {
+            const QSizeF size = HeatmapRenderer::sizeForCellSize(*spec, c, font);
+            if (size.height() > area.height())
+                return false;
+            width += size.width();
+        }
+        return width <= area.width();
+    };
+    const double cap =
+        HeatmapRenderer::layout(QRectF(0, 0, area.width(), area.height()), *specs.front(), font).cellSize;
+    while (cell >= 3.0 && cell + 1.0 <= cap && fits(cell + 1.0))
+        cell += 1.0;
+
+    std::vector<QSizeF> sizes;
+    double width = gap * (static_cast<double>(specs.size()) - 1);
+    double height = 0.0;
+    for (const HeatmapSpec* spec : specs) {
+        sizes.push_back(HeatmapRenderer::sizeForCellSize(*spec, cell, font).boundedTo(area.size()));
+        width += sizes.back().width();
+        height = std::max(height, sizes.back().height());
+    }
+    double x = std::round(area.left() + (centred ? std::max(0.0, (area.width() - width) / 2) : 0.0));
+    const double y = std::round(area.top() + std::max(0.0, (area.height() - height) / 2));
+    for (std::size_t k = 0; k < specs.size(); ++k) {
+        const QRectF target(x, y, std::ceil(sizes[k].width()), std::ceil(sizes[k].height()));
+        layouts.push_back(HeatmapRenderer::layoutForCellSize(target, *specs[k], cell, font));
+        x += target.width() + gap;
+    }
+    return layouts;
+}
+
+} // namespace
+
+QString lessonStepTitle(int step)
+{
+    switch (step) {
+    case 1:
+        return QStringLiteral("Tokens: the sentence split into words");
+    case 2:
+        return QStringLiteral("Embeddings: a vector of numbers for every token");
+    case 3:
+        return QStringLiteral("Projections: a query, a key and a value for every token");
+    case 4:
+        return QStringLiteral("Scores: how well each query matches each key");
+    case 5:
+        return QStringLiteral("Scaling: dividing the scores by \u221ad_k");
+    case 6:
+        return QStringLiteral("Softmax: turning scores into weights");
+    case 7:
+        return QStringLiteral("Weighted sum: mixing the values");
+    default:
+        return {};
+    }
+}
+
+QString lessonExplanation(const attn::AttentionConfig& config, int step)
+{
+    switch (step) {
+    case 1:
+        return QStringLiteral(
+            "The sentence is split at its spaces into tokens, the pieces the model reads. Every different word gets "
+            "one entry in the vocabulary, so a repeated word shares its entry. We follow one token, the query "
+            "(highlighted), through every step.");
+    case 2:
+        return config.positional
+                   ? QStringLiteral(
+                         "Each vocabulary word owns a list of d_model numbers, its embedding: one row of E per token. "
+                         "A sinusoidal positional encoding is added, so the same word at two positions gets "
+                         "different rows of X.")
+                   : QStringLiteral(
+                         "Each vocabulary word owns a list of d_model numbers, its embedding: one row of E per "
+                         "token. Tokens that are the same word get the same row. A real model learns these numbers; "
+                         "here they are given or drawn at random.");
+    case 3:
+        return QStringLiteral(
+            "Each token's row is multiplied by three weight matrices. That gives its query (what the token is "
+            "looking for), its key (what it offers to others) and its value (what it passes on when chosen).");
+    case 4:
+        return QStringLiteral(
+            "To decide where to look, the query of a token is compared with the key of every token by a dot "
+            "product: multiply matching numbers, then add them up. A large score means the key matches the query "
+            "well.");
+    case 5: {
+        QString text;
+        if (config.scaled)
+            text = QStringLiteral(
+                "Dot products grow with the number of dimensions, so every score is divided by \u221ad_k. That "
+                "keeps the softmax of the next step from becoming too sharp.");
+        else
+            text = QStringLiteral("Scaling by \u221ad_k is switched off here, so the scores pass on unchanged.");
+        if (config.temperature != 1.0)
+            text += QStringLiteral(" Dividing by the temperature T = %1 makes the weights %2.")
+                        .arg(temperatureText(config.temperature),
+                             config.temperature < 1.0 ? QStringLiteral("sharper") : QStringLiteral("flatter"));
+        if (config.causal)
+            text += QStringLiteral(
+                " The causal mask hides every key after the query: its score becomes \u2212\u221e, so the token "
+                "cannot look ahead.");
+        return text;
+    }
+    case 6:
+        return QStringLiteral(
+            "Softmax turns each row of scores into weights between 0 and 1 that add up to 1: the larger a score, "
+            "the larger its weight. Subtracting the row's maximum first changes nothing but keeps exp() from "
+            "overflowing.");
+    case 7:
+        return QStringLiteral(
+            "The output of a token is the weighted sum of every token's value, using its softmax weights. Tokens "
+            "whose key matched the query well contribute the most. This new row is the token, now informed by its "
+            "context.");
+    default:
+        return {};
+    }
+}
+
+QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
+                               int queryToken, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    if (n == 0 || result.heads.empty())
+        return {};
+    const int i = std::clamp(queryToken, 0, n - 1);
+    const int h = std::clamp(head, 0, static_cast<int>(result.heads.size()) - 1);
+    switch (step) {
+    case 1:
+        return tokenLines(result, i);
+    case 2:
+        return embeddingLines(config, result, i);
+    case 3:
+        return projectionLines(config, result, i, h);
+    case 4:
+        return scoreLines(config, result, i, h);
+    case 5:
+        return scalingLines(config, result, i, h);
+    case 6:
+        return softmaxLines(result, i, h);
+    case 7:
+        return weightedSumLines(config, result, i, h);
+    default:
+        return {};
+    }
+}
+
+std::vector<PanelId> lessonPanelsForStep(const attn::AttentionConfig& config, int step)
+{
+    switch (step) {
+    case 2:
+        if (config.positional)
+            return {PanelId::Embeddings, PanelId::Inputs};
+        return {PanelId::Embeddings};
+    case 3:
+        return {PanelId::Q, PanelId::K, PanelId::V};
+    case 4:
+        return {PanelId::Scores};
+    case 5:
+        return {PanelId::ScaledScores};
+    case 6:
+        return {PanelId::Weights};
+    case 7:
+        return {PanelId::Output};
+    default:
+        return {};
+    }
+}
+
+LessonPage::LessonPage(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
+                       const LessonSettings& settings, QSizeF size)
+    : m_config(config)
+    , m_result(std::move(result))
+    , m_settings(settings)
+    , m_size(size)
+{
+    if (!m_result || m_result->tokens.empty() || m_result->heads.empty()) {
+        m_result.reset();
+        return;
+    }
+    m_settings.step = std::clamp(m_settings.step, 1, stepCount);
+    m_settings.queryToken = std::clamp(m_settings.queryToken, 0, static_cast<int>(m_result->tokens.size()) - 1);
+    m_settings.head = std::clamp(m_settings.head, 0, static_cast<int>(m_result->heads.size()) - 1);
+    build();
+}
+
+double LessonPage::pixelSize(Role role) const
+{
+    const bool big = m_settings.presentation;
+    switch (role) {
+    case Role::Title:
+        return big ? 34 : 30;
+    case Role::Subtitle:
+        return big ? 15 : 14;
+    case Role::Explanation:
+        return big ? 23 : 20;
+    case Role::Formula:
+        return big ? 23 : 20;
+    case Role::Panel:
+        return big ? 20 : 16;
+    case Role::Strip:
+        return big ? 12 : 11;
+    case Role::StripLabel:
+        return big ? 15 : 13;
+    case Role::Token:
+        return big ? 30 : 26;
+    case Role::TokenLabel:
+        return big ? 17 : 15;
+    }
+    return 16;
+}
+
+QFont LessonPage::font(Role role, bool bold, double factor) const
+{
+    QFont f = HeatmapRenderer::defaultFont();
+    f.setPixelSize(std::max(1, static_cast<int>(std::lround(pixelSize(role) * factor))));
+    f.setBold(bold);
+    return f;
+}
+
+std::vector<PanelId> LessonPage::visiblePanels() const
+{
+    std::vector<PanelId> ids;
+    for (const LessonPanel& p : m_panels) {
+        if (p.current)
+            ids.push_back(p.id);
+    }
+    return ids;
+}
+
+void LessonPage::build()
+{
+    const int step = m_settings.step;
+    m_title = QStringLiteral("Step %1 of %2 \u00b7 %3").arg(step).arg(stepCount).arg(lessonStepTitle(step));
+    m_subtitle = figureTitle(m_config, *m_result);
+    m_explanation = lessonExplanation(m_config, step);
+    m_formula = lessonFormulaLines(m_config, *m_result, step, m_settings.queryToken, m_settings.head);
+
+    double y = 0;
+    layoutHeader(&y);
+
+    const double margin = std::round(m_size.height() * 0.04);
+    const double gap = std::round(margin * 0.6);
+    const double width = m_size.width() - 2 * margin;
+    const bool hasEarlier = step > 2;
+    const double stripHeight = hasEarlier ? std::round(m_size.height() * (m_settings.presentation ? 0.2 : 0.22)) : 0.0;
+    const double bottom = m_size.height() - margin - stripHeight - (hasEarlier ? gap : 0.0);
+    const double mainHeight = std::max(0.0, bottom - y);
+
+    // The formula box is as wide as its lines want, within limits, so a short
+    // formula leaves the heatmaps more room.
+    const double pad = std::round(m_size.height() * 0.02);
+    const QFontMetricsF formulaFm(font(Role::Formula));
+    const QFontMetricsF formulaBoldFm(font(Role::Formula, true));
+    const double maxFormulaShare = lessonPanelsForStep(m_config, step).size() >= 3 ? 0.36 : 0.46;
+    double widest = 0.0;
+    for (qsizetype k = 0; k < m_formula.size(); ++k)
+        widest = std::max(widest, (k == 0 ? formulaBoldFm : formulaFm).horizontalAdvance(m_formula[k]));
+    const double formulaWidth = std::round(std::clamp(widest + 2 * pad + 2, width * 0.34, width * maxFormulaShare));
+    const QRectF mainArea(margin, y, width - formulaWidth - gap, mainHeight);
+    m_formulaRect = QRectF(mainArea.right() + gap, y, formulaWidth, mainHeight);
+    const QRectF strip = hasEarlier ? QRectF(margin, bottom + gap, width, stripHeight) : QRectF();
+
+    // One size for all lines, shrunk for the widest (within a limit); a line
+    // still too long shrinks alone, then elides. One long sum must not make
+    // every line small.
+    const double innerWidth = m_formulaRect.width() - 2 * pad;
+    auto neededFactor = [&](qsizetype k, double floor) {
+        double factor = 1.0;
+        while (factor > floor &&
+               QFontMetricsF(font(Role::Formula, k == 0, factor)).horizontalAdvance(m_formula[k]) > innerWidth)
+            factor -= 0.05;
+        return std::max(factor, floor);
+    };
+    double common = 1.0;
+    // The general form (bold, first) shrinks on its own.
+    for (qsizetype k = 1; k < m_formula.size(); ++k)
+        common = std::min(common, neededFactor(k, kCommonFormulaShrink));
+    m_formulaFactors.clear();
+    for (qsizetype k = 0; k < m_formula.size(); ++k)
+        m_formulaFactors.push_back(std::min(common, neededFactor(k, kMinFormulaShrink)));
+    const double lineHeight = std::ceil(QFontMetricsF(font(Role::Formula, false, common)).height() * 1.3);
+    m_formulaLineHeight = lineHeight;
+    const int capacity = std::max(1, static_cast<int>((m_formulaRect.height() - 2 * pad) / lineHeight) - 1);
+    const int total = static_cast<int>(m_formula.size());
+    // Too many lines: keep the start and the last two (the sums that close
+    // steps 6 and 7) and say how many are left out in between.
+    if (total <= capacity) {
+        m_formulaHead = total;
+        m_formulaTail = 0;
+    } else {
+        m_formulaTail = capacity >= 6 ? 2 : 0;
+        m_formulaHead = std::max(1, capacity - 1 - m_formulaTail);
+    }
+    const int shown = m_formulaHead + m_formulaTail + (m_formulaHead + m_formulaTail < total ? 1 : 0);
+    // The box ends under its last line.
+    const double used = 2 * pad + lineHeight * (shown + 0.3);
+    m_formulaRect.setHeight(std::min(m_formulaRect.height(), std::ceil(used)));
+
+    if (step == 1)
+        layoutTokens(mainArea);
+    layoutPanels(mainArea, strip);
+}
+
+void LessonPage::layoutHeader(double* y)
+{
+    const double margin = std::round(m_size.height() * 0.04);
+    const double width = m_size.width() - 2 * margin;
+    const QFontMetricsF fullTitleFm(font(Role::Title, true));
+    const double dot = std::round(fullTitleFm.height() * 0.75);
+    const double progressWidth = stepCount * dot + (stepCount - 1) * std::round(dot * 0.3);
+    m_titleRect = QRectF(margin, margin, width - progressWidth - margin, std::ceil(fullTitleFm.height()));
+    m_progressRect = QRectF(margin + width - progressWidth, m_titleRect.center().y() - dot / 2, progressWidth, dot);
+    // A long title shrinks a little before it is elided.
+    m_titleFactor = 1.0;
+    while (m_titleFactor > 0.75 &&
+           QFontMetricsF(font(Role::Title, true, m_titleFactor)).horizontalAdvance(m_title) > m_titleRect.width())
+        m_titleFactor -= 0.05;
+
+    double top = m_titleRect.bottom() + 2;
+    const QFontMetricsF subFm(font(Role::Subtitle));
+    m_subtitleRect = QRectF(margin, top, width, std::ceil(subFm.height()));
+    top = m_subtitleRect.bottom() + std::round(margin * 0.4);
+    const QFontMetricsF textFm(font(Role::Explanation));
+    const QRectF bound = textFm.boundingRect(QRectF(margin, top, width, 10000), Qt::TextWordWrap, m_explanation);
+    m_explanationRect = QRectF(margin, top, width, std::ceil(bound.height()));
+    *y = m_explanationRect.bottom() + std::round(margin * 0.6);
+}
+
+void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
+{
+    const int step = m_settings.step;
+    const int query = m_settings.queryToken;
+
+    const std::vector<PanelId> current = lessonPanelsForStep(m_config, step);
+    // Three panels side by side need the narrow colour bars to keep their
+    // cells large.
+    const bool compactCurrent = current.size() >= 3;
+    // The specs come from the main figure's single-panel figures, so a panel
+    // has the same title, colour map and number format in the lesson.
+    auto specFor = [&](PanelId id) {
+        FigureSettings fs;
+        fs.head = m_settings.head;
+        fs.colorMap = m_settings.colorMap;
+        fs.panel = id;
+        const Figure figure(m_config, m_result, fs);
+        HeatmapSpec spec = figure.panels().empty() ? HeatmapSpec() : figure.panels().front().spec;
+        spec.highlightedRows = {query};
+        spec.highlightedColumns.clear();
+        // The figure tunes cell shape and padding to pack a dozen panels; a
+        // slide shows a few, large, with normal padding.
+        spec.compact = compactCurrent;
+        // Cells a little wider than tall when that lets the numbers print
+        // (a slide's larger font needs it for two-digit scores).
+        const QSizeF valueCell = HeatmapRenderer::valueCellSize(spec, font(Role::Panel));
+        spec.cellAspect = std::clamp(valueCell.width() / std::max(1.0, valueCell.height() * 1.6), 1.0, 1.5);
+        return spec;
+    };
+
+    std::vector<PanelId> earlier;
+    for (int s = 2; s < step; ++s) {
+        for (PanelId id : lessonPanelsForStep(m_config, s)) {
+            if (std::find(current.begin(), current.end(), id) == current.end())
+                earlier.push_back(id);
+        }
+    }
+
+    for (PanelId id : current) {
+        LessonPanel panel;
+        panel.id = id;
+        panel.spec = specFor(id);
+        if (panel.spec.matrix)
+            m_panels.push_back(std::move(panel));
+    }
+    for (PanelId id : earlier) {
+        LessonPanel panel;
+        panel.id = id;
+        panel.current = false;
+        panel.spec = specFor(id);
+        if (!panel.spec.matrix)
+            continue;
+        panel.spec.dim = kEarlierDim;
+        panel.spec.showValues = false;
+        panel.spec.compact = true;
+        // Thumbnails name only their rows (the query token stands out);
+        // column names would not fit.
+        panel.spec.columnLabels = QStringList(panel.spec.matrix->cols(), QString());
+        m_panels.push_back(std::move(panel));
+    }
+
+    auto arrange = [&](bool isCurrent, const QRectF& area, const QFont& panelFont, double gap) {
+        std::vector<const HeatmapSpec*> specs;
+        std::vector<LessonPanel*> targets;
+        for (LessonPanel& panel : m_panels) {
+            if (panel.current == isCurrent) {
+                specs.push_back(&panel.spec);
+                targets.push_back(&panel);
+            }
+        }
+        // The strip of earlier steps reads left to right like the lesson.
+        const std::vector<HeatmapLayout> layouts = arrangeRow(specs, area, panelFont, gap, isCurrent);
+        for (std::size_t k = 0; k < layouts.size(); ++k)
+            targets[k]->layout = layouts[k];
+    };
+    arrange(true, main, font(Role::Panel), std::round(main.height() * 0.04));
+    if (!earlier.empty() && !strip.isEmpty()) {
+        const QFontMetricsF fm(font(Role::StripLabel, true));
+        m_stripLabelRect = QRectF(strip.left(), strip.top(), strip.width(), std::ceil(fm.height()));
+        const QRectF area = strip.adjusted(0, m_stripLabelRect.height() + 4, 0, 0);
+        arrange(false, area, font(Role::Strip), std::round(area.height() * 0.08));
+    }
+}
+
+void LessonPage::layoutTokens(const QRectF& area)
+{
+    const attn::AttentionResult& result = *m_result;
+    const QFontMetricsF fm(font(Role::Token, true));
+    const QFontMetricsF labelFm(font(Role::TokenLabel));
+    const QFontMetricsF headingFm(font(Role::TokenLabel, true));
+    const double padX = std::round(fm.height() * 0.4);
+    const double boxHeight = std::ceil(fm.height() * 1.6);
+    const double gap = std::round(fm.height() * 0.35);
+    const double labelHeight = std::ceil(labelFm.height() * 1.2);
+
+    // Row headings in a column of their own, so the lines between the rows
+    // never cross them.
+    m_tokenHeadingWidth = std::ceil(std::max({headingFm.horizontalAdvance(QStringLiteral("Vocabulary")),
+                                              headingFm.horizontalAdvance(QStringLiteral("Tokens")),
+                                              labelFm.horizontalAdvance(QStringLiteral("position \u2192 entry"))})) +
+                          gap * 2;
+    const QRectF boxes = area.adjusted(m_tokenHeadingWidth, 0, 0, 0);
+    m_tokenArea = area;
+
+    // Rows of boxes that wrap within the area; boxes that do not fit are left
+    // out (the formula gives the counts).
+    auto flow = [&](const std::vector<QString>& texts, const std::vector<QString>& labels, double top, double maxBottom,
+                    std::vector<QRectF>* rects) {
+        double x = boxes.left();
+        double y = top;
+        for (std::size_t k = 0; k < texts.size(); ++k) {
+            const double w = std::ceil(
+                std::max(fm.horizontalAdvance(texts[k]) + 2 * padX, labelFm.horizontalAdvance(labels[k]) + padX));
+            if (x > boxes.left() && x + w > boxes.right()) {
+                x = boxes.left();
+                y += boxHeight + labelHeight + gap;
+            }
+            if (y + boxHeight + labelHeight > maxBottom)
+                break;
+            rects->push_back(QRectF(x, y, std::min(w, boxes.width()), boxHeight));
+            x += w + gap;
+        }
+        return rects->empty() ? top : rects->back().bottom() + labelHeight;
+    };
+
+    std::vector<QString> tokens;
+    std::vector<QString> tokenLabels;
+    for (std::size_t t = 0; t < result.tokens.size(); ++t) {
+        tokens.push_back(QString::fromStdString(result.tokens[t]));
+        tokenLabels.push_back(QStringLiteral("%1 \u2192 %2").arg(t).arg(result.vocabulary.tokenWord[t]));
+    }
+    std::vector<QString> words;
+    std::vector<QString> wordLabels;
+    for (std::size_t w = 0; w < result.vocabulary.words.size(); ++w) {
+        words.push_back(QString::fromStdString(result.vocabulary.words[w]));
+        wordLabels.push_back(QString::number(w));
+    }
+
+    std::vector<QRectF> tokenRects;
+    std::vector<QRectF> wordRects;
+    const double tokenTop = area.top() + gap;
+    const double tokenBottom = flow(tokens, tokenLabels, tokenTop, area.top() + area.height() * 0.55, &tokenRects);
+    const double wordTop = tokenBottom + std::max(gap * 3, std::min(area.height() * 0.22, 140.0));
+    flow(words, wordLabels, wordTop, area.bottom(), &wordRects);
+
+    // The two rows sit in the middle of the area, not at its top.
+    const double blockBottom = (wordRects.empty() ? tokenBottom : wordRects.back().bottom() + labelHeight) + gap;
+    const double shift = std::max(0.0, std::round((area.bottom() - blockBottom) / 2));
+    for (QRectF& r : tokenRects)
+        r.translate(0, shift);
+    for (QRectF& r : wordRects)
+        r.translate(0, shift);
+
+    for (std::size_t t = 0; t < tokenRects.size(); ++t)
+        m_tokenBoxes.push_back({static_cast<int>(t), result.vocabulary.tokenWord[t], tokenRects[t]});
+    for (std::size_t w = 0; w < wordRects.size(); ++w)
+        m_tokenBoxes.push_back({-1, static_cast<int>(w), wordRects[w]});
+}
+
+std::optional<int> LessonPage::tokenAt(QPointF pos) const
+{
+    if (isEmpty())
+        return std::nullopt;
+    for (const LessonTokenBox& box : m_tokenBoxes) {
+        if (box.token >= 0 && box.rect.contains(pos))
+            return box.token;
+    }
+    for (const LessonPanel& panel : m_panels) {
+        if (!panel.layout.target.contains(pos))
+            continue;
+        if (const auto row = panel.layout.rowLabelAt(pos))
+            return *row;
+        // A column label of a token × token panel names a token too.
+        if (const auto column = panel.layout.columnLabelAt(pos);
+            column && panel.spec.columnLabels.size() == static_cast<qsizetype>(m_result->tokens.size()) &&
+            !panel.spec.columnLabels.value(*column).isEmpty())
+            return *column;
+    }
+    return std::nullopt;
+}
+
+void LessonPage::paint(QPainter* painter) const
+{
+    const Theme theme = themeFor(m_settings.presentation);
+    painter->save();
+    painter->fillRect(QRectF(QPointF(0, 0), m_size), theme.page);
+    if (isEmpty()) {
+        painter->setPen(theme.muted);
+        painter->setFont(font(Role::Explanation));
+        painter->drawText(QRectF(QPointF(0, 0), m_size), Qt::AlignCenter,
+                          QStringLiteral("Nothing to show yet: type a sentence."));
+        painter->restore();
+        return;
+    }
+    paintHeader(painter);
+    if (m_settings.step == 1)
+        paintTokens(painter);
+    for (const LessonPanel& panel : m_panels)
+        HeatmapRenderer::paint(painter, panel.layout, panel.spec);
+    if (!m_stripLabelRect.isEmpty()) {
+        painter->setFont(font(Role::StripLabel, true));
+        painter->setPen(theme.muted);
+        painter->drawText(m_stripLabelRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral("Earlier steps, dimmed \u00b7 the marked row is the query token"));
+    }
+    paintFormula(painter);
+    painter->restore();
+}
+
+void LessonPage::paintHeader(QPainter* painter) const
+{
+    const Theme theme = themeFor(m_settings.presentation);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setRenderHint(QPainter::TextAntialiasing, true);
+
+    painter->setFont(font(Role::Title, true, m_titleFactor));
+    painter->setPen(theme.text);
+    painter->drawText(m_titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(painter->font()).elidedText(m_title, Qt::ElideRight, m_titleRect.width()));
+
+    painter->setFont(font(Role::Subtitle));
+    painter->setPen(theme.muted);
+    painter->drawText(m_subtitleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(painter->font()).elidedText(m_subtitle, Qt::ElideRight, m_subtitleRect.width()));
+
+    painter->setFont(font(Role::Explanation));
+    painter->setPen(theme.text);
+    painter->drawText(m_explanationRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m_explanation);
+
+    // Progress: one numbered dot per step; done steps filled, the current
+    // one in the accent colour, the rest outlined.
+    const double dot = m_progressRect.height();
+    const double spacing = stepCount > 1 ? (m_progressRect.width() - dot) / (stepCount - 1) : 0.0;
+    QFont numberFont = font(Role::Title, true);
+    numberFont.setPixelSize(std::max(1, static_cast<int>(dot * 0.55)));
+    painter->setFont(numberFont);
+    const double inset = theme.stroke / 2;
+    for (int s = 1; s <= stepCount; ++s) {
+        const QRectF r(m_progressRect.left() + (s - 1) * spacing, m_progressRect.top(), dot, dot);
+        if (s == m_settings.step) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(QBrush(theme.accent));
+            painter->drawEllipse(r);
+            painter->setPen(theme.accentText);
+        } else if (s < m_settings.step) {
+            painter->setPen(QPen(theme.muted, theme.stroke));
+            painter->setBrush(QBrush(theme.muted));
+            painter->drawEllipse(r.adjusted(inset, inset, -inset, -inset));
+            painter->setPen(theme.page);
+        } else {
+            painter->setPen(QPen(theme.muted, theme.stroke));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(r.adjusted(inset, inset, -inset, -inset));
+            painter->setPen(theme.muted);
+        }
+        painter->drawText(r, Qt::AlignCenter, QString::number(s));
+    }
+}
+
+void LessonPage::paintFormula(QPainter* painter) const
+{
+    const Theme theme = themeFor(m_settings.presentation);
+    if (m_formulaRect.isEmpty())
+        return;
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(theme.boxBorder, theme.stroke));
+    painter->setBrush(QBrush(theme.box));
+    const double radius = std::round(m_size.height() * 0.012);
+    painter->drawRoundedRect(m_formulaRect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+
+    const double pad = std::round(m_size.height() * 0.02);
+    const QRectF inner = m_formulaRect.adjusted(pad, pad, -pad, -pad);
+    const double lineHeight = m_formulaLineHeight;
+    const int total = static_cast<int>(m_formula.size());
+    double y = inner.top();
+    auto drawLine = [&](int k) {
+        painter->setFont(font(Role::Formula, k == 0, m_formulaFactors[static_cast<std::size_t>(k)]));
+        painter->setPen(k == 0 ? theme.accentHeading : theme.text);
+        const QString text = QFontMetricsF(painter->font()).elidedText(m_formula[k], Qt::ElideRight, inner.width());
+        painter->drawText(QRectF(inner.left(), y, inner.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter, text);
+        y += lineHeight;
+        if (k == 0) {
+            // A rule under the general form separates it from the numbers.
+            painter->setPen(QPen(theme.boxBorder, 1.0));
+            painter->drawLine(QPointF(inner.left(), y + 2), QPointF(inner.right(), y + 2));
+            y += std::round(lineHeight * 0.3);
+        }
+    };
+    for (int k = 0; k < m_formulaHead && k < total; ++k)
+        drawLine(k);
+    const int omitted = total - m_formulaHead - m_formulaTail;
+    if (omitted > 0) {
+        painter->setFont(font(Role::Formula));
+        painter->setPen(theme.muted);
+        painter->drawText(QRectF(inner.left(), y, inner.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral("%1 %2 more lines").arg(kEllipsis).arg(omitted));
+        y += lineHeight;
+    }
+    for (int k = std::max(m_formulaHead, total - m_formulaTail); k < total; ++k)
+        drawLine(k);
+}
+
+void LessonPage::paintTokens(QPainter* painter) const
+{
+    const Theme theme = themeFor(m_settings.presentation);
+    const attn::AttentionResult& result = *m_result;
+    const int query = m_settings.queryToken;
+    const int queryWord = result.vocabulary.tokenWord[static_cast<std::size_t>(query)];
+    const QFont boxFont = font(Role::Token, true);
+    const QFont small = font(Role::TokenLabel);
+    const QFontMetricsF smallFm(small);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+
+    const LessonTokenBox* firstToken = nullptr;
+    std::vector<const LessonTokenBox*> wordBoxes;
+    for (const LessonTokenBox& box : m_tokenBoxes) {
+        if (box.token >= 0 && !firstToken)
+            firstToken = &box;
+        if (box.token < 0)
+            wordBoxes.push_back(&box);
+    }
+    auto heading = [&](const QRectF& row, const QString& title, const QString& note) {
+        const QRectF r(m_tokenArea.left(), row.top(), m_tokenHeadingWidth, row.height());
+        painter->setFont(font(Role::TokenLabel, true));
+        painter->setPen(theme.text);
+        painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, title);
+        painter->setFont(small);
+        painter->setPen(theme.muted);
+        painter->drawText(QRectF(r.left(), r.bottom() + 2, r.width(), smallFm.height()), Qt::AlignLeft | Qt::AlignTop,
+                          note);
+    };
+    if (firstToken)
+        heading(firstToken->rect, QStringLiteral("Tokens"), QStringLiteral("position \u2192 entry"));
+    if (!wordBoxes.empty())
+        heading(wordBoxes.front()->rect, QStringLiteral("Vocabulary"), QStringLiteral("entry"));
+
+    // Lines from each token to its vocabulary entry, under the boxes; the
+    // query's line last, so it is drawn on top.
+    auto link = [&](const LessonTokenBox& box) {
+        if (box.word < 0 || static_cast<std::size_t>(box.word) >= wordBoxes.size())
+            return;
+        const QRectF& target = wordBoxes[static_cast<std::size_t>(box.word)]->rect;
+        const QPointF from(box.rect.center().x(), box.rect.bottom() + smallFm.height() + 4);
+        const QPointF to(target.center().x(), target.top() - 2);
+        if (to.y() > from.y())
+            painter->drawLine(from, to);
+    };
+    painter->setPen(QPen(theme.boxBorder, theme.stroke));
+    for (const LessonTokenBox& box : m_tokenBoxes) {
+        if (box.token >= 0 && box.token != query)
+            link(box);
+    }
+    painter->setPen(QPen(theme.accent, theme.stroke * 2.5));
+    for (const LessonTokenBox& box : m_tokenBoxes) {
+        if (box.token == query)
+            link(box);
+    }
+
+    for (const LessonTokenBox& box : m_tokenBoxes) {
+        const bool isToken = box.token >= 0;
+        const bool highlighted = isToken ? box.token == query : box.word == queryWord;
+        const QString text =
+            QString::fromStdString(isToken ? result.tokens[static_cast<std::size_t>(box.token)]
+                                           : result.vocabulary.words[static_cast<std::size_t>(box.word)]);
+        painter->setPen(
+            QPen(highlighted ? theme.accent : theme.boxBorder, highlighted ? theme.stroke * 2.5 : theme.stroke));
+        painter->setBrush(QBrush(highlighted && isToken ? theme.accent : theme.box));
+        painter->drawRoundedRect(box.rect, 6, 6);
+        painter->setFont(boxFont);
+        painter->setPen(highlighted && isToken ? theme.accentText : theme.text);
+        painter->drawText(box.rect, Qt::AlignCenter,
+                          QFontMetricsF(boxFont).elidedText(text, Qt::ElideRight, box.rect.width() - 8));
+        painter->setFont(small);
+        painter->setPen(highlighted ? theme.accentHeading : theme.muted);
+        const QRectF label(box.rect.left() - 20, box.rect.bottom() + 3, box.rect.width() + 40, smallFm.height());
+        painter->drawText(label, Qt::AlignHCenter | Qt::AlignTop,
+                          isToken ? QStringLiteral("%1 \u2192 %2").arg(box.token).arg(box.word)
+                                  : QString::number(box.word));
+    }
+    const int shownTokens = static_cast<int>(m_tokenBoxes.size() - wordBoxes.size());
+    const int shownWords = static_cast<int>(wordBoxes.size());
+    if (shownTokens < static_cast<int>(result.tokens.size()) ||
+        shownWords < static_cast<int>(result.vocabulary.words.size())) {
+        painter->setFont(small);
+        painter->setPen(theme.muted);
+        painter->drawText(m_tokenArea, Qt::AlignRight | Qt::AlignBottom,
+                          QStringLiteral("showing %1 of %2 tokens, %3 of %4 words")
+                              .arg(shownTokens)
+                              .arg(result.tokens.size())
+                              .arg(shownWords)
+                              .arg(result.vocabulary.words.size()));
+    }
+}

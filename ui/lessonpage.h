@@ -1,0 +1,136 @@
+#pragma once
+
+// One slide of lesson mode: the computation told in seven steps, each with a
+// title, a few plain sentences, the step's formula written out with the real
+// numbers of one query token, and the step's heatmaps (earlier stages along
+// the bottom, dimmed and small). The widget and the PDF export paint the same
+// LessonPage, so what a class sees is what the teacher exports.
+//
+// Invariants: a LessonPage is a value built from a configuration, a shared
+// result and LessonSettings for one logical page size; it never computes
+// attention (it reads the result; the softmax line only re-adds what the
+// result holds). All geometry is in logical page pixels, origin top left; a
+// caller scales the painter to fit a window or a PDF page. Heatmaps are drawn
+// only through HeatmapRenderer, from the specs the main figure builds.
+
+#include "core/attention.h"
+#include "ui/heatmaprenderer.h"
+#include "ui/panelid.h"
+
+#include <QColor>
+#include <QFont>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+struct LessonSettings
+{
+    int step = 1;       // 1 .. LessonPage::stepCount
+    int queryToken = 0; // the token the class follows; clamped to the tokens
+    int head = 0;       // zero-based; clamped to the heads
+    QString colorMap;   // sequential map of the weights; empty: viridis
+    // Large type and a black, high-contrast page for the back of a room.
+    bool presentation = false;
+};
+
+struct LessonPanel
+{
+    attn::PanelId id = attn::PanelId::Embeddings;
+    bool current = true; // false: an earlier stage, dimmed in the strip
+    HeatmapSpec spec;
+    HeatmapLayout layout; // in page coordinates
+};
+
+// A token box of step 1 (the token strip and the vocabulary table).
+struct LessonTokenBox
+{
+    int token = -1; // token index, or -1 for a vocabulary entry
+    int word = -1;  // vocabulary index
+    QRectF rect;
+};
+
+class LessonPage
+{
+public:
+    static constexpr int stepCount = 7;
+    // The nominal slide: 16:9, the size of the PDF pages.
+    static constexpr double slideWidth = 1280.0;
+    static constexpr double slideHeight = 720.0;
+
+    LessonPage() = default;
+    LessonPage(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
+               const LessonSettings& settings, QSizeF size = QSizeF(slideWidth, slideHeight));
+
+    bool isEmpty() const { return !m_result; }
+    QSizeF size() const { return m_size; }
+    const LessonSettings& settings() const { return m_settings; }
+
+    QString title() const { return m_title; }
+    QString explanation() const { return m_explanation; }
+    QStringList formulaLines() const { return m_formula; }
+    const std::vector<LessonPanel>& panels() const { return m_panels; }
+    // The current stage's panels only, in the order drawn.
+    std::vector<attn::PanelId> visiblePanels() const;
+    const std::vector<LessonTokenBox>& tokenBoxes() const { return m_tokenBoxes; }
+
+    // The token whose row label (or step-1 box) is under pos.
+    std::optional<int> tokenAt(QPointF pos) const;
+
+    void paint(QPainter* painter) const;
+
+private:
+    void build();
+    void layoutHeader(double* y);
+    void layoutPanels(const QRectF& main, const QRectF& strip);
+    void layoutTokens(const QRectF& area);
+    enum class Role { Title, Subtitle, Explanation, Formula, Panel, Strip, StripLabel, Token, TokenLabel };
+    double pixelSize(Role role) const;
+    QFont font(Role role, bool bold = false, double factor = 1.0) const;
+    void paintHeader(QPainter* painter) const;
+    void paintFormula(QPainter* painter) const;
+    void paintTokens(QPainter* painter) const;
+
+    attn::AttentionConfig m_config;
+    std::shared_ptr<const attn::AttentionResult> m_result;
+    LessonSettings m_settings;
+    QSizeF m_size;
+
+    QString m_title;
+    QString m_subtitle;
+    QString m_explanation;
+    QStringList m_formula;
+    std::vector<LessonPanel> m_panels;
+    std::vector<LessonTokenBox> m_tokenBoxes;
+
+    QRectF m_titleRect;
+    QRectF m_progressRect;
+    QRectF m_subtitleRect;
+    QRectF m_explanationRect;
+    QRectF m_formulaRect;
+    QRectF m_stripLabelRect;
+    QRectF m_tokenArea;
+    double m_titleFactor = 1.0;
+    std::vector<double> m_formulaFactors; // per line: shrunk to fit the box
+    int m_formulaHead = 0;                // formula lines drawn from the start
+    int m_formulaTail = 0;                // and from the end, with "… n more lines" between
+    double m_formulaLineHeight = 0.0;
+    double m_tokenHeadingWidth = 0.0;
+};
+
+// "Scores: how well each query matches each key" (no "Step n of 7").
+QString lessonStepTitle(int step);
+// Two to four sentences for a student, adapted to the configuration.
+QString lessonExplanation(const attn::AttentionConfig& config, int step);
+// The step's formula, first the general form, then one line per key (or
+// vector) with the query token's real numbers from the result.
+QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
+                               int queryToken, int head);
+// The panels the step shows large (none for step 1: it draws the tokens).
+std::vector<attn::PanelId> lessonPanelsForStep(const attn::AttentionConfig& config, int step);
