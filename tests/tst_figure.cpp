@@ -892,7 +892,7 @@ void TestFigure::hitTestingAndClickSelection()
     QVERIFY(!figure.selectionFor(*wHit).query && !figure.selectionFor(*wHit).key);
 
     // A row label of Q selects the query; its tooltip names the token.
-    const FigurePanel& q = *findPanel(figure, PanelId::Q);
+    const FigurePanel q = *findPanel(figure, PanelId::Q);
     const QPointF label(q.layout.rowLabelRect.center().x(), q.layout.cellRect(2, 0).center().y());
     const auto labelHit = figure.hitTest(label);
     QVERIFY(labelHit);
