@@ -70,18 +70,17 @@ def time_numpy(n, d, h, min_time=1.0):
     return statistics.median(samples)
 
 
-def time_engine(bench, repetitions):
+def time_engine(bench, repetitions, shape):
+    n, d, h = shape
     out = subprocess.run(
-        [bench, "--benchmark_filter=BM_Attention", "--benchmark_format=json",
+        [bench, f"--benchmark_filter=^BM_Attention/{n}/{d}/{h}/", "--benchmark_format=json",
          f"--benchmark_repetitions={repetitions}", "--benchmark_report_aggregates_only=true"],
         check=True, capture_output=True, text=True).stdout
-    medians = {}
     for b in json.loads(out)["benchmarks"]:
         if b.get("aggregate_name") == "median":
-            n, d, h = (int(x) for x in b["run_name"].split("/")[1:4])
             scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]]
-            medians[(n, d, h)] = b["real_time"] * scale
-    return medians
+            return b["real_time"] * scale
+    raise RuntimeError(f"no median for {shape} in the benchmark output")
 
 
 def blas_info():
@@ -99,17 +98,17 @@ def main():
     parser.add_argument("--repetitions", type=int, default=5)
     args = parser.parse_args()
 
-    engine = time_engine(args.bench, args.repetitions)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
           f"NumPy {np.__version__}; BLAS: {blas_info()}")
+    print("Each row times the engine and then NumPy back to back (medians), so both see the same load.")
     print(f"{'shape n/d_model/heads':>22} {'NumPy ms':>10} {'engine ms':>10} {'ratio':>7} "
           f"{'NumPy GFLOP/s':>14} {'engine GFLOP/s':>15}")
     for n, d, h in SHAPES:
+        te = time_engine(args.bench, args.repetitions, (n, d, h))
         tn = time_numpy(n, d, h)
-        te = engine[(n, d, h)]
         f = flops(n, d, h)
         print(f"{f'{n}/{d}/{h}':>22} {tn * 1e3:10.3f} {te * 1e3:10.3f} {tn / te:6.2f}x "
-              f"{f / tn * 1e-9:14.1f} {f / te * 1e-9:15.1f}")
+              f"{f / tn * 1e-9:14.1f} {f / te * 1e-9:15.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 #include "attention.h"
 
+#include "core/memory.h"
 #include "core/numpyrandom.h"
 #include "core/parallel.h"
 
 #include <cmath>
+#include <future>
 #include <limits>
 
 namespace attn {
@@ -199,34 +201,38 @@ AttentionResult computeAttention(const AttentionConfig& config)
         result.inputs += result.positional;
     }
 
-    rng.seed(static_cast<std::uint32_t>(config.weightSeed));
-    result.wQuery = drawWeights(rng, config.init, d);
-    result.wKey = drawWeights(rng, config.init, d);
-    result.wValue = drawWeights(rng, config.init, d);
-    if (config.wQuery)
-        result.wQuery = *config.wQuery;
-    if (config.wKey)
-        result.wKey = *config.wKey;
-    if (config.wValue)
-        result.wValue = *config.wValue;
-
     // Small inputs stay on the calling thread: starting threads would cost
     // more than the work.
     const bool parallel = static_cast<double>(n) * n * d >= 1 << 20;
     const int threads = parallel ? 0 : 1;
 
-    result.q.resize(n, d);
-    result.k.resize(n, d);
-    result.v.resize(n, d);
-    parallelFor(
-        n,
-        [&](int begin, int end) {
-            const auto x = result.inputs.middleRows(begin, end - begin);
-            result.q.middleRows(begin, end - begin).noalias() = x * result.wQuery;
-            result.k.middleRows(begin, end - begin).noalias() = x * result.wKey;
-            result.v.middleRows(begin, end - begin).noalias() = x * result.wValue;
-        },
-        threads);
+    // The weights come from one sequential stream, so they cannot be drawn in
+    // parallel; instead each projection starts on its own thread as soon as
+    // its matrix is drawn, while the next one is being drawn.
+    resizeLarge(result.q, n, d);
+    resizeLarge(result.k, n, d);
+    resizeLarge(result.v, n, d);
+    const auto project = [&](Matrix& weights, const std::optional<Matrix>& given, Matrix& out) {
+        weights = drawWeights(rng, config.init, d);
+        if (given)
+            weights = *given;
+        return [&] { out.noalias() = result.inputs * weights; };
+    };
+    rng.seed(static_cast<std::uint32_t>(config.weightSeed));
+    if (parallel) {
+        auto queries = std::async(std::launch::async, project(result.wQuery, config.wQuery, result.q));
+        auto keys = std::async(std::launch::async, project(result.wKey, config.wKey, result.k));
+        project(result.wValue, config.wValue, result.v)();
+        queries.get();
+        keys.get();
+    } else {
+        const auto queries = project(result.wQuery, config.wQuery, result.q);
+        const auto keys = project(result.wKey, config.wKey, result.k);
+        const auto values = project(result.wValue, config.wValue, result.v);
+        queries();
+        keys();
+        values();
+    }
 
     const double sqrtDk = std::sqrt(static_cast<double>(result.dK));
     result.output.resize(n, d);
@@ -236,10 +242,10 @@ AttentionResult computeAttention(const AttentionConfig& config)
         const auto qh = result.q.middleCols(h * result.dK, result.dK);
         const auto kh = result.k.middleCols(h * result.dK, result.dK);
         const auto vh = result.v.middleCols(h * result.dK, result.dK);
-        head.scores.resize(n, n);
+        resizeLarge(head.scores, n, n);
         head.scores.noalias() = qh * kh.transpose();
-        head.scaledScores.resize(n, n);
-        head.weights.resize(n, n);
+        resizeLarge(head.scaledScores, n, n);
+        resizeLarge(head.weights, n, n);
         for (int r = 0; r < n; ++r)
             scaleAndSoftmaxRow(head, r, config, sqrtDk);
         head.output.resize(n, result.dK);
@@ -257,9 +263,9 @@ AttentionResult computeAttention(const AttentionConfig& config)
     } else {
         // One large head: split its rows instead.
         HeadResult& head = result.heads.front();
-        head.scores.resize(n, n);
-        head.scaledScores.resize(n, n);
-        head.weights.resize(n, n);
+        resizeLarge(head.scores, n, n);
+        resizeLarge(head.scaledScores, n, n);
+        resizeLarge(head.weights, n, n);
         head.output.resize(n, d);
         parallelFor(n, [&](int begin, int end) {
             const int rows = end - begin;
