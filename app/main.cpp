@@ -97,6 +97,17 @@ int main(int argc, char* argv[])
     MainWindow window(options);
     if (qEnvironmentVariableIsSet("AV_EXIT_AFTER_FIRST_PAINT"))
         app.installEventFilter(new FirstPaintQuitter(&app));
+    // For the README: AV_SCREENSHOT=file.png shows the window at 1280 x 720,
+    // lets it compute and paint, saves what it shows and quits.
+    const QString screenshot = qEnvironmentVariable("AV_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        window.resize(1280, 720);
+        QTimer::singleShot(1500, &window, [&window, screenshot] {
+            if (!window.grab().save(screenshot))
+                QTextStream(stderr) << "attention-visualizer: cannot write " << screenshot << '\n';
+            QCoreApplication::quit();
+        });
+    }
     window.show();
     return app.exec();
 }
