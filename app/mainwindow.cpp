@@ -1,10 +1,15 @@
 #include "app/mainwindow.h"
 
+#include "app/compareseedsdialog.h"
 #include "app/controlpanel.h"
+#include "app/embeddingimportjob.h"
+#include "app/messagebar.h"
 #include "core/exporters.h"
+#include "core/tokenizer.h"
 #include "ui/attentiondocument.h"
 #include "ui/figureexport.h"
 #include "ui/figureview.h"
+#include "ui/lesson.h"
 #include "ui/panelid.h"
 #include "ui/presets.h"
 #include "ui/savefile.h"
@@ -18,6 +23,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -26,6 +32,8 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QLockFile>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -33,11 +41,18 @@
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
+#include <tuple>
 
 namespace {
 
@@ -47,24 +62,36 @@ constexpr int kSentenceDelayMs = 120;
 // Quick computations never flash a progress bar.
 constexpr int kBusyDelayMs = 200;
 constexpr int kStatusTimeoutMs = 8000;
+// Unsaved work is copied at least this often, and soon after typing stops.
+constexpr int kAutosaveIntervalMs = 60 * 1000;
+constexpr int kAutosaveIdleMs = 5 * 1000;
+constexpr int kMaxRecentFiles = 8;
 
 const char* const kGeometryKey = "window/geometry";
 const char* const kStateKey = "window/state";
 const char* const kColorMapKey = "view/colormap";
 const char* const kAllHeadsKey = "view/allHeads";
 const char* const kSessionKey = "session/last";
+const char* const kRecentKey = "session/recent";
+const char* const kAutosaveFileKey = "session/autosaveOf";
 const char* const kExportDirKey = "export/directory";
+const char* const kImportDirKey = "import/directory";
 
 std::int64_t randomSeed()
 {
     return static_cast<std::int64_t>(QRandomGenerator::global()->generate());
 }
 
+CommandLineOptions plainOptions()
+{
+    return parseCommandLine({QStringLiteral("attention-visualizer")}).options;
+}
+
 // The options a plain start gets; anything else was asked for explicitly and
 // wins over the remembered session.
 bool isPlainStart(const CommandLineOptions& options)
 {
-    static const CommandLineOptions plain = parseCommandLine({QStringLiteral("attention-visualizer")}).options;
+    static const CommandLineOptions plain = plainOptions();
     const bool defaultConfig = options.config == plain.config || options.config == attn::AttentionConfig{};
     return defaultConfig && options.sessionFile.isEmpty() && options.colormap.isEmpty() && options.head == 0 &&
            options.selectedToken < 0;
@@ -77,6 +104,13 @@ QString tokenText(const attn::AttentionResult& result, int index)
     return QString::fromStdString(result.tokens[static_cast<std::size_t>(index)]);
 }
 
+QString withSuffix(QString path)
+{
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".attn");
+    return path;
+}
+
 } // namespace
 
 MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
@@ -84,7 +118,6 @@ MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
     , m_document(new AttentionDocument(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(QGuiApplication::applicationDisplayName());
 
     // Readable from the back of a lecture room: nothing smaller than 11 pt.
     QFont base = font();
@@ -97,15 +130,46 @@ MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
     createWidgets();
     createMenus();
 
+    connect(m_document, &AttentionDocument::configChanged, this, &MainWindow::showConfig);
     connect(m_document, &AttentionDocument::resultChanged, this, &MainWindow::showResult);
     connect(m_document, &AttentionDocument::errorChanged, this, &MainWindow::showError);
     connect(m_document, &AttentionDocument::busyChanged, this, &MainWindow::showBusy);
+    connect(m_document, &AttentionDocument::modifiedChanged, this, [this](bool modified) {
+        updateTitle();
+        if (!modified)
+            removeAutosave(); // back to what is on disk: nothing to recover
+    });
 
+    // One autosave file per user: a second window of the same user leaves it
+    // to the first (and offers no recovery of a file that is still in use).
+    const QString dataDir = QFileInfo(autosavePath()).absolutePath();
+    QDir().mkpath(dataDir);
+    m_autosaveLock = std::make_unique<QLockFile>(QDir(dataDir).filePath(QStringLiteral("autosave.lock")));
+    if (!m_autosaveLock->tryLock(0))
+        m_autosaveLock.reset();
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(kAutosaveIntervalMs);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::writeAutosave);
+    m_autosaveTimer->start();
+    m_idleAutosaveTimer = new QTimer(this);
+    m_idleAutosaveTimer->setSingleShot(true);
+    m_idleAutosaveTimer->setInterval(kAutosaveIdleMs);
+    connect(m_idleAutosaveTimer, &QTimer::timeout, this, &MainWindow::writeAutosave);
+
+    // Decided before anything is shown, so starting up cannot remove a
+    // crash's copy as "nothing unsaved".
+    m_recoveryPending = m_autosaveLock && QFileInfo::exists(autosavePath());
     restoreSettings(options);
+    updateTitle();
+    offerRecovery();
     m_sentence->setFocus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The reader thread must stop before the window it reports to goes.
+    m_import.reset();
+}
 
 void MainWindow::createActions()
 {
@@ -142,12 +206,22 @@ void MainWindow::createActions()
                                   "Attention Mechanism Using Numpy\""));
     connect(m_loadArticleAction, &QAction::triggered, this, &MainWindow::loadArticle);
 
+    m_newAction = make(QStringLiteral("newAction"), tr("&New Session"), QKeySequence::New,
+                       tr("Start again from the article's example in an untitled session"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newSession);
     m_openSessionAction = make(QStringLiteral("openSessionAction"), tr("&Open Session…"), QKeySequence::Open,
                                tr("Reopen a saved session (.attn): settings, head, colours and selection"));
     connect(m_openSessionAction, &QAction::triggered, this, &MainWindow::openSessionInteractively);
-    m_saveSessionAction = make(QStringLiteral("saveSessionAction"), tr("&Save Session…"), QKeySequence::Save,
-                               tr("Save what is on screen as a session file (.attn) to reopen later"));
-    connect(m_saveSessionAction, &QAction::triggered, this, &MainWindow::saveSessionInteractively);
+    m_saveSessionAction = make(QStringLiteral("saveSessionAction"), tr("&Save Session"), QKeySequence::Save,
+                               tr("Save the session to its file (.attn), asking for a name the first time"));
+    connect(m_saveSessionAction, &QAction::triggered, this, &MainWindow::save);
+    m_saveAsAction =
+        make(QStringLiteral("saveAsAction"), tr("Save Session &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+             tr("Save the session under a new file name and keep editing that file"));
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+    m_importAction = make(QStringLiteral("importAction"), tr("&Import Embeddings…"), QKeySequence(),
+                          tr("Take the sentence's word vectors from a GloVe or word2vec text file"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importEmbeddingsInteractively);
 
     m_exportFigureAction = make(QStringLiteral("exportFigureAction"), tr("Export &Figure…"),
                                 QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save the figure as PNG, SVG or PDF"));
@@ -160,6 +234,32 @@ void MainWindow::createActions()
         make(QStringLiteral("quitAction"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close the window"));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    // Own actions rather than QUndoStack's: a sentence edit still waiting for
+    // its pause is recorded first, so Ctrl+Z undoes what was just typed.
+    QUndoStack* stack = m_document->undoStack();
+    m_undoAction = make(QStringLiteral("undoAction"), tr("&Undo"), QKeySequence::Undo, tr("Undo the last change"));
+    connect(m_undoAction, &QAction::triggered, this, [this, stack] {
+        flushPendingEdits();
+        stack->undo();
+    });
+    m_redoAction = make(QStringLiteral("redoAction"), tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                        tr("Redo the change just undone"));
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    connect(m_redoAction, &QAction::triggered, this, [this, stack] {
+        flushPendingEdits();
+        stack->redo();
+    });
+    const auto updateUndo = [this, stack] {
+        m_undoAction->setEnabled(stack->canUndo() || m_sentenceTimer->isActive());
+        m_undoAction->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+        m_redoAction->setEnabled(stack->canRedo());
+        m_redoAction->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    m_undoAction->setEnabled(false);
+    m_redoAction->setEnabled(false);
 
     m_zoomInAction = make(QStringLiteral("zoomInAction"), tr("Zoom &In"), QKeySequence::ZoomIn, tr("Larger cells"));
     connect(m_zoomInAction, &QAction::triggered, this, [this] { m_figure->zoomIn(); });
@@ -174,12 +274,32 @@ void MainWindow::createActions()
                                     "(the seeds stay in the figure's title)"));
     m_settingsPanelAction->setCheckable(true);
     m_settingsPanelAction->setChecked(true);
-    m_fullScreenAction = make(QStringLiteral("fullScreenAction"), tr("F&ull Screen"), QKeySequence::FullScreen,
-                              tr("Use the whole screen or projector"));
+    // F11 is presentation mode; plain full screen keeps the other common key.
+    m_fullScreenAction = make(QStringLiteral("fullScreenAction"), tr("F&ull Screen"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), tr("Use the whole screen or projector"));
     m_fullScreenAction->setCheckable(true);
     connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
     });
+    m_compareSeedsAction = make(QStringLiteral("compareSeedsAction"), tr("&Compare Seeds…"), QKeySequence(),
+                                tr("The attention weights under this weight seed and another, side by side, "
+                                   "with their difference"));
+    connect(m_compareSeedsAction, &QAction::triggered, this, &MainWindow::showCompareSeeds);
+    m_lessonAction = make(QStringLiteral("lessonAction"), tr("&Lesson"), QKeySequence(Qt::Key_F5),
+                          tr("Step through the computation for one word in seven slides (Esc: back to the figure)"));
+    m_lessonAction->setCheckable(true);
+    connect(m_lessonAction, &QAction::triggered, this, [this](bool on) { on ? startLesson() : leaveLesson(); });
+    m_presentationAction =
+        make(QStringLiteral("presentationAction"), tr("&Presentation Mode"), QKeySequence(Qt::Key_F11),
+             tr("Full screen, settings hidden, large high-contrast type for a projector (F11 or Esc leaves)"));
+    m_presentationAction->setCheckable(true);
+    connect(m_presentationAction, &QAction::triggered, this, &MainWindow::setPresentation);
+    // Only enabled in a lesson or presentation, so Esc keeps its usual
+    // meaning (closing popups, leaving a field) everywhere else.
+    m_leaveAction = make(QStringLiteral("leaveAction"), tr("&Back to the Figure"), QKeySequence(Qt::Key_Escape),
+                         tr("Leave presentation mode, then the lesson"));
+    m_leaveAction->setEnabled(false);
+    connect(m_leaveAction, &QAction::triggered, this, &MainWindow::leaveModes);
 
     m_aboutAction = make(QStringLiteral("aboutAction"), tr("&About Attention Visualizer"), QKeySequence(),
                          tr("What this program is"));
@@ -190,10 +310,17 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
     file->addAction(m_openSessionAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu(); // so the menu is not disabled as empty before its first showing
     file->addAction(m_saveSessionAction);
+    file->addAction(m_saveAsAction);
     file->addSeparator();
     file->addAction(m_loadArticleAction);
+    file->addAction(m_importAction);
     file->addSeparator();
     file->addAction(m_exportFigureAction);
     file->addAction(m_exportDataAction);
@@ -201,6 +328,9 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
     edit->addAction(m_focusSentenceAction);
     edit->addSeparator();
     edit->addAction(m_reseedWeightsAction);
@@ -211,13 +341,17 @@ void MainWindow::createMenus()
     view->addAction(m_zoomOutAction);
     view->addAction(m_zoomFitAction);
     view->addSeparator();
+    view->addAction(m_compareSeedsAction);
+    view->addAction(m_lessonAction);
+    view->addSeparator();
     view->addAction(m_settingsPanelAction);
     view->addAction(m_fullScreenAction);
+    view->addAction(m_presentationAction);
+    view->addAction(m_leaveAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
 }
-
 void MainWindow::createWidgets()
 {
     auto* central = new QWidget(this);
@@ -259,10 +393,26 @@ void MainWindow::createWidgets()
     m_errorBanner->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_errorBanner->hide();
 
-    m_figure = new FigureView(central);
+    // Above the figure, so they stay visible with the settings panel hidden.
+    m_recoveryBar = new MessageBar(central);
+    m_recoveryBar->setObjectName(QStringLiteral("recoveryBar"));
+    m_recoveryBar->setClosable(false);
+    layout->addWidget(m_recoveryBar);
+    m_messageBar = new MessageBar(central);
+    m_messageBar->setObjectName(QStringLiteral("messageBar"));
+    layout->addWidget(m_messageBar);
+
+    m_views = new QStackedWidget(central);
+    m_views->setObjectName(QStringLiteral("views"));
+    m_figure = new FigureView(m_views);
     m_figure->setObjectName(QStringLiteral("figureView"));
     m_figure->setFrameShape(QFrame::NoFrame);
-    layout->addWidget(m_figure, 1);
+    m_views->addWidget(m_figure);
+    m_lesson = new LessonView(m_views);
+    m_lesson->setObjectName(QStringLiteral("lessonView"));
+    m_views->addWidget(m_lesson);
+    m_views->setCurrentWidget(m_figure);
+    layout->addWidget(m_views, 1);
     setCentralWidget(central);
 
     // Parented at once so every control is measured with the window's font.
@@ -312,6 +462,29 @@ void MainWindow::createWidgets()
     busyLayout->addWidget(busyBar);
     m_busyIndicator->hide();
     statusBar()->addPermanentWidget(m_busyIndicator);
+
+    // Non-modal: the window stays usable while a large file streams in.
+    m_importProgress = new QWidget(this);
+    m_importProgress->setObjectName(QStringLiteral("importProgress"));
+    auto* importLayout = new QHBoxLayout(m_importProgress);
+    importLayout->setContentsMargins(0, 0, 16, 0);
+    importLayout->setSpacing(6);
+    m_importLabel = new QLabel(m_importProgress);
+    importLayout->addWidget(m_importLabel);
+    m_importBar = new QProgressBar(m_importProgress);
+    m_importBar->setObjectName(QStringLiteral("importBar"));
+    m_importBar->setRange(0, 1000);
+    m_importBar->setTextVisible(false);
+    m_importBar->setFixedWidth(160);
+    importLayout->addWidget(m_importBar);
+    auto* cancelImportButton = new QToolButton(m_importProgress);
+    cancelImportButton->setObjectName(QStringLiteral("cancelImportButton"));
+    cancelImportButton->setText(tr("Cancel"));
+    cancelImportButton->setToolTip(tr("Stop reading the file; nothing changes"));
+    connect(cancelImportButton, &QToolButton::clicked, this, &MainWindow::cancelImport);
+    importLayout->addWidget(cancelImportButton);
+    m_importProgress->hide();
+    statusBar()->addPermanentWidget(m_importProgress);
     statusBar()->addPermanentWidget(m_summary);
     m_zoomLabel = new QLabel(this);
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
@@ -329,7 +502,10 @@ void MainWindow::createWidgets()
     m_sentenceTimer->setSingleShot(true);
     m_sentenceTimer->setInterval(kSentenceDelayMs);
     connect(m_sentenceTimer, &QTimer::timeout, this, &MainWindow::applyControls);
-    connect(m_sentence, &QLineEdit::textEdited, m_sentenceTimer, qOverload<>(&QTimer::start));
+    connect(m_sentence, &QLineEdit::textEdited, this, [this] {
+        m_sentenceTimer->start();
+        m_undoAction->setEnabled(true); // Ctrl+Z undoes the typing not yet recorded too
+    });
 
     m_busyTimer = new QTimer(this);
     m_busyTimer->setSingleShot(true);
@@ -337,10 +513,31 @@ void MainWindow::createWidgets()
     connect(m_busyTimer, &QTimer::timeout, this, [this] { m_busyIndicator->setVisible(m_document->isBusy()); });
 
     connect(m_controls, &ControlPanel::configEdited, this, &MainWindow::applyControls);
-    connect(m_controls, &ControlPanel::headChanged, m_figure, &FigureView::setHead);
+    connect(m_controls, &ControlPanel::headChanged, this, [this](int head) {
+        m_figure->setHead(head);
+        m_lesson->setHead(head);
+        if (m_compare)
+            m_compare->setHead(head);
+    });
     connect(m_controls, &ControlPanel::allHeadsChanged, m_figure, &FigureView::setAllHeads);
-    connect(m_controls, &ControlPanel::colorMapChanged, m_figure, &FigureView::setColorMap);
+    connect(m_controls, &ControlPanel::colorMapChanged, this, [this](const QString& name) {
+        m_figure->setColorMap(name);
+        m_lesson->setColorMap(name);
+        if (m_compare)
+            m_compare->setColorMap(name);
+    });
     connect(m_figure, &FigureView::selectionChanged, this, &MainWindow::showSelection);
+    // The lesson follows the word selected in the figure, and the other way round.
+    connect(m_figure, &FigureView::selectionChanged, this, [this] {
+        if (const auto query = m_figure->selectedQuery(); query && *query != m_lesson->queryToken())
+            m_lesson->setQueryToken(*query);
+    });
+    connect(m_lesson, &LessonView::queryTokenChanged, this, [this](int token) {
+        if (isInLesson() && m_figure->selectedQuery() != token)
+            m_figure->setSelection(token, std::nullopt);
+    });
+    connect(m_lesson, &LessonView::exitRequested, this, &MainWindow::leaveLesson);
+    connect(m_figure, &FigureView::cellEdited, this, &MainWindow::editCell);
     connect(m_figure, &FigureView::exportFinished, this,
             [this](const QString& message, bool ok) { report(message, !ok); });
 }
@@ -369,6 +566,10 @@ void MainWindow::restoreSettings(const CommandLineOptions& options)
     if (session.colormap.isEmpty())
         session.colormap = settings.value(kColorMapKey, QStringLiteral("viridis")).toString();
     applySession(session);
+    if (!options.sessionFile.isEmpty()) {
+        setCurrentFile(QFileInfo(options.sessionFile).absoluteFilePath());
+        addRecentFile(m_currentFile);
+    }
 }
 
 void MainWindow::saveSettings() const
@@ -378,7 +579,9 @@ void MainWindow::saveSettings() const
     settings.setValue(kStateKey, saveState());
     settings.setValue(kColorMapKey, m_controls->colorMapName());
     settings.setValue(kAllHeadsKey, m_controls->allHeads());
-    settings.setValue(kSessionKey, sessionToJson(currentSession()));
+    Session session = currentSession();
+    session.lessonStep = 0; // a plain start opens on the figure
+    settings.setValue(kSessionKey, sessionToJson(session));
 }
 
 Session MainWindow::currentSession() const
@@ -387,22 +590,40 @@ Session MainWindow::currentSession() const
     // An invalid request (say 4 heads of d_model 6) is not worth reopening:
     // the last settings that computed are.
     session.config = m_document->errorText().isEmpty() ? m_document->config() : m_document->resultConfig();
-    session.head = m_controls->head();
+    session.head = std::clamp(m_controls->head(), 0, std::max(0, session.config.heads - 1));
     session.colormap = m_controls->colorMapName();
     session.selectedToken = m_figure->selectedQuery().value_or(-1);
+    session.lessonStep = isInLesson() ? m_lesson->step() : 0;
     return session;
 }
 
-void MainWindow::applySession(const Session& session)
+void MainWindow::applySession(const Session& session, bool asEdit)
 {
     m_controls->setColorMapName(session.colormap);
     m_figure->setColorMap(m_controls->colorMapName());
+    m_lesson->setColorMap(m_controls->colorMapName());
     m_figure->setAllHeads(m_controls->allHeads());
     m_pendingSelection = session.selectedToken;
-    setConfigFromWindow(session.config);
+    m_pendingLessonStep = session.lessonStep;
+    if (session.lessonStep == 0 && isInLesson())
+        leaveLesson();
+    m_sentenceTimer->stop();
+    if (asEdit)
+        m_document->edit(session.config, tr("Recover Unsaved Changes"));
+    else
+        m_document->reset(session.config);
+    showConfig(); // also when the configuration is the one already shown
     m_controls->setHeadCount(session.config.heads);
     m_controls->setHead(session.head);
     m_figure->setHead(m_controls->head());
+    m_lesson->setHead(m_controls->head());
+    if (!m_document->isBusy() && m_document->result())
+        showResult(); // nothing to compute: apply the selection and lesson now
+}
+
+bool MainWindow::isModified() const
+{
+    return m_document->isModified();
 }
 
 bool MainWindow::openSession(const QString& path, QString* error)
@@ -411,52 +632,285 @@ bool MainWindow::openSession(const QString& path, QString* error)
     if (!session)
         return false;
     applySession(*session);
+    setCurrentFile(QFileInfo(path).absoluteFilePath());
+    addRecentFile(m_currentFile);
     return true;
 }
 
-bool MainWindow::saveSessionTo(const QString& path, QString* error) const
+bool MainWindow::saveSessionTo(const QString& path, QString* error)
 {
-    return saveSession(path, currentSession(), error);
+    flushPendingEdits();
+    if (!saveSession(path, currentSession(), error))
+        return false;
+    setCurrentFile(QFileInfo(path).absoluteFilePath());
+    addRecentFile(m_currentFile);
+    m_document->markSaved();
+    removeAutosave();
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (m_currentFile.isEmpty())
+        return saveAs();
+    QString error;
+    if (!saveSessionTo(m_currentFile, &error)) {
+        showFileMessage(error, true);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(m_currentFile)), kStatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QSettings settings;
+    const QString directory = m_currentFile.isEmpty() ? settings.value(kExportDirKey, QDir::homePath()).toString()
+                                                      : QFileInfo(m_currentFile).absolutePath();
+    const QString suggestion = QDir(directory).filePath(m_currentFile.isEmpty() ? QStringLiteral("attention.attn")
+                                                                                : QFileInfo(m_currentFile).fileName());
+    const QString title = tr("Save Session");
+    const QString filter = tr("Attention sessions (*.attn)");
+    const QString path =
+        withSuffix(m_prompts.saveFileName ? m_prompts.saveFileName(title, suggestion, filter)
+                                          : QFileDialog::getSaveFileName(this, title, suggestion, filter));
+    if (path.isEmpty())
+        return false;
+    settings.setValue(kExportDirKey, QFileInfo(path).absolutePath());
+    QString error;
+    if (!saveSessionTo(path, &error)) {
+        showFileMessage(error, true);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved the session to %1.").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::newSession()
+{
+    if (!maybeSave())
+        return;
+    Session session;
+    session.config = plainOptions().config;
+    session.colormap = m_controls->colorMapName();
+    applySession(session);
+    setCurrentFile(QString());
+    m_messageBar->dismiss();
+}
+
+bool MainWindow::maybeSave()
+{
+    flushPendingEdits();
+    if (!isModified())
+        return true;
+    const QString name = m_currentFile.isEmpty() ? tr("the untitled session")
+                                                 : QStringLiteral("\"%1\"").arg(QFileInfo(m_currentFile).fileName());
+    const QString question = tr("Save the changes to %1 first?").arg(name);
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    if (m_prompts.askToSave) {
+        answer = m_prompts.askToSave(question);
+    } else {
+        QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"), question,
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setInformativeText(tr("Otherwise they are lost."));
+        box.setDefaultButton(QMessageBox::Save);
+        answer = static_cast<QMessageBox::StandardButton>(box.exec());
+    }
+    switch (answer) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
 }
 
 void MainWindow::openSessionInteractively()
 {
+    if (!maybeSave())
+        return;
     QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"),
-                                                      settings.value(kExportDirKey, QDir::homePath()).toString(),
-                                                      tr("Attention sessions (*.attn);;All files (*)"));
+    const QString title = tr("Open Session");
+    const QString directory = settings.value(kExportDirKey, QDir::homePath()).toString();
+    const QString filter = tr("Attention sessions (*.attn);;All files (*)");
+    const QString path = m_prompts.openFileName ? m_prompts.openFileName(title, directory, filter)
+                                                : QFileDialog::getOpenFileName(this, title, directory, filter);
     if (path.isEmpty())
         return;
     settings.setValue(kExportDirKey, QFileInfo(path).absolutePath());
     QString error;
-    if (openSession(path, &error))
-        report(tr("Opened %1.").arg(QDir::toNativeSeparators(path)), false);
-    else
-        report(error, true);
+    if (openSession(path, &error)) {
+        m_messageBar->dismiss();
+        statusBar()->showMessage(tr("Opened %1.").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+    } else {
+        showFileMessage(error, true);
+    }
 }
 
-void MainWindow::saveSessionInteractively()
+void MainWindow::openRecentFile(const QString& path)
 {
-    QSettings settings;
-    const QString directory = settings.value(kExportDirKey, QDir::homePath()).toString();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Session"),
-                                                QDir(directory).filePath(QStringLiteral("attention.attn")),
-                                                tr("Attention sessions (*.attn)"));
-    if (path.isEmpty())
+    if (!QFileInfo::exists(path)) {
+        QStringList files = recentFiles();
+        files.removeAll(path);
+        QSettings().setValue(kRecentKey, files);
+        showFileMessage(
+            tr("\"%1\" no longer exists, so it was removed from Open Recent.").arg(QDir::toNativeSeparators(path)),
+            true);
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".attn");
-    settings.setValue(kExportDirKey, QFileInfo(path).absolutePath());
+    }
+    if (!maybeSave())
+        return;
     QString error;
-    if (saveSessionTo(path, &error))
-        report(tr("Saved the session to %1.").arg(QDir::toNativeSeparators(path)), false);
-    else
-        report(error, true);
+    if (openSession(path, &error)) {
+        m_messageBar->dismiss();
+        statusBar()->showMessage(tr("Opened %1.").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+    } else {
+        showFileMessage(error, true);
+    }
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(kRecentKey, files);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString& path = files.at(i);
+        QAction* action = m_recentMenu->addAction(
+            QStringLiteral("&%1  %2").arg(i + 1).arg(QFileInfo(path).fileName().replace('&', QStringLiteral("&&"))));
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openRecentFile(path); });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No Recent Sessions"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this,
+            [] { QSettings().remove(kRecentKey); });
+}
+
+void MainWindow::setCurrentFile(const QString& path)
+{
+    m_currentFile = path;
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    // The platform appends the application's display name.
+    const QString name = m_currentFile.isEmpty() ? tr("Untitled") : QFileInfo(m_currentFile).fileName();
+    setWindowTitle(name + QStringLiteral("[*]"));
+    setWindowFilePath(m_currentFile);
+    setWindowModified(isModified());
+}
+
+QString MainWindow::autosavePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("autosave.attn"));
+}
+
+bool MainWindow::writeAutosave()
+{
+    if (!m_autosaveLock || m_recoveryPending || !isModified())
+        return false;
+    flushPendingEdits();
+    QString error;
+    if (!saveSession(autosavePath(), currentSession(), &error)) {
+        statusBar()->showMessage(tr("Could not keep a copy of the unsaved changes: %1").arg(error), kStatusTimeoutMs);
+        return false;
+    }
+    QSettings().setValue(kAutosaveFileKey, m_currentFile);
+    return true;
+}
+
+void MainWindow::removeAutosave()
+{
+    // While a crash's copy waits for an answer, it is the user's to decide.
+    if (!m_autosaveLock || m_recoveryPending)
+        return;
+    QFile::remove(autosavePath());
+    QSettings().remove(kAutosaveFileKey);
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!m_recoveryPending)
+        return;
+    const QString of = QSettings().value(kAutosaveFileKey).toString();
+    const QString when = QLocale().toString(QFileInfo(autosavePath()).lastModified(), QLocale::ShortFormat);
+    m_recoveryBar->showMessage(
+        MessageBar::Kind::Warning,
+        of.isEmpty() ? tr("Attention Visualizer did not close properly. Unsaved changes were kept (%1).").arg(when)
+                     : tr("Attention Visualizer did not close properly. Unsaved changes to \"%1\" were kept (%2).")
+                           .arg(QFileInfo(of).fileName(), when));
+    connect(m_recoveryBar->addButton(tr("Recover"), QStringLiteral("recoverButton")), &QPushButton::clicked, this,
+            &MainWindow::recoverAutosave);
+    connect(m_recoveryBar->addButton(tr("Discard"), QStringLiteral("discardRecoveryButton")), &QPushButton::clicked,
+            this, &MainWindow::discardAutosave);
+}
+
+void MainWindow::recoverAutosave()
+{
+    if (!m_recoveryPending)
+        return;
+    m_recoveryPending = false;
+    m_recoveryBar->hide();
+    QString error;
+    const auto session = loadSession(autosavePath(), &error);
+    if (!session) {
+        showFileMessage(tr("The unsaved changes could not be recovered. %1").arg(error), true);
+        removeAutosave();
+        return;
+    }
+    const QString of = QSettings().value(kAutosaveFileKey).toString();
+    applySession(*session, true);
+    setCurrentFile(QFileInfo::exists(of) ? of : QString());
+    writeAutosave(); // the copy now belongs to this window
+    statusBar()->showMessage(tr("Recovered the unsaved changes; save them to keep them."), kStatusTimeoutMs);
+}
+
+void MainWindow::discardAutosave()
+{
+    if (!m_recoveryPending)
+        return;
+    m_recoveryPending = false;
+    m_recoveryBar->hide();
+    removeAutosave();
+    writeAutosave(); // any work done meanwhile
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    cancelImport();
     saveSettings();
+    removeAutosave(); // a clean exit: nothing to recover
+    m_autosaveTimer->stop();
+    m_idleAutosaveTimer->stop();
+    m_autosaveLock.reset(); // nor anything more to autosave from this window
+    if (m_compare)
+        m_compare->close();
     QMainWindow::closeEvent(event);
 }
 
@@ -477,24 +931,46 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     return QMainWindow::eventFilter(watched, event);
 }
 
+// A sentence edit still waiting for its pause is recorded now, so whatever
+// comes next (undo, save, reseed, import) sees it and follows it.
+void MainWindow::flushPendingEdits()
+{
+    if (m_sentenceTimer->isActive())
+        applyControls();
+}
+
 void MainWindow::applyControls()
 {
     m_sentenceTimer->stop();
     attn::AttentionConfig config = m_controls->applyTo(m_document->config());
     config.sentence = m_sentence->text().toStdString();
-    m_document->setConfig(config);
+    m_document->edit(config);
 }
 
-// A configuration that comes from outside the controls (start, preset,
-// reseed): show it in them, then compute.
-void MainWindow::setConfigFromWindow(const attn::AttentionConfig& config)
+// A change that comes from outside the controls (reseed, preset, import,
+// cell edit): recorded under its own name; the controls follow through
+// showConfig().
+void MainWindow::editConfig(const attn::AttentionConfig& config, const QString& text)
 {
-    m_sentenceTimer->stop();
-    m_controls->showConfig(config);
+    m_document->edit(config, text);
+}
+
+// The document's configuration changed (an edit, undo, redo, open): the
+// controls and the sentence show it. Controls that already show it are left
+// alone, so a spin box being typed in keeps its cursor.
+void MainWindow::showConfig()
+{
+    const attn::AttentionConfig& config = m_document->config();
+    if (m_controls->applyTo(config) != config)
+        m_controls->showConfig(config);
     const QString sentence = QString::fromStdString(config.sentence);
-    if (m_sentence->text() != sentence)
+    if (m_sentence->text() != sentence) {
+        m_sentenceTimer->stop();
+        const int cursor = m_sentence->cursorPosition();
         m_sentence->setText(sentence);
-    m_document->setConfig(config);
+        m_sentence->setCursorPosition(std::min(cursor, static_cast<int>(sentence.size())));
+    }
+    m_idleAutosaveTimer->start();
 }
 
 void MainWindow::showResult()
@@ -504,18 +980,24 @@ void MainWindow::showResult()
         return;
     const attn::AttentionConfig& config = m_document->resultConfig();
     const int heads = static_cast<int>(result->heads.size());
+    const int tokens = static_cast<int>(result->tokens.size());
     m_controls->setHeadCount(heads);
     m_figure->setData(config, result);
     m_figure->setHead(m_controls->head());
-    if (m_pendingSelection >= 0 && m_pendingSelection < static_cast<int>(result->tokens.size()))
+    if (m_pendingSelection >= 0 && m_pendingSelection < tokens)
         m_figure->setSelection(m_pendingSelection, std::nullopt);
     m_pendingSelection = -1;
-    if (m_figure->selectedQuery().value_or(0) >= static_cast<int>(result->tokens.size()) ||
-        m_figure->selectedKey().value_or(0) >= static_cast<int>(result->tokens.size()))
+    if (m_figure->selectedQuery().value_or(0) >= tokens || m_figure->selectedKey().value_or(0) >= tokens)
         m_figure->clearSelection();
+    m_lesson->setData(config, result);
+    m_lesson->setHead(m_controls->head());
+    if (m_pendingLessonStep > 0) {
+        m_lesson->setStep(m_pendingLessonStep);
+        m_pendingLessonStep = 0;
+        startLesson();
+    }
 
-    const int words = static_cast<int>(result->tokens.size());
-    m_summary->setText((words == 1 ? tr("1 word") : tr("%1 words").arg(words)) +
+    m_summary->setText((tokens == 1 ? tr("1 word") : tr("%1 words").arg(tokens)) +
                        tr(" · d_model %1 · ").arg(config.dModel) +
                        (heads == 1 ? tr("1 head") : tr("%1 heads").arg(heads)) +
                        tr(" · d_k %1 · seeds: weights %2, embeddings %3")
@@ -583,39 +1065,314 @@ void MainWindow::showSelection()
 
 void MainWindow::reseedWeights()
 {
-    attn::AttentionConfig config = m_controls->applyTo(m_document->config());
-    config.sentence = m_sentence->text().toStdString();
+    flushPendingEdits();
+    attn::AttentionConfig config = m_document->config();
     config.weightSeed = randomSeed();
     config.wQuery.reset();
     config.wKey.reset();
     config.wValue.reset();
-    setConfigFromWindow(config);
+    editConfig(config, tr("Reseed Weights"));
     statusBar()->showMessage(tr("New weights from seed %1; the embeddings stayed.").arg(config.weightSeed),
                              kStatusTimeoutMs);
 }
 
 void MainWindow::reseedEmbeddings()
 {
-    attn::AttentionConfig config = m_controls->applyTo(m_document->config());
-    config.sentence = m_sentence->text().toStdString();
+    flushPendingEdits();
+    attn::AttentionConfig config = m_document->config();
     config.embeddingSeed = randomSeed();
     config.explicitEmbeddings.clear();
-    setConfigFromWindow(config);
+    m_missingWords.clear();
+    editConfig(config, tr("Reseed Embeddings"));
     statusBar()->showMessage(tr("New embeddings from seed %1; the weights stayed.").arg(config.embeddingSeed),
                              kStatusTimeoutMs);
 }
 
 void MainWindow::loadArticle()
 {
+    // Undoable, but it replaces everything on screen: unsaved work is offered
+    // a save first, as before opening a file.
+    if (!maybeSave())
+        return;
     QString error;
     const auto config = loadPreset(QStringLiteral("article"), &error);
     if (!config) {
         report(error, true);
         return;
     }
-    setConfigFromWindow(*config);
+    m_missingWords.clear();
+    editConfig(*config, tr("Load Article Example"));
     m_controls->setHead(0);
     statusBar()->showMessage(tr("Loaded the article's example."), kStatusTimeoutMs);
+}
+
+void MainWindow::editCell(attn::PanelId panel, int row, int column, double value)
+{
+    flushPendingEdits();
+    const auto result = m_document->result();
+    if (!result || !std::isfinite(value))
+        return;
+    // The edit is to the numbers on screen. It builds on the newest request
+    // (so quick edits in a row all count) when that draws the same numbers;
+    // otherwise on the settings of what is shown.
+    const attn::AttentionConfig& shown = m_document->resultConfig();
+    attn::AttentionConfig config = m_document->config();
+    if (config.dModel != shown.dModel || config.weightSeed != shown.weightSeed || config.init != shown.init ||
+        config.embeddingSeed != shown.embeddingSeed)
+        config = shown;
+    const auto inside = [&](const attn::Matrix& m) {
+        return row >= 0 && column >= 0 && row < m.rows() && column < m.cols();
+    };
+    QString text;
+    switch (panel) {
+    case attn::PanelId::Embeddings: {
+        if (!inside(result->embeddings))
+            return;
+        // E holds one row per token but one vector per word: the edit changes
+        // that word's vector, wherever the word occurs.
+        const int word = result->vocabulary.tokenWord[static_cast<std::size_t>(row)];
+        const std::string& name = result->vocabulary.words[static_cast<std::size_t>(word)];
+        std::vector<double> vector(static_cast<std::size_t>(result->embeddings.cols()));
+        for (int c = 0; c < result->embeddings.cols(); ++c)
+            vector[static_cast<std::size_t>(c)] = result->embeddings(row, c);
+        if (const auto given = config.explicitEmbeddings.find(name);
+            given != config.explicitEmbeddings.end() && given->second.size() == vector.size())
+            vector = given->second; // includes edits still computing
+        vector[static_cast<std::size_t>(column)] = value;
+        config.explicitEmbeddings[name] = std::move(vector);
+        text = tr("Edit E[\"%1\", %2]").arg(QString::fromStdString(name)).arg(column);
+        break;
+    }
+    case attn::PanelId::WQuery:
+    case attn::PanelId::WKey:
+    case attn::PanelId::WValue: {
+        const auto [literal, drawn, name] =
+            panel == attn::PanelId::WQuery ? std::tuple{&config.wQuery, &result->wQuery, "W_Q"}
+            : panel == attn::PanelId::WKey ? std::tuple{&config.wKey, &result->wKey, "W_K"}
+                                           : std::tuple{&config.wValue, &result->wValue, "W_V"};
+        if (!inside(*drawn))
+            return;
+        attn::Matrix matrix = literal->value_or(*drawn);
+        matrix(row, column) = value;
+        *literal = std::move(matrix);
+        text = tr("Edit %1[%2, %3]").arg(QLatin1String(name)).arg(row).arg(column);
+        break;
+    }
+    default:
+        statusBar()->showMessage(tr("Only the cells of E, W_Q, W_K and W_V can be edited; the others are computed."),
+                                 kStatusTimeoutMs);
+        return;
+    }
+    editConfig(config, text);
+}
+
+bool MainWindow::isImporting() const
+{
+    return m_import != nullptr;
+}
+
+void MainWindow::importEmbeddingsInteractively()
+{
+    QSettings settings;
+    const QString title = tr("Import Embeddings");
+    const QString directory = settings.value(kImportDirKey, QDir::homePath()).toString();
+    const QString filter = tr("Word vectors, GloVe or word2vec text (*.txt *.vec);;All files (*)");
+    const QString path = m_prompts.openFileName ? m_prompts.openFileName(title, directory, filter)
+                                                : QFileDialog::getOpenFileName(this, title, directory, filter);
+    if (path.isEmpty())
+        return;
+    settings.setValue(kImportDirKey, QFileInfo(path).absolutePath());
+    importEmbeddingsFrom(path);
+}
+
+void MainWindow::importEmbeddingsFrom(const QString& path)
+{
+    if (m_import) {
+        statusBar()->showMessage(tr("An import is already running."), kStatusTimeoutMs);
+        return;
+    }
+    flushPendingEdits();
+    const std::vector<std::string> words =
+        attn::buildVocabulary(attn::splitTokens(m_document->config().sentence)).words;
+    if (words.empty()) {
+        showFileMessage(tr("Type a sentence first: the import looks up its words."), true);
+        emit importFinished(false);
+        return;
+    }
+    m_import = std::make_unique<EmbeddingImportJob>(path, words);
+    connect(m_import.get(), &EmbeddingImportJob::progress, this, &MainWindow::showImportProgress);
+    connect(m_import.get(), &EmbeddingImportJob::finished, this, &MainWindow::finishImport);
+    m_importLabel->setText(tr("Importing %1…").arg(QFileInfo(path).fileName()));
+    m_importBar->setValue(0);
+    m_importProgress->show();
+    m_importAction->setEnabled(false);
+    m_import->start();
+}
+
+void MainWindow::cancelImport()
+{
+    if (m_import)
+        m_import->cancel();
+}
+
+void MainWindow::showImportProgress(qint64 bytesRead, qint64 totalBytes)
+{
+    if (totalBytes > 0)
+        m_importBar->setValue(static_cast<int>(std::min<qint64>(1000, bytesRead * 1000 / totalBytes)));
+}
+
+void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QString& error)
+{
+    // Called from the job's own signal: it goes once control is back.
+    EmbeddingImportJob* job = m_import.release();
+    job->deleteLater();
+    m_importProgress->hide();
+    m_importAction->setEnabled(true);
+    const QString file = QFileInfo(job->path()).fileName();
+
+    if (!error.isEmpty()) {
+        showFileMessage(error, true);
+        emit importFinished(false);
+        return;
+    }
+    if (result.cancelled) {
+        statusBar()->showMessage(tr("Import cancelled; nothing changed."), kStatusTimeoutMs);
+        emit importFinished(false);
+        return;
+    }
+
+    attn::AttentionConfig config = m_document->config();
+    const int oldHeads = config.heads;
+    config.dModel = result.dimension;
+    if (config.heads < 1 || config.dModel % config.heads != 0)
+        config.heads = 1;
+    config.explicitEmbeddings = result.vectors; // missing words keep their seeded random vectors
+    for (std::optional<attn::Matrix>* literal : {&config.wQuery, &config.wKey, &config.wValue}) {
+        if (*literal && ((*literal)->rows() != config.dModel || (*literal)->cols() != config.dModel))
+            literal->reset();
+    }
+    editConfig(config, tr("Import Embeddings"));
+
+    m_missingWords.clear();
+    for (const std::string& word : result.missing)
+        m_missingWords << QString::fromStdString(word);
+    const int wanted = static_cast<int>(job->wanted().size());
+    QString text = tr("Imported %1 of %2 words from %3; d_model is now %4.")
+                       .arg(result.vectors.size())
+                       .arg(wanted)
+                       .arg(file)
+                       .arg(result.dimension);
+    if (config.heads != oldHeads)
+        text += tr(" Heads set to 1: %1 heads do not divide %2.").arg(oldHeads).arg(config.dModel);
+    if (!m_missingWords.isEmpty()) {
+        constexpr int kListed = 30;
+        QStringList listed = m_missingWords.mid(0, kListed);
+        for (QString& word : listed)
+            word = QStringLiteral("\"%1\"").arg(word);
+        if (m_missingWords.size() > kListed)
+            listed << tr("and %1 more").arg(m_missingWords.size() - kListed);
+        text += tr(" Not in the file, so still random (embedding seed): %1.").arg(listed.join(QStringLiteral(", ")));
+    }
+    if (result.malformedLines == 1)
+        text += tr(" Skipped 1 malformed line (line %1).").arg(result.firstMalformedLine);
+    else if (result.malformedLines > 1)
+        text += tr(" Skipped %1 malformed lines; the first is line %2.")
+                    .arg(result.malformedLines)
+                    .arg(result.firstMalformedLine);
+    m_messageBar->showMessage(m_missingWords.isEmpty() && result.malformedLines == 0 ? MessageBar::Kind::Info
+                                                                                     : MessageBar::Kind::Warning,
+                              text);
+    statusBar()->showMessage(tr("Imported %1 of %2 words.").arg(result.vectors.size()).arg(wanted), kStatusTimeoutMs);
+    emit importFinished(true);
+}
+
+CompareSeedsDialog* MainWindow::showCompareSeeds()
+{
+    if (!m_compare) {
+        m_compare = new CompareSeedsDialog(m_document, this);
+        m_compare->setHead(m_controls->head());
+        m_compare->setColorMap(m_controls->colorMapName());
+    }
+    m_compare->show();
+    m_compare->raise();
+    m_compare->activateWindow();
+    return m_compare;
+}
+
+bool MainWindow::isInLesson() const
+{
+    return m_views->currentWidget() == m_lesson;
+}
+
+void MainWindow::startLesson()
+{
+    const auto result = m_document->result();
+    if (!result) {
+        const QSignalBlocker blocker(m_lessonAction);
+        m_lessonAction->setChecked(false);
+        statusBar()->showMessage(tr("Type a sentence first: the lesson follows its numbers."), kStatusTimeoutMs);
+        return;
+    }
+    m_lesson->setData(m_document->resultConfig(), result);
+    m_lesson->setHead(m_controls->head());
+    m_lesson->setColorMap(m_controls->colorMapName());
+    m_lesson->setQueryToken(m_figure->selectedQuery().value_or(0));
+    m_views->setCurrentWidget(m_lesson);
+    m_lesson->setFocus(Qt::OtherFocusReason);
+    const QSignalBlocker blocker(m_lessonAction);
+    m_lessonAction->setChecked(true);
+    m_leaveAction->setEnabled(true);
+}
+
+void MainWindow::leaveLesson()
+{
+    if (isInLesson()) {
+        if (m_document->result())
+            m_figure->setSelection(m_lesson->queryToken(), std::nullopt);
+        m_views->setCurrentWidget(m_figure);
+        m_figure->setFocus(Qt::OtherFocusReason);
+    }
+    const QSignalBlocker blocker(m_lessonAction);
+    m_lessonAction->setChecked(false);
+    m_leaveAction->setEnabled(m_presenting);
+}
+
+void MainWindow::setPresentation(bool on)
+{
+    {
+        const QSignalBlocker blocker(m_presentationAction);
+        m_presentationAction->setChecked(on);
+    }
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    if (on) {
+        m_dockWasVisible = m_dock->isVisibleTo(this);
+        m_dock->hide();
+        m_messageBar->dismiss(); // the class sees the slides, not file notices
+        menuBar()->hide();
+        statusBar()->hide();
+        showFullScreen();
+    } else {
+        m_dock->setVisible(m_dockWasVisible);
+        menuBar()->show();
+        statusBar()->show();
+        setWindowState(windowState() & ~Qt::WindowFullScreen);
+        m_fullScreenAction->setChecked(false);
+    }
+    // The slides switch to large type on black; the figure, fitted to the
+    // whole screen without the panel, grows by itself.
+    m_lesson->setPresentation(on);
+    m_figure->zoomToFit();
+    m_leaveAction->setEnabled(on || isInLesson());
+}
+
+void MainWindow::leaveModes()
+{
+    if (m_presenting)
+        setPresentation(false);
+    else
+        leaveLesson();
 }
 
 FigureOptions MainWindow::currentFigureOptions() const
@@ -779,9 +1536,15 @@ void MainWindow::showAbout()
 
 void MainWindow::report(const QString& message, bool isError)
 {
-    statusBar()->showMessage(message, isError ? 0 : kStatusTimeoutMs);
-    if (isError) {
-        m_errorBanner->setText(QStringLiteral("⚠  ") + message);
-        m_errorBanner->show();
-    }
+    if (isError)
+        showFileMessage(message, true);
+    else
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+}
+
+// Messages about files stay above the figure until dismissed: unlike the
+// settings' error banner, they are not cleared by the next computation.
+void MainWindow::showFileMessage(const QString& message, bool isError)
+{
+    m_messageBar->showMessage(isError ? MessageBar::Kind::Error : MessageBar::Kind::Info, message);
 }

@@ -3,7 +3,10 @@
 #include <QSignalSpy>
 #include <QThread>
 #include <QTimer>
+#include <QUndoStack>
 #include <QtTest>
+
+#include <functional>
 
 #include <atomic>
 
@@ -25,6 +28,17 @@ private slots:
     void returningToShownConfigNeedsNoWork();
     void longInputKeepsEventLoopTurning();
     void destroyWhileComputing();
+
+    // Undo history and the modified state.
+    void editRecordsAndUndoRestores();
+    void burstOfOneSettingMerges_data();
+    void burstOfOneSettingMerges();
+    void differentSettingsOrNamedEditsNeverMerge();
+    void pauseEndsBurst();
+    void saveEndsBurst();
+    void burstBackToStartVanishes();
+    void resetClearsHistoryAndIsUnmodified();
+    void modifiedFollowsSavedConfig();
 };
 
 void TestAttentionDocument::computesAndDeliversShapes_data()
@@ -279,6 +293,186 @@ void TestAttentionDocument::destroyWhileComputing()
     document->setConfig(big);
     document.reset(); // joins the worker; the pending delivery must not run
     QTest::qWait(50);
+}
+
+namespace {
+
+attn::AttentionConfig with(const attn::AttentionConfig& base, const std::function<void(attn::AttentionConfig&)>& change)
+{
+    attn::AttentionConfig config = base;
+    change(config);
+    return config;
+}
+
+} // namespace
+
+void TestAttentionDocument::editRecordsAndUndoRestores()
+{
+    AttentionDocument document;
+    const attn::AttentionConfig start;
+    document.reset(start);
+    QVERIFY(document.waitForIdle(10000));
+    const auto first = document.result();
+
+    const auto causal = with(start, [](auto& c) { c.causal = true; });
+    document.edit(causal);
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Toggle Causal Mask"));
+    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(document.resultConfig() == causal);
+
+    document.edit(causal); // no change: nothing recorded
+    QCOMPARE(document.undoStack()->count(), 1);
+
+    QSignalSpy configs(&document, &AttentionDocument::configChanged);
+    document.undoStack()->undo();
+    QCOMPARE(configs.count(), 1);
+    QVERIFY(document.config() == start);
+    QVERIFY(document.waitForIdle(10000));
+    QCOMPARE(document.result()->heads.at(0).weights, first->heads.at(0).weights);
+    document.undoStack()->redo();
+    QVERIFY(document.config() == causal);
+}
+
+void TestAttentionDocument::burstOfOneSettingMerges_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("sentence") << "sentence"
+                              << "Edit Sentence";
+    QTest::addRow("temperature") << "temperature"
+                                 << "Change Temperature";
+    QTest::addRow("weight seed") << "weightSeed"
+                                 << "Change Weight Seed";
+    QTest::addRow("embedding seed") << "embeddingSeed"
+                                    << "Change Embedding Seed";
+    QTest::addRow("d_model") << "dModel"
+                             << "Change d_model";
+}
+
+void TestAttentionDocument::burstOfOneSettingMerges()
+{
+    QFETCH(QString, setting);
+    QFETCH(QString, text);
+    AttentionDocument document;
+    const attn::AttentionConfig start;
+    document.reset(start);
+    attn::AttentionConfig config = start;
+    for (int i = 1; i <= 6; ++i) {
+        if (setting == QLatin1String("sentence"))
+            config.sentence += " w" + std::to_string(i);
+        else if (setting == QLatin1String("temperature"))
+            config.temperature = 1.0 + i * 0.1;
+        else if (setting == QLatin1String("weightSeed"))
+            config.weightSeed = 100 + i;
+        else if (setting == QLatin1String("embeddingSeed"))
+            config.embeddingSeed = 100 + i;
+        else
+            config.dModel = 3 + i;
+        document.edit(config);
+    }
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.undoStack()->undoText(), text);
+    document.undoStack()->undo();
+    QVERIFY(document.config() == start);
+    document.undoStack()->redo();
+    QVERIFY(document.config() == config);
+}
+
+void TestAttentionDocument::differentSettingsOrNamedEditsNeverMerge()
+{
+    AttentionDocument document;
+    const attn::AttentionConfig start;
+    document.reset(start);
+    auto config = with(start, [](auto& c) { c.temperature = 2.0; });
+    document.edit(config);
+    config.sentence = "another one";
+    document.edit(config);
+    config.sentence = "another one here";
+    document.edit(config);
+    config.weightSeed = 7;
+    document.edit(config, QStringLiteral("Reseed Weights"));
+    config.weightSeed = 8;
+    document.edit(config, QStringLiteral("Reseed Weights"));
+    QCOMPARE(document.undoStack()->count(), 4);
+    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Reseed Weights"));
+}
+
+void TestAttentionDocument::pauseEndsBurst()
+{
+    AttentionDocument document;
+    document.setMergeWindow(100);
+    const attn::AttentionConfig start;
+    document.reset(start);
+    auto config = with(start, [](auto& c) { c.sentence = "a"; });
+    document.edit(config);
+    QTest::qWait(200);
+    config.sentence = "a b";
+    document.edit(config);
+    QCOMPARE(document.undoStack()->count(), 2);
+}
+
+void TestAttentionDocument::saveEndsBurst()
+{
+    AttentionDocument document;
+    const attn::AttentionConfig start;
+    document.reset(start);
+    auto config = with(start, [](auto& c) { c.sentence = "a"; });
+    document.edit(config);
+    document.markSaved();
+    QVERIFY(!document.isModified());
+    config.sentence = "a b";
+    document.edit(config);
+    QCOMPARE(document.undoStack()->count(), 2);
+    QVERIFY(document.isModified());
+    document.undoStack()->undo();
+    QVERIFY(!document.isModified()); // the saved state
+}
+
+void TestAttentionDocument::burstBackToStartVanishes()
+{
+    AttentionDocument document;
+    const attn::AttentionConfig start;
+    document.reset(start);
+    document.edit(with(start, [](auto& c) { c.sentence += "x"; }));
+    document.edit(start); // typed and deleted again
+    QCOMPARE(document.undoStack()->count(), 0);
+    QVERIFY(!document.isModified());
+}
+
+void TestAttentionDocument::resetClearsHistoryAndIsUnmodified()
+{
+    AttentionDocument document;
+    QSignalSpy modified(&document, &AttentionDocument::modifiedChanged);
+    document.reset(attn::AttentionConfig{});
+    QCOMPARE(modified.count(), 0); // never modified on the way
+    document.edit(with(attn::AttentionConfig{}, [](auto& c) { c.causal = true; }));
+    QCOMPARE(modified.count(), 1);
+    QVERIFY(document.isModified());
+    const auto other = with(attn::AttentionConfig{}, [](auto& c) { c.sentence = "fresh start"; });
+    document.reset(other);
+    QVERIFY(!document.isModified());
+    QCOMPARE(document.undoStack()->count(), 0);
+    QVERIFY(document.config() == other);
+}
+
+void TestAttentionDocument::modifiedFollowsSavedConfig()
+{
+    AttentionDocument document;
+    const attn::AttentionConfig start;
+    document.reset(start);
+    QSignalSpy modified(&document, &AttentionDocument::modifiedChanged);
+    const auto causal = with(start, [](auto& c) { c.causal = true; });
+    document.edit(causal);
+    document.edit(start); // toggled back: same as saved
+    QVERIFY(!document.isModified());
+    QCOMPARE(modified.count(), 2);
+    QCOMPARE(modified.at(0).at(0).toBool(), true);
+    QCOMPARE(modified.at(1).at(0).toBool(), false);
+    document.undoStack()->undo();
+    QVERIFY(document.isModified());
+    document.undoStack()->undo();
+    QVERIFY(!document.isModified());
 }
 
 QTEST_MAIN(TestAttentionDocument)

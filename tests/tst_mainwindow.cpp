@@ -1,8 +1,11 @@
 #include "app/controlpanel.h"
 #include "app/mainwindow.h"
+#include "app/messagebar.h"
 #include "ui/attentiondocument.h"
 #include "ui/figureexport.h"
 #include "ui/figureview.h"
+#include "ui/lesson.h"
+#include "ui/session.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -14,9 +17,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QtTest>
 
 #include <cmath>
@@ -51,8 +59,31 @@ private slots:
     void sessionRoundTrip();
     void settingsRestoreOnPlainStartOnly();
 
+    // Sessions as files: title, save and reopen, prompts, bad files, recent.
+    void titleShowsFileAndModifiedMarker();
+    void saveAndReopenGivesIdenticalNumbersAndView();
+    void commandLineSessionBecomesCurrentFile();
+    void closeWithChangesAsks_data();
+    void closeWithChangesAsks();
+    void openingAnotherAsksFirst();
+    void badSessionFileShowsMessageKeepsWork();
+    void openRecentDropsMissingFiles();
+    void newSessionStartsUntitled();
+
+    // Autosave and recovery after a crash.
+    void autosaveWrittenWhileUnsavedRemovedOnSave();
+    void autosaveRecoveredAfterCrash();
+    void autosaveDiscardedAfterCrash();
+    void secondWindowLeavesAutosaveAlone();
+
+    // Lesson and presentation modes.
+    void lessonF5AndEscapeSwitchViews();
+    void lessonStepSavedInSession();
+    void presentationModeHidesSettings();
+
 private:
     static CommandLineOptions plainOptions();
+    static MainWindow::Prompts discardingPrompts();
     void waitForResult();
     void snapshot(const QString& name) const;
     template <typename T> T* find(const char* name) const
@@ -67,6 +98,17 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
+// No test may block on a dialog: unsaved changes are discarded, file
+// dialogs are cancelled, unless a test says otherwise.
+MainWindow::Prompts TestMainWindow::discardingPrompts()
+{
+    MainWindow::Prompts prompts;
+    prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };
+    prompts.saveFileName = [](const QString&, const QString&, const QString&) { return QString(); };
+    prompts.openFileName = [](const QString&, const QString&, const QString&) { return QString(); };
+    return prompts;
+}
+
 CommandLineOptions TestMainWindow::plainOptions()
 {
     return parseCommandLine({QStringLiteral("attention-visualizer")}).options;
@@ -74,6 +116,7 @@ CommandLineOptions TestMainWindow::plainOptions()
 
 void TestMainWindow::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // the autosave goes to a scratch place
     QVERIFY(m_settingsDir.isValid());
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
@@ -84,7 +127,9 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     QSettings().clear();
+    QFile::remove(MainWindow::autosavePath());
     m_window = std::make_unique<MainWindow>(plainOptions());
+    m_window->setPrompts(discardingPrompts());
     m_window->resize(1280, 720);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -428,6 +473,7 @@ void TestMainWindow::settingsRestoreOnPlainStartOnly()
     m_window.reset();
 
     MainWindow plain(plainOptions());
+    plain.setPrompts(discardingPrompts());
     QVERIFY(plain.document()->waitForIdle(10000));
     QCOMPARE(plain.document()->config().dModel, 6);
     QCOMPARE(plain.document()->config().heads, 2);
@@ -436,9 +482,450 @@ void TestMainWindow::settingsRestoreOnPlainStartOnly()
         {QStringLiteral("attention-visualizer"), QStringLiteral("--sentence"), QStringLiteral("a b c")});
     QVERIFY(explicitRun.error.isEmpty());
     MainWindow explicitWindow(explicitRun.options);
+    explicitWindow.setPrompts(discardingPrompts());
     QVERIFY(explicitWindow.document()->waitForIdle(10000));
     QCOMPARE(explicitWindow.document()->config().dModel, 3);
     QCOMPARE(explicitWindow.document()->config().sentence, std::string("a b c"));
+}
+
+void TestMainWindow::titleShowsFileAndModifiedMarker()
+{
+    QVERIFY(!m_window->isModified());
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("Untitled")));
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("[*]")));
+
+    find<QSpinBox>("dModel")->setValue(6);
+    QVERIFY(m_window->isModified());
+    QVERIFY(m_window->isWindowModified());
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("class one.attn"));
+    QString error;
+    QVERIFY2(m_window->saveSessionTo(path, &error), qPrintable(error));
+    QVERIFY(!m_window->isWindowModified());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("class one.attn[*]"));
+    QCOMPARE(m_window->currentFile(), QFileInfo(path).absoluteFilePath());
+
+    // Undoing back to the saved state is unmodified again.
+    find<QCheckBox>("causal")->click();
+    QVERIFY(m_window->isWindowModified());
+    m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger();
+    QVERIFY(!m_window->isWindowModified());
+}
+
+void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
+{
+    AttentionDocument* document = m_window->document();
+    find<QSpinBox>("dModel")->setValue(6);
+    find<QSpinBox>("heads")->setValue(3);
+    QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().heads, 3, 10000);
+    QVERIFY(document->waitForIdle(10000));
+    find<QSpinBox>("head")->setValue(3);
+    find<QComboBox>("colorMap")->setCurrentIndex(find<QComboBox>("colorMap")->findData("cividis"));
+    m_window->figureView()->setSelection(2, std::nullopt);
+    const auto before = document->result();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.attn"));
+    MainWindow::Prompts prompts = discardingPrompts();
+    prompts.saveFileName = [&](const QString&, const QString&, const QString&) { return path; };
+    m_window->setPrompts(prompts);
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier); // untitled: asks for a name
+    QVERIFY(QFile::exists(path));
+    QVERIFY(!m_window->isModified());
+
+    // Reopened as `attention-visualizer saved.attn` would.
+    const ParseOutcome run = parseCommandLine({QStringLiteral("attention-visualizer"), path});
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    MainWindow reopened(run.options);
+    reopened.setPrompts(discardingPrompts());
+    QTRY_VERIFY_WITH_TIMEOUT(reopened.document()->result() != nullptr, 10000);
+    QVERIFY(reopened.document()->waitForIdle(10000));
+    const auto after = reopened.document()->result();
+    QVERIFY(reopened.document()->resultConfig() == document->resultConfig());
+    QCOMPARE(after->embeddings, before->embeddings);
+    QCOMPARE(after->wQuery, before->wQuery);
+    QCOMPARE(after->output, before->output);
+    QCOMPARE(after->heads.at(2).weights, before->heads.at(2).weights);
+    QCOMPARE(reopened.figureView()->head(), 2);
+    QCOMPARE(reopened.figureView()->colorMapName(), QStringLiteral("cividis"));
+    QCOMPARE(reopened.figureView()->selectedQuery(), std::optional<int>(2));
+    QCOMPARE(reopened.currentFile(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(!reopened.isModified());
+    QVERIFY(reopened.windowTitle().startsWith(QStringLiteral("saved.attn")));
+}
+
+void TestMainWindow::commandLineSessionBecomesCurrentFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cli.attn"));
+    Session session;
+    session.config.sentence = "a b c d";
+    session.config.dModel = 4;
+    session.config.heads = 2;
+    session.head = 1;
+    session.colormap = QStringLiteral("grayscale");
+    session.selectedToken = 3;
+    QString error;
+    QVERIFY2(saveSession(path, session, &error), qPrintable(error));
+
+    const ParseOutcome run = parseCommandLine({QStringLiteral("attention-visualizer"), path});
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    MainWindow window(run.options);
+    window.setPrompts(discardingPrompts());
+    QVERIFY(window.document()->waitForIdle(10000));
+    QTRY_VERIFY(window.document()->result() != nullptr);
+    QVERIFY(window.document()->resultConfig() == session.config);
+    QCOMPARE(window.figureView()->head(), 1);
+    QCOMPARE(window.figureView()->colorMapName(), QStringLiteral("grayscale"));
+    QCOMPARE(window.figureView()->selectedQuery(), std::optional<int>(3));
+    QCOMPARE(window.currentFile(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(!window.isModified());
+    QVERIFY(window.recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+}
+
+void TestMainWindow::closeWithChangesAsks_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("chooseFile");
+    QTest::addColumn<bool>("closes");
+    QTest::addColumn<bool>("written");
+    QTest::addRow("cancel") << int(QMessageBox::Cancel) << true << false << false;
+    QTest::addRow("discard") << int(QMessageBox::Discard) << true << true << false;
+    QTest::addRow("save") << int(QMessageBox::Save) << true << true << true;
+    QTest::addRow("save, dialog cancelled") << int(QMessageBox::Save) << false << false << false;
+}
+
+void TestMainWindow::closeWithChangesAsks()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, chooseFile);
+    QFETCH(bool, closes);
+    QFETCH(bool, written);
+
+    // Unchanged: no question at all.
+    int asked = 0;
+    MainWindow::Prompts prompts = discardingPrompts();
+    prompts.askToSave = [&](const QString&) {
+        ++asked;
+        return static_cast<QMessageBox::StandardButton>(answer);
+    };
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("closing.attn"));
+    prompts.saveFileName = [&](const QString&, const QString&, const QString&) {
+        return chooseFile ? path : QString();
+    };
+    m_window->setPrompts(prompts);
+    find<QCheckBox>("scaled")->click();
+    find<QCheckBox>("scaled")->click(); // back to the start: undo history, but unmodified
+    QVERIFY(!m_window->isModified());
+    QVERIFY(m_window->close());
+    QCOMPARE(asked, 0);
+    m_window->show();
+
+    find<QCheckBox>("causal")->click();
+    QCOMPARE(m_window->close(), closes);
+    QCOMPARE(asked, 1);
+    QCOMPARE(m_window->isVisible(), !closes);
+    QCOMPARE(QFile::exists(path), written);
+    if (written) {
+        QString error;
+        const auto session = loadSession(path, &error);
+        QVERIFY2(session, qPrintable(error));
+        QVERIFY(session->config.causal);
+    }
+    // Closing cleanly leaves no autosave behind.
+    if (closes)
+        QVERIFY(!QFile::exists(MainWindow::autosavePath()));
+}
+
+void TestMainWindow::openingAnotherAsksFirst()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.attn"));
+    Session other;
+    other.config.sentence = "other words here";
+    QString error;
+    QVERIFY(saveSession(path, other, &error));
+
+    QStringList questions;
+    MainWindow::Prompts prompts = discardingPrompts();
+    prompts.askToSave = [&](const QString& question) {
+        questions << question;
+        return QMessageBox::Cancel;
+    };
+    prompts.openFileName = [&](const QString&, const QString&, const QString&) { return path; };
+    m_window->setPrompts(prompts);
+    find<QSpinBox>("dModel")->setValue(5);
+
+    QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier);
+    QCOMPARE(questions.size(), 1);
+    QVERIFY2(questions.first().contains(QStringLiteral("untitled")), qPrintable(questions.first()));
+    QCOMPARE(m_window->document()->config().dModel, 5); // cancelled: still here
+
+    m_window->findChild<QAction*>(QStringLiteral("loadArticleAction"))->trigger();
+    QCOMPARE(questions.size(), 2);
+    QCOMPARE(m_window->document()->config().dModel, 5);
+
+    prompts.askToSave = [&](const QString&) { return QMessageBox::Discard; };
+    m_window->setPrompts(prompts);
+    QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier);
+    QCOMPARE(m_window->document()->config().sentence, std::string("other words here"));
+    QCOMPARE(find<QLineEdit>("sentence")->text(), QStringLiteral("other words here"));
+    QVERIFY(!m_window->isModified());
+    QCOMPARE(m_window->currentFile(), QFileInfo(path).absoluteFilePath());
+}
+
+void TestMainWindow::badSessionFileShowsMessageKeepsWork()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.attn"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"attention-visualizer-session\", \"version\": 1, \"config\": {\"d_model\": ");
+    file.close();
+
+    find<QSpinBox>("dModel")->setValue(4);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->resultConfig().dModel, 4, 10000);
+    const attn::AttentionConfig work = m_window->document()->config();
+    MainWindow::Prompts prompts = discardingPrompts();
+    prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };
+    prompts.openFileName = [&](const QString&, const QString&, const QString&) { return path; };
+    m_window->setPrompts(prompts);
+    QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier);
+
+    MessageBar* bar = m_window->messageBar();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->kind(), MessageBar::Kind::Error);
+    QVERIFY2(bar->text().contains(QStringLiteral("broken.attn")), qPrintable(bar->text()));
+    QVERIFY2(bar->text().contains(QStringLiteral("truncated")), qPrintable(bar->text()));
+    QVERIFY(!QApplication::activeModalWidget());
+    QVERIFY(m_window->document()->config() == work);
+    QVERIFY(m_window->isModified());
+    QVERIFY(m_window->currentFile().isEmpty());
+    snapshot(QStringLiteral("bad-session"));
+
+    // The message stays through later computations until dismissed.
+    find<QCheckBox>("causal")->click();
+    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(bar->isVisible());
+    bar->findChild<QToolButton*>(QStringLiteral("messageClose"))->click();
+    QVERIFY(!bar->isVisible());
+}
+
+void TestMainWindow::openRecentDropsMissingFiles()
+{
+    QTemporaryDir dir;
+    QString error;
+    QStringList paths;
+    for (int i = 0; i < 10; ++i) {
+        const QString path = dir.filePath(QStringLiteral("s%1.attn").arg(i));
+        Session session;
+        session.config.sentence = "recent " + std::to_string(i);
+        QVERIFY(saveSession(path, session, &error));
+        QVERIFY2(m_window->openSession(path, &error), qPrintable(error));
+        paths << QFileInfo(path).absoluteFilePath();
+    }
+    QStringList recent = m_window->recentFiles();
+    QCOMPARE(recent.size(), 8); // the last eight, newest first
+    QCOMPARE(recent.first(), paths.last());
+    QCOMPARE(recent.last(), paths.at(2));
+
+    QFile::remove(paths.at(5));
+    m_window->openRecentFile(paths.at(5));
+    QVERIFY(!m_window->recentFiles().contains(paths.at(5)));
+    QVERIFY(m_window->messageBar()->isVisible());
+    QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("s5.attn")));
+    QCOMPARE(m_window->document()->config().sentence, std::string("recent 9"));
+
+    m_window->openRecentFile(paths.at(4));
+    QCOMPARE(m_window->document()->config().sentence, std::string("recent 4"));
+    QCOMPARE(m_window->recentFiles().first(), paths.at(4));
+}
+
+void TestMainWindow::newSessionStartsUntitled()
+{
+    QTemporaryDir dir;
+    QString error;
+    find<QSpinBox>("dModel")->setValue(6);
+    QVERIFY(m_window->saveSessionTo(dir.filePath(QStringLiteral("x.attn")), &error));
+    find<QSpinBox>("dModel")->setValue(8);
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QVERIFY(m_window->currentFile().isEmpty());
+    QVERIFY(!m_window->isModified());
+    QCOMPARE(m_window->document()->config().dModel, 3);
+    QVERIFY(!m_window->document()->undoStack()->canUndo());
+}
+
+void TestMainWindow::autosaveWrittenWhileUnsavedRemovedOnSave()
+{
+    const QString autosave = MainWindow::autosavePath();
+    QVERIFY(!QFile::exists(autosave));
+    QVERIFY(!m_window->writeAutosave()); // nothing unsaved: nothing to keep
+
+    find<QSpinBox>("dModel")->setValue(7);
+    // Written soon after the edits stop (and every minute).
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(autosave), 15000);
+    QString error;
+    const auto kept = loadSession(autosave, &error);
+    QVERIFY2(kept, qPrintable(error));
+    QCOMPARE(kept->config.dModel, 7);
+
+    QTemporaryDir dir;
+    QVERIFY(m_window->saveSessionTo(dir.filePath(QStringLiteral("saved.attn")), &error));
+    QVERIFY(!QFile::exists(autosave));
+}
+
+void TestMainWindow::autosaveRecoveredAfterCrash()
+{
+    find<QSpinBox>("dModel")->setValue(5);
+    find<QLineEdit>("sentence")->setText(QStringLiteral("recovered after a crash"));
+    QTest::keyClick(find<QLineEdit>("sentence"), Qt::Key_Space);
+    QVERIFY(m_window->writeAutosave()); // includes the typing still waiting for its pause
+    const attn::AttentionConfig lost = m_window->document()->config();
+    QCOMPARE(lost.sentence, std::string("recovered after a crash "));
+    m_window.reset(); // a crash: no closeEvent
+
+    QVERIFY(QFile::exists(MainWindow::autosavePath()));
+    m_window = std::make_unique<MainWindow>(plainOptions());
+    m_window->setPrompts(discardingPrompts());
+    m_window->resize(1280, 720);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    MessageBar* bar = m_window->recoveryBar();
+    QVERIFY(bar->isVisible());
+    QVERIFY(!QApplication::activeModalWidget()); // a banner, not a dialog
+    snapshot(QStringLiteral("recovery"));
+    // Until answered, the crash's copy is not overwritten.
+    find<QCheckBox>("causal")->click();
+    QVERIFY(!m_window->writeAutosave());
+
+    bar->findChild<QPushButton*>(QStringLiteral("recoverButton"))->click();
+    QVERIFY(!bar->isVisible());
+    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(m_window->document()->config() == lost);
+    QCOMPARE(find<QLineEdit>("sentence")->text(), QStringLiteral("recovered after a crash "));
+    QCOMPARE(find<QSpinBox>("dModel")->value(), 5);
+    QVERIFY(m_window->isModified()); // recovered work is unsaved work
+    // Undo goes back to what the window started with.
+    QVERIFY(m_window->document()->undoStack()->canUndo());
+}
+
+void TestMainWindow::autosaveDiscardedAfterCrash()
+{
+    find<QSpinBox>("dModel")->setValue(5);
+    QVERIFY(m_window->writeAutosave());
+    m_window.reset();
+
+    m_window = std::make_unique<MainWindow>(plainOptions());
+    m_window->setPrompts(discardingPrompts());
+    m_window->show();
+    QVERIFY(m_window->recoveryBar()->isVisible());
+    m_window->recoveryBar()->findChild<QPushButton*>(QStringLiteral("discardRecoveryButton"))->click();
+    QVERIFY(!QFile::exists(MainWindow::autosavePath()));
+    QVERIFY(!m_window->isModified());
+}
+
+void TestMainWindow::secondWindowLeavesAutosaveAlone()
+{
+    find<QSpinBox>("dModel")->setValue(5);
+    QVERIFY(m_window->writeAutosave());
+    // A second window while the first runs: the file is in use, not a crash.
+    MainWindow second(plainOptions());
+    second.setPrompts(discardingPrompts());
+    QVERIFY(!second.recoveryBar()->isVisibleTo(&second));
+    second.document()->edit([&] {
+        attn::AttentionConfig config = second.document()->config();
+        config.dModel = 9;
+        return config;
+    }());
+    QVERIFY(!second.writeAutosave());
+    QString error;
+    QCOMPARE(loadSession(MainWindow::autosavePath(), &error)->config.dModel, 5);
+}
+
+void TestMainWindow::lessonF5AndEscapeSwitchViews()
+{
+    auto* views = find<QStackedWidget>("views");
+    QCOMPARE(views->currentWidget(), m_window->figureView());
+    m_window->figureView()->setSelection(3, std::nullopt);
+
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QVERIFY(m_window->isInLesson());
+    QCOMPARE(views->currentWidget(), m_window->lessonView());
+    QVERIFY(m_window->lessonView()->isVisible());
+    QCOMPARE(m_window->lessonView()->queryToken(), 3);
+    snapshot(QStringLiteral("lesson"));
+
+    // The lesson follows the document.
+    find<QSpinBox>("dModel")->setValue(6);
+    find<QSpinBox>("heads")->setValue(2);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->resultConfig().heads, 2, 10000);
+    find<QSpinBox>("head")->setValue(2);
+    QCOMPARE(m_window->lessonView()->head(), 1);
+    QVERIFY(!m_window->lessonView()->page().isEmpty());
+    QCOMPARE(m_window->lessonView()->page().settings().head, 1);
+
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), Qt::Key_Escape);
+    QVERIFY(!m_window->isInLesson());
+    QCOMPARE(views->currentWidget(), m_window->figureView());
+    QCOMPARE(m_window->figureView()->selectedQuery(), std::optional<int>(3));
+
+    // Esc is not taken from the rest of the window outside the modes.
+    QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("leaveAction"))->isEnabled());
+}
+
+void TestMainWindow::lessonStepSavedInSession()
+{
+    m_window->startLesson();
+    m_window->lessonView()->setStep(4);
+    QCOMPARE(m_window->currentSession().lessonStep, 4);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.attn"));
+    QString error;
+    QVERIFY(m_window->saveSessionTo(path, &error));
+    m_window->leaveLesson();
+    QCOMPARE(m_window->currentSession().lessonStep, 0);
+
+    QVERIFY2(m_window->openSession(path, &error), qPrintable(error));
+    QTRY_VERIFY(m_window->isInLesson());
+    QCOMPARE(m_window->lessonView()->step(), 4);
+
+    const ParseOutcome run = parseCommandLine({QStringLiteral("attention-visualizer"), path});
+    MainWindow reopened(run.options);
+    reopened.setPrompts(discardingPrompts());
+    QVERIFY(reopened.document()->waitForIdle(10000));
+    QTRY_VERIFY(reopened.isInLesson());
+    QCOMPARE(reopened.lessonView()->step(), 4);
+}
+
+void TestMainWindow::presentationModeHidesSettings()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QVERIFY(m_window->isPresenting());
+    QTRY_VERIFY(!find<QWidget>("controlPanel")->isVisible());
+    QVERIFY(m_window->lessonView()->presentation());
+    QVERIFY(m_window->windowState() & Qt::WindowFullScreen);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QVERIFY(m_window->isInLesson());
+    snapshot(QStringLiteral("presentation-lesson"));
+
+    // Esc leaves the presentation first, then the lesson.
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QVERIFY(!m_window->isPresenting());
+    QVERIFY(m_window->isInLesson());
+    QTRY_VERIFY(find<QWidget>("controlPanel")->isVisible());
+    QVERIFY(!m_window->lessonView()->presentation());
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QVERIFY(!m_window->isInLesson());
+
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QVERIFY(m_window->isPresenting());
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QVERIFY(!m_window->isPresenting());
+    QVERIFY(!(m_window->windowState() & Qt::WindowFullScreen));
 }
 
 QTEST_MAIN(TestMainWindow)

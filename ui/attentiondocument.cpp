@@ -2,19 +2,102 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QMetaObject>
 #include <QThread>
+#include <QUndoCommand>
+#include <QUndoStack>
 
 #include <new>
+#include <vector>
 
 namespace {
 
 const char* const kOutOfMemory = "Not enough memory for this input; try fewer words, fewer heads or a smaller d_model.";
 
+// The settings whose edits come as bursts (keystrokes, slider moves, spin
+// box steps); a burst of one of them is one undo step.
+enum class Continuous { None, Sentence, Temperature, WeightSeed, EmbeddingSeed, DModel, Heads };
+
+struct Change
+{
+    QString text;
+    Continuous kind = Continuous::None;
+};
+
+// Names an edit after the one setting it changes. Literal values that a
+// seed or size change drops along with it do not count as a second setting.
+Change describeChange(const attn::AttentionConfig& before, const attn::AttentionConfig& after)
+{
+    std::vector<Change> changes;
+    const auto add = [&](bool changed, const char* text, Continuous kind) {
+        if (changed)
+            changes.push_back({QCoreApplication::translate("AttentionDocument", text), kind});
+    };
+    add(before.sentence != after.sentence, "Edit Sentence", Continuous::Sentence);
+    add(before.temperature != after.temperature, "Change Temperature", Continuous::Temperature);
+    add(before.weightSeed != after.weightSeed, "Change Weight Seed", Continuous::WeightSeed);
+    add(before.embeddingSeed != after.embeddingSeed, "Change Embedding Seed", Continuous::EmbeddingSeed);
+    add(before.dModel != after.dModel, "Change d_model", Continuous::DModel);
+    add(before.heads != after.heads, "Change Heads", Continuous::Heads);
+    add(before.init != after.init, "Change Weight Init", Continuous::None);
+    add(before.causal != after.causal, "Toggle Causal Mask", Continuous::None);
+    add(before.scaled != after.scaled, "Toggle Scaling", Continuous::None);
+    add(before.positional != after.positional, "Toggle Positional Encoding", Continuous::None);
+    if (changes.size() == 1)
+        return changes.front();
+    if (changes.empty())
+        return {QCoreApplication::translate("AttentionDocument", "Edit Values"), Continuous::None};
+    return {QCoreApplication::translate("AttentionDocument", "Change Settings"), Continuous::None};
+}
+
+// One undo step: the configuration before and after. Redo and undo go
+// through setConfig(), so the worker, the error state and every view follow.
+class ConfigCommand : public QUndoCommand
+{
+public:
+    ConfigCommand(AttentionDocument* document, attn::AttentionConfig before, attn::AttentionConfig after,
+                  const Change& change, std::uint64_t epoch)
+        : QUndoCommand(change.text)
+        , m_document(document)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+        , m_kind(change.kind)
+        , m_epoch(epoch)
+    {
+        m_clock.start();
+    }
+
+    int id() const override { return m_kind == Continuous::None ? -1 : 1000 + static_cast<int>(m_kind); }
+
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* next = static_cast<const ConfigCommand*>(other);
+        if (next->m_kind != m_kind || next->m_epoch != m_epoch || m_clock.elapsed() > m_document->mergeWindow())
+            return false;
+        m_after = next->m_after;
+        m_clock.restart(); // the burst lasts while the edits keep coming
+        setObsolete(m_after == m_before);
+        return true;
+    }
+
+    void redo() override { m_document->setConfig(m_after); }
+    void undo() override { m_document->setConfig(m_before); }
+
+private:
+    AttentionDocument* m_document;
+    attn::AttentionConfig m_before;
+    attn::AttentionConfig m_after;
+    Continuous m_kind;
+    std::uint64_t m_epoch;
+    QElapsedTimer m_clock; // since the burst's latest edit
+};
+
 } // namespace
 
 AttentionDocument::AttentionDocument(QObject* parent)
     : QObject(parent)
+    , m_undoStack(new QUndoStack(this))
     , m_worker([this] { workerLoop(); })
 {
 }
@@ -39,6 +122,7 @@ void AttentionDocument::setConfig(const attn::AttentionConfig& config)
     m_config = config;
     m_hasConfig = true;
     const std::uint64_t generation = ++m_generation;
+    updateModified();
     emit configChanged();
 
     try {
@@ -78,6 +162,42 @@ void AttentionDocument::setConfig(const attn::AttentionConfig& config)
     m_wake.notify_one();
     setError(QString(), std::nullopt);
     setBusy(true);
+}
+
+void AttentionDocument::edit(const attn::AttentionConfig& config, const QString& text)
+{
+    if (m_hasConfig && config == m_config)
+        return;
+    Change change = describeChange(m_config, config);
+    if (!text.isEmpty())
+        change = {text, Continuous::None};
+    m_undoStack->push(new ConfigCommand(this, m_config, config, change, m_mergeEpoch));
+}
+
+void AttentionDocument::reset(const attn::AttentionConfig& config)
+{
+    ++m_mergeEpoch;
+    m_undoStack->clear();
+    m_savedConfig = config; // never modified on the way
+    setConfig(config);
+    markSaved();
+}
+
+void AttentionDocument::markSaved()
+{
+    ++m_mergeEpoch;
+    m_undoStack->setClean();
+    m_savedConfig = m_config;
+    updateModified();
+}
+
+void AttentionDocument::updateModified()
+{
+    const bool modified = m_config != m_savedConfig;
+    if (modified == m_modified)
+        return;
+    m_modified = modified;
+    emit modifiedChanged(m_modified);
 }
 
 bool AttentionDocument::waitForIdle(int timeoutMs)

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QString>
 
+class QUndoStack;
+
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -24,6 +26,12 @@
 // was superseded before it arrived is dropped (generation counter). An error
 // never clears the last good result. All signals are emitted on the thread
 // the document lives in (the GUI thread).
+//
+// User edits go through edit(), which records them on the document's undo
+// stack; undo and redo set the configuration back the same way, so every
+// view follows through configChanged. The document is modified exactly when
+// its configuration differs from the one last saved or loaded (markSaved(),
+// reset()), so toggling a setting twice or undoing back is unmodified.
 class AttentionDocument : public QObject
 {
     Q_OBJECT
@@ -49,6 +57,27 @@ public:
     // Setting the configuration it already has does nothing.
     void setConfig(const attn::AttentionConfig& config);
 
+    // A user's edit: applied like setConfig() and recorded for undo. With no
+    // `text` the change is named after the one setting it changes, and a
+    // burst of edits to the same continuous setting (typing the sentence,
+    // dragging the temperature, spinning a seed) becomes one undo step; an
+    // edit with its own `text` (reseed, import, cell edit) is always a step
+    // of its own. Nothing is recorded when the configuration is unchanged.
+    void edit(const attn::AttentionConfig& config, const QString& text = QString());
+
+    // A fresh start (new, open, launch): no undo history, unmodified.
+    void reset(const attn::AttentionConfig& config);
+
+    QUndoStack* undoStack() const { return m_undoStack; }
+    bool isModified() const { return m_modified; }
+    // The current state is what is on disk now; also ends a merge burst, so
+    // an edit after saving is never folded into the saved step.
+    void markSaved();
+
+    // Edits closer together than this merge (default 1.5 s).
+    void setMergeWindow(int milliseconds) { m_mergeWindowMs = milliseconds; }
+    int mergeWindow() const { return m_mergeWindowMs; }
+
     // For tests and scripted use: turns the event loop until no request is
     // pending or running, or `timeoutMs` passed. True when idle.
     bool waitForIdle(int timeoutMs);
@@ -58,6 +87,7 @@ signals:
     void resultChanged();
     void errorChanged(const QString& error); // empty: cleared
     void busyChanged(bool busy);
+    void modifiedChanged(bool modified);
 
 private:
     struct Request
@@ -71,6 +101,13 @@ private:
                  std::shared_ptr<const attn::AttentionResult> result, const QString& error);
     void setError(const QString& text, std::optional<attn::AttentionError::Kind> kind);
     void setBusy(bool busy);
+    void updateModified();
+
+    QUndoStack* m_undoStack = nullptr;
+    int m_mergeWindowMs = 1500;
+    std::uint64_t m_mergeEpoch = 0; // bumped by markSaved() and reset(): no merge across
+    attn::AttentionConfig m_savedConfig;
+    bool m_modified = false;
 
     attn::AttentionConfig m_config;
     bool m_hasConfig = false;

@@ -1,0 +1,212 @@
+#include "app/compareseedsdialog.h"
+
+#include "app/heatmapwidget.h"
+#include "ui/attentiondocument.h"
+#include "ui/colormap.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+QStringList tokenLabels(const attn::AttentionResult& result)
+{
+    QStringList labels;
+    labels.reserve(static_cast<qsizetype>(result.tokens.size()));
+    for (const std::string& token : result.tokens)
+        labels << QString::fromStdString(token);
+    return labels;
+}
+
+} // namespace
+
+CompareSeedsDialog::CompareSeedsDialog(AttentionDocument* source, QWidget* parent)
+    : QDialog(parent)
+    , m_source(source)
+    , m_comparison(new AttentionDocument(this))
+{
+    setObjectName(QStringLiteral("compareSeedsDialog"));
+    setWindowTitle(tr("Compare Seeds"));
+    setModal(false);
+
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    auto* seedLabel = new QLabel(tr("Weight seed B"), this);
+    m_seedB = new QDoubleSpinBox(this);
+    m_seedB->setObjectName(QStringLiteral("seedB"));
+    m_seedB->setDecimals(0);
+    m_seedB->setRange(0.0, static_cast<double>(attn::Limits::maxSeed));
+    m_seedB->setAccelerated(true);
+    m_seedB->setToolTip(tr("The weight seed to compare with the window's (seed A). Everything else stays the same."));
+    seedLabel->setBuddy(m_seedB);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("compareStatus"));
+    m_status->setWordWrap(true);
+    top->addWidget(seedLabel);
+    top->addWidget(m_seedB);
+    top->addSpacing(16);
+    top->addWidget(m_status, 1);
+    layout->addLayout(top);
+
+    auto* panels = new QHBoxLayout;
+    m_panelA = new HeatmapWidget(this);
+    m_panelA->setObjectName(QStringLiteral("weightsA"));
+    m_panelB = new HeatmapWidget(this);
+    m_panelB->setObjectName(QStringLiteral("weightsB"));
+    m_panelDifference = new HeatmapWidget(this);
+    m_panelDifference->setObjectName(QStringLiteral("weightsDifference"));
+    panels->addWidget(m_panelA);
+    panels->addWidget(m_panelB);
+    panels->addWidget(m_panelDifference);
+    layout->addLayout(panels, 1);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(m_seedB, &QDoubleSpinBox::valueChanged, this, [this] {
+        m_seedBEdited = true;
+        followSource();
+    });
+    connect(m_source, &AttentionDocument::resultChanged, this, &CompareSeedsDialog::followSource);
+    connect(m_comparison, &AttentionDocument::resultChanged, this, &CompareSeedsDialog::refresh);
+    connect(m_comparison, &AttentionDocument::errorChanged, this, &CompareSeedsDialog::refresh);
+
+    resize(1180, 480);
+    followSource();
+}
+
+CompareSeedsDialog::~CompareSeedsDialog() = default;
+
+std::int64_t CompareSeedsDialog::seedB() const
+{
+    return static_cast<std::int64_t>(std::llround(m_seedB->value()));
+}
+
+void CompareSeedsDialog::setSeedB(std::int64_t seed)
+{
+    m_seedB->setValue(static_cast<double>(seed)); // marks it as the user's
+}
+
+void CompareSeedsDialog::setHead(int head)
+{
+    if (head == m_head)
+        return;
+    m_head = head;
+    refresh();
+}
+
+void CompareSeedsDialog::setColorMap(const QString& name)
+{
+    if (name == m_colorMap)
+        return;
+    m_colorMap = name;
+    refresh();
+}
+
+attn::AttentionConfig CompareSeedsDialog::configB() const
+{
+    attn::AttentionConfig config = m_source->resultConfig();
+    config.weightSeed = seedB();
+    config.wQuery.reset();
+    config.wKey.reset();
+    config.wValue.reset();
+    return config;
+}
+
+bool CompareSeedsDialog::isUpToDate() const
+{
+    return m_source->result() && m_comparison->result() && m_comparison->resultConfig() == configB() &&
+           m_weightsA.size() > 0;
+}
+
+bool CompareSeedsDialog::waitForIdle(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!isUpToDate() || m_comparison->isBusy()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(1);
+    }
+    return true;
+}
+
+void CompareSeedsDialog::followSource()
+{
+    if (!m_source->result())
+        return;
+    const std::int64_t seedA = m_source->resultConfig().weightSeed;
+    if (!m_seedBEdited) {
+        const QSignalBlocker blocker(m_seedB);
+        m_seedB->setValue(static_cast<double>(seedA < attn::Limits::maxSeed ? seedA + 1 : seedA - 1));
+    }
+    m_comparison->setConfig(configB());
+    refresh();
+}
+
+void CompareSeedsDialog::refresh()
+{
+    const auto resultA = m_source->result();
+    const auto resultB = m_comparison->result();
+    const bool ready = resultA && resultB && m_comparison->resultConfig() == configB();
+    if (!ready) {
+        m_weightsA = m_weightsB = m_difference = attn::Matrix();
+        m_status->setText(m_comparison->errorText().isEmpty() ? tr("Computing seed B…") : m_comparison->errorText());
+        m_panelA->clear();
+        m_panelB->clear();
+        m_panelDifference->clear();
+        return;
+    }
+
+    const int heads = static_cast<int>(std::min(resultA->heads.size(), resultB->heads.size()));
+    const int head = std::clamp(m_head, 0, std::max(0, heads - 1));
+    m_weightsA = resultA->heads[static_cast<std::size_t>(head)].weights;
+    m_weightsB = resultB->heads[static_cast<std::size_t>(head)].weights;
+    m_difference = m_weightsB - m_weightsA;
+
+    const attn::AttentionConfig& configA = m_source->resultConfig();
+    const QStringList labels = tokenLabels(*resultA);
+    const QString headText = heads > 1 ? tr(", head %1").arg(head + 1) : QString();
+    const ColorMap sequential = ColorMap::byName(m_colorMap).value_or(ColorMap::viridis());
+
+    HeatmapSpec a;
+    a.matrix = std::make_shared<const attn::Matrix>(m_weightsA);
+    a.rowLabels = a.columnLabels = labels;
+    a.title = tr("A: weight seed %1%2").arg(configA.weightSeed).arg(headText);
+    a.formula = configA.wQuery || configA.wKey || configA.wValue ? tr("weights (with edited W cells)")
+                                                                 : tr("attention weights");
+    a.colorMap = sequential;
+    a.range = ValueRange{0.0, 1.0}; // both on one scale, so colours compare
+    HeatmapSpec b = a;
+    b.matrix = std::make_shared<const attn::Matrix>(m_weightsB);
+    b.title = tr("B: weight seed %1%2").arg(seedB()).arg(headText);
+    b.formula = tr("attention weights");
+    HeatmapSpec difference = a;
+    difference.matrix = std::make_shared<const attn::Matrix>(m_difference);
+    difference.title = tr("B − A");
+    difference.formula = tr("blue: A attends more, red: B attends more");
+    difference.colorMap = ColorMap::diverging();
+    difference.range.reset(); // diverging: symmetric around 0
+    if (m_difference.size() > 0 && m_difference.cwiseAbs().maxCoeff() == 0.0)
+        difference.range = ValueRange{-1.0, 1.0};
+
+    m_panelA->setSpec(a);
+    m_panelB->setSpec(b);
+    m_panelDifference->setSpec(difference);
+    const double largest = m_difference.size() > 0 ? m_difference.cwiseAbs().maxCoeff() : 0.0;
+    m_status->setText(tr("Same sentence and settings; only the weight seed differs. Largest change of a weight: %1.")
+                          .arg(largest, 0, 'f', 3));
+    emit updated();
+}

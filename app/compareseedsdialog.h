@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/attention.h"
+
+#include <QDialog>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+
+class AttentionDocument;
+class HeatmapWidget;
+class QDoubleSpinBox;
+class QLabel;
+
+// View > Compare Seeds: the attention weights of the window's configuration
+// (weight seed A) beside those of the same sentence and settings under
+// another weight seed B, and their difference B − A on a diverging map
+// centred on 0. It teaches how much of a pattern is the sentence and how
+// much the random draw.
+//
+// B is computed by a document of its own, so off the GUI thread and with
+// the same coalescing as the window. Invariants: A is always the source
+// document's shown result; the panels show A and B only when B's result
+// belongs to A's configuration with seed B (else they wait); B draws its own
+// weights, so literal (edited) weight matrices of A are not carried over.
+// Seed B follows A + 1 until the user sets it.
+class CompareSeedsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit CompareSeedsDialog(AttentionDocument* source, QWidget* parent = nullptr);
+    ~CompareSeedsDialog() override;
+
+    std::int64_t seedB() const;
+    void setSeedB(std::int64_t seed);
+    void setHead(int head); // zero-based; clamped to the heads there are
+    int head() const { return m_head; }
+    void setColorMap(const QString& name);
+
+    // True when the panels show A and B for the current settings.
+    bool isUpToDate() const;
+    // Turns the event loop until up to date or `timeoutMs` passed.
+    bool waitForIdle(int timeoutMs);
+
+    // The shown matrices of head head(); empty until up to date.
+    const attn::Matrix& weightsA() const { return m_weightsA; }
+    const attn::Matrix& weightsB() const { return m_weightsB; }
+    const attn::Matrix& difference() const { return m_difference; }
+
+signals:
+    void updated();
+
+private:
+    attn::AttentionConfig configB() const;
+    void followSource();
+    void refresh();
+
+    AttentionDocument* m_source;
+    AttentionDocument* m_comparison;
+    QDoubleSpinBox* m_seedB = nullptr;
+    QLabel* m_status = nullptr;
+    HeatmapWidget* m_panelA = nullptr;
+    HeatmapWidget* m_panelB = nullptr;
+    HeatmapWidget* m_panelDifference = nullptr;
+    int m_head = 0;
+    QString m_colorMap = QStringLiteral("viridis");
+    bool m_seedBEdited = false;
+    attn::Matrix m_weightsA;
+    attn::Matrix m_weightsB;
+    attn::Matrix m_difference;
+};

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/embeddingimport.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+// One "Import embeddings" run: streams a GloVe / word2vec text file through
+// attn::importEmbeddings on a thread of its own, so a file of hundreds of
+// megabytes never freezes the window, and reports progress by bytes.
+//
+// Invariants: progress() and finished() are emitted on the thread the job
+// lives in (the GUI thread), finished() exactly once per start(); cancel()
+// is safe at any time and the result then says cancelled. Destroying the
+// job cancels it and waits for the reader, which stops within 1024 lines.
+class EmbeddingImportJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    EmbeddingImportJob(const QString& path, std::vector<std::string> wanted, QObject* parent = nullptr);
+    ~EmbeddingImportJob() override;
+
+    QString path() const { return m_path; }
+    const std::vector<std::string>& wanted() const { return m_wanted; }
+    qint64 totalBytes() const { return m_totalBytes; }
+
+    void start();
+    void cancel();
+
+signals:
+    void progress(qint64 bytesRead, qint64 totalBytes);
+    // `error` is empty on success (including a cancelled run: see result.cancelled).
+    void finished(const attn::ImportedEmbeddings& result, const QString& error);
+
+private:
+    void run();
+
+    QString m_path;
+    std::vector<std::string> m_wanted;
+    qint64 m_totalBytes = 0;
+    std::atomic<bool> m_cancel = false;
+    std::thread m_thread;
+};

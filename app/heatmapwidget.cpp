@@ -1,0 +1,45 @@
+#include "app/heatmapwidget.h"
+
+#include <QPainter>
+
+HeatmapWidget::HeatmapWidget(QWidget* parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void HeatmapWidget::setSpec(const HeatmapSpec& spec)
+{
+    m_spec = spec;
+    updateGeometry();
+    update();
+}
+
+void HeatmapWidget::clear()
+{
+    m_spec = HeatmapSpec();
+    update();
+}
+
+QSize HeatmapWidget::sizeHint() const
+{
+    if (!m_spec.matrix)
+        return QSize(360, 360);
+    return HeatmapRenderer::preferredSize(m_spec).toSize().boundedTo(QSize(640, 640));
+}
+
+QSize HeatmapWidget::minimumSizeHint() const
+{
+    return QSize(200, 200);
+}
+
+void HeatmapWidget::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), Qt::white);
+    if (!m_spec.matrix)
+        return;
+    painter.setRenderHint(QPainter::Antialiasing);
+    HeatmapRenderer::paint(&painter, QRectF(rect()).adjusted(6, 6, -6, -6), m_spec);
+}

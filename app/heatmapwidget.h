@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ui/heatmaprenderer.h"
+
+#include <QWidget>
+
+// One heatmap on its own, drawn by the same HeatmapRenderer as the figure
+// and the exports, scaled to whatever room the layout gives it. For views
+// that show a matrix outside the figure (Compare Seeds).
+class HeatmapWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HeatmapWidget(QWidget* parent = nullptr);
+
+    void setSpec(const HeatmapSpec& spec);
+    const HeatmapSpec& spec() const { return m_spec; }
+    void clear();
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    HeatmapSpec m_spec;
+};

@@ -1,0 +1,158 @@
+#include "app/compareseedsdialog.h"
+#include "app/heatmapwidget.h"
+#include "app/mainwindow.h"
+#include "ui/attentiondocument.h"
+
+#include <QAction>
+#include <QDoubleSpinBox>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+// View > Compare Seeds: A is the window's result, B the same settings under
+// another weight seed computed independently, and the third panel is B − A.
+class TestCompareSeeds : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void differenceIsBMinusA();
+    void seedBFollowsAUntilSet();
+    void headAndSettingsFollowTheWindow();
+    void editedWeightsStayInAOnly();
+
+private:
+    static attn::AttentionResult compute(attn::AttentionConfig config, std::int64_t weightSeed);
+
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestCompareSeeds::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("AttentionVisualizerTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_compareseeds"));
+}
+
+void TestCompareSeeds::init()
+{
+    QSettings().clear();
+    QFile::remove(MainWindow::autosavePath());
+    m_window = std::make_unique<MainWindow>(parseCommandLine({QStringLiteral("attention-visualizer")}).options);
+    MainWindow::Prompts prompts;
+    prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };
+    m_window->setPrompts(prompts);
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->result() != nullptr, 10000);
+    QVERIFY(m_window->document()->waitForIdle(10000));
+}
+
+void TestCompareSeeds::cleanup()
+{
+    m_window.reset();
+}
+
+attn::AttentionResult TestCompareSeeds::compute(attn::AttentionConfig config, std::int64_t weightSeed)
+{
+    config.weightSeed = weightSeed;
+    config.wQuery.reset();
+    config.wKey.reset();
+    config.wValue.reset();
+    return attn::computeAttention(config);
+}
+
+void TestCompareSeeds::differenceIsBMinusA()
+{
+    m_window->findChild<QAction*>(QStringLiteral("compareSeedsAction"))->trigger();
+    auto* dialog = m_window->findChild<CompareSeedsDialog*>(QStringLiteral("compareSeedsDialog"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->isModal());
+    QVERIFY(dialog->waitForIdle(10000));
+    const attn::AttentionConfig config = m_window->document()->resultConfig();
+    QCOMPARE(dialog->seedB(), config.weightSeed + 1);
+
+    const attn::AttentionResult a = attn::computeAttention(config);
+    const attn::AttentionResult b = compute(config, config.weightSeed + 1);
+    QCOMPARE(dialog->weightsA(), a.heads.at(0).weights);
+    QCOMPARE(dialog->weightsB(), b.heads.at(0).weights);
+    const attn::Matrix expected = b.heads.at(0).weights - a.heads.at(0).weights;
+    QCOMPARE(dialog->difference(), expected);
+    QVERIFY(expected.cwiseAbs().maxCoeff() > 0.0);
+
+    // The panels draw those matrices, the difference on a diverging map.
+    auto* difference = dialog->findChild<HeatmapWidget*>(QStringLiteral("weightsDifference"));
+    QVERIFY(difference->spec().matrix);
+    QCOMPARE(*difference->spec().matrix, expected);
+    QVERIFY(difference->spec().colorMap.isDiverging());
+    const ValueRange range = HeatmapRenderer::effectiveRange(difference->spec());
+    QCOMPARE(range.low, -range.high); // centred on 0
+
+    // Another seed B.
+    dialog->findChild<QDoubleSpinBox*>(QStringLiteral("seedB"))->setValue(7);
+    QVERIFY(dialog->waitForIdle(10000));
+    QCOMPARE(dialog->difference(), attn::Matrix(compute(config, 7).heads.at(0).weights - a.heads.at(0).weights));
+    if (!qEnvironmentVariableIsEmpty("AV_SCREENSHOT_DIR"))
+        dialog->grab().save(QDir(qEnvironmentVariable("AV_SCREENSHOT_DIR")).filePath("compare-seeds.png"));
+}
+
+void TestCompareSeeds::seedBFollowsAUntilSet()
+{
+    CompareSeedsDialog* dialog = m_window->showCompareSeeds();
+    QVERIFY(dialog->waitForIdle(10000));
+    QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier); // reseed A
+    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(dialog->waitForIdle(10000));
+    const std::int64_t seedA = m_window->document()->resultConfig().weightSeed;
+    QCOMPARE(dialog->seedB(), seedA < attn::Limits::maxSeed ? seedA + 1 : seedA - 1);
+
+    dialog->setSeedB(5);
+    QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
+    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(dialog->waitForIdle(10000));
+    QCOMPARE(dialog->seedB(), std::int64_t(5));
+    QCOMPARE(m_window->showCompareSeeds(), dialog); // one dialog, raised again
+}
+
+void TestCompareSeeds::headAndSettingsFollowTheWindow()
+{
+    CompareSeedsDialog* dialog = m_window->showCompareSeeds();
+    m_window->findChild<QSpinBox*>(QStringLiteral("dModel"))->setValue(8);
+    m_window->findChild<QSpinBox*>(QStringLiteral("heads"))->setValue(2);
+    QVERIFY(m_window->document()->waitForIdle(10000));
+    m_window->findChild<QSpinBox*>(QStringLiteral("head"))->setValue(2);
+    QCOMPARE(dialog->head(), 1);
+    QVERIFY(dialog->waitForIdle(10000));
+    const attn::AttentionConfig config = m_window->document()->resultConfig();
+    QCOMPARE(config.heads, 2);
+    const auto b = compute(config, dialog->seedB());
+    QCOMPARE(dialog->weightsB(), b.heads.at(1).weights);
+    QCOMPARE(dialog->weightsA(), m_window->document()->result()->heads.at(1).weights);
+}
+
+void TestCompareSeeds::editedWeightsStayInAOnly()
+{
+    m_window->editCell(attn::PanelId::WQuery, 0, 0, 5.0);
+    QVERIFY(m_window->document()->waitForIdle(10000));
+    CompareSeedsDialog* dialog = m_window->showCompareSeeds();
+    QVERIFY(dialog->waitForIdle(10000));
+    const attn::AttentionConfig config = m_window->document()->resultConfig();
+    QVERIFY(config.wQuery.has_value());
+    QCOMPARE(dialog->weightsA(), m_window->document()->result()->heads.at(0).weights);
+    QCOMPARE(dialog->weightsB(), compute(config, dialog->seedB()).heads.at(0).weights);
+}
+
+QTEST_MAIN(TestCompareSeeds)
+#include "tst_compareseeds.moc"

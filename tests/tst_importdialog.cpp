@@ -1,0 +1,266 @@
+#include "app/mainwindow.h"
+#include "app/messagebar.h"
+#include "ui/attentiondocument.h"
+#include "ui/session.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <memory>
+
+// File > Import Embeddings in the window: found words take the file's
+// vectors, missing ones keep random vectors and are named, bad lines are
+// counted, d_model follows the file, and a large file streams in the
+// background and can be cancelled without changing anything.
+class TestImportDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void importsFoundWordsNamesMissingOnes();
+    void headsFallBackToOneWhenTheyNoLongerDivide();
+    void menuActionAsksForTheFile();
+    void unreadableFilesAreReported_data();
+    void unreadableFilesAreReported();
+    void largeFileStaysResponsiveAndCancels();
+
+private:
+    QString writeFile(const QString& name, const QByteArray& contents);
+    void waitIdle() { QVERIFY(m_window->document()->waitForIdle(10000)); }
+    bool runImport(const QString& path);
+    template <typename T> T* find(const char* name) const
+    {
+        auto* widget = m_window->findChild<T*>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no child named %s", name);
+        return widget;
+    }
+
+    QTemporaryDir m_settingsDir;
+    QTemporaryDir m_files;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestImportDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("AttentionVisualizerTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_importdialog"));
+}
+
+void TestImportDialog::init()
+{
+    QSettings().clear();
+    QFile::remove(MainWindow::autosavePath());
+    m_window = std::make_unique<MainWindow>(parseCommandLine({QStringLiteral("attention-visualizer")}).options);
+    MainWindow::Prompts prompts;
+    prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };
+    prompts.saveFileName = [](const QString&, const QString&, const QString&) { return QString(); };
+    prompts.openFileName = [](const QString&, const QString&, const QString&) { return QString(); };
+    m_window->setPrompts(prompts);
+    m_window->resize(1280, 720);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->result() != nullptr, 10000);
+    waitIdle();
+}
+
+void TestImportDialog::cleanup()
+{
+    m_window.reset();
+}
+
+QString TestImportDialog::writeFile(const QString& name, const QByteArray& contents)
+{
+    const QString path = m_files.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+bool TestImportDialog::runImport(const QString& path)
+{
+    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    m_window->importEmbeddingsFrom(path);
+    if (!finished.wait(30000) && finished.isEmpty())
+        return false;
+    return finished.first().first().toBool();
+}
+
+void TestImportDialog::importsFoundWordsNamesMissingOnes()
+{
+    AttentionDocument* document = m_window->document();
+    const attn::AttentionConfig article = document->config();
+    QCOMPARE(article.sentence, std::string("i miss the old kanye"));
+
+    // word2vec header; "the" has a number too few; "kanye" is absent; an
+    // unwanted word and a blank line in between.
+    const QString path = writeFile(QStringLiteral("vectors.txt"), "5 4\n"
+                                                                  "i 0.1 0.2 0.3 0.4\n"
+                                                                  "miss -1 -2 -3 -4\n"
+                                                                  "the 1 2 3\n"
+                                                                  "\n"
+                                                                  "unwanted 9 9 9 9\n"
+                                                                  "old 0.5 0.25 0.125 0.0625\n");
+    QVERIFY(runImport(path));
+    waitIdle();
+    const attn::AttentionConfig& config = document->resultConfig();
+    QCOMPARE(config.dModel, 4);
+    QCOMPARE(config.heads, 1);
+    QCOMPARE(config.explicitEmbeddings.size(), std::size_t(3));
+    QCOMPARE(config.explicitEmbeddings.at("old"), (std::vector<double>{0.5, 0.25, 0.125, 0.0625}));
+    const auto result = document->result();
+    QCOMPARE(result->embeddings(0, 2), 0.3);  // "i"
+    QCOMPARE(result->embeddings(1, 3), -4.0); // "miss"
+    QCOMPARE(result->wordIsExplicit, (std::vector<bool>{true, true, false, true, false}));
+    QCOMPARE(find<QSpinBox>("dModel")->value(), 4);
+
+    QCOMPARE(m_window->missingImportWords(), (QStringList{"the", "kanye"}));
+    MessageBar* bar = m_window->messageBar();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->kind(), MessageBar::Kind::Warning);
+    const QString text = bar->text();
+    QVERIFY2(text.contains(QStringLiteral("3 of 5 words")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\"the\", \"kanye\"")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("1 malformed line (line 4)")), qPrintable(text));
+    QVERIFY(!QApplication::activeModalWidget());
+
+    // One undo step takes it all back.
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Import Embeddings"));
+    document->undoStack()->undo();
+    waitIdle();
+    QVERIFY(document->config() == article);
+    QCOMPARE(find<QSpinBox>("dModel")->value(), 3);
+}
+
+void TestImportDialog::headsFallBackToOneWhenTheyNoLongerDivide()
+{
+    AttentionDocument* document = m_window->document();
+    find<QSpinBox>("dModel")->setValue(6);
+    find<QSpinBox>("heads")->setValue(3);
+    waitIdle();
+    QByteArray contents = "kanye";
+    for (int i = 0; i < 5; ++i)
+        contents += " 0." + QByteArray::number(i + 1);
+    const QString path = writeFile(QStringLiteral("five.txt"), contents + '\n');
+    QVERIFY(runImport(path));
+    waitIdle();
+    QCOMPARE(document->resultConfig().dModel, 5);
+    QCOMPARE(document->resultConfig().heads, 1);
+    QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("Heads set to 1")));
+    QCOMPARE(m_window->missingImportWords(), (QStringList{"i", "miss", "the", "old"}));
+}
+
+void TestImportDialog::menuActionAsksForTheFile()
+{
+    const QString path = writeFile(QStringLiteral("menu.txt"), "old 1 2\nkanye 3 4\n");
+    MainWindow::Prompts prompts;
+    QString askedTitle;
+    prompts.openFileName = [&](const QString& title, const QString&, const QString&) {
+        askedTitle = title;
+        return path;
+    };
+    m_window->setPrompts(prompts);
+    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    m_window->findChild<QAction*>(QStringLiteral("importAction"))->trigger();
+    QCOMPARE(askedTitle, QStringLiteral("Import Embeddings"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.first().first().toBool());
+    waitIdle();
+    QCOMPARE(m_window->document()->resultConfig().dModel, 2);
+}
+
+void TestImportDialog::unreadableFilesAreReported_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("missing file") << QByteArray() << "does not exist";
+    QTest::addRow("no vectors") << QByteArray("just some words\nand more\n") << "no word vectors";
+    QTest::addRow("too wide") << QByteArray("i" + QByteArray(" 1").repeated(1100) + "\n") << "d_model must be";
+}
+
+void TestImportDialog::unreadableFilesAreReported()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, expected);
+    const attn::AttentionConfig before = m_window->document()->config();
+    const QString path = contents.isEmpty() ? m_files.filePath(QStringLiteral("nowhere.txt"))
+                                            : writeFile(QStringLiteral("bad.txt"), contents);
+    QVERIFY(!runImport(path));
+    MessageBar* bar = m_window->messageBar();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->kind(), MessageBar::Kind::Error);
+    QVERIFY2(bar->text().contains(expected), qPrintable(bar->text()));
+    QVERIFY2(bar->text().contains(QFileInfo(path).fileName()), qPrintable(bar->text()));
+    QVERIFY(m_window->document()->config() == before);
+    QVERIFY(!m_window->isImporting());
+}
+
+void TestImportDialog::largeFileStaysResponsiveAndCancels()
+{
+    // About 200 MB of 300-number vectors, all for a word of the sentence, so
+    // that every line is parsed (the slowest case) and reading takes a while.
+    const QByteArray line = "i" + QByteArray(" 0.123456").repeated(300) + '\n';
+    const QString path = m_files.filePath(QStringLiteral("large.txt"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray block = line.repeated(2000);
+        while (file.size() < 200 * 1024 * 1024)
+            QVERIFY(file.write(block) == block.size());
+    }
+    const attn::AttentionConfig before = m_window->document()->config();
+
+    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    timer.start(5);
+    QElapsedTimer clock;
+    clock.start();
+    m_window->importEmbeddingsFrom(path);
+    QVERIFY(clock.elapsed() < 200); // returns at once
+    QVERIFY(m_window->isImporting());
+    auto* progress = m_window->findChild<QWidget*>(QStringLiteral("importProgress"));
+    QVERIFY(progress->isVisible());
+    QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("importAction"))->isEnabled());
+
+    // The window keeps working meanwhile.
+    auto* bar = m_window->findChild<QProgressBar*>(QStringLiteral("importBar"));
+    QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0, 20000);
+    QTRY_VERIFY(ticks >= 3);
+    QVERIFY2(finished.isEmpty(), "read 200 MB before the test could cancel");
+    QVERIFY(bar->value() < 1000);
+
+    m_window->findChild<QToolButton*>(QStringLiteral("cancelImportButton"))->click();
+    QVERIFY(finished.wait(5000) || !finished.isEmpty());
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!m_window->isImporting());
+    QVERIFY(!progress->isVisible());
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("importAction"))->isEnabled());
+    QVERIFY(m_window->document()->config() == before);
+    QVERIFY(!m_window->isModified());
+    QFile::remove(path);
+}
+
+QTEST_MAIN(TestImportDialog)
+#include "tst_importdialog.moc"
