@@ -32,6 +32,7 @@ class TestFigure : public QObject
     Q_OBJECT
 
 private slots:
+    void drawnWordsAreMarkedWhenOthersAreGiven();
     void scoreToolTipWritesOutTheDotProduct_data();
     void scoreToolTipWritesOutTheDotProduct();
     void scaledToolTipShowsDivisors_data();
@@ -1087,6 +1088,31 @@ void TestFigure::viewShowsWholeFigure()
     }
     if (view.horizontalScrollBar()->maximum() == 0 && view.verticalScrollBar()->maximum() == 0)
         QVERIFY(checked >= 5);
+}
+
+void TestFigure::drawnWordsAreMarkedWhenOthersAreGiven()
+{
+    attn::AttentionConfig config;
+    config.sentence = "the cat sat on the mat";
+    config.explicitEmbeddings.clear();
+    const auto eLabels = [&] {
+        const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+        const Figure figure(config, result, FigureSettings{});
+        const FigurePanel& e = figure.panels()[std::size_t(figure.panelIndex(PanelId::Embeddings))];
+        return std::pair{e.spec.rowLabels, e.spec.formula};
+    };
+    // Nothing given: nothing marked.
+    QCOMPARE(eLabels().first, (QStringList{"the", "cat", "sat", "on", "the", "mat"}));
+    // "the" and "mat" given (as by an import): the others are marked, both "the" rows are not.
+    config.explicitEmbeddings["the"] = {1.0, 2.0, 3.0};
+    config.explicitEmbeddings["mat"] = {0.5, 0.5, 0.5};
+    const auto [labels, formula] = eLabels();
+    QCOMPARE(labels, (QStringList{"the", "cat *", "sat *", "on *", "the", "mat"}));
+    QVERIFY2(formula.contains("drawn from seed 0"), qPrintable(formula));
+    // Everything given (the article preset): nothing marked.
+    QString error;
+    config = *loadPreset("article", &error);
+    QVERIFY(!eLabels().first.join(' ').contains('*'));
 }
 
 QTEST_MAIN(TestFigure)

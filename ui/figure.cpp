@@ -785,6 +785,21 @@ void Figure::buildPanels()
         } else {
             spec.colorMap = panelIsSigned(result, id, stats) ? ColorMap::diverging() : sequential;
         }
+        if (id == PanelId::Embeddings) {
+            // When some words' vectors were given (imported, edited, a preset)
+            // and others were not, the drawn ones are marked: for an import
+            // those are the words the file did not have.
+            const std::vector<bool>& given = result.wordIsExplicit;
+            const bool mixed = std::find(given.begin(), given.end(), true) != given.end()
+                               && std::find(given.begin(), given.end(), false) != given.end();
+            if (mixed) {
+                for (qsizetype t = 0; t < spec.rowLabels.size(); ++t) {
+                    if (!given[static_cast<std::size_t>(result.vocabulary.tokenWord[static_cast<std::size_t>(t)])])
+                        spec.rowLabels[t] += QStringLiteral(" *");
+                }
+                spec.formula = QStringLiteral("* no given vector: drawn from seed %1").arg(m_config.embeddingSeed);
+            }
+        }
         spec.columnBlockStarts = headStarts(m_config, result, id);
         spec.decimals = isIntegral(*spec.matrix) ? 0 : kDecimals;
 
