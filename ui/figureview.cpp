@@ -30,7 +30,7 @@ constexpr double kMinZoom = 0.1;
 constexpr double kMaxZoom = 8.0;
 // Zoom-to-fit never shrinks text below this (larger figures scroll instead)
 // and never blows a tiny figure up past the upper bound.
-constexpr double kMinFitZoom = 0.5;
+constexpr double kMinFitZoom = 0.75; // 16 px labels stay 12 px: readable from a few rows back
 constexpr double kMaxFitZoom = 3.0;
 // Panels larger than this many device pixels are painted directly instead of
 // cached, so a deep zoom never allocates huge images.
