@@ -21,6 +21,8 @@ private slots:
     void missingFile();
     void failedSaveKeepsOldFile();
     void commandLineSavesAndReopens();
+    void commandLineRefusesDamagedFiles_data();
+    void commandLineRefusesDamagedFiles();
 
 private:
     static Session richSession();
@@ -199,6 +201,30 @@ void TestSession::commandLineSavesAndReopens()
     QVERIFY(refuse.exitCode() != 0);
     QVERIFY(refuse.readAllStandardError().contains("garbage.attn"));
     QVERIFY(!QFile::exists(dir.filePath("c.json")));
+}
+
+void TestSession::commandLineRefusesDamagedFiles_data()
+{
+    damagedFiles_data();
+}
+
+void TestSession::commandLineRefusesDamagedFiles()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, phrase);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("damaged.attn");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(contents);
+    file.close();
+    QProcess run;
+    run.start(QStringLiteral(AV_APP_PATH), {path, "--export-json", dir.filePath("out.json")});
+    QVERIFY(run.waitForFinished(60000));
+    QVERIFY(run.exitCode() != 0);
+    const QString err = QString::fromUtf8(run.readAllStandardError()).trimmed();
+    QVERIFY2(!err.contains('\n') && err.contains(phrase) && err.contains("damaged.attn"), qPrintable(err));
+    QVERIFY(!QFile::exists(dir.filePath("out.json")));
 }
 
 QTEST_GUILESS_MAIN(TestSession)
