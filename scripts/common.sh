@@ -13,7 +13,7 @@ AV_PACKAGES=(
     libeigen3-dev libbenchmark-dev
     python3 python3-numpy
     poppler-utils desktop-file-utils
-    fonts-dejavu-core fonts-noto-cjk
+    fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji
     qt6-qpa-plugins
 )
 
