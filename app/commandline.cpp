@@ -128,7 +128,9 @@ QString commandLineHelp()
                                        QStringLiteral("attention-visualizer"));
 }
 
-ParseOutcome parseCommandLine(const QStringList& arguments)
+namespace {
+
+ParseOutcome parseArguments(const QStringList& arguments)
 {
     ParseOutcome outcome;
     CommandLineOptions& options = outcome.options;
@@ -301,5 +303,31 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
     } catch (const attn::AttentionError& e) {
         error = QString::fromStdString(e.what());
     }
+    return outcome;
+}
+
+} // namespace
+
+QString singleLine(const QString& message)
+{
+    // A file name or an argument can hold a newline or other control
+    // character; the message must stay one readable line all the same.
+    QString line;
+    line.reserve(message.size());
+    for (const QChar c : message) {
+        if (c == QLatin1Char('\n'))
+            line += QStringLiteral("\\n");
+        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            line += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            line += c;
+    }
+    return line;
+}
+
+ParseOutcome parseCommandLine(const QStringList& arguments)
+{
+    ParseOutcome outcome = parseArguments(arguments);
+    outcome.error = singleLine(outcome.error);
     return outcome;
 }

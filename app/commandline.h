@@ -41,6 +41,9 @@ ParseOutcome parseCommandLine(const QStringList& arguments);
 
 QString commandLineHelp();
 
+// The message with newlines and other control characters written as escapes.
+QString singleLine(const QString& message);
+
 // Panel names accepted by --panel, in figure order.
 QStringList panelNames();
 

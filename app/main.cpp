@@ -55,7 +55,7 @@ private:
 
 int fail(const QString& message)
 {
-    QTextStream(stderr) << "attention-visualizer: " << message << '\n';
+    QTextStream(stderr) << "attention-visualizer: " << singleLine(message) << '\n';
     return 2;
 }
 

@@ -151,6 +151,7 @@ void TestCommandLine::badArguments_data()
     QTest::addRow("image extension") << QStringList{"--export-image", "figure.bmp"} << ".png, .svg or .pdf";
     QTest::addRow("head out of range") << QStringList{"--head", "2"} << "--head";
     QTest::addRow("scale") << QStringList{"--scale", "0"} << "--scale";
+    QTest::addRow("newline in option") << QStringList{"--mo\nre"} << "Unknown option 'mo\\nre'";
     QTest::addRow("two sessions") << QStringList{"a.attn", "b.attn"} << "at most one";
 }
 
