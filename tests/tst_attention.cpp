@@ -28,6 +28,8 @@ private slots:
     void validEdgesPass();
     void softmaxIsStableForHugeScores();
     void explicitVectorsDoNotShiftTheStream();
+    void extremeValuesNeverCrash_data();
+    void extremeValuesNeverCrash();
 };
 
 namespace {
@@ -257,6 +259,35 @@ void TestAttention::explicitVectorsDoNotShiftTheStream()
     QCOMPARE(r2.embeddings.row(0), (attn::Vector(3) << 9.0, 9.0, 9.0).finished());
     QCOMPARE(r2.embeddings.bottomRows(2), r1.embeddings.bottomRows(2));
     QCOMPARE(r2.wordIsExplicit, (std::vector<bool>{true, false, false}));
+}
+
+void TestAttention::extremeValuesNeverCrash_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<bool>("finite");
+    QTest::addRow("tiny") << 1e-300 << true;
+    QTest::addRow("denormal") << 4.9e-324 << true;
+    QTest::addRow("large") << 1e200 << false; // scores overflow to infinity
+    QTest::addRow("huge") << 1.7e308 << false;
+    QTest::addRow("huge negative") << -1.7e308 << false;
+}
+
+void TestAttention::extremeValuesNeverCrash()
+{
+    QFETCH(double, value);
+    QFETCH(bool, finite);
+    AttentionConfig config;
+    config.sentence = "a b a c";
+    config.explicitEmbeddings.clear();
+    config.explicitEmbeddings["a"] = {value, 1.0, value};
+    const attn::AttentionResult result = attn::computeAttention(config);
+    QCOMPARE(result.output.rows(), 4);
+    // Finite inputs that stay in range give finite numbers; beyond that the
+    // infinities and NaNs are kept as they are for the heatmaps to show,
+    // never hidden behind a made-up number.
+    QCOMPARE(result.output.allFinite(), finite);
+    if (!finite)
+        QVERIFY(!result.heads.front().weights.allFinite() || !result.heads.front().scores.allFinite());
 }
 
 QTEST_GUILESS_MAIN(TestAttention)
