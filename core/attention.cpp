@@ -167,6 +167,7 @@ Matrix softmaxRows(const Matrix& scores)
 AttentionResult computeAttention(const AttentionConfig& config)
 {
     validateConfig(config);
+    keepLargeBlocksForReuse();
 
     AttentionResult result;
     result.tokens = splitTokens(config.sentence);

@@ -13,6 +13,12 @@ namespace attn {
 
 void adviseHugePages(void* data, std::size_t bytes);
 
+// Once per process: keeps freed blocks of up to 32 MB (the largest glibc
+// allows outside mmap) in the allocator instead of returning them to the
+// kernel, so recomputing after an edit reuses the memory of the result it
+// replaces instead of faulting in fresh zeroed pages. A no-op elsewhere.
+void keepLargeBlocksForReuse();
+
 // Resizes m to rows x cols and, when it is large, asks for huge pages before
 // anything touches the memory.
 void resizeLarge(Matrix& m, Eigen::Index rows, Eigen::Index cols);
