@@ -32,21 +32,15 @@ void checkWeights(const std::optional<Matrix>& w, int d, const char* name)
 Matrix drawWeights(NumpyRandom& rng, WeightInit init, int d)
 {
     Matrix w(d, d);
-    const double norm = std::sqrt(static_cast<double>(d));
+    if (init == WeightInit::Normal) {
+        // np.random.randn(d, d) / sqrt(d): the same draws, element by element.
+        rng.fillRandn(w.data(), static_cast<std::size_t>(w.size()));
+        w /= std::sqrt(static_cast<double>(d));
+        return w;
+    }
     for (int r = 0; r < d; ++r) {
-        for (int c = 0; c < d; ++c) {
-            switch (init) {
-            case WeightInit::RandInt:
-                w(r, c) = static_cast<double>(rng.randint(0, 3));
-                break;
-            case WeightInit::Uniform:
-                w(r, c) = rng.rand();
-                break;
-            case WeightInit::Normal:
-                w(r, c) = rng.randn() / norm;
-                break;
-            }
-        }
+        for (int c = 0; c < d; ++c)
+            w(r, c) = init == WeightInit::RandInt ? static_cast<double>(rng.randint(0, 3)) : rng.rand();
     }
     return w;
 }

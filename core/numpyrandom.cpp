@@ -1,6 +1,9 @@
 #include "numpyrandom.h"
 
+#include "core/parallel.h"
+
 #include <cmath>
+#include <vector>
 #include <stdexcept>
 
 namespace attn {
@@ -68,6 +71,46 @@ std::int64_t NumpyRandom::randint(std::int64_t low, std::int64_t high)
         } while (value > range);
     }
     return static_cast<std::int64_t>(static_cast<std::uint64_t>(low) + value);
+}
+
+void NumpyRandom::fillRandn(double* out, std::size_t count, int threads)
+{
+    std::size_t next = 0;
+    if (count > 0 && m_hasGauss) {
+        out[next++] = randn();
+    }
+    const std::size_t pairs = (count - next + 1) / 2;
+    struct Pair
+    {
+        double x1;
+        double x2;
+        double r2;
+    };
+    std::vector<Pair> accepted(pairs);
+    for (Pair& pair : accepted) {
+        do {
+            pair.x1 = 2.0 * rand() - 1.0;
+            pair.x2 = 2.0 * rand() - 1.0;
+            pair.r2 = pair.x1 * pair.x1 + pair.x2 * pair.x2;
+        } while (pair.r2 >= 1.0 || pair.r2 == 0.0);
+    }
+    const auto finish = [&](int begin, int end) {
+        for (int p = begin; p < end; ++p) {
+            const Pair& pair = accepted[static_cast<std::size_t>(p)];
+            const double f = std::sqrt(-2.0 * std::log(pair.r2) / pair.r2);
+            const std::size_t at = next + 2 * static_cast<std::size_t>(p);
+            out[at] = f * pair.x2;
+            if (at + 1 < count)
+                out[at + 1] = f * pair.x1;
+        }
+    };
+    parallelFor(static_cast<int>(pairs), finish, pairs >= 4096 ? threads : 1);
+    if (pairs > 0 && (count - next) % 2 == 1) {
+        // The last pair's second value stays cached, as randn() leaves it.
+        const Pair& last = accepted.back();
+        m_gauss = std::sqrt(-2.0 * std::log(last.r2) / last.r2) * last.x1;
+        m_hasGauss = true;
+    }
 }
 
 double NumpyRandom::randn()

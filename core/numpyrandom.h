@@ -7,6 +7,7 @@
 // Invariant: after seed(s) the object is indistinguishable from a freshly
 // seeded RandomState(s), including the dropped cached Gaussian.
 
+#include <cstddef>
 #include <cstdint>
 #include <random>
 
@@ -30,6 +31,12 @@ public:
 
     // np.random.randn(): the legacy polar Box-Muller with a cached second value.
     double randn();
+
+    // count successive randn() values, the same bits in the same order, with
+    // the same generator state afterwards. The cheap part (the words and the
+    // rejection loop) runs in order; the logarithms and square roots of the
+    // accepted pairs are spread over up to `threads` threads (0: all cores).
+    void fillRandn(double* out, std::size_t count, int threads = 0);
 
 private:
     std::uint64_t nextWord64();

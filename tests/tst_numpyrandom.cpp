@@ -13,6 +13,8 @@ private slots:
     void draws_data();
     void draws();
     void standardMt19937Stream();
+    void fillRandnMatchesRandn_data();
+    void fillRandnMatchesRandn();
     void randintRejectsEmptyRange();
 };
 
@@ -89,6 +91,35 @@ void TestNumpyRandom::randintRejectsEmptyRange()
 {
     attn::NumpyRandom rng(1);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rng.randint(3, 3));
+}
+
+void TestNumpyRandom::fillRandnMatchesRandn_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("startWithCachedValue");
+    for (const int count : {0, 1, 2, 3, 7, 10000, 20001}) {
+        QTest::addRow("%d fresh", count) << count << false;
+        QTest::addRow("%d after an odd draw", count) << count << true;
+    }
+}
+
+void TestNumpyRandom::fillRandnMatchesRandn()
+{
+    QFETCH(int, count);
+    QFETCH(bool, startWithCachedValue);
+    attn::NumpyRandom one(42), bulk(42);
+    if (startWithCachedValue) {
+        QCOMPARE(bulk.randn(), one.randn());
+    }
+    std::vector<double> values(static_cast<std::size_t>(count) + 1, -123.0);
+    bulk.fillRandn(values.data(), static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(values[std::size_t(i)], one.randn());
+    QCOMPARE(values.back(), -123.0); // nothing written past the end
+    // The generators stay in step, cached Gaussian included.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(bulk.randn(), one.randn());
+    QCOMPARE(bulk.nextWord(), one.nextWord());
 }
 
 QTEST_GUILESS_MAIN(TestNumpyRandom)
