@@ -1,5 +1,7 @@
 #include "ui/figure.h"
 
+#include "ui/formulatext.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -9,13 +11,10 @@
 #include <map>
 
 using attn::PanelId;
+using namespace formulatext;
 
 namespace {
 
-constexpr int kDecimals = 2;
-// Sums with more terms than this are written as the first few, "…", the last.
-constexpr int kMaxTerms = 6;
-constexpr int kLeadingTerms = 3;
 // Token-axis panels get at most this much grid per side before cells shrink
 // (the renderer's own comfortable extent).
 constexpr double kTokenGridExtent = 720.0;
@@ -32,46 +31,12 @@ const QColor kTitleColor(0x1a, 0x1a, 0x1a);
 
 enum class Group { Inputs, Projections, Attention };
 
-QString fmt(double value)
-{
-    return HeatmapRenderer::formatValue(value, kDecimals);
-}
-
-// A factor in a written-out product: negatives in parentheses so "×−" never appears.
-QString factor(double value)
-{
-    const QString text = fmt(value);
-    return text.startsWith(kMinus) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
-}
-
-// "a + b + c" or, for long sums, "a + b + c + … + z".
-template <typename Term> QString writtenSum(const std::vector<int>& indices, Term term)
-{
-    QStringList parts;
-    const int count = static_cast<int>(indices.size());
-    if (count <= kMaxTerms) {
-        for (int i : indices)
-            parts << term(i);
-    } else {
-        for (int k = 0; k < kLeadingTerms; ++k)
-            parts << term(indices[static_cast<std::size_t>(k)]);
-        parts << kEllipsis;
-        parts << term(indices.back());
-    }
-    return parts.join(QStringLiteral(" + "));
-}
-
 std::vector<int> range(int count)
 {
     std::vector<int> v(static_cast<std::size_t>(std::max(0, count)));
     for (int i = 0; i < count; ++i)
         v[static_cast<std::size_t>(i)] = i;
     return v;
-}
-
-QString quoted(const QString& text)
-{
-    return QStringLiteral("\u201c%1\u201d").arg(text);
 }
 
 QString tokenText(const attn::AttentionResult& result, int index)
@@ -87,26 +52,6 @@ QString tokenName(const attn::AttentionResult& result, int index)
     const auto count = std::count(result.tokens.begin(), result.tokens.end(), token);
     const QString text = QString::fromStdString(token);
     return count > 1 ? QStringLiteral("%1[%2]").arg(text).arg(index) : text;
-}
-
-// Whole numbers (randint weights) print without decimals.
-bool isIntegral(const attn::Matrix& m)
-{
-    for (Eigen::Index i = 0; i < m.size(); ++i) {
-        const double v = m.data()[i];
-        if (std::isfinite(v) && (v != std::round(v) || std::abs(v) >= 1e6))
-            return false;
-    }
-    return true;
-}
-
-// A number of a written-out product as the panel prints it.
-QString factorOf(bool integral, double value)
-{
-    if (integral && std::isfinite(value))
-        return value < 0 ? QLatin1Char('(') + HeatmapRenderer::formatValue(value, 0) + QLatin1Char(')')
-                         : HeatmapRenderer::formatValue(value, 0);
-    return factor(value);
 }
 
 Group groupOf(PanelId id)
@@ -550,7 +495,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(name).arg(row).arg(column);
         if (config.heads > 1)
             lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
-        lines << QStringLiteral("%1[%2, %3] = %4").arg(name).arg(row).arg(column).arg(factorOf(isIntegral(m), value));
+        lines << QStringLiteral("%1[%2, %3] = %4").arg(name).arg(row).arg(column).arg(factor(value, isIntegral(m)));
         const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey) ||
                            (id == PanelId::WValue && config.wValue);
         lines << (given ? QStringLiteral("given literally")
@@ -570,7 +515,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                      .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
         const bool integral = isIntegral(w);
         const QString sum = writtenSum(range(static_cast<int>(result.inputs.cols())), [&](int t) {
-            return factor(result.inputs(row, t)) + kTimes + factorOf(integral, w(t, column));
+            return factor(result.inputs(row, t)) + kTimes + factor(w(t, column), integral);
         });
         lines << QStringLiteral("%1_%2,%3 = %4_%2 \u00b7 W_%5[:, %3]")
                      .arg(lower, tokenName(result, row))

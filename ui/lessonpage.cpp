@@ -1,6 +1,7 @@
 #include "ui/lessonpage.h"
 
 #include "ui/figure.h"
+#include "ui/formulatext.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -11,13 +12,10 @@
 #include <limits>
 
 using attn::PanelId;
+using namespace formulatext;
 
 namespace {
 
-constexpr int kDecimals = 2;
-// Sums and vectors longer than this are written as the first few, "…", the last.
-constexpr int kMaxTerms = 6;
-constexpr int kLeadingTerms = 3;
 // The formula shrinks to fit its box down to this fraction of its size, then elides.
 constexpr double kMinFormulaShrink = 0.65;
 constexpr double kCommonFormulaShrink = 0.7;
@@ -72,50 +70,6 @@ Theme themeFor(bool presentation)
     return t;
 }
 
-QString fmt(double value)
-{
-    return HeatmapRenderer::formatValue(value, kDecimals);
-}
-
-// A factor in a written-out product: negatives in parentheses so "×−" never appears.
-QString factor(double value)
-{
-    const QString text = fmt(value);
-    return text.startsWith(kMinus) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
-}
-
-bool isIntegral(const attn::Matrix& m)
-{
-    for (Eigen::Index i = 0; i < m.size(); ++i) {
-        const double v = m.data()[i];
-        if (std::isfinite(v) && (v != std::round(v) || std::abs(v) >= 1e6))
-            return false;
-    }
-    return true;
-}
-
-QString integralFactor(double value)
-{
-    const QString text = HeatmapRenderer::formatValue(value, 0);
-    return text.startsWith(kMinus) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
-}
-
-// "t(0) + t(1) + t(2)" or, for sums of more than maxTerms, "t(0) + t(1) + t(2) + … + t(n−1)".
-template <typename Term>
-QString writtenSum(int count, Term term, const QString& separator = QStringLiteral(" + "), int maxTerms = kMaxTerms)
-{
-    QStringList parts;
-    if (count <= maxTerms) {
-        for (int i = 0; i < count; ++i)
-            parts << term(i);
-    } else {
-        for (int i = 0; i < std::min(kLeadingTerms, maxTerms - 1); ++i)
-            parts << term(i);
-        parts << kEllipsis << term(count - 1);
-    }
-    return parts.join(separator);
-}
-
 // "[0.47, 0.86, 0.68]" for columns [first, first + count) of a row.
 QString vectorText(const attn::Matrix& m, int row, int first, int count)
 {
@@ -123,11 +77,6 @@ QString vectorText(const attn::Matrix& m, int row, int first, int count)
            writtenSum(
                count, [&](int c) { return fmt(m(row, first + c)); }, QStringLiteral(", ")) +
            QLatin1Char(']');
-}
-
-QString quoted(const QString& text)
-{
-    return QStringLiteral("\u201c%1\u201d").arg(text);
 }
 
 // The token quoted; a word that occurs more than once gets its position.
@@ -230,7 +179,7 @@ QStringList projectionLines(const attn::AttentionConfig& config, const attn::Att
     const bool integral = isIntegral(result.wQuery);
     const QString sum = writtenSum(d, [&](int r) {
         return factor(result.inputs(i, r)) + kTimes +
-               (integral ? integralFactor(result.wQuery(r, first)) : factor(result.wQuery(r, first)));
+               factor(result.wQuery(r, first), integral);
     });
     lines << QStringLiteral("q_i[%1] = x_i %2 column %1 of W_Q").arg(first).arg(kDot);
     lines << QStringLiteral("= %1 = %2").arg(sum, fmt(result.q(i, first)));

@@ -1,0 +1,41 @@
+#pragma once
+
+// The pieces of written-out arithmetic that hover texts and lesson slides
+// share, so a number or a sum reads the same wherever it appears: two
+// decimals with a true minus sign, negative factors in parentheses, long sums
+// shortened to their first terms, "…" and the last.
+
+#include "core/matrix.h"
+
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+namespace formulatext {
+
+constexpr int kDecimals = 2;
+// Sums with more terms than this are written as the first few, "…", the last.
+constexpr int kMaxTerms = 6;
+constexpr int kLeadingTerms = 3;
+
+// A value as the heatmap cells print it.
+QString fmt(double value);
+
+// A factor of a written-out product: negatives in parentheses so "×−" never
+// appears; whole-number matrices (randint weights) without decimals.
+QString factor(double value, bool integral = false);
+
+// True when every finite entry is a whole number of modest size.
+bool isIntegral(const attn::Matrix& m);
+
+// "t(0) + t(1) + t(2)" or, past maxTerms, "t(0) + t(1) + t(2) + … + t(n−1)".
+QString writtenSum(int count, const std::function<QString(int)>& term, const QString& separator = QStringLiteral(" + "),
+                   int maxTerms = kMaxTerms);
+// The same over chosen indices (the visible keys of a causal row, say).
+QString writtenSum(const std::vector<int>& indices, const std::function<QString(int)>& term);
+
+// “text” in typographic quotes.
+QString quoted(const QString& text);
+
+} // namespace formulatext
