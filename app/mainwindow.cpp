@@ -169,6 +169,11 @@ MainWindow::~MainWindow()
 {
     // The reader thread must stop before the window it reports to goes.
     m_import.reset();
+    // QWidget's destructor hides and deletes the children after this object's
+    // own members are gone; their signals (the dock's visibilityChanged, say)
+    // must not reach the half-destroyed window.
+    for (QObject* child : findChildren<QObject*>())
+        child->disconnect(this);
 }
 
 void MainWindow::createActions()
