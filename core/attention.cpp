@@ -5,7 +5,6 @@
 #include "core/parallel.h"
 
 #include <cmath>
-#include <future>
 #include <limits>
 
 namespace attn {
@@ -201,33 +200,32 @@ AttentionResult computeAttention(const AttentionConfig& config)
     const bool parallel = static_cast<double>(n) * n * d >= 1 << 20;
     const int threads = parallel ? 0 : 1;
 
-    // The weights come from one sequential stream, so they cannot be drawn in
-    // parallel; instead each projection starts on its own thread as soon as
-    // its matrix is drawn, while the next one is being drawn.
+    // The weights come from one sequential stream (fillRandn spreads its
+    // logarithms over the cores); the projections then split the rows of X,
+    // which keeps both cores equally busy.
+    rng.seed(static_cast<std::uint32_t>(config.weightSeed));
+    result.wQuery = drawWeights(rng, config.init, d);
+    result.wKey = drawWeights(rng, config.init, d);
+    result.wValue = drawWeights(rng, config.init, d);
+    if (config.wQuery)
+        result.wQuery = *config.wQuery;
+    if (config.wKey)
+        result.wKey = *config.wKey;
+    if (config.wValue)
+        result.wValue = *config.wValue;
+
     resizeLarge(result.q, n, d);
     resizeLarge(result.k, n, d);
     resizeLarge(result.v, n, d);
-    const auto project = [&](Matrix& weights, const std::optional<Matrix>& given, Matrix& out) {
-        weights = drawWeights(rng, config.init, d);
-        if (given)
-            weights = *given;
-        return [&] { out.noalias() = result.inputs * weights; };
-    };
-    rng.seed(static_cast<std::uint32_t>(config.weightSeed));
-    if (parallel) {
-        auto queries = std::async(std::launch::async, project(result.wQuery, config.wQuery, result.q));
-        auto keys = std::async(std::launch::async, project(result.wKey, config.wKey, result.k));
-        project(result.wValue, config.wValue, result.v)();
-        queries.get();
-        keys.get();
-    } else {
-        const auto queries = project(result.wQuery, config.wQuery, result.q);
-        const auto keys = project(result.wKey, config.wKey, result.k);
-        const auto values = project(result.wValue, config.wValue, result.v);
-        queries();
-        keys();
-        values();
-    }
+    parallelFor(
+        n,
+        [&](int begin, int end) {
+            const auto x = result.inputs.middleRows(begin, end - begin);
+            result.q.middleRows(begin, end - begin).noalias() = x * result.wQuery;
+            result.k.middleRows(begin, end - begin).noalias() = x * result.wKey;
+            result.v.middleRows(begin, end - begin).noalias() = x * result.wValue;
+        },
+        threads);
 
     const double sqrtDk = std::sqrt(static_cast<double>(result.dK));
     result.output.resize(n, d);
