@@ -5,14 +5,14 @@
 #include <QObject>
 #include <QString>
 
-class QUndoStack;
-
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+
+class QUndoStack;
 
 // The one document of a session: it owns the configuration the user asked
 // for and the latest result that computed without error, and is the only
