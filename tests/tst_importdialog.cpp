@@ -3,6 +3,8 @@
 #include "ui/attentiondocument.h"
 #include "ui/session.h"
 
+#include "windowtestutil.h"
+
 #include <QAction>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -58,28 +60,13 @@ private:
 
 void TestImportDialog::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_settingsDir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("AttentionVisualizerTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_importdialog"));
+    windowtest::isolateSettings(m_settingsDir, QStringLiteral("tst_importdialog"));
 }
 
 void TestImportDialog::init()
 {
-    QSettings().clear();
-    QFile::remove(MainWindow::autosavePath());
-    m_window = std::make_unique<MainWindow>(parseCommandLine({QStringLiteral("attention-visualizer")}).options);
-    MainWindow::Prompts prompts;
-    prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };
-    prompts.saveFileName = [](const QString&, const QString&, const QString&) { return QString(); };
-    prompts.openFileName = [](const QString&, const QString&, const QString&) { return QString(); };
-    m_window->setPrompts(prompts);
-    m_window->resize(1280, 720);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->result() != nullptr, 10000);
+    QVERIFY(windowtest::openWindow(m_window, false));
     waitIdle();
 }
 

@@ -7,6 +7,8 @@
 #include "ui/lesson.h"
 #include "ui/session.h"
 
+#include "windowtestutil.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -86,13 +88,7 @@ private:
     static MainWindow::Prompts discardingPrompts();
     void waitForResult();
     void snapshot(const QString& name) const;
-    template <typename T> T* find(const char* name) const
-    {
-        auto* widget = m_window->findChild<T*>(QString::fromLatin1(name));
-        if (!widget)
-            qFatal("no child named %s", name);
-        return widget;
-    }
+    template <typename T> T* find(const char* name) const { return windowtest::findNamed<T>(m_window.get(), name); }
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<MainWindow> m_window;
@@ -102,39 +98,23 @@ private:
 // dialogs are cancelled, unless a test says otherwise.
 MainWindow::Prompts TestMainWindow::discardingPrompts()
 {
-    MainWindow::Prompts prompts;
-    prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };
-    prompts.saveFileName = [](const QString&, const QString&, const QString&) { return QString(); };
-    prompts.openFileName = [](const QString&, const QString&, const QString&) { return QString(); };
-    return prompts;
+    return windowtest::discardingPrompts();
 }
 
 CommandLineOptions TestMainWindow::plainOptions()
 {
-    return parseCommandLine({QStringLiteral("attention-visualizer")}).options;
+    return windowtest::plainOptions();
 }
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // the autosave goes to a scratch place
     QVERIFY(m_settingsDir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("AttentionVisualizerTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    windowtest::isolateSettings(m_settingsDir, QStringLiteral("tst_mainwindow"));
 }
 
 void TestMainWindow::init()
 {
-    QSettings().clear();
-    QFile::remove(MainWindow::autosavePath());
-    m_window = std::make_unique<MainWindow>(plainOptions());
-    m_window->setPrompts(discardingPrompts());
-    m_window->resize(1280, 720);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(windowtest::openWindow(m_window));
     waitForResult();
 }
 

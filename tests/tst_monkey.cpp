@@ -6,6 +6,8 @@
 #include "ui/figureview.h"
 #include "ui/lesson.h"
 
+#include "windowtestutil.h"
+
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
@@ -78,12 +80,8 @@ void dropPlatformNoise(QtMsgType type, const QMessageLogContext& context, const 
 void TestMonkey::initTestCase()
 {
     g_previousHandler = qInstallMessageHandler(dropPlatformNoise);
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_settingsDir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("AttentionVisualizerTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_monkey"));
+    windowtest::isolateSettings(m_settingsDir, QStringLiteral("tst_monkey"));
 }
 
 void TestMonkey::pressRandomKey(QRandomGenerator& random)
@@ -287,19 +285,8 @@ void TestMonkey::randomInputKeepsWindowConsistent()
         qEnvironmentVariableIsSet("AV_MONKEY_MS") ? qEnvironmentVariableIntValue("AV_MONKEY_MS") : 40000;
     QRandomGenerator random(seed);
 
-    QSettings().clear();
-    QFile::remove(MainWindow::autosavePath());
-    m_window = std::make_unique<MainWindow>(parseCommandLine({QStringLiteral("attention-visualizer")}).options);
     // Nothing may block the run: no question, no file dialog.
-    MainWindow::Prompts prompts;
-    prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };
-    prompts.saveFileName = [](const QString&, const QString&, const QString&) { return QString(); };
-    prompts.openFileName = [](const QString&, const QString&, const QString&) { return QString(); };
-    m_window->setPrompts(prompts);
-    m_window->resize(1280, 720);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->result() != nullptr, 10000);
+    QVERIFY(windowtest::openWindow(m_window, false));
     m_window->document()->setMergeWindow(50);
 
     // A safety net: any popup (menus, combo lists, context menus) or modal

@@ -4,6 +4,8 @@
 #include "ui/figureview.h"
 #include "ui/session.h"
 
+#include "windowtestutil.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,13 +48,7 @@ private:
     void waitIdle() { QVERIFY(m_window->document()->waitForIdle(10000)); }
     void undo() { m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger(); }
     void redo() { m_window->findChild<QAction*>(QStringLiteral("redoAction"))->trigger(); }
-    template <typename T> T* find(const char* name) const
-    {
-        auto* widget = m_window->findChild<T*>(QString::fromLatin1(name));
-        if (!widget)
-            qFatal("no child named %s", name);
-        return widget;
-    }
+    template <typename T> T* find(const char* name) const { return windowtest::findNamed<T>(m_window.get(), name); }
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<MainWindow> m_window;
@@ -60,30 +56,13 @@ private:
 
 void TestUndo::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_settingsDir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("AttentionVisualizerTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_undo"));
+    windowtest::isolateSettings(m_settingsDir, QStringLiteral("tst_undo"));
 }
 
 void TestUndo::init()
 {
-    QSettings().clear();
-    QFile::remove(MainWindow::autosavePath());
-    m_window = std::make_unique<MainWindow>(parseCommandLine({QStringLiteral("attention-visualizer")}).options);
-    MainWindow::Prompts prompts;
-    prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };
-    prompts.saveFileName = [](const QString&, const QString&, const QString&) { return QString(); };
-    prompts.openFileName = [](const QString&, const QString&, const QString&) { return QString(); };
-    m_window->setPrompts(prompts);
-    m_window->resize(1280, 720);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->result() != nullptr, 10000);
+    QVERIFY(windowtest::openWindow(m_window));
     waitIdle();
 }
 
