@@ -7,11 +7,10 @@
 #include "ui/session.h"
 
 #include <QCoreApplication>
-#include <QIODevice>
 
 #include <algorithm>
-#include <memory>
 #include <functional>
+#include <memory>
 #include <ostream>
 
 QString runHeadlessExports(const CommandLineOptions& options)
@@ -37,33 +36,16 @@ QString runHeadlessExports(const CommandLineOptions& options)
         if (!saveSession(options.saveSession, session, &error))
             return error;
     }
-    // Streams the text straight into the file; the matrices of a long input
-    // are never held twice as text.
-    const auto writeText = [&](const QString& path, const std::function<void(std::ostream&)>& write) {
-        return saveFileAtomically(
-            path,
-            [&](QIODevice& device, QString* writeError) {
-                DeviceStreamBuffer buffer(device);
-                std::ostream out(&buffer);
-                write(out);
-                out.flush();
-                if (buffer.failed() || !out) {
-                    *writeError = device.errorString().toLower();
-                    return false;
-                }
-                return true;
-            },
-            &error);
-    };
-    if (!options.exportJson.isEmpty()
-        && !writeText(options.exportJson, [&](std::ostream& out) { attn::writeJson(out, options.config, result); }))
+    if (!options.exportJson.isEmpty() &&
+        !saveTextAtomically(
+            options.exportJson, [&](std::ostream& out) { attn::writeJson(out, options.config, result); }, &error))
         return error;
     if (!options.exportNumpy.isEmpty()) {
         const std::string generator =
             QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion()).toStdString();
-        if (!writeText(options.exportNumpy, [&](std::ostream& out) {
-                attn::writeNumpyScript(out, options.config, result, generator);
-            }))
+        if (!saveTextAtomically(
+                options.exportNumpy,
+                [&](std::ostream& out) { attn::writeNumpyScript(out, options.config, result, generator); }, &error))
             return error;
     }
     if (!options.exportImage.isEmpty()) {

@@ -51,7 +51,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <tuple>
 
 namespace {
@@ -1403,20 +1402,20 @@ bool MainWindow::exportDataTo(const QString& path, DataFormat format, attn::Pane
         return false;
     }
     const attn::AttentionConfig& config = m_document->resultConfig();
-    std::ostringstream text;
     switch (format) {
     case DataFormat::Json:
-        attn::writeJson(text, config, *result);
-        break;
-    case DataFormat::NumpyScript:
-        attn::writeNumpyScript(
-            text, config, *result,
-            QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion()).toStdString());
-        break;
+        return saveTextAtomically(
+            path, [&](std::ostream& out) { attn::writeJson(out, config, *result); }, error);
+    case DataFormat::NumpyScript: {
+        const std::string generator =
+            QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion()).toStdString();
+        return saveTextAtomically(
+            path, [&](std::ostream& out) { attn::writeNumpyScript(out, config, *result, generator); }, error);
+    }
     case DataFormat::PanelCsv:
         return exportPanelCsv(path, config, *result, panel, m_figure->head(), error);
     }
-    return saveFileAtomically(path, QByteArray::fromStdString(text.str()), error);
+    return false;
 }
 
 void MainWindow::exportFigureInteractively()

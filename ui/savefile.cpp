@@ -50,8 +50,7 @@ int DeviceStreamBuffer::sync()
     return flushBuffer() ? 0 : -1;
 }
 
-bool saveFileAtomically(const QString& path, const std::function<bool(QIODevice&, QString*)>& writer,
-                        QString* error)
+bool saveFileAtomically(const QString& path, const std::function<bool(QIODevice&, QString*)>& writer, QString* error)
 {
     const QFileInfo info(path);
     if (!info.absoluteDir().exists()) {
@@ -86,6 +85,24 @@ bool saveFileAtomically(const QString& path, const QByteArray& contents, QString
         path,
         [&contents](QIODevice& device, QString* writeError) {
             if (device.write(contents) != contents.size()) {
+                *writeError = device.errorString().toLower();
+                return false;
+            }
+            return true;
+        },
+        error);
+}
+
+bool saveTextAtomically(const QString& path, const std::function<void(std::ostream&)>& write, QString* error)
+{
+    return saveFileAtomically(
+        path,
+        [&](QIODevice& device, QString* writeError) {
+            DeviceStreamBuffer buffer(device);
+            std::ostream out(&buffer);
+            write(out);
+            out.flush();
+            if (buffer.failed() || !out) {
                 *writeError = device.errorString().toLower();
                 return false;
             }

@@ -14,6 +14,10 @@
 
 class QIODevice;
 
+// Text written by `write` into a std::ostream, streamed straight into the
+// file (never held in memory as a whole) and committed atomically.
+bool saveTextAtomically(const QString& path, const std::function<void(std::ostream&)>& write, QString* error);
+
 // A std::ostream onto a QIODevice, so the engine's text exports stream
 // straight into a file instead of building the whole text in memory first.
 class DeviceStreamBuffer : public std::streambuf
@@ -41,5 +45,4 @@ bool saveFileAtomically(const QString& path, const QByteArray& contents, QString
 
 // The same for content produced by a writer into the open device; the writer
 // returns false (with *error set) to abandon the file.
-bool saveFileAtomically(const QString& path, const std::function<bool(QIODevice&, QString*)>& writer,
-                        QString* error);
+bool saveFileAtomically(const QString& path, const std::function<bool(QIODevice&, QString*)>& writer, QString* error);
