@@ -2,7 +2,9 @@
 
 // Small helpers shared by the tests: fixture loading and matrix comparison.
 
+#include "core/attention.h"
 #include "core/matrix.h"
+#include "ui/presets.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -15,6 +17,16 @@
 #include <limits>
 
 namespace testutil {
+
+// The article preset; a missing preset ends the test run.
+inline attn::AttentionConfig articleConfig()
+{
+    QString error;
+    const auto config = loadPreset(QStringLiteral("article"), &error);
+    if (!config)
+        qFatal("article preset: %s", qPrintable(error));
+    return *config;
+}
 
 inline QJsonObject loadFixture(const QString& name)
 {

@@ -28,15 +28,6 @@ private:
     void addConfigs();
 };
 
-namespace {
-
-attn::AttentionConfig article()
-{
-    QString error;
-    return *loadPreset("article", &error);
-}
-
-} // namespace
 
 void TestExporters::formatDoubleRoundTrips()
 {
@@ -53,7 +44,7 @@ void TestExporters::formatDoubleRoundTrips()
 void TestExporters::addConfigs()
 {
     QTest::addColumn<attn::AttentionConfig>("config");
-    QTest::addRow("article") << article();
+    QTest::addRow("article") << testutil::articleConfig();
     attn::AttentionConfig c;
     c.explicitEmbeddings.clear();
     c.sentence = "Ünïcödé \"quotes\" back\\slash 東京 🙂 שלום tab\there Ünïcödé";

@@ -10,6 +10,8 @@
 #include "ui/figureview.h"
 #include "ui/presets.h"
 
+#include "testutil.h"
+
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLineEdit>
@@ -73,14 +75,6 @@ namespace {
 const QString kMinus = QStringLiteral("\u2212");
 const QString kTimes = QStringLiteral("\u00d7");
 
-attn::AttentionConfig article()
-{
-    QString error;
-    const auto config = loadPreset(QStringLiteral("article"), &error);
-    if (!config)
-        qFatal("article preset: %s", qPrintable(error));
-    return *config;
-}
 
 attn::AttentionConfig multiHead()
 {
@@ -191,7 +185,7 @@ QSet<int> setOf(std::initializer_list<int> values)
 void TestFigure::scoreToolTipWritesOutTheDotProduct_data()
 {
     addConfigsColumns();
-    addCellRows("article", article());
+    addCellRows("article", testutil::articleConfig());
     addCellRows("two heads", multiHead());
     addCellRows("d_k 16", wideHead());
 }
@@ -225,11 +219,11 @@ void TestFigure::scoreToolTipWritesOutTheDotProduct()
 void TestFigure::scaledToolTipShowsDivisors_data()
 {
     addConfigsColumns();
-    addCellRows("article", article());
+    addCellRows("article", testutil::articleConfig());
     attn::AttentionConfig tempered = multiHead();
     tempered.temperature = 0.5;
     addCellRows("T 0.5", tempered);
-    attn::AttentionConfig unscaled = article();
+    attn::AttentionConfig unscaled = testutil::articleConfig();
     unscaled.scaled = false;
     unscaled.temperature = 2;
     addCellRows("unscaled T 2", unscaled);
@@ -265,7 +259,7 @@ void TestFigure::scaledToolTipShowsDivisors()
 void TestFigure::weightToolTipShowsSoftmax_data()
 {
     addConfigsColumns();
-    addCellRows("article", article());
+    addCellRows("article", testutil::articleConfig());
     addCellRows("two heads", multiHead());
 }
 
@@ -311,7 +305,7 @@ void TestFigure::outputToolTipShowsWeightedSum()
 
 void TestFigure::projectionToolTipShowsRowTimesColumn()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = attn::computeAttention(config);
     const int row = 1, column = 2;
     const QString tip = cellToolTip(config, r, PanelId::Q, 0, row, column);
@@ -350,7 +344,7 @@ void TestFigure::maskedCellsSayMasked()
 
 void TestFigure::everyCellHasNamesAndValue()
 {
-    attn::AttentionConfig config = article();
+    attn::AttentionConfig config = testutil::articleConfig();
     config.positional = true;
     const auto r = compute(config);
     const Figure figure(config, r, FigureSettings{});
@@ -409,7 +403,7 @@ void TestFigure::selectionHighlightsFollowTheComputation()
 
 void TestFigure::titlesCarryShapesAndFormulas()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     const Figure figure(config, r, FigureSettings{});
     struct Expect
@@ -461,7 +455,7 @@ void TestFigure::titlesCarryShapesAndFormulas()
 
 void TestFigure::figureTitleIsSelfExplanatory()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     QString title = figureTitle(config, *r);
     title.replace(QChar(0x00a0), QLatin1Char(' '));
@@ -493,15 +487,15 @@ void TestFigure::colourMapsMatchTheData()
     // Embeddings are drawn from [0, 1): sequential, in the chosen map.
     QCOMPARE(findPanel(figure, PanelId::Embeddings)->spec.colorMap, ColorMap::cividis());
 
-    const auto ra = compute(article()); // randint, positive embeddings: nothing signed
-    const Figure plain(article(), ra, FigureSettings{});
+    const auto ra = compute(testutil::articleConfig()); // randint, positive embeddings: nothing signed
+    const Figure plain(testutil::articleConfig(), ra, FigureSettings{});
     QCOMPARE(findPanel(plain, PanelId::Scores)->spec.colorMap, ColorMap::viridis());
     QCOMPARE(findPanel(plain, PanelId::WQuery)->spec.decimals, 0); // whole numbers
 }
 
 void TestFigure::articleFitsA720pWindow()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     FigureSettings s;
     s.fitTo = QSizeF(1280, 720);
@@ -542,7 +536,7 @@ void TestFigure::articleIsReadableInTheWindowsView_data()
 void TestFigure::articleIsReadableInTheWindowsView()
 {
     QFETCH(QSize, viewport);
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     FigureView view;
     view.resize(viewport);
@@ -575,7 +569,7 @@ void TestFigure::weightsShowRowEntropy_data()
 {
     QTest::addColumn<attn::AttentionConfig>("config");
     QTest::addColumn<bool>("allHeads");
-    QTest::addRow("article") << article() << false;
+    QTest::addRow("article") << testutil::articleConfig() << false;
     QTest::addRow("two heads, all") << multiHead() << true;
     QTest::addRow("causal, T 2.5") << causalTempered() << false;
 }
@@ -658,7 +652,7 @@ void TestFigure::doubleClickEditsInputCells()
     QFETCH(attn::PanelId, panel);
     QFETCH(int, row);
     QFETCH(int, column);
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     FigureView view;
     view.resize(970, 600);
@@ -729,7 +723,7 @@ void TestFigure::doubleClickEditsInputCells()
 
 void TestFigure::doubleClickElsewhereEditsNothing()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     FigureView view;
     view.resize(970, 600);
@@ -757,10 +751,10 @@ void TestFigure::panelsDoNotOverlapAndNothingIsClipped_data()
     QTest::addColumn<attn::AttentionConfig>("config");
     QTest::addColumn<bool>("allHeads");
     QTest::addColumn<QSizeF>("fitTo");
-    attn::AttentionConfig positional = article();
+    attn::AttentionConfig positional = testutil::articleConfig();
     positional.positional = true;
-    QTest::addRow("article") << article() << false << QSizeF(1280, 720);
-    QTest::addRow("article portrait") << article() << false << QSizeF(600, 900);
+    QTest::addRow("article") << testutil::articleConfig() << false << QSizeF(1280, 720);
+    QTest::addRow("article portrait") << testutil::articleConfig() << false << QSizeF(600, 900);
     QTest::addRow("positional") << positional << false << QSizeF(1280, 720);
     QTest::addRow("two heads, all") << multiHead() << true << QSizeF(1280, 720);
     QTest::addRow("causal") << causalTempered() << false << QSizeF(1920, 1080);
@@ -868,7 +862,7 @@ void TestFigure::singlePanelFigure()
 
 void TestFigure::hitTestingAndClickSelection()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     const Figure figure(config, r, FigureSettings{});
     const auto center = figure.cellCenter(PanelId::Scores, 1, 3);
@@ -904,7 +898,7 @@ void TestFigure::hitTestingAndClickSelection()
 
 void TestFigure::viewToolTipsClicksAndEscape()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     FigureView view;
     view.resize(1280, 720);
@@ -957,7 +951,7 @@ void TestFigure::viewToolTipsClicksAndEscape()
 
 void TestFigure::viewZoom()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = compute(config);
     FigureView view;
     view.resize(900, 600);
@@ -1038,7 +1032,7 @@ void TestFigure::viewShowsWholeFigure_data()
     big.heads = 4;
     big.causal = true;
     big.init = attn::WeightInit::Normal;
-    QTest::addRow("article") << article() << false << QSize(1280, 720);
+    QTest::addRow("article") << testutil::articleConfig() << false << QSize(1280, 720);
     QTest::addRow("article-allheads") << multiHead() << true << QSize(1280, 720);
     QTest::addRow("tokens64") << big << false << QSize(1280, 720);
     QTest::addRow("tokens64-allheads") << big << true << QSize(1920, 1080);

@@ -7,6 +7,8 @@
 #include "ui/figureexport.h"
 #include "ui/presets.h"
 
+#include "testutil.h"
+
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -52,14 +54,6 @@ private:
 
 namespace {
 
-attn::AttentionConfig article()
-{
-    QString error;
-    const auto config = loadPreset(QStringLiteral("article"), &error);
-    if (!config)
-        qFatal("article preset: %s", qPrintable(error));
-    return *config;
-}
 
 attn::AttentionConfig causalHeads()
 {
@@ -111,10 +105,10 @@ void TestFigureExport::pngScaleMultipliesPixels_data()
     QTest::addColumn<attn::AttentionConfig>("config");
     QTest::addColumn<QString>("panel");
     QTest::addColumn<int>("scale");
-    QTest::addRow("article x2") << article() << QString() << 2;
-    QTest::addRow("article x3") << article() << QString() << 3;
+    QTest::addRow("article x2") << testutil::articleConfig() << QString() << 2;
+    QTest::addRow("article x3") << testutil::articleConfig() << QString() << 3;
     QTest::addRow("causal heads x2") << causalHeads() << QString() << 2;
-    QTest::addRow("weights panel x2") << article() << QStringLiteral("weights") << 2;
+    QTest::addRow("weights panel x2") << testutil::articleConfig() << QStringLiteral("weights") << 2;
 }
 
 void TestFigureExport::pngScaleMultipliesPixels()
@@ -141,7 +135,7 @@ void TestFigureExport::pngMatchesTheFigure()
 {
     // The PNG is the figure: same size, and a cell has its colour at the
     // place the figure's layout puts it, at scale 1 and 2 alike.
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
     FigureSettings settings;
     const Figure figure(config, result, settings);
@@ -165,9 +159,9 @@ void TestFigureExport::svgIsVectorXml_data()
 {
     QTest::addColumn<attn::AttentionConfig>("config");
     QTest::addColumn<QString>("panel");
-    QTest::addRow("article") << article() << QString();
+    QTest::addRow("article") << testutil::articleConfig() << QString();
     QTest::addRow("causal heads") << causalHeads() << QString();
-    QTest::addRow("scores panel") << article() << QStringLiteral("scores");
+    QTest::addRow("scores panel") << testutil::articleConfig() << QStringLiteral("scores");
 }
 
 void TestFigureExport::svgIsVectorXml()
@@ -213,7 +207,7 @@ void TestFigureExport::svgIsVectorXml()
 
 void TestFigureExport::pdfIsReadable()
 {
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto shared = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
     const QString path = m_dir.filePath(QStringLiteral("figure.pdf"));
     QString error;
@@ -256,7 +250,7 @@ void TestFigureExport::unwritablePathGivesErrorAndNoFile_data()
 void TestFigureExport::unwritablePathGivesErrorAndNoFile()
 {
     QFETCH(QString, path);
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto result = attn::computeAttention(config);
     QString error;
     QVERIFY(!exportFigure(path, config, result, FigureOptions{}, &error));
@@ -297,7 +291,7 @@ void TestFigureExport::badOptionsAreRefused()
     QFETCH(QString, panel);
     QFETCH(QString, colormap);
     QFETCH(int, head);
-    const attn::AttentionConfig config = article();
+    const attn::AttentionConfig config = testutil::articleConfig();
     const auto result = attn::computeAttention(config);
     FigureOptions options;
     options.panel = panel;
@@ -390,7 +384,7 @@ void TestFigureExport::csvMarksMaskedCells()
     QVERIFY(lines[1].endsWith(",-inf"));                                      // first query sees only itself
     QVERIFY(!lines[static_cast<int>(result.tokens.size())].contains("-inf")); // the last sees all
     // A token with a comma or quote stays one field.
-    attn::AttentionConfig odd = article();
+    attn::AttentionConfig odd = testutil::articleConfig();
     odd.sentence = "a,b \"q\" c";
     odd.explicitEmbeddings.clear();
     const auto oddResult = attn::computeAttention(odd);
