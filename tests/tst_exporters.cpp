@@ -28,7 +28,6 @@ private:
     void addConfigs();
 };
 
-
 void TestExporters::formatDoubleRoundTrips()
 {
     const double values[] = {0.0, -0.0, 1.0, 0.1, 1.0 / 3.0, 2.5e-300, 1.7976931348623157e308, -123456.789,
