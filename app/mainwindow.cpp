@@ -657,12 +657,17 @@ bool MainWindow::save()
 {
     if (m_currentFile.isEmpty())
         return saveAs();
+    return saveAndReport(m_currentFile);
+}
+
+bool MainWindow::saveAndReport(const QString& path)
+{
     QString error;
-    if (!saveSessionTo(m_currentFile, &error)) {
+    if (!saveSessionTo(path, &error)) {
         showFileMessage(error, true);
         return false;
     }
-    statusBar()->showMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(m_currentFile)), kStatusTimeoutMs);
+    statusBar()->showMessage(tr("Saved the session to %1.").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
     return true;
 }
 
@@ -681,13 +686,7 @@ bool MainWindow::saveAs()
     if (path.isEmpty())
         return false;
     settings.setValue(kExportDirKey, QFileInfo(path).absolutePath());
-    QString error;
-    if (!saveSessionTo(path, &error)) {
-        showFileMessage(error, true);
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved the session to %1.").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
-    return true;
+    return saveAndReport(path);
 }
 
 void MainWindow::newSession()

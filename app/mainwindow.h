@@ -102,6 +102,8 @@ public:
     // work; false when the user cancelled or saving failed.
     bool save();
     bool saveAs();
+    // Saves to path (which becomes the current file); failures are shown.
+    bool saveAndReport(const QString& path);
     void newSession();
     bool maybeSave();
     QStringList recentFiles() const;
