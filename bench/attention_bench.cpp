@@ -2,6 +2,7 @@
 // every displayed stage. bench/compare_numpy.py runs this beside NumPy.
 
 #include "core/attention.h"
+#include "core/products.h"
 #include "ui/figure.h"
 #include "ui/figureexport.h"
 
@@ -113,6 +114,7 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
+    benchmark::AddCustomContext("matrix products", attn::productBackend());
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
     benchmark::RunSpecifiedBenchmarks();

@@ -10,7 +10,7 @@ AV_JOBS="${AV_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 AV_PACKAGES=(
     build-essential cmake pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev libglx-dev libvulkan-dev
-    libeigen3-dev libbenchmark-dev
+    libeigen3-dev libopenblas-dev libbenchmark-dev
     python3 python3-numpy
     poppler-utils desktop-file-utils
     fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji
