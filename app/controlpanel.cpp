@@ -364,7 +364,7 @@ void ControlPanel::markError(std::optional<attn::AttentionError::Kind> kind)
 {
     using Kind = attn::AttentionError::Kind;
     markWidget(m_dModel, kind == Kind::DModel);
-    markWidget(m_heads, kind == Kind::Heads);
+    markWidget(m_heads, kind == Kind::Heads || kind == Kind::TooLarge);
     markWidget(m_weightSeed, kind == Kind::Seed || kind == Kind::Weights);
     markWidget(m_embeddingSeed, kind == Kind::Seed || kind == Kind::Embedding);
 }

@@ -3,9 +3,16 @@
 #include "core/memory.h"
 #include "core/numpyrandom.h"
 #include "core/parallel.h"
+#include "core/products.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
+
+#if defined(__unix__)
+#include <unistd.h>
+#endif
 
 namespace attn {
 
@@ -68,7 +75,36 @@ void scaleAndSoftmaxRow(HeadResult& head, int r, const AttentionConfig& config, 
     weights /= weights.head(visible).sum();
 }
 
+std::string gigabytes(std::uint64_t bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / 1e9);
+    return text;
+}
+
 } // namespace
+
+std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads)
+{
+    const std::uint64_t perHead = 3 * tokens * tokens + tokens * (dModel / std::max<std::uint64_t>(heads, 1));
+    // E, PE, X, Q, K, V and the output; the three weight matrices.
+    const std::uint64_t shared = 7 * tokens * dModel + 3 * dModel * dModel;
+    return sizeof(double) * (heads * perHead + shared);
+}
+
+std::uint64_t memoryBudget()
+{
+    std::uint64_t physical = 0;
+#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && pageSize > 0)
+        physical = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize);
+#endif
+    if (physical == 0)
+        physical = std::uint64_t(8) << 30; // unknown: assume a modest laptop
+    return physical / 10 * 6;
+}
 
 AttentionError::AttentionError(Kind kind, const std::string& message)
     : std::runtime_error(message)
@@ -118,6 +154,13 @@ void validateConfig(const AttentionConfig& config)
         throw AttentionError(Kind::Heads, std::to_string(config.heads) + " heads do not divide d_model "
                                               + std::to_string(config.dModel)
                                               + " evenly: choose a number of heads that divides it.");
+    const std::uint64_t bytes = resultBytes(n, static_cast<std::uint64_t>(config.dModel),
+                                            static_cast<std::uint64_t>(config.heads));
+    if (const std::uint64_t budget = memoryBudget(); bytes > budget)
+        throw AttentionError(Kind::TooLarge,
+                             std::to_string(n) + " tokens with " + std::to_string(config.heads) + " heads need about "
+                                 + gigabytes(bytes) + " of memory, more than this computer can spare ("
+                                 + gigabytes(budget) + "): use fewer tokens or fewer heads.");
     if (!std::isfinite(config.temperature) || config.temperature <= 0.0)
         throw AttentionError(Kind::Temperature, "The temperature must be a finite number greater than 0.");
     checkSeed(config.weightSeed, "weight seed");
@@ -221,9 +264,9 @@ AttentionResult computeAttention(const AttentionConfig& config)
         n,
         [&](int begin, int end) {
             const auto x = result.inputs.middleRows(begin, end - begin);
-            result.q.middleRows(begin, end - begin).noalias() = x * result.wQuery;
-            result.k.middleRows(begin, end - begin).noalias() = x * result.wKey;
-            result.v.middleRows(begin, end - begin).noalias() = x * result.wValue;
+            multiply(result.q.middleRows(begin, end - begin), x, result.wQuery);
+            multiply(result.k.middleRows(begin, end - begin), x, result.wKey);
+            multiply(result.v.middleRows(begin, end - begin), x, result.wValue);
         },
         threads);
 
@@ -235,17 +278,21 @@ AttentionResult computeAttention(const AttentionConfig& config)
         const auto qh = result.q.middleCols(h * result.dK, result.dK);
         const auto kh = result.k.middleCols(h * result.dK, result.dK);
         const auto vh = result.v.middleCols(h * result.dK, result.dK);
-        resizeLarge(head.scores, n, n);
-        head.scores.noalias() = qh * kh.transpose();
-        resizeLarge(head.scaledScores, n, n);
-        resizeLarge(head.weights, n, n);
+        multiply(head.scores, qh, kh, Rhs::Transposed);
         for (int r = 0; r < n; ++r)
             scaleAndSoftmaxRow(head, r, config, sqrtDk);
-        head.output.resize(n, result.dK);
-        head.output.noalias() = head.weights * vh;
+        multiply(head.output, head.weights, vh);
         result.output.middleCols(h * result.dK, result.dK) = head.output;
     };
     if (config.heads >= 2 || !parallel) {
+        // Allocated on this thread: blocks a worker thread allocates go back
+        // to that thread's heap, which the next computation may not reuse.
+        for (HeadResult& head : result.heads) {
+            resizeLarge(head.scores, n, n);
+            resizeLarge(head.scaledScores, n, n);
+            resizeLarge(head.weights, n, n);
+            head.output.resize(n, result.dK);
+        }
         parallelFor(
             config.heads,
             [&](int begin, int end) {
@@ -262,10 +309,10 @@ AttentionResult computeAttention(const AttentionConfig& config)
         head.output.resize(n, d);
         parallelFor(n, [&](int begin, int end) {
             const int rows = end - begin;
-            head.scores.middleRows(begin, rows).noalias() = result.q.middleRows(begin, rows) * result.k.transpose();
+            multiply(head.scores.middleRows(begin, rows), result.q.middleRows(begin, rows), result.k, Rhs::Transposed);
             for (int r = begin; r < end; ++r)
                 scaleAndSoftmaxRow(head, r, config, sqrtDk);
-            head.output.middleRows(begin, rows).noalias() = head.weights.middleRows(begin, rows) * result.v;
+            multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), result.v);
         });
         result.output = head.output;
     }

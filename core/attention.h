@@ -74,6 +74,7 @@ public:
         Seed,
         Embedding,
         Weights,
+        TooLarge, // the result would not fit in this computer's memory
     };
 
     AttentionError(Kind kind, const std::string& message);
@@ -110,6 +111,14 @@ struct AttentionResult
     std::vector<HeadResult> heads;
     Matrix output; // the heads' outputs side by side, n x d_model
 };
+
+// Bytes the result of n tokens, d_model d and h heads occupies: per head the
+// n x n scores, scaled scores and weights, plus the n x d and d x d stages.
+std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads);
+
+// The most a result may occupy: 60 % of this computer's physical memory, so
+// the window, its images and other programs keep the rest.
+std::uint64_t memoryBudget();
 
 // Throws AttentionError for the first limit the configuration breaks. Cheap:
 // it allocates nothing proportional to the matrices.

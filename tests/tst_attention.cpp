@@ -24,6 +24,7 @@ private slots:
     void parity();
     void limits_data();
     void limits();
+    void memoryEstimateCountsTheResult();
     void validEdgesPass_data();
     void validEdgesPass();
     void softmaxIsStableForHugeScores();
@@ -158,6 +159,15 @@ void TestAttention::limits_data()
     for (int i = 0; i < attn::Limits::maxTokens + 1; ++i)
         many += "w ";
     QTest::addRow("too many tokens") << with([&](auto& c) { c.sentence = many; }) << Kind::TooManyTokens << "4096";
+    std::string longest;
+    for (int i = 0; i < attn::Limits::maxTokens; ++i)
+        longest += "w ";
+    // 1024 heads of 4096 x 4096: about 412 GB, beyond any budget.
+    QTest::addRow("too large for memory") << with([&](auto& c) {
+        c.sentence = longest;
+        c.dModel = 1024;
+        c.heads = 1024;
+    }) << Kind::TooLarge << "1024 heads need about 412.";
     QTest::addRow("d_model 0") << with([](auto& c) { c.dModel = 0; }) << Kind::DModel << "d_model";
     QTest::addRow("d_model negative") << with([](auto& c) { c.dModel = -3; }) << Kind::DModel << "d_model";
     QTest::addRow("d_model too big") << with([](auto& c) { c.dModel = 1025; }) << Kind::DModel << "1024";
@@ -196,6 +206,34 @@ void TestAttention::limits()
         QCOMPARE(e.kind(), kind);
         QVERIFY2(QString::fromStdString(e.what()).contains(phrase), e.what());
     }
+}
+
+void TestAttention::memoryEstimateCountsTheResult()
+{
+    // The estimate the refusal rests on covers what a result really holds.
+    AttentionConfig config;
+    config.sentence = "one two three four five six seven eight nine ten eleven twelve";
+    config.dModel = 8;
+    config.heads = 2;
+    config.positional = true;
+    const attn::AttentionResult result = attn::computeAttention(config);
+    std::uint64_t held = 0;
+    const auto add = [&](const attn::Matrix& m) { held += sizeof(double) * static_cast<std::uint64_t>(m.size()); };
+    for (const attn::Matrix* m : {&result.embeddings, &result.positional, &result.inputs, &result.wQuery, &result.wKey,
+                                  &result.wValue, &result.q, &result.k, &result.v, &result.output})
+        add(*m);
+    for (const attn::HeadResult& head : result.heads) {
+        add(head.scores);
+        add(head.scaledScores);
+        add(head.weights);
+        add(head.output);
+    }
+    QCOMPARE(attn::resultBytes(12, 8, 2), held);
+
+    // The largest input the issue names (4096 tokens, d_model 768, 12 heads,
+    // about 5 GB) is within the budget of a machine with 16 GB or more.
+    QVERIFY(attn::resultBytes(4096, 768, 12) < 6'000'000'000ull);
+    QVERIFY(attn::memoryBudget() > 0);
 }
 
 void TestAttention::validEdgesPass_data()
