@@ -5,6 +5,7 @@
 #include "app/commandline.h"
 #include "app/headlessexport.h"
 #include "app/mainwindow.h"
+#include "core/memory.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -63,6 +64,9 @@ int fail(const QString& message)
 
 int main(int argc, char* argv[])
 {
+    // Before any thread starts: every recomputation reuses the memory of the
+    // result it replaces.
+    attn::keepLargeBlocksForReuse();
     setApplicationInfo();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

@@ -38,6 +38,7 @@ void keepLargeBlocksForReuse()
 #if defined(__GLIBC__)
     static std::once_flag once;
     std::call_once(once, [] {
+        mallopt(M_ARENA_MAX, 1);
         mallopt(M_MMAP_THRESHOLD, 32 << 20);
         mallopt(M_TRIM_THRESHOLD, 1 << 30);
     });

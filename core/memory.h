@@ -16,7 +16,11 @@ void adviseHugePages(void* data, std::size_t bytes);
 // Once per process: keeps freed blocks of up to 32 MB (the largest glibc
 // allows outside mmap) in the allocator instead of returning them to the
 // kernel, so recomputing after an edit reuses the memory of the result it
-// replaces instead of faulting in fresh zeroed pages. A no-op elsewhere.
+// replaces instead of faulting in fresh zeroed pages. All threads share one
+// heap: glibc hands a fully freed per-thread heap back to the kernel at
+// once, so a worker thread's results would always land in new memory. Call
+// it before starting threads (main() does); later calls do nothing. A no-op
+// outside glibc.
 void keepLargeBlocksForReuse();
 
 // Resizes m to rows x cols and, when it is large, asks for huge pages before
