@@ -82,6 +82,75 @@ std::string gigabytes(std::uint64_t bytes)
     return text;
 }
 
+// Small inputs stay on the calling thread: starting threads would cost more
+// than the work. 0: one thread per core.
+int threadsFor(int n, int d)
+{
+    return static_cast<double>(n) * n * d >= 1 << 20 ? 0 : 1;
+}
+
+// Every head's stages and the joined output, from result.q, k and v. With
+// scoresFrom, the raw scores are copied from that result (the same tokens,
+// weights and projections) instead of multiplied again.
+void computeHeads(AttentionResult& result, const AttentionConfig& config, const AttentionResult* scoresFrom)
+{
+    const int n = static_cast<int>(result.q.rows());
+    const int d = static_cast<int>(result.q.cols());
+    const int threads = threadsFor(n, d);
+    const auto rawScores = [&](HeadResult& head, int h, int begin, int rows) {
+        auto scores = head.scores.middleRows(begin, rows);
+        if (scoresFrom)
+            scores = scoresFrom->heads[static_cast<std::size_t>(h)].scores.middleRows(begin, rows);
+        else
+            multiply(scores, result.q.block(begin, h * result.dK, rows, result.dK),
+                     result.k.middleCols(h * result.dK, result.dK), Rhs::Transposed);
+    };
+    const double sqrtDk = std::sqrt(static_cast<double>(result.dK));
+    result.output.resize(n, d);
+    result.heads.resize(static_cast<std::size_t>(config.heads));
+    const auto computeHead = [&](int h) {
+        HeadResult& head = result.heads[static_cast<std::size_t>(h)];
+        const auto vh = result.v.middleCols(h * result.dK, result.dK);
+        rawScores(head, h, 0, n);
+        for (int r = 0; r < n; ++r)
+            scaleAndSoftmaxRow(head, r, config, sqrtDk);
+        multiply(head.output, head.weights, vh);
+        result.output.middleCols(h * result.dK, result.dK) = head.output;
+    };
+    if (config.heads >= 2 || threads == 1) {
+        // Allocated up front, on the calling thread, where freed blocks are
+        // found again by the next computation (core/memory.h).
+        for (HeadResult& head : result.heads) {
+            resizeLarge(head.scores, n, n);
+            resizeLarge(head.scaledScores, n, n);
+            resizeLarge(head.weights, n, n);
+            head.output.resize(n, result.dK);
+        }
+        parallelFor(
+            config.heads,
+            [&](int begin, int end) {
+                for (int h = begin; h < end; ++h)
+                    computeHead(h);
+            },
+            threads);
+    } else {
+        // One large head: split its rows instead.
+        HeadResult& head = result.heads.front();
+        resizeLarge(head.scores, n, n);
+        resizeLarge(head.scaledScores, n, n);
+        resizeLarge(head.weights, n, n);
+        head.output.resize(n, d);
+        parallelFor(n, [&](int begin, int end) {
+            const int rows = end - begin;
+            rawScores(head, 0, begin, rows);
+            for (int r = begin; r < end; ++r)
+                scaleAndSoftmaxRow(head, r, config, sqrtDk);
+            multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), result.v);
+        }, threads);
+        result.output = head.output;
+    }
+}
+
 } // namespace
 
 std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads)
@@ -238,10 +307,7 @@ AttentionResult computeAttention(const AttentionConfig& config)
         result.inputs += result.positional;
     }
 
-    // Small inputs stay on the calling thread: starting threads would cost
-    // more than the work.
-    const bool parallel = static_cast<double>(n) * n * d >= 1 << 20;
-    const int threads = parallel ? 0 : 1;
+    const int threads = threadsFor(n, d);
 
     // The weights come from one sequential stream (fillRandn spreads its
     // logarithms over the cores); the projections then split the rows of X,
@@ -270,52 +336,41 @@ AttentionResult computeAttention(const AttentionConfig& config)
         },
         threads);
 
-    const double sqrtDk = std::sqrt(static_cast<double>(result.dK));
-    result.output.resize(n, d);
-    result.heads.resize(static_cast<std::size_t>(config.heads));
-    const auto computeHead = [&](int h) {
-        HeadResult& head = result.heads[static_cast<std::size_t>(h)];
-        const auto qh = result.q.middleCols(h * result.dK, result.dK);
-        const auto kh = result.k.middleCols(h * result.dK, result.dK);
-        const auto vh = result.v.middleCols(h * result.dK, result.dK);
-        multiply(head.scores, qh, kh, Rhs::Transposed);
-        for (int r = 0; r < n; ++r)
-            scaleAndSoftmaxRow(head, r, config, sqrtDk);
-        multiply(head.output, head.weights, vh);
-        result.output.middleCols(h * result.dK, result.dK) = head.output;
-    };
-    if (config.heads >= 2 || !parallel) {
-        // Allocated on this thread: blocks a worker thread allocates go back
-        // to that thread's heap, which the next computation may not reuse.
-        for (HeadResult& head : result.heads) {
-            resizeLarge(head.scores, n, n);
-            resizeLarge(head.scaledScores, n, n);
-            resizeLarge(head.weights, n, n);
-            head.output.resize(n, result.dK);
-        }
-        parallelFor(
-            config.heads,
-            [&](int begin, int end) {
-                for (int h = begin; h < end; ++h)
-                    computeHead(h);
-            },
-            threads);
-    } else {
-        // One large head: split its rows instead.
-        HeadResult& head = result.heads.front();
-        resizeLarge(head.scores, n, n);
-        resizeLarge(head.scaledScores, n, n);
-        resizeLarge(head.weights, n, n);
-        head.output.resize(n, d);
-        parallelFor(n, [&](int begin, int end) {
-            const int rows = end - begin;
-            multiply(head.scores.middleRows(begin, rows), result.q.middleRows(begin, rows), result.k, Rhs::Transposed);
-            for (int r = begin; r < end; ++r)
-                scaleAndSoftmaxRow(head, r, config, sqrtDk);
-            multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), result.v);
-        });
-        result.output = head.output;
-    }
+    computeHeads(result, config, nullptr);
+    return result;
+}
+
+bool differsOnlyAfterScores(const AttentionConfig& from, const AttentionConfig& to)
+{
+    AttentionConfig aligned = to;
+    aligned.temperature = from.temperature;
+    aligned.causal = from.causal;
+    aligned.scaled = from.scaled;
+    return aligned == from;
+}
+
+AttentionResult recomputeAfterScores(const AttentionResult& previous, const AttentionConfig& config)
+{
+    validateConfig(config);
+    keepLargeBlocksForReuse();
+    if (previous.heads.size() != static_cast<std::size_t>(config.heads) || previous.q.cols() != config.dModel)
+        throw std::invalid_argument("recomputeAfterScores: the previous result has other heads or d_model");
+
+    AttentionResult result;
+    result.tokens = previous.tokens;
+    result.vocabulary = previous.vocabulary;
+    result.wordIsExplicit = previous.wordIsExplicit;
+    result.dK = previous.dK;
+    result.embeddings = previous.embeddings;
+    result.positional = previous.positional;
+    result.inputs = previous.inputs;
+    result.wQuery = previous.wQuery;
+    result.wKey = previous.wKey;
+    result.wValue = previous.wValue;
+    result.q = previous.q;
+    result.k = previous.k;
+    result.v = previous.v;
+    computeHeads(result, config, &previous);
     return result;
 }
 

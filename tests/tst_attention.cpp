@@ -25,6 +25,9 @@ private slots:
     void limits_data();
     void limits();
     void memoryEstimateCountsTheResult();
+    void onlyScoreSettingsAllowReuse();
+    void recomputeAfterScoresIsBitExact_data();
+    void recomputeAfterScoresIsBitExact();
     void validEdgesPass_data();
     void validEdgesPass();
     void softmaxIsStableForHugeScores();
@@ -234,6 +237,94 @@ void TestAttention::memoryEstimateCountsTheResult()
     // about 5 GB) is within the budget of a machine with 16 GB or more.
     QVERIFY(attn::resultBytes(4096, 768, 12) < 6'000'000'000ull);
     QVERIFY(attn::memoryBudget() > 0);
+}
+
+void TestAttention::onlyScoreSettingsAllowReuse()
+{
+    const AttentionConfig base;
+    const auto with = [&](auto change) {
+        AttentionConfig c = base;
+        change(c);
+        return c;
+    };
+    QVERIFY(attn::differsOnlyAfterScores(base, base));
+    QVERIFY(attn::differsOnlyAfterScores(base, with([](auto& c) { c.temperature = 0.3; })));
+    QVERIFY(attn::differsOnlyAfterScores(base, with([](auto& c) { c.causal = true; })));
+    QVERIFY(attn::differsOnlyAfterScores(base, with([](auto& c) { c.scaled = false; })));
+    QVERIFY(attn::differsOnlyAfterScores(base, with([](auto& c) {
+        c.temperature = 2;
+        c.causal = true;
+        c.scaled = false;
+    })));
+    // Anything that changes the draws, inputs or projections does not.
+    QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.sentence += " again"; })));
+    QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.weightSeed = 7; })));
+    QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.embeddingSeed = 7; })));
+    QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.positional = true; })));
+    QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.init = attn::WeightInit::Normal; })));
+    QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.wKey = attn::Matrix::Ones(3, 3); })));
+    QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.explicitEmbeddings["old"] = {1, 2, 3}; })));
+}
+
+void TestAttention::recomputeAfterScoresIsBitExact_data()
+{
+    QTest::addColumn<AttentionConfig>("from");
+    QTest::addColumn<AttentionConfig>("to");
+    std::string words;
+    for (int i = 0; i < 300; ++i)
+        words += "w" + std::to_string(i % 37) + ' ';
+    AttentionConfig article;
+    AttentionConfig heads = article;
+    heads.sentence = words;
+    heads.dModel = 24;
+    heads.heads = 3;
+    heads.init = attn::WeightInit::Normal;
+    heads.positional = true;
+    // One head large enough that its rows are split over the cores.
+    AttentionConfig oneLargeHead = heads;
+    oneLargeHead.heads = 1;
+    const auto with = [](AttentionConfig c, auto change) {
+        change(c);
+        return c;
+    };
+    QTest::addRow("article, temperature") << article << with(article, [](auto& c) { c.temperature = 0.25; });
+    QTest::addRow("article, causal") << article << with(article, [](auto& c) { c.causal = true; });
+    QTest::addRow("three heads, temperature") << heads << with(heads, [](auto& c) { c.temperature = 3.5; });
+    QTest::addRow("three heads, causal off to on, unscaled")
+        << heads << with(heads, [](auto& c) {
+               c.causal = true;
+               c.scaled = false;
+           });
+    QTest::addRow("three heads, causal on to off")
+        << with(heads, [](auto& c) { c.causal = true; }) << heads;
+    QTest::addRow("one large head, temperature")
+        << oneLargeHead << with(oneLargeHead, [](auto& c) { c.temperature = 0.5; });
+}
+
+void TestAttention::recomputeAfterScoresIsBitExact()
+{
+    QFETCH(AttentionConfig, from);
+    QFETCH(AttentionConfig, to);
+    QVERIFY(attn::differsOnlyAfterScores(from, to));
+    const attn::AttentionResult previous = attn::computeAttention(from);
+    const attn::AttentionResult fresh = attn::computeAttention(to);
+    const attn::AttentionResult reused = attn::recomputeAfterScores(previous, to);
+
+    // Matrix == compares every entry exactly (-inf equals -inf).
+    QVERIFY(reused.tokens == fresh.tokens);
+    QCOMPARE(reused.dK, fresh.dK);
+    QVERIFY(reused.inputs == fresh.inputs);
+    QVERIFY(reused.q == fresh.q && reused.k == fresh.k && reused.v == fresh.v);
+    QCOMPARE(reused.heads.size(), fresh.heads.size());
+    for (std::size_t h = 0; h < fresh.heads.size(); ++h) {
+        QVERIFY(reused.heads[h].scores == fresh.heads[h].scores);
+        QVERIFY(reused.heads[h].scaledScores == fresh.heads[h].scaledScores);
+        QVERIFY(reused.heads[h].weights == fresh.heads[h].weights);
+        QVERIFY(reused.heads[h].output == fresh.heads[h].output);
+    }
+    QVERIFY(reused.output == fresh.output);
+    // And the settings took effect: the weights differ from the old ones.
+    QVERIFY(reused.heads.front().weights != previous.heads.front().weights);
 }
 
 void TestAttention::validEdgesPass_data()

@@ -26,6 +26,7 @@ private slots:
     void invalidConfigKeepsLastResult();
     void errorClearsOnValidConfig();
     void returningToShownConfigNeedsNoWork();
+    void temperatureDragMatchesFullRuns();
     void longInputKeepsEventLoopTurning();
     void destroyWhileComputing();
 
@@ -212,6 +213,35 @@ void TestAttentionDocument::errorClearsOnValidConfig()
     QVERIFY(errors.at(0).at(0).toString().isEmpty());
     QVERIFY(document.result());
     QCOMPARE(document.result()->heads.size(), std::size_t(3));
+}
+
+void TestAttentionDocument::temperatureDragMatchesFullRuns()
+{
+    // A drag of the temperature (and a flip of the mask) starts from the
+    // result on screen; every step must equal a full run of its settings.
+    attn::AttentionConfig config;
+    config.sentence = "the quick brown fox jumps over the lazy dog while the cat watches";
+    config.dModel = 16;
+    config.heads = 4;
+    config.init = attn::WeightInit::Normal;
+    AttentionDocument document;
+    document.setConfig(config);
+    QVERIFY(document.waitForIdle(10000));
+    for (const double temperature : {0.5, 0.8, 1.7, 4.0}) {
+        config.temperature = temperature;
+        config.causal = temperature > 1.0;
+        document.setConfig(config);
+        QVERIFY(document.waitForIdle(10000));
+        QVERIFY(document.resultConfig() == config);
+        const attn::AttentionResult expected = attn::computeAttention(config);
+        const attn::AttentionResult& shown = *document.result();
+        QCOMPARE(shown.heads.size(), expected.heads.size());
+        for (std::size_t h = 0; h < expected.heads.size(); ++h) {
+            QVERIFY(shown.heads[h].scaledScores == expected.heads[h].scaledScores);
+            QVERIFY(shown.heads[h].weights == expected.heads[h].weights);
+        }
+        QVERIFY(shown.output == expected.output);
+    }
 }
 
 void TestAttentionDocument::returningToShownConfigNeedsNoWork()

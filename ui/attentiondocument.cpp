@@ -157,7 +157,7 @@ void AttentionDocument::setConfig(const attn::AttentionConfig& config)
 
     {
         std::lock_guard lock(m_mutex);
-        m_pending = Request{generation, config};
+        m_pending = Request{generation, config, m_result, m_resultConfig};
     }
     m_wake.notify_one();
     setError(QString(), std::nullopt);
@@ -228,7 +228,11 @@ void AttentionDocument::workerLoop()
         std::shared_ptr<const attn::AttentionResult> result;
         QString error;
         try {
-            result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(request.config));
+            if (request.base && attn::differsOnlyAfterScores(request.baseConfig, request.config))
+                result = std::make_shared<const attn::AttentionResult>(
+                    attn::recomputeAfterScores(*request.base, request.config));
+            else
+                result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(request.config));
         } catch (const std::bad_alloc&) {
             error = QString::fromUtf8(kOutOfMemory);
         } catch (const std::exception& e) {
@@ -236,6 +240,7 @@ void AttentionDocument::workerLoop()
             if (error.isEmpty())
                 error = QStringLiteral("The computation failed.");
         }
+        request.base.reset(); // not kept alive while the worker waits
 
         QMetaObject::invokeMethod(
             this,

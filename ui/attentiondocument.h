@@ -94,6 +94,10 @@ private:
     {
         std::uint64_t generation = 0;
         attn::AttentionConfig config;
+        // The result on screen when the request was made: when the request
+        // changes only what acts on the scores, the worker starts from it.
+        std::shared_ptr<const attn::AttentionResult> base;
+        attn::AttentionConfig baseConfig;
     };
 
     void workerLoop();
