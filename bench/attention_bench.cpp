@@ -3,6 +3,7 @@
 
 #include "core/attention.h"
 #include "core/memory.h"
+#include "core/parallel.h"
 #include "core/products.h"
 #include "ui/attentiondocument.h"
 #include "ui/figure.h"
@@ -58,6 +59,25 @@ void BM_Attention(benchmark::State& state)
     }
     state.counters["GFLOP/s"] =
         benchmark::Counter(flopsOf(n, d, h) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// One projection X W (n x d times d x d) split over the cores by rows, as the
+// engine runs it: how close the products come to the machine's peak.
+void BM_Projection(benchmark::State& state)
+{
+    const int n = int(state.range(0));
+    const int d = int(state.range(1));
+    const attn::Matrix x = attn::Matrix::Random(n, d);
+    const attn::Matrix w = attn::Matrix::Random(d, d);
+    attn::Matrix out(n, d);
+    for (auto _ : state) {
+        attn::parallelFor(n, [&](int begin, int end) {
+            attn::multiply(out.middleRows(begin, end - begin), x.middleRows(begin, end - begin), w);
+        });
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.counters["GFLOP/s"] = benchmark::Counter(2.0 * n * double(d) * d * 1e-9,
+                                                   benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // What the window does after an edit at n tokens: compute, then paint the
@@ -122,6 +142,7 @@ void BM_ExportPng(benchmark::State& state)
 } // namespace
 
 BENCHMARK(BM_RecomputeAndRender)->Arg(5)->Arg(64)->Arg(512)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Projection)->Args({1024, 768})->Args({2048, 768})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DocumentRecompute)->Arg(512)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ExportPng)->Arg(5)->Arg(64)->Arg(512)->Unit(benchmark::kMillisecond)->UseRealTime();
 
