@@ -172,7 +172,7 @@ std::uint64_t memoryBudget()
 #endif
     if (physical == 0)
         physical = std::uint64_t(8) << 30; // unknown: assume a modest laptop
-    return physical / 10 * 6;
+    return physical / 10 * 4;
 }
 
 AttentionError::AttentionError(Kind kind, const std::string& message)

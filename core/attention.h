@@ -116,8 +116,9 @@ struct AttentionResult
 // n x n scores, scaled scores and weights, plus the n x d and d x d stages.
 std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads);
 
-// The most a result may occupy: 60 % of this computer's physical memory, so
-// the window, its images and other programs keep the rest.
+// The most a result may occupy: 40 % of this computer's physical memory, so
+// that the result on screen and the one replacing it fit side by side, with
+// room left for the window's images and other programs.
 std::uint64_t memoryBudget();
 
 // Throws AttentionError for the first limit the configuration breaks. Cheap:
