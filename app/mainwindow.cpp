@@ -103,11 +103,10 @@ QString tokenText(const attn::AttentionResult& result, int index)
     return QString::fromStdString(result.tokens[static_cast<std::size_t>(index)]);
 }
 
-QString withSuffix(QString path)
+// The folder the last file dialog of a kind ended in.
+QString rememberedDirectory(const char* settingsKey)
 {
-    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".attn");
-    return path;
+    return QSettings().value(settingsKey, QDir::homePath()).toString();
 }
 
 } // namespace
@@ -673,20 +672,12 @@ bool MainWindow::saveAndReport(const QString& path)
 
 bool MainWindow::saveAs()
 {
-    QSettings settings;
-    const QString directory = m_currentFile.isEmpty() ? settings.value(kExportDirKey, QDir::homePath()).toString()
-                                                      : QFileInfo(m_currentFile).absolutePath();
-    const QString suggestion = QDir(directory).filePath(m_currentFile.isEmpty() ? QStringLiteral("attention.attn")
-                                                                                : QFileInfo(m_currentFile).fileName());
-    const QString title = tr("Save Session");
-    const QString filter = tr("Attention sessions (*.attn)");
-    const QString path =
-        withSuffix(m_prompts.saveFileName ? m_prompts.saveFileName(title, suggestion, filter)
-                                          : QFileDialog::getSaveFileName(this, title, suggestion, filter));
-    if (path.isEmpty())
-        return false;
-    settings.setValue(kExportDirKey, QFileInfo(path).absolutePath());
-    return saveAndReport(path);
+    const QString suggestion = m_currentFile.isEmpty()
+                                   ? QDir(rememberedDirectory(kExportDirKey)).filePath(QStringLiteral("attention.attn"))
+                                   : QFileInfo(m_currentFile).absoluteFilePath();
+    const QString path = askSavePath(tr("Save Session"), suggestion, tr("Attention sessions (*.attn)"),
+                                     QStringLiteral("attn"));
+    return !path.isEmpty() && saveAndReport(path);
 }
 
 void MainWindow::newSession()
@@ -729,19 +720,37 @@ bool MainWindow::maybeSave()
     }
 }
 
+QString MainWindow::askOpenPath(const QString& title, const char* settingsKey, const QString& filter)
+{
+    const QString directory = rememberedDirectory(settingsKey);
+    const QString path = m_prompts.openFileName ? m_prompts.openFileName(title, directory, filter)
+                                                : QFileDialog::getOpenFileName(this, title, directory, filter);
+    if (!path.isEmpty())
+        QSettings().setValue(settingsKey, QFileInfo(path).absolutePath());
+    return path;
+}
+
+QString MainWindow::askSavePath(const QString& title, const QString& suggestion, const QString& filter,
+                                const QString& suffix)
+{
+    QString path = m_prompts.saveFileName ? m_prompts.saveFileName(title, suggestion, filter)
+                                          : QFileDialog::getSaveFileName(this, title, suggestion, filter);
+    if (path.isEmpty())
+        return path;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += '.' + suffix;
+    QSettings().setValue(kExportDirKey, QFileInfo(path).absolutePath());
+    return path;
+}
+
 void MainWindow::openSessionInteractively()
 {
     if (!maybeSave())
         return;
-    QSettings settings;
-    const QString title = tr("Open Session");
-    const QString directory = settings.value(kExportDirKey, QDir::homePath()).toString();
-    const QString filter = tr("Attention sessions (*.attn);;All files (*)");
-    const QString path = m_prompts.openFileName ? m_prompts.openFileName(title, directory, filter)
-                                                : QFileDialog::getOpenFileName(this, title, directory, filter);
+    const QString path =
+        askOpenPath(tr("Open Session"), kExportDirKey, tr("Attention sessions (*.attn);;All files (*)"));
     if (path.isEmpty())
         return;
-    settings.setValue(kExportDirKey, QFileInfo(path).absolutePath());
     QString error;
     if (openSession(path, &error)) {
         m_messageBar->dismiss();
@@ -1176,16 +1185,10 @@ bool MainWindow::isImporting() const
 
 void MainWindow::importEmbeddingsInteractively()
 {
-    QSettings settings;
-    const QString title = tr("Import Embeddings");
-    const QString directory = settings.value(kImportDirKey, QDir::homePath()).toString();
-    const QString filter = tr("Word vectors, GloVe or word2vec text (*.txt *.vec);;All files (*)");
-    const QString path = m_prompts.openFileName ? m_prompts.openFileName(title, directory, filter)
-                                                : QFileDialog::getOpenFileName(this, title, directory, filter);
-    if (path.isEmpty())
-        return;
-    settings.setValue(kImportDirKey, QFileInfo(path).absolutePath());
-    importEmbeddingsFrom(path);
+    const QString path = askOpenPath(tr("Import Embeddings"), kImportDirKey,
+                                     tr("Word vectors, GloVe or word2vec text (*.txt *.vec);;All files (*)"));
+    if (!path.isEmpty())
+        importEmbeddingsFrom(path);
 }
 
 void MainWindow::importEmbeddingsFrom(const QString& path)
@@ -1450,18 +1453,13 @@ void MainWindow::exportFigureInteractively()
         return;
 
     const QString suffix = format->currentData().toString();
-    QSettings settings;
-    const QString directory = settings.value(kExportDirKey, QDir::homePath()).toString();
     const QString baseName =
         panel->currentData().toString().isEmpty() ? QStringLiteral("attention") : panel->currentData().toString();
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Export Figure"), QDir(directory).filePath(baseName + '.' + suffix),
-                                     tr("%1 (*.%2)").arg(format->currentText(), suffix));
+    const QString path = askSavePath(tr("Export Figure"),
+                                     QDir(rememberedDirectory(kExportDirKey)).filePath(baseName + '.' + suffix),
+                                     tr("%1 (*.%2)").arg(format->currentText(), suffix), suffix);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += '.' + suffix;
-    settings.setValue(kExportDirKey, QFileInfo(path).absolutePath());
 
     FigureOptions options = currentFigureOptions();
     options.panel = panel->currentData().toString();
@@ -1507,16 +1505,11 @@ void MainWindow::exportDataInteractively()
                                                                : QStringLiteral("csv");
     const QString baseName =
         chosen == DataFormat::PanelCsv ? panel->currentData().toString() : QStringLiteral("attention");
-    QSettings settings;
-    const QString directory = settings.value(kExportDirKey, QDir::homePath()).toString();
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Export Data"), QDir(directory).filePath(baseName + '.' + suffix),
-                                     tr("%1 (*.%2)").arg(format->currentText(), suffix));
+    const QString path = askSavePath(tr("Export Data"),
+                                     QDir(rememberedDirectory(kExportDirKey)).filePath(baseName + '.' + suffix),
+                                     tr("%1 (*.%2)").arg(format->currentText(), suffix), suffix);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += '.' + suffix;
-    settings.setValue(kExportDirKey, QFileInfo(path).absolutePath());
 
     QString error;
     const auto panelId = attn::panelFromName(panel->currentData().toString()).value_or(attn::PanelId::Weights);

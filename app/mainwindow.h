@@ -157,6 +157,13 @@ private:
     // unless `asEdit` (a recovery: undoable, and unsaved).
     void applySession(const Session& session, bool asEdit = false);
     void openSessionInteractively();
+    // The file dialogs (or the test prompts). Opening starts in the folder
+    // remembered under settingsKey; saving suggests `suggestion` and adds
+    // `suffix` when the chosen name has none. Either remembers the chosen
+    // file's folder (saves under the export key). Empty when cancelled.
+    QString askOpenPath(const QString& title, const char* settingsKey, const QString& filter);
+    QString askSavePath(const QString& title, const QString& suggestion, const QString& filter,
+                        const QString& suffix);
     void setCurrentFile(const QString& path);
     void updateTitle();
     void addRecentFile(const QString& path);

@@ -65,6 +65,7 @@ private slots:
     void titleShowsFileAndModifiedMarker();
     void saveAndReopenGivesIdenticalNumbersAndView();
     void commandLineSessionBecomesCurrentFile();
+    void saveAsAddsSuffixAndRemembersFolder();
     void closeWithChangesAsks_data();
     void closeWithChangesAsks();
     void openingAnotherAsksFirst();
@@ -535,6 +536,35 @@ void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
     QCOMPARE(reopened.currentFile(), QFileInfo(path).absoluteFilePath());
     QVERIFY(!reopened.isModified());
     QVERIFY(reopened.windowTitle().startsWith(QStringLiteral("saved.attn")));
+}
+
+void TestMainWindow::saveAsAddsSuffixAndRemembersFolder()
+{
+    QTemporaryDir dir;
+    QString suggested;
+    MainWindow::Prompts prompts = discardingPrompts();
+    prompts.saveFileName = [&](const QString&, const QString& suggestion, const QString&) {
+        suggested = suggestion;
+        return dir.filePath(QStringLiteral("lecture")); // typed without a suffix
+    };
+    m_window->setPrompts(prompts);
+    QVERIFY(m_window->saveAs());
+    QVERIFY(suggested.endsWith(QStringLiteral("attention.attn")));
+    const QString written = dir.filePath(QStringLiteral("lecture.attn"));
+    QVERIFY(QFile::exists(written));
+    QCOMPARE(m_window->currentFile(), QFileInfo(written).absoluteFilePath());
+
+    // The next Save As suggests the current file; opening starts in its folder.
+    QVERIFY(m_window->saveAs());
+    QCOMPARE(suggested, QFileInfo(written).absoluteFilePath());
+    QString openedIn;
+    prompts.openFileName = [&](const QString&, const QString& directory, const QString&) {
+        openedIn = directory;
+        return QString();
+    };
+    m_window->setPrompts(prompts);
+    QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier);
+    QCOMPARE(QDir(openedIn).canonicalPath(), QDir(dir.path()).canonicalPath());
 }
 
 void TestMainWindow::commandLineSessionBecomesCurrentFile()
