@@ -23,10 +23,7 @@ constexpr double kTokenGridExtent = 720.0;
 constexpr double kValueGridWidth = 1080.0;
 constexpr int kMaxSentenceChars = 72;
 
-const QString kMinus = QStringLiteral("\u2212");
-const QString kTimes = QStringLiteral("\u00d7");
 const QString kDot = QStringLiteral(" \u00b7 ");
-const QString kEllipsis = QStringLiteral("\u2026");
 const QColor kTitleColor(0x1a, 0x1a, 0x1a);
 
 enum class Group { Inputs, Projections, Attention };

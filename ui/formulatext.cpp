@@ -17,7 +17,7 @@ QString fmt(double value)
 QString factor(double value, bool integral)
 {
     const QString text = integral && std::isfinite(value) ? HeatmapRenderer::formatValue(value, 0) : fmt(value);
-    return text.startsWith(QChar(0x2212)) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
+    return text.startsWith(kMinus) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
 }
 
 bool isIntegral(const attn::Matrix& m)
@@ -39,7 +39,7 @@ QString writtenSum(int count, const std::function<QString(int)>& term, const QSt
     } else {
         for (int i = 0; i < std::min(kLeadingTerms, maxTerms - 1); ++i)
             parts << term(i);
-        parts << QStringLiteral("\u2026") << term(count - 1);
+        parts << kEllipsis << term(count - 1);
     }
     return parts.join(separator);
 }

@@ -14,6 +14,11 @@
 
 namespace formulatext {
 
+// The typographic symbols the written-out arithmetic uses.
+inline const QString kMinus = QStringLiteral("\u2212");
+inline const QString kTimes = QStringLiteral("\u00d7");
+inline const QString kEllipsis = QStringLiteral("\u2026");
+
 constexpr int kDecimals = 2;
 // Sums with more terms than this are written as the first few, "…", the last.
 constexpr int kMaxTerms = 6;

@@ -24,9 +24,6 @@ constexpr int kMaxKeyLines = 24;
 // How far earlier stages fade (HeatmapSpec::dim).
 constexpr double kEarlierDim = 0.55;
 
-const QString kMinus = QStringLiteral("\u2212");
-const QString kTimes = QStringLiteral("\u00d7");
-const QString kEllipsis = QStringLiteral("\u2026");
 const QString kSqrt = QStringLiteral("\u221a");
 const QString kDot = QStringLiteral("\u00b7");
 
