@@ -20,8 +20,6 @@ QString runHeadlessExports(const CommandLineOptions& options)
         result = attn::computeAttention(options.config);
     } catch (const attn::AttentionError& e) {
         return QString::fromStdString(e.what());
-    } catch (const std::bad_alloc&) {
-        return QStringLiteral("Not enough memory for this input; try fewer tokens or a smaller d_model.");
     }
 
     QString error;

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <new>
 
 #if defined(__unix__)
 #include <unistd.h>
@@ -203,8 +204,14 @@ std::optional<WeightInit> weightInitFromString(std::string_view name)
     return std::nullopt;
 }
 
-void validateConfig(const AttentionConfig& config)
+AttentionError outOfMemoryError()
 {
+    return AttentionError(AttentionError::Kind::TooLarge,
+                          "Not enough free memory for this input: use fewer tokens, fewer heads or a smaller d_model.");
+}
+
+void validateConfig(const AttentionConfig& config)
+try {
     using Kind = AttentionError::Kind;
     const std::size_t n = splitTokens(config.sentence).size();
     if (n == 0)
@@ -243,6 +250,8 @@ void validateConfig(const AttentionConfig& config)
     checkWeights(config.wQuery, config.dModel, "W_query");
     checkWeights(config.wKey, config.dModel, "W_key");
     checkWeights(config.wValue, config.dModel, "W_value");
+} catch (const std::bad_alloc&) {
+    throw outOfMemoryError();
 }
 
 Matrix positionalEncoding(int n, int d)
@@ -270,7 +279,7 @@ Matrix softmaxRows(const Matrix& scores)
 }
 
 AttentionResult computeAttention(const AttentionConfig& config)
-{
+try {
     validateConfig(config);
     keepLargeBlocksForReuse();
 
@@ -338,6 +347,8 @@ AttentionResult computeAttention(const AttentionConfig& config)
 
     computeHeads(result, config, nullptr);
     return result;
+} catch (const std::bad_alloc&) {
+    throw outOfMemoryError();
 }
 
 bool differsOnlyAfterScores(const AttentionConfig& from, const AttentionConfig& to)
@@ -350,7 +361,7 @@ bool differsOnlyAfterScores(const AttentionConfig& from, const AttentionConfig& 
 }
 
 AttentionResult recomputeAfterScores(const AttentionResult& previous, const AttentionConfig& config)
-{
+try {
     validateConfig(config);
     keepLargeBlocksForReuse();
     if (previous.heads.size() != static_cast<std::size_t>(config.heads) || previous.q.cols() != config.dModel)
@@ -372,6 +383,8 @@ AttentionResult recomputeAfterScores(const AttentionResult& previous, const Atte
     result.v = previous.v;
     computeHeads(result, config, &previous);
     return result;
+} catch (const std::bad_alloc&) {
+    throw outOfMemoryError();
 }
 
 } // namespace attn

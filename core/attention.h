@@ -121,11 +121,17 @@ std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint6
 // room left for the window's images and other programs.
 std::uint64_t memoryBudget();
 
+// What the engine throws when an allocation fails after all (Kind::TooLarge),
+// for callers that report a failed allocation of their own the same way.
+AttentionError outOfMemoryError();
+
 // Throws AttentionError for the first limit the configuration breaks. Cheap:
 // it allocates nothing proportional to the matrices.
 void validateConfig(const AttentionConfig& config);
 
-// Validates, then computes every stage.
+// Validates, then computes every stage. Like validateConfig and
+// recomputeAfterScores, throws AttentionError (never std::bad_alloc) when
+// memory runs out.
 AttentionResult computeAttention(const AttentionConfig& config);
 
 // True when `to` differs from `from` only in what acts on the raw scores

@@ -25,6 +25,7 @@ private slots:
     void limits_data();
     void limits();
     void memoryEstimateCountsTheResult();
+    void outOfMemoryIsAnAttentionError();
     void onlyScoreSettingsAllowReuse();
     void recomputeAfterScoresIsBitExact_data();
     void recomputeAfterScoresIsBitExact();
@@ -237,6 +238,16 @@ void TestAttention::memoryEstimateCountsTheResult()
     // about 5 GB) is within the budget of a machine with 16 GB or more.
     QVERIFY(attn::resultBytes(4096, 768, 12) < 6'000'000'000ull);
     QVERIFY(attn::memoryBudget() > 0);
+}
+
+void TestAttention::outOfMemoryIsAnAttentionError()
+{
+    // A failed allocation reaches every caller as the engine's own error,
+    // pointing at the settings that size the result.
+    const AttentionError error = attn::outOfMemoryError();
+    QCOMPARE(error.kind(), Kind::TooLarge);
+    const QString text = QString::fromUtf8(error.what());
+    QVERIFY2(text.contains("memory") && text.contains("fewer heads"), error.what());
 }
 
 void TestAttention::onlyScoreSettingsAllowReuse()

@@ -13,8 +13,6 @@
 
 namespace {
 
-const char* const kOutOfMemory = "Not enough memory for this input; try fewer words, fewer heads or a smaller d_model.";
-
 // The settings whose edits come as bursts (keystrokes, slider moves, spin
 // box steps); a burst of one of them is one undo step.
 enum class Continuous { None, Sentence, Temperature, WeightSeed, EmbeddingSeed, DModel, Heads };
@@ -137,10 +135,6 @@ void AttentionDocument::setConfig(const attn::AttentionConfig& config)
         setError(QString::fromStdString(e.what()), e.kind());
         setBusy(false);
         return;
-    } catch (const std::bad_alloc&) {
-        setError(QString::fromUtf8(kOutOfMemory), std::nullopt);
-        setBusy(false);
-        return;
     }
 
     if (m_result && config == m_resultConfig) {
@@ -234,7 +228,7 @@ void AttentionDocument::workerLoop()
             else
                 result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(request.config));
         } catch (const std::bad_alloc&) {
-            error = QString::fromUtf8(kOutOfMemory);
+            error = QString::fromStdString(attn::outOfMemoryError().what()); // outside the engine
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
             if (error.isEmpty())
