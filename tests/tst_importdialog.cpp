@@ -45,13 +45,7 @@ private:
     QString writeFile(const QString& name, const QByteArray& contents);
     void waitIdle() { QVERIFY(m_window->document()->waitForIdle(10000)); }
     bool runImport(const QString& path);
-    template <typename T> T* find(const char* name) const
-    {
-        auto* widget = m_window->findChild<T*>(QString::fromLatin1(name));
-        if (!widget)
-            qFatal("no child named %s", name);
-        return widget;
-    }
+    template <typename T> T* find(const char* name) const { return windowtest::findNamed<T>(m_window.get(), name); }
 
     QTemporaryDir m_settingsDir;
     QTemporaryDir m_files;

@@ -50,13 +50,7 @@ private:
     void dragSlider(QRandomGenerator& random);
     void changeSetting(QRandomGenerator& random);
     void checkConsistent(const QString& where);
-    template <typename T> T* find(const char* name) const
-    {
-        auto* widget = m_window->findChild<T*>(QString::fromLatin1(name));
-        if (!widget)
-            qFatal("no child named %s", name);
-        return widget;
-    }
+    template <typename T> T* find(const char* name) const { return windowtest::findNamed<T>(m_window.get(), name); }
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<MainWindow> m_window;
