@@ -125,18 +125,23 @@ QByteArray renderFigureSvg(const Figure& figure)
     return bytes;
 }
 
+void setUpPdfWriter(QPdfWriter& writer, const QSizeF& logicalSize, const QString& title)
+{
+    writer.setResolution(kVectorDpi);
+    writer.setCreator(QStringLiteral("Attention Visualizer"));
+    writer.setTitle(title);
+    const QSizeF points = logicalSize * (72.0 / kVectorDpi);
+    writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                     QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+}
+
 QByteArray renderFigurePdf(const Figure& figure)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    writer.setResolution(kVectorDpi);
-    writer.setCreator(QStringLiteral("Attention Visualizer"));
-    writer.setTitle(figure.title());
-    const QSizeF points = figure.size() * (72.0 / kVectorDpi);
-    writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
-                                     QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    setUpPdfWriter(writer, figure.size(), figure.title());
     QPainter painter(&writer);
     figure.paint(&painter);
     painter.end();

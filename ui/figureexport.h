@@ -16,6 +16,8 @@
 
 #include <optional>
 
+class QPdfWriter;
+
 struct FigureOptions
 {
     QString panel;      // empty: the whole figure; else a name from attn::allPanelNames()
@@ -45,6 +47,12 @@ QImage renderFigureImage(const Figure& figure, double scale = 1.0);
 // (96 figure pixels to the inch), both vector.
 QByteArray renderFigureSvg(const Figure& figure);
 QByteArray renderFigurePdf(const Figure& figure);
+
+// Every PDF the app writes (figures, lesson slides): pages exactly
+// `logicalSize` logical pixels big at 96 to the inch (a 1280 × 720 slide is
+// 13.33 × 7.5 in, a widescreen presentation slide), with no margins, and the
+// app as creator.
+void setUpPdfWriter(QPdfWriter& writer, const QSizeF& logicalSize, const QString& title);
 
 // Format from the file's extension (.png, .svg, .pdf). Returns false with a
 // one-line *error and leaves no file on failure.

@@ -2,14 +2,13 @@
 
 #include "ui/colormap.h"
 #include "ui/figure.h"
+#include "ui/figureexport.h"
 #include "ui/savefile.h"
 
 #include <QBuffer>
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QPageLayout>
-#include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 
@@ -17,9 +16,6 @@
 
 namespace {
 
-// Page pixels per inch in the PDF: a 1280 × 720 slide becomes 13.33 × 7.5 in,
-// the size of a widescreen presentation slide.
-constexpr int kPdfDpi = 96;
 // Narrower windows lay the page out at least this wide and scale it down,
 // so the formula and the panels never end up in a sliver.
 constexpr double kMinLogicalWidth = 960.0;
@@ -221,12 +217,8 @@ QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    writer.setResolution(kPdfDpi);
-    writer.setCreator(QStringLiteral("Attention Visualizer"));
-    writer.setTitle(QStringLiteral("Self-attention in seven steps: %1").arg(figureTitle(config, *result)));
-    const QSizeF points = QSizeF(LessonPage::slideWidth, LessonPage::slideHeight) * (72.0 / kPdfDpi);
-    writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
-                                     QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    setUpPdfWriter(writer, QSizeF(LessonPage::slideWidth, LessonPage::slideHeight),
+                   QStringLiteral("Self-attention in seven steps: %1").arg(figureTitle(config, *result)));
     QPainter painter(&writer);
     for (int step = 1; step <= LessonPage::stepCount; ++step) {
         if (step > 1)
