@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <new>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -25,22 +27,26 @@ void parallelFor(int count, const std::function<void(int begin, int end)>& work,
     std::vector<std::thread> pool;
     pool.reserve(static_cast<std::size_t>(threads - 1));
     const auto range = [&](int t) { return std::pair{count * t / threads, count * (t + 1) / threads}; };
-    for (int t = 1; t < threads; ++t) {
-        pool.emplace_back([&, t] {
-            try {
-                const auto [begin, end] = range(t);
-                work(begin, end);
-            } catch (...) {
-                errors[static_cast<std::size_t>(t)] = std::current_exception();
-            }
-        });
-    }
+    const auto run = [&](int t) {
+        try {
+            const auto [begin, end] = range(t);
+            work(begin, end);
+        } catch (...) {
+            errors[static_cast<std::size_t>(t)] = std::current_exception();
+        }
+    };
+    // A thread that cannot be started (a process or memory limit) is not an
+    // error: its share runs on the calling thread, only later.
+    int started = 1;
     try {
-        const auto [begin, end] = range(0);
-        work(begin, end);
-    } catch (...) {
-        errors[0] = std::current_exception();
+        for (; started < threads; ++started)
+            pool.emplace_back(run, started);
+    } catch (const std::system_error&) {
+    } catch (const std::bad_alloc&) {
     }
+    for (int t = started; t < threads; ++t)
+        run(t);
+    run(0);
     for (std::thread& thread : pool)
         thread.join();
     for (const std::exception_ptr& error : errors) {
