@@ -367,6 +367,7 @@ void ControlPanel::markError(std::optional<attn::AttentionError::Kind> kind)
     markWidget(m_heads, kind == Kind::Heads || kind == Kind::TooLarge);
     markWidget(m_weightSeed, kind == Kind::Seed || kind == Kind::Weights);
     markWidget(m_embeddingSeed, kind == Kind::Seed || kind == Kind::Embedding);
+    markWidget(m_temperature, kind == Kind::Temperature);
 }
 
 void ControlPanel::showTemperature(double temperature)

@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <limits>
 #include <new>
 
@@ -34,6 +37,9 @@ void checkWeights(const std::optional<Matrix>& w, int d, const char* name)
                              std::string(name) + " is " + std::to_string(w->rows()) + " x " + std::to_string(w->cols())
                                  + ", but d_model " + std::to_string(d) + " needs " + std::to_string(d) + " x "
                                  + std::to_string(d) + ".");
+    if (w && !w->allFinite())
+        throw AttentionError(AttentionError::Kind::Weights,
+                             std::string(name) + " holds an infinite or undefined number.");
 }
 
 Matrix drawWeights(NumpyRandom& rng, WeightInit init, int d)
@@ -52,19 +58,44 @@ Matrix drawWeights(NumpyRandom& rng, WeightInit init, int d)
     return w;
 }
 
+void checkCancel(const std::atomic<bool>* cancel)
+{
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        throw Cancelled();
+}
+
+AttentionError overflowError(const std::string& stage)
+{
+    return AttentionError(AttentionError::Kind::Overflow,
+                          stage + " exceed float64's range (about 1.8e308), so attention cannot be computed: "
+                                  "use smaller embeddings or weights.");
+}
+
 // Row r of the scaled scores (÷ sqrt(d_k), ÷ temperature, masked) and of the
 // weights, in one pass over memory. The divisions are done one after the
-// other, as NumPy does them, so the rounding is the same.
+// other, as NumPy does them, so the rounding is the same. An infinite or NaN
+// score or scaled score is refused rather than passed on: a softmax of it
+// would be NaN, shown as a number or mistaken for a masked cell.
 void scaleAndSoftmaxRow(HeadResult& head, int r, const AttentionConfig& config, double sqrtDk)
 {
     const Eigen::Index n = head.scores.cols();
     const Eigen::Index visible = config.causal ? r + 1 : n;
+    if (!head.scores.row(r).allFinite())
+        throw overflowError("The scores (dot products of queries and keys)");
     auto scaled = head.scaledScores.row(r);
     scaled = head.scores.row(r);
     if (config.scaled)
         scaled /= sqrtDk;
     if (config.temperature != 1.0)
         scaled /= config.temperature;
+    if (!scaled.head(visible).allFinite()) {
+        char temperature[32];
+        std::snprintf(temperature, sizeof temperature, "%g", config.temperature);
+        throw AttentionError(AttentionError::Kind::Temperature,
+                             std::string("At temperature ") + temperature
+                                 + " the scaled scores exceed float64's range (about 1.8e308): use a larger "
+                                   "temperature.");
+    }
     if (visible < n)
         scaled.tail(n - visible).setConstant(-std::numeric_limits<double>::infinity());
 
@@ -93,7 +124,8 @@ int threadsFor(int n, int d)
 // Every head's stages and the joined output, from result.q, k and v. With
 // scoresFrom, the raw scores are copied from that result (the same tokens,
 // weights and projections) instead of multiplied again.
-void computeHeads(AttentionResult& result, const AttentionConfig& config, const AttentionResult* scoresFrom)
+void computeHeads(AttentionResult& result, const AttentionConfig& config, const AttentionResult* scoresFrom,
+                  const std::atomic<bool>* cancel)
 {
     const int n = static_cast<int>(result.q.rows());
     const int d = static_cast<int>(result.q.cols());
@@ -112,9 +144,13 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
     const auto computeHead = [&](int h) {
         HeadResult& head = result.heads[static_cast<std::size_t>(h)];
         const auto vh = result.v.middleCols(h * result.dK, result.dK);
+        checkCancel(cancel);
         rawScores(head, h, 0, n);
-        for (int r = 0; r < n; ++r)
+        for (int r = 0; r < n; ++r) {
+            if (r % 64 == 0)
+                checkCancel(cancel);
             scaleAndSoftmaxRow(head, r, config, sqrtDk);
+        }
         multiply(head.output, head.weights, vh);
         result.output.middleCols(h * result.dK, result.dK) = head.output;
     };
@@ -143,13 +179,19 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
         head.output.resize(n, d);
         parallelFor(n, [&](int begin, int end) {
             const int rows = end - begin;
+            checkCancel(cancel);
             rawScores(head, 0, begin, rows);
-            for (int r = begin; r < end; ++r)
+            for (int r = begin; r < end; ++r) {
+                if (r % 64 == 0)
+                    checkCancel(cancel);
                 scaleAndSoftmaxRow(head, r, config, sqrtDk);
+            }
             multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), result.v);
         }, threads);
         result.output = head.output;
     }
+    if (!result.output.allFinite())
+        throw overflowError("The attention outputs");
 }
 
 } // namespace
@@ -162,18 +204,131 @@ std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint6
     return sizeof(double) * (heads * perHead + shared);
 }
 
+namespace {
+
+std::optional<std::uint64_t> readNumberFile(const std::string& path)
+{
+    std::ifstream in(path);
+    std::string text;
+    if (!(in >> text) || text.empty() || !std::all_of(text.begin(), text.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        }))
+        return std::nullopt; // missing, or "max": no limit
+    errno = 0;
+    const unsigned long long value = std::strtoull(text.c_str(), nullptr, 10);
+    // cgroup v1 says "no limit" with a number near 2^63.
+    if (errno != 0 || value >= (1ULL << 62))
+        return std::nullopt;
+    return value;
+}
+
+// "key value" lines (memory.stat) or "Key: value kB" lines (/proc/meminfo).
+std::optional<std::uint64_t> readKeyedNumber(const std::string& path, const std::string& key, std::uint64_t unit)
+{
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.compare(0, key.size(), key) != 0 || line.size() <= key.size()
+            || (line[key.size()] != ' ' && line[key.size()] != ':'))
+            continue;
+        const std::size_t digits = line.find_first_of("0123456789", key.size());
+        if (digits == std::string::npos)
+            return std::nullopt;
+        return std::strtoull(line.c_str() + digits, nullptr, 10) * unit;
+    }
+    return std::nullopt;
+}
+
+// The group paths of this process: "0::/a/b" (v2) and "N:memory:/a/b" (v1).
+void cgroupPaths(const std::string& root, std::string* unified, std::string* memory)
+{
+    std::ifstream in(root + "/proc/self/cgroup");
+    std::string line;
+    while (std::getline(in, line)) {
+        const std::size_t first = line.find(':');
+        const std::size_t second = first == std::string::npos ? first : line.find(':', first + 1);
+        if (second == std::string::npos)
+            continue;
+        const std::string controllers = line.substr(first + 1, second - first - 1);
+        const std::string path = line.substr(second + 1);
+        if (controllers.empty() && line.compare(0, first, "0") == 0)
+            *unified = path;
+        else if (controllers == "memory" || controllers.find("memory,") == 0
+                 || controllers.find(",memory") != std::string::npos)
+            *memory = path;
+    }
+}
+
+} // namespace
+
+MemoryFacts readMemoryFacts(const std::string& root)
+{
+    MemoryFacts facts;
+#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+    if (root.empty()) {
+        const long pages = sysconf(_SC_PHYS_PAGES);
+        const long pageSize = sysconf(_SC_PAGESIZE);
+        if (pages > 0 && pageSize > 0)
+            facts.physical = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize);
+    }
+#endif
+    const std::string meminfo = root + "/proc/meminfo";
+    if (facts.physical == 0)
+        facts.physical = readKeyedNumber(meminfo, "MemTotal", 1024).value_or(0);
+    facts.available = readKeyedNumber(meminfo, "MemAvailable", 1024).value_or(0);
+
+    std::string unified;
+    std::string memory;
+    cgroupPaths(root, &unified, &memory);
+    // A limit can sit on any ancestor; the tightest one counts. Where the
+    // group's own folder is not visible (a namespaced mount), the mount's
+    // root is the group itself.
+    const auto consider = [&](const std::string& folder, const char* limitFile, const char* usageFile,
+                              const char* inactiveKey) {
+        const auto limit = readNumberFile(folder + "/" + limitFile);
+        if (!limit || (facts.cgroupLimit != 0 && *limit >= facts.cgroupLimit))
+            return;
+        facts.cgroupLimit = *limit;
+        const std::uint64_t usage = readNumberFile(folder + "/" + usageFile).value_or(0);
+        const std::uint64_t inactive = readKeyedNumber(folder + "/memory.stat", inactiveKey, 1).value_or(0);
+        facts.cgroupUsage = usage > inactive ? usage - inactive : 0;
+    };
+    const auto walk = [&](const std::string& mount, std::string path, const char* limitFile, const char* usageFile,
+                          const char* inactiveKey) {
+        for (;;) {
+            consider(mount + path, limitFile, usageFile, inactiveKey);
+            if (path.empty() || path == "/")
+                break;
+            const std::size_t slash = path.find_last_of('/');
+            path = slash == std::string::npos ? std::string() : path.substr(0, slash);
+        }
+        consider(mount, limitFile, usageFile, inactiveKey);
+    };
+    walk(root + "/sys/fs/cgroup", unified, "memory.max", "memory.current", "inactive_file");
+    walk(root + "/sys/fs/cgroup/memory", memory, "memory.limit_in_bytes", "memory.usage_in_bytes",
+         "total_inactive_file");
+    return facts;
+}
+
+std::uint64_t memoryBudget(const MemoryFacts& facts)
+{
+    std::uint64_t usable = facts.physical != 0 ? facts.physical : std::uint64_t(8) << 30; // unknown: a modest laptop
+    if (facts.cgroupLimit != 0)
+        usable = std::min(usable, facts.cgroupLimit);
+    std::uint64_t budget = usable / 10 * 4;
+    std::uint64_t freeNow = facts.available;
+    if (facts.cgroupLimit != 0) {
+        const std::uint64_t groupFree = facts.cgroupLimit > facts.cgroupUsage ? facts.cgroupLimit - facts.cgroupUsage : 0;
+        freeNow = freeNow != 0 ? std::min(freeNow, groupFree) : groupFree;
+    }
+    if (freeNow != 0 || facts.cgroupLimit != 0)
+        budget = std::min(budget, freeNow / 10 * 8);
+    return budget;
+}
+
 std::uint64_t memoryBudget()
 {
-    std::uint64_t physical = 0;
-#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
-    const long pages = sysconf(_SC_PHYS_PAGES);
-    const long pageSize = sysconf(_SC_PAGESIZE);
-    if (pages > 0 && pageSize > 0)
-        physical = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize);
-#endif
-    if (physical == 0)
-        physical = std::uint64_t(8) << 30; // unknown: assume a modest laptop
-    return physical / 10 * 4;
+    return memoryBudget(readMemoryFacts());
 }
 
 AttentionError::AttentionError(Kind kind, const std::string& message)
@@ -213,11 +368,17 @@ AttentionError outOfMemoryError()
 void validateConfig(const AttentionConfig& config)
 try {
     using Kind = AttentionError::Kind;
-    const std::size_t n = splitTokens(config.sentence).size();
+    if (config.sentence.size() > Limits::maxSentenceBytes)
+        throw AttentionError(Kind::TooManyTokens, "The sentence is " + std::to_string(config.sentence.size())
+                                                      + " bytes long; the limit is "
+                                                      + std::to_string(Limits::maxSentenceBytes) + " bytes.");
+    // Counting stops past the limit: a huge text is refused without
+    // splitting all of it first.
+    const std::size_t n = countTokens(config.sentence, static_cast<std::size_t>(Limits::maxTokens));
     if (n == 0)
         throw AttentionError(Kind::NoTokens, "The sentence has no words: type at least one.");
     if (n > static_cast<std::size_t>(Limits::maxTokens))
-        throw AttentionError(Kind::TooManyTokens, "The sentence has " + std::to_string(n)
+        throw AttentionError(Kind::TooManyTokens, "The sentence has more than " + std::to_string(Limits::maxTokens)
                                                       + " tokens; the limit is " + std::to_string(Limits::maxTokens)
                                                       + ".");
     if (config.dModel < 1 || config.dModel > Limits::maxDModel)
@@ -246,6 +407,9 @@ try {
             throw AttentionError(Kind::Embedding, "The embedding of \"" + word + "\" has "
                                                       + std::to_string(vector.size()) + " numbers, but d_model is "
                                                       + std::to_string(config.dModel) + ".");
+        if (!std::all_of(vector.begin(), vector.end(), [](double v) { return std::isfinite(v); }))
+            throw AttentionError(Kind::Embedding,
+                                 "The embedding of \"" + word + "\" holds an infinite or undefined number.");
     }
     checkWeights(config.wQuery, config.dModel, "W_query");
     checkWeights(config.wKey, config.dModel, "W_key");
@@ -278,7 +442,7 @@ Matrix softmaxRows(const Matrix& scores)
     return weights;
 }
 
-AttentionResult computeAttention(const AttentionConfig& config)
+AttentionResult computeAttention(const AttentionConfig& config, const std::atomic<bool>* cancel)
 try {
     validateConfig(config);
     keepLargeBlocksForReuse();
@@ -344,8 +508,15 @@ try {
             multiply(result.v.middleRows(begin, end - begin), x, result.wValue);
         },
         threads);
+    for (const auto& [stage, matrix] : {std::pair{"The queries Q = X W_query", &result.q},
+                                        std::pair{"The keys K = X W_key", &result.k},
+                                        std::pair{"The values V = X W_value", &result.v}}) {
+        if (!matrix->allFinite())
+            throw overflowError(stage);
+    }
 
-    computeHeads(result, config, nullptr);
+    checkCancel(cancel);
+    computeHeads(result, config, nullptr, cancel);
     return result;
 } catch (const std::bad_alloc&) {
     throw outOfMemoryError();
@@ -360,7 +531,8 @@ bool differsOnlyAfterScores(const AttentionConfig& from, const AttentionConfig& 
     return aligned == from;
 }
 
-AttentionResult recomputeAfterScores(const AttentionResult& previous, const AttentionConfig& config)
+AttentionResult recomputeAfterScores(const AttentionResult& previous, const AttentionConfig& config,
+                                     const std::atomic<bool>* cancel)
 try {
     validateConfig(config);
     keepLargeBlocksForReuse();
@@ -381,7 +553,7 @@ try {
     result.q = previous.q;
     result.k = previous.k;
     result.v = previous.v;
-    computeHeads(result, config, &previous);
+    computeHeads(result, config, &previous, cancel);
     return result;
 } catch (const std::bad_alloc&) {
     throw outOfMemoryError();

@@ -12,7 +12,10 @@
 #include "core/matrix.h"
 #include "core/tokenizer.h"
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -34,6 +37,9 @@ std::optional<WeightInit> weightInitFromString(std::string_view name);
 struct Limits
 {
     static constexpr int maxTokens = 4096;
+    // The sentence's length in bytes of UTF-8: far above 4096 ordinary
+    // words, far below what would make splitting or drawing it slow.
+    static constexpr std::size_t maxSentenceBytes = 1 << 20;
     static constexpr int maxDModel = 1024;
     static constexpr std::int64_t maxSeed = 4294967295LL; // 2^32 - 1
 };
@@ -75,6 +81,7 @@ public:
         Embedding,
         Weights,
         TooLarge, // the result would not fit in this computer's memory
+        Overflow, // a stage exceeds float64's range: the numbers cannot be computed
     };
 
     AttentionError(Kind kind, const std::string& message);
@@ -112,14 +119,37 @@ struct AttentionResult
     Matrix output; // the heads' outputs side by side, n x d_model
 };
 
+// Thrown by computeAttention when its cancel flag is set: the result is not
+// wanted any more (the window is closing).
+class Cancelled : public std::exception
+{
+public:
+    const char* what() const noexcept override { return "The computation was cancelled."; }
+};
+
 // Bytes the result of n tokens, d_model d and h heads occupies: per head the
 // n x n scores, scaled scores and weights, plus the n x d and d x d stages.
 std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads);
 
-// The most a result may occupy: 40 % of this computer's physical memory, so
-// that the result on screen and the one replacing it fit side by side, with
-// room left for the window's images and other programs.
-std::uint64_t memoryBudget();
+// What bounds this process's memory; 0 where unknown.
+struct MemoryFacts
+{
+    std::uint64_t physical = 0;    // RAM
+    std::uint64_t available = 0;   // MemAvailable: free now without swapping
+    std::uint64_t cgroupLimit = 0; // the tightest memory limit of this process's control groups
+    std::uint64_t cgroupUsage = 0; // charged to that group, less reclaimable file cache
+};
+
+// Reads /proc/meminfo and the control-group files below `root` ("" on a
+// real system; a folder laid out the same way in tests).
+MemoryFacts readMemoryFacts(const std::string& root = "");
+
+// The most a result may occupy: 40 % of the memory this process may use
+// (RAM, or a container's limit when lower), so that the result on screen and
+// the one replacing it fit side by side, and at most 80 % of what is free
+// now, so that the refusal comes before the out-of-memory killer does.
+std::uint64_t memoryBudget(const MemoryFacts& facts);
+std::uint64_t memoryBudget(); // for this process now
 
 // What the engine throws when an allocation fails after all (Kind::TooLarge),
 // for callers that report a failed allocation of their own the same way.
@@ -131,8 +161,11 @@ void validateConfig(const AttentionConfig& config);
 
 // Validates, then computes every stage. Like validateConfig and
 // recomputeAfterScores, throws AttentionError (never std::bad_alloc) when
-// memory runs out.
-AttentionResult computeAttention(const AttentionConfig& config);
+// memory runs out, and Kind::Overflow when a stage would hold an infinity or
+// NaN (every number of a result is finite but the masked scaled scores,
+// which are -inf). With `cancel`, it checks the flag between rows and heads
+// and throws Cancelled once it is set.
+AttentionResult computeAttention(const AttentionConfig& config, const std::atomic<bool>* cancel = nullptr);
 
 // True when `to` differs from `from` only in what acts on the raw scores
 // (temperature, causal mask, scaling): the draws, projections and scores of
@@ -143,7 +176,8 @@ bool differsOnlyAfterScores(const AttentionConfig& from, const AttentionConfig& 
 // after the scores (see above): the shared stages and raw scores are copied,
 // the scaled scores, weights and outputs computed again. The same numbers, bit
 // for bit, in a fraction of the time: what a temperature drag needs.
-AttentionResult recomputeAfterScores(const AttentionResult& previous, const AttentionConfig& config);
+AttentionResult recomputeAfterScores(const AttentionResult& previous, const AttentionConfig& config,
+                                     const std::atomic<bool>* cancel = nullptr);
 
 // Sinusoidal positional encoding (Vaswani et al.), n x d.
 Matrix positionalEncoding(int n, int d);

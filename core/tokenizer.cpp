@@ -138,6 +138,25 @@ std::vector<std::string> splitTokens(std::string_view text)
     return tokens;
 }
 
+std::size_t countTokens(std::string_view text, std::size_t stopAfter)
+{
+    // Invalid bytes decode to U+FFFD, which is not whitespace, exactly as in
+    // splitTokens, so the count agrees without copying the text.
+    std::size_t count = 0;
+    bool inToken = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (isPythonWhitespace(decodeOne(text, pos))) {
+            inToken = false;
+        } else if (!inToken) {
+            inToken = true;
+            if (++count > stopAfter)
+                return count;
+        }
+    }
+    return count;
+}
+
 Vocabulary buildVocabulary(const std::vector<std::string>& tokens)
 {
     Vocabulary vocabulary;

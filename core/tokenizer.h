@@ -21,6 +21,10 @@ bool isPythonWhitespace(char32_t codePoint);
 // str.split(): runs of whitespace separate, leading/trailing whitespace is dropped.
 std::vector<std::string> splitTokens(std::string_view text);
 
+// splitTokens(text).size(), without building the tokens; counting stops at
+// stopAfter + 1, so a huge text is refused as soon as it is over a limit.
+std::size_t countTokens(std::string_view text, std::size_t stopAfter = static_cast<std::size_t>(-1));
+
 // The distinct tokens in order of first appearance, and for each token the
 // index of its word in that list.
 struct Vocabulary

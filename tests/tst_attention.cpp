@@ -6,6 +6,15 @@
 
 #include "testutil.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <atomic>
+#include <cmath>
+#include <limits>
+
 using attn::AttentionConfig;
 using attn::AttentionError;
 using Kind = attn::AttentionError::Kind;
@@ -35,6 +44,13 @@ private slots:
     void explicitVectorsDoNotShiftTheStream();
     void extremeValuesNeverCrash_data();
     void extremeValuesNeverCrash();
+    void overflowingInputsAreRefused_data();
+    void overflowingInputsAreRefused();
+    void hugeSentenceIsRefusedWithoutSplitting();
+    void cancelStopsTheComputation();
+    void memoryBudgetFollowsTheTightestLimit_data();
+    void memoryBudgetFollowsTheTightestLimit();
+    void memoryFactsAreReadFromTheSystemFiles();
 };
 
 namespace {
@@ -404,7 +420,7 @@ void TestAttention::explicitVectorsDoNotShiftTheStream()
 void TestAttention::extremeValuesNeverCrash_data()
 {
     QTest::addColumn<double>("value");
-    QTest::addColumn<bool>("finite");
+    QTest::addColumn<bool>("computable");
     QTest::addRow("tiny") << 1e-300 << true;
     QTest::addRow("denormal") << 4.9e-324 << true;
     QTest::addRow("large") << 1e200 << false; // scores overflow to infinity
@@ -415,19 +431,200 @@ void TestAttention::extremeValuesNeverCrash_data()
 void TestAttention::extremeValuesNeverCrash()
 {
     QFETCH(double, value);
-    QFETCH(bool, finite);
+    QFETCH(bool, computable);
     AttentionConfig config;
     config.sentence = "a b a c";
     config.explicitEmbeddings.clear();
     config.explicitEmbeddings["a"] = {value, 1.0, value};
-    const attn::AttentionResult result = attn::computeAttention(config);
-    QCOMPARE(result.output.rows(), 4);
-    // Finite inputs that stay in range give finite numbers; beyond that the
-    // infinities and NaNs are kept as they are for the heatmaps to show,
-    // never hidden behind a made-up number.
-    QCOMPARE(result.output.allFinite(), finite);
-    if (!finite)
-        QVERIFY(!result.heads.front().weights.allFinite() || !result.heads.front().scores.allFinite());
+    // A result is either all finite numbers (but the masked cells) or
+    // refused with a sentence: an overflow never reaches the screen as NaN
+    // weights, which would pass for numbers or for masked cells.
+    if (computable) {
+        const attn::AttentionResult result = attn::computeAttention(config);
+        QVERIFY(result.output.allFinite());
+        QVERIFY(result.heads.front().weights.allFinite());
+        return;
+    }
+    try {
+        attn::computeAttention(config);
+        QFAIL("an overflowing input was computed");
+    } catch (const attn::AttentionError& e) {
+        QCOMPARE(e.kind(), attn::AttentionError::Kind::Overflow);
+        QVERIFY2(QString(e.what()).contains("float64"), e.what());
+    }
+}
+
+void TestAttention::overflowingInputsAreRefused_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("phrase");
+    using Kind = attn::AttentionError::Kind;
+    QTest::addRow("temperature 4e-324") << "temperature" << int(Kind::Temperature) << "larger temperature";
+    // Scaled scores near ±1e308: finite, so computed (the heatmap's range
+    // overflows, which the renderer must take).
+    QTest::addRow("temperature 4.6e-309 unscaled normal") << "unscaled" << -1 << "";
+    QTest::addRow("infinite embedding") << "inf embedding" << int(Kind::Embedding) << "infinite";
+    QTest::addRow("NaN embedding") << "nan embedding" << int(Kind::Embedding) << "undefined";
+    QTest::addRow("infinite weight") << "inf weight" << int(Kind::Weights) << "W_key";
+    QTest::addRow("embeddings 1e308") << "1e308" << int(Kind::Overflow) << "float64";
+    QTest::addRow("causal, huge weights") << "causal huge" << int(Kind::Overflow) << "float64";
+}
+
+void TestAttention::overflowingInputsAreRefused()
+{
+    QFETCH(QString, what);
+    QFETCH(int, kind);
+    QFETCH(QString, phrase);
+    AttentionConfig config;
+    config.sentence = "i miss the old kanye";
+    config.explicitEmbeddings.clear();
+    if (what == "temperature") {
+        config.temperature = 4e-324;
+    } else if (what == "unscaled") {
+        config.init = attn::WeightInit::Normal;
+        config.scaled = false;
+        config.temperature = 4.6e-309;
+    } else if (what == "inf embedding") {
+        config.explicitEmbeddings["miss"] = {1.0, std::numeric_limits<double>::infinity(), 0.0};
+    } else if (what == "nan embedding") {
+        config.explicitEmbeddings["miss"] = {1.0, std::nan(""), 0.0};
+    } else if (what == "inf weight") {
+        attn::Matrix w = attn::Matrix::Ones(3, 3);
+        w(1, 2) = -std::numeric_limits<double>::infinity();
+        config.wKey = w;
+    } else if (what == "1e308") {
+        config.explicitEmbeddings["old"] = {1e308, -1e308, 1e308};
+    } else {
+        config.causal = true;
+        config.wQuery = attn::Matrix::Constant(3, 3, 1e300);
+        config.wKey = attn::Matrix::Constant(3, 3, 1e300);
+    }
+    if (kind < 0) {
+        const attn::AttentionResult result = attn::computeAttention(config);
+        QVERIFY(result.heads.front().weights.allFinite());
+        QVERIFY(result.heads.front().scaledScores.allFinite());
+        QVERIFY(result.output.allFinite());
+        return;
+    }
+    try {
+        attn::computeAttention(config);
+        QFAIL("computed what cannot be computed");
+    } catch (const attn::AttentionError& e) {
+        QCOMPARE(int(e.kind()), kind);
+        QVERIFY2(QString(e.what()).contains(phrase), e.what());
+    }
+}
+
+void TestAttention::hugeSentenceIsRefusedWithoutSplitting()
+{
+    // 600 MB of tokens would take gigabytes to split; the count stops at the
+    // limit and the byte limit comes first.
+    AttentionConfig config;
+    config.explicitEmbeddings.clear();
+    config.sentence = std::string(attn::Limits::maxSentenceBytes + 1, 'a');
+    try {
+        attn::validateConfig(config);
+        QFAIL("a sentence over the byte limit was accepted");
+    } catch (const attn::AttentionError& e) {
+        QCOMPARE(e.kind(), attn::AttentionError::Kind::TooManyTokens);
+        QVERIFY2(QString(e.what()).contains("bytes"), e.what());
+    }
+    std::string words;
+    for (int i = 0; i < attn::Limits::maxTokens + 5; ++i)
+        words += "a ";
+    config.sentence = words;
+    QVERIFY_THROWS_EXCEPTION(attn::AttentionError, attn::validateConfig(config));
+    QCOMPARE(attn::countTokens(words), std::size_t(attn::Limits::maxTokens + 5));
+    QCOMPARE(attn::countTokens(words, 10), std::size_t(11));
+    QCOMPARE(attn::countTokens("  a\u00a0b\xff c  "), attn::splitTokens("  a\u00a0b\xff c  ").size());
+}
+
+void TestAttention::cancelStopsTheComputation()
+{
+    AttentionConfig config;
+    config.explicitEmbeddings.clear();
+    config.sentence = "w";
+    for (int i = 0; i < 600; ++i)
+        config.sentence += " w" + std::to_string(i);
+    config.dModel = 8;
+    config.heads = 2;
+    std::atomic<bool> cancel = true;
+    QVERIFY_THROWS_EXCEPTION(attn::Cancelled, attn::computeAttention(config, &cancel));
+    cancel = false;
+    QCOMPARE(attn::computeAttention(config, &cancel).heads.size(), std::size_t(2));
+}
+
+void TestAttention::memoryBudgetFollowsTheTightestLimit_data()
+{
+    QTest::addColumn<quint64>("physical");
+    QTest::addColumn<quint64>("available");
+    QTest::addColumn<quint64>("limit");
+    QTest::addColumn<quint64>("usage");
+    QTest::addColumn<quint64>("budget");
+    constexpr quint64 GB = 1000000000ULL;
+    QTest::addRow("RAM only") << 24 * GB << 0ULL << 0ULL << 0ULL << 24 * GB / 10 * 4;
+    QTest::addRow("little free") << 24 * GB << 5 * GB << 0ULL << 0ULL << 5 * GB / 10 * 8;
+    QTest::addRow("container limit") << 24 * GB << 20 * GB << 2 * GB << 0ULL << 2 * GB / 10 * 4;
+    QTest::addRow("container nearly full") << 24 * GB << 20 * GB << 2 * GB << 1900000000ULL << 100000000ULL / 10 * 8;
+    QTest::addRow("container over its limit") << 24 * GB << 20 * GB << 2 * GB << 3 * GB << 0ULL;
+}
+
+void TestAttention::memoryBudgetFollowsTheTightestLimit()
+{
+    QFETCH(quint64, physical);
+    QFETCH(quint64, available);
+    QFETCH(quint64, limit);
+    QFETCH(quint64, usage);
+    QFETCH(quint64, budget);
+    attn::MemoryFacts facts;
+    facts.physical = physical;
+    facts.available = available;
+    facts.cgroupLimit = limit;
+    facts.cgroupUsage = usage;
+    QCOMPARE(quint64(attn::memoryBudget(facts)), budget);
+}
+
+void TestAttention::memoryFactsAreReadFromTheSystemFiles()
+{
+    // A /proc and /sys laid out as in a cgroup v2 container whose limit is
+    // set on the parent group, and as in a v1 one.
+    QTemporaryDir root;
+    const auto write = [&](const QString& path, const QByteArray& text) {
+        QDir().mkpath(QFileInfo(root.filePath(path)).path());
+        QFile file(root.filePath(path));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    };
+    write("proc/meminfo", "MemTotal:       16000000 kB\nMemFree: 100 kB\nMemAvailable:    8000000 kB\n");
+    write("proc/self/cgroup", "0::/app.slice/av.scope\n");
+    write("sys/fs/cgroup/app.slice/memory.max", "3000000000\n");
+    write("sys/fs/cgroup/app.slice/memory.current", "1000000000\n");
+    write("sys/fs/cgroup/app.slice/memory.stat", "anon 5\ninactive_file 400000000\n");
+    write("sys/fs/cgroup/app.slice/av.scope/memory.max", "max\n");
+    attn::MemoryFacts facts = attn::readMemoryFacts(root.path().toStdString());
+    QCOMPARE(facts.physical, std::uint64_t(16000000) * 1024);
+    QCOMPARE(facts.available, std::uint64_t(8000000) * 1024);
+    QCOMPARE(facts.cgroupLimit, std::uint64_t(3000000000));
+    QCOMPARE(facts.cgroupUsage, std::uint64_t(600000000));
+
+    QTemporaryDir v1;
+    QVERIFY(QDir().mkpath(v1.filePath("proc/self")));
+    QVERIFY(QDir().mkpath(v1.filePath("sys/fs/cgroup/memory")));
+    QFile cgroup(v1.filePath("proc/self/cgroup"));
+    QVERIFY(cgroup.open(QIODevice::WriteOnly));
+    cgroup.write("4:memory:/process/xyz\n0::/\n");
+    cgroup.close();
+    QFile limit(v1.filePath("sys/fs/cgroup/memory/memory.limit_in_bytes"));
+    QVERIFY(limit.open(QIODevice::WriteOnly));
+    limit.write("9223372036854771712\n"); // v1's "no limit"
+    limit.close();
+    facts = attn::readMemoryFacts(v1.path().toStdString());
+    QCOMPARE(facts.cgroupLimit, std::uint64_t(0));
+    QVERIFY(limit.open(QIODevice::WriteOnly));
+    limit.write("2147483648\n");
+    limit.close();
+    QCOMPARE(attn::readMemoryFacts(v1.path().toStdString()).cgroupLimit, std::uint64_t(2147483648ULL));
 }
 
 QTEST_GUILESS_MAIN(TestAttention)

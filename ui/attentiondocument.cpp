@@ -107,9 +107,11 @@ AttentionDocument::~AttentionDocument()
         m_stopping = true;
         m_pending.reset();
     }
+    m_cancel = true;
     m_wake.notify_all();
-    // A computation in flight finishes first; the engine has no cancel point.
-    // Its queued delivery dies with this QObject.
+    // A computation in flight stops at the engine's next cancel point, so
+    // closing the window during long work does not wait for it. Its queued
+    // delivery dies with this QObject.
     m_worker.join();
 }
 
@@ -221,12 +223,19 @@ void AttentionDocument::workerLoop()
 
         std::shared_ptr<const attn::AttentionResult> result;
         QString error;
+        std::optional<attn::AttentionError::Kind> errorKind;
         try {
             if (request.base && attn::differsOnlyAfterScores(request.baseConfig, request.config))
                 result = std::make_shared<const attn::AttentionResult>(
-                    attn::recomputeAfterScores(*request.base, request.config));
+                    attn::recomputeAfterScores(*request.base, request.config, &m_cancel));
             else
-                result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(request.config));
+                result = std::make_shared<const attn::AttentionResult>(
+                    attn::computeAttention(request.config, &m_cancel));
+        } catch (const attn::Cancelled&) {
+            return; // only the destructor cancels
+        } catch (const attn::AttentionError& e) {
+            error = QString::fromStdString(e.what());
+            errorKind = e.kind();
         } catch (const std::bad_alloc&) {
             error = QString::fromStdString(attn::outOfMemoryError().what()); // outside the engine
         } catch (const std::exception& e) {
@@ -239,19 +248,20 @@ void AttentionDocument::workerLoop()
         QMetaObject::invokeMethod(
             this,
             [this, generation = request.generation, config = std::move(request.config), result = std::move(result),
-             error]() mutable { deliver(generation, config, std::move(result), error); },
+             error, errorKind]() mutable { deliver(generation, config, std::move(result), error, errorKind); },
             Qt::QueuedConnection);
     }
 }
 
 void AttentionDocument::deliver(std::uint64_t generation, const attn::AttentionConfig& config,
-                                std::shared_ptr<const attn::AttentionResult> result, const QString& error)
+                                std::shared_ptr<const attn::AttentionResult> result, const QString& error,
+                                std::optional<attn::AttentionError::Kind> errorKind)
 {
     if (generation != m_generation)
         return; // superseded; the newer request delivers (or errs) on its own
     setBusy(false);
     if (!result) {
-        setError(error, std::nullopt);
+        setError(error, errorKind);
         return;
     }
     m_result = std::move(result);

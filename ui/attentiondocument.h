@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -102,7 +103,8 @@ private:
 
     void workerLoop();
     void deliver(std::uint64_t generation, const attn::AttentionConfig& config,
-                 std::shared_ptr<const attn::AttentionResult> result, const QString& error);
+                 std::shared_ptr<const attn::AttentionResult> result, const QString& error,
+                 std::optional<attn::AttentionError::Kind> errorKind);
     void setError(const QString& text, std::optional<attn::AttentionError::Kind> kind);
     void setBusy(bool busy);
     void updateModified();
@@ -127,5 +129,6 @@ private:
     std::condition_variable m_wake;
     std::optional<Request> m_pending;
     bool m_stopping = false;
+    std::atomic<bool> m_cancel = false; // set once, when the document goes: the engine stops at its next check
     std::thread m_worker;
 };
