@@ -3,26 +3,28 @@
 #include "core/exporters.h"
 #include "ui/figureexport.h"
 #include "ui/lesson.h"
+#include "ui/panelid.h"
 #include "ui/savefile.h"
 #include "ui/session.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <functional>
 #include <memory>
 #include <ostream>
 
 QString runHeadlessExports(const CommandLineOptions& options)
 {
-    attn::AttentionResult result;
-    try {
-        result = attn::computeAttention(options.config);
-    } catch (const attn::AttentionError& e) {
-        return QString::fromStdString(e.what());
+    QString error;
+    FileGroup files;
+    // Every target is checked before anything is computed, so a typo in the
+    // last path costs no time and leaves the first ones unwritten.
+    for (const QString* path : {&options.saveSession, &options.exportJson, &options.exportNumpy, &options.exportImage,
+                                &options.exportLesson, &options.exportCsv}) {
+        if (!path->isEmpty() && !files.reserve(*path, &error))
+            return error;
     }
 
-    QString error;
     if (!options.saveSession.isEmpty()) {
         Session session;
         session.config = options.config;
@@ -31,19 +33,42 @@ QString runHeadlessExports(const CommandLineOptions& options)
         session.lessonStep = options.lessonStep;
         if (!options.colormap.isEmpty())
             session.colormap = options.colormap;
-        if (!saveSession(options.saveSession, session, &error))
+        if (!files.add(options.saveSession, sessionToJson(session), &error))
             return error;
     }
-    if (!options.exportJson.isEmpty() &&
-        !saveTextAtomically(
-            options.exportJson, [&](std::ostream& out) { attn::writeJson(out, options.config, result); }, &error))
+
+    // A session holds the configuration only: saving one computes nothing.
+    const bool needsResult = !options.exportJson.isEmpty() || !options.exportNumpy.isEmpty()
+                             || !options.exportImage.isEmpty() || !options.exportLesson.isEmpty()
+                             || !options.exportCsv.isEmpty();
+    if (!needsResult)
+        return files.commit(&error) ? QString() : error;
+
+    // Shared with the figure and the slides for this call only.
+    std::shared_ptr<const attn::AttentionResult> result;
+    try {
+        result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(options.config));
+    } catch (const attn::AttentionError& e) {
+        return QString::fromStdString(e.what());
+    } catch (const std::bad_alloc&) {
+        return QString::fromStdString(attn::outOfMemoryError().what());
+    }
+
+    if (!options.exportJson.isEmpty()
+        && !files.addText(options.exportJson, [&](std::ostream& out) { attn::writeJson(out, options.config, *result); },
+                          &error))
         return error;
     if (!options.exportNumpy.isEmpty()) {
         const std::string generator =
             QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion()).toStdString();
-        if (!saveTextAtomically(
+        if (!files.addText(
                 options.exportNumpy,
-                [&](std::ostream& out) { attn::writeNumpyScript(out, options.config, result, generator); }, &error))
+                [&](std::ostream& out) { attn::writeNumpyScript(out, options.config, *result, generator); }, &error))
+            return error;
+    }
+    if (!options.exportCsv.isEmpty()) {
+        const auto panel = attn::panelFromName(options.panel);
+        if (!panel || !exportPanelCsv(options.exportCsv, options.config, *result, *panel, options.head, &error, &files))
             return error;
     }
     if (!options.exportImage.isEmpty()) {
@@ -52,7 +77,7 @@ QString runHeadlessExports(const CommandLineOptions& options)
         figure.head = options.head;
         figure.colormap = options.colormap;
         figure.scale = options.scale;
-        if (!exportFigure(options.exportImage, options.config, result, figure, &error))
+        if (!exportFigure(options.exportImage, options.config, result, figure, &error, &files))
             return error;
     }
     if (!options.exportLesson.isEmpty()) {
@@ -60,10 +85,8 @@ QString runHeadlessExports(const CommandLineOptions& options)
         lesson.queryToken = std::max(0, options.selectedToken);
         lesson.head = options.head;
         lesson.colorMap = options.colormap;
-        // The slides share the result for this call only; it outlives them.
-        const std::shared_ptr<const attn::AttentionResult> shared(&result, [](const attn::AttentionResult*) {});
-        if (!exportLessonPdf(options.exportLesson, options.config, shared, lesson, &error))
+        if (!exportLessonPdf(options.exportLesson, options.config, result, lesson, &error, &files))
             return error;
     }
-    return {};
+    return files.commit(&error) ? QString() : error;
 }

@@ -1,8 +1,9 @@
 #pragma once
 
-// The command line's file-only path: compute once, write every requested
-// export, no window. Each export is written atomically; the first failure
-// stops the run with its message.
+// The command line's file-only path: check every output, compute once (and
+// only when an output needs the numbers), write every requested export, no
+// window. The outputs are one group: either all of them are written or none
+// is, and the previous files stay as they were.
 
 #include "app/commandline.h"
 

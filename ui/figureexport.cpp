@@ -149,7 +149,8 @@ QByteArray renderFigurePdf(const Figure& figure)
 }
 
 bool exportFigure(const QString& path, const attn::AttentionConfig& config,
-                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error)
+                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error,
+                  FileGroup* group)
 {
     const auto format = figureFormatForPath(path);
     if (!format) {
@@ -188,16 +189,16 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config,
         bytes = renderFigurePdf(figure);
         break;
     }
-    return saveFileAtomically(path, bytes, error);
+    return saveInto(group, path, bytes, error);
 }
 
 bool exportFigure(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                  const FigureOptions& options, QString* error)
+                  const FigureOptions& options, QString* error, FileGroup* group)
 {
     // The figure shares the matrices it shows; a caller holding a plain
     // reference gets a non-owning pointer that lives for this call only.
     const std::shared_ptr<const attn::AttentionResult> shared(&result, [](const attn::AttentionResult*) {});
-    return exportFigure(path, config, shared, options, error);
+    return exportFigure(path, config, shared, options, error, group);
 }
 
 QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int head)
@@ -225,7 +226,7 @@ QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, in
 }
 
 bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                    attn::PanelId panel, int head, QString* error)
+                    attn::PanelId panel, int head, QString* error, FileGroup* group)
 {
     if (!panelAvailable(config, panel)) {
         *error = QStringLiteral("Cannot write \"%1\": the panel \"%2\" exists only with positional encoding.")
@@ -236,5 +237,5 @@ bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, co
         *error = QStringLiteral("Cannot write \"%1\": there is no head %2.").arg(path).arg(head + 1);
         return false;
     }
-    return saveFileAtomically(path, panelCsv(result, panel, head), error);
+    return saveInto(group, path, panelCsv(result, panel, head), error);
 }

@@ -16,6 +16,7 @@
 
 #include <optional>
 
+class FileGroup;
 class QPdfWriter;
 
 struct FigureOptions
@@ -56,11 +57,13 @@ void setUpPdfWriter(QPdfWriter& writer, const QSizeF& logicalSize, const QString
 
 // Format from the file's extension (.png, .svg, .pdf). Returns false with a
 // one-line *error and leaves no file on failure.
+// With a group, the file is added to it and written when the group commits.
 bool exportFigure(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                  const FigureOptions& options, QString* error);
+                  const FigureOptions& options, QString* error, FileGroup* group = nullptr);
 // The same for a result already shared (no copy of the matrices).
 bool exportFigure(const QString& path, const attn::AttentionConfig& config,
-                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error);
+                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error,
+                  FileGroup* group = nullptr);
 
 // The numbers of one panel as CSV: a header row (a corner cell, then the
 // column names: key tokens or dimension indices) and one row per matrix row
@@ -68,4 +71,4 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config,
 // back to the same double; masked cells are -inf.
 QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int head);
 bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                    attn::PanelId panel, int head, QString* error);
+                    attn::PanelId panel, int head, QString* error, FileGroup* group = nullptr);

@@ -236,7 +236,8 @@ QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<
 }
 
 bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,
-                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QString* error)
+                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QString* error,
+                     FileGroup* group)
 {
     if (QFileInfo(path).suffix().toLower() != QLatin1String("pdf")) {
         *error = QStringLiteral("Cannot write \"%1\": a lesson is exported as .pdf.").arg(path);
@@ -258,5 +259,5 @@ bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,
         *error = QStringLiteral("Cannot write \"%1\": there is nothing to draw.").arg(path);
         return false;
     }
-    return saveFileAtomically(path, bytes, error);
+    return saveInto(group, path, bytes, error);
 }

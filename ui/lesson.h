@@ -21,6 +21,8 @@
 #include <optional>
 #include <vector>
 
+class FileGroup;
+
 class LessonView : public QWidget
 {
     Q_OBJECT
@@ -86,9 +88,10 @@ struct LessonOptions
 
 // The seven slides as a 16:9 vector PDF, one page per step, text kept as text.
 // Written atomically: on failure returns false with a one-line *error and
-// leaves no file.
+// leaves no file. With a group, the file is written when the group commits.
 bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,
-                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QString* error);
+                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QString* error,
+                     FileGroup* group = nullptr);
 // The same pages as PDF bytes (empty when there is nothing to draw).
 QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
                            const LessonOptions& options);
