@@ -573,6 +573,17 @@ void MainWindow::restoreSettings(const CommandLineOptions& options)
         setCurrentFile(QFileInfo(options.sessionFile).absoluteFilePath());
         addRecentFile(m_currentFile);
     }
+    showOpenNotes(options.notes);
+}
+
+void MainWindow::showOpenNotes(const QStringList& notes)
+{
+    // What a session asked for that no longer fits was reset, not refused;
+    // the user is told what, and the file opens all the same.
+    if (notes.isEmpty())
+        m_messageBar->dismiss();
+    else
+        m_messageBar->showMessage(MessageBar::Kind::Warning, tr("Opened with adjustments: %1").arg(notes.join(' ')));
 }
 
 void MainWindow::saveSettings() const
@@ -631,12 +642,14 @@ bool MainWindow::isModified() const
 
 bool MainWindow::openSession(const QString& path, QString* error)
 {
-    const auto session = loadSession(path, error);
+    QStringList notes;
+    const auto session = loadSession(path, error, &notes);
     if (!session)
         return false;
     applySession(*session);
     setCurrentFile(QFileInfo(path).absoluteFilePath());
     addRecentFile(m_currentFile);
+    showOpenNotes(notes);
     return true;
 }
 
@@ -752,12 +765,10 @@ void MainWindow::openSessionInteractively()
     if (path.isEmpty())
         return;
     QString error;
-    if (openSession(path, &error)) {
-        m_messageBar->dismiss();
+    if (openSession(path, &error))
         statusBar()->showMessage(tr("Opened %1.").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
-    } else {
+    else
         showFileMessage(error, true);
-    }
 }
 
 void MainWindow::openRecentFile(const QString& path)
@@ -774,12 +785,10 @@ void MainWindow::openRecentFile(const QString& path)
     if (!maybeSave())
         return;
     QString error;
-    if (openSession(path, &error)) {
-        m_messageBar->dismiss();
+    if (openSession(path, &error))
         statusBar()->showMessage(tr("Opened %1.").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
-    } else {
+    else
         showFileMessage(error, true);
-    }
 }
 
 QStringList MainWindow::recentFiles() const

@@ -186,6 +186,7 @@ private:
     void showImportProgress(qint64 bytesRead, qint64 totalBytes);
     void finishImport(const attn::ImportedEmbeddings& result, const QString& error);
     void exportFigureInteractively();
+    void showOpenNotes(const QStringList& notes);
     void exportDataInteractively();
     void showAbout();
     void report(const QString& message, bool isError);

@@ -10,6 +10,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+
 class TestSession : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,11 @@ private slots:
     void commandLineSavesAndReopens();
     void commandLineRefusesDamagedFiles_data();
     void commandLineRefusesDamagedFiles();
+    void viewValuesOutOfRangeAreReset_data();
+    void viewValuesOutOfRangeAreReset();
+    void savedWithFewerHeadsReopens();
+    void nonRegularFilesAreRefusedUnread_data();
+    void nonRegularFilesAreRefusedUnread();
 
 private:
     static Session richSession();
@@ -108,9 +115,26 @@ void TestSession::damagedFiles_data()
     QByteArray sentence = good;
     sentence.replace("\"sentence\": \"", "\"sentence\": 5, \"x\": \"");
     QTest::addRow("sentence number") << sentence << "\"sentence\" must be text";
-    QByteArray head = good;
-    head.replace("\"head\": 1", "\"head\": 9");
-    QTest::addRow("head out of range") << head << "\"head\"";
+    for (const char* version : {"2147483648", "4294967297", "1e20", "2"}) {
+        QByteArray far = good;
+        far.replace("\"version\": 1", QByteArray("\"version\": ") + version);
+        QTest::addRow("version %s", version) << far << "newer version";
+    }
+    QByteArray fraction = good;
+    fraction.replace("\"version\": 1", "\"version\": 1.5");
+    QTest::addRow("version 1.5") << fraction << "\"version\" must be a whole number";
+    QByteArray trailingComma = good.trimmed();
+    trailingComma.insert(trailingComma.lastIndexOf('}'), ",");
+    QTest::addRow("trailing comma") << trailingComma << "not valid JSON";
+    QByteArray hugeDModel = good;
+    hugeDModel.replace("\"d_model\": 4", "\"d_model\": 1e15");
+    QTest::addRow("d_model 1e15") << hugeDModel << "\"d_model\" must be from 1 to 1024, not 1000000000000000";
+    QByteArray negativeHeads = good;
+    negativeHeads.replace("\"heads\": 2", "\"heads\": -5");
+    QTest::addRow("heads -5") << negativeHeads << "\"heads\" must be from 1 to 1024, not -5";
+    QByteArray farSeed = good;
+    farSeed.replace("4294967295", "1e20");
+    QTest::addRow("seed 1e20") << farSeed << "1e+20";
     QByteArray matrix = good;
     matrix.replace("\"W_key\": [", "\"W_key\": [[1], ");
     QTest::addRow("weights ragged") << matrix << "W_key";
@@ -225,6 +249,91 @@ void TestSession::commandLineRefusesDamagedFiles()
     const QString err = QString::fromUtf8(run.readAllStandardError()).trimmed();
     QVERIFY2(!err.contains('\n') && err.contains(phrase) && err.contains("damaged.attn"), qPrintable(err));
     QVERIFY(!QFile::exists(dir.filePath("out.json")));
+}
+
+void TestSession::viewValuesOutOfRangeAreReset_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("phrase");
+    QTest::addRow("head 9 of 2") << QByteArray("\"head\": 1") << QByteArray("\"head\": 9") << "\"head\" is 9";
+    QTest::addRow("head text") << QByteArray("\"head\": 1") << QByteArray("\"head\": \"one\"") << "\"head\"";
+    QTest::addRow("token past the sentence") << QByteArray("\"selected_token\": 3")
+                                             << QByteArray("\"selected_token\": 4000") << "\"selected_token\"";
+    QTest::addRow("lesson step 99") << QByteArray("\"lesson_step\": 5") << QByteArray("\"lesson_step\": 99")
+                                    << "\"lesson_step\"";
+    QTest::addRow("unknown colour map") << QByteArray("\"colormap\": \"cividis\"")
+                                        << QByteArray("\"colormap\": \"jet\"") << "jet";
+}
+
+void TestSession::viewValuesOutOfRangeAreReset()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, phrase);
+    QByteArray json = sessionToJson(richSession());
+    QVERIFY(json.contains(from));
+    json.replace(from, to);
+    QString error;
+    QStringList notes;
+    const auto session = sessionFromJson(json, "view.attn", &error, &notes);
+    QVERIFY2(session, qPrintable(error));
+    QCOMPARE(session->config, richSession().config);
+    QCOMPARE(notes.size(), 1);
+    QVERIFY2(notes.first().contains(phrase), qPrintable(notes.first()));
+    QVERIFY(session->head >= 0 && session->head < session->config.heads);
+    QVERIFY(session->selectedToken < 7 && session->lessonStep <= 7);
+}
+
+void TestSession::savedWithFewerHeadsReopens()
+{
+    // A session showing head 4 of 4, saved again with --heads 1: what the
+    // app writes, it must read back.
+    QTemporaryDir dir;
+    Session wide = richSession();
+    wide.config.heads = 4;
+    wide.head = 3;
+    const QString source = dir.filePath("wide.attn");
+    QString error;
+    QVERIFY2(saveSession(source, wide, &error), qPrintable(error));
+    const QString narrow = dir.filePath("narrow.attn");
+    QProcess save;
+    save.start(QStringLiteral(AV_APP_PATH), {source, "--heads", "1", "--save-session", narrow});
+    QVERIFY(save.waitForFinished(60000));
+    QCOMPARE(save.exitCode(), 0);
+    QVERIFY2(save.readAllStandardError().contains("note: The session showed head 4"), "no note on the reset head");
+    QStringList notes;
+    const auto reopened = loadSession(narrow, &error, &notes);
+    QVERIFY2(reopened, qPrintable(error));
+    QCOMPARE(reopened->config.heads, 1);
+    QCOMPARE(reopened->head, 0);
+    QVERIFY(notes.isEmpty());
+}
+
+void TestSession::nonRegularFilesAreRefusedUnread_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addRow("endless device") << "/dev/zero";
+    QTest::addRow("empty device") << "/dev/null";
+    QTest::addRow("pipe") << "fifo";
+}
+
+void TestSession::nonRegularFilesAreRefusedUnread()
+{
+    QFETCH(QString, path);
+    QTemporaryDir dir;
+    if (path == "fifo") {
+        path = dir.filePath("session.attn");
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+    }
+    // Before the fix /dev/zero was read without bound and a pipe with no
+    // writer blocked for ever; both must be refused at once, unread.
+    QProcess run;
+    run.start(QStringLiteral(AV_APP_PATH), {path, "--export-json", dir.filePath("o.json")});
+    QVERIFY(run.waitForFinished(30000));
+    QCOMPARE(run.exitCode(), 2);
+    QVERIFY2(run.readAllStandardError().contains("not a regular file"), "no reason given");
+    QVERIFY(!QFile::exists(dir.filePath("o.json")));
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -20,8 +20,12 @@ bool readInt(const QJsonObject& object, const QString& key, std::int64_t* out, Q
     if (value.isUndefined())
         return true;
     const double number = value.toDouble(std::nan(""));
-    if (!value.isDouble() || std::floor(number) != number || std::abs(number) > 9.0e15) {
+    if (!value.isDouble() || std::floor(number) != number) {
         *error = QStringLiteral("\"%1\" must be a whole number.").arg(key);
+        return false;
+    }
+    if (std::abs(number) > 9.0e15) {
+        *error = QStringLiteral("\"%1\" is %2, far outside its range.").arg(key, QString::number(number, 'g', 17));
         return false;
     }
     *out = static_cast<std::int64_t>(number);
@@ -73,7 +77,15 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
             *error = QStringLiteral("\"sentence\" must be text.");
             return std::nullopt;
         }
-        config.sentence = object.value("sentence").toString().toStdString();
+        const QString sentence = object.value("sentence").toString();
+        // Every UTF-16 unit is at least one byte of UTF-8: refused before a
+        // copy of a huge text is made.
+        if (static_cast<std::size_t>(sentence.size()) > attn::Limits::maxSentenceBytes) {
+            *error = QStringLiteral("\"sentence\" is longer than %1 bytes, the limit.")
+                         .arg(attn::Limits::maxSentenceBytes);
+            return std::nullopt;
+        }
+        config.sentence = sentence.toStdString();
     }
     std::int64_t dModel = config.dModel;
     std::int64_t heads = config.heads;
@@ -83,8 +95,19 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
         || !readBool(object, "causal", &config.causal, error) || !readBool(object, "scaled", &config.scaled, error)
         || !readBool(object, "positional", &config.positional, error))
         return std::nullopt;
-    config.dModel = static_cast<int>(std::clamp<std::int64_t>(dModel, -1, 1 << 20));
-    config.heads = static_cast<int>(std::clamp<std::int64_t>(heads, -1, 1 << 20));
+    // Checked here, on the number the file holds: an int cast or clamp would
+    // make the message name a number the file does not contain.
+    for (const auto& [key, value] : {std::pair{"d_model", dModel}, std::pair{"heads", heads}}) {
+        if (value < 1 || value > attn::Limits::maxDModel) {
+            *error = QStringLiteral("\"%1\" must be from 1 to %2, not %3.")
+                         .arg(QLatin1String(key))
+                         .arg(attn::Limits::maxDModel)
+                         .arg(QString::number(object.value(QLatin1String(key)).toDouble(), 'g', 17));
+            return std::nullopt;
+        }
+    }
+    config.dModel = static_cast<int>(dModel);
+    config.heads = static_cast<int>(heads);
     if (object.contains("init")) {
         const auto init = attn::weightInitFromString(object.value("init").toString().toStdString());
         if (!init) {

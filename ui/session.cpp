@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "ui/colormap.h"
 #include "ui/presets.h"
 #include "ui/savefile.h"
 
@@ -9,6 +10,8 @@
 #include <QJsonObject>
 
 #include <cmath>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -38,7 +41,27 @@ QByteArray sessionToJson(const Session& session)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fileName, QString* error)
+namespace {
+
+// Python-style repr of a JSON number for messages: 1e+20, 2147483648, 2.5.
+QString numberText(double number)
+{
+    return QString::number(number, 'g', 17);
+}
+
+bool looksTruncated(const QByteArray& json, const QJsonParseError& parseError)
+{
+    // An error at the very end of a file that does not end in a closing
+    // bracket: the file stops in the middle of the data. A complete file with
+    // a mistake near its end (a trailing comma) is merely invalid.
+    const QByteArray trimmed = json.trimmed();
+    return parseError.offset >= trimmed.size() - 1 && !trimmed.endsWith('}') && !trimmed.endsWith(']');
+}
+
+} // namespace
+
+std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fileName, QString* error,
+                                       QStringList* notes)
 {
     if (json.trimmed().isEmpty()) {
         *error = fail(fileName, QStringLiteral("the file is empty."));
@@ -47,11 +70,11 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const bool truncated = parseError.offset >= json.size() - 1;
-        *error = fail(fileName, truncated ? QStringLiteral("the file is truncated (it ends in the middle of the data).")
-                                          : QStringLiteral("it is not valid JSON (%1 at byte %2).")
-                                                .arg(parseError.errorString())
-                                                .arg(parseError.offset));
+        *error = fail(fileName, looksTruncated(json, parseError)
+                                    ? QStringLiteral("the file is truncated (it ends in the middle of the data).")
+                                    : QStringLiteral("it is not valid JSON (%1 at byte %2).")
+                                          .arg(parseError.errorString())
+                                          .arg(parseError.offset));
         return std::nullopt;
     }
     const QJsonObject root = document.object();
@@ -60,14 +83,16 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
         return std::nullopt;
     }
     const QJsonValue version = root.value("version");
-    if (!version.isDouble() || version.toDouble() < 1 || version.toDouble() != std::floor(version.toDouble())) {
+    const double versionNumber = version.toDouble(std::nan(""));
+    if (!version.isDouble() || !(versionNumber >= 1) || versionNumber != std::floor(versionNumber)) {
         *error = fail(fileName, QStringLiteral("\"version\" must be a whole number from 1."));
         return std::nullopt;
     }
-    if (version.toInt() > Session::kFormatVersion) {
+    // Compared as a double: a version past int's range must not wrap to 0.
+    if (versionNumber > Session::kFormatVersion) {
         *error = fail(fileName, QStringLiteral("it was saved by a newer version of Attention Visualizer (format %1; "
                                                "this version reads format %2). Update the app to open it.")
-                                    .arg(version.toInt())
+                                    .arg(numberText(versionNumber))
                                     .arg(Session::kFormatVersion));
         return std::nullopt;
     }
@@ -93,54 +118,76 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
         return std::nullopt;
     }
 
-    const QJsonValue viewValue = root.value("view");
-    if (!viewValue.isUndefined() && !viewValue.isObject()) {
-        *error = fail(fileName, QStringLiteral("\"view\" must be an object."));
-        return std::nullopt;
-    }
-    const QJsonObject view = viewValue.toObject();
-    const auto readInt = [&](const char* key, int low, int high, int* out) {
-        const QJsonValue value = view.value(key);
-        if (value.isUndefined())
-            return true;
-        const double number = value.toDouble(-1e300);
-        if (!value.isDouble() || number != std::floor(number) || number < low || number > high) {
-            *error = fail(fileName, QStringLiteral("\"%1\" must be a whole number from %2 to %3.")
-                                        .arg(QLatin1String(key))
-                                        .arg(low)
-                                        .arg(high));
-            return false;
-        }
-        *out = static_cast<int>(number);
-        return true;
+    // The view is how the session was being looked at, not what it computes:
+    // a value that does not fit falls back to its default with a note.
+    const auto note = [&](const QString& text) {
+        if (notes)
+            notes->append(text);
     };
-    if (!readInt("selected_token", -1, attn::Limits::maxTokens - 1, &session.selectedToken)
-        || !readInt("head", 0, session.config.heads - 1, &session.head)
-        || !readInt("lesson_step", 0, 7, &session.lessonStep))
-        return std::nullopt;
+    const QJsonValue viewValue = root.value("view");
+    if (!viewValue.isUndefined() && !viewValue.isObject())
+        note(QStringLiteral("\"view\" is not an object; the view starts from its defaults."));
+    const QJsonObject view = viewValue.toObject();
+    const int tokenCount = static_cast<int>(attn::countTokens(session.config.sentence, attn::Limits::maxTokens));
+    const auto readInt = [&](const char* key, int low, int high, int fallback, const QString& what) {
+        const QJsonValue value = view.value(QLatin1String(key));
+        if (value.isUndefined())
+            return fallback;
+        const double number = value.toDouble(std::nan(""));
+        if (value.isDouble() && number == std::floor(number) && number >= low && number <= high)
+            return static_cast<int>(number);
+        note(QStringLiteral("\"%1\" is %2, but %3; it is reset.")
+                 .arg(QLatin1String(key),
+                      value.isDouble() ? numberText(number) : QStringLiteral("not a whole number"), what));
+        return fallback;
+    };
+    session.selectedToken =
+        readInt("selected_token", -1, tokenCount - 1, -1,
+                QStringLiteral("the sentence has %1 token%2").arg(tokenCount).arg(tokenCount == 1 ? "" : "s"));
+    session.head = readInt("head", 0, session.config.heads - 1, 0,
+                           QStringLiteral("the configuration has %1 head%2 (numbered from 0)")
+                               .arg(session.config.heads)
+                               .arg(session.config.heads == 1 ? "" : "s"));
+    session.lessonStep = readInt("lesson_step", 0, 7, 0, QStringLiteral("the lesson steps are 0 to 7"));
     if (view.contains("colormap")) {
-        if (!view.value("colormap").isString()) {
-            *error = fail(fileName, QStringLiteral("\"colormap\" must be text."));
-            return std::nullopt;
-        }
-        session.colormap = view.value("colormap").toString();
+        const QJsonValue colorMap = view.value("colormap");
+        if (colorMap.isString() && ColorMap::sequentialNames().contains(colorMap.toString()))
+            session.colormap = colorMap.toString();
+        else
+            note(QStringLiteral("The colour map \"%1\" is unknown; %2 is shown instead.")
+                     .arg(colorMap.isString() ? colorMap.toString() : QStringLiteral("(not text)"), session.colormap));
     }
     return session;
 }
 
-std::optional<Session> loadSession(const QString& path, QString* error)
+std::optional<Session> loadSession(const QString& path, QString* error, QStringList* notes)
 {
+    // A device, pipe or socket could block on open or never end; its size
+    // says nothing. Only regular files are sessions.
+    struct stat status;
+    if (::stat(QFile::encodeName(path).constData(), &status) == 0 && !S_ISREG(status.st_mode)) {
+        *error = fail(path, S_ISDIR(status.st_mode) ? QStringLiteral("it is a folder.")
+                                                    : QStringLiteral("it is not a regular file (a device, pipe or "
+                                                                     "socket), so it cannot be a session."));
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = fail(path, file.errorString().toLower() + '.');
         return std::nullopt;
     }
-    constexpr qint64 kMaxSize = 256 * 1024 * 1024;
-    if (file.size() > kMaxSize) {
-        *error = fail(path, QStringLiteral("the file is larger than any session can be."));
+    // Read one byte past the limit instead of trusting the reported size.
+    const QByteArray json = file.read(kMaxSessionBytes + 1);
+    if (json.size() > kMaxSessionBytes) {
+        *error = fail(path, QStringLiteral("the file is larger than any session can be (%1 MB at most).")
+                                .arg(kMaxSessionBytes / (1024 * 1024)));
         return std::nullopt;
     }
-    return sessionFromJson(file.readAll(), path, error);
+    if (file.error() != QFileDevice::NoError) {
+        *error = fail(path, file.errorString().toLower() + '.');
+        return std::nullopt;
+    }
+    return sessionFromJson(json, path, error, notes);
 }
 
 bool saveSession(const QString& path, const Session& session, QString* error)

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -27,8 +28,17 @@ struct Session
 
 QByteArray sessionToJson(const Session& session);
 
-// Parses session JSON; `fileName` only names the file in error messages.
-std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fileName, QString* error);
+// The largest session file read; larger ones are refused unread.
+constexpr qint64 kMaxSessionBytes = 256 * 1024 * 1024;
 
-std::optional<Session> loadSession(const QString& path, QString* error);
+// Parses session JSON; `fileName` only names the file in messages. View
+// values that do not fit the configuration (a head it does not have, an
+// unknown colour map) are not fatal: they fall back to their defaults, with a
+// sentence for each in *notes when given.
+std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fileName, QString* error,
+                                       QStringList* notes = nullptr);
+
+// Reads regular files only (a device or a pipe could block or never end),
+// at most kMaxSessionBytes.
+std::optional<Session> loadSession(const QString& path, QString* error, QStringList* notes = nullptr);
 bool saveSession(const QString& path, const Session& session, QString* error);
