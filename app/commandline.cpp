@@ -36,6 +36,8 @@ struct Parser
                                     "file"};
     QCommandLineOption saveSession{"save-session",
                                    "Write the configuration as a session file (.attn), then exit.", "file"};
+    QCommandLineOption exportCsv{"export-csv", "Write the numbers of one panel (--panel) as CSV to file, then exit.",
+                                 "file"};
     QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
     QCommandLineOption scale{"scale", "Pixel ratio of a PNG export, 1 to 8 (default 1).", "s"};
     QCommandLineOption head{"head", "Head shown in per-head panels, from 1 (default 1).", "j"};
@@ -46,14 +48,20 @@ struct Parser
     QCommandLineOption help{QStringList{"h", "help"}, "Show this help and exit."};
     QCommandLineOption version{QStringList{"v", "version"}, "Show the version and exit."};
 
+    QList<QCommandLineOption> all() const
+    {
+        return {sentence,    preset,      seed,         embeddingSeed, dModel,      heads,     init,
+                causal,      noScale,     temperature,  positional,    exportJson,  exportNumpy, exportImage,
+                exportLesson, saveSession, exportCsv,   panel,         scale,       head,      colormap,
+                help,        version};
+    }
+
     Parser()
     {
         parser.setApplicationDescription(
             "Attention Visualizer: self-attention, every number of it, as linked heatmaps.\n"
             "With an --export option it writes the files and exits without opening a window.");
-        parser.addOptions({sentence, preset, seed, embeddingSeed, dModel, heads, init, causal, noScale, temperature,
-                           positional, exportJson, exportNumpy, exportImage, exportLesson, saveSession, panel, scale,
-                           head, colormap, help, version});
+        parser.addOptions(all());
         parser.addPositionalArgument("session", "A saved session (.attn) to open.", "[SESSION]");
     }
 };
@@ -94,7 +102,7 @@ bool parseReal(const QString& text, const QString& option, double* out, QString*
 bool CommandLineOptions::isHeadless() const
 {
     return !exportJson.isEmpty() || !exportNumpy.isEmpty() || !exportImage.isEmpty() || !exportLesson.isEmpty()
-           || !saveSession.isEmpty();
+           || !saveSession.isEmpty() || !exportCsv.isEmpty();
 }
 
 QStringList panelNames()
@@ -102,22 +110,53 @@ QStringList panelNames()
     return attn::allPanelNames();
 }
 
-QStringList withoutQtOptions(const QStringList& arguments)
+SplitArguments splitQtArguments(const QStringList& arguments)
 {
-    static const QStringList withValue{"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
-                                       "-qwindowtitle", "-qwindowicon", "-style", "-stylesheet", "-display", "-session"};
-    static const QStringList flags{"-reverse", "-nograb", "-dograb", "-sync", "-widgetcount"};
-    QStringList kept;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        if (i > 0 && withValue.contains(arguments[i])) {
-            ++i;
+    static const QStringList qtWithValue{"platform", "platformpluginpath", "platformtheme", "plugin",
+                                         "qwindowgeometry", "qwindowtitle", "qwindowicon", "style",
+                                         "stylesheet", "display", "session"};
+    static const QStringList qtFlags{"reverse", "nograb", "dograb", "sync", "widgetcount"};
+    QStringList appWithValue;
+    for (const QCommandLineOption& option : Parser().all()) {
+        if (!option.valueName().isEmpty())
+            appWithValue << option.names();
+    }
+
+    SplitArguments split;
+    if (arguments.isEmpty())
+        return split;
+    split.app << arguments.first();
+    split.qt << arguments.first();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments[i];
+        if (argument == QLatin1String("--")) {
+            split.app << arguments.mid(i);
+            break;
+        }
+        if (argument.startsWith(QLatin1String("--")) && !argument.contains('=')
+            && appWithValue.contains(argument.mid(2))) {
+            split.app << argument;
+            if (i + 1 < arguments.size())
+                split.app << arguments[++i];
             continue;
         }
-        if (i > 0 && flags.contains(arguments[i]))
+        // Qt accepts its options with one dash or two.
+        const QString name = argument.startsWith(QLatin1String("--")) ? argument.mid(2)
+                             : argument.startsWith('-')                ? argument.mid(1)
+                                                                       : QString();
+        if (!name.isEmpty() && qtWithValue.contains(name)) {
+            split.qt << argument;
+            if (i + 1 < arguments.size())
+                split.qt << arguments[++i];
             continue;
-        kept << arguments[i];
+        }
+        if (!name.isEmpty() && qtFlags.contains(name)) {
+            split.qt << argument;
+            continue;
+        }
+        split.app << argument;
     }
-    return kept;
+    return split;
 }
 
 QString commandLineHelp()
@@ -160,7 +199,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
 
     attn::AttentionConfig& config = options.config;
     if (!options.sessionFile.isEmpty()) {
-        const auto session = loadSession(options.sessionFile, &error);
+        const auto session = loadSession(options.sessionFile, &error, &options.notes);
         if (!session)
             return outcome;
         config = session->config;
@@ -168,8 +207,6 @@ ParseOutcome parseArguments(const QStringList& arguments)
         options.colormap = session->colormap;
         options.selectedToken = session->selectedToken;
         options.lessonStep = session->lessonStep;
-        if (!ColorMap::sequentialNames().contains(options.colormap))
-            options.colormap.clear();
     }
     if (!options.sessionFile.isEmpty() && !parser.isSet(p.preset)) {
         // The session is the starting point; options below override it.
@@ -244,6 +281,16 @@ ParseOutcome parseArguments(const QStringList& arguments)
     options.exportImage = parser.value(p.exportImage);
     options.saveSession = parser.value(p.saveSession);
     options.exportLesson = parser.value(p.exportLesson);
+    options.exportCsv = parser.value(p.exportCsv);
+    if (parser.isSet(p.exportCsv) && options.exportCsv.isEmpty()) {
+        error = QStringLiteral("--export-csv needs a file name.");
+        return outcome;
+    }
+    if (parser.isSet(p.exportCsv) && !parser.isSet(p.panel)) {
+        error = QStringLiteral("--export-csv writes one panel: name it with --panel (%1).")
+                    .arg(panelNames().join(", "));
+        return outcome;
+    }
     if (parser.isSet(p.saveSession) && options.saveSession.isEmpty()) {
         error = QStringLiteral("--save-session needs a file name.");
         return outcome;
@@ -296,6 +343,17 @@ ParseOutcome parseArguments(const QStringList& arguments)
         if (!parseInteger(parser.value(p.head), "head", 1, config.heads, &integer, &error))
             return outcome;
         options.head = static_cast<int>(integer - 1);
+    } else if (options.head >= config.heads) {
+        // The session's head is gone with --heads: what is saved must reopen.
+        options.notes << QStringLiteral("The session showed head %1, but there are now %2 heads; head 1 is shown.")
+                             .arg(options.head + 1)
+                             .arg(config.heads);
+        options.head = 0;
+    }
+    if (parser.isSet(p.sentence) && options.selectedToken >= 0) {
+        const auto tokens = attn::countTokens(config.sentence, attn::Limits::maxTokens);
+        if (static_cast<std::size_t>(options.selectedToken) >= tokens)
+            options.selectedToken = -1;
     }
 
     try {
@@ -310,17 +368,22 @@ ParseOutcome parseArguments(const QStringList& arguments)
 
 QString singleLine(const QString& message)
 {
-    // A file name or an argument can hold a newline or other control
-    // character; the message must stay one readable line all the same.
+    // A file name or an argument can hold a newline, another control
+    // character or an invisible formatting one (U+202E reverses the text that
+    // follows it); the message must stay one line that reads as what it is.
     QString line;
     line.reserve(message.size());
-    for (const QChar c : message) {
-        if (c == QLatin1Char('\n'))
+    for (const char32_t c : message.toUcs4()) {
+        const auto category = QChar::category(c);
+        if (c == U'\n')
             line += QStringLiteral("\\n");
-        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            line += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else if (category == QChar::Other_Control || category == QChar::Other_Format
+                 || category == QChar::Separator_Line || category == QChar::Separator_Paragraph
+                 || category == QChar::Other_Surrogate)
+            line += c > 0xFFFF ? QStringLiteral("\\U%1").arg(static_cast<uint>(c), 8, 16, QLatin1Char('0'))
+                               : QStringLiteral("\\u%1").arg(static_cast<uint>(c), 4, 16, QLatin1Char('0'));
         else
-            line += c;
+            line += QString::fromUcs4(&c, 1);
     }
     return line;
 }

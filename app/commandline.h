@@ -17,6 +17,7 @@ struct CommandLineOptions
     QString exportImage;
     QString saveSession;
     QString exportLesson; // the seven lesson slides as a PDF
+    QString exportCsv;    // one panel's numbers (--panel) as CSV
     QString panel;    // empty: the whole figure
     QString colormap; // empty: the default
     double scale = 1.0;
@@ -25,6 +26,9 @@ struct CommandLineOptions
     int lessonStep = 0;     // from a session
     bool showHelp = false;
     bool showVersion = false;
+    // Sentences about what was adjusted, not refused (a view value from the
+    // session that the configuration no longer has); printed as notes.
+    QStringList notes;
 
     // True when the run only writes files and needs no window.
     bool isHeadless() const;
@@ -47,5 +51,13 @@ QString singleLine(const QString& message);
 // Panel names accepted by --panel, in figure order.
 QStringList panelNames();
 
-// Qt's own options (-platform, -style, ...) are for QApplication, not for us.
-QStringList withoutQtOptions(const QStringList& arguments);
+// The arguments split between the app and Qt. Qt's own options (-platform,
+// -style, ...) go to QApplication, but only where an option stands: a value
+// of the app's own options (--sentence -style) stays the app's, and so does
+// everything after "--". Both lists keep the program name first.
+struct SplitArguments
+{
+    QStringList app;
+    QStringList qt;
+};
+SplitArguments splitQtArguments(const QStringList& arguments);

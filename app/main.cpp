@@ -13,6 +13,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <vector>
 
 namespace {
 
@@ -72,7 +73,8 @@ int main(int argc, char* argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
-    const ParseOutcome parsed = parseCommandLine(withoutQtOptions(arguments));
+    const SplitArguments split = splitQtArguments(arguments);
+    const ParseOutcome parsed = parseCommandLine(split.app);
     if (!parsed.error.isEmpty())
         return fail(parsed.error);
     const CommandLineOptions& options = parsed.options;
@@ -86,16 +88,30 @@ int main(int argc, char* argv[])
         return 0;
     }
 
+    for (const QString& note : options.notes)
+        QTextStream(stderr) << "attention-visualizer: note: " << singleLine(note) << '\n';
+
+    // Qt sees only its own options, never a value of the app's: --sentence
+    // -style stays a sentence. The exports take none of Qt's options.
+    std::vector<QByteArray> qtArgumentBytes;
+    for (const QString& argument : options.isHeadless() ? split.qt.mid(0, 1) : split.qt)
+        qtArgumentBytes.push_back(argument.toLocal8Bit());
+    std::vector<char*> qtArgv;
+    for (QByteArray& bytes : qtArgumentBytes)
+        qtArgv.push_back(bytes.data());
+    qtArgv.push_back(nullptr);
+    int qtArgc = static_cast<int>(qtArgumentBytes.size());
+
     if (options.isHeadless()) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         qInstallMessageHandler(quietMessageHandler);
-        QApplication app(argc, argv);
+        QApplication app(qtArgc, qtArgv.data());
         const QString error = runHeadlessExports(options);
         return error.isEmpty() ? 0 : fail(error);
     }
 
-    QApplication app(argc, argv);
+    QApplication app(qtArgc, qtArgv.data());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/attention-visualizer.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("attention-visualizer"));
     MainWindow window(options);

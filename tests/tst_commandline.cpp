@@ -10,6 +10,15 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 class TestCommandLine : public QObject
 {
@@ -26,6 +35,16 @@ private slots:
     void headlessExportWithoutDisplay();
     void unwritablePathWritesNothing();
     void helpAndVersion();
+    void qtOptionsNeverTakeValues_data();
+    void qtOptionsNeverTakeValues();
+    void valuesThatLookLikeQtOptionsStayValues();
+    void aFailedRunWritesNothing_data();
+    void aFailedRunWritesNothing();
+    void devicesAreWrittenInPlace();
+    void savingASessionComputesNothing();
+    void csvExport();
+    void invisibleCharactersAreEscaped();
+    void fewerThreadsMeanSlowerNotACrash();
 };
 
 namespace {
@@ -249,6 +268,185 @@ void TestCommandLine::helpAndVersion()
     result = runApp({"--version"});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.startsWith("attention-visualizer 0."));
+}
+
+void TestCommandLine::qtOptionsNeverTakeValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("app");
+    QTest::addColumn<QStringList>("qt");
+    QTest::addRow("value of ours") << QStringList{"--export-json", "-session", "--sentence", "hi"}
+                                   << QStringList{"--export-json", "-session", "--sentence", "hi"} << QStringList{};
+    QTest::addRow("sentence -style") << QStringList{"--sentence", "-style", "--export-json", "x.json"}
+                                     << QStringList{"--sentence", "-style", "--export-json", "x.json"}
+                                     << QStringList{};
+    QTest::addRow("real Qt option") << QStringList{"-style", "fusion", "--sentence", "a b"}
+                                    << QStringList{"--sentence", "a b"} << QStringList{"-style", "fusion"};
+    QTest::addRow("two-dash Qt option") << QStringList{"--platform", "offscreen", "-reverse"} << QStringList{}
+                                        << QStringList{"--platform", "offscreen", "-reverse"};
+    QTest::addRow("after --") << QStringList{"--", "-style"} << QStringList{"--", "-style"} << QStringList{};
+    QTest::addRow("= form") << QStringList{"--sentence=-style", "-sync"} << QStringList{"--sentence=-style"}
+                            << QStringList{"-sync"};
+}
+
+void TestCommandLine::qtOptionsNeverTakeValues()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, app);
+    QFETCH(QStringList, qt);
+    arguments.prepend("attention-visualizer");
+    app.prepend("attention-visualizer");
+    qt.prepend("attention-visualizer");
+    const SplitArguments split = splitQtArguments(arguments);
+    QCOMPARE(split.app, app);
+    QCOMPARE(split.qt, qt);
+}
+
+void TestCommandLine::valuesThatLookLikeQtOptionsStayValues()
+{
+    QTemporaryDir dir;
+    ProcessResult result = runApp({"--export-json", "-session", "--sentence", "hi"}, dir.path());
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath("hi")));
+    QFile json(dir.filePath("-session"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value("tokens").toArray().size(), 1);
+
+    result = runApp({"--sentence", "-style", "--export-json", "x.json"}, dir.path());
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QFile styled(dir.filePath("x.json"));
+    QVERIFY(styled.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(styled.readAll()).object().value("tokens").toArray().first().toString(),
+             QStringLiteral("-style"));
+}
+
+void TestCommandLine::aFailedRunWritesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("phrase");
+    QTest::addRow("missing folder last") << QStringList{"--preset", "article", "--save-session", "s.attn",
+                                                        "--export-json", "nosuch/x.json"}
+                                         << "folder does not exist";
+    QTest::addRow("same file twice") << QStringList{"--save-session", "s.attn", "--export-json", "./s.attn"}
+                                     << "same file";
+    QTest::addRow("fails after computing") << QStringList{"--save-session", "s.attn", "--export-json", "x.json",
+                                                          "--export-csv", "c.csv", "--panel", "inputs"}
+                                           << "positional";
+    QTest::addRow("device fails last") << QStringList{"--save-session", "s.attn", "--export-json", "/dev/full"}
+                                       << "disk is full";
+}
+
+void TestCommandLine::aFailedRunWritesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, phrase);
+    QTemporaryDir dir;
+    QFile old(dir.filePath("s.attn"));
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("the user's own file");
+    old.close();
+    const ProcessResult result = runApp(arguments, dir.path());
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(phrase.toUtf8()), result.err.constData());
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("the user's own file"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{"s.attn"});
+}
+
+void TestCommandLine::devicesAreWrittenInPlace()
+{
+    // Replacing /dev/null with a regular file (as root) broke the machine;
+    // a device is written in place, so /dev/stdout works too.
+    const ProcessResult toNull = runApp({"--export-json", "/dev/null"});
+    QCOMPARE(toNull.exitCode, 0);
+    struct stat status;
+    QVERIFY(::stat("/dev/null", &status) == 0);
+    QVERIFY(S_ISCHR(status.st_mode));
+
+    const ProcessResult toStdout = runApp({"--preset", "article", "--export-json", "/dev/stdout"});
+    QVERIFY2(toStdout.exitCode == 0, toStdout.err.constData());
+    const QJsonObject doc = QJsonDocument::fromJson(toStdout.out).object();
+    QCOMPARE(doc.value("format").toString(), QStringLiteral("attention-visualizer/1"));
+}
+
+void TestCommandLine::savingASessionComputesNothing()
+{
+    // Embeddings whose products overflow: the attention cannot be computed,
+    // but the configuration can be saved (saving used to compute it first).
+    QTemporaryDir dir;
+    const QString source = dir.filePath("big.attn");
+    QFile file(source);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "attention-visualizer-session", "version": 1,
+                  "config": {"sentence": "a b", "embeddings": {"a": [1e308, -1e308, 1e308]}}})");
+    file.close();
+    ProcessResult result = runApp({source, "--save-session", dir.filePath("copy.attn")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY(QFile::exists(dir.filePath("copy.attn")));
+    result = runApp({source, "--export-json", dir.filePath("big.json")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("float64"), result.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath("big.json")));
+}
+
+void TestCommandLine::csvExport()
+{
+    QTemporaryDir dir;
+    ProcessResult result = runApp({"--export-csv", "w.csv"}, dir.path());
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("--panel"), result.err.constData());
+    result = runApp({"--preset", "article", "--export-csv", "w.csv", "--panel", "weights", "--export-json", "a.json"},
+                    dir.path());
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QFile json(dir.filePath("a.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const attn::Matrix weights = testutil::matrixFromJson(
+        QJsonDocument::fromJson(json.readAll()).object().value("heads").toArray().first().toObject().value("weights"));
+    QFile csv(dir.filePath("w.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 6);
+    for (int r = 0; r < 5; ++r) {
+        const QList<QByteArray> cells = lines[r + 1].split(',');
+        QCOMPARE(cells.size(), 6);
+        for (int c = 0; c < 5; ++c)
+            QCOMPARE(cells[c + 1].toDouble(), weights(r, c));
+    }
+}
+
+void TestCommandLine::invisibleCharactersAreEscaped()
+{
+    // U+202E would make a terminal show the rest of the line reversed.
+    const ProcessResult result = runApp({"--export-json", QString::fromUtf8("no/such/\u202Egnp.json")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(!result.err.contains("\u202E") && result.err.contains("\\u202e"), result.err.constData());
+    QCOMPARE(singleLine(QString::fromUtf8("a\u200Bb\U000E0041c")), QStringLiteral("a\\u200bb\\U000e0041c"));
+}
+
+void TestCommandLine::fewerThreadsMeanSlowerNotACrash()
+{
+    // As an unprivileged user allowed two processes, the engine cannot start
+    // its worker threads; it must still compute, on the calling thread.
+    const QString setpriv = QStandardPaths::findExecutable("setpriv");
+    if (::geteuid() != 0 || setpriv.isEmpty())
+        QSKIP("needs root and setpriv to run as a user with a process limit");
+    QTemporaryDir dir;
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                          | QFile::WriteOther | QFile::ExeOther);
+    QString words;
+    for (int i = 0; i < 1100; ++i)
+        words += QStringLiteral("w%1 ").arg(i % 97);
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.start(setpriv, {"--reuid=nobody", "--regid=nogroup", "--clear-groups", "bash", "-c",
+                            "ulimit -u 2; exec \"$@\"", "_", QStringLiteral(AV_APP_PATH), "--sentence", words,
+                            "--d-model", "1", "--export-json", dir.filePath("o.json")});
+    QVERIFY(process.waitForFinished(120000));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+             process.readAllStandardError().constData());
+    QFile json(dir.filePath("o.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value("tokens").toArray().size(), 1100);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
