@@ -95,12 +95,21 @@ int niceStride(double minimum)
     }
 }
 
+// The factor both ends of a range (and the value) are multiplied by before
+// subtracting: 1, or 0.5 when high - low overflows (±1.5e308, say). Halving
+// is exact at the magnitudes that can overflow, and a factor of 1 keeps every
+// other range bit for bit the plain (v - low) / (high - low).
+double spanScale(double low, double high)
+{
+    return std::isfinite(high - low) ? 1.0 : 0.5;
+}
+
 // Round tick values inside [low, high]: the most that fit in maxCount, with
 // steps of 1, 2, 2.5 or 5 times a power of ten. `decimals` gets the digits
 // needed to print them.
 std::vector<double> niceTicks(double low, double high, int maxCount, int* decimals)
 {
-    if (!(high > low) || !std::isfinite(high - low)) {
+    if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) {
         *decimals = 2;
         return {low};
     }
@@ -109,17 +118,24 @@ std::vector<double> niceTicks(double low, double high, int maxCount, int* decima
         const double first = std::ceil(low / step - 1e-9);
         for (int i = 0; i <= 64; ++i) {
             const double v = (first + i) * step; // not accumulated: no drift
-            if (v > high + step * 1e-9)
+            // v - high, not high + slack: next to the largest double the
+            // slack would overflow and no tick would ever be past the end.
+            if (v - high > step * 1e-9)
                 break;
             ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
         }
         return ticks;
     };
     // Smallest step first, so the first that fits gives the most ticks.
-    const int top = static_cast<int>(std::ceil(std::log10(high - low)));
+    const double scale = spanScale(low, high);
+    const int top = static_cast<int>(std::ceil(std::log10(high * scale - low * scale) - std::log10(scale)));
     for (int exponent = top - 3; exponent <= top + 1; ++exponent) {
         for (double mantissa : {1.0, 2.0, 2.5, 5.0}) {
             const double step = mantissa * std::pow(10.0, exponent);
+            // Past the largest double or below the smallest the step is
+            // infinite or zero, and its ticks would be NaN.
+            if (!std::isfinite(step) || !(step > 0.0))
+                continue;
             std::vector<double> ticks = ticksFor(step);
             if (static_cast<int>(ticks.size()) <= maxCount) {
                 *decimals = std::max(0, -exponent) + (mantissa == 2.5 ? 1 : 0);
@@ -313,7 +329,7 @@ void compactTicks(const HeatmapSpec& spec, const Measures& m, std::vector<double
     } else {
         int niceDecimals = 0;
         const std::vector<double> nice = niceTicks(r.low, r.high, 5, &niceDecimals);
-        const double mid = (r.low + r.high) / 2;
+        const double mid = r.low / 2 + r.high / 2; // the sum may overflow
         double best = mid;
         double bestDistance = std::numeric_limits<double>::infinity();
         for (double v : nice) {
@@ -324,7 +340,7 @@ void compactTicks(const HeatmapSpec& spec, const Measures& m, std::vector<double
         }
         // Only a value well inside the bar: a middle tick next to an end
         // would collide with the end's label.
-        const double t = (best - r.low) / (r.high - r.low);
+        const double t = r.normalized(best);
         if (bestDistance < std::numeric_limits<double>::infinity() && t > 0.3 && t < 0.7) {
             ticks->push_back(best);
             texts->push_back(tickText(best, niceDecimals));
@@ -690,14 +706,18 @@ QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
     const attn::Matrix& matrix = *spec.matrix;
     const QRgb masked = (l.hatched ? HeatmapRenderer::maskedFill() : kMaskedFlat).rgb();
     const QRgb nan = (l.hatched ? HeatmapRenderer::nanFill() : kNanFlat).rgb();
-    const double low = l.range.low;
-    const double span = l.range.high - l.range.low;
+    const ValueRange range = l.range;
+    const double scale = spanScale(range.low, range.high);
+    const double low = range.low * scale;
+    const double span = range.high * scale - low;
+    // Ranges with an infinite or NaN end, or none at all, take the general
+    // (slower) path; they are explicit ranges or constant matrices.
+    const bool direct = std::isfinite(range.low) && std::isfinite(range.high) && span > 0;
     // A local copy of the table: the compiler cannot prove that writes to the
     // image leave the shared table alone, and would reload it for every cell.
     std::array<QRgb, ColorMap::kSize> lut;
     for (int i = 0; i < ColorMap::kSize; ++i)
         lut[static_cast<std::size_t>(i)] = spec.colorMap.entry(i);
-    const QRgb middle = lut[ColorMap::kSize / 2];
     for (int r = 0; r < l.rows; ++r) {
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(r));
         const double* row = matrix.data() + static_cast<qsizetype>(r) * l.columns;
@@ -707,16 +727,17 @@ QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
                 line[c] = nan;
             } else if (isMasked(v)) {
                 line[c] = masked;
-            } else if (span > 0) {
+            } else if (direct) {
                 // ColorMap::indexFor(range.normalized(v)) spelled out, because
                 // this loop runs once per cell of matrices with millions.
-                const double t = (v - low) / span;
-                const int index = t <= 0.0   ? 0
+                const double t = (v * scale - low) / span;
+                // Asked as !(t > 0) so that a NaN never reaches the cast.
+                const int index = !(t > 0.0) ? 0
                                   : t >= 1.0 ? ColorMap::kSize - 1
                                              : static_cast<int>(t * (ColorMap::kSize - 1) + 0.5);
                 line[c] = lut[static_cast<std::size_t>(index)];
             } else {
-                line[c] = middle;
+                line[c] = lut[static_cast<std::size_t>(ColorMap::indexFor(range.normalized(v)))];
             }
         }
     }
@@ -1080,9 +1101,21 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
 
 double ValueRange::normalized(double value) const
 {
+    if (std::isnan(value))
+        return 0.0;
     if (!(high > low))
         return 0.5;
-    return std::clamp((value - low) / (high - low), 0.0, 1.0);
+    if (value <= low)
+        return 0.0;
+    if (value >= high)
+        return 1.0;
+    if (!std::isfinite(low) || !std::isfinite(high)) {
+        // Every finite value is infinitely closer to a finite end than to an
+        // infinite one.
+        return std::isfinite(low) ? 0.0 : std::isfinite(high) ? 1.0 : 0.5;
+    }
+    const double scale = spanScale(low, high);
+    return std::clamp((value * scale - low * scale) / (high * scale - low * scale), 0.0, 1.0);
 }
 
 std::optional<std::pair<int, int>> HeatmapLayout::cellAt(QPointF pos) const

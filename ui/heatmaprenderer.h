@@ -26,8 +26,11 @@ struct ValueRange
     double high = 1.0;
 
     // (v - low) / (high - low) clamped to [0, 1]; +inf gives 1. A degenerate
-    // range (high <= low) maps everything to 0.5 so a constant matrix shows
-    // the map's middle colour instead of dividing by zero.
+    // range (high <= low, or a NaN end) maps everything to 0.5 so a constant
+    // matrix shows the map's middle colour instead of dividing by zero. Never
+    // NaN: a NaN value gives 0 (NaN cells have a fill of their own), a range
+    // too wide for high - low (±1e308) is still divided evenly, and with an
+    // infinite end every finite value sits at the finite end.
     double normalized(double value) const;
 };
 
