@@ -47,6 +47,8 @@ private slots:
     void csvHoldsExactNumbers();
     void csvMarksMaskedCells();
     void executableExportsWithoutDisplay();
+    void imageTooLargeIsNotPainted();
+    void pngOutOfMemorySaysSo();
 
 private:
     QTemporaryDir m_dir;
@@ -432,6 +434,44 @@ void TestFigureExport::executableExportsWithoutDisplay()
     QVERIFY(r.exitCode != 0);
     QVERIFY(!r.err.isEmpty());
     QVERIFY(!QFileInfo::exists(missing));
+}
+
+void TestFigureExport::imageTooLargeIsNotPainted()
+{
+    const attn::AttentionConfig config = testutil::articleConfig();
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    const Figure figure(config, result, FigureSettings{});
+    // A painter on an image that could not be made would only complain.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+    QVERIFY(renderFigureImage(figure, 1e6).isNull());  // rows too long for QImage
+    QVERIFY(renderFigureImage(figure, 1e12).isNull()); // sides too long for an int
+}
+
+void TestFigureExport::pngOutOfMemorySaysSo()
+{
+    if (testutil::underSanitizer())
+        QSKIP("sanitizers reserve more address space than the limit allows");
+    const attn::AttentionConfig config = testutil::articleConfig();
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    FigureOptions options;
+    options.scale = 16;
+    const QSize pixels = (Figure(config, result, FigureSettings{}).size() * options.scale).toSize();
+    QVERIFY(static_cast<qint64>(pixels.width()) * pixels.height() * 4 > (qint64(256) << 20));
+    const QString path = m_dir.filePath(QStringLiteral("huge.png"));
+    QString error;
+    bool written = false;
+    {
+        testutil::AddressSpaceLimit limit(qint64(256) << 20);
+        QVERIFY(limit.active());
+        written = exportFigure(path, config, *result, options, &error);
+    }
+    QVERIFY(!written);
+    // The cause, and how big an image it was.
+    QVERIFY2(error.contains(QStringLiteral("not enough memory")), qPrintable(error));
+    const QString size = QStringLiteral("%1 \u00d7 %2").arg(pixels.width()).arg(pixels.height());
+    QVERIFY2(error.contains(size), qPrintable(error));
+    QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(path));
 }
 
 QTEST_MAIN(TestFigureExport)

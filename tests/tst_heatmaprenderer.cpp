@@ -5,6 +5,8 @@
 
 #include "ui/heatmaprenderer.h"
 
+#include "testutil.h"
+
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -54,6 +56,7 @@ private slots:
     void extremeMatricesGetTheirColours_data();
     void extremeMatricesGetTheirColours();
     void overflowingRangeKeepsItsTicks();
+    void cellImageOutOfMemoryLeavesGridEmpty();
 };
 
 namespace {
@@ -871,6 +874,36 @@ void TestHeatmapRenderer::overflowingRangeKeepsItsTicks()
     QCOMPARE(l.tickLabels.size(), 3);
     QCOMPARE(l.tickLabels.at(1), QStringLiteral("0"));
     render(spec, compactSize); // and draws
+}
+
+void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
+{
+    if (testutil::underSanitizer())
+        QSKIP("sanitizers reserve more address space than the limit allows");
+    const int n = 2048; // the cells as one image: 16 MB
+    attn::Matrix m(n, n);
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c)
+            m(r, c) = r + c;
+    HeatmapSpec spec = specFor(m);
+    spec.stats = HeatmapRenderer::scan(m);
+    const QRectF target(0, 0, 300, 300);
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    QVERIFY(layout.rasterCells);
+    // Fonts and glyphs loaded before the limit, by a panel of few cells.
+    render(specFor(attn::Matrix::Identity(65, 65)), target.size());
+
+    QImage image(target.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(kPageColour);
+    {
+        testutil::AddressSpaceLimit limit(4 << 20);
+        QVERIFY(limit.active());
+        QPainter painter(&image);
+        HeatmapRenderer::paint(&painter, layout, spec);
+    }
+    // The panel's white page shows where the cells would be; the rest is drawn.
+    QCOMPARE(pixelAt(image, layout.gridRect.center()), QColor(Qt::white));
+    QVERIFY(darkPixels(image, layout.rowLabelRect) > 0);
 }
 
 QTEST_MAIN(TestHeatmapRenderer)

@@ -12,7 +12,9 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -38,6 +40,18 @@ QByteArray csvNumber(double value)
     if (std::isinf(value))
         return value < 0 ? "-inf" : "inf";
     return QByteArray::fromStdString(attn::formatDouble(value));
+}
+
+// The figure's size in device pixels at `scale`; empty when a side would
+// not fit in an int.
+QSize imagePixels(const Figure& figure, double scale)
+{
+    const QSize logical = figure.size().toSize();
+    const double width = std::max(1.0, std::round(logical.width() * scale));
+    const double height = std::max(1.0, std::round(logical.height() * scale));
+    if (!(width <= std::numeric_limits<int>::max() && height <= std::numeric_limits<int>::max()))
+        return {};
+    return {static_cast<int>(width), static_cast<int>(height)};
 }
 
 } // namespace
@@ -94,10 +108,12 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
 
 QImage renderFigureImage(const Figure& figure, double scale)
 {
-    const QSize logical = figure.size().toSize();
-    const QSize pixels(std::max(1, static_cast<int>(std::lround(logical.width() * scale))),
-                       std::max(1, static_cast<int>(std::lround(logical.height() * scale))));
+    const QSize pixels = imagePixels(figure, scale);
+    if (pixels.isEmpty())
+        return {};
     QImage image(pixels, QImage::Format_RGB32);
+    if (image.isNull()) // out of memory; a painter on it would paint nothing
+        return image;
     image.setDevicePixelRatio(scale);
     image.fill(Qt::white);
     QPainter painter(&image);
@@ -173,6 +189,14 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config,
     switch (*format) {
     case FigureFormat::Png: {
         const QImage image = renderFigureImage(figure, options.scale);
+        if (image.isNull()) {
+            const QSizeF pixels = figure.size() * options.scale;
+            *error = QStringLiteral("Cannot write \"%1\": not enough memory for a %2 \u00d7 %3 pixel image.")
+                         .arg(path)
+                         .arg(std::max<qint64>(1, std::llround(pixels.width())))
+                         .arg(std::max<qint64>(1, std::llround(pixels.height())));
+            return false;
+        }
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         if (!image.save(&buffer, "PNG")) {

@@ -703,6 +703,8 @@ void drawSwatch(QPainter* painter, const QRectF& r, const QColor& fill, const QC
 QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
 {
     QImage image(l.columns, l.rows, QImage::Format_RGB32);
+    if (image.isNull()) // out of memory: there are no scan lines to write
+        return image;
     const attn::Matrix& matrix = *spec.matrix;
     const QRgb masked = (l.hatched ? HeatmapRenderer::maskedFill() : kMaskedFlat).rgb();
     const QRgb nan = (l.hatched ? HeatmapRenderer::nanFill() : kNanFlat).rgb();
@@ -747,6 +749,10 @@ QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
 void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l)
 {
     QImage image = cellImage(spec, l);
+    // Out of memory the grid stays empty: a panel cannot report an error, and
+    // guessed colours would be worse than none.
+    if (image.isNull())
+        return;
     const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
     const double deviceScale = std::abs(painter->deviceTransform().m11());
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -755,15 +761,23 @@ void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLa
         // rows and columns (a diagonal could vanish), so average them instead.
         const QSize device(std::max(1, static_cast<int>(std::lround(l.gridRect.width() * deviceScale))),
                            std::max(1, static_cast<int>(std::lround(l.gridRect.height() * deviceScale))));
-        image = image.scaled(device, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QImage averaged = image.scaled(device, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        if (!averaged.isNull())
+            image = averaged;
     } else if (!raster && l.cellSize >= 2.0) {
         // SVG and PDF viewers smooth embedded images when they enlarge them;
         // pre-enlarging by a whole factor keeps the cells' edges crisp there.
         const int side = std::max(l.rows, l.columns);
         const int factor =
             std::min(static_cast<int>(std::ceil(l.cellSize * 2)), kMaxVectorImageSide / std::max(1, side));
-        if (factor > 1)
-            image = image.scaled(l.columns * factor, l.rows * factor, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+        if (factor > 1) {
+            // Without the memory for the enlarged copy, a soft-edged image
+            // still shows the right colours.
+            const QImage enlarged =
+                image.scaled(l.columns * factor, l.rows * factor, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+            if (!enlarged.isNull())
+                image = enlarged;
+        }
     }
     painter->drawImage(l.gridRect, image);
 }
