@@ -1,5 +1,7 @@
 #include "ui/heatmaprenderer.h"
 
+#include "ui/formulatext.h"
+
 #include <QFontMetricsF>
 #include <QImage>
 #include <QLinearGradient>
@@ -71,11 +73,18 @@ QFont pixelSized(const QFont& font, double scale = 1.0)
     return f;
 }
 
+// Titles may be longer than labels before they are cut: a panel is as wide
+// as its title.
+constexpr qsizetype kMaxTitleLength = 4 * formulatext::kMaxLabelLength;
+
 QString labelText(const QStringList& labels, int index)
 {
-    if (index < labels.size())
-        return labels.at(index);
-    return QString::number(index);
+    return HeatmapRenderer::labelText(labels, index);
+}
+
+QString titleText(const QString& title)
+{
+    return formulatext::boundedText(title, kMaxTitleLength);
 }
 
 // 1, 2, 3, 5, 10, 20, 30, 50, ... at least `minimum`; thinned labels then
@@ -382,11 +391,11 @@ Measures measure(const HeatmapSpec& spec, const QFont& font)
 
     if (!spec.title.isEmpty()) {
         m.titleHeight = std::ceil(titleFm.height());
-        m.titleWidth = std::ceil(titleFm.horizontalAdvance(spec.title)) + 1;
+        m.titleWidth = std::ceil(titleFm.horizontalAdvance(titleText(spec.title))) + 1;
     }
     if (!spec.formula.isEmpty()) {
         m.formulaHeight = m.lineHeight;
-        m.formulaWidth = std::ceil(fm.horizontalAdvance(spec.formula)) + 1;
+        m.formulaWidth = std::ceil(fm.horizontalAdvance(titleText(spec.formula))) + 1;
     }
     m.headerSpace = std::round(m.lineHeight * 0.8);
 
@@ -445,8 +454,8 @@ Measures measure(const HeatmapSpec& spec, const QFont& font)
         }
         m.stripValueWidth = widestValue(valueFm, texts);
         m.stripGap = std::round(m.lineHeight * 0.35);
-        m.stripWidth =
-            std::ceil(std::max({m.stripValueWidth + 8, m.lineHeight * 2.2, fm.horizontalAdvance(strip.header) + 2}));
+        m.stripWidth = std::ceil(std::max(
+            {m.stripValueWidth + 8, m.lineHeight * 2.2, fm.horizontalAdvance(labelText({strip.header}, 0)) + 2}));
     }
 
     m.valueTexts = valueSamples(spec, m.stats);
@@ -1052,14 +1061,15 @@ void drawHeader(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     if (!spec.title.isEmpty()) {
         painter->setFont(l.titleFont);
         painter->setPen(kTitleColor);
-        const QString text = QFontMetricsF(l.titleFont).elidedText(spec.title, Qt::ElideRight, titleWidth);
+        const QString text = QFontMetricsF(l.titleFont).elidedText(titleText(spec.title), Qt::ElideRight, titleWidth);
         painter->drawText(QRectF(l.titleRect.left(), l.titleRect.top(), titleWidth, l.titleRect.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
     }
     if (!spec.formula.isEmpty()) {
         painter->setFont(l.labelFont);
         painter->setPen(kFormulaColor);
-        const QString text = QFontMetricsF(l.labelFont).elidedText(spec.formula, Qt::ElideRight, formulaWidth);
+        const QString text =
+            QFontMetricsF(l.labelFont).elidedText(titleText(spec.formula), Qt::ElideRight, formulaWidth);
         painter->drawText(QRectF(l.formulaRect.left(), l.formulaRect.top(), formulaWidth, l.formulaRect.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
     }
@@ -1104,7 +1114,7 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
         painter->setFont(l.labelFont);
         painter->setPen(kLabelColor);
         const double lh = fm.height();
-        const QString text = fm.elidedText(strip.header, Qt::ElideRight, area.width() + l.cellSize);
+        const QString text = fm.elidedText(labelText({strip.header}, 0), Qt::ElideRight, area.width() + l.cellSize);
         painter->drawText(
             QRectF(area.left() - l.cellSize / 2, l.columnLabelRect.bottom() - lh, area.width() + l.cellSize, lh),
             Qt::AlignHCenter | Qt::AlignBottom, text);
@@ -1402,6 +1412,13 @@ std::optional<std::pair<int, int>> HeatmapRenderer::cellAt(const QRectF& target,
 QRectF HeatmapRenderer::cellRect(const QRectF& target, const HeatmapSpec& spec, const QFont& font, int row, int column)
 {
     return layout(target, spec, font).cellRect(row, column);
+}
+
+QString HeatmapRenderer::labelText(const QStringList& labels, int index)
+{
+    if (index >= 0 && index < labels.size())
+        return formulatext::boundedText(labels.at(index));
+    return QString::number(index);
 }
 
 QString HeatmapRenderer::formatValue(double value, int decimals)

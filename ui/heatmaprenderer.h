@@ -194,6 +194,11 @@ public:
                                                      QPointF pos);
     static QRectF cellRect(const QRectF& target, const HeatmapSpec& spec, const QFont& font, int row, int column);
 
+    // The text a row or column label is measured and drawn from: label
+    // `index`, cut by formulatext::boundedText before any text layout (then
+    // elided to its room), or the index itself when the list has no such label.
+    static QString labelText(const QStringList& labels, int index);
+
     // Value as printed in cells and tooltips: fixed decimals, a true minus
     // sign, no "-0.00", and "−∞", "∞", "NaN" for the special values.
     static QString formatValue(double value, int decimals);
