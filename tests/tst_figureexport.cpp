@@ -18,6 +18,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -48,6 +49,9 @@ private slots:
     void csvMarksMaskedCells();
     void executableExportsWithoutDisplay();
     void imageTooLargeIsNotPainted();
+    void svgEscapesEveryText_data();
+    void svgEscapesEveryText();
+    void pdfTitleKeepsOddCharacters();
     void pngOutOfMemorySaysSo();
 
 private:
@@ -472,6 +476,76 @@ void TestFigureExport::pngOutOfMemorySaysSo()
     QVERIFY2(error.contains(size), qPrintable(error));
     QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
     QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestFigureExport::svgEscapesEveryText_data()
+{
+    QTest::addColumn<QByteArray>("sentence");
+    QTest::addRow("ampersand") << QByteArray("fish & chips");
+    QTest::addRow("script element") << QByteArray("<script>alert(1)</script> hi");
+    QTest::addRow("markup bits") << QByteArray("a ]]> <!-- \"q\" 'a' &amp; </title>");
+    QTest::addRow("control characters") << QByteArray("a\x01b \x1b[31mred \x7f \x08");
+    QTest::addRow("NUL") << QByteArray("a\0b c", 5);
+    QTest::addRow("noncharacters") << QByteArray("\xef\xbf\xbe \xef\xbf\xbf x");
+}
+
+void TestFigureExport::svgEscapesEveryText()
+{
+    QFETCH(QByteArray, sentence);
+    attn::AttentionConfig config;
+    config.sentence = sentence.toStdString();
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    const Figure figure(config, result, FigureSettings{});
+    const QString path = m_dir.filePath(QStringLiteral("escaped.svg"));
+    QString error;
+    QVERIFY2(exportFigure(path, config, *result, FigureOptions{}, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList titles;
+    QString allText;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        QVERIFY2(xml.name() != QLatin1String("script"), "a live script element");
+        if (xml.name() == QLatin1String("title"))
+            titles << xml.readElementText();
+        else if (xml.name() == QLatin1String("text"))
+            allText += xml.readElementText(QXmlStreamReader::IncludeChildElements) + QLatin1Char(' ');
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(QStringLiteral("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString())));
+    // The title reads back as the figure's own, neither raw nor escaped
+    // twice; only what XML cannot carry at all became U+FFFD.
+    QString expected = figure.title();
+    for (QChar& ch : expected) {
+        if ((ch < QChar(0x20) && ch != QLatin1Char('\t') && ch != QLatin1Char('\n') && ch != QLatin1Char('\r')) ||
+            ch == QChar(0xfffe) || ch == QChar(0xffff))
+            ch = QChar::ReplacementCharacter;
+    }
+    QCOMPARE(titles, QStringList{expected});
+    // Drawn text (the tokens on the axes) arrives as text too.
+    for (const std::string& token : result->tokens) {
+        const QString start = QString::fromStdString(token).left(2);
+        if (std::all_of(start.begin(), start.end(), [](QChar ch) { return ch >= QChar(0x20) && ch < QChar(0xfffe); }))
+            QVERIFY2(allText.contains(start), qPrintable(start));
+    }
+}
+
+void TestFigureExport::pdfTitleKeepsOddCharacters()
+{
+    attn::AttentionConfig config;
+    config.sentence = "a (b) \\ c) \\( \xc3\xbc \xf0\x9f\x99\x82 <x>&";
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    const Figure figure(config, result, FigureSettings{});
+    const QString path = m_dir.filePath(QStringLiteral("odd.pdf"));
+    QString error;
+    QVERIFY2(exportFigure(path, config, *result, FigureOptions{}, &error), qPrintable(error));
+    const Run info = run(QStringLiteral("pdfinfo"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path});
+    QCOMPARE(info.exitCode, 0);
+    const auto match = QRegularExpression(QStringLiteral("^Title:\\s+(.*)$"), QRegularExpression::MultilineOption)
+                           .match(QString::fromUtf8(info.out));
+    QVERIFY2(match.hasMatch(), info.out.constData());
+    QCOMPARE(match.captured(1), figure.title());
 }
 
 QTEST_MAIN(TestFigureExport)

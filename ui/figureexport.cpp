@@ -42,6 +42,59 @@ QByteArray csvNumber(double value)
     return QByteArray::fromStdString(attn::formatDouble(value));
 }
 
+// Text as XML character data: markup characters escaped, and the code points
+// XML 1.0 forbids even escaped (C0 controls but tab, LF and CR; U+FFFE and
+// U+FFFF) replaced by U+FFFD, so that any token leaves the document
+// well-formed.
+QByteArray xmlText(const QString& text)
+{
+    QString safe = text.toHtmlEscaped();
+    for (QChar& ch : safe) {
+        const char16_t u = ch.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0xfffe || u == 0xffff)
+            ch = QChar::ReplacementCharacter;
+    }
+    return safe.toUtf8();
+}
+
+// Stand-ins given to QSvgGenerator for the title and description: plain
+// words that read the same escaped or not, and that drawn text cannot put
+// between <title> tags since QSvgGenerator escapes its "<".
+constexpr char kTitleStandIn[] = "attention-visualizer-title";
+constexpr char kDescStandIn[] = "attention-visualizer-description";
+
+// QSvgGenerator (Qt 6.4) writes the document title and description as they
+// are, so it gets stand-ins that are replaced here by the escaped text; and it
+// escapes the markup in drawn text but not the characters XML forbids, which
+// are replaced byte by byte (in UTF-8 none of them is part of another
+// character).
+QByteArray finishSvg(const QByteArray& svg, const QString& title, const QString& description)
+{
+    QByteArray clean;
+    clean.reserve(svg.size());
+    for (qsizetype i = 0; i < svg.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(svg[i]);
+        if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
+            clean += "\xef\xbf\xbd";
+        } else if (byte == 0xef && i + 2 < svg.size() && static_cast<unsigned char>(svg[i + 1]) == 0xbf &&
+                   (static_cast<unsigned char>(svg[i + 2]) == 0xbe || static_cast<unsigned char>(svg[i + 2]) == 0xbf)) {
+            clean += "\xef\xbf\xbd"; // U+FFFE, U+FFFF
+            i += 2;
+        } else {
+            clean += svg[i];
+        }
+    }
+    auto fill = [&](const QByteArray& tag, const char* standIn, const QString& text) {
+        const QByteArray element = '<' + tag + '>' + standIn + "</" + tag + '>';
+        const qsizetype at = clean.indexOf(element);
+        if (at >= 0)
+            clean.replace(at, element.size(), '<' + tag + '>' + xmlText(text) + "</" + tag + '>');
+    };
+    fill("title", kTitleStandIn, title);
+    fill("desc", kDescStandIn, description);
+    return clean;
+}
+
 // The figure's size in device pixels at `scale`; empty when a side would
 // not fit in an int.
 QSize imagePixels(const Figure& figure, double scale)
@@ -133,12 +186,13 @@ QByteArray renderFigureSvg(const Figure& figure)
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setResolution(kVectorDpi);
-    generator.setTitle(figure.title().isEmpty() ? QStringLiteral("Attention Visualizer") : figure.title());
-    generator.setDescription(QStringLiteral("Self-attention figure drawn by Attention Visualizer"));
+    generator.setTitle(QString::fromLatin1(kTitleStandIn));
+    generator.setDescription(QString::fromLatin1(kDescStandIn));
     QPainter painter(&generator);
     figure.paint(&painter);
     painter.end();
-    return bytes;
+    return finishSvg(bytes, figure.title().isEmpty() ? QStringLiteral("Attention Visualizer") : figure.title(),
+                     QStringLiteral("Self-attention figure drawn by Attention Visualizer"));
 }
 
 void setUpPdfWriter(QPdfWriter& writer, const QSizeF& logicalSize, const QString& title)
