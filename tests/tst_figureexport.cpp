@@ -7,6 +7,7 @@
 #include "ui/figureexport.h"
 #include "ui/presets.h"
 
+#include "csvreader.h"
 #include "testutil.h"
 
 #include <QFile>
@@ -52,6 +53,9 @@ private slots:
     void svgEscapesEveryText_data();
     void svgEscapesEveryText();
     void pdfTitleKeepsOddCharacters();
+    void csvLabelsAreNeverFormulas_data();
+    void csvLabelsAreNeverFormulas();
+    void csvRoundTrips();
     void pngOutOfMemorySaysSo();
 
 private:
@@ -546,6 +550,123 @@ void TestFigureExport::pdfTitleKeepsOddCharacters()
                            .match(QString::fromUtf8(info.out));
     QVERIFY2(match.hasMatch(), info.out.constData());
     QCOMPARE(match.captured(1), figure.title());
+}
+
+namespace {
+
+// A result whose tokens are exactly `tokens` (a sentence cannot hold tabs,
+// line breaks or a token that is empty).
+attn::AttentionResult resultWithTokens(const QStringList& tokens)
+{
+    attn::AttentionConfig config;
+    config.causal = true; // masked cells: -inf in the CSV
+    QStringList placeholders;
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        placeholders << QStringLiteral("t%1").arg(i);
+    config.sentence = placeholders.join(QLatin1Char(' ')).toStdString();
+    attn::AttentionResult result = attn::computeAttention(config);
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        result.tokens[static_cast<std::size_t>(i)] = tokens[i].toStdString();
+    return result;
+}
+
+double csvDouble(const QString& cell, bool* ok)
+{
+    if (cell == QLatin1String("-inf") || cell == QLatin1String("inf")) {
+        *ok = true;
+        return cell.startsWith(QLatin1Char('-')) ? -std::numeric_limits<double>::infinity()
+                                                 : std::numeric_limits<double>::infinity();
+    }
+    return cell.toDouble(ok);
+}
+
+} // namespace
+
+void TestFigureExport::csvLabelsAreNeverFormulas_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("cell"); // as a spreadsheet reads the field
+    QTest::addRow("HYPERLINK") << R"(=HYPERLINK("http://example.com/x","click"))"
+                               << R"('=HYPERLINK("http://example.com/x","click"))";
+    QTest::addRow("equals") << "=1+1"
+                            << "'=1+1";
+    QTest::addRow("at") << "@SUM(A1:A9)"
+                        << "'@SUM(A1:A9)";
+    QTest::addRow("plus command") << "+cmd|' /C calc'!A0"
+                                  << "'+cmd|' /C calc'!A0";
+    QTest::addRow("minus command") << "-cmd|' /C calc'!A0"
+                                   << "'-cmd|' /C calc'!A0";
+    QTest::addRow("tab") << "\t=1+1"
+                         << "'\t=1+1";
+    QTest::addRow("carriage return") << "\r=1+1"
+                                     << "'\r=1+1";
+    QTest::addRow("full-width equals") << QStringLiteral("\uff1d1+1") << QStringLiteral("'\uff1d1+1");
+    QTest::addRow("minus infinity as a word") << "-inf"
+                                              << "'-inf";
+    QTest::addRow("a lone minus") << "-"
+                                  << "'-";
+    QTest::addRow("already quoted") << "'=1"
+                                    << "''=1";
+    QTest::addRow("negative number") << "-3"
+                                     << "-3";
+    QTest::addRow("signed decimal") << "+1.5"
+                                    << "+1.5";
+    QTest::addRow("exponent") << "-2.5e-3"
+                              << "-2.5e-3";
+    QTest::addRow("plain word") << "cat"
+                                << "cat";
+    QTest::addRow("equals later") << "a=b"
+                                  << "a=b";
+    QTest::addRow("comma and quote") << R"(=a,"b")"
+                                     << R"('=a,"b")";
+    QTest::addRow("line break") << "-a\nb"
+                                << "'-a\nb";
+}
+
+void TestFigureExport::csvLabelsAreNeverFormulas()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, cell);
+    const attn::AttentionResult result = resultWithTokens({QStringLiteral("x"), token});
+    // Scores: tokens head the columns and lead the rows.
+    const auto table = testutil::readCsv(QString::fromUtf8(panelCsv(result, PanelId::Scores, 0)));
+    QVERIFY(table.has_value());
+    QCOMPARE(table->size(), 3);
+    QCOMPARE(table->at(0).at(2), cell);
+    QCOMPARE(table->at(2).at(0), cell);
+    QCOMPARE(testutil::csvLabelText(cell), token);
+}
+
+void TestFigureExport::csvRoundTrips()
+{
+    const QStringList tokens = {QStringLiteral("=SUM(1,2)"),   QStringLiteral("\"q\""),    QStringLiteral("a,b"),
+                                QStringLiteral("line\nbreak"), QStringLiteral("cr\r\nlf"), QStringLiteral("-7"),
+                                QStringLiteral("@x"),          QStringLiteral("'"),        QString(),
+                                QStringLiteral("caf\u00e9")};
+    const attn::AttentionResult result = resultWithTokens(tokens);
+    for (const PanelId id : {PanelId::Embeddings, PanelId::WQuery, PanelId::ScaledScores, PanelId::Weights}) {
+        const auto table = testutil::readCsv(QString::fromUtf8(panelCsv(result, id, 0)));
+        QVERIFY2(table.has_value(), qPrintable(attn::panelName(id)));
+        const attn::Matrix& m = panelMatrix(result, id, 0);
+        QCOMPARE(table->size(), m.rows() + 1);
+        const QStringList rowNames = panelRowLabels(result, id);
+        const QStringList columnNames = panelColumnLabels(result, id);
+        for (qsizetype r = 0; r < table->size(); ++r)
+            QCOMPARE(table->at(r).size(), m.cols() + 1);
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            const QString label = testutil::csvLabelText(table->at(0).at(c + 1));
+            QCOMPARE(label, c < columnNames.size() ? columnNames[c] : QString::number(c));
+        }
+        for (Eigen::Index r = 0; r < m.rows(); ++r) {
+            const QStringList& row = table->at(r + 1);
+            QCOMPARE(testutil::csvLabelText(row[0]), r < rowNames.size() ? rowNames[r] : QString::number(r));
+            for (Eigen::Index c = 0; c < m.cols(); ++c) {
+                bool ok = false;
+                const double value = csvDouble(row[c + 1], &ok);
+                QVERIFY2(ok && value == m(r, c), qPrintable(row[c + 1])); // the same double, -inf included
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TestFigureExport)

@@ -10,6 +10,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -31,6 +32,20 @@ QString csvField(const QString& text)
     QString escaped = text;
     escaped.replace(QLatin1String("\""), QLatin1String("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+// A label as a spreadsheet must show it, not run it: OWASP's advice on CSV
+// injection, a leading ' before a label that starts like a formula (=, +, -,
+// @, tab or carriage return, and the full-width =, +, - and @ some input
+// methods type), except a plain number such as "-3", which a spreadsheet
+// reads as that number. Labels that already start with ' get one more, so
+// that dropping one leading ' always gives the label back.
+QString csvLabel(const QString& label)
+{
+    static const QRegularExpression number(QStringLiteral("^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"));
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r'\uff1d\uff0b\uff0d\uff20");
+    const bool risky = !label.isEmpty() && formulaStarts.contains(label.front());
+    return csvField(risky && !number.match(label).hasMatch() ? QLatin1Char('\'') + label : label);
 }
 
 QByteArray csvNumber(double value)
@@ -288,11 +303,11 @@ QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, in
     out += csvField(columnNames.isEmpty() ? corner : QStringLiteral("query \\ key")).toUtf8();
     for (Eigen::Index c = 0; c < m.cols(); ++c) {
         out += ',';
-        out += (c < columnNames.size() ? csvField(columnNames[c]) : QString::number(c)).toUtf8();
+        out += (c < columnNames.size() ? csvLabel(columnNames[c]) : QString::number(c)).toUtf8();
     }
     out += '\n';
     for (Eigen::Index r = 0; r < m.rows(); ++r) {
-        out += (r < rowNames.size() ? csvField(rowNames[r]) : QString::number(r)).toUtf8();
+        out += (r < rowNames.size() ? csvLabel(rowNames[r]) : QString::number(r)).toUtf8();
         for (Eigen::Index c = 0; c < m.cols(); ++c) {
             out += ',';
             out += csvNumber(m(r, c));
