@@ -13,10 +13,60 @@
 #include <QString>
 #include <QtTest>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace testutil {
+
+// Lets the process map only `headroom` more bytes while it lives, so that a
+// large allocation fails for certain (Linux counts every mapping against
+// RLIMIT_AS). Address and leak sanitizers reserve terabytes up front and must
+// not run under it: see underSanitizer().
+class AddressSpaceLimit
+{
+public:
+    explicit AddressSpaceLimit(qint64 headroom)
+    {
+        getrlimit(RLIMIT_AS, &m_saved);
+        long pages = 0;
+        if (FILE* statm = std::fopen("/proc/self/statm", "r")) {
+            if (std::fscanf(statm, "%ld", &pages) != 1)
+                pages = 0;
+            std::fclose(statm);
+        }
+        rlimit limited = m_saved;
+        const auto pageSize = static_cast<rlim_t>(sysconf(_SC_PAGESIZE));
+        limited.rlim_cur = static_cast<rlim_t>(pages) * pageSize + static_cast<rlim_t>(headroom);
+        m_active = pages > 0 && setrlimit(RLIMIT_AS, &limited) == 0;
+    }
+    ~AddressSpaceLimit() { setrlimit(RLIMIT_AS, &m_saved); }
+    AddressSpaceLimit(const AddressSpaceLimit&) = delete;
+    AddressSpaceLimit& operator=(const AddressSpaceLimit&) = delete;
+    bool active() const { return m_active; }
+
+private:
+    rlimit m_saved{};
+    bool m_active = false;
+};
+
+constexpr bool underSanitizer()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
 
 // The article preset; a missing preset ends the test run.
 inline attn::AttentionConfig articleConfig()

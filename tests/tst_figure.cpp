@@ -8,6 +8,7 @@
 
 #include "ui/figure.h"
 #include "ui/figureview.h"
+#include "ui/formulatext.h"
 #include "ui/presets.h"
 
 #include "testutil.h"
@@ -68,6 +69,8 @@ private slots:
     void largeFigureBuildsAndPaintsQuickly();
     void viewShowsWholeFigure_data();
     void viewShowsWholeFigure();
+    void megabyteTokenIsCutBeforeLayout();
+    void longSentenceIsCutBetweenCharacters();
 };
 
 namespace {
@@ -1107,6 +1110,69 @@ void TestFigure::drawnWordsAreMarkedWhenOthersAreGiven()
     QString error;
     config = *loadPreset("article", &error);
     QVERIFY(!eLabels().first.join(' ').contains('*'));
+}
+
+void TestFigure::megabyteTokenIsCutBeforeLayout()
+{
+    // Laying out a label costs time and memory in its whole length (10 MB
+    // took half a minute and 800 MB): what is laid out must be bounded.
+    attn::AttentionConfig config;
+    config.sentence = std::string(10'000'000, 'x') + " small";
+    const auto r = compute(config);
+    const Figure figure(config, r, FigureSettings{});
+    QVERIFY(!figure.isEmpty());
+    const QString start(60, QLatin1Char('x'));
+    for (const FigurePanel& p : figure.panels()) {
+        for (const QStringList* labels : {&p.spec.rowLabels, &p.spec.columnLabels}) {
+            if (labels->isEmpty())
+                continue;
+            const QString label = HeatmapRenderer::labelText(*labels, 0);
+            QVERIFY2(label.size() <= formulatext::kMaxLabelLength + 1, qPrintable(QString::number(label.size())));
+            QVERIFY(label.startsWith(start));
+            QCOMPARE(HeatmapRenderer::labelText(*labels, 1), QStringLiteral("small"));
+        }
+    }
+    // The title and the hover texts quote a bounded start of it too.
+    QVERIFY2(figure.title().size() < 400, qPrintable(QString::number(figure.title().size())));
+    QVERIFY(figure.title().contains(start));
+    for (const auto& [id, row, column] : {std::tuple{PanelId::Embeddings, 0, 1}, std::tuple{PanelId::Scores, 0, 1},
+                                          std::tuple{PanelId::Weights, 1, 0}, std::tuple{PanelId::Output, 0, 0}}) {
+        const auto centre = figure.cellCenter(id, row, column);
+        QVERIFY(centre);
+        const QString tip = figure.toolTipAt(*centre);
+        QVERIFY2(tip.size() < 2000, qPrintable(QStringLiteral("%1: %2").arg(attn::panelName(id)).arg(tip.size())));
+        QVERIFY(tip.contains(start));
+    }
+    // And it is drawn: the token's row label shows.
+    QImage image(figure.size().toSize(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    figure.paint(&painter);
+    painter.end();
+    const FigurePanel& e = figure.panels()[static_cast<std::size_t>(figure.panelIndex(PanelId::Embeddings))];
+    const QRectF cell = e.layout.cellRect(0, 0);
+    const QRect band =
+        QRectF(e.layout.rowLabelRect.left(), cell.top(), e.layout.rowLabelRect.width(), cell.height()).toAlignedRect();
+    int dark = 0;
+    for (int y = band.top(); y <= band.bottom(); ++y)
+        for (int x = band.left(); x <= band.right(); ++x)
+            dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+    QVERIFY(dark > 10);
+}
+
+void TestFigure::longSentenceIsCutBetweenCharacters()
+{
+    attn::AttentionConfig config;
+    config.sentence = std::string(70, 'x') + "🙂🙂 e\u0301";
+    const QString title = figureTitle(config, attn::computeAttention(config));
+    QVERIFY2(title.contains(QString(70, QLatin1Char('x')) + formulatext::kEllipsis), qPrintable(title));
+    // Half an emoji would be drawn as a box, or not at all.
+    for (qsizetype i = 0; i < title.size(); ++i) {
+        if (title[i].isHighSurrogate())
+            QVERIFY2(i + 1 < title.size() && title[++i].isLowSurrogate(), qPrintable(QString::number(i)));
+        else
+            QVERIFY2(!title[i].isLowSurrogate(), qPrintable(QString::number(i)));
+    }
 }
 
 QTEST_MAIN(TestFigure)

@@ -7,6 +7,7 @@
 #include "ui/figureexport.h"
 #include "ui/presets.h"
 
+#include "csvreader.h"
 #include "testutil.h"
 
 #include <QFile>
@@ -18,6 +19,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -47,6 +49,14 @@ private slots:
     void csvHoldsExactNumbers();
     void csvMarksMaskedCells();
     void executableExportsWithoutDisplay();
+    void imageTooLargeIsNotPainted();
+    void svgEscapesEveryText_data();
+    void svgEscapesEveryText();
+    void pdfTitleKeepsOddCharacters();
+    void csvLabelsAreNeverFormulas_data();
+    void csvLabelsAreNeverFormulas();
+    void csvRoundTrips();
+    void pngOutOfMemorySaysSo();
 
 private:
     QTemporaryDir m_dir;
@@ -432,6 +442,231 @@ void TestFigureExport::executableExportsWithoutDisplay()
     QVERIFY(r.exitCode != 0);
     QVERIFY(!r.err.isEmpty());
     QVERIFY(!QFileInfo::exists(missing));
+}
+
+void TestFigureExport::imageTooLargeIsNotPainted()
+{
+    const attn::AttentionConfig config = testutil::articleConfig();
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    const Figure figure(config, result, FigureSettings{});
+    // A painter on an image that could not be made would only complain.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+    QVERIFY(renderFigureImage(figure, 1e6).isNull());  // rows too long for QImage
+    QVERIFY(renderFigureImage(figure, 1e12).isNull()); // sides too long for an int
+}
+
+void TestFigureExport::pngOutOfMemorySaysSo()
+{
+    if (testutil::underSanitizer())
+        QSKIP("sanitizers reserve more address space than the limit allows");
+    const attn::AttentionConfig config = testutil::articleConfig();
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    FigureOptions options;
+    options.scale = 16;
+    const QSize pixels = (Figure(config, result, FigureSettings{}).size() * options.scale).toSize();
+    QVERIFY(static_cast<qint64>(pixels.width()) * pixels.height() * 4 > (qint64(256) << 20));
+    const QString path = m_dir.filePath(QStringLiteral("huge.png"));
+    QString error;
+    bool written = false;
+    {
+        testutil::AddressSpaceLimit limit(qint64(256) << 20);
+        QVERIFY(limit.active());
+        written = exportFigure(path, config, *result, options, &error);
+    }
+    QVERIFY(!written);
+    // The cause, and how big an image it was.
+    QVERIFY2(error.contains(QStringLiteral("not enough memory")), qPrintable(error));
+    const QString size = QStringLiteral("%1 \u00d7 %2").arg(pixels.width()).arg(pixels.height());
+    QVERIFY2(error.contains(size), qPrintable(error));
+    QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestFigureExport::svgEscapesEveryText_data()
+{
+    QTest::addColumn<QByteArray>("sentence");
+    QTest::addRow("ampersand") << QByteArray("fish & chips");
+    QTest::addRow("script element") << QByteArray("<script>alert(1)</script> hi");
+    QTest::addRow("markup bits") << QByteArray("a ]]> <!-- \"q\" 'a' &amp; </title>");
+    QTest::addRow("control characters") << QByteArray("a\x01b \x1b[31mred \x7f \x08");
+    QTest::addRow("NUL") << QByteArray("a\0b c", 5);
+    QTest::addRow("noncharacters") << QByteArray("\xef\xbf\xbe \xef\xbf\xbf x");
+}
+
+void TestFigureExport::svgEscapesEveryText()
+{
+    QFETCH(QByteArray, sentence);
+    attn::AttentionConfig config;
+    config.sentence = sentence.toStdString();
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    const Figure figure(config, result, FigureSettings{});
+    const QString path = m_dir.filePath(QStringLiteral("escaped.svg"));
+    QString error;
+    QVERIFY2(exportFigure(path, config, *result, FigureOptions{}, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList titles;
+    QString allText;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        QVERIFY2(xml.name() != QLatin1String("script"), "a live script element");
+        if (xml.name() == QLatin1String("title"))
+            titles << xml.readElementText();
+        else if (xml.name() == QLatin1String("text"))
+            allText += xml.readElementText(QXmlStreamReader::IncludeChildElements) + QLatin1Char(' ');
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(QStringLiteral("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString())));
+    // The title reads back as the figure's own, neither raw nor escaped
+    // twice; only what XML cannot carry at all became U+FFFD.
+    QString expected = figure.title();
+    for (QChar& ch : expected) {
+        if ((ch < QChar(0x20) && ch != QLatin1Char('\t') && ch != QLatin1Char('\n') && ch != QLatin1Char('\r')) ||
+            ch == QChar(0xfffe) || ch == QChar(0xffff))
+            ch = QChar::ReplacementCharacter;
+    }
+    QCOMPARE(titles, QStringList{expected});
+    // Drawn text (the tokens on the axes) arrives as text too.
+    for (const std::string& token : result->tokens) {
+        const QString start = QString::fromStdString(token).left(2);
+        if (std::all_of(start.begin(), start.end(), [](QChar ch) { return ch >= QChar(0x20) && ch < QChar(0xfffe); }))
+            QVERIFY2(allText.contains(start), qPrintable(start));
+    }
+}
+
+void TestFigureExport::pdfTitleKeepsOddCharacters()
+{
+    attn::AttentionConfig config;
+    config.sentence = "a (b) \\ c) \\( \xc3\xbc \xf0\x9f\x99\x82 <x>&";
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    const Figure figure(config, result, FigureSettings{});
+    const QString path = m_dir.filePath(QStringLiteral("odd.pdf"));
+    QString error;
+    QVERIFY2(exportFigure(path, config, *result, FigureOptions{}, &error), qPrintable(error));
+    const Run info = run(QStringLiteral("pdfinfo"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path});
+    QCOMPARE(info.exitCode, 0);
+    const auto match = QRegularExpression(QStringLiteral("^Title:\\s+(.*)$"), QRegularExpression::MultilineOption)
+                           .match(QString::fromUtf8(info.out));
+    QVERIFY2(match.hasMatch(), info.out.constData());
+    QCOMPARE(match.captured(1), figure.title());
+}
+
+namespace {
+
+// A result whose tokens are exactly `tokens` (a sentence cannot hold tabs,
+// line breaks or a token that is empty).
+attn::AttentionResult resultWithTokens(const QStringList& tokens)
+{
+    attn::AttentionConfig config;
+    config.causal = true; // masked cells: -inf in the CSV
+    QStringList placeholders;
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        placeholders << QStringLiteral("t%1").arg(i);
+    config.sentence = placeholders.join(QLatin1Char(' ')).toStdString();
+    attn::AttentionResult result = attn::computeAttention(config);
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        result.tokens[static_cast<std::size_t>(i)] = tokens[i].toStdString();
+    return result;
+}
+
+double csvDouble(const QString& cell, bool* ok)
+{
+    if (cell == QLatin1String("-inf") || cell == QLatin1String("inf")) {
+        *ok = true;
+        return cell.startsWith(QLatin1Char('-')) ? -std::numeric_limits<double>::infinity()
+                                                 : std::numeric_limits<double>::infinity();
+    }
+    return cell.toDouble(ok);
+}
+
+} // namespace
+
+void TestFigureExport::csvLabelsAreNeverFormulas_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("cell"); // as a spreadsheet reads the field
+    QTest::addRow("HYPERLINK") << R"(=HYPERLINK("http://example.com/x","click"))"
+                               << R"('=HYPERLINK("http://example.com/x","click"))";
+    QTest::addRow("equals") << "=1+1"
+                            << "'=1+1";
+    QTest::addRow("at") << "@SUM(A1:A9)"
+                        << "'@SUM(A1:A9)";
+    QTest::addRow("plus command") << "+cmd|' /C calc'!A0"
+                                  << "'+cmd|' /C calc'!A0";
+    QTest::addRow("minus command") << "-cmd|' /C calc'!A0"
+                                   << "'-cmd|' /C calc'!A0";
+    QTest::addRow("tab") << "\t=1+1"
+                         << "'\t=1+1";
+    QTest::addRow("carriage return") << "\r=1+1"
+                                     << "'\r=1+1";
+    QTest::addRow("full-width equals") << QStringLiteral("\uff1d1+1") << QStringLiteral("'\uff1d1+1");
+    QTest::addRow("minus infinity as a word") << "-inf"
+                                              << "'-inf";
+    QTest::addRow("a lone minus") << "-"
+                                  << "'-";
+    QTest::addRow("already quoted") << "'=1"
+                                    << "''=1";
+    QTest::addRow("negative number") << "-3"
+                                     << "-3";
+    QTest::addRow("signed decimal") << "+1.5"
+                                    << "+1.5";
+    QTest::addRow("exponent") << "-2.5e-3"
+                              << "-2.5e-3";
+    QTest::addRow("plain word") << "cat"
+                                << "cat";
+    QTest::addRow("equals later") << "a=b"
+                                  << "a=b";
+    QTest::addRow("comma and quote") << R"(=a,"b")"
+                                     << R"('=a,"b")";
+    QTest::addRow("line break") << "-a\nb"
+                                << "'-a\nb";
+}
+
+void TestFigureExport::csvLabelsAreNeverFormulas()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, cell);
+    const attn::AttentionResult result = resultWithTokens({QStringLiteral("x"), token});
+    // Scores: tokens head the columns and lead the rows.
+    const auto table = testutil::readCsv(QString::fromUtf8(panelCsv(result, PanelId::Scores, 0)));
+    QVERIFY(table.has_value());
+    QCOMPARE(table->size(), 3);
+    QCOMPARE(table->at(0).at(2), cell);
+    QCOMPARE(table->at(2).at(0), cell);
+    QCOMPARE(testutil::csvLabelText(cell), token);
+}
+
+void TestFigureExport::csvRoundTrips()
+{
+    const QStringList tokens = {QStringLiteral("=SUM(1,2)"),   QStringLiteral("\"q\""),    QStringLiteral("a,b"),
+                                QStringLiteral("line\nbreak"), QStringLiteral("cr\r\nlf"), QStringLiteral("-7"),
+                                QStringLiteral("@x"),          QStringLiteral("'"),        QString(),
+                                QStringLiteral("caf\u00e9")};
+    const attn::AttentionResult result = resultWithTokens(tokens);
+    for (const PanelId id : {PanelId::Embeddings, PanelId::WQuery, PanelId::ScaledScores, PanelId::Weights}) {
+        const auto table = testutil::readCsv(QString::fromUtf8(panelCsv(result, id, 0)));
+        QVERIFY2(table.has_value(), qPrintable(attn::panelName(id)));
+        const attn::Matrix& m = panelMatrix(result, id, 0);
+        QCOMPARE(table->size(), m.rows() + 1);
+        const QStringList rowNames = panelRowLabels(result, id);
+        const QStringList columnNames = panelColumnLabels(result, id);
+        for (qsizetype r = 0; r < table->size(); ++r)
+            QCOMPARE(table->at(r).size(), m.cols() + 1);
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            const QString label = testutil::csvLabelText(table->at(0).at(c + 1));
+            QCOMPARE(label, c < columnNames.size() ? columnNames[c] : QString::number(c));
+        }
+        for (Eigen::Index r = 0; r < m.rows(); ++r) {
+            const QStringList& row = table->at(r + 1);
+            QCOMPARE(testutil::csvLabelText(row[0]), r < rowNames.size() ? rowNames[r] : QString::number(r));
+            for (Eigen::Index c = 0; c < m.cols(); ++c) {
+                bool ok = false;
+                const double value = csvDouble(row[c + 1], &ok);
+                QVERIFY2(ok && value == m(r, c), qPrintable(row[c + 1])); // the same double, -inf included
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TestFigureExport)

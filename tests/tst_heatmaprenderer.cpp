@@ -5,6 +5,8 @@
 
 #include "ui/heatmaprenderer.h"
 
+#include "testutil.h"
+
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -49,6 +51,12 @@ private slots:
     void labelsThinInSmallSteps_data();
     void labelsThinInSmallSteps();
     void rowStripShowsBarsAndNumbers();
+    void normalizedIsNeverNaN_data();
+    void normalizedIsNeverNaN();
+    void extremeMatricesGetTheirColours_data();
+    void extremeMatricesGetTheirColours();
+    void overflowingRangeKeepsItsTicks();
+    void cellImageOutOfMemoryLeavesGridEmpty();
 };
 
 namespace {
@@ -719,6 +727,183 @@ void TestHeatmapRenderer::rowStripShowsBarsAndNumbers()
     const QColor empty = pixelAt(image, QPointF(l.stripRect.right() - 2, y1));
     QVERIFY(full != empty);
     QVERIFY(darkPixels(image, QRectF(l.stripRect.left(), l.cellRect(0, 0).top(), l.stripRect.width(), 30)) > 0);
+}
+
+void TestHeatmapRenderer::normalizedIsNeverNaN_data()
+{
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<double>("expected");
+    const double big = 1.5e308; // 2 * big overflows
+    const double max = std::numeric_limits<double>::max();
+    const double tiny = std::numeric_limits<double>::denorm_min();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QTest::addRow("overflowing span, middle") << -big << big << 0.0 << 0.5;
+    QTest::addRow("overflowing span, quarter") << -big << big << -big / 2 << 0.25;
+    QTest::addRow("overflowing span, top") << -big << big << big << 1.0;
+    QTest::addRow("largest doubles, middle") << -max << max << 0.0 << 0.5;
+    QTest::addRow("denormal span") << 0.0 << 2 * tiny << tiny << 0.5;
+    QTest::addRow("NaN value") << 0.0 << 1.0 << nan << 0.0;
+    QTest::addRow("NaN value, overflowing span") << -big << big << nan << 0.0;
+    QTest::addRow("NaN end") << nan << 1.0 << 0.5 << 0.5;
+    QTest::addRow("infinite low end") << -kInf << 1.0 << 0.0 << 1.0;
+    QTest::addRow("infinite high end") << 0.0 << kInf << 5.0 << 0.0;
+    QTest::addRow("both ends infinite") << -kInf << kInf << 5.0 << 0.5;
+    QTest::addRow("+inf value") << 0.0 << 1.0 << kInf << 1.0;
+    QTest::addRow("-inf value") << -big << big << -kInf << 0.0;
+}
+
+void TestHeatmapRenderer::normalizedIsNeverNaN()
+{
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(double, value);
+    QFETCH(double, expected);
+    const ValueRange range{low, high};
+    QCOMPARE(range.normalized(value), expected);
+}
+
+void TestHeatmapRenderer::extremeMatricesGetTheirColours_data()
+{
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<ColorMap>("map");
+    const double big = 1.5e308;
+    const double max = std::numeric_limits<double>::max();
+    const double tiny = std::numeric_limits<double>::denorm_min();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const QList<std::pair<const char*, QList<double>>> matrices = {
+        {"span overflows", {-big, -big / 2, 0.0, big / 2, big}},
+        {"largest doubles", {-max, 0.0, max}},
+        {"denormals", {0.0, tiny, 2 * tiny}},
+        {"signed denormals", {-tiny, 0.0, tiny}},
+        {"all equal", {7.0, 7.0, 7.0}},
+        {"mixed", {nan, kInf, -kInf, 1e308, -1e308, 0.0, tiny}},
+        {"nothing finite", {nan, kInf, -kInf}},
+    };
+    for (const auto& [name, values] : matrices) {
+        QTest::addRow("%s, viridis", name) << values << ColorMap::viridis();
+        QTest::addRow("%s, diverging", name) << values << ColorMap::diverging();
+    }
+}
+
+void TestHeatmapRenderer::extremeMatricesGetTheirColours()
+{
+    QFETCH(QList<double>, values);
+    QFETCH(ColorMap, map);
+    // The range worked out here in long double, whose exponent reaches far
+    // past double's, so high - low cannot overflow or underflow.
+    long double low = kInf, high = -kInf;
+    for (double v : values) {
+        if (std::isfinite(v)) {
+            low = std::min<long double>(low, v);
+            high = std::max<long double>(high, v);
+        }
+    }
+    if (map.isDiverging()) {
+        const long double maxAbs = low <= high ? std::max(std::abs(low), std::abs(high)) : 0.0L;
+        low = maxAbs > 0 ? -maxAbs : -1.0L;
+        high = -low;
+    } else if (low > high) {
+        low = 0.0L;
+        high = 1.0L;
+    }
+    auto expectedT = [&](double v) {
+        if (v == kInf)
+            return 1.0;
+        return high > low ? static_cast<double>((v - low) / (high - low)) : 0.5;
+    };
+
+    // A few cells take the per-cell path, more than 64 × 64 the image path.
+    for (const int side : {0, 65}) {
+        const int n = static_cast<int>(values.size());
+        attn::Matrix m(side == 0 ? 1 : side, side == 0 ? n : side);
+        for (Eigen::Index i = 0; i < m.size(); ++i)
+            m(i / m.cols(), i % m.cols()) = values[static_cast<qsizetype>(i % n)];
+        const HeatmapSpec spec = specFor(m, map);
+        // Cells of a fixed size: the labels of numbers like 1e308 are wide.
+        const double cell = side > 0 ? 10 : 40;
+        const QRectF target(QPointF(), HeatmapRenderer::sizeForCellSize(spec, cell));
+        const HeatmapLayout layout = HeatmapRenderer::layoutForCellSize(target, spec, cell);
+        QCOMPARE(layout.rasterCells, side > 0);
+        QImage image(target.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(kPageColour);
+        QPainter painter(&image);
+        HeatmapRenderer::paint(&painter, layout, spec);
+        painter.end();
+        for (int r = 0; r < m.rows(); ++r) {
+            for (int c = 0; c < m.cols(); ++c) {
+                const double v = m(r, c);
+                if (std::isnan(v) || v == -kInf)
+                    continue;
+                const QColor expected = map.color(expectedT(v));
+                const QColor actual = pixelAt(image, layout.cellRect(r, c).center());
+                QVERIFY2(actual == expected, qPrintable(QStringLiteral("%1 × %2, cell (%3, %4) = %5: %6 vs %7")
+                                                            .arg(m.rows())
+                                                            .arg(m.cols())
+                                                            .arg(r)
+                                                            .arg(c)
+                                                            .arg(v)
+                                                            .arg(actual.name(), expected.name())));
+            }
+        }
+    }
+}
+
+void TestHeatmapRenderer::overflowingRangeKeepsItsTicks()
+{
+    attn::Matrix m(5, 5);
+    for (int i = 0; i < 25; ++i)
+        m(i / 5, i % 5) = (i - 12) * 1.25e307; // -1.5e308 .. 1.5e308
+    HeatmapSpec spec = specFor(m);
+    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, 40);
+    HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), size), spec, 40);
+    // A scale, not just one end: round ticks inside the range, in order.
+    QVERIFY2(l.ticks.size() >= 3, qPrintable(QString::number(l.ticks.size())));
+    for (std::size_t i = 0; i < l.ticks.size(); ++i) {
+        QVERIFY(std::isfinite(l.ticks[i]));
+        QVERIFY(l.ticks[i] >= m.minCoeff() && l.ticks[i] <= m.maxCoeff());
+        QVERIFY(i == 0 || l.ticks[i] > l.ticks[i - 1]);
+    }
+    QCOMPARE(l.tickLabels.size(), static_cast<qsizetype>(l.ticks.size()));
+
+    // The compact bar finds its round middle too.
+    spec.compact = true;
+    const QSizeF compactSize = HeatmapRenderer::sizeForCellSize(spec, 40);
+    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    QCOMPARE(l.tickLabels.size(), 3);
+    QCOMPARE(l.tickLabels.at(1), QStringLiteral("0"));
+    render(spec, compactSize); // and draws
+}
+
+void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
+{
+    if (testutil::underSanitizer())
+        QSKIP("sanitizers reserve more address space than the limit allows");
+    const int n = 2048; // the cells as one image: 16 MB
+    attn::Matrix m(n, n);
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c)
+            m(r, c) = r + c;
+    HeatmapSpec spec = specFor(m);
+    spec.stats = HeatmapRenderer::scan(m);
+    const QRectF target(0, 0, 300, 300);
+    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    QVERIFY(layout.rasterCells);
+    // Fonts and glyphs loaded before the limit, by a panel of few cells.
+    render(specFor(attn::Matrix::Identity(65, 65)), target.size());
+
+    QImage image(target.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(kPageColour);
+    {
+        testutil::AddressSpaceLimit limit(4 << 20);
+        QVERIFY(limit.active());
+        QPainter painter(&image);
+        HeatmapRenderer::paint(&painter, layout, spec);
+    }
+    // The panel's white page shows where the cells would be; the rest is drawn.
+    QCOMPARE(pixelAt(image, layout.gridRect.center()), QColor(Qt::white));
+    QVERIFY(darkPixels(image, layout.rowLabelRect) > 0);
 }
 
 QTEST_MAIN(TestHeatmapRenderer)

@@ -15,6 +15,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
@@ -50,6 +51,7 @@ private slots:
     void unwritablePathGivesErrorAndNoFile();
     void commandLineExportsWithoutDisplay();
     void commandLineRefusesNonPdf();
+    void megabyteTokenIsCutBeforeLayout();
 
 private:
     attn::AttentionConfig m_article;
@@ -475,6 +477,28 @@ void TestLesson::commandLineRefusesNonPdf()
     QVERIFY(run.exitCode != 0);
     QVERIFY2(run.err.contains("--export-lesson") && run.err.contains(".pdf"), run.err.constData());
     QVERIFY(!QFile::exists(path));
+}
+
+void TestLesson::megabyteTokenIsCutBeforeLayout()
+{
+    // A slide lays out every text it shows; a token of 10 MB took minutes
+    // and more than a gigabyte to export.
+    attn::AttentionConfig config;
+    config.sentence = std::string(10'000'000, 'x') + " small";
+    const auto result = compute(config);
+    const QString start(60, QLatin1Char('x'));
+    for (int step = 1; step <= 7; ++step) {
+        LessonSettings settings;
+        settings.step = step;
+        const LessonPage page(config, result, settings);
+        for (const QString& text : QStringList{page.title(), page.explanation()} + page.formulaLines())
+            QVERIFY2(text.size() < 2000, qPrintable(QStringLiteral("step %1: %2").arg(step).arg(text.size())));
+        if (step == 1)
+            QVERIFY(page.formulaLines().join(QLatin1Char('\n')).contains(start));
+        QImage image(1280, 720, QImage::Format_RGB32);
+        QPainter painter(&image);
+        page.paint(&painter);
+    }
 }
 
 QTEST_MAIN(TestLesson)

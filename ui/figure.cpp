@@ -36,9 +36,10 @@ std::vector<int> range(int count)
     return v;
 }
 
+// Bounded: it is measured for the layout and quoted in hover texts.
 QString tokenText(const attn::AttentionResult& result, int index)
 {
-    return QString::fromStdString(result.tokens[static_cast<std::size_t>(index)]);
+    return boundedFromUtf8(result.tokens[static_cast<std::size_t>(index)]);
 }
 
 // The token as a subscript name; a token that occurs more than once gets its
@@ -47,7 +48,7 @@ QString tokenName(const attn::AttentionResult& result, int index)
 {
     const std::string& token = result.tokens[static_cast<std::size_t>(index)];
     const auto count = std::count(result.tokens.begin(), result.tokens.end(), token);
-    const QString text = QString::fromStdString(token);
+    const QString text = tokenText(result, index);
     return count > 1 ? QStringLiteral("%1[%2]").arg(text).arg(index) : text;
 }
 
@@ -422,7 +423,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
 {
     QString sentence = QString::fromStdString(config.sentence).simplified();
     if (sentence.size() > kMaxSentenceChars)
-        sentence = sentence.left(kMaxSentenceChars - 1) + kEllipsis;
+        sentence = boundedText(sentence, kMaxSentenceChars - 1);
     QStringList parts;
     parts << quoted(sentence);
     if (result.tokens.size() > 8)

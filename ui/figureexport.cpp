@@ -10,9 +10,12 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -31,6 +34,20 @@ QString csvField(const QString& text)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
+// A label as a spreadsheet must show it, not run it: OWASP's advice on CSV
+// injection, a leading ' before a label that starts like a formula (=, +, -,
+// @, tab or carriage return, and the full-width =, +, - and @ some input
+// methods type), except a plain number such as "-3", which a spreadsheet
+// reads as that number. Labels that already start with ' get one more, so
+// that dropping one leading ' always gives the label back.
+QString csvLabel(const QString& label)
+{
+    static const QRegularExpression number(QStringLiteral("^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"));
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r'\uff1d\uff0b\uff0d\uff20");
+    const bool risky = !label.isEmpty() && formulaStarts.contains(label.front());
+    return csvField(risky && !number.match(label).hasMatch() ? QLatin1Char('\'') + label : label);
+}
+
 QByteArray csvNumber(double value)
 {
     if (std::isnan(value))
@@ -38,6 +55,71 @@ QByteArray csvNumber(double value)
     if (std::isinf(value))
         return value < 0 ? "-inf" : "inf";
     return QByteArray::fromStdString(attn::formatDouble(value));
+}
+
+// Text as XML character data: markup characters escaped, and the code points
+// XML 1.0 forbids even escaped (C0 controls but tab, LF and CR; U+FFFE and
+// U+FFFF) replaced by U+FFFD, so that any token leaves the document
+// well-formed.
+QByteArray xmlText(const QString& text)
+{
+    QString safe = text.toHtmlEscaped();
+    for (QChar& ch : safe) {
+        const char16_t u = ch.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0xfffe || u == 0xffff)
+            ch = QChar::ReplacementCharacter;
+    }
+    return safe.toUtf8();
+}
+
+// Stand-ins given to QSvgGenerator for the title and description: plain
+// words that read the same escaped or not, and that drawn text cannot put
+// between <title> tags since QSvgGenerator escapes its "<".
+constexpr char kTitleStandIn[] = "attention-visualizer-title";
+constexpr char kDescStandIn[] = "attention-visualizer-description";
+
+// QSvgGenerator (Qt 6.4) writes the document title and description as they
+// are, so it gets stand-ins that are replaced here by the escaped text; and it
+// escapes the markup in drawn text but not the characters XML forbids, which
+// are replaced byte by byte (in UTF-8 none of them is part of another
+// character).
+QByteArray finishSvg(const QByteArray& svg, const QString& title, const QString& description)
+{
+    QByteArray clean;
+    clean.reserve(svg.size());
+    for (qsizetype i = 0; i < svg.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(svg[i]);
+        if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
+            clean += "\xef\xbf\xbd";
+        } else if (byte == 0xef && i + 2 < svg.size() && static_cast<unsigned char>(svg[i + 1]) == 0xbf &&
+                   (static_cast<unsigned char>(svg[i + 2]) == 0xbe || static_cast<unsigned char>(svg[i + 2]) == 0xbf)) {
+            clean += "\xef\xbf\xbd"; // U+FFFE, U+FFFF
+            i += 2;
+        } else {
+            clean += svg[i];
+        }
+    }
+    auto fill = [&](const QByteArray& tag, const char* standIn, const QString& text) {
+        const QByteArray element = '<' + tag + '>' + standIn + "</" + tag + '>';
+        const qsizetype at = clean.indexOf(element);
+        if (at >= 0)
+            clean.replace(at, element.size(), '<' + tag + '>' + xmlText(text) + "</" + tag + '>');
+    };
+    fill("title", kTitleStandIn, title);
+    fill("desc", kDescStandIn, description);
+    return clean;
+}
+
+// The figure's size in device pixels at `scale`; empty when a side would
+// not fit in an int.
+QSize imagePixels(const Figure& figure, double scale)
+{
+    const QSize logical = figure.size().toSize();
+    const double width = std::max(1.0, std::round(logical.width() * scale));
+    const double height = std::max(1.0, std::round(logical.height() * scale));
+    if (!(width <= std::numeric_limits<int>::max() && height <= std::numeric_limits<int>::max()))
+        return {};
+    return {static_cast<int>(width), static_cast<int>(height)};
 }
 
 } // namespace
@@ -94,10 +176,12 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
 
 QImage renderFigureImage(const Figure& figure, double scale)
 {
-    const QSize logical = figure.size().toSize();
-    const QSize pixels(std::max(1, static_cast<int>(std::lround(logical.width() * scale))),
-                       std::max(1, static_cast<int>(std::lround(logical.height() * scale))));
+    const QSize pixels = imagePixels(figure, scale);
+    if (pixels.isEmpty())
+        return {};
     QImage image(pixels, QImage::Format_RGB32);
+    if (image.isNull()) // out of memory; a painter on it would paint nothing
+        return image;
     image.setDevicePixelRatio(scale);
     image.fill(Qt::white);
     QPainter painter(&image);
@@ -117,12 +201,13 @@ QByteArray renderFigureSvg(const Figure& figure)
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setResolution(kVectorDpi);
-    generator.setTitle(figure.title().isEmpty() ? QStringLiteral("Attention Visualizer") : figure.title());
-    generator.setDescription(QStringLiteral("Self-attention figure drawn by Attention Visualizer"));
+    generator.setTitle(QString::fromLatin1(kTitleStandIn));
+    generator.setDescription(QString::fromLatin1(kDescStandIn));
     QPainter painter(&generator);
     figure.paint(&painter);
     painter.end();
-    return bytes;
+    return finishSvg(bytes, figure.title().isEmpty() ? QStringLiteral("Attention Visualizer") : figure.title(),
+                     QStringLiteral("Self-attention figure drawn by Attention Visualizer"));
 }
 
 void setUpPdfWriter(QPdfWriter& writer, const QSizeF& logicalSize, const QString& title)
@@ -174,6 +259,14 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config,
     switch (*format) {
     case FigureFormat::Png: {
         const QImage image = renderFigureImage(figure, options.scale);
+        if (image.isNull()) {
+            const QSizeF pixels = figure.size() * options.scale;
+            *error = QStringLiteral("Cannot write \"%1\": not enough memory for a %2 \u00d7 %3 pixel image.")
+                         .arg(path)
+                         .arg(std::max<qint64>(1, std::llround(pixels.width())))
+                         .arg(std::max<qint64>(1, std::llround(pixels.height())));
+            return false;
+        }
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         if (!image.save(&buffer, "PNG")) {
@@ -211,11 +304,11 @@ QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, in
     out += csvField(columnNames.isEmpty() ? corner : QStringLiteral("query \\ key")).toUtf8();
     for (Eigen::Index c = 0; c < m.cols(); ++c) {
         out += ',';
-        out += (c < columnNames.size() ? csvField(columnNames[c]) : QString::number(c)).toUtf8();
+        out += (c < columnNames.size() ? csvLabel(columnNames[c]) : QString::number(c)).toUtf8();
     }
     out += '\n';
     for (Eigen::Index r = 0; r < m.rows(); ++r) {
-        out += (r < rowNames.size() ? csvField(rowNames[r]) : QString::number(r)).toUtf8();
+        out += (r < rowNames.size() ? csvLabel(rowNames[r]) : QString::number(r)).toUtf8();
         for (Eigen::Index c = 0; c < m.cols(); ++c) {
             out += ',';
             out += csvNumber(m(r, c));

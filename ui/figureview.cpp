@@ -358,6 +358,8 @@ const QImage& FigureView::cachedPanel(int index, double dpr, QPoint* topLeft) co
         return none;
     if (entry.image.isNull()) {
         entry.image = QImage(device, QImage::Format_RGB32);
+        if (entry.image.isNull()) // out of memory: the caller paints the panel directly
+            return none;
         entry.image.setDevicePixelRatio(dpr);
         entry.image.fill(Qt::white);
         QPainter painter(&entry.image);

@@ -3,6 +3,7 @@
 #include "ui/heatmaprenderer.h"
 
 #include <QStringList>
+#include <QTextBoundaryFinder>
 
 #include <algorithm>
 #include <cmath>
@@ -53,6 +54,30 @@ QString writtenSum(const std::vector<int>& indices, const std::function<QString(
 QString quoted(const QString& text)
 {
     return QStringLiteral("\u201c%1\u201d").arg(text);
+}
+
+QString boundedText(const QString& text, qsizetype maxLength)
+{
+    if (text.size() <= maxLength)
+        return text;
+    // Only a prefix is searched for boundaries: the finder analyses all of
+    // the text it is given. The code point after the cut (two units if it is
+    // a surrogate pair) tells whether the cut splits a character.
+    const QString head = text.left(std::max<qsizetype>(0, maxLength) + 2);
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, head);
+    finder.setPosition(std::max<qsizetype>(0, maxLength));
+    const qsizetype cut = finder.isAtBoundary() ? finder.position() : finder.toPreviousBoundary();
+    return head.left(std::max<qsizetype>(0, cut)) + kEllipsis;
+}
+
+QString boundedFromUtf8(std::string_view utf8, qsizetype maxLength)
+{
+    // Every 4 bytes give at least one UTF-16 unit, so this prefix holds the
+    // units kept and the two after them that boundedText looks at; a
+    // sequence cut at the prefix's end decodes after those.
+    const std::size_t bytes = 4 * (static_cast<std::size_t>(std::max<qsizetype>(0, maxLength)) + 2);
+    const std::string_view head = utf8.substr(0, bytes);
+    return boundedText(QString::fromUtf8(head.data(), static_cast<qsizetype>(head.size())), maxLength);
 }
 
 } // namespace formulatext

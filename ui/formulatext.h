@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <string_view>
 #include <vector>
 
 namespace formulatext {
@@ -42,5 +43,18 @@ QString writtenSum(const std::vector<int>& indices, const std::function<QString(
 
 // “text” in typographic quotes.
 QString quoted(const QString& text);
+
+// Labels (tokens, titles) are cut to this many UTF-16 units before any text
+// layout, whose time and memory grow with the whole string: a token of
+// megabytes then costs what one of a line does. Far more than a label shows
+// once elided to its room, so no label that fits is shortened.
+constexpr qsizetype kMaxLabelLength = 64;
+
+// text if it has at most maxLength UTF-16 units; else its start, cut where a
+// character as the reader sees it ends (never inside a surrogate pair, a
+// letter with its combining marks or an emoji sequence), and "…".
+QString boundedText(const QString& text, qsizetype maxLength = kMaxLabelLength);
+// The same for UTF-8 text (a token), decoding no more of it than is kept.
+QString boundedFromUtf8(std::string_view utf8, qsizetype maxLength = kMaxLabelLength);
 
 } // namespace formulatext

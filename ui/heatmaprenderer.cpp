@@ -1,5 +1,7 @@
 #include "ui/heatmaprenderer.h"
 
+#include "ui/formulatext.h"
+
 #include <QFontMetricsF>
 #include <QImage>
 #include <QLinearGradient>
@@ -71,11 +73,18 @@ QFont pixelSized(const QFont& font, double scale = 1.0)
     return f;
 }
 
+// Titles may be longer than labels before they are cut: a panel is as wide
+// as its title.
+constexpr qsizetype kMaxTitleLength = 4 * formulatext::kMaxLabelLength;
+
 QString labelText(const QStringList& labels, int index)
 {
-    if (index < labels.size())
-        return labels.at(index);
-    return QString::number(index);
+    return HeatmapRenderer::labelText(labels, index);
+}
+
+QString titleText(const QString& title)
+{
+    return formulatext::boundedText(title, kMaxTitleLength);
 }
 
 // 1, 2, 3, 5, 10, 20, 30, 50, ... at least `minimum`; thinned labels then
@@ -95,12 +104,21 @@ int niceStride(double minimum)
     }
 }
 
+// The factor both ends of a range (and the value) are multiplied by before
+// subtracting: 1, or 0.5 when high - low overflows (±1.5e308, say). Halving
+// is exact at the magnitudes that can overflow, and a factor of 1 keeps every
+// other range bit for bit the plain (v - low) / (high - low).
+double spanScale(double low, double high)
+{
+    return std::isfinite(high - low) ? 1.0 : 0.5;
+}
+
 // Round tick values inside [low, high]: the most that fit in maxCount, with
 // steps of 1, 2, 2.5 or 5 times a power of ten. `decimals` gets the digits
 // needed to print them.
 std::vector<double> niceTicks(double low, double high, int maxCount, int* decimals)
 {
-    if (!(high > low) || !std::isfinite(high - low)) {
+    if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) {
         *decimals = 2;
         return {low};
     }
@@ -109,17 +127,24 @@ std::vector<double> niceTicks(double low, double high, int maxCount, int* decima
         const double first = std::ceil(low / step - 1e-9);
         for (int i = 0; i <= 64; ++i) {
             const double v = (first + i) * step; // not accumulated: no drift
-            if (v > high + step * 1e-9)
+            // v - high, not high + slack: next to the largest double the
+            // slack would overflow and no tick would ever be past the end.
+            if (v - high > step * 1e-9)
                 break;
             ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
         }
         return ticks;
     };
     // Smallest step first, so the first that fits gives the most ticks.
-    const int top = static_cast<int>(std::ceil(std::log10(high - low)));
+    const double scale = spanScale(low, high);
+    const int top = static_cast<int>(std::ceil(std::log10(high * scale - low * scale) - std::log10(scale)));
     for (int exponent = top - 3; exponent <= top + 1; ++exponent) {
         for (double mantissa : {1.0, 2.0, 2.5, 5.0}) {
             const double step = mantissa * std::pow(10.0, exponent);
+            // Past the largest double or below the smallest the step is
+            // infinite or zero, and its ticks would be NaN.
+            if (!std::isfinite(step) || !(step > 0.0))
+                continue;
             std::vector<double> ticks = ticksFor(step);
             if (static_cast<int>(ticks.size()) <= maxCount) {
                 *decimals = std::max(0, -exponent) + (mantissa == 2.5 ? 1 : 0);
@@ -313,7 +338,7 @@ void compactTicks(const HeatmapSpec& spec, const Measures& m, std::vector<double
     } else {
         int niceDecimals = 0;
         const std::vector<double> nice = niceTicks(r.low, r.high, 5, &niceDecimals);
-        const double mid = (r.low + r.high) / 2;
+        const double mid = r.low / 2 + r.high / 2; // the sum may overflow
         double best = mid;
         double bestDistance = std::numeric_limits<double>::infinity();
         for (double v : nice) {
@@ -324,7 +349,7 @@ void compactTicks(const HeatmapSpec& spec, const Measures& m, std::vector<double
         }
         // Only a value well inside the bar: a middle tick next to an end
         // would collide with the end's label.
-        const double t = (best - r.low) / (r.high - r.low);
+        const double t = r.normalized(best);
         if (bestDistance < std::numeric_limits<double>::infinity() && t > 0.3 && t < 0.7) {
             ticks->push_back(best);
             texts->push_back(tickText(best, niceDecimals));
@@ -366,11 +391,11 @@ Measures measure(const HeatmapSpec& spec, const QFont& font)
 
     if (!spec.title.isEmpty()) {
         m.titleHeight = std::ceil(titleFm.height());
-        m.titleWidth = std::ceil(titleFm.horizontalAdvance(spec.title)) + 1;
+        m.titleWidth = std::ceil(titleFm.horizontalAdvance(titleText(spec.title))) + 1;
     }
     if (!spec.formula.isEmpty()) {
         m.formulaHeight = m.lineHeight;
-        m.formulaWidth = std::ceil(fm.horizontalAdvance(spec.formula)) + 1;
+        m.formulaWidth = std::ceil(fm.horizontalAdvance(titleText(spec.formula))) + 1;
     }
     m.headerSpace = std::round(m.lineHeight * 0.8);
 
@@ -429,8 +454,8 @@ Measures measure(const HeatmapSpec& spec, const QFont& font)
         }
         m.stripValueWidth = widestValue(valueFm, texts);
         m.stripGap = std::round(m.lineHeight * 0.35);
-        m.stripWidth =
-            std::ceil(std::max({m.stripValueWidth + 8, m.lineHeight * 2.2, fm.horizontalAdvance(strip.header) + 2}));
+        m.stripWidth = std::ceil(std::max(
+            {m.stripValueWidth + 8, m.lineHeight * 2.2, fm.horizontalAdvance(labelText({strip.header}, 0)) + 2}));
     }
 
     m.valueTexts = valueSamples(spec, m.stats);
@@ -687,17 +712,23 @@ void drawSwatch(QPainter* painter, const QRectF& r, const QColor& fill, const QC
 QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
 {
     QImage image(l.columns, l.rows, QImage::Format_RGB32);
+    if (image.isNull()) // out of memory: there are no scan lines to write
+        return image;
     const attn::Matrix& matrix = *spec.matrix;
     const QRgb masked = (l.hatched ? HeatmapRenderer::maskedFill() : kMaskedFlat).rgb();
     const QRgb nan = (l.hatched ? HeatmapRenderer::nanFill() : kNanFlat).rgb();
-    const double low = l.range.low;
-    const double span = l.range.high - l.range.low;
+    const ValueRange range = l.range;
+    const double scale = spanScale(range.low, range.high);
+    const double low = range.low * scale;
+    const double span = range.high * scale - low;
+    // Ranges with an infinite or NaN end, or none at all, take the general
+    // (slower) path; they are explicit ranges or constant matrices.
+    const bool direct = std::isfinite(range.low) && std::isfinite(range.high) && span > 0;
     // A local copy of the table: the compiler cannot prove that writes to the
     // image leave the shared table alone, and would reload it for every cell.
     std::array<QRgb, ColorMap::kSize> lut;
     for (int i = 0; i < ColorMap::kSize; ++i)
         lut[static_cast<std::size_t>(i)] = spec.colorMap.entry(i);
-    const QRgb middle = lut[ColorMap::kSize / 2];
     for (int r = 0; r < l.rows; ++r) {
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(r));
         const double* row = matrix.data() + static_cast<qsizetype>(r) * l.columns;
@@ -707,16 +738,17 @@ QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
                 line[c] = nan;
             } else if (isMasked(v)) {
                 line[c] = masked;
-            } else if (span > 0) {
+            } else if (direct) {
                 // ColorMap::indexFor(range.normalized(v)) spelled out, because
                 // this loop runs once per cell of matrices with millions.
-                const double t = (v - low) / span;
-                const int index = t <= 0.0   ? 0
+                const double t = (v * scale - low) / span;
+                // Asked as !(t > 0) so that a NaN never reaches the cast.
+                const int index = !(t > 0.0) ? 0
                                   : t >= 1.0 ? ColorMap::kSize - 1
                                              : static_cast<int>(t * (ColorMap::kSize - 1) + 0.5);
                 line[c] = lut[static_cast<std::size_t>(index)];
             } else {
-                line[c] = middle;
+                line[c] = lut[static_cast<std::size_t>(ColorMap::indexFor(range.normalized(v)))];
             }
         }
     }
@@ -726,6 +758,10 @@ QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
 void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l)
 {
     QImage image = cellImage(spec, l);
+    // Out of memory the grid stays empty: a panel cannot report an error, and
+    // guessed colours would be worse than none.
+    if (image.isNull())
+        return;
     const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
     const double deviceScale = std::abs(painter->deviceTransform().m11());
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -734,15 +770,23 @@ void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLa
         // rows and columns (a diagonal could vanish), so average them instead.
         const QSize device(std::max(1, static_cast<int>(std::lround(l.gridRect.width() * deviceScale))),
                            std::max(1, static_cast<int>(std::lround(l.gridRect.height() * deviceScale))));
-        image = image.scaled(device, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QImage averaged = image.scaled(device, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        if (!averaged.isNull())
+            image = averaged;
     } else if (!raster && l.cellSize >= 2.0) {
         // SVG and PDF viewers smooth embedded images when they enlarge them;
         // pre-enlarging by a whole factor keeps the cells' edges crisp there.
         const int side = std::max(l.rows, l.columns);
         const int factor =
             std::min(static_cast<int>(std::ceil(l.cellSize * 2)), kMaxVectorImageSide / std::max(1, side));
-        if (factor > 1)
-            image = image.scaled(l.columns * factor, l.rows * factor, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+        if (factor > 1) {
+            // Without the memory for the enlarged copy, a soft-edged image
+            // still shows the right colours.
+            const QImage enlarged =
+                image.scaled(l.columns * factor, l.rows * factor, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+            if (!enlarged.isNull())
+                image = enlarged;
+        }
     }
     painter->drawImage(l.gridRect, image);
 }
@@ -1017,14 +1061,15 @@ void drawHeader(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     if (!spec.title.isEmpty()) {
         painter->setFont(l.titleFont);
         painter->setPen(kTitleColor);
-        const QString text = QFontMetricsF(l.titleFont).elidedText(spec.title, Qt::ElideRight, titleWidth);
+        const QString text = QFontMetricsF(l.titleFont).elidedText(titleText(spec.title), Qt::ElideRight, titleWidth);
         painter->drawText(QRectF(l.titleRect.left(), l.titleRect.top(), titleWidth, l.titleRect.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
     }
     if (!spec.formula.isEmpty()) {
         painter->setFont(l.labelFont);
         painter->setPen(kFormulaColor);
-        const QString text = QFontMetricsF(l.labelFont).elidedText(spec.formula, Qt::ElideRight, formulaWidth);
+        const QString text =
+            QFontMetricsF(l.labelFont).elidedText(titleText(spec.formula), Qt::ElideRight, formulaWidth);
         painter->drawText(QRectF(l.formulaRect.left(), l.formulaRect.top(), formulaWidth, l.formulaRect.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
     }
@@ -1069,7 +1114,7 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
         painter->setFont(l.labelFont);
         painter->setPen(kLabelColor);
         const double lh = fm.height();
-        const QString text = fm.elidedText(strip.header, Qt::ElideRight, area.width() + l.cellSize);
+        const QString text = fm.elidedText(labelText({strip.header}, 0), Qt::ElideRight, area.width() + l.cellSize);
         painter->drawText(
             QRectF(area.left() - l.cellSize / 2, l.columnLabelRect.bottom() - lh, area.width() + l.cellSize, lh),
             Qt::AlignHCenter | Qt::AlignBottom, text);
@@ -1080,9 +1125,21 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
 
 double ValueRange::normalized(double value) const
 {
+    if (std::isnan(value))
+        return 0.0;
     if (!(high > low))
         return 0.5;
-    return std::clamp((value - low) / (high - low), 0.0, 1.0);
+    if (value <= low)
+        return 0.0;
+    if (value >= high)
+        return 1.0;
+    if (!std::isfinite(low) || !std::isfinite(high)) {
+        // Every finite value is infinitely closer to a finite end than to an
+        // infinite one.
+        return std::isfinite(low) ? 0.0 : std::isfinite(high) ? 1.0 : 0.5;
+    }
+    const double scale = spanScale(low, high);
+    return std::clamp((value * scale - low * scale) / (high * scale - low * scale), 0.0, 1.0);
 }
 
 std::optional<std::pair<int, int>> HeatmapLayout::cellAt(QPointF pos) const
@@ -1355,6 +1412,13 @@ std::optional<std::pair<int, int>> HeatmapRenderer::cellAt(const QRectF& target,
 QRectF HeatmapRenderer::cellRect(const QRectF& target, const HeatmapSpec& spec, const QFont& font, int row, int column)
 {
     return layout(target, spec, font).cellRect(row, column);
+}
+
+QString HeatmapRenderer::labelText(const QStringList& labels, int index)
+{
+    if (index >= 0 && index < labels.size())
+        return formulatext::boundedText(labels.at(index));
+    return QString::number(index);
 }
 
 QString HeatmapRenderer::formatValue(double value, int decimals)

@@ -26,8 +26,11 @@ struct ValueRange
     double high = 1.0;
 
     // (v - low) / (high - low) clamped to [0, 1]; +inf gives 1. A degenerate
-    // range (high <= low) maps everything to 0.5 so a constant matrix shows
-    // the map's middle colour instead of dividing by zero.
+    // range (high <= low, or a NaN end) maps everything to 0.5 so a constant
+    // matrix shows the map's middle colour instead of dividing by zero. Never
+    // NaN: a NaN value gives 0 (NaN cells have a fill of their own), a range
+    // too wide for high - low (±1e308) is still divided evenly, and with an
+    // infinite end every finite value sits at the finite end.
     double normalized(double value) const;
 };
 
@@ -190,6 +193,11 @@ public:
     static std::optional<std::pair<int, int>> cellAt(const QRectF& target, const HeatmapSpec& spec, const QFont& font,
                                                      QPointF pos);
     static QRectF cellRect(const QRectF& target, const HeatmapSpec& spec, const QFont& font, int row, int column);
+
+    // The text a row or column label is measured and drawn from: label
+    // `index`, cut by formulatext::boundedText before any text layout (then
+    // elided to its room), or the index itself when the list has no such label.
+    static QString labelText(const QStringList& labels, int index);
 
     // Value as printed in cells and tooltips: fixed decimals, a true minus
     // sign, no "-0.00", and "−∞", "∞", "NaN" for the special values.

@@ -81,7 +81,7 @@ QString tokenName(const attn::AttentionResult& result, int index)
 {
     const std::string& token = result.tokens[static_cast<std::size_t>(index)];
     const auto count = std::count(result.tokens.begin(), result.tokens.end(), token);
-    const QString text = quoted(QString::fromStdString(token));
+    const QString text = quoted(boundedFromUtf8(token));
     return count > 1 ? QStringLiteral("%1\u2009[%2]").arg(text).arg(index) : text;
 }
 
@@ -119,7 +119,7 @@ QStringList tokenLines(const attn::AttentionResult& result, int i)
     QStringList lines;
     lines << QStringLiteral("tokens = sentence.split()");
     lines << QStringLiteral("= [%1]").arg(writtenSum(
-        n, [&](int t) { return quoted(QString::fromStdString(result.tokens[static_cast<std::size_t>(t)])); },
+        n, [&](int t) { return quoted(boundedFromUtf8(result.tokens[static_cast<std::size_t>(t)])); },
         QStringLiteral(", ")));
     const int words = static_cast<int>(result.vocabulary.words.size());
     lines << QStringLiteral("%1 token%2, %3 vocabulary word%4")
@@ -806,13 +806,13 @@ void LessonPage::layoutTokens(const QRectF& area)
     std::vector<QString> tokens;
     std::vector<QString> tokenLabels;
     for (std::size_t t = 0; t < result.tokens.size(); ++t) {
-        tokens.push_back(QString::fromStdString(result.tokens[t]));
+        tokens.push_back(boundedFromUtf8(result.tokens[t]));
         tokenLabels.push_back(QStringLiteral("%1 \u2192 %2").arg(t).arg(result.vocabulary.tokenWord[t]));
     }
     std::vector<QString> words;
     std::vector<QString> wordLabels;
     for (std::size_t w = 0; w < result.vocabulary.words.size(); ++w) {
-        words.push_back(QString::fromStdString(result.vocabulary.words[w]));
+        words.push_back(boundedFromUtf8(result.vocabulary.words[w]));
         wordLabels.push_back(QString::number(w));
     }
 
@@ -1039,9 +1039,8 @@ void LessonPage::paintTokens(QPainter* painter) const
     for (const LessonTokenBox& box : m_tokenBoxes) {
         const bool isToken = box.token >= 0;
         const bool highlighted = isToken ? box.token == query : box.word == queryWord;
-        const QString text =
-            QString::fromStdString(isToken ? result.tokens[static_cast<std::size_t>(box.token)]
-                                           : result.vocabulary.words[static_cast<std::size_t>(box.word)]);
+        const QString text = boundedFromUtf8(isToken ? result.tokens[static_cast<std::size_t>(box.token)]
+                                                     : result.vocabulary.words[static_cast<std::size_t>(box.word)]);
         painter->setPen(
             QPen(highlighted ? theme.accent : theme.boxBorder, highlighted ? theme.stroke * 2.5 : theme.stroke));
         painter->setBrush(QBrush(highlighted && isToken ? theme.accent : theme.box));
