@@ -5,6 +5,12 @@
 // "count d". Only the words a sentence needs are kept, so a file of hundreds
 // of megabytes streams through in one pass with little memory. Progress is
 // reported by bytes read and the reader can be cancelled from another thread.
+//
+// Memory stays bounded whatever the input: a line longer than
+// ImportLimits::maxLineBytes (a file without newlines, a binary file) is
+// skipped and counted without being held, and the stream is read in blocks
+// of ImportLimits::blockBytes, so a cancel is seen after at most that many
+// bytes however long the lines are.
 
 #include <atomic>
 #include <cstdint>
@@ -18,6 +24,15 @@
 
 namespace attn {
 
+struct ImportLimits
+{
+    // A GloVe line of 1024 numbers is under 32 KiB; anything past this is
+    // not a word vector.
+    static constexpr std::int64_t maxLineBytes = 1 << 20;
+    // Read at a time; cancel is checked after each block.
+    static constexpr std::int64_t blockBytes = 64 << 10;
+};
+
 class ImportError : public std::runtime_error
 {
 public:
@@ -30,8 +45,11 @@ struct ImportedEmbeddings
     std::map<std::string, std::vector<double>> vectors; // the wanted words found
     std::vector<std::string> missing;                   // wanted words not in the file, in order
     std::int64_t linesRead = 0;
-    std::int64_t malformedLines = 0; // skipped: wrong count of numbers or not numbers
+    // Skipped: wrong count of numbers, not numbers, or longer than
+    // ImportLimits::maxLineBytes; line numbers count from 1.
+    std::int64_t malformedLines = 0;
     std::int64_t firstMalformedLine = 0;
+    std::int64_t overlongLines = 0; // of malformedLines, those too long to read
     bool cancelled = false;
 };
 
