@@ -76,6 +76,10 @@ public:
     void read(std::string_view line)
     {
         ++m_result.linesRead;
+        // Windows editors save UTF-8 with a byte order mark, which would
+        // otherwise become part of the first word.
+        if (m_result.linesRead == 1 && line.starts_with("\xEF\xBB\xBF"))
+            line.remove_prefix(3);
         if (line.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos)
             return;
 

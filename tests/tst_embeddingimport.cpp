@@ -25,6 +25,8 @@ private slots:
     void word2vecHeader();
     void raggedLineIsSkipped();
     void unicodeWords();
+    void byteOrderMarkIsSkipped_data();
+    void byteOrderMarkIsSkipped();
     void noVectorsIsAnError();
     void dimensionLimit();
     void cancelStops();
@@ -120,6 +122,34 @@ void TestEmbeddingImport::unicodeWords()
     const attn::ImportedEmbeddings e = attn::importEmbeddings(in, {"東京", "🙂", "café"});
     QCOMPARE(e.vectors.size(), std::size_t(3));
     QCOMPARE(e.vectors.at("🙂"), (std::vector<double>{0.5, 0.5}));
+}
+
+void TestEmbeddingImport::byteOrderMarkIsSkipped_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("found");
+    QTest::addColumn<qint64>("malformed");
+    const QByteArray bom("\xEF\xBB\xBF");
+    QTest::addRow("GloVe") << bom + "the 1 2\ncat 3 4\n" << QStringList{"cat", "the"} << 0LL;
+    QTest::addRow("word2vec header") << bom + "2 2\nthe 1 2\ncat 3 4\n" << QStringList{"cat", "the"} << 0LL;
+    QTest::addRow("CRLF") << bom + "the 1 2\r\ncat 3 4\r\n" << QStringList{"cat", "the"} << 0LL;
+    // Only a mark that starts the file is one; elsewhere the bytes are the word's.
+    QTest::addRow("not at the start") << "the 1 2\n" + bom + "cat 3 4\n" << QStringList{"the"} << 0LL;
+}
+
+void TestEmbeddingImport::byteOrderMarkIsSkipped()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, found);
+    QFETCH(qint64, malformed);
+    std::istringstream in(text.toStdString());
+    const attn::ImportedEmbeddings e = attn::importEmbeddings(in, kWanted);
+    QStringList words;
+    for (const auto& entry : e.vectors)
+        words << QString::fromStdString(entry.first);
+    QCOMPARE(words, found);
+    QCOMPARE(e.dimension, 2);
+    QCOMPARE(e.malformedLines, malformed);
 }
 
 void TestEmbeddingImport::noVectorsIsAnError()
