@@ -59,10 +59,17 @@ struct ImportControl
     std::function<void(std::int64_t bytesRead)> progress;
     // Set from any thread to stop; the result then has cancelled = true.
     const std::atomic<bool>* cancel = nullptr;
+    // Bound on the numbers held while the dimension is still open: each
+    // wanted word keeps its first vector of every count of numbers met.
+    // 8 Mi numbers (64 MiB) hold two full sets of 4096 words x 1024.
+    std::int64_t maxKeptNumbers = 8 << 20;
 };
 
-// Reads vectors for `wanted` (the sentence's vocabulary). Throws ImportError
-// when the file holds no usable vector or its dimension is outside 1..1024.
+// Reads vectors for `wanted` (the sentence's vocabulary). The dimension is
+// the header's when there is one, else the count of numbers most lines have
+// (the first such count on a tie); lines of other counts are skipped and
+// counted. Throws ImportError when the file holds no usable vector, when no
+// line has the header's dimension, or when the dimension is outside 1..1024.
 ImportedEmbeddings importEmbeddings(std::istream& in, const std::vector<std::string>& wanted,
                                     const ImportControl& control = {});
 

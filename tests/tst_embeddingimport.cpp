@@ -24,6 +24,12 @@ private slots:
     void gloveFormat();
     void word2vecHeader();
     void raggedLineIsSkipped();
+    void dimensionIsTheHeadersOrTheMostCommon_data();
+    void dimensionIsTheHeadersOrTheMostCommon();
+    void wrongHeaderIsReported_data();
+    void wrongHeaderIsReported();
+    void keptVectorsStayWithinTheirBudget_data();
+    void keptVectorsStayWithinTheirBudget();
     void unicodeWords();
     void byteOrderMarkIsSkipped_data();
     void byteOrderMarkIsSkipped();
@@ -114,6 +120,116 @@ void TestEmbeddingImport::raggedLineIsSkipped()
     QCOMPARE(e.malformedLines, 2);
     QCOMPARE(e.firstMalformedLine, 2);
     QCOMPARE(e.missing, (std::vector<std::string>{"cat", "sat"}));
+}
+
+void TestEmbeddingImport::dimensionIsTheHeadersOrTheMostCommon_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("dimension");
+    QTest::addColumn<QStringList>("found");
+    QTest::addColumn<qint64>("skipped");
+    QTest::addColumn<qint64>("firstSkipped");
+    QTest::addRow("stray first row") << QByteArray("the 1 2\ncat 1 2 3\nsat 4 5 6\nzebra 7 8 9\n") << 3
+                                     << QStringList{"cat", "sat", "zebra"} << 1LL << 1LL;
+    QTest::addRow("stray first row of another word")
+        << QByteArray("of 1 2\ncat 1 2 3\nsat 4 5 6\n") << 3 << QStringList{"cat", "sat"} << 1LL << 1LL;
+    QTest::addRow("stray rows among unwanted words")
+        << QByteArray("the 1\nof 1 2 3\nin 1 2 3\ncat 1 2 3\nto 1\n") << 3 << QStringList{"cat"} << 2LL << 1LL;
+    QTest::addRow("header over the majority")
+        << QByteArray("3 2\nthe 1 2\ncat 1 2 3\nsat 4 5 6\n") << 2 << QStringList{"the"} << 2LL << 3LL;
+    QTest::addRow("header that agrees") << QByteArray("3 3\nthe 1 2\ncat 1 2 3\nsat 4 5 6\n") << 3
+                                        << QStringList{"cat", "sat"} << 1LL << 2LL;
+    QTest::addRow("a tie goes to the first")
+        << QByteArray("the 1 2\ncat 1 2 3\n") << 2 << QStringList{"the"} << 1LL << 2LL;
+    QTest::addRow("prose does not vote") << QByteArray("of words here\nto more words\ncat 1 2\n") << 2
+                                         << QStringList{"cat"} << 2LL << 1LL;
+    QTest::addRow("a word's later vector of the winning count")
+        << QByteArray("the 1 2 3\nthe 9 9\nof 1 1\nto 2 2\ncat 5 5\n") << 2 << QStringList{"cat", "the"} << 1LL << 1LL;
+}
+
+void TestEmbeddingImport::dimensionIsTheHeadersOrTheMostCommon()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, dimension);
+    QFETCH(QStringList, found);
+    QFETCH(qint64, skipped);
+    QFETCH(qint64, firstSkipped);
+    std::istringstream in(text.toStdString());
+    const attn::ImportedEmbeddings e = attn::importEmbeddings(in, kWanted);
+    QCOMPARE(e.dimension, dimension);
+    QStringList words;
+    for (const auto& [word, vector] : e.vectors) {
+        words << QString::fromStdString(word);
+        QCOMPARE(static_cast<int>(vector.size()), dimension);
+    }
+    QCOMPARE(words, found);
+    QCOMPARE(e.malformedLines, skipped);
+    QCOMPARE(e.firstMalformedLine, firstSkipped);
+    QCOMPARE(e.missing.size() + e.vectors.size(), kWanted.size());
+}
+
+void TestEmbeddingImport::wrongHeaderIsReported_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("wider than the lines") << QByteArray("3 300\nthe 1 2\ncat 3 4\nof 1 2 3\n")
+                                          << "The header says 300 numbers per word, but the lines have 2";
+    QTest::addRow("narrower than the lines")
+        << QByteArray("2 1\nthe 1 2\ncat 3 4\n") << "The header says 1 numbers per word, but the lines have 2";
+    QTest::addRow("zero") << QByteArray("2 0\nthe 1 2\n") << "The header says 0 numbers per word";
+    QTest::addRow("past any integer") << QByteArray("2 99999999999999999999999\nthe 1 2\n")
+                                      << "The header says 99999999999999999999999 numbers per word";
+    QTest::addRow("nothing after it") << QByteArray("3 2\n") << "holds no word vectors";
+    QTest::addRow("prose after it") << QByteArray("3 2\nsome words here\n") << "holds no word vectors";
+}
+
+void TestEmbeddingImport::wrongHeaderIsReported()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    std::istringstream in(text.toStdString());
+    try {
+        attn::importEmbeddings(in, kWanted);
+        QFAIL("accepted the file");
+    } catch (const attn::ImportError& e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
+    }
+}
+
+void TestEmbeddingImport::keptVectorsStayWithinTheirBudget_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("found");
+    QTest::addColumn<QString>("error");
+    // A budget of 15 numbers: the 2-number "the" (seen once) makes room for
+    // the third 5-number vector.
+    QTest::addRow("a rare count makes room") << QByteArray("the 1 2\nthe 1 2 3 4 5\ncat 1 2 3 4 5\nsat 1 2 3 4 5\n")
+                                             << QStringList{"cat", "sat", "the"} << QString();
+    // The 2-number vectors went when they were rarer, then 2 became the most
+    // common count: better an error than vectors silently missing.
+    QTest::addRow("the dimension's vectors went")
+        << QByteArray("the 1 2 3 4 5\ncat 1 2 3 4 5\nsat 1 2 3 4 5\nzebra 1 2\nof 1 2\nto 1 2\nin 1 2\nan 1 2\n")
+        << QStringList() << "disagree too often";
+}
+
+void TestEmbeddingImport::keptVectorsStayWithinTheirBudget()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, found);
+    QFETCH(QString, error);
+    std::istringstream in(text.toStdString());
+    attn::ImportControl control;
+    control.maxKeptNumbers = 15;
+    try {
+        const attn::ImportedEmbeddings e = attn::importEmbeddings(in, kWanted, control);
+        QStringList words;
+        for (const auto& entry : e.vectors)
+            words << QString::fromStdString(entry.first);
+        QCOMPARE(words, found);
+        QVERIFY(error.isEmpty());
+    } catch (const attn::ImportError& e) {
+        QVERIFY2(!error.isEmpty() && QString::fromStdString(e.what()).contains(error), e.what());
+    }
 }
 
 void TestEmbeddingImport::unicodeWords()
