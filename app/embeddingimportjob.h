@@ -17,7 +17,8 @@
 // Invariants: progress() and finished() are emitted on the thread the job
 // lives in (the GUI thread), finished() exactly once per start(); cancel()
 // is safe at any time and the result then says cancelled. Destroying the
-// job cancels it and waits for the reader, which stops within 1024 lines.
+// job cancels it and waits for the reader, which stops within
+// attn::ImportLimits::blockBytes (64 KiB) of reading, however long the lines.
 class EmbeddingImportJob : public QObject
 {
     Q_OBJECT

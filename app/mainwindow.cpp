@@ -1288,12 +1288,20 @@ void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QStr
             listed << tr("and %1 more").arg(m_missingWords.size() - kListed);
         text += tr(" Not in the file, so still random (embedding seed): %1.").arg(listed.join(QStringLiteral(", ")));
     }
-    if (result.malformedLines == 1)
-        text += tr(" Skipped 1 malformed line (line %1).").arg(result.firstMalformedLine);
-    else if (result.malformedLines > 1)
-        text += tr(" Skipped %1 malformed lines; the first is line %2.")
-                    .arg(result.malformedLines)
-                    .arg(result.firstMalformedLine);
+    if (result.malformedLines > 0) {
+        if (result.malformedLines == 1)
+            text += tr(" Skipped 1 malformed line (line %1)").arg(result.firstMalformedLine);
+        else
+            text += tr(" Skipped %1 malformed lines; the first is line %2")
+                        .arg(result.malformedLines)
+                        .arg(result.firstMalformedLine);
+        // Saying what a good line is lets the user find the bad ones.
+        text += tr(": each line should be a word and %1 numbers.").arg(result.dimension);
+        if (result.overlongLines > 0)
+            text += tr(" %1 of them longer than %2 MiB.")
+                        .arg(result.overlongLines)
+                        .arg(attn::ImportLimits::maxLineBytes >> 20);
+    }
     m_messageBar->showMessage(m_missingWords.isEmpty() && result.malformedLines == 0 ? MessageBar::Kind::Info
                                                                                      : MessageBar::Kind::Warning,
                               text);

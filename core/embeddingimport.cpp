@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string_view>
 #include <unordered_set>
 
@@ -53,92 +54,300 @@ bool isWholeNumber(std::string_view text)
     return true;
 }
 
+// How many fields `rest` has when every one of them is made of the
+// characters of a finite decimal number; 0 when any is not. Cheaper than
+// parsing, for the lines of words nobody asked for: they only vote on the
+// dimension.
+std::size_t countNumberLikeFields(std::string_view rest)
+{
+    std::size_t count = 0;
+    bool inField = false;
+    for (const char c : rest) {
+        if (isSpace(c)) {
+            inField = false;
+            continue;
+        }
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'))
+            return 0;
+        if (!inField)
+            ++count;
+        inField = true;
+    }
+    return count;
+}
+
+// The d of a word2vec header "count d", or nothing when `line` is not one.
+std::optional<std::string_view> headerDimension(std::string_view line)
+{
+    std::string_view found[2];
+    std::size_t count = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && isSpace(line[i]))
+            ++i;
+        const std::size_t start = i;
+        while (i < line.size() && !isSpace(line[i]))
+            ++i;
+        if (i == start)
+            break;
+        if (count == 2)
+            return std::nullopt;
+        found[count++] = line.substr(start, i - start);
+    }
+    if (count != 2 || !isWholeNumber(found[0]) || !isWholeNumber(found[1]))
+        return std::nullopt;
+    return found[1];
+}
+
+// The state of one read, fed a line at a time. The dimension is only known
+// at the end (the header's, or else the most common count of numbers), so
+// each wanted word keeps its first vector of every count seen; those are
+// the only numbers held.
+class LineReader
+{
+public:
+    LineReader(const std::vector<std::string>& wanted, std::int64_t maxKeptNumbers)
+        : m_wanted(wanted.begin(), wanted.end())
+        , m_maxKept(maxKeptNumbers)
+    {
+    }
+
+    void skipOverlong()
+    {
+        ++m_result.linesRead;
+        ++m_result.overlongLines;
+        notAVector();
+    }
+
+    void read(std::string_view line)
+    {
+        ++m_result.linesRead;
+        // Windows editors save UTF-8 with a byte order mark, which would
+        // otherwise become part of the first word.
+        if (m_result.linesRead == 1 && line.starts_with("\xEF\xBB\xBF"))
+            line.remove_prefix(3);
+        if (line.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos)
+            return;
+
+        if (m_result.linesRead == 1) {
+            if (const auto dimension = headerDimension(line)) {
+                m_header = std::string(*dimension);
+                return;
+            }
+        }
+
+        // The word is everything up to the first ASCII space or tab.
+        const std::size_t wordEnd = line.find_first_of(" \t");
+        const std::string_view word = line.substr(0, wordEnd);
+        const std::string_view rest = wordEnd == std::string_view::npos ? std::string_view() : line.substr(wordEnd);
+
+        if (!m_wanted.count(std::string(word))) {
+            // The common case in a large file: counted, not parsed.
+            if (const std::size_t count = countNumberLikeFields(rest))
+                tally(count);
+            else
+                notAVector();
+            return;
+        }
+
+        const auto numbers = fields(rest);
+        std::vector<double> vector;
+        vector.reserve(numbers.size());
+        for (const std::string_view number : numbers) {
+            double value = 0.0;
+            if (!parseNumber(number, &value)) {
+                notAVector();
+                return;
+            }
+            vector.push_back(value);
+        }
+        if (vector.empty()) {
+            notAVector();
+            return;
+        }
+        tally(vector.size());
+        keep(word, std::move(vector));
+    }
+
+    // The vectors of the file's dimension, or ImportError.
+    ImportedEmbeddings finish(const std::vector<std::string>& wanted)
+    {
+        if (m_tallies.empty())
+            throw ImportError("The file holds no word vectors: each line should be a word followed by its numbers.");
+        std::size_t mostCommon = 0;
+        const Tally* best = nullptr;
+        for (const auto& [count, tally] : m_tallies) {
+            // On a tie the count seen first wins, as a reader of the file would guess.
+            if (!best || tally.lines > best->lines
+                || (tally.lines == best->lines && tally.firstLine < best->firstLine)) {
+                mostCommon = count;
+                best = &tally;
+            }
+        }
+
+        std::size_t dimension = mostCommon;
+        if (m_header) {
+            std::size_t stated = 0;
+            const auto [end, ec] = std::from_chars(m_header->data(), m_header->data() + m_header->size(), stated);
+            if (ec != std::errc() || !m_tallies.count(stated))
+                throw ImportError("The header says " + *m_header + " numbers per word, but the lines have "
+                                  + std::to_string(mostCommon) + ": correct or delete the first line.");
+            dimension = stated;
+        }
+        if (dimension < 1 || dimension > static_cast<std::size_t>(Limits::maxDModel))
+            throw ImportError("The vectors have " + std::to_string(dimension) + " numbers; d_model must be from 1 to "
+                              + std::to_string(Limits::maxDModel) + ".");
+        if (m_dropped.count(dimension))
+            throw ImportError("The lines disagree too often on how many numbers a word has ("
+                              + std::to_string(m_tallies.size()) + " different counts) to be read in one pass; most have "
+                              + std::to_string(dimension) + ": remove the others.");
+
+        m_result.dimension = static_cast<int>(dimension);
+        if (const auto kept = m_candidates.find(dimension); kept != m_candidates.end())
+            m_result.vectors = std::move(kept->second);
+        for (const auto& [count, tally] : m_tallies) {
+            if (count != dimension)
+                skipped(tally.lines, tally.firstLine);
+        }
+        for (const std::string& word : wanted) {
+            if (!m_result.vectors.count(word))
+                m_result.missing.push_back(word);
+        }
+        return std::move(m_result);
+    }
+
+    ImportedEmbeddings& result() { return m_result; }
+
+private:
+    struct Tally
+    {
+        std::int64_t lines = 0;
+        std::int64_t firstLine = 0;
+    };
+
+    void tally(std::size_t count)
+    {
+        Tally& tally = m_tallies[count];
+        if (tally.lines++ == 0)
+            tally.firstLine = m_result.linesRead;
+    }
+
+    void notAVector() { skipped(1, m_result.linesRead); }
+
+    void skipped(std::int64_t lines, std::int64_t firstLine)
+    {
+        m_result.malformedLines += lines;
+        if (m_result.firstMalformedLine == 0 || firstLine < m_result.firstMalformedLine)
+            m_result.firstMalformedLine = firstLine;
+    }
+
+    bool fewerLines(std::size_t a, std::size_t b) const
+    {
+        const Tally& ta = m_tallies.at(a);
+        const Tally& tb = m_tallies.at(b);
+        return ta.lines < tb.lines || (ta.lines == tb.lines && ta.firstLine > tb.firstLine);
+    }
+
+    // A word's first vector of each count is kept. Past the budget, the
+    // vectors of the count with the fewest lines so far go, for good: a count
+    // that rare is almost never the file's dimension, and if it becomes it,
+    // finish() says so rather than return a partial set.
+    void keep(std::string_view word, std::vector<double> vector)
+    {
+        const std::size_t count = vector.size();
+        if (count > static_cast<std::size_t>(Limits::maxDModel) || m_dropped.count(count))
+            return;
+        if (const auto kept = m_candidates.find(count);
+            kept != m_candidates.end() && kept->second.count(std::string(word)))
+            return;
+        while (m_kept + static_cast<std::int64_t>(count) > m_maxKept) {
+            std::size_t rarest = count;
+            for (const auto& entry : m_candidates) {
+                if (fewerLines(entry.first, rarest))
+                    rarest = entry.first;
+            }
+            m_dropped.insert(rarest);
+            if (const auto dropped = m_candidates.find(rarest); dropped != m_candidates.end()) {
+                m_kept -= static_cast<std::int64_t>(dropped->second.size() * rarest);
+                m_candidates.erase(dropped);
+            }
+            if (rarest == count)
+                return;
+        }
+        m_kept += static_cast<std::int64_t>(count);
+        m_candidates[count].emplace(std::string(word), std::move(vector));
+    }
+
+    const std::unordered_set<std::string> m_wanted;
+    const std::int64_t m_maxKept;
+    ImportedEmbeddings m_result;
+    std::optional<std::string> m_header;    // the d of "count d", as written
+    std::map<std::size_t, Tally> m_tallies; // by count of numbers, for every line that looks like a vector
+    std::map<std::size_t, std::map<std::string, std::vector<double>>> m_candidates;
+    std::set<std::size_t> m_dropped;
+    std::int64_t m_kept = 0; // numbers in m_candidates
+};
+
 } // namespace
 
 ImportedEmbeddings importEmbeddings(std::istream& in, const std::vector<std::string>& wanted,
                                     const ImportControl& control)
 {
-    ImportedEmbeddings result;
-    const std::unordered_set<std::string> wantedSet(wanted.begin(), wanted.end());
+    LineReader reader(wanted, control.maxKeptNumbers);
+    const auto cancelled = [&] { return control.cancel && control.cancel->load(std::memory_order_relaxed); };
+    std::vector<char> block(static_cast<std::size_t>(ImportLimits::blockBytes));
+    // Reserved once, so a line at the cap never makes the string grow past it.
+    std::string line;
+    line.reserve(static_cast<std::size_t>(ImportLimits::maxLineBytes));
+    bool overlong = false; // the current line passed the cap: its bytes are dropped up to its newline
     std::int64_t bytes = 0;
     std::int64_t lastReport = 0;
-    std::string line;
-    bool sawVector = false;
 
-    while (std::getline(in, line)) {
-        bytes += static_cast<std::int64_t>(line.size()) + 1;
-        ++result.linesRead;
-        if ((result.linesRead & 1023) == 0) {
-            if (control.cancel && control.cancel->load(std::memory_order_relaxed)) {
-                result.cancelled = true;
-                return result;
-            }
-            if (control.progress && bytes - lastReport >= (1 << 20)) {
-                control.progress(bytes);
-                lastReport = bytes;
-            }
+    while (in) {
+        // Checked per block, not per line, so one endless line cannot delay it.
+        if (cancelled()) {
+            reader.result().cancelled = true;
+            return std::move(reader.result());
         }
-        if (line.find_first_not_of(" \t\r\n\v\f") == std::string::npos)
-            continue;
-
-        // The word is everything up to the first ASCII space or tab.
-        const std::size_t wordEnd = line.find_first_of(" \t");
-        const std::string_view word = std::string_view(line).substr(0, wordEnd);
-        const std::string_view rest =
-            wordEnd == std::string::npos ? std::string_view() : std::string_view(line).substr(wordEnd);
-
-        if (result.linesRead == 1) {
-            // word2vec's header: two whole numbers, "count dimension".
-            const auto headerFields = fields(line);
-            if (headerFields.size() == 2 && isWholeNumber(headerFields[0]) && isWholeNumber(headerFields[1])) {
-                int dimension = 0;
-                std::from_chars(headerFields[1].data(), headerFields[1].data() + headerFields[1].size(), dimension);
-                result.dimension = dimension;
-                continue;
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        bytes += static_cast<std::int64_t>(got);
+        std::string_view data(block.data(), got);
+        while (!data.empty()) {
+            const std::size_t newline = data.find('\n');
+            const std::string_view piece = data.substr(0, newline);
+            if (!overlong) {
+                if (line.size() + piece.size() > static_cast<std::size_t>(ImportLimits::maxLineBytes)) {
+                    overlong = true;
+                    line.clear();
+                } else {
+                    line.append(piece);
+                }
             }
-        }
-
-        const bool isWanted = wantedSet.count(std::string(word)) > 0;
-        if (sawVector && !isWanted)
-            continue; // the common case in a large file: skip without parsing numbers
-
-        const auto numbers = fields(rest);
-        std::vector<double> vector;
-        vector.reserve(numbers.size());
-        bool ok = !numbers.empty();
-        for (const std::string_view number : numbers) {
-            double value = 0.0;
-            if (!parseNumber(number, &value)) {
-                ok = false;
+            if (newline == std::string_view::npos)
                 break;
-            }
-            vector.push_back(value);
+            if (overlong)
+                reader.skipOverlong();
+            else
+                reader.read(line);
+            line.clear();
+            overlong = false;
+            data.remove_prefix(newline + 1);
         }
-        if (ok && result.dimension == 0)
-            result.dimension = static_cast<int>(vector.size());
-        if (!ok || static_cast<int>(vector.size()) != result.dimension) {
-            ++result.malformedLines;
-            if (result.firstMalformedLine == 0)
-                result.firstMalformedLine = result.linesRead;
-            continue;
+        if (control.progress && bytes - lastReport >= (1 << 20)) {
+            control.progress(bytes);
+            lastReport = bytes;
         }
-        sawVector = true;
-        if (isWanted && !result.vectors.count(std::string(word)))
-            result.vectors.emplace(std::string(word), std::move(vector));
     }
+    // The last line needs no newline.
+    if (overlong)
+        reader.skipOverlong();
+    else if (!line.empty())
+        reader.read(line);
     if (control.progress)
         control.progress(bytes);
 
-    if (!sawVector)
-        throw ImportError("The file holds no word vectors: each line should be a word followed by its numbers.");
-    if (result.dimension < 1 || result.dimension > Limits::maxDModel)
-        throw ImportError("The vectors have " + std::to_string(result.dimension) + " numbers; d_model must be from 1 to "
-                          + std::to_string(Limits::maxDModel) + ".");
-    for (const std::string& word : wanted) {
-        if (!result.vectors.count(word))
-            result.missing.push_back(word);
-    }
-    return result;
+    return reader.finish(wanted);
 }
 
 } // namespace attn

@@ -36,6 +36,8 @@ private slots:
 
     void importsFoundWordsNamesMissingOnes();
     void headsFallBackToOneWhenTheyNoLongerDivide();
+    void skippedLinesAreReported_data();
+    void skippedLinesAreReported();
     void menuActionAsksForTheFile();
     void unreadableFilesAreReported_data();
     void unreadableFilesAreReported();
@@ -122,7 +124,8 @@ void TestImportDialog::importsFoundWordsNamesMissingOnes()
     const QString text = bar->text();
     QVERIFY2(text.contains(QStringLiteral("3 of 5 words")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("\"the\", \"kanye\"")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("1 malformed line (line 4)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("1 malformed line (line 4): each line should be a word and 4 numbers")),
+             qPrintable(text));
     QVERIFY(!QApplication::activeModalWidget());
 
     // One undo step takes it all back.
@@ -151,6 +154,39 @@ void TestImportDialog::headsFallBackToOneWhenTheyNoLongerDivide()
     QCOMPARE(m_window->missingImportWords(), (QStringList{"i", "miss", "the", "old"}));
 }
 
+void TestImportDialog::skippedLinesAreReported_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<int>("dModel");
+    QTest::addColumn<int>("imported");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("stray first row") << QByteArray("i 1 2\nmiss 1 2 3\nthe 4 5 6\nold 1 1 1\nkanye 2 2 2\n") << 3 << 4
+                                     << "Skipped 1 malformed line (line 1): each line should be a word and 3 numbers.";
+    QTest::addRow("several")
+        << QByteArray("i 1 2\nmiss 1 2 3\nthe 4 5\nold 1 1 1\nkanye 2 2 2\nx y z w\n") << 3 << 3
+        << "Skipped 3 malformed lines; the first is line 1: each line should be a word and 3 numbers.";
+    QTest::addRow("longer than the cap")
+        << "i 1 2\n" + QByteArray(2 << 20, '5') + "\nold 3 4\n"
+        << 2 << 2
+        << "Skipped 1 malformed line (line 2): each line should be a word and 2 numbers. 1 of them longer than 1 MiB.";
+    QTest::addRow("byte order mark") << QByteArray("\xEF\xBB\xBFi 1 2\nold 3 4\n") << 2 << 2 << "Imported 2 of 5 words";
+}
+
+void TestImportDialog::skippedLinesAreReported()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(int, dModel);
+    QFETCH(int, imported);
+    QFETCH(QString, expected);
+    QVERIFY(runImport(writeFile(QStringLiteral("skipped.txt"), contents)));
+    waitIdle();
+    const attn::AttentionConfig& config = m_window->document()->resultConfig();
+    QCOMPARE(config.dModel, dModel);
+    QCOMPARE(static_cast<int>(config.explicitEmbeddings.size()), imported);
+    const QString text = m_window->messageBar()->text();
+    QVERIFY2(text.contains(expected), qPrintable(text));
+}
+
 void TestImportDialog::menuActionAsksForTheFile()
 {
     const QString path = writeFile(QStringLiteral("menu.txt"), "old 1 2\nkanye 3 4\n");
@@ -177,6 +213,8 @@ void TestImportDialog::unreadableFilesAreReported_data()
     QTest::addRow("missing file") << QByteArray() << "does not exist";
     QTest::addRow("no vectors") << QByteArray("just some words\nand more\n") << "no word vectors";
     QTest::addRow("too wide") << QByteArray("i" + QByteArray(" 1").repeated(1100) + "\n") << "d_model must be";
+    QTest::addRow("header of another dimension")
+        << QByteArray("2 300\ni 1 2\nold 3 4\n") << "The header says 300 numbers per word, but the lines have 2";
 }
 
 void TestImportDialog::unreadableFilesAreReported()
