@@ -1117,7 +1117,8 @@ void TestFigure::megabyteTokenIsCutBeforeLayout()
     // Laying out a label costs time and memory in its whole length (10 MB
     // took half a minute and 800 MB): what is laid out must be bounded.
     attn::AttentionConfig config;
-    config.sentence = std::string(10'000'000, 'x') + " small";
+    // The longest token a sentence can hold (the engine refuses more than 1 MiB).
+    config.sentence = std::string(attn::Limits::maxSentenceBytes - 6, 'x') + " small";
     const auto r = compute(config);
     const Figure figure(config, r, FigureSettings{});
     QVERIFY(!figure.isEmpty());

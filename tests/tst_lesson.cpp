@@ -484,7 +484,8 @@ void TestLesson::megabyteTokenIsCutBeforeLayout()
     // A slide lays out every text it shows; a token of 10 MB took minutes
     // and more than a gigabyte to export.
     attn::AttentionConfig config;
-    config.sentence = std::string(10'000'000, 'x') + " small";
+    // The longest token a sentence can hold (the engine refuses more than 1 MiB).
+    config.sentence = std::string(attn::Limits::maxSentenceBytes - 6, 'x') + " small";
     const auto result = compute(config);
     const QString start(60, QLatin1Char('x'));
     for (int step = 1; step <= 7; ++step) {
