@@ -139,6 +139,15 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
                      result.k.middleCols(h * result.dK, result.dK), Rhs::Transposed);
     };
     const double sqrtDk = std::sqrt(static_cast<double>(result.dK));
+    // Rows [begin, end) of one head's scaled scores and weights, with a
+    // cancel point every 64 rows.
+    const auto scaleAndSoftmaxRows = [&](HeadResult& head, int begin, int end) {
+        for (int r = begin; r < end; ++r) {
+            if (r % 64 == 0)
+                checkCancel(cancel);
+            scaleAndSoftmaxRow(head, r, config, sqrtDk);
+        }
+    };
     result.output.resize(n, d);
     result.heads.resize(static_cast<std::size_t>(config.heads));
     const auto computeHead = [&](int h) {
@@ -146,11 +155,7 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
         const auto vh = result.v.middleCols(h * result.dK, result.dK);
         checkCancel(cancel);
         rawScores(head, h, 0, n);
-        for (int r = 0; r < n; ++r) {
-            if (r % 64 == 0)
-                checkCancel(cancel);
-            scaleAndSoftmaxRow(head, r, config, sqrtDk);
-        }
+        scaleAndSoftmaxRows(head, 0, n);
         multiply(head.output, head.weights, vh);
         result.output.middleCols(h * result.dK, result.dK) = head.output;
     };
@@ -181,11 +186,7 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
             const int rows = end - begin;
             checkCancel(cancel);
             rawScores(head, 0, begin, rows);
-            for (int r = begin; r < end; ++r) {
-                if (r % 64 == 0)
-                    checkCancel(cancel);
-                scaleAndSoftmaxRow(head, r, config, sqrtDk);
-            }
+            scaleAndSoftmaxRows(head, begin, end);
             multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), result.v);
         }, threads);
         result.output = head.output;
