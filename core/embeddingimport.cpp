@@ -79,22 +79,9 @@ std::size_t countNumberLikeFields(std::string_view rest)
 // The d of a word2vec header "count d", or nothing when `line` is not one.
 std::optional<std::string_view> headerDimension(std::string_view line)
 {
-    std::string_view found[2];
-    std::size_t count = 0;
-    std::size_t i = 0;
-    while (i < line.size()) {
-        while (i < line.size() && isSpace(line[i]))
-            ++i;
-        const std::size_t start = i;
-        while (i < line.size() && !isSpace(line[i]))
-            ++i;
-        if (i == start)
-            break;
-        if (count == 2)
-            return std::nullopt;
-        found[count++] = line.substr(start, i - start);
-    }
-    if (count != 2 || !isWholeNumber(found[0]) || !isWholeNumber(found[1]))
+    // Called for the first line only, so splitting all of it costs nothing.
+    const std::vector<std::string_view> found = fields(line);
+    if (found.size() != 2 || !isWholeNumber(found[0]) || !isWholeNumber(found[1]))
         return std::nullopt;
     return found[1];
 }
