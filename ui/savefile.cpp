@@ -183,19 +183,16 @@ bool FileGroup::add(const QString& path, const FileWriter& writer, QString* erro
     }
     QString writerError;
     errno = 0;
-    if (!writer(*device, &writerError)) {
+    bool written = writer(*device, &writerError);
+    if (written) {
+        errno = 0; // the flush's own reason, not one left by the writer
+        written = device->flush();
+    }
+    if (!written) {
         const int savedErrno = errno;
         if (staged->replacement)
             staged->replacement->cancelWriting();
         *error = describe(path, writerError.isEmpty() ? writeFailureReason(*device, savedErrno) : writerError);
-        return false;
-    }
-    errno = 0;
-    if (!device->flush()) {
-        const int savedErrno = errno;
-        if (staged->replacement)
-            staged->replacement->cancelWriting();
-        *error = describe(path, writeFailureReason(*device, savedErrno));
         return false;
     }
     m_files.push_back(std::move(staged));
