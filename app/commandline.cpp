@@ -1,9 +1,9 @@
 #include "commandline.h"
 
-#include "ui/colormap.h"
-#include "ui/panelid.h"
-#include "ui/presets.h"
-#include "ui/session.h"
+#include "ui/render/colormap.h"
+#include "ui/render/panelid.h"
+#include "ui/document/presets.h"
+#include "ui/document/session.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -1,11 +1,12 @@
 #include "headlessexport.h"
 
 #include "core/exporters.h"
-#include "ui/figureexport.h"
-#include "ui/lesson.h"
-#include "ui/panelid.h"
-#include "ui/savefile.h"
-#include "ui/session.h"
+#include "ui/document/exportfiles.h"
+#include "ui/render/figureexport.h"
+#include "ui/render/lessonpdf.h"
+#include "ui/render/panelid.h"
+#include "ui/document/savefile.h"
+#include "ui/document/session.h"
 
 #include <QCoreApplication>
 

@@ -106,7 +106,8 @@ int main(int argc, char* argv[])
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         qInstallMessageHandler(quietMessageHandler);
-        QApplication app(qtArgc, qtArgv.data());
+        // The exports draw with QtGui alone: no widget is made on this path.
+        QGuiApplication app(qtArgc, qtArgv.data());
         const QString error = runHeadlessExports(options);
         return error.isEmpty() ? 0 : fail(error);
     }

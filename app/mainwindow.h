@@ -2,7 +2,7 @@
 
 #include "app/commandline.h"
 #include "core/attention.h"
-#include "ui/panelid.h"
+#include "ui/render/panelid.h"
 
 #include <QMainWindow>
 #include <QMessageBox>

@@ -5,11 +5,12 @@
 #include "core/memory.h"
 #include "core/parallel.h"
 #include "core/products.h"
-#include "ui/attentiondocument.h"
-#include "ui/figure.h"
-#include "ui/figureexport.h"
+#include "ui/document/exportfiles.h"
+#include "ui/document/attentiondocument.h"
+#include "ui/render/figure.h"
+#include "ui/render/figureexport.h"
 
-#include <QApplication>
+#include <QGuiApplication>
 #include <QDir>
 #include <QImage>
 #include <QPainter>
@@ -162,7 +163,7 @@ int main(int argc, char** argv)
     // Rendering needs a GUI application, never a display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    QGuiApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::AddCustomContext("matrix products", attn::productBackend());
     if (benchmark::ReportUnrecognizedArguments(argc, argv))

@@ -3,7 +3,7 @@
 // saving it again reads back equal.
 
 #include "core/attention.h"
-#include "ui/session.h"
+#include "ui/document/session.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -4,7 +4,7 @@
 
 #include "core/attention.h"
 #include "core/matrix.h"
-#include "ui/presets.h"
+#include "ui/document/presets.h"
 
 #include <QFile>
 #include <QJsonArray>

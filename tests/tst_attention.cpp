@@ -2,7 +2,7 @@
 // implementation (fixtures/make_fixtures.py), plus every limit it enforces.
 
 #include "core/attention.h"
-#include "ui/presets.h"
+#include "ui/document/presets.h"
 
 #include "testutil.h"
 

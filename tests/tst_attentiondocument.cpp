@@ -1,4 +1,4 @@
-#include "ui/attentiondocument.h"
+#include "ui/document/attentiondocument.h"
 
 #include <QSignalSpy>
 #include <QThread>

@@ -1,7 +1,7 @@
-#include "app/compareseedsdialog.h"
-#include "app/heatmapwidget.h"
+#include "ui/widgets/compareseedsdialog.h"
+#include "ui/widgets/heatmapwidget.h"
 #include "app/mainwindow.h"
-#include "ui/attentiondocument.h"
+#include "ui/document/attentiondocument.h"
 
 #include <QAction>
 #include <QDoubleSpinBox>

@@ -2,7 +2,7 @@
 // NumPy script, run by a real Python with NumPy, recomputes the same output.
 
 #include "core/exporters.h"
-#include "ui/presets.h"
+#include "ui/document/presets.h"
 
 #include "testutil.h"
 

@@ -6,10 +6,10 @@
 // each weights row shows its entropy; the view turns clicks into selections,
 // shows the same hover text and turns double-clicks on E and W into edits.
 
-#include "ui/figure.h"
-#include "ui/figureview.h"
-#include "ui/formulatext.h"
-#include "ui/presets.h"
+#include "ui/render/figure.h"
+#include "ui/widgets/figureview.h"
+#include "ui/render/formulatext.h"
+#include "ui/document/presets.h"
 
 #include "testutil.h"
 

@@ -4,8 +4,9 @@
 // an error and leaves no file; one panel exports alone; CSV holds a panel's
 // exact numbers; the real executable exports with no display.
 
-#include "ui/figureexport.h"
-#include "ui/presets.h"
+#include "ui/document/exportfiles.h"
+#include "ui/render/figureexport.h"
+#include "ui/document/presets.h"
 
 #include "csvreader.h"
 #include "testutil.h"

@@ -3,7 +3,7 @@
 // labels, title and colour bar are drawn; hit-testing agrees with drawing;
 // large matrices drop cell text and still render.
 
-#include "ui/heatmaprenderer.h"
+#include "ui/render/heatmaprenderer.h"
 
 #include "testutil.h"
 

@@ -1,7 +1,7 @@
 #include "app/mainwindow.h"
-#include "app/messagebar.h"
-#include "ui/attentiondocument.h"
-#include "ui/session.h"
+#include "ui/widgets/messagebar.h"
+#include "ui/document/attentiondocument.h"
+#include "ui/document/session.h"
 
 #include "windowtestutil.h"
 

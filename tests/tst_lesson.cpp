@@ -6,12 +6,13 @@
 //
 // Set AV_LESSON_SNAPSHOTS=/some/dir to also write every slide as PNG there.
 
-#include "ui/lesson.h"
+#include "ui/document/exportfiles.h"
+#include "ui/widgets/lessonview.h"
 
 #include "testutil.h"
-#include "ui/figure.h"
-#include "ui/heatmaprenderer.h"
-#include "ui/presets.h"
+#include "ui/render/figure.h"
+#include "ui/render/heatmaprenderer.h"
+#include "ui/document/presets.h"
 
 #include <QFile>
 #include <QImage>

@@ -1,10 +1,10 @@
-#include "app/compareseedsdialog.h"
-#include "app/controlpanel.h"
+#include "ui/widgets/compareseedsdialog.h"
+#include "ui/widgets/controlpanel.h"
 #include "app/mainwindow.h"
 #include "core/tokenizer.h"
-#include "ui/attentiondocument.h"
-#include "ui/figureview.h"
-#include "ui/lesson.h"
+#include "ui/document/attentiondocument.h"
+#include "ui/widgets/figureview.h"
+#include "ui/widgets/lessonview.h"
 
 #include "windowtestutil.h"
 

@@ -2,8 +2,8 @@
 // file is refused with a message naming the file and the problem, and a save
 // that fails midway leaves the previous file byte for byte.
 
-#include "ui/savefile.h"
-#include "ui/session.h"
+#include "ui/document/savefile.h"
+#include "ui/document/session.h"
 
 #include "testutil.h"
 

@@ -1,8 +1,8 @@
-#include "app/controlpanel.h"
+#include "ui/widgets/controlpanel.h"
 #include "app/mainwindow.h"
-#include "ui/attentiondocument.h"
-#include "ui/figureview.h"
-#include "ui/session.h"
+#include "ui/document/attentiondocument.h"
+#include "ui/widgets/figureview.h"
+#include "ui/document/session.h"
 
 #include "windowtestutil.h"
 

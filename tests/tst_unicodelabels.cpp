@@ -4,8 +4,8 @@
 // cut short before layout is cut between characters, never inside one.
 
 #include "core/attention.h"
-#include "ui/formulatext.h"
-#include "ui/heatmaprenderer.h"
+#include "ui/render/formulatext.h"
+#include "ui/render/heatmaprenderer.h"
 
 #include <QGlyphRun>
 #include <QRawFont>

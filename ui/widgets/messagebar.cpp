@@ -1,4 +1,4 @@
-#include "app/messagebar.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #include "formulatext.h"
 
-#include "ui/heatmaprenderer.h"
+#include "ui/render/heatmaprenderer.h"
 
 #include <QStringList>
 #include <QTextBoundaryFinder>

@@ -2,26 +2,23 @@
 
 // Lesson mode: the computation as seven slides a teacher steps through, one
 // query token followed from its word to its output. LessonView shows the
-// current slide and takes the keys a presenter's clicker sends;
-// exportLessonPdf writes all seven as a vector PDF. Both draw LessonPage, so
-// the projected slide and the handout are the same picture.
+// current slide and takes the keys a presenter's clicker sends; the PDF
+// handout (ui/render/lessonpdf.h) draws the same LessonPage, so the projected
+// slide and the handout are the same picture.
 //
 // Invariants: the view never computes attention, it only reads the shared
 // result it is given; step() is always within 1..stepCount, and the query
 // token and head are clamped to the result whenever one is set.
 
 #include "core/attention.h"
-#include "ui/lessonpage.h"
+#include "ui/render/lessonpage.h"
 
-#include <QByteArray>
 #include <QString>
 #include <QWidget>
 
 #include <memory>
 #include <optional>
 #include <vector>
-
-class FileGroup;
 
 class LessonView : public QWidget
 {
@@ -77,21 +74,3 @@ private:
     LessonSettings m_settings;
     mutable std::optional<LessonPage> m_page; // rebuilt lazily after any change
 };
-
-struct LessonOptions
-{
-    int queryToken = 0;
-    int head = 0;     // zero-based
-    QString colorMap; // empty: viridis
-    bool presentation = false;
-};
-
-// The seven slides as a 16:9 vector PDF, one page per step, text kept as text.
-// Written atomically: on failure returns false with a one-line *error and
-// leaves no file. With a group, the file is written when the group commits.
-bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,
-                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QString* error,
-                     FileGroup* group = nullptr);
-// The same pages as PDF bytes (empty when there is nothing to draw).
-QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
-                           const LessonOptions& options);

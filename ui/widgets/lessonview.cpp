@@ -1,16 +1,11 @@
-#include "ui/lesson.h"
+#include "ui/widgets/lessonview.h"
 
-#include "ui/colormap.h"
-#include "ui/figure.h"
-#include "ui/figureexport.h"
-#include "ui/savefile.h"
+#include "ui/render/colormap.h"
+#include "ui/render/figure.h"
 
-#include <QBuffer>
-#include <QFileInfo>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPdfWriter>
 
 #include <algorithm>
 
@@ -206,58 +201,4 @@ void LessonView::resizeEvent(QResizeEvent* event)
 {
     m_page.reset();
     QWidget::resizeEvent(event);
-}
-
-QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
-                           const LessonOptions& options)
-{
-    if (!result || result->tokens.empty() || result->heads.empty())
-        return {};
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&buffer);
-    setUpPdfWriter(writer, QSizeF(LessonPage::slideWidth, LessonPage::slideHeight),
-                   QStringLiteral("Self-attention in seven steps: %1").arg(figureTitle(config, *result)));
-    QPainter painter(&writer);
-    for (int step = 1; step <= LessonPage::stepCount; ++step) {
-        if (step > 1)
-            writer.newPage();
-        LessonSettings settings;
-        settings.step = step;
-        settings.queryToken = options.queryToken;
-        settings.head = options.head;
-        settings.colorMap = options.colorMap;
-        settings.presentation = options.presentation;
-        LessonPage(config, result, settings).paint(&painter);
-    }
-    painter.end();
-    return bytes;
-}
-
-bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,
-                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QString* error,
-                     FileGroup* group)
-{
-    if (QFileInfo(path).suffix().toLower() != QLatin1String("pdf")) {
-        *error = QStringLiteral("Cannot write \"%1\": a lesson is exported as .pdf.").arg(path);
-        return false;
-    }
-    if (!options.colorMap.isEmpty() && !ColorMap::byName(options.colorMap)) {
-        *error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
-                     .arg(options.colorMap, ColorMap::sequentialNames().join(QStringLiteral(", ")));
-        return false;
-    }
-    if (result && (options.head < 0 || options.head >= static_cast<int>(result->heads.size()))) {
-        *error = QStringLiteral("There is no head %1: the configuration has %2.")
-                     .arg(options.head + 1)
-                     .arg(result->heads.size());
-        return false;
-    }
-    const QByteArray bytes = renderLessonPdf(config, std::move(result), options);
-    if (bytes.isEmpty()) {
-        *error = QStringLiteral("Cannot write \"%1\": there is nothing to draw.").arg(path);
-        return false;
-    }
-    return saveInto(group, path, bytes, error);
 }

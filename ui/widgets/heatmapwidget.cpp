@@ -1,4 +1,4 @@
-#include "app/heatmapwidget.h"
+#include "ui/widgets/heatmapwidget.h"
 
 #include <QPainter>
 

@@ -1,4 +1,5 @@
-#include "ui/figureview.h"
+#include "ui/widgets/figureview.h"
+#include "ui/document/exportfiles.h"
 
 #include "core/exporters.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/heatmaprenderer.h"
+#include "ui/render/heatmaprenderer.h"
 
 #include <QWidget>
 

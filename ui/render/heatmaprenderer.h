@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/matrix.h"
-#include "ui/colormap.h"
+#include "ui/render/colormap.h"
 
 #include <QColor>
 #include <QFont>

@@ -15,9 +15,9 @@
 // ratio, so scrolling and hovering a large figure never re-render its cells.
 
 #include "core/attention.h"
-#include "ui/figure.h"
-#include "ui/figureexport.h"
-#include "ui/panelid.h"
+#include "ui/render/figure.h"
+#include "ui/render/figureexport.h"
+#include "ui/render/panelid.h"
 
 #include <QAbstractScrollArea>
 #include <QImage>

@@ -13,8 +13,8 @@
 // a token's row has the same height in E, Q, K, V, the scores and the output.
 
 #include "core/attention.h"
-#include "ui/heatmaprenderer.h"
-#include "ui/panelid.h"
+#include "ui/render/heatmaprenderer.h"
+#include "ui/render/panelid.h"
 
 #include <QFont>
 #include <QRectF>

@@ -1,8 +1,8 @@
 #include "session.h"
 
-#include "ui/colormap.h"
-#include "ui/presets.h"
-#include "ui/savefile.h"
+#include "ui/render/colormap.h"
+#include "ui/document/presets.h"
+#include "ui/document/savefile.h"
 
 #include <QDir>
 #include <QFile>

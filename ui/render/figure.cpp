@@ -1,6 +1,6 @@
-#include "ui/figure.h"
+#include "ui/render/figure.h"
 
-#include "ui/formulatext.h"
+#include "ui/render/formulatext.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

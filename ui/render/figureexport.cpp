@@ -1,8 +1,7 @@
-#include "ui/figureexport.h"
+#include "ui/render/figureexport.h"
 
 #include "core/exporters.h"
-#include "ui/colormap.h"
-#include "ui/savefile.h"
+#include "ui/render/colormap.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -233,9 +232,9 @@ QByteArray renderFigurePdf(const Figure& figure)
     return bytes;
 }
 
-bool exportFigure(const QString& path, const attn::AttentionConfig& config,
-                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error,
-                  FileGroup* group)
+bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
+                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QByteArray* out,
+                  QString* error)
 {
     const auto format = figureFormatForPath(path);
     if (!format) {
@@ -255,7 +254,8 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config,
         return false;
     }
 
-    QByteArray bytes;
+    QByteArray& bytes = *out;
+    bytes.clear();
     switch (*format) {
     case FigureFormat::Png: {
         const QImage image = renderFigureImage(figure, options.scale);
@@ -282,16 +282,7 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config,
         bytes = renderFigurePdf(figure);
         break;
     }
-    return saveInto(group, path, bytes, error);
-}
-
-bool exportFigure(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                  const FigureOptions& options, QString* error, FileGroup* group)
-{
-    // The figure shares the matrices it shows; a caller holding a plain
-    // reference gets a non-owning pointer that lives for this call only.
-    const std::shared_ptr<const attn::AttentionResult> shared(&result, [](const attn::AttentionResult*) {});
-    return exportFigure(path, config, shared, options, error, group);
+    return true;
 }
 
 QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int head)
@@ -318,8 +309,8 @@ QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, in
     return out;
 }
 
-bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                    attn::PanelId panel, int head, QString* error, FileGroup* group)
+bool encodePanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                    attn::PanelId panel, int head, QByteArray* out, QString* error)
 {
     if (!panelAvailable(config, panel)) {
         *error = QStringLiteral("Cannot write \"%1\": the panel \"%2\" exists only with positional encoding.")
@@ -330,5 +321,6 @@ bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, co
         *error = QStringLiteral("Cannot write \"%1\": there is no head %2.").arg(path).arg(head + 1);
         return false;
     }
-    return saveInto(group, path, panelCsv(result, panel, head), error);
+    *out = panelCsv(result, panel, head);
+    return true;
 }

@@ -1,6 +1,6 @@
-#include "ui/heatmaprenderer.h"
+#include "ui/render/heatmaprenderer.h"
 
-#include "ui/formulatext.h"
+#include "ui/render/formulatext.h"
 
 #include <QFontMetricsF>
 #include <QImage>

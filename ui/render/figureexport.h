@@ -1,13 +1,13 @@
 #pragma once
 
-// Writing the figure (or one panel of it) to PNG, SVG or PDF, and one panel's
-// numbers to CSV. Every image export draws the same Figure the on-screen view
-// draws, only onto another paint device, so the layout is identical; files are
-// written atomically (a failure leaves no file and no partial file).
+// The figure (or one panel of it) as PNG, SVG or PDF bytes, and one panel's
+// numbers as CSV. Every image export draws the same Figure the on-screen view
+// draws, only onto another paint device, so the layout is identical. Writing
+// the bytes to files is ui/document/exportfiles.h's job.
 
 #include "core/attention.h"
-#include "ui/figure.h"
-#include "ui/panelid.h"
+#include "ui/render/figure.h"
+#include "ui/render/panelid.h"
 
 #include <QByteArray>
 #include <QImage>
@@ -16,7 +16,6 @@
 
 #include <optional>
 
-class FileGroup;
 class QPdfWriter;
 
 struct FigureOptions
@@ -55,20 +54,18 @@ QByteArray renderFigurePdf(const Figure& figure);
 // app as creator.
 void setUpPdfWriter(QPdfWriter& writer, const QSizeF& logicalSize, const QString& title);
 
-// Format from the file's extension (.png, .svg, .pdf). Returns false with a
-// one-line *error and leaves no file on failure.
-// With a group, the file is added to it and written when the group commits.
-bool exportFigure(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                  const FigureOptions& options, QString* error, FileGroup* group = nullptr);
-// The same for a result already shared (no copy of the matrices).
-bool exportFigure(const QString& path, const attn::AttentionConfig& config,
-                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error,
-                  FileGroup* group = nullptr);
+// The file `path` names as bytes, its format from the extension (.png, .svg,
+// .pdf); `path` is used for the format and in messages only. Returns false
+// with a one-line *error for options that cannot be drawn.
+bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
+                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QByteArray* out,
+                  QString* error);
 
 // The numbers of one panel as CSV: a header row (a corner cell, then the
 // column names: key tokens or dimension indices) and one row per matrix row
 // led by its name (token or index). Numbers are the shortest text that reads
 // back to the same double; masked cells are -inf.
 QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int head);
-bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                    attn::PanelId panel, int head, QString* error, FileGroup* group = nullptr);
+// panelCsv after checking that the configuration has the panel and the head.
+bool encodePanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                    attn::PanelId panel, int head, QByteArray* out, QString* error);

@@ -1,6 +1,6 @@
-#include "app/controlpanel.h"
+#include "ui/widgets/controlpanel.h"
 
-#include "ui/colormap.h"
+#include "ui/render/colormap.h"
 
 #include <QAction>
 #include <QCheckBox>

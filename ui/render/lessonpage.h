@@ -14,8 +14,8 @@
 // only through HeatmapRenderer, from the specs the main figure builds.
 
 #include "core/attention.h"
-#include "ui/heatmaprenderer.h"
-#include "ui/panelid.h"
+#include "ui/render/heatmaprenderer.h"
+#include "ui/render/panelid.h"
 
 #include <QColor>
 #include <QFont>

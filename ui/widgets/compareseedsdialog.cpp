@@ -1,8 +1,8 @@
-#include "app/compareseedsdialog.h"
+#include "ui/widgets/compareseedsdialog.h"
 
-#include "app/heatmapwidget.h"
-#include "ui/attentiondocument.h"
-#include "ui/colormap.h"
+#include "ui/widgets/heatmapwidget.h"
+#include "ui/document/attentiondocument.h"
+#include "ui/render/colormap.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -1,4 +1,4 @@
-#include "ui/colormap.h"
+#include "ui/render/colormap.h"
 
 #include <algorithm>
 #include <cmath>

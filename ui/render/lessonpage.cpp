@@ -1,7 +1,7 @@
-#include "ui/lessonpage.h"
+#include "ui/render/lessonpage.h"
 
-#include "ui/figure.h"
-#include "ui/formulatext.h"
+#include "ui/render/figure.h"
+#include "ui/render/formulatext.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "app/embeddingimportjob.h"
+#include "ui/document/embeddingimportjob.h"
 
 #include <QDir>
 #include <QFileInfo>

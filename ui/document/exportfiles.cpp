@@ -1,0 +1,37 @@
+#include "ui/document/exportfiles.h"
+
+#include "ui/document/savefile.h"
+
+bool exportFigure(const QString& path, const attn::AttentionConfig& config,
+                  std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error,
+                  FileGroup* group)
+{
+    QByteArray bytes;
+    return encodeFigure(path, config, std::move(result), options, &bytes, error)
+           && saveInto(group, path, bytes, error);
+}
+
+bool exportFigure(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                  const FigureOptions& options, QString* error, FileGroup* group)
+{
+    // The figure shares the matrices it shows; a caller holding a plain
+    // reference gets a non-owning pointer that lives for this call only.
+    const std::shared_ptr<const attn::AttentionResult> shared(&result, [](const attn::AttentionResult*) {});
+    return exportFigure(path, config, shared, options, error, group);
+}
+
+bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                    attn::PanelId panel, int head, QString* error, FileGroup* group)
+{
+    QByteArray bytes;
+    return encodePanelCsv(path, config, result, panel, head, &bytes, error) && saveInto(group, path, bytes, error);
+}
+
+bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,
+                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QString* error,
+                     FileGroup* group)
+{
+    QByteArray bytes;
+    return encodeLessonPdf(path, config, std::move(result), options, &bytes, error)
+           && saveInto(group, path, bytes, error);
+}

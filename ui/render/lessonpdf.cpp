@@ -1,0 +1,65 @@
+#include "ui/render/lessonpdf.h"
+
+#include "ui/render/colormap.h"
+#include "ui/render/figure.h"
+#include "ui/render/figureexport.h"
+#include "ui/render/lessonpage.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QPainter>
+#include <QPdfWriter>
+
+QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
+                           const LessonOptions& options)
+{
+    if (!result || result->tokens.empty() || result->heads.empty())
+        return {};
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    setUpPdfWriter(writer, QSizeF(LessonPage::slideWidth, LessonPage::slideHeight),
+                   QStringLiteral("Self-attention in seven steps: %1").arg(figureTitle(config, *result)));
+    QPainter painter(&writer);
+    for (int step = 1; step <= LessonPage::stepCount; ++step) {
+        if (step > 1)
+            writer.newPage();
+        LessonSettings settings;
+        settings.step = step;
+        settings.queryToken = options.queryToken;
+        settings.head = options.head;
+        settings.colorMap = options.colorMap;
+        settings.presentation = options.presentation;
+        LessonPage(config, result, settings).paint(&painter);
+    }
+    painter.end();
+    return bytes;
+}
+
+bool encodeLessonPdf(const QString& path, const attn::AttentionConfig& config,
+                     std::shared_ptr<const attn::AttentionResult> result, const LessonOptions& options, QByteArray* out,
+                     QString* error)
+{
+    if (QFileInfo(path).suffix().toLower() != QLatin1String("pdf")) {
+        *error = QStringLiteral("Cannot write \"%1\": a lesson is exported as .pdf.").arg(path);
+        return false;
+    }
+    if (!options.colorMap.isEmpty() && !ColorMap::byName(options.colorMap)) {
+        *error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
+                     .arg(options.colorMap, ColorMap::sequentialNames().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (result && (options.head < 0 || options.head >= static_cast<int>(result->heads.size()))) {
+        *error = QStringLiteral("There is no head %1: the configuration has %2.")
+                     .arg(options.head + 1)
+                     .arg(result->heads.size());
+        return false;
+    }
+    *out = renderLessonPdf(config, std::move(result), options);
+    if (out->isEmpty()) {
+        *error = QStringLiteral("Cannot write \"%1\": there is nothing to draw.").arg(path);
+        return false;
+    }
+    return true;
+}
