@@ -52,6 +52,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <tuple>
 
 namespace {
@@ -1244,7 +1245,7 @@ void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QStr
     job->deleteLater();
     m_importProgress->hide();
     m_importAction->setEnabled(true);
-    const QString file = QFileInfo(job->path()).fileName();
+    const QString path = job->path();
 
     if (!error.isEmpty()) {
         showFileMessage(error, true);
@@ -1257,6 +1258,41 @@ void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QStr
         return;
     }
 
+    // The vectors were looked up for the words the sentence had when the
+    // import started. When the sentence has gained words since, applying them
+    // silently would leave those words random: the user decides.
+    flushPendingEdits();
+    const std::vector<std::string> words =
+        attn::buildVocabulary(attn::splitTokens(m_document->config().sentence)).words;
+    const std::set<std::string> lookedUp(job->wanted().begin(), job->wanted().end());
+    QStringList notLookedUp;
+    for (const std::string& word : words)
+        if (!lookedUp.count(word))
+            notLookedUp << QStringLiteral("\"%1\"").arg(QString::fromStdString(word));
+    if (!notLookedUp.isEmpty()) {
+        constexpr int kListed = 10;
+        const int more = static_cast<int>(notLookedUp.size()) - kListed;
+        notLookedUp = notLookedUp.mid(0, kListed);
+        if (more > 0)
+            notLookedUp << tr("and %1 more").arg(more);
+        m_messageBar->showMessage(
+            MessageBar::Kind::Warning,
+            tr("The sentence changed while %1 was being read: %2 were not looked up. Nothing changed yet.")
+                .arg(QFileInfo(path).fileName(), notLookedUp.join(QStringLiteral(", "))));
+        connect(m_messageBar->addButton(tr("Import Again"), QStringLiteral("importAgainButton")),
+                &QPushButton::clicked, this, [this, path] { importEmbeddingsFrom(path); });
+        connect(m_messageBar->addButton(tr("Apply Anyway"), QStringLiteral("applyImportButton")),
+                &QPushButton::clicked, this, [this, result, path] { applyImport(result, path); });
+        emit importFinished(false);
+        return;
+    }
+    applyImport(result, path);
+    emit importFinished(true);
+}
+
+void MainWindow::applyImport(const attn::ImportedEmbeddings& result, const QString& path)
+{
+    flushPendingEdits();
     attn::AttentionConfig config = m_document->config();
     const int oldHeads = config.heads;
     config.dModel = result.dimension;
@@ -1269,14 +1305,18 @@ void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QStr
     }
     editConfig(config, tr("Import Embeddings"));
 
+    // The sentence's words the file did not give, in the sentence's order.
+    const std::vector<std::string> words = attn::buildVocabulary(attn::splitTokens(config.sentence)).words;
     m_missingWords.clear();
-    for (const std::string& word : result.missing)
-        m_missingWords << QString::fromStdString(word);
-    const int wanted = static_cast<int>(job->wanted().size());
+    for (const std::string& word : words)
+        if (!result.vectors.count(word))
+            m_missingWords << QString::fromStdString(word);
+    const int wanted = static_cast<int>(words.size());
+    const int found = wanted - static_cast<int>(m_missingWords.size());
     QString text = tr("Imported %1 of %2 words from %3; d_model is now %4.")
-                       .arg(result.vectors.size())
+                       .arg(found)
                        .arg(wanted)
-                       .arg(file)
+                       .arg(QFileInfo(path).fileName())
                        .arg(result.dimension);
     if (config.heads != oldHeads)
         text += tr(" Heads set to 1: %1 heads do not divide %2.").arg(oldHeads).arg(config.dModel);
@@ -1306,8 +1346,7 @@ void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QStr
     m_messageBar->showMessage(m_missingWords.isEmpty() && result.malformedLines == 0 ? MessageBar::Kind::Info
                                                                                      : MessageBar::Kind::Warning,
                               text);
-    statusBar()->showMessage(tr("Imported %1 of %2 words.").arg(result.vectors.size()).arg(wanted), kStatusTimeoutMs);
-    emit importFinished(true);
+    statusBar()->showMessage(tr("Imported %1 of %2 words.").arg(found).arg(wanted), kStatusTimeoutMs);
 }
 
 CompareSeedsDialog* MainWindow::showCompareSeeds()

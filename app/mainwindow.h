@@ -185,6 +185,7 @@ private:
     void importEmbeddingsInteractively();
     void showImportProgress(qint64 bytesRead, qint64 totalBytes);
     void finishImport(const attn::ImportedEmbeddings& result, const QString& error);
+    void applyImport(const attn::ImportedEmbeddings& result, const QString& path);
     void exportFigureInteractively();
     void showOpenNotes(const QStringList& notes);
     void exportDataInteractively();

@@ -1,3 +1,4 @@
+#include "app/embeddingimportjob.h"
 #include "app/mainwindow.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/document/attentiondocument.h"
@@ -9,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -20,6 +22,9 @@
 #include <QtTest>
 
 #include <memory>
+#include <stdexcept>
+
+#include <sys/stat.h>
 
 // File > Import Embeddings in the window: found words take the file's
 // vectors, missing ones keep random vectors and are named, bad lines are
@@ -42,6 +47,13 @@ private slots:
     void unreadableFilesAreReported_data();
     void unreadableFilesAreReported();
     void largeFileStaysResponsiveAndCancels();
+    void pipesAndDevicesAreRefused_data();
+    void pipesAndDevicesAreRefused();
+    void readerFailuresReachTheWindow_data();
+    void readerFailuresReachTheWindow();
+    void sentenceGrownDuringImportAsksFirst_data();
+    void sentenceGrownDuringImportAsksFirst();
+    void sentenceShrunkDuringImportApplies();
 
 private:
     QString writeFile(const QString& name, const QByteArray& contents);
@@ -279,6 +291,131 @@ void TestImportDialog::largeFileStaysResponsiveAndCancels()
     QVERIFY(m_window->document()->config() == before);
     QVERIFY(!m_window->isModified());
     QFile::remove(path);
+}
+
+void TestImportDialog::pipesAndDevicesAreRefused_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    const QString fifo = m_files.filePath(QStringLiteral("pipe.txt"));
+    QFile::remove(fifo);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    // Without the check, opening the pipe blocks for ever (no writer) and
+    // /dev/zero is read without end.
+    QTest::addRow("pipe") << fifo << "not a regular file";
+    QTest::addRow("device") << QStringLiteral("/dev/zero") << "not a regular file";
+    QTest::addRow("folder") << m_files.path() << "it is a folder";
+}
+
+void TestImportDialog::pipesAndDevicesAreRefused()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    const attn::AttentionConfig before = m_window->document()->config();
+    QVERIFY(!runImport(path));
+    QVERIFY2(m_window->messageBar()->text().contains(expected), qPrintable(m_window->messageBar()->text()));
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY(m_window->document()->config() == before);
+    QVERIFY(!m_window->isImporting());
+}
+
+void TestImportDialog::readerFailuresReachTheWindow_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("standard exception") << 0 << "failed: the reader broke";
+    QTest::addRow("anything else") << 1 << "failed for an unknown reason";
+}
+
+void TestImportDialog::readerFailuresReachTheWindow()
+{
+    // An exception leaving the reader's thread would end the program
+    // (std::terminate); the job must turn every one into an error.
+    QFETCH(int, kind);
+    QFETCH(QString, expected);
+    const QString path = writeFile(QStringLiteral("fine.txt"), "old 1 2\n");
+    EmbeddingImportJob job(path, {"old"});
+    job.setReader([kind](std::istream&, const std::vector<std::string>&,
+                         const attn::ImportControl&) -> attn::ImportedEmbeddings {
+        if (kind == 0)
+            throw std::logic_error("the reader broke");
+        throw 42;
+    });
+    QSignalSpy finished(&job, &EmbeddingImportJob::finished);
+    job.start();
+    QVERIFY(finished.wait(10000));
+    const QString error = finished.first().at(1).toString();
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY(error.contains(QStringLiteral("fine.txt")));
+}
+
+void TestImportDialog::sentenceGrownDuringImportAsksFirst_data()
+{
+    QTest::addColumn<QString>("button");
+    QTest::addColumn<QStringList>("missing");
+    // Import Again reads the file for the sentence as it is now; Apply
+    // Anyway takes what was read, and the words not looked up stay random.
+    QTest::addRow("import again") << "importAgainButton" << QStringList{"saw", "an"};
+    QTest::addRow("apply anyway") << "applyImportButton" << QStringList{"saw", "an", "zebra"};
+}
+
+void TestImportDialog::sentenceGrownDuringImportAsksFirst()
+{
+    QFETCH(QString, button);
+    QFETCH(QStringList, missing);
+    AttentionDocument* document = m_window->document();
+    const QString path = writeFile(QStringLiteral("grown.txt"), "i 1 2\nold 3 4\nzebra 5 6\n");
+    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    m_window->importEmbeddingsFrom(path);
+    // The finish is delivered through the event loop, so this edit lands
+    // before it, as a sentence typed during a long import would.
+    attn::AttentionConfig edited = document->config();
+    edited.sentence = "i saw an old zebra";
+    document->edit(edited);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    waitIdle();
+    QVERIFY(document->config() == edited); // nothing applied behind the user's back
+    MessageBar* bar = m_window->messageBar();
+    QCOMPARE(bar->kind(), MessageBar::Kind::Warning);
+    QVERIFY2(bar->text().contains(QStringLiteral("\"saw\", \"an\", \"zebra\" were not looked up")),
+             qPrintable(bar->text()));
+
+    auto* answer = bar->findChild<QPushButton*>(button);
+    QVERIFY(answer);
+    QSignalSpy second(m_window.get(), &MainWindow::importFinished);
+    answer->click();
+    if (button == QLatin1String("importAgainButton")) {
+        QVERIFY(second.wait(10000));
+        QCOMPARE(second.first().first().toBool(), true);
+    }
+    waitIdle();
+    const attn::AttentionConfig& config = document->resultConfig();
+    QCOMPARE(config.sentence, edited.sentence);
+    QCOMPARE(config.dModel, 2);
+    QCOMPARE(config.explicitEmbeddings.at("old"), (std::vector<double>{3, 4}));
+    QCOMPARE(config.explicitEmbeddings.count("zebra"), std::size_t(missing.contains("zebra") ? 0 : 1));
+    QCOMPARE(m_window->missingImportWords(), missing);
+}
+
+void TestImportDialog::sentenceShrunkDuringImportApplies()
+{
+    // Every word still there was looked up: nothing to ask.
+    AttentionDocument* document = m_window->document();
+    const QString path = writeFile(QStringLiteral("shrunk.txt"), "i 1 2\nold 3 4\n");
+    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    m_window->importEmbeddingsFrom(path);
+    attn::AttentionConfig edited = document->config();
+    edited.sentence = "old kanye";
+    document->edit(edited);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    waitIdle();
+    QCOMPARE(document->resultConfig().sentence, std::string("old kanye"));
+    QCOMPARE(document->resultConfig().dModel, 2);
+    QCOMPARE(m_window->missingImportWords(), (QStringList{"kanye"}));
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("Imported 1 of 2 words")),
+             qPrintable(m_window->messageBar()->text()));
 }
 
 QTEST_MAIN(TestImportDialog)

@@ -4,6 +4,9 @@
 #include <QFileInfo>
 #include <QMetaObject>
 
+#include <sys/stat.h>
+
+#include <exception>
 #include <fstream>
 #include <new>
 
@@ -39,31 +42,47 @@ void EmbeddingImportJob::run()
 {
     attn::ImportedEmbeddings result;
     QString error;
+    const QString shown = QDir::toNativeSeparators(m_path);
     // A large buffer: the reader is bound by the disk, not by parsing.
     std::vector<char> buffer(1 << 20);
     std::ifstream in;
-    in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    in.open(QFile::encodeName(m_path).toStdString(), std::ios::binary);
-    if (!in) {
-        error =
-            tr("Cannot read \"%1\": the file does not exist or is not readable.").arg(QDir::toNativeSeparators(m_path));
+    struct stat status;
+    const QByteArray native = QFile::encodeName(m_path);
+    if (::stat(native.constData(), &status) == 0 && !S_ISREG(status.st_mode)) {
+        // Opening a pipe blocks until a writer comes; a device may never end.
+        error = S_ISDIR(status.st_mode)
+                    ? tr("Cannot import \"%1\": it is a folder.").arg(shown)
+                    : tr("Cannot import \"%1\": it is not a regular file (a device, pipe or socket).").arg(shown);
     } else {
+        in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        in.open(native.toStdString(), std::ios::binary);
+        if (!in)
+            error = tr("Cannot read \"%1\": the file does not exist or is not readable.").arg(shown);
+    }
+    if (error.isEmpty()) {
         attn::ImportControl control;
         control.cancel = &m_cancel;
         control.progress = [this](std::int64_t bytes) {
             QMetaObject::invokeMethod(
                 this, [this, bytes] { emit progress(bytes, m_totalBytes); }, Qt::QueuedConnection);
         };
+        // Whatever goes wrong, the window hears of it: an exception that left
+        // this thread would end the whole program.
         try {
-            result = attn::importEmbeddings(in, m_wanted, control);
+            result = m_reader(in, m_wanted, control);
             if (in.bad() && !result.cancelled)
-                error = tr("Reading \"%1\" failed midway.").arg(QDir::toNativeSeparators(m_path));
+                error = tr("Reading \"%1\" failed midway.").arg(shown);
         } catch (const attn::ImportError& e) {
-            error =
-                tr("Cannot import \"%1\": %2").arg(QDir::toNativeSeparators(m_path), QString::fromStdString(e.what()));
+            error = tr("Cannot import \"%1\": %2").arg(shown, QString::fromStdString(e.what()));
         } catch (const std::bad_alloc&) {
-            error = tr("Not enough memory to import \"%1\".").arg(QDir::toNativeSeparators(m_path));
+            error = tr("Not enough memory to import \"%1\".").arg(shown);
+        } catch (const std::exception& e) {
+            error = tr("Importing \"%1\" failed: %2").arg(shown, QString::fromLocal8Bit(e.what()));
+        } catch (...) {
+            error = tr("Importing \"%1\" failed for an unknown reason.").arg(shown);
         }
+        if (!error.isEmpty())
+            result = {};
     }
     QMetaObject::invokeMethod(
         this, [this, result = std::move(result), error] { emit finished(result, error); }, Qt::QueuedConnection);

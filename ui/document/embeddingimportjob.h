@@ -6,6 +6,8 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
+#include <istream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -15,7 +17,9 @@
 // megabytes never freezes the window, and reports progress by bytes.
 //
 // Invariants: progress() and finished() are emitted on the thread the job
-// lives in (the GUI thread), finished() exactly once per start(); cancel()
+// lives in (the GUI thread), finished() exactly once per start(), whatever
+// the reader throws; only regular files are opened (a pipe or a device
+// could block or never end); cancel()
 // is safe at any time and the result then says cancelled. Destroying the
 // job cancels it and waits for the reader, which stops within
 // attn::ImportLimits::blockBytes (64 KiB) of reading, however long the lines.
@@ -24,7 +28,12 @@ class EmbeddingImportJob : public QObject
     Q_OBJECT
 
 public:
+    // What reads the stream: attn::importEmbeddings, or a stand-in in tests.
+    using Reader = std::function<attn::ImportedEmbeddings(std::istream&, const std::vector<std::string>&,
+                                                          const attn::ImportControl&)>;
+
     EmbeddingImportJob(const QString& path, std::vector<std::string> wanted, QObject* parent = nullptr);
+    void setReader(Reader reader) { m_reader = std::move(reader); }
     ~EmbeddingImportJob() override;
 
     QString path() const { return m_path; }
@@ -44,6 +53,8 @@ private:
 
     QString m_path;
     std::vector<std::string> m_wanted;
+    Reader m_reader = [](std::istream& in, const std::vector<std::string>& wanted,
+                         const attn::ImportControl& control) { return attn::importEmbeddings(in, wanted, control); };
     qint64 m_totalBytes = 0;
     std::atomic<bool> m_cancel = false;
     std::thread m_thread;
