@@ -1,4 +1,4 @@
-#include "app/embeddingimportjob.h"
+#include "ui/document/embeddingimportjob.h"
 #include "app/mainwindow.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/document/attentiondocument.h"
