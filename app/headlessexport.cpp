@@ -55,18 +55,11 @@ QString runHeadlessExports(const CommandLineOptions& options)
         return QString::fromStdString(attn::outOfMemoryError().what());
     }
 
-    if (!options.exportJson.isEmpty()
-        && !files.addText(options.exportJson, [&](std::ostream& out) { attn::writeJson(out, options.config, *result); },
-                          &error))
+    if (!options.exportJson.isEmpty() && !exportJson(options.exportJson, options.config, *result, &error, &files))
         return error;
-    if (!options.exportNumpy.isEmpty()) {
-        const std::string generator =
-            QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion()).toStdString();
-        if (!files.addText(
-                options.exportNumpy,
-                [&](std::ostream& out) { attn::writeNumpyScript(out, options.config, *result, generator); }, &error))
-            return error;
-    }
+    if (!options.exportNumpy.isEmpty()
+        && !exportNumpyScript(options.exportNumpy, options.config, *result, &error, &files))
+        return error;
     if (!options.exportCsv.isEmpty()) {
         const auto panel = attn::panelFromName(options.panel);
         if (!panel || !exportPanelCsv(options.exportCsv, options.config, *result, *panel, options.head, &error, &files))

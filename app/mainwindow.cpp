@@ -5,9 +5,12 @@
 #include "ui/widgets/controlpanel.h"
 #include "ui/document/embeddingimportjob.h"
 #include "ui/widgets/messagebar.h"
+#include "core/configedits.h"
 #include "core/exporters.h"
 #include "core/tokenizer.h"
 #include "ui/document/attentiondocument.h"
+#include "ui/document/autosavestore.h"
+#include "ui/document/recentfiles.h"
 #include "ui/render/figureexport.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/lessonview.h"
@@ -52,6 +55,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -66,17 +70,12 @@ constexpr int kStatusTimeoutMs = 8000;
 // Unsaved work is copied at least this often, and soon after typing stops.
 constexpr int kAutosaveIntervalMs = 60 * 1000;
 constexpr int kAutosaveIdleMs = 5 * 1000;
-constexpr int kMaxRecentFiles = 8;
 
 const char* const kGeometryKey = "window/geometry";
 const char* const kStateKey = "window/state";
 const char* const kColorMapKey = "view/colormap";
 const char* const kAllHeadsKey = "view/allHeads";
 const char* const kSessionKey = "session/last";
-const char* const kRecentKey = "session/recent";
-const char* const kAutosaveFileKey = "session/autosaveOf";
-const char* const kExportDirKey = "export/directory";
-const char* const kImportDirKey = "import/directory";
 
 std::int64_t randomSeed()
 {
@@ -105,18 +104,13 @@ QString tokenText(const attn::AttentionResult& result, int index)
     return QString::fromStdString(result.tokens[static_cast<std::size_t>(index)]);
 }
 
-// The folder the last file dialog of a kind ended in.
-QString rememberedDirectory(const char* settingsKey)
-{
-    return QSettings().value(settingsKey, QDir::homePath()).toString();
-}
-
 } // namespace
 
 MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
     : QMainWindow(parent)
     , m_document(new AttentionDocument(this))
 {
+    m_files = new FileDialogs(this);
     setObjectName(QStringLiteral("mainWindow"));
 
     // Readable from the back of a lecture room: nothing smaller than 11 pt.
@@ -140,13 +134,7 @@ MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
             removeAutosave(); // back to what is on disk: nothing to recover
     });
 
-    // One autosave file per user: a second window of the same user leaves it
-    // to the first (and offers no recovery of a file that is still in use).
-    const QString dataDir = QFileInfo(autosavePath()).absolutePath();
-    QDir().mkpath(dataDir);
-    m_autosaveLock = std::make_unique<QLockFile>(QDir(dataDir).filePath(QStringLiteral("autosave.lock")));
-    if (!m_autosaveLock->tryLock(0))
-        m_autosaveLock.reset();
+    m_autosave = std::make_unique<AutosaveStore>();
     m_autosaveTimer = new QTimer(this);
     m_autosaveTimer->setInterval(kAutosaveIntervalMs);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::writeAutosave);
@@ -156,9 +144,6 @@ MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
     m_idleAutosaveTimer->setInterval(kAutosaveIdleMs);
     connect(m_idleAutosaveTimer, &QTimer::timeout, this, &MainWindow::writeAutosave);
 
-    // Decided before anything is shown, so starting up cannot remove a
-    // crash's copy as "nothing unsaved".
-    m_recoveryPending = m_autosaveLock && QFileInfo::exists(autosavePath());
     restoreSettings(options);
     updateTitle();
     offerRecovery();
@@ -410,6 +395,7 @@ void MainWindow::createWidgets()
     m_views = new QStackedWidget(central);
     m_views->setObjectName(QStringLiteral("views"));
     m_figure = new FigureView(m_views);
+    m_figure->setFileDialogs(m_files);
     m_figure->setObjectName(QStringLiteral("figureView"));
     m_figure->setFrameShape(QFrame::NoFrame);
     m_views->addWidget(m_figure);
@@ -573,7 +559,7 @@ void MainWindow::restoreSettings(const CommandLineOptions& options)
     applySession(session);
     if (!options.sessionFile.isEmpty()) {
         setCurrentFile(QFileInfo(options.sessionFile).absoluteFilePath());
-        addRecentFile(m_currentFile);
+        RecentFiles::add(m_currentFile);
     }
     showOpenNotes(options.notes);
 }
@@ -637,6 +623,11 @@ void MainWindow::applySession(const Session& session, bool asEdit)
         showResult(); // nothing to compute: apply the selection and lesson now
 }
 
+void MainWindow::setPrompts(const Prompts& prompts)
+{
+    m_files->setPrompts(prompts);
+}
+
 bool MainWindow::isModified() const
 {
     return m_document->isModified();
@@ -650,7 +641,7 @@ bool MainWindow::openSession(const QString& path, QString* error)
         return false;
     applySession(*session);
     setCurrentFile(QFileInfo(path).absoluteFilePath());
-    addRecentFile(m_currentFile);
+    RecentFiles::add(m_currentFile);
     showOpenNotes(notes);
     return true;
 }
@@ -661,7 +652,7 @@ bool MainWindow::saveSessionTo(const QString& path, QString* error)
     if (!saveSession(path, currentSession(), error))
         return false;
     setCurrentFile(QFileInfo(path).absoluteFilePath());
-    addRecentFile(m_currentFile);
+    RecentFiles::add(m_currentFile);
     m_document->markSaved();
     removeAutosave();
     return true;
@@ -688,9 +679,9 @@ bool MainWindow::saveAndReport(const QString& path)
 bool MainWindow::saveAs()
 {
     const QString suggestion = m_currentFile.isEmpty()
-                                   ? QDir(rememberedDirectory(kExportDirKey)).filePath(QStringLiteral("attention.attn"))
+                                   ? FileDialogs::suggestExportPath(QStringLiteral("attention.attn"))
                                    : QFileInfo(m_currentFile).absoluteFilePath();
-    const QString path = askSavePath(tr("Save Session"), suggestion, tr("Attention sessions (*.attn)"),
+    const QString path = m_files->askSavePath(tr("Save Session"), suggestion, tr("Attention sessions (*.attn)"),
                                      QStringLiteral("attn"));
     return !path.isEmpty() && saveAndReport(path);
 }
@@ -715,16 +706,7 @@ bool MainWindow::maybeSave()
     const QString name = m_currentFile.isEmpty() ? tr("the untitled session")
                                                  : QStringLiteral("\"%1\"").arg(QFileInfo(m_currentFile).fileName());
     const QString question = tr("Save the changes to %1 first?").arg(name);
-    QMessageBox::StandardButton answer = QMessageBox::Cancel;
-    if (m_prompts.askToSave) {
-        answer = m_prompts.askToSave(question);
-    } else {
-        QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"), question,
-                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
-        box.setInformativeText(tr("Otherwise they are lost."));
-        box.setDefaultButton(QMessageBox::Save);
-        answer = static_cast<QMessageBox::StandardButton>(box.exec());
-    }
+    const QMessageBox::StandardButton answer = m_files->askToSave(question);
     switch (answer) {
     case QMessageBox::Save:
         return save();
@@ -735,35 +717,12 @@ bool MainWindow::maybeSave()
     }
 }
 
-QString MainWindow::askOpenPath(const QString& title, const char* settingsKey, const QString& filter)
-{
-    const QString directory = rememberedDirectory(settingsKey);
-    const QString path = m_prompts.openFileName ? m_prompts.openFileName(title, directory, filter)
-                                                : QFileDialog::getOpenFileName(this, title, directory, filter);
-    if (!path.isEmpty())
-        QSettings().setValue(settingsKey, QFileInfo(path).absolutePath());
-    return path;
-}
-
-QString MainWindow::askSavePath(const QString& title, const QString& suggestion, const QString& filter,
-                                const QString& suffix)
-{
-    QString path = m_prompts.saveFileName ? m_prompts.saveFileName(title, suggestion, filter)
-                                          : QFileDialog::getSaveFileName(this, title, suggestion, filter);
-    if (path.isEmpty())
-        return path;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += '.' + suffix;
-    QSettings().setValue(kExportDirKey, QFileInfo(path).absolutePath());
-    return path;
-}
-
 void MainWindow::openSessionInteractively()
 {
     if (!maybeSave())
         return;
     const QString path =
-        askOpenPath(tr("Open Session"), kExportDirKey, tr("Attention sessions (*.attn);;All files (*)"));
+        m_files->askOpenPath(tr("Open Session"), FileDialogs::sessionFolderKey, tr("Attention sessions (*.attn);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -776,9 +735,7 @@ void MainWindow::openSessionInteractively()
 void MainWindow::openRecentFile(const QString& path)
 {
     if (!QFileInfo::exists(path)) {
-        QStringList files = recentFiles();
-        files.removeAll(path);
-        QSettings().setValue(kRecentKey, files);
+        RecentFiles::remove(path);
         showFileMessage(
             tr("\"%1\" no longer exists, so it was removed from Open Recent.").arg(QDir::toNativeSeparators(path)),
             true);
@@ -795,23 +752,13 @@ void MainWindow::openRecentFile(const QString& path)
 
 QStringList MainWindow::recentFiles() const
 {
-    return QSettings().value(kRecentKey).toStringList();
-}
-
-void MainWindow::addRecentFile(const QString& path)
-{
-    QStringList files = recentFiles();
-    files.removeAll(path);
-    files.prepend(path);
-    while (files.size() > kMaxRecentFiles)
-        files.removeLast();
-    QSettings().setValue(kRecentKey, files);
+    return RecentFiles::files();
 }
 
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList files = recentFiles();
+    const QStringList files = RecentFiles::files();
     for (int i = 0; i < files.size(); ++i) {
         const QString& path = files.at(i);
         QAction* action = m_recentMenu->addAction(
@@ -826,7 +773,7 @@ void MainWindow::fillRecentMenu()
     }
     m_recentMenu->addSeparator();
     connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this,
-            [] { QSettings().remove(kRecentKey); });
+            [] { RecentFiles::clear(); });
 }
 
 void MainWindow::setCurrentFile(const QString& path)
@@ -846,39 +793,33 @@ void MainWindow::updateTitle()
 
 QString MainWindow::autosavePath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("autosave.attn"));
+    return AutosaveStore::path();
 }
 
 bool MainWindow::writeAutosave()
 {
-    if (!m_autosaveLock || m_recoveryPending || !isModified())
+    if (!m_autosave->ownsFile() || m_autosave->recoveryPending() || !isModified())
         return false;
     flushPendingEdits();
     QString error;
-    if (!saveSession(autosavePath(), currentSession(), &error)) {
+    if (!m_autosave->write(currentSession(), m_currentFile, &error)) {
         statusBar()->showMessage(tr("Could not keep a copy of the unsaved changes: %1").arg(error), kStatusTimeoutMs);
         return false;
     }
-    QSettings().setValue(kAutosaveFileKey, m_currentFile);
     return true;
 }
 
 void MainWindow::removeAutosave()
 {
-    // While a crash's copy waits for an answer, it is the user's to decide.
-    if (!m_autosaveLock || m_recoveryPending)
-        return;
-    QFile::remove(autosavePath());
-    QSettings().remove(kAutosaveFileKey);
+    m_autosave->remove();
 }
 
 void MainWindow::offerRecovery()
 {
-    if (!m_recoveryPending)
+    if (!m_autosave->recoveryPending())
         return;
-    const QString of = QSettings().value(kAutosaveFileKey).toString();
-    const QString when = QLocale().toString(QFileInfo(autosavePath()).lastModified(), QLocale::ShortFormat);
+    const QString of = m_autosave->pendingOf();
+    const QString when = QLocale().toString(m_autosave->pendingSavedAt(), QLocale::ShortFormat);
     m_recoveryBar->showMessage(
         MessageBar::Kind::Warning,
         of.isEmpty() ? tr("Attention Visualizer did not close properly. Unsaved changes were kept (%1).").arg(when)
@@ -892,18 +833,16 @@ void MainWindow::offerRecovery()
 
 void MainWindow::recoverAutosave()
 {
-    if (!m_recoveryPending)
+    if (!m_autosave->recoveryPending())
         return;
-    m_recoveryPending = false;
+    const QString of = m_autosave->pendingOf();
     m_recoveryBar->hide();
     QString error;
-    const auto session = loadSession(autosavePath(), &error);
+    const auto session = m_autosave->recover(&error);
     if (!session) {
         showFileMessage(tr("The unsaved changes could not be recovered. %1").arg(error), true);
-        removeAutosave();
         return;
     }
-    const QString of = QSettings().value(kAutosaveFileKey).toString();
     applySession(*session, true);
     setCurrentFile(QFileInfo::exists(of) ? of : QString());
     writeAutosave(); // the copy now belongs to this window
@@ -912,11 +851,10 @@ void MainWindow::recoverAutosave()
 
 void MainWindow::discardAutosave()
 {
-    if (!m_recoveryPending)
+    if (!m_autosave->recoveryPending())
         return;
-    m_recoveryPending = false;
     m_recoveryBar->hide();
-    removeAutosave();
+    m_autosave->discard();
     writeAutosave(); // any work done meanwhile
 }
 
@@ -931,7 +869,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     removeAutosave(); // a clean exit: nothing to recover
     m_autosaveTimer->stop();
     m_idleAutosaveTimer->stop();
-    m_autosaveLock.reset(); // nor anything more to autosave from this window
+    m_autosave->release(); // nor anything more to autosave from this window
     if (m_compare)
         m_compare->close();
     QMainWindow::closeEvent(event);
@@ -1089,11 +1027,7 @@ void MainWindow::showSelection()
 void MainWindow::reseedWeights()
 {
     flushPendingEdits();
-    attn::AttentionConfig config = m_document->config();
-    config.weightSeed = randomSeed();
-    config.wQuery.reset();
-    config.wKey.reset();
-    config.wValue.reset();
+    const attn::AttentionConfig config = attn::withWeightsReseeded(m_document->config(), randomSeed());
     editConfig(config, tr("Reseed Weights"));
     statusBar()->showMessage(tr("New weights from seed %1; the embeddings stayed.").arg(config.weightSeed),
                              kStatusTimeoutMs);
@@ -1102,9 +1036,7 @@ void MainWindow::reseedWeights()
 void MainWindow::reseedEmbeddings()
 {
     flushPendingEdits();
-    attn::AttentionConfig config = m_document->config();
-    config.embeddingSeed = randomSeed();
-    config.explicitEmbeddings.clear();
+    const attn::AttentionConfig config = attn::withEmbeddingsReseeded(m_document->config(), randomSeed());
     m_missingWords.clear();
     editConfig(config, tr("Reseed Embeddings"));
     statusBar()->showMessage(tr("New embeddings from seed %1; the weights stayed.").arg(config.embeddingSeed),
@@ -1133,60 +1065,29 @@ void MainWindow::editCell(attn::PanelId panel, int row, int column, double value
 {
     flushPendingEdits();
     const auto result = m_document->result();
-    if (!result || !std::isfinite(value))
+    if (!result)
         return;
-    // The edit is to the numbers on screen. It builds on the newest request
-    // (so quick edits in a row all count) when that draws the same numbers;
-    // otherwise on the settings of what is shown.
-    const attn::AttentionConfig& shown = m_document->resultConfig();
-    attn::AttentionConfig config = m_document->config();
-    if (config.dModel != shown.dModel || config.weightSeed != shown.weightSeed || config.init != shown.init ||
-        config.embeddingSeed != shown.embeddingSeed)
-        config = shown;
-    const auto inside = [&](const attn::Matrix& m) {
-        return row >= 0 && column >= 0 && row < m.rows() && column < m.cols();
+    static const std::map<attn::PanelId, std::pair<attn::EditableMatrix, const char*>> editable = {
+        {attn::PanelId::Embeddings, {attn::EditableMatrix::Embeddings, "E"}},
+        {attn::PanelId::WQuery, {attn::EditableMatrix::WQuery, "W_Q"}},
+        {attn::PanelId::WKey, {attn::EditableMatrix::WKey, "W_K"}},
+        {attn::PanelId::WValue, {attn::EditableMatrix::WValue, "W_V"}},
     };
-    QString text;
-    switch (panel) {
-    case attn::PanelId::Embeddings: {
-        if (!inside(result->embeddings))
-            return;
-        // E holds one row per token but one vector per word: the edit changes
-        // that word's vector, wherever the word occurs.
-        const int word = result->vocabulary.tokenWord[static_cast<std::size_t>(row)];
-        const std::string& name = result->vocabulary.words[static_cast<std::size_t>(word)];
-        std::vector<double> vector(static_cast<std::size_t>(result->embeddings.cols()));
-        for (int c = 0; c < result->embeddings.cols(); ++c)
-            vector[static_cast<std::size_t>(c)] = result->embeddings(row, c);
-        if (const auto given = config.explicitEmbeddings.find(name);
-            given != config.explicitEmbeddings.end() && given->second.size() == vector.size())
-            vector = given->second; // includes edits still computing
-        vector[static_cast<std::size_t>(column)] = value;
-        config.explicitEmbeddings[name] = std::move(vector);
-        text = tr("Edit E[\"%1\", %2]").arg(QString::fromStdString(name)).arg(column);
-        break;
-    }
-    case attn::PanelId::WQuery:
-    case attn::PanelId::WKey:
-    case attn::PanelId::WValue: {
-        const auto [literal, drawn, name] =
-            panel == attn::PanelId::WQuery ? std::tuple{&config.wQuery, &result->wQuery, "W_Q"}
-            : panel == attn::PanelId::WKey ? std::tuple{&config.wKey, &result->wKey, "W_K"}
-                                           : std::tuple{&config.wValue, &result->wValue, "W_V"};
-        if (!inside(*drawn))
-            return;
-        attn::Matrix matrix = literal->value_or(*drawn);
-        matrix(row, column) = value;
-        *literal = std::move(matrix);
-        text = tr("Edit %1[%2, %3]").arg(QLatin1String(name)).arg(row).arg(column);
-        break;
-    }
-    default:
+    const auto which = editable.find(panel);
+    if (which == editable.end()) {
         statusBar()->showMessage(tr("Only the cells of E, W_Q, W_K and W_V can be edited; the others are computed."),
                                  kStatusTimeoutMs);
         return;
     }
-    editConfig(config, text);
+    // The edit is to the numbers on screen (see attn::withCellEdited).
+    const auto edit = attn::withCellEdited(m_document->config(), m_document->resultConfig(), *result,
+                                           which->second.first, row, column, value);
+    if (!edit)
+        return;
+    const QString text = edit->word.empty()
+                             ? tr("Edit %1[%2, %3]").arg(QLatin1String(which->second.second)).arg(row).arg(column)
+                             : tr("Edit E[\"%1\", %2]").arg(QString::fromStdString(edit->word)).arg(column);
+    editConfig(edit->config, text);
 }
 
 bool MainWindow::isImporting() const
@@ -1196,7 +1097,7 @@ bool MainWindow::isImporting() const
 
 void MainWindow::importEmbeddingsInteractively()
 {
-    const QString path = askOpenPath(tr("Import Embeddings"), kImportDirKey,
+    const QString path = m_files->askOpenPath(tr("Import Embeddings"), FileDialogs::importFolderKey,
                                      tr("Word vectors, GloVe or word2vec text (*.txt *.vec);;All files (*)"));
     if (!path.isEmpty())
         importEmbeddingsFrom(path);
@@ -1293,16 +1194,10 @@ void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QStr
 void MainWindow::applyImport(const attn::ImportedEmbeddings& result, const QString& path)
 {
     flushPendingEdits();
-    attn::AttentionConfig config = m_document->config();
-    const int oldHeads = config.heads;
-    config.dModel = result.dimension;
-    if (config.heads < 1 || config.dModel % config.heads != 0)
-        config.heads = 1;
-    config.explicitEmbeddings = result.vectors; // missing words keep their seeded random vectors
-    for (std::optional<attn::Matrix>* literal : {&config.wQuery, &config.wKey, &config.wValue}) {
-        if (*literal && ((*literal)->rows() != config.dModel || (*literal)->cols() != config.dModel))
-            literal->reset();
-    }
+    const int oldHeads = m_document->config().heads;
+    const attn::ImportApplied applied =
+        attn::withImportedEmbeddings(m_document->config(), result.dimension, result.vectors);
+    const attn::AttentionConfig& config = applied.config;
     editConfig(config, tr("Import Embeddings"));
 
     // The sentence's words the file did not give, in the sentence's order.
@@ -1318,7 +1213,7 @@ void MainWindow::applyImport(const attn::ImportedEmbeddings& result, const QStri
                        .arg(wanted)
                        .arg(QFileInfo(path).fileName())
                        .arg(result.dimension);
-    if (config.heads != oldHeads)
+    if (applied.headsReset)
         text += tr(" Heads set to 1: %1 heads do not divide %2.").arg(oldHeads).arg(config.dModel);
     if (!m_missingWords.isEmpty()) {
         constexpr int kListed = 30;
@@ -1463,14 +1358,9 @@ bool MainWindow::exportDataTo(const QString& path, DataFormat format, attn::Pane
     const attn::AttentionConfig& config = m_document->resultConfig();
     switch (format) {
     case DataFormat::Json:
-        return saveTextAtomically(
-            path, [&](std::ostream& out) { attn::writeJson(out, config, *result); }, error);
-    case DataFormat::NumpyScript: {
-        const std::string generator =
-            QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion()).toStdString();
-        return saveTextAtomically(
-            path, [&](std::ostream& out) { attn::writeNumpyScript(out, config, *result, generator); }, error);
-    }
+        return exportJson(path, config, *result, error);
+    case DataFormat::NumpyScript:
+        return exportNumpyScript(path, config, *result, error);
     case DataFormat::PanelCsv:
         return exportPanelCsv(path, config, *result, panel, m_figure->head(), error);
     }
@@ -1479,48 +1369,17 @@ bool MainWindow::exportDataTo(const QString& path, DataFormat format, attn::Pane
 
 void MainWindow::exportFigureInteractively()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export Figure"));
-    auto* form = new QFormLayout(&dialog);
-    auto* format = new QComboBox(&dialog);
-    format->addItem(tr("PNG image"), QStringLiteral("png"));
-    format->addItem(tr("SVG drawing"), QStringLiteral("svg"));
-    format->addItem(tr("PDF document"), QStringLiteral("pdf"));
-    auto* scale = new QComboBox(&dialog);
-    scale->addItem(QStringLiteral("1×"), 1.0);
-    scale->addItem(QStringLiteral("2×"), 2.0);
-    scale->addItem(QStringLiteral("3×"), 3.0);
-    scale->setCurrentIndex(1);
-    scale->setToolTip(tr("Pixels per point: 2× stays sharp on slides and high-resolution screens."));
-    auto* panel = new QComboBox(&dialog);
-    panel->addItem(tr("The whole figure"), QString());
-    for (const QString& name : attn::allPanelNames())
-        panel->addItem(name, name);
-    form->addRow(tr("Format"), format);
-    form->addRow(tr("PNG scale"), scale);
-    form->addRow(tr("Content"), panel);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Choose File…"));
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(format, &QComboBox::currentIndexChanged, scale,
-            [format, scale] { scale->setEnabled(format->currentData().toString() == QLatin1String("png")); });
+    ExportFigureDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-
-    const QString suffix = format->currentData().toString();
-    const QString baseName =
-        panel->currentData().toString().isEmpty() ? QStringLiteral("attention") : panel->currentData().toString();
-    const QString path = askSavePath(tr("Export Figure"),
-                                     QDir(rememberedDirectory(kExportDirKey)).filePath(baseName + '.' + suffix),
-                                     tr("%1 (*.%2)").arg(format->currentText(), suffix), suffix);
+    const QString path =
+        m_files->askSavePath(tr("Export Figure"), FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
+                             dialog.fileFilter(), dialog.suffix());
     if (path.isEmpty())
         return;
-
     FigureOptions options = currentFigureOptions();
-    options.panel = panel->currentData().toString();
-    options.scale = suffix == QLatin1String("png") ? scale->currentData().toDouble() : 1.0;
+    options.panel = dialog.panel();
+    options.scale = dialog.scale();
     QString error;
     if (exportFigureTo(path, options, &error))
         report(tr("Saved the figure to %1.").arg(QDir::toNativeSeparators(path)), false);
@@ -1530,47 +1389,16 @@ void MainWindow::exportFigureInteractively()
 
 void MainWindow::exportDataInteractively()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export Data"));
-    auto* form = new QFormLayout(&dialog);
-    auto* format = new QComboBox(&dialog);
-    format->addItem(tr("JSON: every stage"), static_cast<int>(DataFormat::Json));
-    format->addItem(tr("NumPy script that recomputes it"), static_cast<int>(DataFormat::NumpyScript));
-    format->addItem(tr("CSV: one panel"), static_cast<int>(DataFormat::PanelCsv));
-    auto* panel = new QComboBox(&dialog);
-    for (const QString& name : attn::allPanelNames())
-        panel->addItem(name, name);
-    panel->setCurrentIndex(std::max(0, panel->findData(attn::panelName(attn::PanelId::Weights))));
-    panel->setEnabled(false);
-    panel->setToolTip(tr("Per-head panels are written for the head shown (head %1).").arg(m_figure->head() + 1));
-    form->addRow(tr("Format"), format);
-    form->addRow(tr("CSV panel"), panel);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Choose File…"));
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(format, &QComboBox::currentIndexChanged, panel, [format, panel] {
-        panel->setEnabled(format->currentData().toInt() == static_cast<int>(DataFormat::PanelCsv));
-    });
+    ExportDataDialog dialog(m_figure->head(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-
-    const auto chosen = static_cast<DataFormat>(format->currentData().toInt());
-    const QString suffix = chosen == DataFormat::Json          ? QStringLiteral("json")
-                           : chosen == DataFormat::NumpyScript ? QStringLiteral("py")
-                                                               : QStringLiteral("csv");
-    const QString baseName =
-        chosen == DataFormat::PanelCsv ? panel->currentData().toString() : QStringLiteral("attention");
-    const QString path = askSavePath(tr("Export Data"),
-                                     QDir(rememberedDirectory(kExportDirKey)).filePath(baseName + '.' + suffix),
-                                     tr("%1 (*.%2)").arg(format->currentText(), suffix), suffix);
+    const QString path =
+        m_files->askSavePath(tr("Export Data"), FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
+                             dialog.fileFilter(), dialog.suffix());
     if (path.isEmpty())
         return;
-
     QString error;
-    const auto panelId = attn::panelFromName(panel->currentData().toString()).value_or(attn::PanelId::Weights);
-    if (exportDataTo(path, chosen, panelId, &error))
+    if (exportDataTo(path, dialog.format(), dialog.panel(), &error))
         report(tr("Saved the data to %1.").arg(QDir::toNativeSeparators(path)), false);
     else
         report(error, true);

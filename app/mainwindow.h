@@ -3,6 +3,8 @@
 #include "app/commandline.h"
 #include "core/attention.h"
 #include "ui/render/panelid.h"
+#include "ui/widgets/exportdialogs.h"
+#include "ui/widgets/filedialogs.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -32,7 +34,7 @@ class QCloseEvent;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
-class QLockFile;
+class AutosaveStore;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
@@ -72,18 +74,11 @@ public:
     MessageBar* recoveryBar() const { return m_recoveryBar; }
 
     // The questions the window asks, replaceable so tests and scripted runs
-    // never block on a modal dialog. Unset members use the real dialogs.
-    struct Prompts
-    {
-        // Unsaved changes: Save, Discard or Cancel.
-        std::function<QMessageBox::StandardButton(const QString& question)> askToSave;
-        // A path, or empty for "cancelled".
-        std::function<QString(const QString& title, const QString& suggestion, const QString& filter)> saveFileName;
-        std::function<QString(const QString& title, const QString& directory, const QString& filter)> openFileName;
-    };
-    void setPrompts(const Prompts& prompts) { m_prompts = prompts; }
+    // never block on a modal dialog (ui/widgets/filedialogs.h).
+    using Prompts = FileDialogs::Prompts;
+    void setPrompts(const Prompts& prompts);
 
-    enum class DataFormat { Json, NumpyScript, PanelCsv };
+    using DataFormat = ExportDataDialog::Format;
 
     // What the File menu runs after its dialogs; false with *error set.
     bool exportFigureTo(const QString& path, const FigureOptions& options, QString* error) const;
@@ -161,12 +156,8 @@ private:
     // remembered under settingsKey; saving suggests `suggestion` and adds
     // `suffix` when the chosen name has none. Either remembers the chosen
     // file's folder (saves under the export key). Empty when cancelled.
-    QString askOpenPath(const QString& title, const char* settingsKey, const QString& filter);
-    QString askSavePath(const QString& title, const QString& suggestion, const QString& filter,
-                        const QString& suffix);
     void setCurrentFile(const QString& path);
     void updateTitle();
-    void addRecentFile(const QString& path);
     void fillRecentMenu();
     void offerRecovery();
     void removeAutosave();
@@ -217,10 +208,9 @@ private:
     int m_pendingSelection = -1; // query token to select once its result arrives
     int m_pendingLessonStep = 0; // lesson step to open once a result arrives
 
-    Prompts m_prompts;
+    FileDialogs* m_files = nullptr;
     QString m_currentFile;
-    std::unique_ptr<QLockFile> m_autosaveLock; // null: another window owns the autosave
-    bool m_recoveryPending = false;            // the crash's autosave is kept until answered
+    std::unique_ptr<AutosaveStore> m_autosave;
     std::unique_ptr<EmbeddingImportJob> m_import;
     QStringList m_missingWords;
     QPointer<CompareSeedsDialog> m_compare;

@@ -58,6 +58,7 @@ private slots:
     void hidingSettingsEnlargesFigure();
     void exportFigureWritesPng();
     void exportDataWritesJsonAndScript();
+    void panelExportsAskThroughTheWindowsDialogs();
     void loadArticleRestoresExample();
     void sessionRoundTrip();
     void settingsRestoreOnPlainStartOnly();
@@ -370,6 +371,40 @@ void TestMainWindow::exportFigureWritesPng()
     QVERIFY(!m_window->exportFigureTo(bad, options, &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!QFile::exists(bad));
+}
+
+void TestMainWindow::panelExportsAskThroughTheWindowsDialogs()
+{
+    // The context menu's panel exports use the window's dialogs (which a
+    // test replaces) and report once, in the window: a dialog of their own
+    // would block this test for ever.
+    QTemporaryDir dir;
+    QStringList asked;
+    QString answer;
+    MainWindow::Prompts prompts;
+    prompts.saveFileName = [&](const QString& title, const QString&, const QString&) {
+        asked << title;
+        return answer;
+    };
+    m_window->setPrompts(prompts);
+    FigureView* view = m_window->figureView();
+    const int weights = view->figure().panelIndex(attn::PanelId::Weights, 0);
+    QVERIFY(weights >= 0);
+
+    answer = dir.filePath(QStringLiteral("weights")); // no suffix: PNG
+    view->exportPanelInteractively(weights);
+    QVERIFY(!QImage(answer + QStringLiteral(".png")).isNull());
+    answer = dir.filePath(QStringLiteral("weights"));
+    view->exportPanelCsvInteractively(weights);
+    QVERIFY(QFile::exists(answer + QStringLiteral(".csv")));
+    QCOMPARE(asked, (QStringList{"Export Panel", "Export Panel as CSV"}));
+
+    answer = dir.filePath(QStringLiteral("missing/weights.png"));
+    view->exportPanelInteractively(weights);
+    QVERIFY(m_window->messageBar()->isVisible());
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("missing")),
+             qPrintable(m_window->messageBar()->text()));
 }
 
 void TestMainWindow::exportDataWritesJsonAndScript()

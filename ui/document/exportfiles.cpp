@@ -1,6 +1,36 @@
 #include "ui/document/exportfiles.h"
 
+#include "core/exporters.h"
 #include "ui/document/savefile.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+bool saveTextInto(FileGroup* group, const QString& path, const std::function<void(std::ostream&)>& write,
+                  QString* error)
+{
+    return group ? group->addText(path, write, error) : saveTextAtomically(path, write, error);
+}
+
+} // namespace
+
+bool exportJson(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                QString* error, FileGroup* group)
+{
+    return saveTextInto(
+        group, path, [&](std::ostream& out) { attn::writeJson(out, config, result); }, error);
+}
+
+bool exportNumpyScript(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                       QString* error, FileGroup* group)
+{
+    // The script names what made it, so a reader can find the app again.
+    const std::string generator =
+        QStringLiteral("Attention Visualizer %1").arg(QCoreApplication::applicationVersion()).toStdString();
+    return saveTextInto(
+        group, path, [&](std::ostream& out) { attn::writeNumpyScript(out, config, result, generator); }, error);
+}
 
 bool exportFigure(const QString& path, const attn::AttentionConfig& config,
                   std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error,

@@ -26,6 +26,12 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config,
                   std::shared_ptr<const attn::AttentionResult> result, const FigureOptions& options, QString* error,
                   FileGroup* group = nullptr);
 
+// Every stage as JSON, and the NumPy script that recomputes it (core/exporters.h).
+bool exportJson(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                QString* error, FileGroup* group = nullptr);
+bool exportNumpyScript(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                       QString* error, FileGroup* group = nullptr);
+
 bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
                     attn::PanelId panel, int head, QString* error, FileGroup* group = nullptr);
 

@@ -1,12 +1,12 @@
 #include "ui/widgets/figureview.h"
 #include "ui/document/exportfiles.h"
+#include "ui/widgets/filedialogs.h"
 
 #include "core/exporters.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHelpEvent>
@@ -14,7 +14,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextDocument>
@@ -525,8 +524,8 @@ void FigureView::contextMenuEvent(QContextMenuEvent* event)
     const int index = panelIndexAt(event->pos());
     QMenu menu(this);
     if (index >= 0) {
-        menu.addAction(tr("Export panel\u2026"), this, [this, index] { exportPanel(index); });
-        menu.addAction(tr("Export panel as CSV\u2026"), this, [this, index] { exportPanelCsvDialog(index); });
+        menu.addAction(tr("Export panel\u2026"), this, [this, index] { exportPanelInteractively(index); });
+        menu.addAction(tr("Export panel as CSV\u2026"), this, [this, index] { exportPanelCsvInteractively(index); });
         menu.addAction(tr("Copy panel"), this, [this, index] { copyPanel(index); });
         menu.addSeparator();
     }
@@ -536,25 +535,24 @@ void FigureView::contextMenuEvent(QContextMenuEvent* event)
     menu.exec(event->globalPos());
 }
 
-void FigureView::exportPanel(int panelIndex)
+void FigureView::setFileDialogs(FileDialogs* dialogs)
+{
+    m_files = dialogs;
+}
+
+void FigureView::exportPanelInteractively(int panelIndex)
 {
     const auto& panels = m_figure.panels();
-    if (!m_result || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
+    if (!m_result || !m_files || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
         return;
     const FigurePanel& panel = panels[static_cast<std::size_t>(panelIndex)];
-    const QString png = tr("PNG image (*.png)");
-    const QString svg = tr("SVG drawing (*.svg)");
-    const QString pdf = tr("PDF document (*.pdf)");
-    QString filter = png;
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Export panel"), attn::panelName(panel.id) + QStringLiteral(".png"),
-                                     QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
+    const QString filter = QStringList{tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"), tr("PDF document (*.pdf)")}
+                               .join(QStringLiteral(";;"));
+    const QString path = m_files->askSavePath(
+        tr("Export Panel"), FileDialogs::suggestExportPath(attn::panelName(panel.id) + QStringLiteral(".png")), filter,
+        QStringLiteral("png"));
     if (path.isEmpty())
         return;
-    if (!figureFormatForPath(path))
-        path += filter == svg   ? QStringLiteral(".svg")
-                : filter == pdf ? QStringLiteral(".pdf")
-                                : QStringLiteral(".png");
     FigureOptions options = exportOptions();
     options.panel = attn::panelName(panel.id);
     if (panel.head >= 0)
@@ -562,28 +560,25 @@ void FigureView::exportPanel(int panelIndex)
     options.scale = std::max(1.0, devicePixelRatioF());
     QString error;
     if (!exportFigure(path, m_config, m_result, options, &error)) {
-        QMessageBox::warning(this, tr("Export panel"), error);
         emit exportFinished(error, false);
         return;
     }
     emit exportFinished(tr("Wrote %1").arg(QFileInfo(path).fileName()), true);
 }
 
-void FigureView::exportPanelCsvDialog(int panelIndex)
+void FigureView::exportPanelCsvInteractively(int panelIndex)
 {
     const auto& panels = m_figure.panels();
-    if (!m_result || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
+    if (!m_result || !m_files || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
         return;
     const FigurePanel& panel = panels[static_cast<std::size_t>(panelIndex)];
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export panel as CSV"), attn::panelName(panel.id) + QStringLiteral(".csv"), tr("CSV table (*.csv)"));
+    const QString path = m_files->askSavePath(
+        tr("Export Panel as CSV"), FileDialogs::suggestExportPath(attn::panelName(panel.id) + QStringLiteral(".csv")),
+        tr("CSV table (*.csv)"), QStringLiteral("csv"));
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".csv");
     QString error;
     if (!exportPanelCsv(path, m_config, *m_result, panel.id, panel.head >= 0 ? panel.head : m_head, &error)) {
-        QMessageBox::warning(this, tr("Export panel as CSV"), error);
         emit exportFinished(error, false);
         return;
     }

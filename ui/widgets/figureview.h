@@ -29,6 +29,8 @@
 
 class QLineEdit;
 
+class FileDialogs;
+
 class FigureView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -67,6 +69,14 @@ public:
     // Options that export what the view shows (head, heads, colour map,
     // selection, arrangement); set .panel to export one panel.
     FigureOptions exportOptions() const;
+    // The dialogs the panel exports (context menu) ask with; without one
+    // they do nothing.
+    void setFileDialogs(FileDialogs* dialogs);
+    // The context menu's exports of one panel (index into figure().panels()):
+    // ask for a file through the dialogs, write it, and say how it went
+    // through exportFinished (once; no dialog of their own).
+    void exportPanelInteractively(int panelIndex);
+    void exportPanelCsvInteractively(int panelIndex);
 
     // For tests and tooltips: the hover text at a viewport point, and the
     // viewport point at the centre of a panel's cell (if visible).
@@ -122,8 +132,6 @@ private:
     QPointF toViewport(QPointF figurePos) const;
     FigureSettings settings() const;
     void applySelection(std::optional<int> query, std::optional<int> key);
-    void exportPanel(int panelIndex);
-    void exportPanelCsvDialog(int panelIndex);
     const QImage& cachedPanel(int index, double dpr, QPoint* topLeft) const;
     void commitEdit();
     void closeEditor();
@@ -155,5 +163,6 @@ private:
         int column = -1;
     };
     QPointer<QLineEdit> m_editor;
+    QPointer<FileDialogs> m_files;
     EditedCell m_edited;
 };
