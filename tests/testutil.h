@@ -1,15 +1,19 @@
 #pragma once
 
-// Small helpers shared by the tests: fixture loading and matrix comparison.
+// Small helpers shared by the tests: fixture loading, matrix comparison,
+// and waiting on a document without a wall clock.
 
 #include "core/attention.h"
 #include "core/matrix.h"
+#include "ui/document/attentiondocument.h"
 #include "ui/document/presets.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QString>
 #include <QtTest>
 
@@ -117,6 +121,22 @@ inline double maxAbsDifference(const attn::Matrix& a, const attn::Matrix& b)
         }
     }
     return worst;
+}
+
+// Turns the event loop until the document has no request pending or running,
+// that is until it delivered the newest request's result or error: returns as
+// soon as busyChanged(false) came. Idle already: returns at once. False only
+// when `timeoutMs` passed first, which means a hang, not a slow machine.
+inline bool waitForIdle(AttentionDocument* document, int timeoutMs = 10000)
+{
+    QSignalSpy busy(document, &AttentionDocument::busyChanged);
+    const QDeadlineTimer deadline(timeoutMs);
+    while (document->isBusy()) {
+        const qint64 left = deadline.remainingTime();
+        if (left <= 0 || !busy.wait(static_cast<int>(left)))
+            return !document->isBusy();
+    }
+    return true;
 }
 
 } // namespace testutil

@@ -1,5 +1,7 @@
 #include "ui/document/attentiondocument.h"
 
+#include "testutil.h"
+
 #include <QSignalSpy>
 #include <QThread>
 #include <QTimer>
@@ -68,7 +70,7 @@ void TestAttentionDocument::computesAndDeliversShapes()
     document.setConfig(config);
     QCOMPARE(configs.count(), 1);
     QVERIFY(!document.result()); // nothing synchronous: the work is queued
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(results.count(), 1);
 
     const auto result = document.result();
@@ -96,7 +98,7 @@ void TestAttentionDocument::busyGoesOnAndOff()
     QSignalSpy busy(&document, &AttentionDocument::busyChanged);
     document.setConfig(attn::AttentionConfig{});
     QVERIFY(document.isBusy());
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(busy.count(), 2);
     QCOMPARE(busy.at(0).at(0).toBool(), true);
     QCOMPARE(busy.at(1).at(0).toBool(), false);
@@ -119,7 +121,7 @@ void TestAttentionDocument::newestRequestWins()
     document.setConfig(slow);
     document.setConfig(fast);
 
-    QVERIFY(document.waitForIdle(60000));
+    QVERIFY(testutil::waitForIdle(&document, 60000));
     QCOMPARE(results.count(), 1);
     QCOMPARE(document.result()->tokens.size(), std::size_t(4));
     QVERIFY(document.resultConfig() == fast);
@@ -132,7 +134,7 @@ void TestAttentionDocument::newestRequestWins()
         typing.sentence = std::string("abcdefghijklmnopqrstu").substr(0, static_cast<std::size_t>(i));
         document.setConfig(typing);
     }
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(results.count(), 1);
     QCOMPARE(document.resultConfig().sentence, std::string("abcdefghijklmnopqrst"));
 }
@@ -141,7 +143,7 @@ void TestAttentionDocument::sameConfigIsNoOp()
 {
     AttentionDocument document;
     document.setConfig(attn::AttentionConfig{});
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QSignalSpy configs(&document, &AttentionDocument::configChanged);
     QSignalSpy busy(&document, &AttentionDocument::busyChanged);
     document.setConfig(attn::AttentionConfig{});
@@ -170,7 +172,7 @@ void TestAttentionDocument::invalidConfigKeepsLastResult()
 
     AttentionDocument document;
     document.setConfig(attn::AttentionConfig{});
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     const auto good = document.result();
     QVERIFY(good);
 
@@ -181,7 +183,7 @@ void TestAttentionDocument::invalidConfigKeepsLastResult()
     bad.heads = heads;
     bad.sentence = sentence.toStdString();
     document.setConfig(bad);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
 
     QCOMPARE(errors.count(), 1);
     const QString text = errors.at(0).at(0).toString();
@@ -208,7 +210,7 @@ void TestAttentionDocument::errorClearsOnValidConfig()
     QSignalSpy errors(&document, &AttentionDocument::errorChanged);
     bad.heads = 3;
     document.setConfig(bad);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.at(0).at(0).toString().isEmpty());
     QVERIFY(document.result());
@@ -226,12 +228,12 @@ void TestAttentionDocument::temperatureDragMatchesFullRuns()
     config.init = attn::WeightInit::Normal;
     AttentionDocument document;
     document.setConfig(config);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     for (const double temperature : {0.5, 0.8, 1.7, 4.0}) {
         config.temperature = temperature;
         config.causal = temperature > 1.0;
         document.setConfig(config);
-        QVERIFY(document.waitForIdle(10000));
+        QVERIFY(testutil::waitForIdle(&document));
         QVERIFY(document.resultConfig() == config);
         const attn::AttentionResult expected = attn::computeAttention(config);
         const attn::AttentionResult& shown = *document.result();
@@ -248,7 +250,7 @@ void TestAttentionDocument::returningToShownConfigNeedsNoWork()
 {
     AttentionDocument document;
     document.setConfig(attn::AttentionConfig{});
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     const auto shown = document.result();
 
     attn::AttentionConfig other;
@@ -258,7 +260,7 @@ void TestAttentionDocument::returningToShownConfigNeedsNoWork()
     QSignalSpy errors(&document, &AttentionDocument::errorChanged);
     document.setConfig(attn::AttentionConfig{}); // ...and superseded by what is shown
     QVERIFY(!document.isBusy());
-    QVERIFY(document.waitForIdle(1000));
+    QVERIFY(testutil::waitForIdle(&document, 1000));
     QTest::qWait(50); // a late delivery of `other` would land here
     QCOMPARE(results.count(), 0);
     QCOMPARE(errors.count(), 0);
@@ -341,14 +343,14 @@ void TestAttentionDocument::editRecordsAndUndoRestores()
     AttentionDocument document;
     const attn::AttentionConfig start;
     document.reset(start);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     const auto first = document.result();
 
     const auto causal = with(start, [](auto& c) { c.causal = true; });
     document.edit(causal);
     QCOMPARE(document.undoStack()->count(), 1);
     QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Toggle Causal Mask"));
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QVERIFY(document.resultConfig() == causal);
 
     document.edit(causal); // no change: nothing recorded
@@ -358,7 +360,7 @@ void TestAttentionDocument::editRecordsAndUndoRestores()
     document.undoStack()->undo();
     QCOMPARE(configs.count(), 1);
     QVERIFY(document.config() == start);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(document.result()->heads.at(0).weights, first->heads.at(0).weights);
     document.undoStack()->redo();
     QVERIFY(document.config() == causal);

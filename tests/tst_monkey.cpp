@@ -1,8 +1,8 @@
-#include "ui/widgets/compareseedsdialog.h"
-#include "ui/widgets/controlpanel.h"
 #include "app/mainwindow.h"
 #include "core/tokenizer.h"
 #include "ui/document/attentiondocument.h"
+#include "ui/widgets/compareseedsdialog.h"
+#include "ui/widgets/controlpanel.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/lessonview.h"
 
@@ -313,7 +313,7 @@ void TestMonkey::randomInputKeepsWindowConsistent()
         ++bursts;
         // Let the sentence's pause pass and the work finish.
         QTest::qWait(150);
-        QVERIFY(m_window->document()->waitForIdle(20000));
+        QVERIFY(testutil::waitForIdle(m_window->document(), 20000));
         QTest::qWait(10);
         checkConsistent(QStringLiteral("seed %1, burst %2").arg(seed).arg(bursts));
         if (QTest::currentTestFailed())

@@ -1,8 +1,8 @@
-#include "ui/widgets/controlpanel.h"
 #include "app/mainwindow.h"
 #include "ui/document/attentiondocument.h"
-#include "ui/widgets/figureview.h"
 #include "ui/document/session.h"
+#include "ui/widgets/controlpanel.h"
+#include "ui/widgets/figureview.h"
 
 #include "windowtestutil.h"
 
@@ -45,7 +45,7 @@ private slots:
     void editedCellsAreSavedAndExported();
 
 private:
-    void waitIdle() { QVERIFY(m_window->document()->waitForIdle(10000)); }
+    void waitIdle() { QVERIFY(testutil::waitForIdle(m_window->document())); }
     void undo() { m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger(); }
     void redo() { m_window->findChild<QAction*>(QStringLiteral("redoAction"))->trigger(); }
     template <typename T> T* find(const char* name) const { return windowtest::findNamed<T>(m_window.get(), name); }
