@@ -1,10 +1,8 @@
 #include "attentiondocument.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMetaObject>
-#include <QThread>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -205,18 +203,6 @@ void AttentionDocument::updateModified()
         return;
     m_modified = modified;
     emit modifiedChanged(m_modified);
-}
-
-bool AttentionDocument::waitForIdle(int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (m_busy) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(1);
-    }
-    return true;
 }
 
 void AttentionDocument::workerLoop()

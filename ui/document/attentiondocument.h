@@ -87,10 +87,6 @@ public:
     using Clock = std::function<qint64()>;
     void setClock(Clock millisecondsNow);
 
-    // For tests and scripted use: turns the event loop until no request is
-    // pending or running, or `timeoutMs` passed. True when idle.
-    bool waitForIdle(int timeoutMs);
-
 signals:
     void configChanged();
     void resultChanged();
