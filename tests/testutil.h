@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <memory>
 
 namespace testutil {
 
@@ -138,5 +139,22 @@ inline bool waitForIdle(AttentionDocument* document, int timeoutMs = 10000)
     }
     return true;
 }
+
+// The document's merge-window clock, moved only by the test: whether two edits
+// merge depends on advance() between them, never on the machine's speed. The
+// document may outlive this object (the clock then stands still).
+class ManualClock
+{
+public:
+    explicit ManualClock(AttentionDocument* document)
+    {
+        document->setClock([now = m_now] { return *now; });
+    }
+    void advance(qint64 milliseconds) { *m_now += milliseconds; }
+    qint64 now() const { return *m_now; }
+
+private:
+    std::shared_ptr<qint64> m_now = std::make_shared<qint64>(0);
+};
 
 } // namespace testutil
