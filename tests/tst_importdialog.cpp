@@ -7,7 +7,6 @@
 #include "windowtestutil.h"
 
 #include <QAction>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -266,11 +265,10 @@ void TestImportDialog::largeFileStaysResponsiveAndCancels()
     QTimer timer;
     connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
     timer.start(5);
-    QElapsedTimer clock;
-    clock.start();
     m_window->importEmbeddingsFrom(path);
-    QVERIFY(clock.elapsed() < 200); // returns at once
+    // Returns before the import finished: reading goes on in the background.
     QVERIFY(m_window->isImporting());
+    QVERIFY(finished.isEmpty());
     auto* progress = m_window->findChild<QWidget*>(QStringLiteral("importProgress"));
     QVERIFY(progress->isVisible());
     QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("importAction"))->isEnabled());
