@@ -721,6 +721,7 @@ void TestMainWindow::badSessionFileShowsMessageKeepsWork()
     // The message stays through later computations until dismissed.
     find<QCheckBox>("causal")->click();
     QVERIFY(testutil::waitForIdle(m_window->document()));
+    QVERIFY(m_window->document()->resultConfig().causal); // the computation came
     QVERIFY(bar->isVisible());
     bar->findChild<QToolButton*>(QStringLiteral("messageClose"))->click();
     QVERIFY(!bar->isVisible());
