@@ -1,15 +1,19 @@
 #pragma once
 
-// Small helpers shared by the tests: fixture loading and matrix comparison.
+// Small helpers shared by the tests: fixture loading, matrix comparison,
+// and waiting on a document without a wall clock.
 
 #include "core/attention.h"
 #include "core/matrix.h"
+#include "ui/document/attentiondocument.h"
 #include "ui/document/presets.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QString>
 #include <QtTest>
 
@@ -19,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <memory>
 
 namespace testutil {
 
@@ -118,5 +123,38 @@ inline double maxAbsDifference(const attn::Matrix& a, const attn::Matrix& b)
     }
     return worst;
 }
+
+// Turns the event loop until the document has no request pending or running,
+// that is until it delivered the newest request's result or error: returns as
+// soon as busyChanged(false) came. Idle already: returns at once. False only
+// when `timeoutMs` passed first, which means a hang, not a slow machine.
+inline bool waitForIdle(AttentionDocument* document, int timeoutMs = 10000)
+{
+    QSignalSpy busy(document, &AttentionDocument::busyChanged);
+    const QDeadlineTimer deadline(timeoutMs);
+    while (document->isBusy()) {
+        const qint64 left = deadline.remainingTime();
+        if (left <= 0 || !busy.wait(static_cast<int>(left)))
+            return !document->isBusy();
+    }
+    return true;
+}
+
+// The document's merge-window clock, moved only by the test: whether two edits
+// merge depends on advance() between them, never on the machine's speed. The
+// document may outlive this object (the clock then stands still).
+class ManualClock
+{
+public:
+    explicit ManualClock(AttentionDocument* document)
+    {
+        document->setClock([now = m_now] { return *now; });
+    }
+    void advance(qint64 milliseconds) { *m_now += milliseconds; }
+    qint64 now() const { return *m_now; }
+
+private:
+    std::shared_ptr<qint64> m_now = std::make_shared<qint64>(0);
+};
 
 } // namespace testutil

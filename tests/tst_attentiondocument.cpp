@@ -1,5 +1,7 @@
 #include "ui/document/attentiondocument.h"
 
+#include "testutil.h"
+
 #include <QSignalSpy>
 #include <QThread>
 #include <QTimer>
@@ -68,7 +70,7 @@ void TestAttentionDocument::computesAndDeliversShapes()
     document.setConfig(config);
     QCOMPARE(configs.count(), 1);
     QVERIFY(!document.result()); // nothing synchronous: the work is queued
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(results.count(), 1);
 
     const auto result = document.result();
@@ -96,7 +98,7 @@ void TestAttentionDocument::busyGoesOnAndOff()
     QSignalSpy busy(&document, &AttentionDocument::busyChanged);
     document.setConfig(attn::AttentionConfig{});
     QVERIFY(document.isBusy());
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(busy.count(), 2);
     QCOMPARE(busy.at(0).at(0).toBool(), true);
     QCOMPARE(busy.at(1).at(0).toBool(), false);
@@ -119,7 +121,7 @@ void TestAttentionDocument::newestRequestWins()
     document.setConfig(slow);
     document.setConfig(fast);
 
-    QVERIFY(document.waitForIdle(60000));
+    QVERIFY(testutil::waitForIdle(&document, 60000));
     QCOMPARE(results.count(), 1);
     QCOMPARE(document.result()->tokens.size(), std::size_t(4));
     QVERIFY(document.resultConfig() == fast);
@@ -132,7 +134,7 @@ void TestAttentionDocument::newestRequestWins()
         typing.sentence = std::string("abcdefghijklmnopqrstu").substr(0, static_cast<std::size_t>(i));
         document.setConfig(typing);
     }
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(results.count(), 1);
     QCOMPARE(document.resultConfig().sentence, std::string("abcdefghijklmnopqrst"));
 }
@@ -141,7 +143,7 @@ void TestAttentionDocument::sameConfigIsNoOp()
 {
     AttentionDocument document;
     document.setConfig(attn::AttentionConfig{});
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QSignalSpy configs(&document, &AttentionDocument::configChanged);
     QSignalSpy busy(&document, &AttentionDocument::busyChanged);
     document.setConfig(attn::AttentionConfig{});
@@ -170,7 +172,7 @@ void TestAttentionDocument::invalidConfigKeepsLastResult()
 
     AttentionDocument document;
     document.setConfig(attn::AttentionConfig{});
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     const auto good = document.result();
     QVERIFY(good);
 
@@ -181,7 +183,7 @@ void TestAttentionDocument::invalidConfigKeepsLastResult()
     bad.heads = heads;
     bad.sentence = sentence.toStdString();
     document.setConfig(bad);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
 
     QCOMPARE(errors.count(), 1);
     const QString text = errors.at(0).at(0).toString();
@@ -208,7 +210,7 @@ void TestAttentionDocument::errorClearsOnValidConfig()
     QSignalSpy errors(&document, &AttentionDocument::errorChanged);
     bad.heads = 3;
     document.setConfig(bad);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.at(0).at(0).toString().isEmpty());
     QVERIFY(document.result());
@@ -226,12 +228,12 @@ void TestAttentionDocument::temperatureDragMatchesFullRuns()
     config.init = attn::WeightInit::Normal;
     AttentionDocument document;
     document.setConfig(config);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     for (const double temperature : {0.5, 0.8, 1.7, 4.0}) {
         config.temperature = temperature;
         config.causal = temperature > 1.0;
         document.setConfig(config);
-        QVERIFY(document.waitForIdle(10000));
+        QVERIFY(testutil::waitForIdle(&document));
         QVERIFY(document.resultConfig() == config);
         const attn::AttentionResult expected = attn::computeAttention(config);
         const attn::AttentionResult& shown = *document.result();
@@ -248,7 +250,7 @@ void TestAttentionDocument::returningToShownConfigNeedsNoWork()
 {
     AttentionDocument document;
     document.setConfig(attn::AttentionConfig{});
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     const auto shown = document.result();
 
     attn::AttentionConfig other;
@@ -258,21 +260,32 @@ void TestAttentionDocument::returningToShownConfigNeedsNoWork()
     QSignalSpy errors(&document, &AttentionDocument::errorChanged);
     document.setConfig(attn::AttentionConfig{}); // ...and superseded by what is shown
     QVERIFY(!document.isBusy());
-    QVERIFY(document.waitForIdle(1000));
-    QTest::qWait(50); // a late delivery of `other` would land here
     QCOMPARE(results.count(), 0);
     QCOMPARE(errors.count(), 0);
     QCOMPARE(document.result(), shown);
     QVERIFY(document.config() == attn::AttentionConfig{});
 
-    attn::AttentionConfig bad;
+    // A late delivery of `other` would come before the result of any newer
+    // request (one worker, deliveries queued in order): ask for one and wait
+    // for its result, so a delivery of `other` would surely have been seen.
+    attn::AttentionConfig later;
+    later.sentence = "a later request";
+    document.setConfig(later);
+    QVERIFY(testutil::waitForIdle(&document));
+    QCOMPARE(results.count(), 1); // `later` only
+    QCOMPARE(errors.count(), 0);
+    QVERIFY(document.resultConfig() == later);
+    const auto shownLater = document.result();
+    QCOMPARE(shownLater->tokens.size(), std::size_t(3));
+
+    attn::AttentionConfig bad = later;
     bad.heads = 2; // does not divide 3
     document.setConfig(bad);
     QVERIFY(!document.errorText().isEmpty());
-    document.setConfig(attn::AttentionConfig{});
+    document.setConfig(later);
     QVERIFY(document.errorText().isEmpty());
     QVERIFY(!document.isBusy());
-    QCOMPARE(document.result(), shown);
+    QCOMPARE(document.result(), shownLater);
 }
 
 void TestAttentionDocument::longInputKeepsEventLoopTurning()
@@ -285,10 +298,15 @@ void TestAttentionDocument::longInputKeepsEventLoopTurning()
     pasted.dModel = 64;
     pasted.heads = 8;
 
-    int ticks = 0;
+    // Turns of the event loop while the worker computes: a zero timer fires
+    // on every turn.
+    int ticksWhileBusy = 0;
     QTimer timer;
-    timer.setInterval(5);
-    connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    timer.setInterval(0);
+    connect(&timer, &QTimer::timeout, this, [&ticksWhileBusy, &document] {
+        if (document.isBusy())
+            ++ticksWhileBusy;
+    });
     timer.start();
 
     const Qt::HANDLE guiThread = QThread::currentThreadId();
@@ -297,19 +315,21 @@ void TestAttentionDocument::longInputKeepsEventLoopTurning()
     connect(&document, &AttentionDocument::resultChanged, this,
             [&] { deliveredOnGuiThread = QThread::currentThreadId() == guiThread; });
 
-    QElapsedTimer clock;
-    clock.start();
     document.setConfig(pasted);
-    QVERIFY(clock.elapsed() < 100); // setConfig returns at once
+    // setConfig returns before the computation finished: nothing delivered yet.
+    QVERIFY(document.isBusy());
+    QVERIFY(!document.result());
+    QCOMPARE(results.count(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(results.count(), 1, 60000);
     timer.stop();
 
     QCOMPARE(document.result()->tokens.size(), std::size_t(1000));
     QCOMPARE(document.result()->heads.at(7).weights.rows(), 1000);
     QVERIFY(deliveredOnGuiThread);
-    // The timer kept firing while the worker computed (at least a few ticks
-    // even on a slow machine; a blocked loop would give at most one).
-    QVERIFY2(ticks >= 3 || clock.elapsed() < 30, qPrintable(QString::number(ticks)));
+    // The loop kept turning while the worker computed: a thousand tokens take
+    // longer than a few empty turns of the loop on any machine, and a
+    // computation on this thread would block it until the result was there.
+    QVERIFY2(ticksWhileBusy >= 3, qPrintable(QString::number(ticksWhileBusy)));
 }
 
 void TestAttentionDocument::destroyWhileComputing()
@@ -322,7 +342,10 @@ void TestAttentionDocument::destroyWhileComputing()
     big.dModel = 32;
     document->setConfig(big);
     document.reset(); // joins the worker; the pending delivery must not run
-    QTest::qWait(50);
+    // Whatever the worker posted was posted before the join returned, so
+    // delivering every posted event now would run it: no waiting needed.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
 }
 
 namespace {
@@ -341,14 +364,14 @@ void TestAttentionDocument::editRecordsAndUndoRestores()
     AttentionDocument document;
     const attn::AttentionConfig start;
     document.reset(start);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     const auto first = document.result();
 
     const auto causal = with(start, [](auto& c) { c.causal = true; });
     document.edit(causal);
     QCOMPARE(document.undoStack()->count(), 1);
     QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Toggle Causal Mask"));
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QVERIFY(document.resultConfig() == causal);
 
     document.edit(causal); // no change: nothing recorded
@@ -358,7 +381,7 @@ void TestAttentionDocument::editRecordsAndUndoRestores()
     document.undoStack()->undo();
     QCOMPARE(configs.count(), 1);
     QVERIFY(document.config() == start);
-    QVERIFY(document.waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(&document));
     QCOMPARE(document.result()->heads.at(0).weights, first->heads.at(0).weights);
     document.undoStack()->redo();
     QVERIFY(document.config() == causal);
@@ -385,10 +408,14 @@ void TestAttentionDocument::burstOfOneSettingMerges()
     QFETCH(QString, setting);
     QFETCH(QString, text);
     AttentionDocument document;
+    testutil::ManualClock clock(&document);
     const attn::AttentionConfig start;
     document.reset(start);
     attn::AttentionConfig config = start;
     for (int i = 1; i <= 6; ++i) {
+        // Half a window between edits: the burst lasts while they keep coming,
+        // three windows in all.
+        clock.advance(document.mergeWindow() / 2);
         if (setting == QLatin1String("sentence"))
             config.sentence += " w" + std::to_string(i);
         else if (setting == QLatin1String("temperature"))
@@ -412,6 +439,7 @@ void TestAttentionDocument::burstOfOneSettingMerges()
 void TestAttentionDocument::differentSettingsOrNamedEditsNeverMerge()
 {
     AttentionDocument document;
+    testutil::ManualClock clock(&document); // stands still: only the kind of edit keeps them apart
     const attn::AttentionConfig start;
     document.reset(start);
     auto config = with(start, [](auto& c) { c.temperature = 2.0; });
@@ -431,20 +459,42 @@ void TestAttentionDocument::differentSettingsOrNamedEditsNeverMerge()
 void TestAttentionDocument::pauseEndsBurst()
 {
     AttentionDocument document;
-    document.setMergeWindow(100);
+    QCOMPARE(document.mergeWindow(), 1500);
+    testutil::ManualClock clock(&document);
     const attn::AttentionConfig start;
     document.reset(start);
     auto config = with(start, [](auto& c) { c.sentence = "a"; });
     document.edit(config);
-    QTest::qWait(200);
+    clock.advance(1500); // a pause of exactly the window still merges
     config.sentence = "a b";
     document.edit(config);
+    QCOMPARE(document.undoStack()->count(), 1);
+    clock.advance(1501); // a longer one ends the burst
+    config.sentence = "a b c";
+    document.edit(config);
     QCOMPARE(document.undoStack()->count(), 2);
+    document.undoStack()->undo();
+    QCOMPARE(document.config().sentence, std::string("a b"));
+
+    // A window the caller sets counts the same way.
+    document.setMergeWindow(100);
+    config.sentence = "a b d";
+    document.edit(config); // replaces the undone step; 1501 ms after "a b"
+    QCOMPARE(document.undoStack()->count(), 2);
+    clock.advance(100);
+    config.sentence = "a b d e";
+    document.edit(config);
+    QCOMPARE(document.undoStack()->count(), 2);
+    clock.advance(101);
+    config.sentence = "a b d e f";
+    document.edit(config);
+    QCOMPARE(document.undoStack()->count(), 3);
 }
 
 void TestAttentionDocument::saveEndsBurst()
 {
     AttentionDocument document;
+    testutil::ManualClock clock(&document); // stands still: only the save ends the burst
     const attn::AttentionConfig start;
     document.reset(start);
     auto config = with(start, [](auto& c) { c.sentence = "a"; });
@@ -462,6 +512,7 @@ void TestAttentionDocument::saveEndsBurst()
 void TestAttentionDocument::burstBackToStartVanishes()
 {
     AttentionDocument document;
+    testutil::ManualClock clock(&document);
     const attn::AttentionConfig start;
     document.reset(start);
     document.edit(with(start, [](auto& c) { c.sentence += "x"; }));

@@ -1,7 +1,9 @@
-#include "ui/widgets/compareseedsdialog.h"
-#include "ui/widgets/heatmapwidget.h"
 #include "app/mainwindow.h"
 #include "ui/document/attentiondocument.h"
+#include "ui/widgets/compareseedsdialog.h"
+#include "ui/widgets/heatmapwidget.h"
+
+#include "windowtestutil.h"
 
 #include <QAction>
 #include <QDoubleSpinBox>
@@ -56,7 +58,7 @@ void TestCompareSeeds::init()
     m_window->setPrompts(prompts);
     m_window->show();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->result() != nullptr, 10000);
-    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(m_window->document()));
 }
 
 void TestCompareSeeds::cleanup()
@@ -80,7 +82,7 @@ void TestCompareSeeds::differenceIsBMinusA()
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
     QVERIFY(!dialog->isModal());
-    QVERIFY(dialog->waitForIdle(10000));
+    QVERIFY(windowtest::waitForComparison(dialog));
     const attn::AttentionConfig config = m_window->document()->resultConfig();
     QCOMPARE(dialog->seedB(), config.weightSeed + 1);
 
@@ -102,7 +104,7 @@ void TestCompareSeeds::differenceIsBMinusA()
 
     // Another seed B.
     dialog->findChild<QDoubleSpinBox*>(QStringLiteral("seedB"))->setValue(7);
-    QVERIFY(dialog->waitForIdle(10000));
+    QVERIFY(windowtest::waitForComparison(dialog));
     QCOMPARE(dialog->difference(), attn::Matrix(compute(config, 7).heads.at(0).weights - a.heads.at(0).weights));
     if (!qEnvironmentVariableIsEmpty("AV_SCREENSHOT_DIR"))
         dialog->grab().save(QDir(qEnvironmentVariable("AV_SCREENSHOT_DIR")).filePath("compare-seeds.png"));
@@ -111,17 +113,17 @@ void TestCompareSeeds::differenceIsBMinusA()
 void TestCompareSeeds::seedBFollowsAUntilSet()
 {
     CompareSeedsDialog* dialog = m_window->showCompareSeeds();
-    QVERIFY(dialog->waitForIdle(10000));
+    QVERIFY(windowtest::waitForComparison(dialog));
     QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier); // reseed A
-    QVERIFY(m_window->document()->waitForIdle(10000));
-    QVERIFY(dialog->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(m_window->document()));
+    QVERIFY(windowtest::waitForComparison(dialog));
     const std::int64_t seedA = m_window->document()->resultConfig().weightSeed;
     QCOMPARE(dialog->seedB(), seedA < attn::Limits::maxSeed ? seedA + 1 : seedA - 1);
 
     dialog->setSeedB(5);
     QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
-    QVERIFY(m_window->document()->waitForIdle(10000));
-    QVERIFY(dialog->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(m_window->document()));
+    QVERIFY(windowtest::waitForComparison(dialog));
     QCOMPARE(dialog->seedB(), std::int64_t(5));
     QCOMPARE(m_window->showCompareSeeds(), dialog); // one dialog, raised again
 }
@@ -131,10 +133,10 @@ void TestCompareSeeds::headAndSettingsFollowTheWindow()
     CompareSeedsDialog* dialog = m_window->showCompareSeeds();
     m_window->findChild<QSpinBox*>(QStringLiteral("dModel"))->setValue(8);
     m_window->findChild<QSpinBox*>(QStringLiteral("heads"))->setValue(2);
-    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(m_window->document()));
     m_window->findChild<QSpinBox*>(QStringLiteral("head"))->setValue(2);
     QCOMPARE(dialog->head(), 1);
-    QVERIFY(dialog->waitForIdle(10000));
+    QVERIFY(windowtest::waitForComparison(dialog));
     const attn::AttentionConfig config = m_window->document()->resultConfig();
     QCOMPARE(config.heads, 2);
     const auto b = compute(config, dialog->seedB());
@@ -145,9 +147,9 @@ void TestCompareSeeds::headAndSettingsFollowTheWindow()
 void TestCompareSeeds::editedWeightsStayInAOnly()
 {
     m_window->editCell(attn::PanelId::WQuery, 0, 0, 5.0);
-    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(m_window->document()));
     CompareSeedsDialog* dialog = m_window->showCompareSeeds();
-    QVERIFY(dialog->waitForIdle(10000));
+    QVERIFY(windowtest::waitForComparison(dialog));
     const attn::AttentionConfig config = m_window->document()->resultConfig();
     QVERIFY(config.wQuery.has_value());
     QCOMPARE(dialog->weightsA(), m_window->document()->result()->heads.at(0).weights);

@@ -6,14 +6,13 @@
 // each weights row shows its entropy; the view turns clicks into selections,
 // shows the same hover text and turns double-clicks on E and W into edits.
 
-#include "ui/render/figure.h"
-#include "ui/widgets/figureview.h"
-#include "ui/render/formulatext.h"
 #include "ui/document/presets.h"
+#include "ui/render/figure.h"
+#include "ui/render/formulatext.h"
+#include "ui/widgets/figureview.h"
 
 #include "testutil.h"
 
-#include <QElapsedTimer>
 #include <QImage>
 #include <QLineEdit>
 #include <QPainter>
@@ -24,6 +23,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <vector>
 
 using attn::PanelId;
 
@@ -66,7 +66,7 @@ private slots:
     void hitTestingAndClickSelection();
     void viewToolTipsClicksAndEscape();
     void viewZoom();
-    void largeFigureBuildsAndPaintsQuickly();
+    void largeFigureBuildsAndPaints();
     void viewShowsWholeFigure_data();
     void viewShowsWholeFigure();
     void megabyteTokenIsCutBeforeLayout();
@@ -77,7 +77,6 @@ namespace {
 
 const QString kMinus = QStringLiteral("\u2212");
 const QString kTimes = QStringLiteral("\u00d7");
-
 
 attn::AttentionConfig multiHead()
 {
@@ -985,8 +984,11 @@ void TestFigure::viewZoom()
     QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Output, 0, 4, 2));
 }
 
-void TestFigure::largeFigureBuildsAndPaintsQuickly()
+void TestFigure::largeFigureBuildsAndPaints()
 {
+    // How fast is for bench/ (BM_RecomputeAndRender); here, what a large
+    // figure does: it builds, paints, scrolls, and a new selection moves the
+    // highlights without laying the figure out again.
     attn::AttentionConfig config;
     QStringList words;
     for (int i = 0; i < 1024; ++i)
@@ -999,26 +1001,33 @@ void TestFigure::largeFigureBuildsAndPaintsQuickly()
 
     FigureView view;
     view.resize(1280, 720);
-    QElapsedTimer timer;
-    timer.start();
     view.setData(config, r);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.viewport()->grab();
-    const qint64 first = timer.restart();
+    QVERIFY(!view.figure().isEmpty());
+    QVERIFY(view.figure().result() == r);
+    QVERIFY(!view.viewport()->grab().isNull());
     for (int i = 0; i < 5; ++i) {
         view.verticalScrollBar()->setValue(i * 7);
-        view.viewport()->grab();
+        QVERIFY(!view.viewport()->grab().isNull());
     }
-    const qint64 repaint = timer.elapsed() / 5;
-    timer.restart();
-    view.setSelection(100, 40); // highlights only: no rescan of the matrices
-    view.viewport()->grab();
-    const qint64 select = timer.elapsed();
-    qInfo("1024 tokens: first paint %lld ms, repaint %lld ms, new selection %lld ms", first, repaint, select);
-    QVERIFY2(select < 1000, qPrintable(QString::number(select)));
-    QVERIFY2(first < 5000, qPrintable(QString::number(first)));
-    QVERIFY2(repaint < 100, qPrintable(QString::number(repaint)));
+
+    const QSizeF size = view.figure().size();
+    std::vector<QRectF> rects;
+    for (const FigurePanel& panel : view.figure().panels())
+        rects.push_back(panel.rect);
+    view.setSelection(100, 40); // highlights only: no new layout
+    QVERIFY(!view.viewport()->grab().isNull());
+    QCOMPARE(view.selectedQuery(), std::optional<int>(100));
+    QCOMPARE(view.selectedKey(), std::optional<int>(40));
+    const auto weights = findPanel(view.figure(), PanelId::Weights);
+    QVERIFY(weights);
+    QCOMPARE(weights->spec.highlightedRows, setOf({100}));
+    QCOMPARE(weights->spec.highlightedColumns, setOf({40}));
+    QCOMPARE(view.figure().size(), size);
+    QCOMPARE(view.figure().panels().size(), rects.size());
+    for (std::size_t i = 0; i < rects.size(); ++i)
+        QCOMPARE(view.figure().panels()[i].rect, rects[i]);
 }
 
 void TestFigure::viewShowsWholeFigure_data()

@@ -1,13 +1,12 @@
-#include "ui/document/embeddingimportjob.h"
 #include "app/mainwindow.h"
-#include "ui/widgets/messagebar.h"
 #include "ui/document/attentiondocument.h"
+#include "ui/document/embeddingimportjob.h"
 #include "ui/document/session.h"
+#include "ui/widgets/messagebar.h"
 
 #include "windowtestutil.h"
 
 #include <QAction>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -57,7 +56,7 @@ private slots:
 
 private:
     QString writeFile(const QString& name, const QByteArray& contents);
-    void waitIdle() { QVERIFY(m_window->document()->waitForIdle(10000)); }
+    void waitIdle() { QVERIFY(testutil::waitForIdle(m_window->document())); }
     bool runImport(const QString& path);
     template <typename T> T* find(const char* name) const { return windowtest::findNamed<T>(m_window.get(), name); }
 
@@ -266,11 +265,10 @@ void TestImportDialog::largeFileStaysResponsiveAndCancels()
     QTimer timer;
     connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
     timer.start(5);
-    QElapsedTimer clock;
-    clock.start();
     m_window->importEmbeddingsFrom(path);
-    QVERIFY(clock.elapsed() < 200); // returns at once
+    // Returns before the import finished: reading goes on in the background.
     QVERIFY(m_window->isImporting());
+    QVERIFY(finished.isEmpty());
     auto* progress = m_window->findChild<QWidget*>(QStringLiteral("importProgress"));
     QVERIFY(progress->isVisible());
     QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("importAction"))->isEnabled());
@@ -335,12 +333,12 @@ void TestImportDialog::readerFailuresReachTheWindow()
     QFETCH(QString, expected);
     const QString path = writeFile(QStringLiteral("fine.txt"), "old 1 2\n");
     EmbeddingImportJob job(path, {"old"});
-    job.setReader([kind](std::istream&, const std::vector<std::string>&,
-                         const attn::ImportControl&) -> attn::ImportedEmbeddings {
-        if (kind == 0)
-            throw std::logic_error("the reader broke");
-        throw 42;
-    });
+    job.setReader(
+        [kind](std::istream&, const std::vector<std::string>&, const attn::ImportControl&) -> attn::ImportedEmbeddings {
+            if (kind == 0)
+                throw std::logic_error("the reader broke");
+            throw 42;
+        });
     QSignalSpy finished(&job, &EmbeddingImportJob::finished);
     job.start();
     QVERIFY(finished.wait(10000));

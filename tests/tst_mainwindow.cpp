@@ -1,12 +1,12 @@
-#include "ui/document/exportfiles.h"
-#include "ui/widgets/controlpanel.h"
 #include "app/mainwindow.h"
-#include "ui/widgets/messagebar.h"
 #include "ui/document/attentiondocument.h"
+#include "ui/document/exportfiles.h"
+#include "ui/document/session.h"
 #include "ui/render/figureexport.h"
+#include "ui/widgets/controlpanel.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/lessonview.h"
-#include "ui/document/session.h"
+#include "ui/widgets/messagebar.h"
 
 #include "windowtestutil.h"
 
@@ -129,7 +129,7 @@ void TestMainWindow::cleanup()
 void TestMainWindow::waitForResult()
 {
     QTRY_VERIFY_WITH_TIMEOUT(m_window->document()->result() != nullptr, 10000);
-    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(m_window->document()));
 }
 
 // For looking at the window: AV_SCREENSHOT_DIR=/tmp/shots saves the window
@@ -193,7 +193,7 @@ void TestMainWindow::ctrlRReseedsWeightsKeepsEmbeddings()
 
     QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().weightSeed != seed, 10000);
-    QVERIFY(document->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(document));
     const auto after = document->result();
     QVERIFY(after->wQuery != before->wQuery || after->wKey != before->wKey || after->wValue != before->wValue);
     QVERIFY(after->wQuery != before->wQuery);
@@ -212,7 +212,7 @@ void TestMainWindow::ctrlShiftRReseedsEmbeddingsKeepsWeights()
     const auto before = document->result();
     QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().embeddingSeed != 0, 10000);
-    QVERIFY(document->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(document));
     const auto after = document->result();
     QVERIFY(after->embeddings != before->embeddings);
     QCOMPARE(after->wQuery, before->wQuery);
@@ -276,7 +276,7 @@ void TestMainWindow::invalidHeadsShowsInlineErrorKeepsResult()
     heads->selectAll();
     QTest::keyClicks(heads, QStringLiteral("4"));
     QCOMPARE(heads->value(), 4);
-    QVERIFY(document->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(document));
 
     auto* banner = find<QLabel>("errorBanner");
     QTRY_VERIFY(banner->isVisible());
@@ -444,7 +444,7 @@ void TestMainWindow::loadArticleRestoresExample()
 
     m_window->findChild<QAction*>(QStringLiteral("loadArticleAction"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().dModel, 3, 10000);
-    QVERIFY(document->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(document));
     QCOMPARE(document->result()->embeddings, article->embeddings);
     QCOMPARE(document->result()->output, article->output);
     QCOMPARE(find<QSpinBox>("dModel")->value(), 3);
@@ -491,7 +491,7 @@ void TestMainWindow::settingsRestoreOnPlainStartOnly()
 
     MainWindow plain(plainOptions());
     plain.setPrompts(discardingPrompts());
-    QVERIFY(plain.document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(plain.document()));
     QCOMPARE(plain.document()->config().dModel, 6);
     QCOMPARE(plain.document()->config().heads, 2);
 
@@ -500,7 +500,7 @@ void TestMainWindow::settingsRestoreOnPlainStartOnly()
     QVERIFY(explicitRun.error.isEmpty());
     MainWindow explicitWindow(explicitRun.options);
     explicitWindow.setPrompts(discardingPrompts());
-    QVERIFY(explicitWindow.document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(explicitWindow.document()));
     QCOMPARE(explicitWindow.document()->config().dModel, 3);
     QCOMPARE(explicitWindow.document()->config().sentence, std::string("a b c"));
 }
@@ -538,7 +538,7 @@ void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
     find<QSpinBox>("heads")->setValue(3);
     QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().heads, 3, 10000);
-    QVERIFY(document->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(document));
     find<QSpinBox>("head")->setValue(3);
     find<QComboBox>("colorMap")->setCurrentIndex(find<QComboBox>("colorMap")->findData("cividis"));
     m_window->figureView()->setSelection(2, std::nullopt);
@@ -559,7 +559,7 @@ void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
     MainWindow reopened(run.options);
     reopened.setPrompts(discardingPrompts());
     QTRY_VERIFY_WITH_TIMEOUT(reopened.document()->result() != nullptr, 10000);
-    QVERIFY(reopened.document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(reopened.document()));
     const auto after = reopened.document()->result();
     QVERIFY(reopened.document()->resultConfig() == document->resultConfig());
     QCOMPARE(after->embeddings, before->embeddings);
@@ -621,7 +621,7 @@ void TestMainWindow::commandLineSessionBecomesCurrentFile()
     QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
     MainWindow window(run.options);
     window.setPrompts(discardingPrompts());
-    QVERIFY(window.document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(window.document()));
     QTRY_VERIFY(window.document()->result() != nullptr);
     QVERIFY(window.document()->resultConfig() == session.config);
     QCOMPARE(window.figureView()->head(), 1);
@@ -755,7 +755,8 @@ void TestMainWindow::badSessionFileShowsMessageKeepsWork()
 
     // The message stays through later computations until dismissed.
     find<QCheckBox>("causal")->click();
-    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(m_window->document()));
+    QVERIFY(m_window->document()->resultConfig().causal); // the computation came
     QVERIFY(bar->isVisible());
     bar->findChild<QToolButton*>(QStringLiteral("messageClose"))->click();
     QVERIFY(!bar->isVisible());
@@ -850,7 +851,7 @@ void TestMainWindow::autosaveRecoveredAfterCrash()
 
     bar->findChild<QPushButton*>(QStringLiteral("recoverButton"))->click();
     QVERIFY(!bar->isVisible());
-    QVERIFY(m_window->document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(m_window->document()));
     QVERIFY(m_window->document()->config() == lost);
     QCOMPARE(find<QLineEdit>("sentence")->text(), QStringLiteral("recovered after a crash "));
     QCOMPARE(find<QSpinBox>("dModel")->value(), 5);
@@ -942,7 +943,7 @@ void TestMainWindow::lessonStepSavedInSession()
     const ParseOutcome run = parseCommandLine({QStringLiteral("attention-visualizer"), path});
     MainWindow reopened(run.options);
     reopened.setPrompts(discardingPrompts());
-    QVERIFY(reopened.document()->waitForIdle(10000));
+    QVERIFY(testutil::waitForIdle(reopened.document()));
     QTRY_VERIFY(reopened.isInLesson());
     QCOMPARE(reopened.lessonView()->step(), 4);
 }

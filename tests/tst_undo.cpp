@@ -1,8 +1,8 @@
-#include "ui/widgets/controlpanel.h"
 #include "app/mainwindow.h"
 #include "ui/document/attentiondocument.h"
-#include "ui/widgets/figureview.h"
 #include "ui/document/session.h"
+#include "ui/widgets/controlpanel.h"
+#include "ui/widgets/figureview.h"
 
 #include "windowtestutil.h"
 
@@ -45,13 +45,17 @@ private slots:
     void editedCellsAreSavedAndExported();
 
 private:
-    void waitIdle() { QVERIFY(m_window->document()->waitForIdle(10000)); }
+    void waitIdle() { QVERIFY(testutil::waitForIdle(m_window->document())); }
     void undo() { m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger(); }
     void redo() { m_window->findChild<QAction*>(QStringLiteral("redoAction"))->trigger(); }
     template <typename T> T* find(const char* name) const { return windowtest::findNamed<T>(m_window.get(), name); }
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<MainWindow> m_window;
+    // The merge window's clock: stands still unless a test moves it, so edits
+    // merge or not by their kind and by the pauses the test takes, never by
+    // how fast the machine runs the test.
+    std::unique_ptr<testutil::ManualClock> m_clock;
 };
 
 void TestUndo::initTestCase()
@@ -63,12 +67,14 @@ void TestUndo::initTestCase()
 void TestUndo::init()
 {
     QVERIFY(windowtest::openWindow(m_window));
+    m_clock = std::make_unique<testutil::ManualClock>(m_window->document());
     waitIdle();
 }
 
 void TestUndo::cleanup()
 {
     m_window.reset();
+    m_clock.reset();
 }
 
 void TestUndo::settingsUndoRedoExactNumbers()
@@ -176,16 +182,22 @@ void TestUndo::eachKindOfEdit()
 void TestUndo::sentenceTypingIsOneStepPerBurst()
 {
     AttentionDocument* document = m_window->document();
-    document->setMergeWindow(800);
     auto* sentence = find<QLineEdit>("sentence");
     sentence->setFocus();
     sentence->end(false);
-    QTest::keyClicks(sentence, QStringLiteral(" is back"), Qt::NoModifier, 30); // slower than the sentence delay
-    QTRY_COMPARE_WITH_TIMEOUT(document->config().sentence, std::string("i miss the old kanye is back"), 5000);
+    // Each word reaches the document on its own (after the sentence's pause),
+    // half a merge window after the one before: several edits, one burst.
+    std::string typed = "i miss the old kanye";
+    for (const char* word : {" is", " back"}) {
+        m_clock->advance(document->mergeWindow() / 2);
+        QTest::keyClicks(sentence, QString::fromLatin1(word));
+        typed += word;
+        QTRY_COMPARE_WITH_TIMEOUT(document->config().sentence, typed, 5000);
+    }
     QCOMPARE(document->undoStack()->count(), 1);
     QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit Sentence"));
 
-    QTest::qWait(1000); // a pause ends the burst
+    m_clock->advance(document->mergeWindow() + 1); // a pause ends the burst
     QTest::keyClicks(sentence, QStringLiteral(" again"));
     QTRY_COMPARE_WITH_TIMEOUT(document->config().sentence, std::string("i miss the old kanye is back again"), 5000);
     QCOMPARE(document->undoStack()->count(), 2);
@@ -233,8 +245,14 @@ void TestUndo::undoWhileTypingUndoesTheTyping()
     QTest::keyClick(sentence, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(sentence->text(), QStringLiteral("i miss the old kanye"));
     QVERIFY(document->config().causal); // only the typing was undone
-    QTest::qWait(300);
-    QCOMPARE(sentence->text(), QStringLiteral("i miss the old kanye"));
+    // Ctrl+Z recorded the typing first and undid that step, so nothing is left
+    // waiting for the sentence's pause: the typing is the step to redo (a
+    // pending edit would be recorded by Redo first and drop that step).
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Toggle Causal Mask"));
+    QCOMPARE(document->undoStack()->redoText(), QStringLiteral("Edit Sentence"));
+    redo();
+    QCOMPARE(sentence->text(), QStringLiteral("i miss the old kanyex"));
+    QVERIFY(document->config().causal);
 }
 
 void TestUndo::embeddingCellEditChangesTheWord()

@@ -6,6 +6,9 @@
 
 #include "app/commandline.h"
 #include "app/mainwindow.h"
+#include "ui/widgets/compareseedsdialog.h"
+
+#include "testutil.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -65,6 +68,17 @@ inline bool openWindow(std::unique_ptr<MainWindow>& window, bool activate = true
     }
     MainWindow* shown = window.get();
     return QTest::qWaitFor([shown] { return shown->document()->result() != nullptr; }, 10000);
+}
+
+// Turns the event loop until the Compare Seeds dialog shows A and B for the
+// current settings and its own document has nothing left to compute. False
+// only when `timeoutMs` passed first (a hang, not a slow machine).
+inline bool waitForComparison(CompareSeedsDialog* dialog, int timeoutMs = 10000)
+{
+    const auto* comparison = dialog->findChild<AttentionDocument*>();
+    if (!comparison)
+        qFatal("the Compare Seeds dialog has no document of its own");
+    return QTest::qWaitFor([dialog, comparison] { return dialog->isUpToDate() && !comparison->isBusy(); }, timeoutMs);
 }
 
 // The window's child of that object name; a missing one ends the test run.

@@ -1,10 +1,8 @@
 #include "attentiondocument.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMetaObject>
-#include <QThread>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -55,15 +53,15 @@ class ConfigCommand : public QUndoCommand
 {
 public:
     ConfigCommand(AttentionDocument* document, attn::AttentionConfig before, attn::AttentionConfig after,
-                  const Change& change, std::uint64_t epoch)
+                  const Change& change, std::uint64_t epoch, qint64 timeMs)
         : QUndoCommand(change.text)
         , m_document(document)
         , m_before(std::move(before))
         , m_after(std::move(after))
         , m_kind(change.kind)
         , m_epoch(epoch)
+        , m_timeMs(timeMs)
     {
-        m_clock.start();
     }
 
     int id() const override { return m_kind == Continuous::None ? -1 : 1000 + static_cast<int>(m_kind); }
@@ -71,10 +69,10 @@ public:
     bool mergeWith(const QUndoCommand* other) override
     {
         const auto* next = static_cast<const ConfigCommand*>(other);
-        if (next->m_kind != m_kind || next->m_epoch != m_epoch || m_clock.elapsed() > m_document->mergeWindow())
+        if (next->m_kind != m_kind || next->m_epoch != m_epoch || next->m_timeMs - m_timeMs > m_document->mergeWindow())
             return false;
         m_after = next->m_after;
-        m_clock.restart(); // the burst lasts while the edits keep coming
+        m_timeMs = next->m_timeMs; // the burst lasts while the edits keep coming
         setObsolete(m_after == m_before);
         return true;
     }
@@ -88,7 +86,7 @@ private:
     attn::AttentionConfig m_after;
     Continuous m_kind;
     std::uint64_t m_epoch;
-    QElapsedTimer m_clock; // since the burst's latest edit
+    qint64 m_timeMs; // the burst's latest edit, on the document's clock
 };
 
 } // namespace
@@ -98,6 +96,7 @@ AttentionDocument::AttentionDocument(QObject* parent)
     , m_undoStack(new QUndoStack(this))
     , m_worker([this] { workerLoop(); })
 {
+    setClock({});
 }
 
 AttentionDocument::~AttentionDocument()
@@ -167,7 +166,17 @@ void AttentionDocument::edit(const attn::AttentionConfig& config, const QString&
     Change change = describeChange(m_config, config);
     if (!text.isEmpty())
         change = {text, Continuous::None};
-    m_undoStack->push(new ConfigCommand(this, m_config, config, change, m_mergeEpoch));
+    m_undoStack->push(new ConfigCommand(this, m_config, config, change, m_mergeEpoch, m_clock()));
+}
+
+void AttentionDocument::setClock(Clock millisecondsNow)
+{
+    if (!millisecondsNow) {
+        QElapsedTimer monotonic;
+        monotonic.start();
+        millisecondsNow = [monotonic] { return monotonic.elapsed(); };
+    }
+    m_clock = std::move(millisecondsNow);
 }
 
 void AttentionDocument::reset(const attn::AttentionConfig& config)
@@ -196,18 +205,6 @@ void AttentionDocument::updateModified()
     emit modifiedChanged(m_modified);
 }
 
-bool AttentionDocument::waitForIdle(int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (m_busy) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(1);
-    }
-    return true;
-}
-
 void AttentionDocument::workerLoop()
 {
     for (;;) {
@@ -229,8 +226,8 @@ void AttentionDocument::workerLoop()
                 result = std::make_shared<const attn::AttentionResult>(
                     attn::recomputeAfterScores(*request.base, request.config, &m_cancel));
             else
-                result = std::make_shared<const attn::AttentionResult>(
-                    attn::computeAttention(request.config, &m_cancel));
+                result =
+                    std::make_shared<const attn::AttentionResult>(attn::computeAttention(request.config, &m_cancel));
         } catch (const attn::Cancelled&) {
             return; // only the destructor cancels
         } catch (const attn::AttentionError& e) {

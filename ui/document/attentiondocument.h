@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -79,9 +80,12 @@ public:
     void setMergeWindow(int milliseconds) { m_mergeWindowMs = milliseconds; }
     int mergeWindow() const { return m_mergeWindowMs; }
 
-    // For tests and scripted use: turns the event loop until no request is
-    // pending or running, or `timeoutMs` passed. True when idle.
-    bool waitForIdle(int timeoutMs);
+    // The clock the merge window is measured with: milliseconds on any scale
+    // that never goes back. The default is monotonic (QElapsedTimer); a test
+    // sets its own and steps it instead of sleeping. Set it before the edits
+    // it should measure; an empty function restores the default.
+    using Clock = std::function<qint64()>;
+    void setClock(Clock millisecondsNow);
 
 signals:
     void configChanged();
@@ -111,6 +115,7 @@ private:
 
     QUndoStack* m_undoStack = nullptr;
     int m_mergeWindowMs = 1500;
+    Clock m_clock;
     std::uint64_t m_mergeEpoch = 0; // bumped by markSaved() and reset(): no merge across
     attn::AttentionConfig m_savedConfig;
     bool m_modified = false;

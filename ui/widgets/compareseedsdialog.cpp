@@ -1,18 +1,15 @@
 #include "ui/widgets/compareseedsdialog.h"
 
-#include "ui/widgets/heatmapwidget.h"
 #include "ui/document/attentiondocument.h"
 #include "ui/render/colormap.h"
+#include "ui/widgets/heatmapwidget.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -129,18 +126,6 @@ bool CompareSeedsDialog::isUpToDate() const
 {
     return m_source->result() && m_comparison->result() && m_comparison->resultConfig() == configB() &&
            m_weightsA.size() > 0;
-}
-
-bool CompareSeedsDialog::waitForIdle(int timeoutMs)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    while (!isUpToDate() || m_comparison->isBusy()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(1);
-    }
-    return true;
 }
 
 void CompareSeedsDialog::followSource()

@@ -41,8 +41,6 @@ public:
 
     // True when the panels show A and B for the current settings.
     bool isUpToDate() const;
-    // Turns the event loop until up to date or `timeoutMs` passed.
-    bool waitForIdle(int timeoutMs);
 
     // The shown matrices of head head(); empty until up to date.
     const attn::Matrix& weightsA() const { return m_weightsA; }
