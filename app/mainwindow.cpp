@@ -1,20 +1,20 @@
 #include "app/mainwindow.h"
 
-#include "ui/document/exportfiles.h"
-#include "ui/widgets/compareseedsdialog.h"
-#include "ui/widgets/controlpanel.h"
-#include "ui/document/embeddingimportjob.h"
-#include "ui/widgets/messagebar.h"
 #include "core/exporters.h"
 #include "core/tokenizer.h"
 #include "ui/document/attentiondocument.h"
-#include "ui/render/figureexport.h"
-#include "ui/widgets/figureview.h"
-#include "ui/widgets/lessonview.h"
-#include "ui/render/panelid.h"
+#include "ui/document/embeddingimportjob.h"
+#include "ui/document/exportfiles.h"
 #include "ui/document/presets.h"
 #include "ui/document/savefile.h"
 #include "ui/document/session.h"
+#include "ui/render/figureexport.h"
+#include "ui/render/panelid.h"
+#include "ui/widgets/compareseedsdialog.h"
+#include "ui/widgets/controlpanel.h"
+#include "ui/widgets/figureview.h"
+#include "ui/widgets/lessonview.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -690,8 +690,8 @@ bool MainWindow::saveAs()
     const QString suggestion = m_currentFile.isEmpty()
                                    ? QDir(rememberedDirectory(kExportDirKey)).filePath(QStringLiteral("attention.attn"))
                                    : QFileInfo(m_currentFile).absoluteFilePath();
-    const QString path = askSavePath(tr("Save Session"), suggestion, tr("Attention sessions (*.attn)"),
-                                     QStringLiteral("attn"));
+    const QString path =
+        askSavePath(tr("Save Session"), suggestion, tr("Attention sessions (*.attn)"), QStringLiteral("attn"));
     return !path.isEmpty() && saveAndReport(path);
 }
 
@@ -1279,10 +1279,10 @@ void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QStr
             MessageBar::Kind::Warning,
             tr("The sentence changed while %1 was being read: %2 were not looked up. Nothing changed yet.")
                 .arg(QFileInfo(path).fileName(), notLookedUp.join(QStringLiteral(", "))));
-        connect(m_messageBar->addButton(tr("Import Again"), QStringLiteral("importAgainButton")),
-                &QPushButton::clicked, this, [this, path] { importEmbeddingsFrom(path); });
-        connect(m_messageBar->addButton(tr("Apply Anyway"), QStringLiteral("applyImportButton")),
-                &QPushButton::clicked, this, [this, result, path] { applyImport(result, path); });
+        connect(m_messageBar->addButton(tr("Import Again"), QStringLiteral("importAgainButton")), &QPushButton::clicked,
+                this, [this, path] { importEmbeddingsFrom(path); });
+        connect(m_messageBar->addButton(tr("Apply Anyway"), QStringLiteral("applyImportButton")), &QPushButton::clicked,
+                this, [this, result, path] { applyImport(result, path); });
         emit importFinished(false);
         return;
     }
@@ -1512,9 +1512,9 @@ void MainWindow::exportFigureInteractively()
     const QString suffix = format->currentData().toString();
     const QString baseName =
         panel->currentData().toString().isEmpty() ? QStringLiteral("attention") : panel->currentData().toString();
-    const QString path = askSavePath(tr("Export Figure"),
-                                     QDir(rememberedDirectory(kExportDirKey)).filePath(baseName + '.' + suffix),
-                                     tr("%1 (*.%2)").arg(format->currentText(), suffix), suffix);
+    const QString path =
+        askSavePath(tr("Export Figure"), QDir(rememberedDirectory(kExportDirKey)).filePath(baseName + '.' + suffix),
+                    tr("%1 (*.%2)").arg(format->currentText(), suffix), suffix);
     if (path.isEmpty())
         return;
 
@@ -1562,9 +1562,9 @@ void MainWindow::exportDataInteractively()
                                                                : QStringLiteral("csv");
     const QString baseName =
         chosen == DataFormat::PanelCsv ? panel->currentData().toString() : QStringLiteral("attention");
-    const QString path = askSavePath(tr("Export Data"),
-                                     QDir(rememberedDirectory(kExportDirKey)).filePath(baseName + '.' + suffix),
-                                     tr("%1 (*.%2)").arg(format->currentText(), suffix), suffix);
+    const QString path =
+        askSavePath(tr("Export Data"), QDir(rememberedDirectory(kExportDirKey)).filePath(baseName + '.' + suffix),
+                    tr("%1 (*.%2)").arg(format->currentText(), suffix), suffix);
     if (path.isEmpty())
         return;
 

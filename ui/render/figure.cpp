@@ -733,8 +733,8 @@ void Figure::buildPanels()
             // and others were not, the drawn ones are marked: for an import
             // those are the words the file did not have.
             const std::vector<bool>& given = result.wordIsExplicit;
-            const bool mixed = std::find(given.begin(), given.end(), true) != given.end()
-                               && std::find(given.begin(), given.end(), false) != given.end();
+            const bool mixed = std::find(given.begin(), given.end(), true) != given.end() &&
+                               std::find(given.begin(), given.end(), false) != given.end();
             if (mixed) {
                 for (qsizetype t = 0; t < spec.rowLabels.size(); ++t) {
                     if (!given[static_cast<std::size_t>(result.vocabulary.tokenWord[static_cast<std::size_t>(t)])])

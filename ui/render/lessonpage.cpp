@@ -174,10 +174,8 @@ QStringList projectionLines(const attn::AttentionConfig& config, const attn::Att
     lines << QStringLiteral("v_i = %1").arg(vectorText(result.v, i, first, dK));
     // One number worked out in full: the query's first column of this head.
     const bool integral = isIntegral(result.wQuery);
-    const QString sum = writtenSum(d, [&](int r) {
-        return factor(result.inputs(i, r)) + kTimes +
-               factor(result.wQuery(r, first), integral);
-    });
+    const QString sum = writtenSum(
+        d, [&](int r) { return factor(result.inputs(i, r)) + kTimes + factor(result.wQuery(r, first), integral); });
     lines << QStringLiteral("q_i[%1] = x_i %2 column %1 of W_Q").arg(first).arg(kDot);
     lines << QStringLiteral("= %1 = %2").arg(sum, fmt(result.q(i, first)));
     return lines;

@@ -4,9 +4,9 @@ namespace attn {
 
 namespace {
 
-constexpr PanelId kAllPanels[] = {PanelId::Embeddings, PanelId::Inputs, PanelId::WQuery,       PanelId::WKey,
-                                  PanelId::WValue,     PanelId::Q,      PanelId::K,            PanelId::V,
-                                  PanelId::Scores,     PanelId::ScaledScores, PanelId::Weights, PanelId::Output};
+constexpr PanelId kAllPanels[] = {
+    PanelId::Embeddings, PanelId::Inputs, PanelId::WQuery, PanelId::WKey,         PanelId::WValue,  PanelId::Q,
+    PanelId::K,          PanelId::V,      PanelId::Scores, PanelId::ScaledScores, PanelId::Weights, PanelId::Output};
 
 } // namespace
 
