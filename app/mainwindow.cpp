@@ -1146,45 +1146,35 @@ void MainWindow::editCell(attn::PanelId panel, int row, int column, double value
     const auto inside = [&](const attn::Matrix& m) {
         return row >= 0 && column >= 0 && row < m.rows() && column < m.cols();
     };
+    if (!attn::panelInfo(panel).editable) {
+        statusBar()->showMessage(tr("Only the cells of E, W_Q, W_K and W_V can be edited; the others are computed."),
+                                 kStatusTimeoutMs);
+        return;
+    }
+    const attn::Matrix& drawn = attn::panelMatrix(*result, panel, 0);
+    if (!inside(drawn))
+        return;
     QString text;
-    switch (panel) {
-    case attn::PanelId::Embeddings: {
-        if (!inside(result->embeddings))
-            return;
+    if (std::optional<attn::Matrix>* literal = attn::givenMatrix(config, panel)) {
+        // A weight matrix: its literal values, the drawn ones until the first edit.
+        attn::Matrix matrix = literal->value_or(drawn);
+        matrix(row, column) = value;
+        *literal = std::move(matrix);
+        text = tr("Edit %1[%2, %3]").arg(attn::panelTitle(panel)).arg(row).arg(column);
+    } else {
         // E holds one row per token but one vector per word: the edit changes
         // that word's vector, wherever the word occurs.
         const int word = result->vocabulary.tokenWord[static_cast<std::size_t>(row)];
         const std::string& name = result->vocabulary.words[static_cast<std::size_t>(word)];
-        std::vector<double> vector(static_cast<std::size_t>(result->embeddings.cols()));
-        for (int c = 0; c < result->embeddings.cols(); ++c)
-            vector[static_cast<std::size_t>(c)] = result->embeddings(row, c);
+        std::vector<double> vector(static_cast<std::size_t>(drawn.cols()));
+        for (int c = 0; c < drawn.cols(); ++c)
+            vector[static_cast<std::size_t>(c)] = drawn(row, c);
         if (const auto given = config.explicitEmbeddings.find(name);
             given != config.explicitEmbeddings.end() && given->second.size() == vector.size())
             vector = given->second; // includes edits still computing
         vector[static_cast<std::size_t>(column)] = value;
         config.explicitEmbeddings[name] = std::move(vector);
         text = tr("Edit E[\"%1\", %2]").arg(QString::fromStdString(name)).arg(column);
-        break;
-    }
-    case attn::PanelId::WQuery:
-    case attn::PanelId::WKey:
-    case attn::PanelId::WValue: {
-        const auto [literal, drawn, name] =
-            panel == attn::PanelId::WQuery ? std::tuple{&config.wQuery, &result->wQuery, "W_Q"}
-            : panel == attn::PanelId::WKey ? std::tuple{&config.wKey, &result->wKey, "W_K"}
-                                           : std::tuple{&config.wValue, &result->wValue, "W_V"};
-        if (!inside(*drawn))
-            return;
-        attn::Matrix matrix = literal->value_or(*drawn);
-        matrix(row, column) = value;
-        *literal = std::move(matrix);
-        text = tr("Edit %1[%2, %3]").arg(QLatin1String(name)).arg(row).arg(column);
-        break;
-    }
-    default:
-        statusBar()->showMessage(tr("Only the cells of E, W_Q, W_K and W_V can be edited; the others are computed."),
-                                 kStatusTimeoutMs);
-        return;
     }
     editConfig(config, text);
 }

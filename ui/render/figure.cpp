@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 
+using attn::PanelAxis;
 using attn::PanelId;
 using namespace formulatext;
 
@@ -26,7 +27,7 @@ constexpr int kMaxSentenceChars = 72;
 const QString kDot = QStringLiteral(" \u00b7 ");
 const QColor kTitleColor(0x1a, 0x1a, 0x1a);
 
-enum class Group { Inputs, Projections, Attention };
+using Group = attn::PanelStage;
 
 std::vector<int> range(int count)
 {
@@ -52,32 +53,28 @@ QString tokenName(const attn::AttentionResult& result, int index)
     return count > 1 ? QStringLiteral("%1[%2]").arg(text).arg(index) : text;
 }
 
-Group groupOf(PanelId id)
+attn::PanelStage stageOf(PanelId id)
 {
-    switch (id) {
-    case PanelId::Embeddings:
-    case PanelId::Inputs:
-    case PanelId::WQuery:
-    case PanelId::WKey:
-    case PanelId::WValue:
-        return Group::Inputs;
-    case PanelId::Q:
-    case PanelId::K:
-    case PanelId::V:
-        return Group::Projections;
-    default:
-        return Group::Attention;
-    }
+    return attn::panelInfo(id).stage;
 }
 
-bool isWeightMatrix(PanelId id)
+// W_Q, W_K, W_V: rows of model dimensions; every other panel has a row per token.
+bool hasTokenRows(PanelId id)
 {
-    return id == PanelId::WQuery || id == PanelId::WKey || id == PanelId::WValue;
+    return attn::isTokenAxis(attn::panelInfo(id).rows);
 }
 
-bool isSquareTokenPanel(PanelId id)
+// Scores, scaled scores, weights: a column per key token.
+bool hasTokenColumns(PanelId id)
 {
-    return id == PanelId::Scores || id == PanelId::ScaledScores || id == PanelId::Weights;
+    return attn::isTokenAxis(attn::panelInfo(id).columns);
+}
+
+// Whether the configuration gives a weight matrix literally.
+bool weightsGiven(const attn::AttentionConfig& config, PanelId id)
+{
+    const std::optional<attn::Matrix>* given = attn::givenMatrix(config, id);
+    return given && given->has_value();
 }
 
 // X is E when there is no positional encoding; the formulas say which.
@@ -91,37 +88,6 @@ QString shape(const attn::Matrix& m)
     return QStringLiteral("%1 \u00d7 %2").arg(m.rows()).arg(m.cols());
 }
 
-QString panelLabel(PanelId id)
-{
-    switch (id) {
-    case PanelId::Embeddings:
-        return QStringLiteral("E");
-    case PanelId::Inputs:
-        return QStringLiteral("X");
-    case PanelId::WQuery:
-        return QStringLiteral("W_Q");
-    case PanelId::WKey:
-        return QStringLiteral("W_K");
-    case PanelId::WValue:
-        return QStringLiteral("W_V");
-    case PanelId::Q:
-        return QStringLiteral("Q");
-    case PanelId::K:
-        return QStringLiteral("K");
-    case PanelId::V:
-        return QStringLiteral("V");
-    case PanelId::Scores:
-        return QStringLiteral("scores");
-    case PanelId::ScaledScores:
-        return QStringLiteral("scaled scores");
-    case PanelId::Weights:
-        return QStringLiteral("weights");
-    case PanelId::Output:
-        return QStringLiteral("output");
-    }
-    return {};
-}
-
 QString initName(const attn::AttentionConfig& config)
 {
     return QString::fromUtf8(attn::toString(config.init).data(),
@@ -130,8 +96,8 @@ QString initName(const attn::AttentionConfig& config)
 
 QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head)
 {
-    QString name = panelLabel(id);
-    if (isPerHeadPanel(id) && config.heads > 1)
+    QString name = attn::panelTitle(id);
+    if (attn::panelInfo(id).perHead && config.heads > 1)
         name += QStringLiteral(" \u00b7 head %1").arg(head + 1);
     return QStringLiteral("%1  %2").arg(name, shape(panelMatrix(result, id, head)));
 }
@@ -147,12 +113,9 @@ QString panelFormula(const attn::AttentionConfig& config, PanelId id)
         return QStringLiteral("X = E + PE (sinusoidal)");
     case PanelId::WQuery:
     case PanelId::WKey:
-    case PanelId::WValue: {
-        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey) ||
-                           (id == PanelId::WValue && config.wValue);
-        return given ? QStringLiteral("given")
-                     : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
-    }
+    case PanelId::WValue:
+        return weightsGiven(config, id) ? QStringLiteral("given")
+                                        : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
     case PanelId::Q:
         return QStringLiteral("Q = %1 \u00b7 W_Q").arg(x);
     case PanelId::K:
@@ -229,9 +192,9 @@ bool panelIsSigned(const attn::AttentionResult& result, PanelId id, StatsCache& 
         return s.hasFinite && s.min < 0.0;
     };
     for (PanelId member : signGroup(id)) {
-        const int heads = isPerHeadPanel(member) ? static_cast<int>(result.heads.size()) : 1;
+        const int heads = attn::panelInfo(member).perHead ? static_cast<int>(result.heads.size()) : 1;
         for (int h = 0; h < heads; ++h) {
-            if (negative(panelMatrix(result, member, h)))
+            if (negative(attn::panelMatrix(result, member, h)))
                 return true;
         }
     }
@@ -240,10 +203,8 @@ bool panelIsSigned(const attn::AttentionResult& result, PanelId id, StatsCache& 
 
 std::vector<int> headStarts(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id)
 {
-    const bool blocked =
-        id == PanelId::Q || id == PanelId::K || id == PanelId::V || id == PanelId::Output || isWeightMatrix(id);
     std::vector<int> starts;
-    if (!blocked || config.heads <= 1)
+    if (attn::panelInfo(id).columns != PanelAxis::HeadSplit || config.heads <= 1)
         return starts;
     for (int h = 0; h < config.heads; ++h)
         starts.push_back(h * result.dK);
@@ -359,51 +320,9 @@ std::vector<double> rowEntropies(const attn::Matrix& weights)
     return entropies;
 }
 
-bool isPerHeadPanel(PanelId id)
-{
-    return isSquareTokenPanel(id);
-}
-
-bool panelAvailable(const attn::AttentionConfig& config, PanelId id)
-{
-    return id != PanelId::Inputs || config.positional;
-}
-
-const attn::Matrix& panelMatrix(const attn::AttentionResult& result, PanelId id, int head)
-{
-    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
-    switch (id) {
-    case PanelId::Embeddings:
-        return result.embeddings;
-    case PanelId::Inputs:
-        return result.inputs;
-    case PanelId::WQuery:
-        return result.wQuery;
-    case PanelId::WKey:
-        return result.wKey;
-    case PanelId::WValue:
-        return result.wValue;
-    case PanelId::Q:
-        return result.q;
-    case PanelId::K:
-        return result.k;
-    case PanelId::V:
-        return result.v;
-    case PanelId::Scores:
-        return result.heads[static_cast<std::size_t>(h)].scores;
-    case PanelId::ScaledScores:
-        return result.heads[static_cast<std::size_t>(h)].scaledScores;
-    case PanelId::Weights:
-        return result.heads[static_cast<std::size_t>(h)].weights;
-    case PanelId::Output:
-        return result.output;
-    }
-    return result.output;
-}
-
 QStringList panelRowLabels(const attn::AttentionResult& result, PanelId id)
 {
-    if (isWeightMatrix(id))
+    if (!hasTokenRows(id))
         return {};
     QStringList labels;
     labels.reserve(static_cast<qsizetype>(result.tokens.size()));
@@ -414,7 +333,7 @@ QStringList panelRowLabels(const attn::AttentionResult& result, PanelId id)
 
 QStringList panelColumnLabels(const attn::AttentionResult& result, PanelId id)
 {
-    if (isSquareTokenPanel(id))
+    if (hasTokenColumns(id))
         return panelRowLabels(result, id);
     return {};
 }
@@ -449,7 +368,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
 QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head,
                     int row, int column)
 {
-    const attn::Matrix& m = panelMatrix(result, id, head);
+    const attn::Matrix& m = attn::panelMatrix(result, id, head);
     if (row < 0 || column < 0 || row >= m.rows() || column >= m.cols())
         return {};
     const double value = m(row, column);
@@ -489,21 +408,20 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     case PanelId::WQuery:
     case PanelId::WKey:
     case PanelId::WValue: {
-        const QString name = panelLabel(id);
+        const QString name = attn::panelTitle(id);
         lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(name).arg(row).arg(column);
         if (config.heads > 1)
             lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
         lines << QStringLiteral("%1[%2, %3] = %4").arg(name).arg(row).arg(column).arg(factor(value, isIntegral(m)));
-        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey) ||
-                           (id == PanelId::WValue && config.wValue);
-        lines << (given ? QStringLiteral("given literally")
-                        : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
+        lines << (weightsGiven(config, id)
+                      ? QStringLiteral("given literally")
+                      : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
         break;
     }
     case PanelId::Q:
     case PanelId::K:
     case PanelId::V: {
-        const QString letter = panelLabel(id);
+        const QString letter = attn::panelTitle(id);
         const QString lower = letter.toLower();
         const attn::Matrix& w = id == PanelId::Q ? result.wQuery : id == PanelId::K ? result.wKey : result.wValue;
         lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
@@ -681,23 +599,23 @@ void Figure::buildPanels()
     StatsCache stats;
     // One list shared by every token axis (the renderer measures a list once).
     const QStringList tokens = panelRowLabels(result, PanelId::Embeddings);
+    // The catalogue's order; the per-head panels of the head shown, or the
+    // weights of every head as small multiples.
     std::vector<std::pair<PanelId, int>> order;
     const int heads = static_cast<int>(result.heads.size());
-    for (PanelId id : {PanelId::Embeddings, PanelId::Inputs, PanelId::WQuery, PanelId::WKey, PanelId::WValue,
-                       PanelId::Q, PanelId::K, PanelId::V}) {
-        order.emplace_back(id, -1);
+    for (const attn::PanelInfo& info : attn::panelCatalogue()) {
+        if (!info.perHead) {
+            order.emplace_back(info.id, -1);
+        } else if (!m_settings.allHeads) {
+            order.emplace_back(info.id, m_settings.head);
+        } else if (info.id == PanelId::Weights) {
+            for (int h = 0; h < heads; ++h)
+                order.emplace_back(info.id, h);
+        }
     }
-    if (m_settings.allHeads) {
-        for (int h = 0; h < heads; ++h)
-            order.emplace_back(PanelId::Weights, h);
-    } else {
-        for (PanelId id : {PanelId::Scores, PanelId::ScaledScores, PanelId::Weights})
-            order.emplace_back(id, m_settings.head);
-    }
-    order.emplace_back(PanelId::Output, -1);
 
     for (const auto& [id, head] : order) {
-        if (!panelAvailable(m_config, id))
+        if (!attn::panelAvailable(m_config, id))
             continue;
         if (m_settings.panel && (*m_settings.panel != id || (head >= 0 && head != m_settings.head)))
             continue;
@@ -706,9 +624,9 @@ void Figure::buildPanels()
         panel.head = head;
         HeatmapSpec& spec = panel.spec;
         const int h = std::max(0, head);
-        spec.matrix = std::shared_ptr<const attn::Matrix>(m_result, &panelMatrix(result, id, h));
-        spec.rowLabels = isWeightMatrix(id) ? QStringList() : tokens;
-        spec.columnLabels = isSquareTokenPanel(id) ? tokens : QStringList();
+        spec.matrix = std::shared_ptr<const attn::Matrix>(m_result, &attn::panelMatrix(result, id, h));
+        spec.rowLabels = hasTokenRows(id) ? tokens : QStringList();
+        spec.columnLabels = hasTokenColumns(id) ? tokens : QStringList();
         spec.title = panelTitle(m_config, result, id, h);
         spec.formula = panelFormula(m_config, id);
         spec.stats = stats.of(*spec.matrix);
@@ -771,29 +689,17 @@ void Figure::applySelection()
         HeatmapSpec& spec = panel.spec;
         spec.highlightedRows.clear();
         spec.highlightedColumns.clear();
-        switch (panel.id) {
-        case PanelId::Embeddings:
-        case PanelId::Inputs:
-            mark(spec.highlightedRows, qi);
-            mark(spec.highlightedRows, kj);
-            break;
-        case PanelId::Q:
-        case PanelId::Output:
-            mark(spec.highlightedRows, qi);
-            break;
-        case PanelId::K:
-        case PanelId::V:
-            mark(spec.highlightedRows, kj);
-            break;
-        case PanelId::Scores:
-        case PanelId::ScaledScores:
-        case PanelId::Weights:
-            mark(spec.highlightedRows, qi);
-            mark(spec.highlightedColumns, kj);
-            break;
-        default:
-            break;
-        }
+        // A row or column of tokens lights up for the query, the key, or
+        // both, as the catalogue says what it lists.
+        auto markAxis = [&](QSet<int>& set, PanelAxis axis) {
+            if (axis == PanelAxis::Tokens || axis == PanelAxis::Queries)
+                mark(set, qi);
+            if (axis == PanelAxis::Tokens || axis == PanelAxis::Keys)
+                mark(set, kj);
+        };
+        const attn::PanelInfo& info = attn::panelInfo(panel.id);
+        markAxis(spec.highlightedRows, info.rows);
+        markAxis(spec.highlightedColumns, info.columns);
     }
 }
 
@@ -826,7 +732,7 @@ void Figure::arrange()
     };
     bool tokenValues = false;
     for (std::size_t i = 0; i < count; ++i)
-        tokenValues = tokenValues || (!isWeightMatrix(m_panels[i].id) && canShowValues(i, n));
+        tokenValues = tokenValues || (hasTokenRows(m_panels[i].id) && canShowValues(i, n));
     const double squareCell = std::floor(lineHeight * 2.2);
     auto snap = [](double cell) { return cell >= 3.0 ? std::floor(cell) : cell; };
     // Token column labels stay upright when the cells are a little wider
@@ -853,14 +759,14 @@ void Figure::arrange()
         const int columns = static_cast<int>(p.spec.matrix->cols());
         // The W matrices print numbers only when the token panels do, so
         // the figure keeps one look (and a W of many dimensions no room).
-        const bool values = canShowValues(i, rows) && (tokenValues || !isWeightMatrix(p.id));
+        const bool values = canShowValues(i, rows) && (tokenValues || hasTokenRows(p.id));
         double h = tokenCell;
-        if (isWeightMatrix(p.id))
+        if (!hasTokenRows(p.id))
             h = values ? valueHeight : snap(std::min(tokenCell, kTokenGridExtent / std::max(1, rows)));
         double w = h;
         if (values && h >= valueHeight) {
             w = std::max(h, valueCells[i].width());
-            if (isSquareTokenPanel(p.id) && columns * tokenLabelPair <= kValueGridWidth)
+            if (hasTokenColumns(p.id) && columns * tokenLabelPair <= kValueGridWidth)
                 w = std::max(w, tokenLabelPair);
         } else if (columns * w > kValueGridWidth)
             w = snap(kValueGridWidth / columns); // many dimensions: narrow columns, rows still aligned
@@ -873,7 +779,7 @@ void Figure::arrange()
         // Laid out once at the origin, moved into place at the end.
         p.layout = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(0, 0), sizes[i]), p.spec, h, font);
         gridTops[i] = p.layout.gridRect.top();
-        groups[i] = groupOf(p.id);
+        groups[i] = stageOf(p.id);
     }
 
     TitleWrap title;
@@ -1049,22 +955,22 @@ QString Figure::toolTipAt(QPointF pos) const
     if (hit->kind == FigureHit::Kind::Entropy)
         return entropyToolTip(m_config, *m_result, head, hit->row);
 
-    const bool tokenRows = !isWeightMatrix(p.id);
+    const bool tokenRows = hasTokenRows(p.id);
     if (hit->kind == FigureHit::Kind::RowLabel) {
         if (!tokenRows)
-            return QStringLiteral("%1 row %2").arg(panelLabel(p.id)).arg(hit->row);
+            return QStringLiteral("%1 row %2").arg(attn::panelTitle(p.id)).arg(hit->row);
         const QString role =
-            (p.id == PanelId::K || p.id == PanelId::V) ? QStringLiteral("key") : QStringLiteral("query");
+            attn::panelInfo(p.id).rows == PanelAxis::Keys ? QStringLiteral("key") : QStringLiteral("query");
         return QStringLiteral("token %1 (%2 %3): click to select it as the %2")
             .arg(quoted(tokenText(*m_result, hit->row)), role)
             .arg(hit->row);
     }
-    if (isSquareTokenPanel(p.id)) {
+    if (hasTokenColumns(p.id)) {
         return QStringLiteral("token %1 (key %2): click to select it as the key")
             .arg(quoted(tokenText(*m_result, hit->column)))
             .arg(hit->column);
     }
-    return QStringLiteral("%1 column %2").arg(panelLabel(p.id)).arg(hit->column);
+    return QStringLiteral("%1 column %2").arg(attn::panelTitle(p.id)).arg(hit->column);
 }
 
 std::optional<QPointF> Figure::cellCenter(PanelId id, int row, int column, int head) const
@@ -1084,12 +990,12 @@ FigureSelectionChange Figure::selectionFor(const FigureHit& hit) const
     if (hit.panelIndex < 0 || hit.panelIndex >= static_cast<int>(m_panels.size()))
         return change;
     const PanelId id = m_panels[static_cast<std::size_t>(hit.panelIndex)].id;
-    if (isWeightMatrix(id))
+    if (!hasTokenRows(id))
         return change;
-    const bool keyRows = id == PanelId::K || id == PanelId::V;
+    const bool keyRows = attn::panelInfo(id).rows == PanelAxis::Keys;
     switch (hit.kind) {
     case FigureHit::Kind::Cell:
-        if (isSquareTokenPanel(id)) {
+        if (hasTokenColumns(id)) {
             change.query = hit.row;
             change.key = hit.column;
         } else if (keyRows) {
@@ -1108,7 +1014,7 @@ FigureSelectionChange Figure::selectionFor(const FigureHit& hit) const
             change.query = hit.row;
         break;
     case FigureHit::Kind::ColumnLabel:
-        if (isSquareTokenPanel(id))
+        if (hasTokenColumns(id))
             change.key = hit.column;
         break;
     }

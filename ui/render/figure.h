@@ -126,12 +126,6 @@ private:
 // `"i miss the old kanye" · d_model 3 · 1 head · randint · weight seed 42 · ...`
 QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result);
 
-// Whether a panel exists for this configuration (X only with positional encoding).
-bool panelAvailable(const attn::AttentionConfig& config, attn::PanelId id);
-
-// The matrix a panel shows; per-head panels read head `head`.
-const attn::Matrix& panelMatrix(const attn::AttentionResult& result, attn::PanelId id, int head);
-
 // H_i = -sum_j w_ij ln w_ij (nats, 0 ln 0 = 0) of each row of a weights
 // matrix: 0 when a query attends to one key, ln n when it attends evenly.
 std::vector<double> rowEntropies(const attn::Matrix& weights);
@@ -140,10 +134,7 @@ std::vector<double> rowEntropies(const attn::Matrix& weights);
 // weights, the value in nats, and what its bounds mean.
 QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row);
 
-// Whether the panel has one matrix per head.
-bool isPerHeadPanel(attn::PanelId id);
-
-// Row and column names of a panel: tokens for token axes, indices otherwise.
+// Row and column names of a panel: tokens for token axes, nothing (indices) otherwise.
 QStringList panelRowLabels(const attn::AttentionResult& result, attn::PanelId id);
 QStringList panelColumnLabels(const attn::AttentionResult& result, attn::PanelId id);
 

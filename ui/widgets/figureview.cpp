@@ -592,8 +592,7 @@ void FigureView::exportPanelCsvDialog(int panelIndex)
 
 bool FigureView::isEditablePanel(attn::PanelId panel)
 {
-    return panel == attn::PanelId::Embeddings || panel == attn::PanelId::WQuery || panel == attn::PanelId::WKey ||
-           panel == attn::PanelId::WValue;
+    return attn::panelInfo(panel).editable;
 }
 
 bool FigureView::isEditing() const
