@@ -1,5 +1,6 @@
 #include "ui/render/figure.h"
 
+#include "ui/render/explanation.h"
 #include "ui/render/formulatext.h"
 
 #include <QFontMetricsF>
@@ -7,11 +8,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <map>
 
 using attn::PanelAxis;
 using attn::PanelId;
+using explanation::tokenText;
 using namespace formulatext;
 
 namespace {
@@ -28,30 +29,6 @@ const QString kDot = QStringLiteral(" \u00b7 ");
 const QColor kTitleColor(0x1a, 0x1a, 0x1a);
 
 using Group = attn::PanelStage;
-
-std::vector<int> range(int count)
-{
-    std::vector<int> v(static_cast<std::size_t>(std::max(0, count)));
-    for (int i = 0; i < count; ++i)
-        v[static_cast<std::size_t>(i)] = i;
-    return v;
-}
-
-// Bounded: it is measured for the layout and quoted in hover texts.
-QString tokenText(const attn::AttentionResult& result, int index)
-{
-    return boundedFromUtf8(result.tokens[static_cast<std::size_t>(index)]);
-}
-
-// The token as a subscript name; a token that occurs more than once gets its
-// position, so "the" at 2 and "the" at 5 stay apart.
-QString tokenName(const attn::AttentionResult& result, int index)
-{
-    const std::string& token = result.tokens[static_cast<std::size_t>(index)];
-    const auto count = std::count(result.tokens.begin(), result.tokens.end(), token);
-    const QString text = tokenText(result, index);
-    return count > 1 ? QStringLiteral("%1[%2]").arg(text).arg(index) : text;
-}
 
 attn::PanelStage stageOf(PanelId id)
 {
@@ -70,28 +47,9 @@ bool hasTokenColumns(PanelId id)
     return attn::isTokenAxis(attn::panelInfo(id).columns);
 }
 
-// Whether the configuration gives a weight matrix literally.
-bool weightsGiven(const attn::AttentionConfig& config, PanelId id)
-{
-    const std::optional<attn::Matrix>* given = attn::givenMatrix(config, id);
-    return given && given->has_value();
-}
-
-// X is E when there is no positional encoding; the formulas say which.
-QString inputLetter(const attn::AttentionConfig& config)
-{
-    return config.positional ? QStringLiteral("X") : QStringLiteral("E");
-}
-
 QString shape(const attn::Matrix& m)
 {
     return QStringLiteral("%1 \u00d7 %2").arg(m.rows()).arg(m.cols());
-}
-
-QString initName(const attn::AttentionConfig& config)
-{
-    return QString::fromUtf8(attn::toString(config.init).data(),
-                             static_cast<qsizetype>(attn::toString(config.init).size()));
 }
 
 QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head)
@@ -99,50 +57,7 @@ QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionRes
     QString name = attn::panelTitle(id);
     if (attn::panelInfo(id).perHead && config.heads > 1)
         name += QStringLiteral(" \u00b7 head %1").arg(head + 1);
-    return QStringLiteral("%1  %2").arg(name, shape(panelMatrix(result, id, head)));
-}
-
-QString panelFormula(const attn::AttentionConfig& config, PanelId id)
-{
-    const QString x = inputLetter(config);
-    const bool oneHead = config.heads == 1;
-    switch (id) {
-    case PanelId::Embeddings:
-        return QStringLiteral("one row per token");
-    case PanelId::Inputs:
-        return QStringLiteral("X = E + PE (sinusoidal)");
-    case PanelId::WQuery:
-    case PanelId::WKey:
-    case PanelId::WValue:
-        return weightsGiven(config, id) ? QStringLiteral("given")
-                                        : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
-    case PanelId::Q:
-        return QStringLiteral("Q = %1 \u00b7 W_Q").arg(x);
-    case PanelId::K:
-        return QStringLiteral("K = %1 \u00b7 W_K").arg(x);
-    case PanelId::V:
-        return QStringLiteral("V = %1 \u00b7 W_V").arg(x);
-    case PanelId::Scores:
-        return oneHead ? QStringLiteral("scores = Q K\u1d40") : QStringLiteral("scores = Q_h K_h\u1d40");
-    case PanelId::ScaledScores: {
-        QStringList parts;
-        if (config.scaled)
-            parts << QStringLiteral("\u00f7 \u221ad_k");
-        if (config.temperature != 1.0)
-            parts << QStringLiteral("\u00f7 T");
-        if (parts.isEmpty())
-            parts << QStringLiteral("unscaled");
-        if (config.causal)
-            parts << QStringLiteral("future masked");
-        return parts.join(QLatin1Char(' '));
-    }
-    case PanelId::Weights:
-        return QStringLiteral("softmax(row)");
-    case PanelId::Output:
-        return oneHead ? QStringLiteral("output = weights \u00b7 V")
-                       : QStringLiteral("output_h = weights_h \u00b7 V_h");
-    }
-    return {};
+    return QStringLiteral("%1  %2").arg(name, shape(attn::panelMatrix(result, id, head)));
 }
 
 // Panels that read as one step share their colour map kind, so Q and K never
@@ -305,21 +220,6 @@ struct TitleWrap
 
 } // namespace
 
-std::vector<double> rowEntropies(const attn::Matrix& weights)
-{
-    std::vector<double> entropies(static_cast<std::size_t>(weights.rows()), 0.0);
-    for (Eigen::Index r = 0; r < weights.rows(); ++r) {
-        double h = 0.0;
-        for (Eigen::Index c = 0; c < weights.cols(); ++c) {
-            const double w = weights(r, c);
-            if (w > 0.0) // 0 ln 0 = 0: masked keys add nothing
-                h -= w * std::log(w);
-        }
-        entropies[static_cast<std::size_t>(r)] = h;
-    }
-    return entropies;
-}
-
 QStringList panelRowLabels(const attn::AttentionResult& result, PanelId id)
 {
     if (!hasTokenRows(id))
@@ -350,7 +250,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     parts << QStringLiteral("d_model %1").arg(config.dModel);
     parts << (config.heads == 1 ? QStringLiteral("1 head")
                                 : QStringLiteral("%1 heads (d_k %2)").arg(config.heads).arg(result.dK));
-    parts << initName(config);
+    parts << explanation::initName(config);
     parts << QStringLiteral("weight seed %1").arg(config.weightSeed);
     parts << QStringLiteral("embedding seed %1").arg(config.embeddingSeed);
     if (config.positional)
@@ -363,206 +263,6 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     for (qsizetype i = 1; i < parts.size(); ++i)
         parts[i].replace(QLatin1Char(' '), QChar(0x00a0));
     return parts.join(kDot);
-}
-
-QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head,
-                    int row, int column)
-{
-    const attn::Matrix& m = attn::panelMatrix(result, id, head);
-    if (row < 0 || column < 0 || row >= m.rows() || column >= m.cols())
-        return {};
-    const double value = m(row, column);
-    const int dK = std::max(1, result.dK);
-    const int h = std::clamp(head, 0, std::max(0, config.heads - 1));
-    const QString headNote = config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(h + 1) : QString();
-    const QString x = inputLetter(config).toLower();
-    QStringList lines;
-
-    switch (id) {
-    case PanelId::Embeddings: {
-        lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3")
-                     .arg(quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(column);
-        const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(row)];
-        const bool given = static_cast<std::size_t>(word) < result.wordIsExplicit.size() &&
-                           result.wordIsExplicit[static_cast<std::size_t>(word)];
-        lines << QStringLiteral("e_%1,%2 = %3").arg(tokenName(result, row)).arg(column).arg(fmt(value));
-        lines << (given ? QStringLiteral("given literally")
-                        : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
-        break;
-    }
-    case PanelId::Inputs: {
-        lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3")
-                     .arg(quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(column);
-        const double e = result.embeddings(row, column);
-        const double pe = result.positional.size() > 0 ? result.positional(row, column) : 0.0;
-        lines << QStringLiteral("x_%1,%2 = e + pe = %3 + %4 = %5")
-                     .arg(tokenName(result, row))
-                     .arg(column)
-                     .arg(fmt(e), factor(pe), fmt(value));
-        break;
-    }
-    case PanelId::WQuery:
-    case PanelId::WKey:
-    case PanelId::WValue: {
-        const QString name = attn::panelTitle(id);
-        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(name).arg(row).arg(column);
-        if (config.heads > 1)
-            lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
-        lines << QStringLiteral("%1[%2, %3] = %4").arg(name).arg(row).arg(column).arg(factor(value, isIntegral(m)));
-        lines << (weightsGiven(config, id)
-                      ? QStringLiteral("given literally")
-                      : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
-        break;
-    }
-    case PanelId::Q:
-    case PanelId::K:
-    case PanelId::V: {
-        const QString letter = attn::panelTitle(id);
-        const QString lower = letter.toLower();
-        const attn::Matrix& w = id == PanelId::Q ? result.wQuery : id == PanelId::K ? result.wKey : result.wValue;
-        lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
-                     .arg(letter, quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(column)
-                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
-        const bool integral = isIntegral(w);
-        const QString sum = writtenSum(range(static_cast<int>(result.inputs.cols())), [&](int t) {
-            return factor(result.inputs(row, t)) + kTimes + factor(w(t, column), integral);
-        });
-        lines << QStringLiteral("%1_%2,%3 = %4_%2 \u00b7 W_%5[:, %3]")
-                     .arg(lower, tokenName(result, row))
-                     .arg(column)
-                     .arg(x, letter);
-        lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
-        break;
-    }
-    case PanelId::Scores: {
-        lines << QStringLiteral("scores%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(quoted(tokenText(result, column)))
-                     .arg(column);
-        const QString sum = writtenSum(range(dK), [&](int t) {
-            return factor(result.q(row, h * dK + t)) + kTimes + factor(result.k(column, h * dK + t));
-        });
-        lines << QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
-                     .arg(tokenName(result, row), tokenName(result, column), sum, fmt(value));
-        if (config.causal && column > row)
-            lines << QStringLiteral("masked in the next step: key comes after the query");
-        break;
-    }
-    case PanelId::ScaledScores: {
-        lines << QStringLiteral("scaled scores%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(quoted(tokenText(result, column)))
-                     .arg(column);
-        if (value == -std::numeric_limits<double>::infinity()) {
-            lines << QStringLiteral("masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
-                         .arg(quoted(tokenText(result, column)), quoted(tokenText(result, row)), fmt(value));
-            break;
-        }
-        const double score = result.heads[static_cast<std::size_t>(h)].scores(row, column);
-        QString symbolic = QStringLiteral("s_%1,%2").arg(tokenName(result, row), tokenName(result, column));
-        QString numeric = factor(score);
-        if (config.scaled) {
-            symbolic += QStringLiteral(" \u00f7 \u221ad_k");
-            numeric += QStringLiteral(" \u00f7 \u221a%1").arg(dK);
-        }
-        if (config.temperature != 1.0 || !config.scaled) {
-            symbolic += QStringLiteral(" \u00f7 temperature");
-            numeric += QStringLiteral(" \u00f7 %1").arg(config.temperature);
-        }
-        lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
-        if (config.scaled)
-            lines << QStringLiteral("\u221ad_k = \u221a%1 = %2").arg(dK).arg(fmt(std::sqrt(static_cast<double>(dK))));
-        break;
-    }
-    case PanelId::Weights: {
-        lines << QStringLiteral("attention weight%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(quoted(tokenText(result, column)))
-                     .arg(column);
-        const attn::Matrix& s = result.heads[static_cast<std::size_t>(h)].scaledScores;
-        if (s(row, column) == -std::numeric_limits<double>::infinity()) {
-            lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
-            break;
-        }
-        const double rowMax = s.row(row).maxCoeff();
-        double total = 0.0;
-        for (Eigen::Index j = 0; j < s.cols(); ++j) {
-            if (std::isfinite(s(row, j)))
-                total += std::exp(s(row, j) - rowMax);
-        }
-        const double numerator = std::exp(s(row, column) - rowMax);
-        lines << QStringLiteral("w_%1,%2 = exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")
-                     .arg(tokenName(result, row), tokenName(result, column));
-        lines << QStringLiteral("= exp(%1 \u2212 %2) / %3 = %4 / %3 = %5")
-                     .arg(fmt(s(row, column)), factor(rowMax), fmt(total), fmt(numerator), fmt(value));
-        break;
-    }
-    case PanelId::Output: {
-        const int oh = column / dK;
-        const attn::Matrix& w =
-            result.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(result.heads.size()) - 1))]
-                .weights;
-        lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
-                     .arg(quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(column)
-                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(oh + 1) : QString());
-        // Masked keys have weight exactly 0; they are left out of the sum.
-        std::vector<int> keys;
-        const int n = static_cast<int>(w.cols());
-        for (int j = 0; j < n; ++j) {
-            if (!(config.causal && j > row))
-                keys.push_back(j);
-        }
-        const QString sum =
-            writtenSum(keys, [&](int j) { return factor(w(row, j)) + kTimes + factor(result.v(j, column)); });
-        lines << QStringLiteral("output_%1,%2 = \u03a3_j w_%1,j \u00b7 v_j,%2").arg(tokenName(result, row)).arg(column);
-        lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
-        break;
-    }
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
-QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row)
-{
-    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
-    const attn::Matrix& w = result.heads[static_cast<std::size_t>(h)].weights;
-    if (row < 0 || row >= w.rows())
-        return {};
-    const double entropy = rowEntropies(w.row(row))[0];
-    const int n = static_cast<int>(w.cols());
-    // With the causal mask, query i sees keys 0..i only.
-    const int keys = config.causal ? std::min(n, row + 1) : n;
-    const QString headNote = config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(h + 1) : QString();
-    QStringList terms;
-    std::vector<int> shown;
-    for (int j = 0; j < keys; ++j)
-        shown.push_back(j);
-    const QString sum = writtenSum(shown, [&](int j) {
-        const double v = w(row, j);
-        return v > 0 ? QStringLiteral("%1 ln %1").arg(fmt(v)) : QStringLiteral("0");
-    });
-    QStringList lines;
-    lines << QStringLiteral("entropy of the attention of query %1 (row %2)%3")
-                 .arg(quoted(tokenText(result, row)))
-                 .arg(row)
-                 .arg(headNote);
-    lines << QStringLiteral("H = \u2212\u03a3_j w_ij ln w_ij = \u2212(%1) = %2 nats").arg(sum, fmt(entropy));
-    lines << QStringLiteral("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
-                 .arg(keys)
-                 .arg(fmt(std::log(static_cast<double>(keys))));
-    lines << QStringLiteral("larger scores (no \u221ad_k scaling, a lower temperature) make it smaller");
-    return lines.join(QLatin1Char('\n'));
 }
 
 Figure::Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
@@ -628,7 +328,7 @@ void Figure::buildPanels()
         spec.rowLabels = hasTokenRows(id) ? tokens : QStringList();
         spec.columnLabels = hasTokenColumns(id) ? tokens : QStringList();
         spec.title = panelTitle(m_config, result, id, h);
-        spec.formula = panelFormula(m_config, id);
+        spec.formula = explanation::panelFormula(m_config, id);
         spec.stats = stats.of(*spec.matrix);
         spec.compact = true;
         if (id == PanelId::Weights) {
