@@ -126,6 +126,59 @@ std::vector<int> headStarts(const attn::AttentionConfig& config, const attn::Att
     return starts;
 }
 
+ColorMap sequentialMap(const QString& name)
+{
+    return ColorMap::byName(name.isEmpty() ? QStringLiteral("viridis") : name).value_or(ColorMap::viridis());
+}
+
+// The spec of one panel, as the figure draws it before layout and selection.
+HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr<const attn::AttentionResult>& shared,
+                      PanelId id, int h, const ColorMap& sequential, const QStringList& tokens, StatsCache& stats)
+{
+    const attn::AttentionResult& result = *shared;
+    HeatmapSpec spec;
+    spec.matrix = std::shared_ptr<const attn::Matrix>(shared, &attn::panelMatrix(result, id, h));
+    spec.rowLabels = hasTokenRows(id) ? tokens : QStringList();
+    spec.columnLabels = hasTokenColumns(id) ? tokens : QStringList();
+    spec.title = panelTitle(config, result, id, h);
+    spec.formula = explanation::panelFormula(config, id);
+    spec.stats = stats.of(*spec.matrix);
+    spec.compact = true;
+    if (id == PanelId::Weights) {
+        spec.colorMap = sequential;
+        spec.range = ValueRange{0.0, 1.0};
+        // Each query row's entropy beside it: how spread its attention is.
+        const int n = static_cast<int>(spec.matrix->cols());
+        HeatmapStrip strip;
+        strip.values = rowEntropies(*spec.matrix);
+        strip.maximum = std::log(static_cast<double>(std::max(1, n)));
+        strip.header = QStringLiteral("H");
+        strip.decimals = kDecimals;
+        spec.rowStrip = strip;
+        spec.formula += QStringLiteral(" \u00b7 H \u2264 ln %1 = %2").arg(n).arg(fmt(strip.maximum));
+    } else {
+        spec.colorMap = panelIsSigned(result, id, stats) ? ColorMap::diverging() : sequential;
+    }
+    if (id == PanelId::Embeddings) {
+        // When some words' vectors were given (imported, edited, a preset)
+        // and others were not, the drawn ones are marked: for an import
+        // those are the words the file did not have.
+        const std::vector<bool>& given = result.wordIsExplicit;
+        const bool mixed = std::find(given.begin(), given.end(), true) != given.end() &&
+                           std::find(given.begin(), given.end(), false) != given.end();
+        if (mixed) {
+            for (qsizetype t = 0; t < spec.rowLabels.size(); ++t) {
+                if (!given[static_cast<std::size_t>(result.vocabulary.tokenWord[static_cast<std::size_t>(t)])])
+                    spec.rowLabels[t] += QStringLiteral(" *");
+            }
+            spec.formula = QStringLiteral("* no given vector: drawn from seed %1").arg(config.embeddingSeed);
+        }
+    }
+    spec.columnBlockStarts = headStarts(config, result, id);
+    spec.decimals = isIntegral(*spec.matrix) ? 0 : kDecimals;
+    return spec;
+}
+
 struct Arrangement
 {
     std::vector<QPointF> positions; // in `order`'s panel indices
@@ -238,6 +291,18 @@ QStringList panelColumnLabels(const attn::AttentionResult& result, PanelId id)
     return {};
 }
 
+HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
+                            const std::shared_ptr<const attn::AttentionResult>& result, PanelId id, int head,
+                            const QString& colorMap)
+{
+    if (!result || result->tokens.empty() || result->heads.empty() || !attn::panelAvailable(config, id))
+        return {};
+    StatsCache stats;
+    const int h = attn::panelInfo(id).perHead ? std::clamp(head, 0, static_cast<int>(result->heads.size()) - 1) : 0;
+    return buildSpec(config, result, id, h, sequentialMap(colorMap), panelRowLabels(*result, PanelId::Embeddings),
+                     stats);
+}
+
 QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result)
 {
     QString sentence = QString::fromStdString(config.sentence).simplified();
@@ -292,9 +357,7 @@ QFont Figure::titleFont() const
 void Figure::buildPanels()
 {
     const attn::AttentionResult& result = *m_result;
-    const ColorMap sequential =
-        ColorMap::byName(m_settings.colorMap.isEmpty() ? QStringLiteral("viridis") : m_settings.colorMap)
-            .value_or(ColorMap::viridis());
+    const ColorMap sequential = sequentialMap(m_settings.colorMap);
 
     StatsCache stats;
     // One list shared by every token axis (the renderer measures a list once).
@@ -322,48 +385,7 @@ void Figure::buildPanels()
         FigurePanel panel;
         panel.id = id;
         panel.head = head;
-        HeatmapSpec& spec = panel.spec;
-        const int h = std::max(0, head);
-        spec.matrix = std::shared_ptr<const attn::Matrix>(m_result, &attn::panelMatrix(result, id, h));
-        spec.rowLabels = hasTokenRows(id) ? tokens : QStringList();
-        spec.columnLabels = hasTokenColumns(id) ? tokens : QStringList();
-        spec.title = panelTitle(m_config, result, id, h);
-        spec.formula = explanation::panelFormula(m_config, id);
-        spec.stats = stats.of(*spec.matrix);
-        spec.compact = true;
-        if (id == PanelId::Weights) {
-            spec.colorMap = sequential;
-            spec.range = ValueRange{0.0, 1.0};
-            // Each query row's entropy beside it: how spread its attention is.
-            const int n = static_cast<int>(spec.matrix->cols());
-            HeatmapStrip strip;
-            strip.values = rowEntropies(*spec.matrix);
-            strip.maximum = std::log(static_cast<double>(std::max(1, n)));
-            strip.header = QStringLiteral("H");
-            strip.decimals = kDecimals;
-            spec.rowStrip = strip;
-            spec.formula += QStringLiteral(" \u00b7 H \u2264 ln %1 = %2").arg(n).arg(fmt(strip.maximum));
-        } else {
-            spec.colorMap = panelIsSigned(result, id, stats) ? ColorMap::diverging() : sequential;
-        }
-        if (id == PanelId::Embeddings) {
-            // When some words' vectors were given (imported, edited, a preset)
-            // and others were not, the drawn ones are marked: for an import
-            // those are the words the file did not have.
-            const std::vector<bool>& given = result.wordIsExplicit;
-            const bool mixed = std::find(given.begin(), given.end(), true) != given.end() &&
-                               std::find(given.begin(), given.end(), false) != given.end();
-            if (mixed) {
-                for (qsizetype t = 0; t < spec.rowLabels.size(); ++t) {
-                    if (!given[static_cast<std::size_t>(result.vocabulary.tokenWord[static_cast<std::size_t>(t)])])
-                        spec.rowLabels[t] += QStringLiteral(" *");
-                }
-                spec.formula = QStringLiteral("* no given vector: drawn from seed %1").arg(m_config.embeddingSeed);
-            }
-        }
-        spec.columnBlockStarts = headStarts(m_config, result, id);
-        spec.decimals = isIntegral(*spec.matrix) ? 0 : kDecimals;
-
+        panel.spec = buildSpec(m_config, m_result, id, std::max(0, head), sequential, tokens, stats);
         m_panels.push_back(std::move(panel));
     }
     applySelection();

@@ -127,6 +127,15 @@ private:
 // `"i miss the old kanye" · d_model 3 · 1 head · randint · weight seed 42 · ...`
 QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result);
 
+// The spec of one panel as the figure builds it (title, formula, colour map,
+// labels, number format), before layout and selection: for pages that show a
+// few panels of their own (the lesson). Per-head panels read head `head`
+// (clamped); an empty spec when the panel does not exist for the
+// configuration.
+HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
+                            const std::shared_ptr<const attn::AttentionResult>& result, attn::PanelId id, int head,
+                            const QString& colorMap);
+
 // Row and column names of a panel: tokens for token axes, nothing (indices) otherwise.
 QStringList panelRowLabels(const attn::AttentionResult& result, attn::PanelId id);
 QStringList panelColumnLabels(const attn::AttentionResult& result, attn::PanelId id);

@@ -386,15 +386,10 @@ void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
     // Three panels side by side need the narrow colour bars to keep their
     // cells large.
     const bool compactCurrent = current.size() >= 3;
-    // The specs come from the main figure's single-panel figures, so a panel
-    // has the same title, colour map and number format in the lesson.
+    // The specs are the main figure's, so a panel has the same title, colour
+    // map and number format in the lesson.
     auto specFor = [&](PanelId id) {
-        FigureSettings fs;
-        fs.head = m_settings.head;
-        fs.colorMap = m_settings.colorMap;
-        fs.panel = id;
-        const Figure figure(m_config, m_result, fs);
-        HeatmapSpec spec = figure.panels().empty() ? HeatmapSpec() : figure.panels().front().spec;
+        HeatmapSpec spec = figurePanelSpec(m_config, m_result, id, m_settings.head, m_settings.colorMap);
         spec.highlightedRows = {query};
         spec.highlightedColumns.clear();
         // The figure tunes cell shape and padding to pack a dozen panels; a
