@@ -1,23 +1,23 @@
 #include "app/mainwindow.h"
 
-#include "ui/document/exportfiles.h"
-#include "ui/widgets/compareseedsdialog.h"
-#include "ui/widgets/controlpanel.h"
-#include "ui/document/embeddingimportjob.h"
-#include "ui/widgets/messagebar.h"
 #include "core/configedits.h"
 #include "core/exporters.h"
 #include "core/tokenizer.h"
 #include "ui/document/attentiondocument.h"
 #include "ui/document/autosavestore.h"
-#include "ui/document/recentfiles.h"
-#include "ui/render/figureexport.h"
-#include "ui/widgets/figureview.h"
-#include "ui/widgets/lessonview.h"
-#include "ui/render/panelid.h"
+#include "ui/document/embeddingimportjob.h"
+#include "ui/document/exportfiles.h"
 #include "ui/document/presets.h"
+#include "ui/document/recentfiles.h"
 #include "ui/document/savefile.h"
 #include "ui/document/session.h"
+#include "ui/render/figureexport.h"
+#include "ui/render/panelid.h"
+#include "ui/widgets/compareseedsdialog.h"
+#include "ui/widgets/controlpanel.h"
+#include "ui/widgets/figureview.h"
+#include "ui/widgets/lessonview.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -55,7 +55,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 #include <tuple>
 
@@ -1067,25 +1066,18 @@ void MainWindow::editCell(attn::PanelId panel, int row, int column, double value
     const auto result = m_document->result();
     if (!result)
         return;
-    static const std::map<attn::PanelId, std::pair<attn::EditableMatrix, const char*>> editable = {
-        {attn::PanelId::Embeddings, {attn::EditableMatrix::Embeddings, "E"}},
-        {attn::PanelId::WQuery, {attn::EditableMatrix::WQuery, "W_Q"}},
-        {attn::PanelId::WKey, {attn::EditableMatrix::WKey, "W_K"}},
-        {attn::PanelId::WValue, {attn::EditableMatrix::WValue, "W_V"}},
-    };
-    const auto which = editable.find(panel);
-    if (which == editable.end()) {
+    if (!attn::panelInfo(panel).editable) {
         statusBar()->showMessage(tr("Only the cells of E, W_Q, W_K and W_V can be edited; the others are computed."),
                                  kStatusTimeoutMs);
         return;
     }
     // The edit is to the numbers on screen (see attn::withCellEdited).
-    const auto edit = attn::withCellEdited(m_document->config(), m_document->resultConfig(), *result,
-                                           which->second.first, row, column, value);
+    const auto edit = attn::withCellEdited(m_document->config(), m_document->resultConfig(), *result, panel, row,
+                                           column, value);
     if (!edit)
         return;
     const QString text = edit->word.empty()
-                             ? tr("Edit %1[%2, %3]").arg(QLatin1String(which->second.second)).arg(row).arg(column)
+                             ? tr("Edit %1[%2, %3]").arg(attn::panelTitle(panel)).arg(row).arg(column)
                              : tr("Edit E[\"%1\", %2]").arg(QString::fromStdString(edit->word)).arg(column);
     editConfig(edit->config, text);
 }
@@ -1180,10 +1172,10 @@ void MainWindow::finishImport(const attn::ImportedEmbeddings& result, const QStr
             MessageBar::Kind::Warning,
             tr("The sentence changed while %1 was being read: %2 were not looked up. Nothing changed yet.")
                 .arg(QFileInfo(path).fileName(), notLookedUp.join(QStringLiteral(", "))));
-        connect(m_messageBar->addButton(tr("Import Again"), QStringLiteral("importAgainButton")),
-                &QPushButton::clicked, this, [this, path] { importEmbeddingsFrom(path); });
-        connect(m_messageBar->addButton(tr("Apply Anyway"), QStringLiteral("applyImportButton")),
-                &QPushButton::clicked, this, [this, result, path] { applyImport(result, path); });
+        connect(m_messageBar->addButton(tr("Import Again"), QStringLiteral("importAgainButton")), &QPushButton::clicked,
+                this, [this, path] { importEmbeddingsFrom(path); });
+        connect(m_messageBar->addButton(tr("Apply Anyway"), QStringLiteral("applyImportButton")), &QPushButton::clicked,
+                this, [this, result, path] { applyImport(result, path); });
         emit importFinished(false);
         return;
     }

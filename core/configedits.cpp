@@ -39,10 +39,10 @@ ImportApplied withImportedEmbeddings(AttentionConfig config, int dimension,
 }
 
 std::optional<CellEdit> withCellEdited(const AttentionConfig& requested, const AttentionConfig& shownConfig,
-                                       const AttentionResult& shown, EditableMatrix matrix, int row, int column,
+                                       const AttentionResult& shown, PanelId panel, int row, int column,
                                        double value)
 {
-    if (!std::isfinite(value))
+    if (!std::isfinite(value) || !panelInfo(panel).editable)
         return std::nullopt;
     const bool sameDraws = requested.dModel == shownConfig.dModel && requested.weightSeed == shownConfig.weightSeed
                            && requested.init == shownConfig.init
@@ -53,33 +53,27 @@ std::optional<CellEdit> withCellEdited(const AttentionConfig& requested, const A
         return row >= 0 && column >= 0 && row < m.rows() && column < m.cols();
     };
 
-    if (matrix == EditableMatrix::Embeddings) {
-        if (!inside(shown.embeddings))
-            return std::nullopt;
-        const int word = shown.vocabulary.tokenWord[static_cast<std::size_t>(row)];
-        edit.word = shown.vocabulary.words[static_cast<std::size_t>(word)];
-        std::vector<double> vector(static_cast<std::size_t>(shown.embeddings.cols()));
-        for (Eigen::Index c = 0; c < shown.embeddings.cols(); ++c)
-            vector[static_cast<std::size_t>(c)] = shown.embeddings(row, c);
-        if (const auto given = config.explicitEmbeddings.find(edit.word);
-            given != config.explicitEmbeddings.end() && given->second.size() == vector.size())
-            vector = given->second; // includes edits still computing
-        vector[static_cast<std::size_t>(column)] = value;
-        config.explicitEmbeddings[edit.word] = std::move(vector);
-        return edit;
-    }
-
-    std::optional<Matrix>& literal = matrix == EditableMatrix::WQuery ? config.wQuery
-                                     : matrix == EditableMatrix::WKey ? config.wKey
-                                                                      : config.wValue;
-    const Matrix& drawn = matrix == EditableMatrix::WQuery ? shown.wQuery
-                          : matrix == EditableMatrix::WKey ? shown.wKey
-                                                           : shown.wValue;
+    const Matrix& drawn = panelMatrix(shown, panel, 0);
     if (!inside(drawn))
         return std::nullopt;
-    Matrix edited = literal.value_or(drawn);
-    edited(row, column) = value;
-    literal = std::move(edited);
+    if (std::optional<Matrix>* literal = givenMatrix(config, panel)) {
+        // A weight matrix: its literal values, the drawn ones until the first edit.
+        Matrix edited = literal->value_or(drawn);
+        edited(row, column) = value;
+        *literal = std::move(edited);
+        return edit;
+    }
+    // E holds one row per token but one vector per word.
+    const int word = shown.vocabulary.tokenWord[static_cast<std::size_t>(row)];
+    edit.word = shown.vocabulary.words[static_cast<std::size_t>(word)];
+    std::vector<double> vector(static_cast<std::size_t>(drawn.cols()));
+    for (Eigen::Index c = 0; c < drawn.cols(); ++c)
+        vector[static_cast<std::size_t>(c)] = drawn(row, c);
+    if (const auto given = config.explicitEmbeddings.find(edit.word);
+        given != config.explicitEmbeddings.end() && given->second.size() == vector.size())
+        vector = given->second; // includes edits still computing
+    vector[static_cast<std::size_t>(column)] = value;
+    config.explicitEmbeddings[edit.word] = std::move(vector);
     return edit;
 }
 

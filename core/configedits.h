@@ -6,6 +6,7 @@
 // the configuration to compute; the caller records it as one undo step.
 
 #include "core/attention.h"
+#include "core/panels.h"
 
 #include <cstdint>
 #include <map>
@@ -34,24 +35,22 @@ struct ImportApplied
 ImportApplied withImportedEmbeddings(AttentionConfig config, int dimension,
                                      const std::map<std::string, std::vector<double>>& vectors);
 
-// The matrices whose cells can be given literally.
-enum class EditableMatrix { Embeddings, WQuery, WKey, WValue };
-
 struct CellEdit
 {
     AttentionConfig config;
     std::string word; // the edited vector's word (Embeddings only)
 };
 
-// `value` typed into cell (row, column) of `matrix` as `shown` displays it.
+// `value` typed into cell (row, column) of an editable panel (E, W_Q, W_K,
+// W_V; see the panel catalogue) as `shown` displays it.
 // E has a row per token but a vector per word, so the edit changes that
 // word's vector wherever it occurs. The edit builds on `requested` (the
 // newest request, so quick edits in a row all count) when that draws the same
 // numbers as the result shown, otherwise on the settings of what is shown.
-// Nothing (nullopt) for a cell outside the matrix or a value that is not
-// finite.
+// Nothing (nullopt) for a panel that is computed, a cell outside the matrix or
+// a value that is not finite.
 std::optional<CellEdit> withCellEdited(const AttentionConfig& requested, const AttentionConfig& shownConfig,
-                                       const AttentionResult& shown, EditableMatrix matrix, int row, int column,
+                                       const AttentionResult& shown, PanelId panel, int row, int column,
                                        double value);
 
 } // namespace attn

@@ -1,5 +1,6 @@
 #include "core/attention.h"
 #include "core/configedits.h"
+#include "core/panels.h"
 
 #include <QtTest>
 
@@ -20,6 +21,7 @@ private slots:
     void anEmbeddingEditChangesTheWordEverywhere();
     void aWeightEditStartsFromTheDrawnMatrix();
     void editsBuildOnTheNewestRequestOnlyWhenItDrawsTheSameNumbers();
+    void computedPanelsCannotBeEdited();
     void cellsOutsideOrValuesNotFiniteChangeNothing_data();
     void cellsOutsideOrValuesNotFiniteChangeNothing();
 
@@ -105,7 +107,7 @@ void TestConfigEdits::anEmbeddingEditChangesTheWordEverywhere()
     const attn::AttentionConfig config = sample();
     const attn::AttentionResult shown = attn::computeAttention(config);
     // Row 3 is the second "the".
-    const auto edit = attn::withCellEdited(config, config, shown, attn::EditableMatrix::Embeddings, 3, 2, 5.5);
+    const auto edit = attn::withCellEdited(config, config, shown, attn::PanelId::Embeddings, 3, 2, 5.5);
     QVERIFY(edit);
     QCOMPARE(edit->word, std::string("the"));
     const attn::AttentionResult after = attn::computeAttention(edit->config);
@@ -115,7 +117,7 @@ void TestConfigEdits::anEmbeddingEditChangesTheWordEverywhere()
     QCOMPARE(after.embeddings.row(1), shown.embeddings.row(1));
 
     // A second edit of the same word keeps the first.
-    const auto second = attn::withCellEdited(edit->config, edit->config, after, attn::EditableMatrix::Embeddings, 0,
+    const auto second = attn::withCellEdited(edit->config, edit->config, after, attn::PanelId::Embeddings, 0,
                                              0, -1.0);
     QVERIFY(second);
     QCOMPARE(second->config.explicitEmbeddings.at("the")[2], 5.5);
@@ -126,15 +128,15 @@ void TestConfigEdits::aWeightEditStartsFromTheDrawnMatrix()
 {
     const attn::AttentionConfig config = sample();
     const attn::AttentionResult shown = attn::computeAttention(config);
-    for (const auto& [matrix, drawn] : {std::pair{attn::EditableMatrix::WQuery, &shown.wQuery},
-                                       std::pair{attn::EditableMatrix::WKey, &shown.wKey},
-                                       std::pair{attn::EditableMatrix::WValue, &shown.wValue}}) {
+    for (const auto& [matrix, drawn] : {std::pair{attn::PanelId::WQuery, &shown.wQuery},
+                                       std::pair{attn::PanelId::WKey, &shown.wKey},
+                                       std::pair{attn::PanelId::WValue, &shown.wValue}}) {
         const auto edit = attn::withCellEdited(config, config, shown, matrix, 1, 3, 42.0);
         QVERIFY(edit);
         QVERIFY(edit->word.empty());
         const attn::AttentionResult after = attn::computeAttention(edit->config);
-        const attn::Matrix& now = matrix == attn::EditableMatrix::WQuery ? after.wQuery
-                                  : matrix == attn::EditableMatrix::WKey ? after.wKey
+        const attn::Matrix& now = matrix == attn::PanelId::WQuery ? after.wQuery
+                                  : matrix == attn::PanelId::WKey ? after.wKey
                                                                          : after.wValue;
         attn::Matrix expected = *drawn;
         expected(1, 3) = 42.0;
@@ -149,15 +151,24 @@ void TestConfigEdits::editsBuildOnTheNewestRequestOnlyWhenItDrawsTheSameNumbers(
 
     attn::AttentionConfig warmer = shownConfig; // still computing: same draws
     warmer.temperature = 2.0;
-    auto edit = attn::withCellEdited(warmer, shownConfig, shown, attn::EditableMatrix::WKey, 0, 0, 1.0);
+    auto edit = attn::withCellEdited(warmer, shownConfig, shown, attn::PanelId::WKey, 0, 0, 1.0);
     QVERIFY(edit);
     QCOMPARE(edit->config.temperature, 2.0);
 
     attn::AttentionConfig reseeded = shownConfig; // other draws: the cell on screen is not its cell
     reseeded.weightSeed = 1234;
-    edit = attn::withCellEdited(reseeded, shownConfig, shown, attn::EditableMatrix::WKey, 0, 0, 1.0);
+    edit = attn::withCellEdited(reseeded, shownConfig, shown, attn::PanelId::WKey, 0, 0, 1.0);
     QVERIFY(edit);
     QCOMPARE(edit->config.weightSeed, shownConfig.weightSeed);
+}
+
+void TestConfigEdits::computedPanelsCannotBeEdited()
+{
+    const attn::AttentionConfig config = sample();
+    const attn::AttentionResult shown = attn::computeAttention(config);
+    for (const attn::PanelId panel : {attn::PanelId::Q, attn::PanelId::Scores, attn::PanelId::Weights,
+                                      attn::PanelId::Output, attn::PanelId::Inputs})
+        QVERIFY(!attn::withCellEdited(config, config, shown, panel, 0, 0, 1.0));
 }
 
 void TestConfigEdits::cellsOutsideOrValuesNotFiniteChangeNothing_data()
@@ -179,8 +190,8 @@ void TestConfigEdits::cellsOutsideOrValuesNotFiniteChangeNothing()
     QFETCH(double, value);
     const attn::AttentionConfig config = sample();
     const attn::AttentionResult shown = attn::computeAttention(config);
-    QVERIFY(!attn::withCellEdited(config, config, shown, attn::EditableMatrix::Embeddings, row, column, value));
-    QVERIFY(!attn::withCellEdited(config, config, shown, attn::EditableMatrix::WValue, row, column, value));
+    QVERIFY(!attn::withCellEdited(config, config, shown, attn::PanelId::Embeddings, row, column, value));
+    QVERIFY(!attn::withCellEdited(config, config, shown, attn::PanelId::WValue, row, column, value));
 }
 
 QTEST_GUILESS_MAIN(TestConfigEdits)

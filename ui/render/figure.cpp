@@ -1,5 +1,6 @@
 #include "ui/render/figure.h"
 
+#include "ui/render/explanation.h"
 #include "ui/render/formulatext.h"
 
 #include <QFontMetricsF>
@@ -7,10 +8,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <map>
 
+using attn::PanelAxis;
 using attn::PanelId;
+using explanation::tokenText;
 using namespace formulatext;
 
 namespace {
@@ -26,64 +28,23 @@ constexpr int kMaxSentenceChars = 72;
 const QString kDot = QStringLiteral(" \u00b7 ");
 const QColor kTitleColor(0x1a, 0x1a, 0x1a);
 
-enum class Group { Inputs, Projections, Attention };
+using Group = attn::PanelStage;
 
-std::vector<int> range(int count)
+attn::PanelStage stageOf(PanelId id)
 {
-    std::vector<int> v(static_cast<std::size_t>(std::max(0, count)));
-    for (int i = 0; i < count; ++i)
-        v[static_cast<std::size_t>(i)] = i;
-    return v;
+    return attn::panelInfo(id).stage;
 }
 
-// Bounded: it is measured for the layout and quoted in hover texts.
-QString tokenText(const attn::AttentionResult& result, int index)
+// W_Q, W_K, W_V: rows of model dimensions; every other panel has a row per token.
+bool hasTokenRows(PanelId id)
 {
-    return boundedFromUtf8(result.tokens[static_cast<std::size_t>(index)]);
+    return attn::isTokenAxis(attn::panelInfo(id).rows);
 }
 
-// The token as a subscript name; a token that occurs more than once gets its
-// position, so "the" at 2 and "the" at 5 stay apart.
-QString tokenName(const attn::AttentionResult& result, int index)
+// Scores, scaled scores, weights: a column per key token.
+bool hasTokenColumns(PanelId id)
 {
-    const std::string& token = result.tokens[static_cast<std::size_t>(index)];
-    const auto count = std::count(result.tokens.begin(), result.tokens.end(), token);
-    const QString text = tokenText(result, index);
-    return count > 1 ? QStringLiteral("%1[%2]").arg(text).arg(index) : text;
-}
-
-Group groupOf(PanelId id)
-{
-    switch (id) {
-    case PanelId::Embeddings:
-    case PanelId::Inputs:
-    case PanelId::WQuery:
-    case PanelId::WKey:
-    case PanelId::WValue:
-        return Group::Inputs;
-    case PanelId::Q:
-    case PanelId::K:
-    case PanelId::V:
-        return Group::Projections;
-    default:
-        return Group::Attention;
-    }
-}
-
-bool isWeightMatrix(PanelId id)
-{
-    return id == PanelId::WQuery || id == PanelId::WKey || id == PanelId::WValue;
-}
-
-bool isSquareTokenPanel(PanelId id)
-{
-    return id == PanelId::Scores || id == PanelId::ScaledScores || id == PanelId::Weights;
-}
-
-// X is E when there is no positional encoding; the formulas say which.
-QString inputLetter(const attn::AttentionConfig& config)
-{
-    return config.positional ? QStringLiteral("X") : QStringLiteral("E");
+    return attn::isTokenAxis(attn::panelInfo(id).columns);
 }
 
 QString shape(const attn::Matrix& m)
@@ -91,95 +52,12 @@ QString shape(const attn::Matrix& m)
     return QStringLiteral("%1 \u00d7 %2").arg(m.rows()).arg(m.cols());
 }
 
-QString panelLabel(PanelId id)
-{
-    switch (id) {
-    case PanelId::Embeddings:
-        return QStringLiteral("E");
-    case PanelId::Inputs:
-        return QStringLiteral("X");
-    case PanelId::WQuery:
-        return QStringLiteral("W_Q");
-    case PanelId::WKey:
-        return QStringLiteral("W_K");
-    case PanelId::WValue:
-        return QStringLiteral("W_V");
-    case PanelId::Q:
-        return QStringLiteral("Q");
-    case PanelId::K:
-        return QStringLiteral("K");
-    case PanelId::V:
-        return QStringLiteral("V");
-    case PanelId::Scores:
-        return QStringLiteral("scores");
-    case PanelId::ScaledScores:
-        return QStringLiteral("scaled scores");
-    case PanelId::Weights:
-        return QStringLiteral("weights");
-    case PanelId::Output:
-        return QStringLiteral("output");
-    }
-    return {};
-}
-
-QString initName(const attn::AttentionConfig& config)
-{
-    return QString::fromUtf8(attn::toString(config.init).data(),
-                             static_cast<qsizetype>(attn::toString(config.init).size()));
-}
-
 QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head)
 {
-    QString name = panelLabel(id);
-    if (isPerHeadPanel(id) && config.heads > 1)
+    QString name = attn::panelTitle(id);
+    if (attn::panelInfo(id).perHead && config.heads > 1)
         name += QStringLiteral(" \u00b7 head %1").arg(head + 1);
-    return QStringLiteral("%1  %2").arg(name, shape(panelMatrix(result, id, head)));
-}
-
-QString panelFormula(const attn::AttentionConfig& config, PanelId id)
-{
-    const QString x = inputLetter(config);
-    const bool oneHead = config.heads == 1;
-    switch (id) {
-    case PanelId::Embeddings:
-        return QStringLiteral("one row per token");
-    case PanelId::Inputs:
-        return QStringLiteral("X = E + PE (sinusoidal)");
-    case PanelId::WQuery:
-    case PanelId::WKey:
-    case PanelId::WValue: {
-        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey) ||
-                           (id == PanelId::WValue && config.wValue);
-        return given ? QStringLiteral("given")
-                     : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
-    }
-    case PanelId::Q:
-        return QStringLiteral("Q = %1 \u00b7 W_Q").arg(x);
-    case PanelId::K:
-        return QStringLiteral("K = %1 \u00b7 W_K").arg(x);
-    case PanelId::V:
-        return QStringLiteral("V = %1 \u00b7 W_V").arg(x);
-    case PanelId::Scores:
-        return oneHead ? QStringLiteral("scores = Q K\u1d40") : QStringLiteral("scores = Q_h K_h\u1d40");
-    case PanelId::ScaledScores: {
-        QStringList parts;
-        if (config.scaled)
-            parts << QStringLiteral("\u00f7 \u221ad_k");
-        if (config.temperature != 1.0)
-            parts << QStringLiteral("\u00f7 T");
-        if (parts.isEmpty())
-            parts << QStringLiteral("unscaled");
-        if (config.causal)
-            parts << QStringLiteral("future masked");
-        return parts.join(QLatin1Char(' '));
-    }
-    case PanelId::Weights:
-        return QStringLiteral("softmax(row)");
-    case PanelId::Output:
-        return oneHead ? QStringLiteral("output = weights \u00b7 V")
-                       : QStringLiteral("output_h = weights_h \u00b7 V_h");
-    }
-    return {};
+    return QStringLiteral("%1  %2").arg(name, shape(attn::panelMatrix(result, id, head)));
 }
 
 // Panels that read as one step share their colour map kind, so Q and K never
@@ -229,9 +107,9 @@ bool panelIsSigned(const attn::AttentionResult& result, PanelId id, StatsCache& 
         return s.hasFinite && s.min < 0.0;
     };
     for (PanelId member : signGroup(id)) {
-        const int heads = isPerHeadPanel(member) ? static_cast<int>(result.heads.size()) : 1;
+        const int heads = attn::panelInfo(member).perHead ? static_cast<int>(result.heads.size()) : 1;
         for (int h = 0; h < heads; ++h) {
-            if (negative(panelMatrix(result, member, h)))
+            if (negative(attn::panelMatrix(result, member, h)))
                 return true;
         }
     }
@@ -240,14 +118,65 @@ bool panelIsSigned(const attn::AttentionResult& result, PanelId id, StatsCache& 
 
 std::vector<int> headStarts(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id)
 {
-    const bool blocked =
-        id == PanelId::Q || id == PanelId::K || id == PanelId::V || id == PanelId::Output || isWeightMatrix(id);
     std::vector<int> starts;
-    if (!blocked || config.heads <= 1)
+    if (attn::panelInfo(id).columns != PanelAxis::HeadSplit || config.heads <= 1)
         return starts;
     for (int h = 0; h < config.heads; ++h)
         starts.push_back(h * result.dK);
     return starts;
+}
+
+ColorMap sequentialMap(const QString& name)
+{
+    return ColorMap::byName(name.isEmpty() ? QStringLiteral("viridis") : name).value_or(ColorMap::viridis());
+}
+
+// The spec of one panel, as the figure draws it before layout and selection.
+HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr<const attn::AttentionResult>& shared,
+                      PanelId id, int h, const ColorMap& sequential, const QStringList& tokens, StatsCache& stats)
+{
+    const attn::AttentionResult& result = *shared;
+    HeatmapSpec spec;
+    spec.matrix = std::shared_ptr<const attn::Matrix>(shared, &attn::panelMatrix(result, id, h));
+    spec.rowLabels = hasTokenRows(id) ? tokens : QStringList();
+    spec.columnLabels = hasTokenColumns(id) ? tokens : QStringList();
+    spec.title = panelTitle(config, result, id, h);
+    spec.formula = explanation::panelFormula(config, id);
+    spec.stats = stats.of(*spec.matrix);
+    spec.compact = true;
+    if (id == PanelId::Weights) {
+        spec.colorMap = sequential;
+        spec.range = ValueRange{0.0, 1.0};
+        // Each query row's entropy beside it: how spread its attention is.
+        const int n = static_cast<int>(spec.matrix->cols());
+        HeatmapStrip strip;
+        strip.values = rowEntropies(*spec.matrix);
+        strip.maximum = std::log(static_cast<double>(std::max(1, n)));
+        strip.header = QStringLiteral("H");
+        strip.decimals = kDecimals;
+        spec.rowStrip = strip;
+        spec.formula += QStringLiteral(" \u00b7 H \u2264 ln %1 = %2").arg(n).arg(fmt(strip.maximum));
+    } else {
+        spec.colorMap = panelIsSigned(result, id, stats) ? ColorMap::diverging() : sequential;
+    }
+    if (id == PanelId::Embeddings) {
+        // When some words' vectors were given (imported, edited, a preset)
+        // and others were not, the drawn ones are marked: for an import
+        // those are the words the file did not have.
+        const std::vector<bool>& given = result.wordIsExplicit;
+        const bool mixed = std::find(given.begin(), given.end(), true) != given.end() &&
+                           std::find(given.begin(), given.end(), false) != given.end();
+        if (mixed) {
+            for (qsizetype t = 0; t < spec.rowLabels.size(); ++t) {
+                if (!given[static_cast<std::size_t>(result.vocabulary.tokenWord[static_cast<std::size_t>(t)])])
+                    spec.rowLabels[t] += QStringLiteral(" *");
+            }
+            spec.formula = QStringLiteral("* no given vector: drawn from seed %1").arg(config.embeddingSeed);
+        }
+    }
+    spec.columnBlockStarts = headStarts(config, result, id);
+    spec.decimals = isIntegral(*spec.matrix) ? 0 : kDecimals;
+    return spec;
 }
 
 struct Arrangement
@@ -344,66 +273,9 @@ struct TitleWrap
 
 } // namespace
 
-std::vector<double> rowEntropies(const attn::Matrix& weights)
-{
-    std::vector<double> entropies(static_cast<std::size_t>(weights.rows()), 0.0);
-    for (Eigen::Index r = 0; r < weights.rows(); ++r) {
-        double h = 0.0;
-        for (Eigen::Index c = 0; c < weights.cols(); ++c) {
-            const double w = weights(r, c);
-            if (w > 0.0) // 0 ln 0 = 0: masked keys add nothing
-                h -= w * std::log(w);
-        }
-        entropies[static_cast<std::size_t>(r)] = h;
-    }
-    return entropies;
-}
-
-bool isPerHeadPanel(PanelId id)
-{
-    return isSquareTokenPanel(id);
-}
-
-bool panelAvailable(const attn::AttentionConfig& config, PanelId id)
-{
-    return id != PanelId::Inputs || config.positional;
-}
-
-const attn::Matrix& panelMatrix(const attn::AttentionResult& result, PanelId id, int head)
-{
-    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
-    switch (id) {
-    case PanelId::Embeddings:
-        return result.embeddings;
-    case PanelId::Inputs:
-        return result.inputs;
-    case PanelId::WQuery:
-        return result.wQuery;
-    case PanelId::WKey:
-        return result.wKey;
-    case PanelId::WValue:
-        return result.wValue;
-    case PanelId::Q:
-        return result.q;
-    case PanelId::K:
-        return result.k;
-    case PanelId::V:
-        return result.v;
-    case PanelId::Scores:
-        return result.heads[static_cast<std::size_t>(h)].scores;
-    case PanelId::ScaledScores:
-        return result.heads[static_cast<std::size_t>(h)].scaledScores;
-    case PanelId::Weights:
-        return result.heads[static_cast<std::size_t>(h)].weights;
-    case PanelId::Output:
-        return result.output;
-    }
-    return result.output;
-}
-
 QStringList panelRowLabels(const attn::AttentionResult& result, PanelId id)
 {
-    if (isWeightMatrix(id))
+    if (!hasTokenRows(id))
         return {};
     QStringList labels;
     labels.reserve(static_cast<qsizetype>(result.tokens.size()));
@@ -414,9 +286,21 @@ QStringList panelRowLabels(const attn::AttentionResult& result, PanelId id)
 
 QStringList panelColumnLabels(const attn::AttentionResult& result, PanelId id)
 {
-    if (isSquareTokenPanel(id))
+    if (hasTokenColumns(id))
         return panelRowLabels(result, id);
     return {};
+}
+
+HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
+                            const std::shared_ptr<const attn::AttentionResult>& result, PanelId id, int head,
+                            const QString& colorMap)
+{
+    if (!result || result->tokens.empty() || result->heads.empty() || !attn::panelAvailable(config, id))
+        return {};
+    StatsCache stats;
+    const int h = attn::panelInfo(id).perHead ? std::clamp(head, 0, static_cast<int>(result->heads.size()) - 1) : 0;
+    return buildSpec(config, result, id, h, sequentialMap(colorMap), panelRowLabels(*result, PanelId::Embeddings),
+                     stats);
 }
 
 QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result)
@@ -431,7 +315,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     parts << QStringLiteral("d_model %1").arg(config.dModel);
     parts << (config.heads == 1 ? QStringLiteral("1 head")
                                 : QStringLiteral("%1 heads (d_k %2)").arg(config.heads).arg(result.dK));
-    parts << initName(config);
+    parts << explanation::initName(config);
     parts << QStringLiteral("weight seed %1").arg(config.weightSeed);
     parts << QStringLiteral("embedding seed %1").arg(config.embeddingSeed);
     if (config.positional)
@@ -444,207 +328,6 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     for (qsizetype i = 1; i < parts.size(); ++i)
         parts[i].replace(QLatin1Char(' '), QChar(0x00a0));
     return parts.join(kDot);
-}
-
-QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head,
-                    int row, int column)
-{
-    const attn::Matrix& m = panelMatrix(result, id, head);
-    if (row < 0 || column < 0 || row >= m.rows() || column >= m.cols())
-        return {};
-    const double value = m(row, column);
-    const int dK = std::max(1, result.dK);
-    const int h = std::clamp(head, 0, std::max(0, config.heads - 1));
-    const QString headNote = config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(h + 1) : QString();
-    const QString x = inputLetter(config).toLower();
-    QStringList lines;
-
-    switch (id) {
-    case PanelId::Embeddings: {
-        lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3")
-                     .arg(quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(column);
-        const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(row)];
-        const bool given = static_cast<std::size_t>(word) < result.wordIsExplicit.size() &&
-                           result.wordIsExplicit[static_cast<std::size_t>(word)];
-        lines << QStringLiteral("e_%1,%2 = %3").arg(tokenName(result, row)).arg(column).arg(fmt(value));
-        lines << (given ? QStringLiteral("given literally")
-                        : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
-        break;
-    }
-    case PanelId::Inputs: {
-        lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3")
-                     .arg(quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(column);
-        const double e = result.embeddings(row, column);
-        const double pe = result.positional.size() > 0 ? result.positional(row, column) : 0.0;
-        lines << QStringLiteral("x_%1,%2 = e + pe = %3 + %4 = %5")
-                     .arg(tokenName(result, row))
-                     .arg(column)
-                     .arg(fmt(e), factor(pe), fmt(value));
-        break;
-    }
-    case PanelId::WQuery:
-    case PanelId::WKey:
-    case PanelId::WValue: {
-        const QString name = panelLabel(id);
-        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(name).arg(row).arg(column);
-        if (config.heads > 1)
-            lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
-        lines << QStringLiteral("%1[%2, %3] = %4").arg(name).arg(row).arg(column).arg(factor(value, isIntegral(m)));
-        const bool given = (id == PanelId::WQuery && config.wQuery) || (id == PanelId::WKey && config.wKey) ||
-                           (id == PanelId::WValue && config.wValue);
-        lines << (given ? QStringLiteral("given literally")
-                        : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
-        break;
-    }
-    case PanelId::Q:
-    case PanelId::K:
-    case PanelId::V: {
-        const QString letter = panelLabel(id);
-        const QString lower = letter.toLower();
-        const attn::Matrix& w = id == PanelId::Q ? result.wQuery : id == PanelId::K ? result.wKey : result.wValue;
-        lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
-                     .arg(letter, quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(column)
-                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
-        const bool integral = isIntegral(w);
-        const QString sum = writtenSum(range(static_cast<int>(result.inputs.cols())), [&](int t) {
-            return factor(result.inputs(row, t)) + kTimes + factor(w(t, column), integral);
-        });
-        lines << QStringLiteral("%1_%2,%3 = %4_%2 \u00b7 W_%5[:, %3]")
-                     .arg(lower, tokenName(result, row))
-                     .arg(column)
-                     .arg(x, letter);
-        lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
-        break;
-    }
-    case PanelId::Scores: {
-        lines << QStringLiteral("scores%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(quoted(tokenText(result, column)))
-                     .arg(column);
-        const QString sum = writtenSum(range(dK), [&](int t) {
-            return factor(result.q(row, h * dK + t)) + kTimes + factor(result.k(column, h * dK + t));
-        });
-        lines << QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
-                     .arg(tokenName(result, row), tokenName(result, column), sum, fmt(value));
-        if (config.causal && column > row)
-            lines << QStringLiteral("masked in the next step: key comes after the query");
-        break;
-    }
-    case PanelId::ScaledScores: {
-        lines << QStringLiteral("scaled scores%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(quoted(tokenText(result, column)))
-                     .arg(column);
-        if (value == -std::numeric_limits<double>::infinity()) {
-            lines << QStringLiteral("masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
-                         .arg(quoted(tokenText(result, column)), quoted(tokenText(result, row)), fmt(value));
-            break;
-        }
-        const double score = result.heads[static_cast<std::size_t>(h)].scores(row, column);
-        QString symbolic = QStringLiteral("s_%1,%2").arg(tokenName(result, row), tokenName(result, column));
-        QString numeric = factor(score);
-        if (config.scaled) {
-            symbolic += QStringLiteral(" \u00f7 \u221ad_k");
-            numeric += QStringLiteral(" \u00f7 \u221a%1").arg(dK);
-        }
-        if (config.temperature != 1.0 || !config.scaled) {
-            symbolic += QStringLiteral(" \u00f7 temperature");
-            numeric += QStringLiteral(" \u00f7 %1").arg(config.temperature);
-        }
-        lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
-        if (config.scaled)
-            lines << QStringLiteral("\u221ad_k = \u221a%1 = %2").arg(dK).arg(fmt(std::sqrt(static_cast<double>(dK))));
-        break;
-    }
-    case PanelId::Weights: {
-        lines << QStringLiteral("attention weight%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-                     .arg(headNote, quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(quoted(tokenText(result, column)))
-                     .arg(column);
-        const attn::Matrix& s = result.heads[static_cast<std::size_t>(h)].scaledScores;
-        if (s(row, column) == -std::numeric_limits<double>::infinity()) {
-            lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
-            break;
-        }
-        const double rowMax = s.row(row).maxCoeff();
-        double total = 0.0;
-        for (Eigen::Index j = 0; j < s.cols(); ++j) {
-            if (std::isfinite(s(row, j)))
-                total += std::exp(s(row, j) - rowMax);
-        }
-        const double numerator = std::exp(s(row, column) - rowMax);
-        lines << QStringLiteral("w_%1,%2 = exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")
-                     .arg(tokenName(result, row), tokenName(result, column));
-        lines << QStringLiteral("= exp(%1 \u2212 %2) / %3 = %4 / %3 = %5")
-                     .arg(fmt(s(row, column)), factor(rowMax), fmt(total), fmt(numerator), fmt(value));
-        break;
-    }
-    case PanelId::Output: {
-        const int oh = column / dK;
-        const attn::Matrix& w =
-            result.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(result.heads.size()) - 1))]
-                .weights;
-        lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
-                     .arg(quoted(tokenText(result, row)))
-                     .arg(row)
-                     .arg(column)
-                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(oh + 1) : QString());
-        // Masked keys have weight exactly 0; they are left out of the sum.
-        std::vector<int> keys;
-        const int n = static_cast<int>(w.cols());
-        for (int j = 0; j < n; ++j) {
-            if (!(config.causal && j > row))
-                keys.push_back(j);
-        }
-        const QString sum =
-            writtenSum(keys, [&](int j) { return factor(w(row, j)) + kTimes + factor(result.v(j, column)); });
-        lines << QStringLiteral("output_%1,%2 = \u03a3_j w_%1,j \u00b7 v_j,%2").arg(tokenName(result, row)).arg(column);
-        lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
-        break;
-    }
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
-QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row)
-{
-    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
-    const attn::Matrix& w = result.heads[static_cast<std::size_t>(h)].weights;
-    if (row < 0 || row >= w.rows())
-        return {};
-    const double entropy = rowEntropies(w.row(row))[0];
-    const int n = static_cast<int>(w.cols());
-    // With the causal mask, query i sees keys 0..i only.
-    const int keys = config.causal ? std::min(n, row + 1) : n;
-    const QString headNote = config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(h + 1) : QString();
-    QStringList terms;
-    std::vector<int> shown;
-    for (int j = 0; j < keys; ++j)
-        shown.push_back(j);
-    const QString sum = writtenSum(shown, [&](int j) {
-        const double v = w(row, j);
-        return v > 0 ? QStringLiteral("%1 ln %1").arg(fmt(v)) : QStringLiteral("0");
-    });
-    QStringList lines;
-    lines << QStringLiteral("entropy of the attention of query %1 (row %2)%3")
-                 .arg(quoted(tokenText(result, row)))
-                 .arg(row)
-                 .arg(headNote);
-    lines << QStringLiteral("H = \u2212\u03a3_j w_ij ln w_ij = \u2212(%1) = %2 nats").arg(sum, fmt(entropy));
-    lines << QStringLiteral("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
-                 .arg(keys)
-                 .arg(fmt(std::log(static_cast<double>(keys))));
-    lines << QStringLiteral("larger scores (no \u221ad_k scaling, a lower temperature) make it smaller");
-    return lines.join(QLatin1Char('\n'));
 }
 
 Figure::Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
@@ -674,78 +357,35 @@ QFont Figure::titleFont() const
 void Figure::buildPanels()
 {
     const attn::AttentionResult& result = *m_result;
-    const ColorMap sequential =
-        ColorMap::byName(m_settings.colorMap.isEmpty() ? QStringLiteral("viridis") : m_settings.colorMap)
-            .value_or(ColorMap::viridis());
+    const ColorMap sequential = sequentialMap(m_settings.colorMap);
 
     StatsCache stats;
     // One list shared by every token axis (the renderer measures a list once).
     const QStringList tokens = panelRowLabels(result, PanelId::Embeddings);
+    // The catalogue's order; the per-head panels of the head shown, or the
+    // weights of every head as small multiples.
     std::vector<std::pair<PanelId, int>> order;
     const int heads = static_cast<int>(result.heads.size());
-    for (PanelId id : {PanelId::Embeddings, PanelId::Inputs, PanelId::WQuery, PanelId::WKey, PanelId::WValue,
-                       PanelId::Q, PanelId::K, PanelId::V}) {
-        order.emplace_back(id, -1);
+    for (const attn::PanelInfo& info : attn::panelCatalogue()) {
+        if (!info.perHead) {
+            order.emplace_back(info.id, -1);
+        } else if (!m_settings.allHeads) {
+            order.emplace_back(info.id, m_settings.head);
+        } else if (info.id == PanelId::Weights) {
+            for (int h = 0; h < heads; ++h)
+                order.emplace_back(info.id, h);
+        }
     }
-    if (m_settings.allHeads) {
-        for (int h = 0; h < heads; ++h)
-            order.emplace_back(PanelId::Weights, h);
-    } else {
-        for (PanelId id : {PanelId::Scores, PanelId::ScaledScores, PanelId::Weights})
-            order.emplace_back(id, m_settings.head);
-    }
-    order.emplace_back(PanelId::Output, -1);
 
     for (const auto& [id, head] : order) {
-        if (!panelAvailable(m_config, id))
+        if (!attn::panelAvailable(m_config, id))
             continue;
         if (m_settings.panel && (*m_settings.panel != id || (head >= 0 && head != m_settings.head)))
             continue;
         FigurePanel panel;
         panel.id = id;
         panel.head = head;
-        HeatmapSpec& spec = panel.spec;
-        const int h = std::max(0, head);
-        spec.matrix = std::shared_ptr<const attn::Matrix>(m_result, &panelMatrix(result, id, h));
-        spec.rowLabels = isWeightMatrix(id) ? QStringList() : tokens;
-        spec.columnLabels = isSquareTokenPanel(id) ? tokens : QStringList();
-        spec.title = panelTitle(m_config, result, id, h);
-        spec.formula = panelFormula(m_config, id);
-        spec.stats = stats.of(*spec.matrix);
-        spec.compact = true;
-        if (id == PanelId::Weights) {
-            spec.colorMap = sequential;
-            spec.range = ValueRange{0.0, 1.0};
-            // Each query row's entropy beside it: how spread its attention is.
-            const int n = static_cast<int>(spec.matrix->cols());
-            HeatmapStrip strip;
-            strip.values = rowEntropies(*spec.matrix);
-            strip.maximum = std::log(static_cast<double>(std::max(1, n)));
-            strip.header = QStringLiteral("H");
-            strip.decimals = kDecimals;
-            spec.rowStrip = strip;
-            spec.formula += QStringLiteral(" \u00b7 H \u2264 ln %1 = %2").arg(n).arg(fmt(strip.maximum));
-        } else {
-            spec.colorMap = panelIsSigned(result, id, stats) ? ColorMap::diverging() : sequential;
-        }
-        if (id == PanelId::Embeddings) {
-            // When some words' vectors were given (imported, edited, a preset)
-            // and others were not, the drawn ones are marked: for an import
-            // those are the words the file did not have.
-            const std::vector<bool>& given = result.wordIsExplicit;
-            const bool mixed = std::find(given.begin(), given.end(), true) != given.end()
-                               && std::find(given.begin(), given.end(), false) != given.end();
-            if (mixed) {
-                for (qsizetype t = 0; t < spec.rowLabels.size(); ++t) {
-                    if (!given[static_cast<std::size_t>(result.vocabulary.tokenWord[static_cast<std::size_t>(t)])])
-                        spec.rowLabels[t] += QStringLiteral(" *");
-                }
-                spec.formula = QStringLiteral("* no given vector: drawn from seed %1").arg(m_config.embeddingSeed);
-            }
-        }
-        spec.columnBlockStarts = headStarts(m_config, result, id);
-        spec.decimals = isIntegral(*spec.matrix) ? 0 : kDecimals;
-
+        panel.spec = buildSpec(m_config, m_result, id, std::max(0, head), sequential, tokens, stats);
         m_panels.push_back(std::move(panel));
     }
     applySelection();
@@ -771,29 +411,17 @@ void Figure::applySelection()
         HeatmapSpec& spec = panel.spec;
         spec.highlightedRows.clear();
         spec.highlightedColumns.clear();
-        switch (panel.id) {
-        case PanelId::Embeddings:
-        case PanelId::Inputs:
-            mark(spec.highlightedRows, qi);
-            mark(spec.highlightedRows, kj);
-            break;
-        case PanelId::Q:
-        case PanelId::Output:
-            mark(spec.highlightedRows, qi);
-            break;
-        case PanelId::K:
-        case PanelId::V:
-            mark(spec.highlightedRows, kj);
-            break;
-        case PanelId::Scores:
-        case PanelId::ScaledScores:
-        case PanelId::Weights:
-            mark(spec.highlightedRows, qi);
-            mark(spec.highlightedColumns, kj);
-            break;
-        default:
-            break;
-        }
+        // A row or column of tokens lights up for the query, the key, or
+        // both, as the catalogue says what it lists.
+        auto markAxis = [&](QSet<int>& set, PanelAxis axis) {
+            if (axis == PanelAxis::Tokens || axis == PanelAxis::Queries)
+                mark(set, qi);
+            if (axis == PanelAxis::Tokens || axis == PanelAxis::Keys)
+                mark(set, kj);
+        };
+        const attn::PanelInfo& info = attn::panelInfo(panel.id);
+        markAxis(spec.highlightedRows, info.rows);
+        markAxis(spec.highlightedColumns, info.columns);
     }
 }
 
@@ -826,7 +454,7 @@ void Figure::arrange()
     };
     bool tokenValues = false;
     for (std::size_t i = 0; i < count; ++i)
-        tokenValues = tokenValues || (!isWeightMatrix(m_panels[i].id) && canShowValues(i, n));
+        tokenValues = tokenValues || (hasTokenRows(m_panels[i].id) && canShowValues(i, n));
     const double squareCell = std::floor(lineHeight * 2.2);
     auto snap = [](double cell) { return cell >= 3.0 ? std::floor(cell) : cell; };
     // Token column labels stay upright when the cells are a little wider
@@ -853,14 +481,14 @@ void Figure::arrange()
         const int columns = static_cast<int>(p.spec.matrix->cols());
         // The W matrices print numbers only when the token panels do, so
         // the figure keeps one look (and a W of many dimensions no room).
-        const bool values = canShowValues(i, rows) && (tokenValues || !isWeightMatrix(p.id));
+        const bool values = canShowValues(i, rows) && (tokenValues || hasTokenRows(p.id));
         double h = tokenCell;
-        if (isWeightMatrix(p.id))
+        if (!hasTokenRows(p.id))
             h = values ? valueHeight : snap(std::min(tokenCell, kTokenGridExtent / std::max(1, rows)));
         double w = h;
         if (values && h >= valueHeight) {
             w = std::max(h, valueCells[i].width());
-            if (isSquareTokenPanel(p.id) && columns * tokenLabelPair <= kValueGridWidth)
+            if (hasTokenColumns(p.id) && columns * tokenLabelPair <= kValueGridWidth)
                 w = std::max(w, tokenLabelPair);
         } else if (columns * w > kValueGridWidth)
             w = snap(kValueGridWidth / columns); // many dimensions: narrow columns, rows still aligned
@@ -873,7 +501,7 @@ void Figure::arrange()
         // Laid out once at the origin, moved into place at the end.
         p.layout = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(0, 0), sizes[i]), p.spec, h, font);
         gridTops[i] = p.layout.gridRect.top();
-        groups[i] = groupOf(p.id);
+        groups[i] = stageOf(p.id);
     }
 
     TitleWrap title;
@@ -1049,22 +677,22 @@ QString Figure::toolTipAt(QPointF pos) const
     if (hit->kind == FigureHit::Kind::Entropy)
         return entropyToolTip(m_config, *m_result, head, hit->row);
 
-    const bool tokenRows = !isWeightMatrix(p.id);
+    const bool tokenRows = hasTokenRows(p.id);
     if (hit->kind == FigureHit::Kind::RowLabel) {
         if (!tokenRows)
-            return QStringLiteral("%1 row %2").arg(panelLabel(p.id)).arg(hit->row);
+            return QStringLiteral("%1 row %2").arg(attn::panelTitle(p.id)).arg(hit->row);
         const QString role =
-            (p.id == PanelId::K || p.id == PanelId::V) ? QStringLiteral("key") : QStringLiteral("query");
+            attn::panelInfo(p.id).rows == PanelAxis::Keys ? QStringLiteral("key") : QStringLiteral("query");
         return QStringLiteral("token %1 (%2 %3): click to select it as the %2")
             .arg(quoted(tokenText(*m_result, hit->row)), role)
             .arg(hit->row);
     }
-    if (isSquareTokenPanel(p.id)) {
+    if (hasTokenColumns(p.id)) {
         return QStringLiteral("token %1 (key %2): click to select it as the key")
             .arg(quoted(tokenText(*m_result, hit->column)))
             .arg(hit->column);
     }
-    return QStringLiteral("%1 column %2").arg(panelLabel(p.id)).arg(hit->column);
+    return QStringLiteral("%1 column %2").arg(attn::panelTitle(p.id)).arg(hit->column);
 }
 
 std::optional<QPointF> Figure::cellCenter(PanelId id, int row, int column, int head) const
@@ -1084,12 +712,12 @@ FigureSelectionChange Figure::selectionFor(const FigureHit& hit) const
     if (hit.panelIndex < 0 || hit.panelIndex >= static_cast<int>(m_panels.size()))
         return change;
     const PanelId id = m_panels[static_cast<std::size_t>(hit.panelIndex)].id;
-    if (isWeightMatrix(id))
+    if (!hasTokenRows(id))
         return change;
-    const bool keyRows = id == PanelId::K || id == PanelId::V;
+    const bool keyRows = attn::panelInfo(id).rows == PanelAxis::Keys;
     switch (hit.kind) {
     case FigureHit::Kind::Cell:
-        if (isSquareTokenPanel(id)) {
+        if (hasTokenColumns(id)) {
             change.query = hit.row;
             change.key = hit.column;
         } else if (keyRows) {
@@ -1108,7 +736,7 @@ FigureSelectionChange Figure::selectionFor(const FigureHit& hit) const
             change.query = hit.row;
         break;
     case FigureHit::Kind::ColumnLabel:
-        if (isSquareTokenPanel(id))
+        if (hasTokenColumns(id))
             change.key = hit.column;
         break;
     }

@@ -13,6 +13,7 @@
 // a token's row has the same height in E, Q, K, V, the scores and the output.
 
 #include "core/attention.h"
+#include "ui/render/explanation.h"
 #include "ui/render/heatmaprenderer.h"
 #include "ui/render/panelid.h"
 
@@ -126,28 +127,15 @@ private:
 // `"i miss the old kanye" · d_model 3 · 1 head · randint · weight seed 42 · ...`
 QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result);
 
-// Whether a panel exists for this configuration (X only with positional encoding).
-bool panelAvailable(const attn::AttentionConfig& config, attn::PanelId id);
+// The spec of one panel as the figure builds it (title, formula, colour map,
+// labels, number format), before layout and selection: for pages that show a
+// few panels of their own (the lesson). Per-head panels read head `head`
+// (clamped); an empty spec when the panel does not exist for the
+// configuration.
+HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
+                            const std::shared_ptr<const attn::AttentionResult>& result, attn::PanelId id, int head,
+                            const QString& colorMap);
 
-// The matrix a panel shows; per-head panels read head `head`.
-const attn::Matrix& panelMatrix(const attn::AttentionResult& result, attn::PanelId id, int head);
-
-// H_i = -sum_j w_ij ln w_ij (nats, 0 ln 0 = 0) of each row of a weights
-// matrix: 0 when a query attends to one key, ln n when it attends evenly.
-std::vector<double> rowEntropies(const attn::Matrix& weights);
-
-// The hover text of a row's entropy bar: the sum written out with the
-// weights, the value in nats, and what its bounds mean.
-QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row);
-
-// Whether the panel has one matrix per head.
-bool isPerHeadPanel(attn::PanelId id);
-
-// Row and column names of a panel: tokens for token axes, indices otherwise.
+// Row and column names of a panel: tokens for token axes, nothing (indices) otherwise.
 QStringList panelRowLabels(const attn::AttentionResult& result, attn::PanelId id);
 QStringList panelColumnLabels(const attn::AttentionResult& result, attn::PanelId id);
-
-// The hover text of one cell: its row and column names, its value, and how it
-// was computed written out with the numbers (masked cells say so).
-QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, attn::PanelId id,
-                    int head, int row, int column);

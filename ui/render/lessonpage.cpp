@@ -1,5 +1,6 @@
 #include "ui/render/lessonpage.h"
 
+#include "ui/render/explanation.h"
 #include "ui/render/figure.h"
 #include "ui/render/formulatext.h"
 
@@ -19,13 +20,8 @@ namespace {
 // The formula shrinks to fit its box down to this fraction of its size, then elides.
 constexpr double kMinFormulaShrink = 0.65;
 constexpr double kCommonFormulaShrink = 0.7;
-// Keys written out per formula; a slide shows about a dozen lines anyway.
-constexpr int kMaxKeyLines = 24;
 // How far earlier stages fade (HeatmapSpec::dim).
 constexpr double kEarlierDim = 0.55;
-
-const QString kSqrt = QStringLiteral("\u221a");
-const QString kDot = QStringLiteral("\u00b7");
 
 struct Theme
 {
@@ -65,275 +61,6 @@ Theme themeFor(bool presentation)
         t.stroke = 1.5;
     }
     return t;
-}
-
-// "[0.47, 0.86, 0.68]" for columns [first, first + count) of a row.
-QString vectorText(const attn::Matrix& m, int row, int first, int count)
-{
-    return QLatin1Char('[') +
-           writtenSum(
-               count, [&](int c) { return fmt(m(row, first + c)); }, QStringLiteral(", ")) +
-           QLatin1Char(']');
-}
-
-// The token quoted; a word that occurs more than once gets its position.
-QString tokenName(const attn::AttentionResult& result, int index)
-{
-    const std::string& token = result.tokens[static_cast<std::size_t>(index)];
-    const auto count = std::count(result.tokens.begin(), result.tokens.end(), token);
-    const QString text = quoted(boundedFromUtf8(token));
-    return count > 1 ? QStringLiteral("%1\u2009[%2]").arg(text).arg(index) : text;
-}
-
-// The head's column range in words, for multi-head configurations.
-QString headColumns(const attn::AttentionConfig& config, int head, int dK)
-{
-    if (config.heads <= 1)
-        return {};
-    return QStringLiteral("head %1 uses columns %2\u2013%3 (d_k = %4)")
-        .arg(head + 1)
-        .arg(head * dK)
-        .arg((head + 1) * dK - 1)
-        .arg(dK);
-}
-
-QString temperatureText(double t)
-{
-    return QString::number(t, 'g', 4);
-}
-
-// The keys a formula writes out: all, or the first kMaxKeyLines of many.
-int keysWritten(int n)
-{
-    return std::min(n, kMaxKeyLines);
-}
-
-QString moreKeys(int n)
-{
-    return QStringLiteral("%1 %2 more keys").arg(kEllipsis).arg(n - keysWritten(n));
-}
-
-QStringList tokenLines(const attn::AttentionResult& result, int i)
-{
-    const int n = static_cast<int>(result.tokens.size());
-    QStringList lines;
-    lines << QStringLiteral("tokens = sentence.split()");
-    lines << QStringLiteral("= [%1]").arg(writtenSum(
-        n, [&](int t) { return quoted(boundedFromUtf8(result.tokens[static_cast<std::size_t>(t)])); },
-        QStringLiteral(", ")));
-    const int words = static_cast<int>(result.vocabulary.words.size());
-    lines << QStringLiteral("%1 token%2, %3 vocabulary word%4")
-                 .arg(n)
-                 .arg(n == 1 ? "" : "s")
-                 .arg(words)
-                 .arg(words == 1 ? "" : "s");
-    const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(i)];
-    int uses = 0;
-    for (int w : result.vocabulary.tokenWord)
-        uses += w == word ? 1 : 0;
-    lines << QStringLiteral("query token %1 %2 \u2192 vocabulary entry %3%4")
-                 .arg(i)
-                 .arg(tokenName(result, i))
-                 .arg(word)
-                 .arg(uses > 1 ? QStringLiteral(" (shared by %1 tokens)").arg(uses) : QString());
-    return lines;
-}
-
-QStringList embeddingLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i)
-{
-    const int d = static_cast<int>(result.embeddings.cols());
-    const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(i)];
-    const bool given = static_cast<std::size_t>(word) < result.wordIsExplicit.size() &&
-                       result.wordIsExplicit[static_cast<std::size_t>(word)];
-    QStringList lines;
-    lines << (config.positional ? QStringLiteral("x_i = e_i + pe_i") : QStringLiteral("x_i = e_i (row i of E)"));
-    lines << QStringLiteral("i = %1, d_model = %2").arg(tokenName(result, i)).arg(d);
-    lines << QStringLiteral("e_i = %1").arg(vectorText(result.embeddings, i, 0, d));
-    if (config.positional) {
-        lines << QStringLiteral("pe_i = %1").arg(vectorText(result.positional, i, 0, d));
-        lines << QStringLiteral("x_i = %1").arg(vectorText(result.inputs, i, 0, d));
-    }
-    lines << (given ? QStringLiteral("(the preset gives this vector)")
-                    : QStringLiteral("(drawn at random, embedding seed %1)").arg(config.embeddingSeed));
-    return lines;
-}
-
-QStringList projectionLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
-{
-    const int d = static_cast<int>(result.inputs.cols());
-    const int dK = result.dK;
-    const int first = head * dK;
-    QStringList lines;
-    lines << QStringLiteral("q_i = x_i%1W_Q   k_i = x_i%1W_K   v_i = x_i%1W_V").arg(kDot);
-    lines << QStringLiteral("i = %1").arg(tokenName(result, i));
-    const QString columns = headColumns(config, head, dK);
-    if (!columns.isEmpty())
-        lines << columns;
-    lines << QStringLiteral("q_i = %1").arg(vectorText(result.q, i, first, dK));
-    lines << QStringLiteral("k_i = %1").arg(vectorText(result.k, i, first, dK));
-    lines << QStringLiteral("v_i = %1").arg(vectorText(result.v, i, first, dK));
-    // One number worked out in full: the query's first column of this head.
-    const bool integral = isIntegral(result.wQuery);
-    const QString sum = writtenSum(d, [&](int r) {
-        return factor(result.inputs(i, r)) + kTimes +
-               factor(result.wQuery(r, first), integral);
-    });
-    lines << QStringLiteral("q_i[%1] = x_i %2 column %1 of W_Q").arg(first).arg(kDot);
-    lines << QStringLiteral("= %1 = %2").arg(sum, fmt(result.q(i, first)));
-    return lines;
-}
-
-QStringList scoreLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
-{
-    const int n = static_cast<int>(result.tokens.size());
-    const int dK = result.dK;
-    const int first = head * dK;
-    const attn::Matrix& scores = result.heads[static_cast<std::size_t>(head)].scores;
-    QStringList lines;
-    lines << QStringLiteral("score(i, j) = q_i %1 k_j").arg(kDot);
-    const QString columns = headColumns(config, head, dK);
-    if (!columns.isEmpty())
-        lines << columns;
-    for (int j = 0; j < keysWritten(n); ++j) {
-        const QString sum = writtenSum(
-            dK, [&](int c) { return factor(result.q(i, first + c)) + kTimes + factor(result.k(j, first + c)); });
-        lines << QStringLiteral("score(%1, %2) = %3 = %4")
-                     .arg(tokenName(result, i), tokenName(result, j), sum, fmt(scores(i, j)));
-    }
-    if (n > keysWritten(n))
-        lines << moreKeys(n);
-    return lines;
-}
-
-// "“sat”, “on” … “warm”": the masked keys of a causal row, in one line.
-QString maskedKeys(const attn::AttentionResult& result, const std::vector<int>& keys)
-{
-    if (keys.size() <= 3) {
-        QStringList names;
-        for (int j : keys)
-            names << tokenName(result, j);
-        return names.join(QStringLiteral(", "));
-    }
-    return QStringLiteral("%1, %2 \u2026 %3 (%4 keys)")
-        .arg(tokenName(result, keys[0]), tokenName(result, keys[1]), tokenName(result, keys.back()))
-        .arg(keys.size());
-}
-
-QStringList scalingLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
-{
-    const int n = static_cast<int>(result.tokens.size());
-    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
-    const QString root = kSqrt + QString::number(result.dK);
-    const bool tempered = config.temperature != 1.0;
-    QString divisor;
-    if (config.scaled)
-        divisor += QStringLiteral(" \u00f7 ") + root;
-    if (tempered)
-        divisor += QStringLiteral(" \u00f7 ") + temperatureText(config.temperature);
-
-    QStringList lines;
-    QString general = QStringLiteral("scaled(i, j) = score(i, j)");
-    if (config.scaled)
-        general += QStringLiteral(" \u00f7 \u221ad_k");
-    if (tempered)
-        general += QStringLiteral(" \u00f7 T");
-    if (!config.scaled && !tempered)
-        general += QStringLiteral("   (scaling off)");
-    lines << general;
-    QStringList facts;
-    if (config.scaled)
-        facts << QStringLiteral("d_k = %1, %2 = %3").arg(result.dK).arg(root, fmt(std::sqrt(double(result.dK))));
-    if (tempered)
-        facts << QStringLiteral("T = %1").arg(temperatureText(config.temperature));
-    if (config.causal)
-        facts << QStringLiteral("causal: keys after the query \u2192 \u2212\u221e");
-    if (!facts.isEmpty())
-        lines << facts.join(QStringLiteral(";  "));
-    std::vector<int> masked;
-    for (int j = 0; j < n; ++j) {
-        const double s = h.scaledScores(i, j);
-        if (std::isinf(s) && s < 0) {
-            masked.push_back(j);
-            continue;
-        }
-        if (j < keysWritten(n))
-            lines << QStringLiteral("%1: %2%3 = %4").arg(tokenName(result, j), fmt(h.scores(i, j)), divisor, fmt(s));
-    }
-    if (n > keysWritten(n))
-        lines << moreKeys(n);
-    if (!masked.empty())
-        lines << QStringLiteral("%1: after the query, masked = \u2212\u221e").arg(maskedKeys(result, masked));
-    return lines;
-}
-
-QStringList softmaxLines(const attn::AttentionResult& result, int i, int head)
-{
-    const int n = static_cast<int>(result.tokens.size());
-    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
-    // The row's maximum and sum of exponentials, re-read from the result so
-    // the written-out line adds up; the weights themselves come from the result.
-    double rowMax = -std::numeric_limits<double>::infinity();
-    for (int j = 0; j < n; ++j)
-        rowMax = std::max(rowMax, h.scaledScores(i, j));
-    double total = 0.0;
-    for (int j = 0; j < n; ++j)
-        total += std::exp(h.scaledScores(i, j) - rowMax);
-
-    QStringList lines;
-    lines << QStringLiteral("w(i, j) = exp(s_j \u2212 max) / \u03a3 exp(s_j \u2212 max)   (softmax)");
-    lines << QStringLiteral("row of %1: max = %2, \u03a3 exp(s \u2212 max) = %3")
-                 .arg(tokenName(result, i), fmt(rowMax), fmt(total));
-    double weightSum = 0.0;
-    std::vector<int> masked;
-    for (int j = 0; j < n; ++j) {
-        const double s = h.scaledScores(i, j);
-        const double w = h.weights(i, j);
-        weightSum += w;
-        if (std::isinf(s) && s < 0) {
-            masked.push_back(j);
-            continue;
-        }
-        if (j < keysWritten(n))
-            lines << QStringLiteral("w(%1, %2) = exp(%3 \u2212 %4) / %5 = %6 / %5 = %7")
-                         .arg(tokenName(result, i), tokenName(result, j), fmt(s), factor(rowMax), fmt(total),
-                              fmt(std::exp(s - rowMax)), fmt(w));
-    }
-    if (n > keysWritten(n))
-        lines << moreKeys(n);
-    if (!masked.empty())
-        lines << QStringLiteral("%1: exp(\u2212\u221e) = 0").arg(maskedKeys(result, masked));
-    lines << QStringLiteral("the weights add up to %1").arg(fmt(weightSum));
-    return lines;
-}
-
-QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
-{
-    const int n = static_cast<int>(result.tokens.size());
-    const int dK = result.dK;
-    const int first = head * dK;
-    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
-    QStringList lines;
-    lines << QStringLiteral("out_i = \u03a3_j w_ij %1 v_j").arg(kDot);
-    const QString columns = headColumns(config, head, dK);
-    if (!columns.isEmpty())
-        lines << columns;
-    // Written as a column sum: each value vector scaled by its weight.
-    for (int j = 0; j < keysWritten(n); ++j) {
-        lines << QStringLiteral("%1 %2 %3 %4   v(%5)")
-                     .arg(j == 0 ? QStringLiteral("\u2007\u2007") : QStringLiteral("+"), fmt(h.weights(i, j)), kTimes,
-                          vectorText(result.v, j, first, dK), tokenName(result, j));
-    }
-    if (n > keysWritten(n))
-        lines << QStringLiteral("+ ") + moreKeys(n);
-    lines << QStringLiteral("= %1 = out(%2)").arg(vectorText(h.output, i, 0, dK), tokenName(result, i));
-    // One number added up in full: the first column of the output.
-    lines << QStringLiteral("out_i[%1] = %2 = %3")
-                 .arg(first)
-                 .arg(writtenSum(
-                          n, [&](int j) { return factor(h.weights(i, j)) + kTimes + factor(result.v(j, first)); },
-                          QStringLiteral(" + "), 4),
-                      fmt(h.output(i, 0)));
-    return lines;
 }
 
 // Lays panels side by side in `area` with one cell size, the largest at which
@@ -445,7 +172,7 @@ QString lessonExplanation(const attn::AttentionConfig& config, int step)
             text = QStringLiteral("Scaling by \u221ad_k is switched off here, so the scores pass on unchanged.");
         if (config.temperature != 1.0)
             text += QStringLiteral(" Dividing by the temperature T = %1 makes the weights %2.")
-                        .arg(temperatureText(config.temperature),
+                        .arg(explanation::temperatureText(config.temperature),
                              config.temperature < 1.0 ? QStringLiteral("sharper") : QStringLiteral("flatter"));
         if (config.causal)
             text += QStringLiteral(
@@ -463,34 +190,6 @@ QString lessonExplanation(const attn::AttentionConfig& config, int step)
             "The output of a token is the weighted sum of every token's value, using its softmax weights. Tokens "
             "whose key matched the query well contribute the most. This new row is the token, now informed by its "
             "context.");
-    default:
-        return {};
-    }
-}
-
-QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
-                               int queryToken, int head)
-{
-    const int n = static_cast<int>(result.tokens.size());
-    if (n == 0 || result.heads.empty())
-        return {};
-    const int i = std::clamp(queryToken, 0, n - 1);
-    const int h = std::clamp(head, 0, static_cast<int>(result.heads.size()) - 1);
-    switch (step) {
-    case 1:
-        return tokenLines(result, i);
-    case 2:
-        return embeddingLines(config, result, i);
-    case 3:
-        return projectionLines(config, result, i, h);
-    case 4:
-        return scoreLines(config, result, i, h);
-    case 5:
-        return scalingLines(config, result, i, h);
-    case 6:
-        return softmaxLines(result, i, h);
-    case 7:
-        return weightedSumLines(config, result, i, h);
     default:
         return {};
     }
@@ -687,15 +386,10 @@ void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
     // Three panels side by side need the narrow colour bars to keep their
     // cells large.
     const bool compactCurrent = current.size() >= 3;
-    // The specs come from the main figure's single-panel figures, so a panel
-    // has the same title, colour map and number format in the lesson.
+    // The specs are the main figure's, so a panel has the same title, colour
+    // map and number format in the lesson.
     auto specFor = [&](PanelId id) {
-        FigureSettings fs;
-        fs.head = m_settings.head;
-        fs.colorMap = m_settings.colorMap;
-        fs.panel = id;
-        const Figure figure(m_config, m_result, fs);
-        HeatmapSpec spec = figure.panels().empty() ? HeatmapSpec() : figure.panels().front().spec;
+        HeatmapSpec spec = figurePanelSpec(m_config, m_result, id, m_settings.head, m_settings.colorMap);
         spec.highlightedRows = {query};
         spec.highlightedColumns.clear();
         // The figure tunes cell shape and padding to pack a dozen panels; a

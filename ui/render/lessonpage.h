@@ -14,6 +14,7 @@
 // only through HeatmapRenderer, from the specs the main figure builds.
 
 #include "core/attention.h"
+#include "ui/render/explanation.h"
 #include "ui/render/heatmaprenderer.h"
 #include "ui/render/panelid.h"
 
@@ -128,9 +129,6 @@ private:
 QString lessonStepTitle(int step);
 // Two to four sentences for a student, adapted to the configuration.
 QString lessonExplanation(const attn::AttentionConfig& config, int step);
-// The step's formula, first the general form, then one line per key (or
-// vector) with the query token's real numbers from the result.
-QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
-                               int queryToken, int head);
+// The step's formula lines: lessonFormulaLines() in ui/render/explanation.h.
 // The panels the step shows large (none for step 1: it draws the tokens).
 std::vector<attn::PanelId> lessonPanelsForStep(const attn::AttentionConfig& config, int step);

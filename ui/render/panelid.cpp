@@ -4,58 +4,34 @@ namespace attn {
 
 namespace {
 
-constexpr PanelId kAllPanels[] = {PanelId::Embeddings, PanelId::Inputs, PanelId::WQuery,       PanelId::WKey,
-                                  PanelId::WValue,     PanelId::Q,      PanelId::K,            PanelId::V,
-                                  PanelId::Scores,     PanelId::ScaledScores, PanelId::Weights, PanelId::Output};
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 
 } // namespace
 
 QString panelName(PanelId id)
 {
-    switch (id) {
-    case PanelId::Embeddings:
-        return QStringLiteral("embeddings");
-    case PanelId::Inputs:
-        return QStringLiteral("inputs");
-    case PanelId::WQuery:
-        return QStringLiteral("w_query");
-    case PanelId::WKey:
-        return QStringLiteral("w_key");
-    case PanelId::WValue:
-        return QStringLiteral("w_value");
-    case PanelId::Q:
-        return QStringLiteral("q");
-    case PanelId::K:
-        return QStringLiteral("k");
-    case PanelId::V:
-        return QStringLiteral("v");
-    case PanelId::Scores:
-        return QStringLiteral("scores");
-    case PanelId::ScaledScores:
-        return QStringLiteral("scaled_scores");
-    case PanelId::Weights:
-        return QStringLiteral("weights");
-    case PanelId::Output:
-        return QStringLiteral("output");
-    }
-    return {};
+    return fromView(panelInfo(id).name);
 }
 
 std::optional<PanelId> panelFromName(const QString& name)
 {
-    for (const PanelId id : kAllPanels) {
-        if (panelName(id) == name)
-            return id;
-    }
-    return std::nullopt;
+    return panelFromName(std::string_view(name.toStdString()));
 }
 
 QStringList allPanelNames()
 {
     QStringList names;
-    for (const PanelId id : kAllPanels)
-        names << panelName(id);
+    for (const PanelInfo& info : panelCatalogue())
+        names << fromView(info.name);
     return names;
+}
+
+QString panelTitle(PanelId id)
+{
+    return fromView(panelInfo(id).title);
 }
 
 } // namespace attn

@@ -1,6 +1,9 @@
 #pragma once
 
-// The panels of the figure, in figure order, and their command-line names.
+// The panel catalogue's names as QStrings, for the command line, file names
+// and menus. The facts themselves live in core/panels.h.
+
+#include "core/panels.h"
 
 #include <QString>
 #include <QStringList>
@@ -9,24 +12,12 @@
 
 namespace attn {
 
-enum class PanelId {
-    Embeddings,
-    Inputs, // X = E + PE; shown only with positional encoding
-    WQuery,
-    WKey,
-    WValue,
-    Q,
-    K,
-    V,
-    Scores,
-    ScaledScores,
-    Weights,
-    Output,
-};
-
 // "embeddings", "inputs", "w_query", ... as --panel takes them.
 QString panelName(PanelId id);
 std::optional<PanelId> panelFromName(const QString& name);
+// Every name, in figure order.
 QStringList allPanelNames();
+// "W_Q", "scaled scores", ...: the panel's title.
+QString panelTitle(PanelId id);
 
 } // namespace attn

@@ -587,8 +587,7 @@ void FigureView::exportPanelCsvInteractively(int panelIndex)
 
 bool FigureView::isEditablePanel(attn::PanelId panel)
 {
-    return panel == attn::PanelId::Embeddings || panel == attn::PanelId::WQuery || panel == attn::PanelId::WKey ||
-           panel == attn::PanelId::WValue;
+    return attn::panelInfo(panel).editable;
 }
 
 bool FigureView::isEditing() const

@@ -1,0 +1,94 @@
+#include "core/panels.h"
+
+#include <algorithm>
+#include <array>
+
+namespace attn {
+
+namespace {
+
+using enum PanelAxis;
+using enum PanelStage;
+
+constexpr bool kPerHead = true;
+constexpr bool kEditable = true;
+constexpr bool kPositionalOnly = true;
+
+// clang-format off
+constexpr std::array<PanelInfo, 12> kCatalogue{{
+//   id                     name             title            stage        rows     columns    per head  editable   positional only  matrix                         per-head matrix              given
+    {PanelId::Embeddings,   "embeddings",    "E",             Inputs,      Tokens,  Model,     false,    kEditable, false,           &AttentionResult::embeddings,  nullptr,                     nullptr},
+    {PanelId::Inputs,       "inputs",        "X",             Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::inputs,      nullptr,                     nullptr},
+    {PanelId::WQuery,       "w_query",       "W_Q",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           &AttentionResult::wQuery,      nullptr,                     &AttentionConfig::wQuery},
+    {PanelId::WKey,         "w_key",         "W_K",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           &AttentionResult::wKey,        nullptr,                     &AttentionConfig::wKey},
+    {PanelId::WValue,       "w_value",       "W_V",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           &AttentionResult::wValue,      nullptr,                     &AttentionConfig::wValue},
+    {PanelId::Q,            "q",             "Q",             Projections, Queries, HeadSplit, false,    false,     false,           &AttentionResult::q,           nullptr,                     nullptr},
+    {PanelId::K,            "k",             "K",             Projections, Keys,    HeadSplit, false,    false,     false,           &AttentionResult::k,           nullptr,                     nullptr},
+    {PanelId::V,            "v",             "V",             Projections, Keys,    HeadSplit, false,    false,     false,           &AttentionResult::v,           nullptr,                     nullptr},
+    {PanelId::Scores,       "scores",        "scores",        Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       &HeadResult::scores,         nullptr},
+    {PanelId::ScaledScores, "scaled_scores", "scaled scores", Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       &HeadResult::scaledScores,   nullptr},
+    {PanelId::Weights,      "weights",       "weights",       Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       &HeadResult::weights,        nullptr},
+    {PanelId::Output,       "output",        "output",        Attention,   Queries, HeadSplit, false,    false,     false,           &AttentionResult::output,      nullptr,                     nullptr},
+}};
+// clang-format on
+
+constexpr bool inFigureOrder()
+{
+    for (std::size_t i = 0; i < kCatalogue.size(); ++i) {
+        if (kCatalogue[i].id != static_cast<PanelId>(i))
+            return false;
+        if ((kCatalogue[i].matrix == nullptr) != kCatalogue[i].perHead)
+            return false;
+    }
+    return true;
+}
+static_assert(inFigureOrder(), "one row per PanelId, in enum order, each with exactly one matrix");
+
+} // namespace
+
+std::span<const PanelInfo> panelCatalogue()
+{
+    return kCatalogue;
+}
+
+const PanelInfo& panelInfo(PanelId id)
+{
+    return kCatalogue[static_cast<std::size_t>(id)];
+}
+
+std::optional<PanelId> panelFromName(std::string_view name)
+{
+    const auto it =
+        std::find_if(kCatalogue.begin(), kCatalogue.end(), [&](const PanelInfo& info) { return info.name == name; });
+    if (it == kCatalogue.end())
+        return std::nullopt;
+    return it->id;
+}
+
+bool panelAvailable(const AttentionConfig& config, PanelId id)
+{
+    return !panelInfo(id).positionalOnly || config.positional;
+}
+
+const Matrix& panelMatrix(const AttentionResult& result, PanelId id, int head)
+{
+    const PanelInfo& info = panelInfo(id);
+    if (!info.perHead)
+        return result.*info.matrix;
+    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
+    return result.heads[static_cast<std::size_t>(h)].*info.headMatrix;
+}
+
+const std::optional<Matrix>* givenMatrix(const AttentionConfig& config, PanelId id)
+{
+    const PanelInfo& info = panelInfo(id);
+    return info.given ? &(config.*info.given) : nullptr;
+}
+
+std::optional<Matrix>* givenMatrix(AttentionConfig& config, PanelId id)
+{
+    const PanelInfo& info = panelInfo(id);
+    return info.given ? &(config.*info.given) : nullptr;
+}
+
+} // namespace attn

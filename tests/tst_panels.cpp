@@ -1,0 +1,171 @@
+// The panel catalogue (core/panels.h): one row per panel in figure order,
+// names that round-trip, and the matrix each panel reads from a result.
+
+#include "core/panels.h"
+
+#include <QtTest>
+
+#include <string>
+#include <vector>
+
+using attn::PanelAxis;
+using attn::PanelId;
+
+class TestPanels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void figureOrder();
+    void namesRoundTrip();
+    void unknownNames();
+    void perHeadPanels();
+    void axes();
+    void editablePanels();
+    void inputsOnlyWithPositionalEncoding();
+    void matrixOfEachPanel();
+    void matrixOfEachHead();
+    void givenMatrices();
+};
+
+void TestPanels::figureOrder()
+{
+    const std::vector<std::string> expected{"embeddings", "inputs", "w_query", "w_key",         "w_value", "q",
+                                            "k",          "v",      "scores",  "scaled_scores", "weights", "output"};
+    const auto catalogue = attn::panelCatalogue();
+    QCOMPARE(catalogue.size(), expected.size());
+    for (std::size_t i = 0; i < catalogue.size(); ++i) {
+        QCOMPARE(std::string(catalogue[i].name), expected[i]);
+        QCOMPARE(static_cast<std::size_t>(catalogue[i].id), i);
+        QCOMPARE(&attn::panelInfo(catalogue[i].id), &catalogue[i]);
+    }
+    QCOMPARE(catalogue.front().id, PanelId::Embeddings);
+    QCOMPARE(catalogue.back().id, PanelId::Output);
+    QCOMPARE(std::string(attn::panelInfo(PanelId::WQuery).title), std::string("W_Q"));
+    QCOMPARE(std::string(attn::panelInfo(PanelId::ScaledScores).title), std::string("scaled scores"));
+}
+
+void TestPanels::namesRoundTrip()
+{
+    for (const attn::PanelInfo& info : attn::panelCatalogue()) {
+        const auto id = attn::panelFromName(info.name);
+        QVERIFY2(id.has_value(), info.name.data());
+        QCOMPARE(*id, info.id);
+        QCOMPARE(attn::panelInfo(*id).name, info.name);
+    }
+}
+
+void TestPanels::unknownNames()
+{
+    for (const char* name : {"", "E", "Embeddings", "scaled scores", "w_q", "weights ", "head"})
+        QVERIFY2(!attn::panelFromName(name).has_value(), name);
+}
+
+void TestPanels::perHeadPanels()
+{
+    std::vector<PanelId> perHead;
+    for (const attn::PanelInfo& info : attn::panelCatalogue()) {
+        if (info.perHead)
+            perHead.push_back(info.id);
+    }
+    QCOMPARE(perHead, (std::vector<PanelId>{PanelId::Scores, PanelId::ScaledScores, PanelId::Weights}));
+}
+
+void TestPanels::axes()
+{
+    // Rows: tokens except in the weight matrices; columns: tokens only in the
+    // per-head n × n panels, where they are the keys.
+    for (const attn::PanelInfo& info : attn::panelCatalogue()) {
+        const bool weights = info.id == PanelId::WQuery || info.id == PanelId::WKey || info.id == PanelId::WValue;
+        QCOMPARE(attn::isTokenAxis(info.rows), !weights);
+        QCOMPARE(attn::isTokenAxis(info.columns), info.perHead);
+        if (info.perHead) {
+            QCOMPARE(info.rows, PanelAxis::Queries);
+            QCOMPARE(info.columns, PanelAxis::Keys);
+        }
+    }
+    QCOMPARE(attn::panelInfo(PanelId::K).rows, PanelAxis::Keys);
+    QCOMPARE(attn::panelInfo(PanelId::V).rows, PanelAxis::Keys);
+    QCOMPARE(attn::panelInfo(PanelId::Q).rows, PanelAxis::Queries);
+    QCOMPARE(attn::panelInfo(PanelId::Output).rows, PanelAxis::Queries);
+    QCOMPARE(attn::panelInfo(PanelId::Embeddings).rows, PanelAxis::Tokens);
+    QCOMPARE(attn::panelInfo(PanelId::Embeddings).columns, PanelAxis::Model);
+    QCOMPARE(attn::panelInfo(PanelId::Q).columns, PanelAxis::HeadSplit);
+}
+
+void TestPanels::editablePanels()
+{
+    std::vector<PanelId> editable;
+    for (const attn::PanelInfo& info : attn::panelCatalogue()) {
+        if (info.editable)
+            editable.push_back(info.id);
+    }
+    QCOMPARE(editable, (std::vector<PanelId>{PanelId::Embeddings, PanelId::WQuery, PanelId::WKey, PanelId::WValue}));
+}
+
+void TestPanels::inputsOnlyWithPositionalEncoding()
+{
+    attn::AttentionConfig config;
+    config.positional = false;
+    for (const attn::PanelInfo& info : attn::panelCatalogue())
+        QCOMPARE(attn::panelAvailable(config, info.id), info.id != PanelId::Inputs);
+    config.positional = true;
+    for (const attn::PanelInfo& info : attn::panelCatalogue())
+        QVERIFY(attn::panelAvailable(config, info.id));
+}
+
+void TestPanels::matrixOfEachPanel()
+{
+    attn::AttentionConfig config;
+    config.positional = true;
+    const attn::AttentionResult r = attn::computeAttention(config);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Embeddings, 0), &r.embeddings);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Inputs, 0), &r.inputs);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::WQuery, 0), &r.wQuery);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::WKey, 0), &r.wKey);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::WValue, 0), &r.wValue);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, 0), &r.q);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::K, 0), &r.k);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::V, 0), &r.v);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, 0), &r.heads[0].scores);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::ScaledScores, 0), &r.heads[0].scaledScores);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 0), &r.heads[0].weights);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Output, 0), &r.output);
+    // Panels of all heads ignore the head.
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, 5), &r.q);
+}
+
+void TestPanels::matrixOfEachHead()
+{
+    attn::AttentionConfig config;
+    config.sentence = "the cat sat on the mat";
+    config.dModel = 6;
+    config.heads = 3;
+    const attn::AttentionResult r = attn::computeAttention(config);
+    QCOMPARE(r.heads.size(), std::size_t(3));
+    for (int h = 0; h < 3; ++h) {
+        const auto& head = r.heads[static_cast<std::size_t>(h)];
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, h), &head.scores);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::ScaledScores, h), &head.scaledScores);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, h), &head.weights);
+        QCOMPARE(attn::panelMatrix(r, PanelId::Weights, h).rows(), Eigen::Index(6));
+    }
+    // Out-of-range heads are clamped to the first and the last.
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, -1), &r.heads[0].weights);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 7), &r.heads[2].weights);
+}
+
+void TestPanels::givenMatrices()
+{
+    attn::AttentionConfig config;
+    QCOMPARE(attn::givenMatrix(config, PanelId::WQuery), &config.wQuery);
+    QCOMPARE(attn::givenMatrix(config, PanelId::WKey), &config.wKey);
+    QCOMPARE(attn::givenMatrix(config, PanelId::WValue), &config.wValue);
+    for (PanelId id : {PanelId::Embeddings, PanelId::Inputs, PanelId::Q, PanelId::Weights, PanelId::Output})
+        QVERIFY(attn::givenMatrix(config, id) == nullptr);
+    const attn::AttentionConfig& constant = config;
+    QCOMPARE(attn::givenMatrix(constant, PanelId::WKey), &config.wKey);
+}
+
+QTEST_GUILESS_MAIN(TestPanels)
+#include "tst_panels.moc"

@@ -1,0 +1,656 @@
+#include "ui/render/explanation.h"
+
+#include "ui/render/formulatext.h"
+#include "ui/render/panelid.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using attn::PanelAxis;
+using attn::PanelId;
+using namespace formulatext;
+
+namespace explanation {
+
+namespace {
+
+// Keys the lesson writes out per formula; a slide shows about a dozen lines anyway.
+constexpr int kMaxKeyLines = 24;
+
+const QString kSqrt = QStringLiteral("\u221a");
+const QString kDot = QStringLiteral("\u00b7");
+
+std::vector<int> range(int count)
+{
+    std::vector<int> v(static_cast<std::size_t>(std::max(0, count)));
+    for (int i = 0; i < count; ++i)
+        v[static_cast<std::size_t>(i)] = i;
+    return v;
+}
+
+// X is E when there is no positional encoding; the formulas say which.
+QString inputLetter(const attn::AttentionConfig& config)
+{
+    return config.positional ? QStringLiteral("X") : QStringLiteral("E");
+}
+
+// " · head 2" when there are several heads.
+QString headNote(const attn::AttentionConfig& config, int head)
+{
+    return config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(head + 1) : QString();
+}
+
+// Whether the token's word was given its vector (a preset, an import, an edit).
+bool embeddingGiven(const attn::AttentionResult& result, int token)
+{
+    const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(token)];
+    return static_cast<std::size_t>(word) < result.wordIsExplicit.size() &&
+           result.wordIsExplicit[static_cast<std::size_t>(word)];
+}
+
+// Whether the configuration gives a weight matrix literally.
+bool weightsGiven(const attn::AttentionConfig& config, PanelId id)
+{
+    const std::optional<attn::Matrix>* given = attn::givenMatrix(config, id);
+    return given && given->has_value();
+}
+
+// x_row · w[:, column], term by term: "0.47×1 + 0.86×(−2) + …".
+QString projectionSum(const attn::AttentionResult& result, const attn::Matrix& w, int row, int column)
+{
+    const bool integral = isIntegral(w);
+    return writtenSum(static_cast<int>(result.inputs.cols()),
+                      [&](int t) { return factor(result.inputs(row, t)) + kTimes + factor(w(t, column), integral); });
+}
+
+// q_i · k_j over the dK columns of a head starting at `first`.
+QString dotProductSum(const attn::AttentionResult& result, int first, int dK, int i, int j)
+{
+    return writtenSum(dK,
+                      [&](int c) { return factor(result.q(i, first + c)) + kTimes + factor(result.k(j, first + c)); });
+}
+
+// One term of the weighted sum of values: w_ij × v_j[column].
+QString weightedValueTerm(const attn::AttentionResult& result, const attn::Matrix& weights, int i, int j, int column)
+{
+    return factor(weights(i, j)) + kTimes + factor(result.v(j, column));
+}
+
+// The softmax of a row of scaled scores as the engine computes it: the
+// maximum over the keys the query sees, then Σ exp(s − max) over them (masked
+// keys are −∞). Re-read from the result so the written-out line adds up.
+struct SoftmaxRow
+{
+    double max = -std::numeric_limits<double>::infinity();
+    double total = 0.0;
+};
+
+SoftmaxRow softmaxRow(const attn::Matrix& scaled, int row)
+{
+    SoftmaxRow s;
+    for (Eigen::Index j = 0; j < scaled.cols(); ++j)
+        s.max = std::max(s.max, scaled(row, j));
+    for (Eigen::Index j = 0; j < scaled.cols(); ++j) {
+        if (std::isfinite(scaled(row, j)))
+            s.total += std::exp(scaled(row, j) - s.max);
+    }
+    return s;
+}
+
+// "exp(1.2 − 2.5) / 3.1 = 0.27 / 3.1 = 0.09": one weight worked out.
+QString softmaxTerm(const attn::Matrix& scaled, const SoftmaxRow& softmax, int i, int j, double weight)
+{
+    const double s = scaled(i, j);
+    return QStringLiteral("exp(%1 \u2212 %2) / %3 = %4 / %3 = %5")
+        .arg(fmt(s), factor(softmax.max), fmt(softmax.total), fmt(std::exp(s - softmax.max)), fmt(weight));
+}
+
+// "√3 = 1.73": the value of √d_k.
+QString sqrtDk(int dK)
+{
+    return fmt(std::sqrt(static_cast<double>(dK)));
+}
+
+// "[0.47, 0.86, 0.68]" for columns [first, first + count) of a row.
+QString vectorText(const attn::Matrix& m, int row, int first, int count)
+{
+    return QLatin1Char('[') +
+           writtenSum(
+               count, [&](int c) { return fmt(m(row, first + c)); }, QStringLiteral(", ")) +
+           QLatin1Char(']');
+}
+
+QString quotedName(const attn::AttentionResult& result, int index)
+{
+    return tokenName(result, index, TokenStyle::Quoted);
+}
+
+// The head's column range in words, for multi-head configurations.
+QString headColumns(const attn::AttentionConfig& config, int head, int dK)
+{
+    if (config.heads <= 1)
+        return {};
+    return QStringLiteral("head %1 uses columns %2\u2013%3 (d_k = %4)")
+        .arg(head + 1)
+        .arg(head * dK)
+        .arg((head + 1) * dK - 1)
+        .arg(dK);
+}
+
+// The keys a formula writes out: all, or the first kMaxKeyLines of many.
+int keysWritten(int n)
+{
+    return std::min(n, kMaxKeyLines);
+}
+
+QString moreKeys(int n)
+{
+    return QStringLiteral("%1 %2 more keys").arg(kEllipsis).arg(n - keysWritten(n));
+}
+
+// "“sat”, “on” … “warm”": the masked keys of a causal row, in one line.
+QString maskedKeys(const attn::AttentionResult& result, const std::vector<int>& keys)
+{
+    if (keys.size() <= 3) {
+        QStringList names;
+        for (int j : keys)
+            names << quotedName(result, j);
+        return names.join(QStringLiteral(", "));
+    }
+    return QStringLiteral("%1, %2 \u2026 %3 (%4 keys)")
+        .arg(quotedName(result, keys[0]), quotedName(result, keys[1]), quotedName(result, keys.back()))
+        .arg(keys.size());
+}
+
+// ---- Hover texts: one cell ------------------------------------------------
+
+// "query “miss” (row 1) · key “the” (column 2)" after the panel's name.
+QString queryKeyHeading(const QString& what, const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                        int head, int row, int column)
+{
+    // what + head note as one argument: the placeholders are numbered as
+    // they always were, so a token holding "%3" reads as it did.
+    return QStringLiteral("%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
+        .arg(what + headNote(config, head), quoted(tokenText(result, row)))
+        .arg(row)
+        .arg(quoted(tokenText(result, column)))
+        .arg(column);
+}
+
+} // namespace
+
+QString tokenText(const attn::AttentionResult& result, int index)
+{
+    return boundedFromUtf8(result.tokens[static_cast<std::size_t>(index)]);
+}
+
+QString tokenName(const attn::AttentionResult& result, int index, TokenStyle style)
+{
+    const std::string& token = result.tokens[static_cast<std::size_t>(index)];
+    const bool repeated = std::count(result.tokens.begin(), result.tokens.end(), token) > 1;
+    if (style == TokenStyle::Quoted) {
+        const QString text = quoted(tokenText(result, index));
+        return repeated ? QStringLiteral("%1\u2009[%2]").arg(text).arg(index) : text;
+    }
+    const QString text = tokenText(result, index);
+    return repeated ? QStringLiteral("%1[%2]").arg(text).arg(index) : text;
+}
+
+QString initName(const attn::AttentionConfig& config)
+{
+    return QString::fromUtf8(attn::toString(config.init).data(),
+                             static_cast<qsizetype>(attn::toString(config.init).size()));
+}
+
+QString temperatureText(double t)
+{
+    return QString::number(t, 'g', 4);
+}
+
+QString panelFormula(const attn::AttentionConfig& config, PanelId id)
+{
+    const QString x = inputLetter(config);
+    const bool oneHead = config.heads == 1;
+    switch (id) {
+    case PanelId::Embeddings:
+        return QStringLiteral("one row per token");
+    case PanelId::Inputs:
+        return QStringLiteral("X = E + PE (sinusoidal)");
+    case PanelId::WQuery:
+    case PanelId::WKey:
+    case PanelId::WValue:
+        return weightsGiven(config, id) ? QStringLiteral("given")
+                                        : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
+    case PanelId::Q:
+    case PanelId::K:
+    case PanelId::V:
+        return QStringLiteral("%1 = %2 \u00b7 W_%1").arg(attn::panelTitle(id), x);
+    case PanelId::Scores:
+        return oneHead ? QStringLiteral("scores = Q K\u1d40") : QStringLiteral("scores = Q_h K_h\u1d40");
+    case PanelId::ScaledScores: {
+        QStringList parts;
+        if (config.scaled)
+            parts << QStringLiteral("\u00f7 \u221ad_k");
+        if (config.temperature != 1.0)
+            parts << QStringLiteral("\u00f7 T");
+        if (parts.isEmpty())
+            parts << QStringLiteral("unscaled");
+        if (config.causal)
+            parts << QStringLiteral("future masked");
+        return parts.join(QLatin1Char(' '));
+    }
+    case PanelId::Weights:
+        return QStringLiteral("softmax(row)");
+    case PanelId::Output:
+        return oneHead ? QStringLiteral("output = weights \u00b7 V")
+                       : QStringLiteral("output_h = weights_h \u00b7 V_h");
+    }
+    return {};
+}
+
+} // namespace explanation
+
+using namespace explanation;
+
+std::vector<double> rowEntropies(const attn::Matrix& weights)
+{
+    std::vector<double> entropies(static_cast<std::size_t>(weights.rows()), 0.0);
+    for (Eigen::Index r = 0; r < weights.rows(); ++r) {
+        double h = 0.0;
+        for (Eigen::Index c = 0; c < weights.cols(); ++c) {
+            const double w = weights(r, c);
+            if (w > 0.0) // 0 ln 0 = 0: masked keys add nothing
+                h -= w * std::log(w);
+        }
+        entropies[static_cast<std::size_t>(r)] = h;
+    }
+    return entropies;
+}
+
+QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head,
+                    int row, int column)
+{
+    const attn::Matrix& m = attn::panelMatrix(result, id, head);
+    if (row < 0 || column < 0 || row >= m.rows() || column >= m.cols())
+        return {};
+    const double value = m(row, column);
+    const int dK = std::max(1, result.dK);
+    const int h = std::clamp(head, 0, std::max(0, config.heads - 1));
+    const QString x = inputLetter(config).toLower();
+    const QString title = attn::panelTitle(id);
+    QStringList lines;
+
+    switch (id) {
+    case PanelId::Embeddings:
+        lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3")
+                     .arg(quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(column);
+        lines << QStringLiteral("e_%1,%2 = %3").arg(tokenName(result, row)).arg(column).arg(fmt(value));
+        lines << (embeddingGiven(result, row)
+                      ? QStringLiteral("given literally")
+                      : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
+        break;
+    case PanelId::Inputs: {
+        lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3")
+                     .arg(quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(column);
+        const double e = result.embeddings(row, column);
+        const double pe = result.positional.size() > 0 ? result.positional(row, column) : 0.0;
+        lines << QStringLiteral("x_%1,%2 = e + pe = %3 + %4 = %5")
+                     .arg(tokenName(result, row))
+                     .arg(column)
+                     .arg(fmt(e), factor(pe), fmt(value));
+        break;
+    }
+    case PanelId::WQuery:
+    case PanelId::WKey:
+    case PanelId::WValue:
+        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(title).arg(row).arg(column);
+        if (config.heads > 1)
+            lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
+        lines << QStringLiteral("%1[%2, %3] = %4").arg(title).arg(row).arg(column).arg(factor(value, isIntegral(m)));
+        lines << (weightsGiven(config, id)
+                      ? QStringLiteral("given literally")
+                      : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
+        break;
+    case PanelId::Q:
+    case PanelId::K:
+    case PanelId::V: {
+        const attn::Matrix& w = id == PanelId::Q ? result.wQuery : id == PanelId::K ? result.wKey : result.wValue;
+        lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
+                     .arg(title, quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(column)
+                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
+        lines << QStringLiteral("%1_%2,%3 = %4_%2 \u00b7 W_%5[:, %3]")
+                     .arg(title.toLower(), tokenName(result, row))
+                     .arg(column)
+                     .arg(x, title);
+        lines << QStringLiteral("= %1 = %2").arg(projectionSum(result, w, row, column), fmt(value));
+        break;
+    }
+    case PanelId::Scores:
+        lines << queryKeyHeading(QStringLiteral("scores"), config, result, h, row, column);
+        lines << QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
+                     .arg(tokenName(result, row), tokenName(result, column),
+                          dotProductSum(result, h * dK, dK, row, column), fmt(value));
+        if (config.causal && column > row)
+            lines << QStringLiteral("masked in the next step: key comes after the query");
+        break;
+    case PanelId::ScaledScores: {
+        lines << queryKeyHeading(QStringLiteral("scaled scores"), config, result, h, row, column);
+        if (value == -std::numeric_limits<double>::infinity()) {
+            lines << QStringLiteral("masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
+                         .arg(quoted(tokenText(result, column)), quoted(tokenText(result, row)), fmt(value));
+            break;
+        }
+        const double score = result.heads[static_cast<std::size_t>(h)].scores(row, column);
+        QString symbolic = QStringLiteral("s_%1,%2").arg(tokenName(result, row), tokenName(result, column));
+        QString numeric = factor(score);
+        if (config.scaled) {
+            symbolic += QStringLiteral(" \u00f7 \u221ad_k");
+            numeric += QStringLiteral(" \u00f7 ") + kSqrt + QString::number(dK);
+        }
+        if (config.temperature != 1.0 || !config.scaled) {
+            symbolic += QStringLiteral(" \u00f7 temperature");
+            numeric += QStringLiteral(" \u00f7 %1").arg(config.temperature);
+        }
+        lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
+        if (config.scaled)
+            lines << QStringLiteral("\u221ad_k = \u221a%1 = %2").arg(dK).arg(sqrtDk(dK));
+        break;
+    }
+    case PanelId::Weights: {
+        lines << queryKeyHeading(QStringLiteral("attention weight"), config, result, h, row, column);
+        const attn::Matrix& s = result.heads[static_cast<std::size_t>(h)].scaledScores;
+        if (s(row, column) == -std::numeric_limits<double>::infinity()) {
+            lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
+            break;
+        }
+        lines << QStringLiteral("w_%1,%2 = exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")
+                     .arg(tokenName(result, row), tokenName(result, column));
+        lines << QStringLiteral("= ") + softmaxTerm(s, softmaxRow(s, row), row, column, value);
+        break;
+    }
+    case PanelId::Output: {
+        const int oh = column / dK;
+        const attn::Matrix& w =
+            result.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(result.heads.size()) - 1))]
+                .weights;
+        lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
+                     .arg(quoted(tokenText(result, row)))
+                     .arg(row)
+                     .arg(column)
+                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(oh + 1) : QString());
+        // Masked keys have weight exactly 0; they are left out of the sum.
+        std::vector<int> keys;
+        const int n = static_cast<int>(w.cols());
+        for (int j = 0; j < n; ++j) {
+            if (!(config.causal && j > row))
+                keys.push_back(j);
+        }
+        const QString sum = writtenSum(keys, [&](int j) { return weightedValueTerm(result, w, row, j, column); });
+        lines << QStringLiteral("output_%1,%2 = \u03a3_j w_%1,j \u00b7 v_j,%2").arg(tokenName(result, row)).arg(column);
+        lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
+        break;
+    }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row)
+{
+    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
+    const attn::Matrix& w = result.heads[static_cast<std::size_t>(h)].weights;
+    if (row < 0 || row >= w.rows())
+        return {};
+    const double entropy = rowEntropies(w.row(row))[0];
+    const int n = static_cast<int>(w.cols());
+    // With the causal mask, query i sees keys 0..i only.
+    const int keys = config.causal ? std::min(n, row + 1) : n;
+    const QString sum = writtenSum(range(keys), [&](int j) {
+        const double v = w(row, j);
+        return v > 0 ? QStringLiteral("%1 ln %1").arg(fmt(v)) : QStringLiteral("0");
+    });
+    QStringList lines;
+    lines << QStringLiteral("entropy of the attention of query %1 (row %2)%3")
+                 .arg(quoted(tokenText(result, row)))
+                 .arg(row)
+                 .arg(headNote(config, h));
+    lines << QStringLiteral("H = \u2212\u03a3_j w_ij ln w_ij = \u2212(%1) = %2 nats").arg(sum, fmt(entropy));
+    lines << QStringLiteral("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
+                 .arg(keys)
+                 .arg(fmt(std::log(static_cast<double>(keys))));
+    lines << QStringLiteral("larger scores (no \u221ad_k scaling, a lower temperature) make it smaller");
+    return lines.join(QLatin1Char('\n'));
+}
+
+// ---- The lesson's formula lines --------------------------------------------
+
+namespace {
+
+QStringList tokenLines(const attn::AttentionResult& result, int i)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    QStringList lines;
+    lines << QStringLiteral("tokens = sentence.split()");
+    lines << QStringLiteral("= [%1]").arg(writtenSum(
+        n, [&](int t) { return quoted(tokenText(result, t)); }, QStringLiteral(", ")));
+    const int words = static_cast<int>(result.vocabulary.words.size());
+    lines << QStringLiteral("%1 token%2, %3 vocabulary word%4")
+                 .arg(n)
+                 .arg(n == 1 ? "" : "s")
+                 .arg(words)
+                 .arg(words == 1 ? "" : "s");
+    const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(i)];
+    int uses = 0;
+    for (int w : result.vocabulary.tokenWord)
+        uses += w == word ? 1 : 0;
+    lines << QStringLiteral("query token %1 %2 \u2192 vocabulary entry %3%4")
+                 .arg(i)
+                 .arg(quotedName(result, i))
+                 .arg(word)
+                 .arg(uses > 1 ? QStringLiteral(" (shared by %1 tokens)").arg(uses) : QString());
+    return lines;
+}
+
+QStringList embeddingLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i)
+{
+    const int d = static_cast<int>(result.embeddings.cols());
+    QStringList lines;
+    lines << (config.positional ? QStringLiteral("x_i = e_i + pe_i") : QStringLiteral("x_i = e_i (row i of E)"));
+    lines << QStringLiteral("i = %1, d_model = %2").arg(quotedName(result, i)).arg(d);
+    lines << QStringLiteral("e_i = %1").arg(vectorText(result.embeddings, i, 0, d));
+    if (config.positional) {
+        lines << QStringLiteral("pe_i = %1").arg(vectorText(result.positional, i, 0, d));
+        lines << QStringLiteral("x_i = %1").arg(vectorText(result.inputs, i, 0, d));
+    }
+    lines << (embeddingGiven(result, i)
+                  ? QStringLiteral("(the preset gives this vector)")
+                  : QStringLiteral("(drawn at random, embedding seed %1)").arg(config.embeddingSeed));
+    return lines;
+}
+
+QStringList projectionLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+{
+    const int dK = result.dK;
+    const int first = head * dK;
+    QStringList lines;
+    lines << QStringLiteral("q_i = x_i%1W_Q   k_i = x_i%1W_K   v_i = x_i%1W_V").arg(kDot);
+    lines << QStringLiteral("i = %1").arg(quotedName(result, i));
+    const QString columns = headColumns(config, head, dK);
+    if (!columns.isEmpty())
+        lines << columns;
+    lines << QStringLiteral("q_i = %1").arg(vectorText(result.q, i, first, dK));
+    lines << QStringLiteral("k_i = %1").arg(vectorText(result.k, i, first, dK));
+    lines << QStringLiteral("v_i = %1").arg(vectorText(result.v, i, first, dK));
+    // One number worked out in full: the query's first column of this head.
+    lines << QStringLiteral("q_i[%1] = x_i %2 column %1 of W_Q").arg(first).arg(kDot);
+    lines << QStringLiteral("= %1 = %2").arg(projectionSum(result, result.wQuery, i, first), fmt(result.q(i, first)));
+    return lines;
+}
+
+QStringList scoreLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    const int dK = result.dK;
+    const int first = head * dK;
+    const attn::Matrix& scores = result.heads[static_cast<std::size_t>(head)].scores;
+    QStringList lines;
+    lines << QStringLiteral("score(i, j) = q_i %1 k_j").arg(kDot);
+    const QString columns = headColumns(config, head, dK);
+    if (!columns.isEmpty())
+        lines << columns;
+    for (int j = 0; j < keysWritten(n); ++j) {
+        lines << QStringLiteral("score(%1, %2) = %3 = %4")
+                     .arg(quotedName(result, i), quotedName(result, j), dotProductSum(result, first, dK, i, j),
+                          fmt(scores(i, j)));
+    }
+    if (n > keysWritten(n))
+        lines << moreKeys(n);
+    return lines;
+}
+
+QStringList scalingLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
+    const QString root = kSqrt + QString::number(result.dK);
+    const bool tempered = config.temperature != 1.0;
+    QString divisor;
+    if (config.scaled)
+        divisor += QStringLiteral(" \u00f7 ") + root;
+    if (tempered)
+        divisor += QStringLiteral(" \u00f7 ") + temperatureText(config.temperature);
+
+    QStringList lines;
+    QString general = QStringLiteral("scaled(i, j) = score(i, j)");
+    if (config.scaled)
+        general += QStringLiteral(" \u00f7 \u221ad_k");
+    if (tempered)
+        general += QStringLiteral(" \u00f7 T");
+    if (!config.scaled && !tempered)
+        general += QStringLiteral("   (scaling off)");
+    lines << general;
+    QStringList facts;
+    if (config.scaled)
+        facts << QStringLiteral("d_k = %1, %2 = %3").arg(result.dK).arg(root, sqrtDk(result.dK));
+    if (tempered)
+        facts << QStringLiteral("T = %1").arg(temperatureText(config.temperature));
+    if (config.causal)
+        facts << QStringLiteral("causal: keys after the query \u2192 \u2212\u221e");
+    if (!facts.isEmpty())
+        lines << facts.join(QStringLiteral(";  "));
+    std::vector<int> masked;
+    for (int j = 0; j < n; ++j) {
+        const double s = h.scaledScores(i, j);
+        if (std::isinf(s) && s < 0) {
+            masked.push_back(j);
+            continue;
+        }
+        if (j < keysWritten(n))
+            lines << QStringLiteral("%1: %2%3 = %4").arg(quotedName(result, j), fmt(h.scores(i, j)), divisor, fmt(s));
+    }
+    if (n > keysWritten(n))
+        lines << moreKeys(n);
+    if (!masked.empty())
+        lines << QStringLiteral("%1: after the query, masked = \u2212\u221e").arg(maskedKeys(result, masked));
+    return lines;
+}
+
+QStringList softmaxLines(const attn::AttentionResult& result, int i, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
+    // The weights themselves come from the result.
+    const SoftmaxRow softmax = softmaxRow(h.scaledScores, i);
+
+    QStringList lines;
+    lines << QStringLiteral("w(i, j) = exp(s_j \u2212 max) / \u03a3 exp(s_j \u2212 max)   (softmax)");
+    lines << QStringLiteral("row of %1: max = %2, \u03a3 exp(s \u2212 max) = %3")
+                 .arg(quotedName(result, i), fmt(softmax.max), fmt(softmax.total));
+    double weightSum = 0.0;
+    std::vector<int> masked;
+    for (int j = 0; j < n; ++j) {
+        const double s = h.scaledScores(i, j);
+        const double w = h.weights(i, j);
+        weightSum += w;
+        if (std::isinf(s) && s < 0) {
+            masked.push_back(j);
+            continue;
+        }
+        if (j < keysWritten(n))
+            lines << QStringLiteral("w(%1, %2) = %3")
+                         .arg(quotedName(result, i), quotedName(result, j),
+                              softmaxTerm(h.scaledScores, softmax, i, j, w));
+    }
+    if (n > keysWritten(n))
+        lines << moreKeys(n);
+    if (!masked.empty())
+        lines << QStringLiteral("%1: exp(\u2212\u221e) = 0").arg(maskedKeys(result, masked));
+    lines << QStringLiteral("the weights add up to %1").arg(fmt(weightSum));
+    return lines;
+}
+
+QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    const int dK = result.dK;
+    const int first = head * dK;
+    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
+    QStringList lines;
+    lines << QStringLiteral("out_i = \u03a3_j w_ij %1 v_j").arg(kDot);
+    const QString columns = headColumns(config, head, dK);
+    if (!columns.isEmpty())
+        lines << columns;
+    // Written as a column sum: each value vector scaled by its weight.
+    for (int j = 0; j < keysWritten(n); ++j) {
+        lines << QStringLiteral("%1 %2 %3 %4   v(%5)")
+                     .arg(j == 0 ? QStringLiteral("\u2007\u2007") : QStringLiteral("+"), fmt(h.weights(i, j)), kTimes,
+                          vectorText(result.v, j, first, dK), quotedName(result, j));
+    }
+    if (n > keysWritten(n))
+        lines << QStringLiteral("+ ") + moreKeys(n);
+    lines << QStringLiteral("= %1 = out(%2)").arg(vectorText(h.output, i, 0, dK), quotedName(result, i));
+    // One number added up in full: the first column of the output.
+    lines << QStringLiteral("out_i[%1] = %2 = %3")
+                 .arg(first)
+                 .arg(writtenSum(
+                          n, [&](int j) { return weightedValueTerm(result, h.weights, i, j, first); },
+                          QStringLiteral(" + "), 4),
+                      fmt(h.output(i, 0)));
+    return lines;
+}
+
+} // namespace
+
+QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
+                               int queryToken, int head)
+{
+    const int n = static_cast<int>(result.tokens.size());
+    if (n == 0 || result.heads.empty())
+        return {};
+    const int i = std::clamp(queryToken, 0, n - 1);
+    const int h = std::clamp(head, 0, static_cast<int>(result.heads.size()) - 1);
+    switch (step) {
+    case 1:
+        return tokenLines(result, i);
+    case 2:
+        return embeddingLines(config, result, i);
+    case 3:
+        return projectionLines(config, result, i, h);
+    case 4:
+        return scoreLines(config, result, i, h);
+    case 5:
+        return scalingLines(config, result, i, h);
+    case 6:
+        return softmaxLines(result, i, h);
+    case 7:
+        return weightedSumLines(config, result, i, h);
+    default:
+        return {};
+    }
+}
