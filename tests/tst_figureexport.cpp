@@ -622,6 +622,9 @@ void TestFigureExport::csvLabelsAreNeverFormulas_data()
                                      << R"('=a,"b")";
     QTest::addRow("line break") << "-a\nb"
                                 << "'-a\nb";
+    // Not a number: "$" would match before the final line break.
+    QTest::addRow("number then line break") << "-1\n"
+                                            << "'-1\n";
 }
 
 void TestFigureExport::csvLabelsAreNeverFormulas()

@@ -57,6 +57,8 @@ private slots:
     void extremeMatricesGetTheirColours();
     void overflowingRangeKeepsItsTicks();
     void cellImageOutOfMemoryLeavesGridEmpty();
+    void keptLayoutOfAnEmptiedMatrixDrawsNoCells_data();
+    void keptLayoutOfAnEmptiedMatrixDrawsNoCells();
 };
 
 namespace {
@@ -904,6 +906,39 @@ void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
     // The panel's white page shows where the cells would be; the rest is drawn.
     QCOMPARE(pixelAt(image, layout.gridRect.center()), QColor(Qt::white));
     QVERIFY(darkPixels(image, layout.rowLabelRect) > 0);
+}
+
+void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("columns");
+    QTest::addRow("0 x 0") << 0 << 0;
+    QTest::addRow("0 x 3") << 0 << 3;
+    QTest::addRow("3 x 0") << 3 << 0;
+}
+
+void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
+{
+    QFETCH(int, rows);
+    QFETCH(int, columns);
+    // A widget keeps its layout between paints; the matrix may have lost
+    // its cells since. Painting with the old layout must not read them.
+    for (const int side : {3, 65}) { // per-cell and image path
+        const HeatmapSpec before = specFor(attn::Matrix::Constant(side, side, 0.5));
+        const QRectF target(0, 0, 400, 300);
+        const HeatmapLayout kept = HeatmapRenderer::layout(target, before);
+        QCOMPARE(kept.rows, side);
+        const HeatmapSpec now = specFor(attn::Matrix(rows, columns));
+        const QImage image = [&] {
+            QImage image(target.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(kPageColour);
+            QPainter painter(&image);
+            HeatmapRenderer::paint(&painter, kept, now);
+            return image;
+        }();
+        // The panel's white page, and no cell where the cells were.
+        QCOMPARE(dominant(histogram(image, kept.gridRect)), QColor(Qt::white).rgb());
+    }
 }
 
 QTEST_MAIN(TestHeatmapRenderer)

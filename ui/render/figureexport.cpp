@@ -41,7 +41,8 @@ QString csvField(const QString& text)
 // that dropping one leading ' always gives the label back.
 QString csvLabel(const QString& label)
 {
-    static const QRegularExpression number(QStringLiteral("^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"));
+    // \z, not $: $ also matches before a final line break, and "-1\n" is no number.
+    static const QRegularExpression number(QStringLiteral("^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?\\z"));
     static const QString formulaStarts = QStringLiteral("=+-@\t\r'\uff1d\uff0b\uff0d\uff20");
     const bool risky = !label.isEmpty() && formulaStarts.contains(label.front());
     return csvField(risky && !number.match(label).hasMatch() ? QLatin1Char('\'') + label : label);

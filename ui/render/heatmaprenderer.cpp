@@ -1333,12 +1333,15 @@ void HeatmapRenderer::paint(QPainter* painter, const QRectF& target, const Heatm
 
 void HeatmapRenderer::paint(QPainter* painter, const HeatmapLayout& l, const HeatmapSpec& spec)
 {
-    const int rows = spec.matrix ? static_cast<int>(spec.matrix->rows()) : 0;
-    const int columns = spec.matrix ? static_cast<int>(spec.matrix->cols()) : 0;
-    if ((rows != l.rows || columns != l.columns) && rows * columns > 0) {
-        // A kept layout from before the matrix changed shape: drawing with it
-        // would index out of bounds. The label font is already pixel-sized,
-        // so laying out again with it reproduces the caller's font.
+    int rows = spec.matrix ? static_cast<int>(spec.matrix->rows()) : 0;
+    int columns = spec.matrix ? static_cast<int>(spec.matrix->cols()) : 0;
+    if (rows == 0 || columns == 0)
+        rows = columns = 0; // as layout() counts an empty matrix
+    if (rows != l.rows || columns != l.columns) {
+        // A kept layout from before the matrix changed shape (or lost its
+        // cells): drawing with it would index out of bounds. The label font
+        // is already pixel-sized, so laying out again with it reproduces the
+        // caller's font.
         paint(painter, layout(l.target, spec, l.labelFont), spec);
         return;
     }
