@@ -12,6 +12,7 @@
 // so labels also hold what a sentence cannot: tabs, line breaks and CRs.
 
 #include "core/attention.h"
+#include "core/panels.h"
 #include "core/tokenizer.h"
 #include "fuzz/fuzzdata.h"
 #include "tests/csvreader.h"
@@ -323,13 +324,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     const int heads = static_cast<int>(result->heads.size());
-    for (int p = 0; p < 12; ++p) {
-        const auto id = static_cast<PanelId>(p);
-        if (!panelAvailable(config, id))
+    for (const attn::PanelInfo& panel : attn::panelCatalogue()) {
+        if (!panelAvailable(config, panel.id))
             continue;
-        checkCsv(config, *result, id, 0);
-        if (isPerHeadPanel(id) && heads > 1)
-            checkCsv(config, *result, id, heads - 1);
+        checkCsv(config, *result, panel.id, 0);
+        if (panel.perHead && heads > 1)
+            checkCsv(config, *result, panel.id, heads - 1);
     }
 
     const Figure figure(config, result, settings);
