@@ -282,8 +282,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     settings.colorMap = maps[in.byte() % maps.size()];
     settings.head = in.intIn(0, config.heads - 1);
     settings.allHeads = (flags & 8) != 0;
-    if (const int panel = in.byte() % 16; panel < 12)
-        settings.panel = static_cast<PanelId>(panel);
+    const auto panels = attn::panelCatalogue();
+    if (const std::size_t panel = in.byte() % 16; panel < panels.size())
+        settings.panel = panels[panel].id;
     if (const int query = in.intIn(-1, 13); query >= 0)
         settings.query = query;
     if (const int key = in.intIn(-1, 13); key >= 0)
