@@ -1,9 +1,9 @@
 #include "commandline.h"
 
-#include "ui/render/colormap.h"
-#include "ui/render/panelid.h"
 #include "ui/document/presets.h"
 #include "ui/document/session.h"
+#include "ui/render/colormap.h"
+#include "ui/render/panelid.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -29,31 +29,29 @@ struct Parser
     QCommandLineOption positional{"positional", "Add the sinusoidal positional encoding to the embeddings."};
     QCommandLineOption exportJson{"export-json", "Write every stage as JSON to file, then exit.", "file"};
     QCommandLineOption exportNumpy{"export-numpy", "Write a runnable NumPy script to file, then exit.", "file"};
-    QCommandLineOption exportImage{"export-image",
-                                   "Write the figure as .png, .svg or .pdf to file, then exit.", "file"};
-    QCommandLineOption exportLesson{"export-lesson",
-                                    "Write the lesson (seven 16:9 slides, one per step) as a .pdf to file, then exit.",
-                                    "file"};
-    QCommandLineOption saveSession{"save-session",
-                                   "Write the configuration as a session file (.attn), then exit.", "file"};
+    QCommandLineOption exportImage{"export-image", "Write the figure as .png, .svg or .pdf to file, then exit.",
+                                   "file"};
+    QCommandLineOption exportLesson{
+        "export-lesson", "Write the lesson (seven 16:9 slides, one per step) as a .pdf to file, then exit.", "file"};
+    QCommandLineOption saveSession{"save-session", "Write the configuration as a session file (.attn), then exit.",
+                                   "file"};
     QCommandLineOption exportCsv{"export-csv", "Write the numbers of one panel (--panel) as CSV to file, then exit.",
                                  "file"};
     QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
     QCommandLineOption scale{"scale", "Pixel ratio of a PNG export, 1 to 8 (default 1).", "s"};
     QCommandLineOption head{"head", "Head shown in per-head panels, from 1 (default 1).", "j"};
     QCommandLineOption colormap{"colormap",
-                                "Colour map of the attention weights: " + ColorMap::sequentialNames().join(", ")
-                                    + " (default viridis).",
+                                "Colour map of the attention weights: " + ColorMap::sequentialNames().join(", ") +
+                                    " (default viridis).",
                                 "name"};
     QCommandLineOption help{QStringList{"h", "help"}, "Show this help and exit."};
     QCommandLineOption version{QStringList{"v", "version"}, "Show the version and exit."};
 
     QList<QCommandLineOption> all() const
     {
-        return {sentence,    preset,      seed,         embeddingSeed, dModel,      heads,     init,
-                causal,      noScale,     temperature,  positional,    exportJson,  exportNumpy, exportImage,
-                exportLesson, saveSession, exportCsv,   panel,         scale,       head,      colormap,
-                help,        version};
+        return {sentence,  preset,      seed,       embeddingSeed, dModel,      heads,       init,         causal,
+                noScale,   temperature, positional, exportJson,    exportNumpy, exportImage, exportLesson, saveSession,
+                exportCsv, panel,       scale,      head,          colormap,    help,        version};
     }
 
     Parser()
@@ -101,8 +99,8 @@ bool parseReal(const QString& text, const QString& option, double* out, QString*
 
 bool CommandLineOptions::isHeadless() const
 {
-    return !exportJson.isEmpty() || !exportNumpy.isEmpty() || !exportImage.isEmpty() || !exportLesson.isEmpty()
-           || !saveSession.isEmpty() || !exportCsv.isEmpty();
+    return !exportJson.isEmpty() || !exportNumpy.isEmpty() || !exportImage.isEmpty() || !exportLesson.isEmpty() ||
+           !saveSession.isEmpty() || !exportCsv.isEmpty();
 }
 
 QStringList panelNames()
@@ -112,9 +110,9 @@ QStringList panelNames()
 
 SplitArguments splitQtArguments(const QStringList& arguments)
 {
-    static const QStringList qtWithValue{"platform", "platformpluginpath", "platformtheme", "plugin",
-                                         "qwindowgeometry", "qwindowtitle", "qwindowicon", "style",
-                                         "stylesheet", "display", "session"};
+    static const QStringList qtWithValue{
+        "platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry", "qwindowtitle", "qwindowicon",
+        "style",    "stylesheet",         "display",       "session"};
     static const QStringList qtFlags{"reverse", "nograb", "dograb", "sync", "widgetcount"};
     QStringList appWithValue;
     for (const QCommandLineOption& option : Parser().all()) {
@@ -133,8 +131,8 @@ SplitArguments splitQtArguments(const QStringList& arguments)
             split.app << arguments.mid(i);
             break;
         }
-        if (argument.startsWith(QLatin1String("--")) && !argument.contains('=')
-            && appWithValue.contains(argument.mid(2))) {
+        if (argument.startsWith(QLatin1String("--")) && !argument.contains('=') &&
+            appWithValue.contains(argument.mid(2))) {
             split.app << argument;
             if (i + 1 < arguments.size())
                 split.app << arguments[++i];
@@ -142,8 +140,8 @@ SplitArguments splitQtArguments(const QStringList& arguments)
         }
         // Qt accepts its options with one dash or two.
         const QString name = argument.startsWith(QLatin1String("--")) ? argument.mid(2)
-                             : argument.startsWith('-')                ? argument.mid(1)
-                                                                       : QString();
+                             : argument.startsWith('-')               ? argument.mid(1)
+                                                                      : QString();
         if (!name.isEmpty() && qtWithValue.contains(name)) {
             split.qt << argument;
             if (i + 1 < arguments.size())
@@ -163,8 +161,7 @@ QString commandLineHelp()
 {
     Parser p;
     // Without an application object Qt cannot know the program's name.
-    return p.parser.helpText().replace(QStringLiteral("<executable_name>"),
-                                       QStringLiteral("attention-visualizer"));
+    return p.parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("attention-visualizer"));
 }
 
 namespace {
@@ -235,8 +232,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
         config.weightSeed = integer;
     }
     if (parser.isSet(p.embeddingSeed)) {
-        if (!parseInteger(parser.value(p.embeddingSeed), "embedding-seed", 0, attn::Limits::maxSeed, &integer,
-                          &error))
+        if (!parseInteger(parser.value(p.embeddingSeed), "embedding-seed", 0, attn::Limits::maxSeed, &integer, &error))
             return outcome;
         config.embeddingSeed = integer;
     }
@@ -287,8 +283,8 @@ ParseOutcome parseArguments(const QStringList& arguments)
         return outcome;
     }
     if (parser.isSet(p.exportCsv) && !parser.isSet(p.panel)) {
-        error = QStringLiteral("--export-csv writes one panel: name it with --panel (%1).")
-                    .arg(panelNames().join(", "));
+        error =
+            QStringLiteral("--export-csv writes one panel: name it with --panel (%1).").arg(panelNames().join(", "));
         return outcome;
     }
     if (parser.isSet(p.saveSession) && options.saveSession.isEmpty()) {
@@ -318,8 +314,8 @@ ParseOutcome parseArguments(const QStringList& arguments)
     if (parser.isSet(p.panel)) {
         options.panel = parser.value(p.panel);
         if (!panelNames().contains(options.panel)) {
-            error = QStringLiteral("Unknown panel \"%1\"; the panels are: %2.")
-                        .arg(options.panel, panelNames().join(", "));
+            error =
+                QStringLiteral("Unknown panel \"%1\"; the panels are: %2.").arg(options.panel, panelNames().join(", "));
             return outcome;
         }
     }
@@ -377,9 +373,9 @@ QString singleLine(const QString& message)
         const auto category = QChar::category(c);
         if (c == U'\n')
             line += QStringLiteral("\\n");
-        else if (category == QChar::Other_Control || category == QChar::Other_Format
-                 || category == QChar::Separator_Line || category == QChar::Separator_Paragraph
-                 || category == QChar::Other_Surrogate)
+        else if (category == QChar::Other_Control || category == QChar::Other_Format ||
+                 category == QChar::Separator_Line || category == QChar::Separator_Paragraph ||
+                 category == QChar::Other_Surrogate)
             line += c > 0xFFFF ? QStringLiteral("\\U%1").arg(static_cast<uint>(c), 8, 16, QLatin1Char('0'))
                                : QStringLiteral("\\u%1").arg(static_cast<uint>(c), 4, 16, QLatin1Char('0'));
         else

@@ -18,10 +18,10 @@ struct CommandLineOptions
     QString saveSession;
     QString exportLesson; // the seven lesson slides as a PDF
     QString exportCsv;    // one panel's numbers (--panel) as CSV
-    QString panel;    // empty: the whole figure
-    QString colormap; // empty: the default
+    QString panel;        // empty: the whole figure
+    QString colormap;     // empty: the default
     double scale = 1.0;
-    int head = 0; // zero-based; the option is one-based
+    int head = 0;           // zero-based; the option is one-based
     int selectedToken = -1; // from a session: the highlighted query token
     int lessonStep = 0;     // from a session
     bool showHelp = false;

@@ -2,11 +2,11 @@
 
 #include "core/exporters.h"
 #include "ui/document/exportfiles.h"
+#include "ui/document/savefile.h"
+#include "ui/document/session.h"
 #include "ui/render/figureexport.h"
 #include "ui/render/lessonpdf.h"
 #include "ui/render/panelid.h"
-#include "ui/document/savefile.h"
-#include "ui/document/session.h"
 
 #include <QCoreApplication>
 
@@ -39,9 +39,9 @@ QString runHeadlessExports(const CommandLineOptions& options)
     }
 
     // A session holds the configuration only: saving one computes nothing.
-    const bool needsResult = !options.exportJson.isEmpty() || !options.exportNumpy.isEmpty()
-                             || !options.exportImage.isEmpty() || !options.exportLesson.isEmpty()
-                             || !options.exportCsv.isEmpty();
+    const bool needsResult = !options.exportJson.isEmpty() || !options.exportNumpy.isEmpty() ||
+                             !options.exportImage.isEmpty() || !options.exportLesson.isEmpty() ||
+                             !options.exportCsv.isEmpty();
     if (!needsResult)
         return files.commit(&error) ? QString() : error;
 
@@ -57,8 +57,8 @@ QString runHeadlessExports(const CommandLineOptions& options)
 
     if (!options.exportJson.isEmpty() && !exportJson(options.exportJson, options.config, *result, &error, &files))
         return error;
-    if (!options.exportNumpy.isEmpty()
-        && !exportNumpyScript(options.exportNumpy, options.config, *result, &error, &files))
+    if (!options.exportNumpy.isEmpty() &&
+        !exportNumpyScript(options.exportNumpy, options.config, *result, &error, &files))
         return error;
     if (!options.exportCsv.isEmpty()) {
         const auto panel = attn::panelFromName(options.panel);

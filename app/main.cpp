@@ -9,8 +9,8 @@
 
 #include <QApplication>
 #include <QIcon>
-#include <QTimer>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <vector>

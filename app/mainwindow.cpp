@@ -680,8 +680,8 @@ bool MainWindow::saveAs()
     const QString suggestion = m_currentFile.isEmpty()
                                    ? FileDialogs::suggestExportPath(QStringLiteral("attention.attn"))
                                    : QFileInfo(m_currentFile).absoluteFilePath();
-    const QString path = m_files->askSavePath(tr("Save Session"), suggestion, tr("Attention sessions (*.attn)"),
-                                     QStringLiteral("attn"));
+    const QString path =
+        m_files->askSavePath(tr("Save Session"), suggestion, tr("Attention sessions (*.attn)"), QStringLiteral("attn"));
     return !path.isEmpty() && saveAndReport(path);
 }
 
@@ -720,8 +720,8 @@ void MainWindow::openSessionInteractively()
 {
     if (!maybeSave())
         return;
-    const QString path =
-        m_files->askOpenPath(tr("Open Session"), FileDialogs::sessionFolderKey, tr("Attention sessions (*.attn);;All files (*)"));
+    const QString path = m_files->askOpenPath(tr("Open Session"), FileDialogs::sessionFolderKey,
+                                              tr("Attention sessions (*.attn);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -771,8 +771,7 @@ void MainWindow::fillRecentMenu()
         return;
     }
     m_recentMenu->addSeparator();
-    connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this,
-            [] { RecentFiles::clear(); });
+    connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this, [] { RecentFiles::clear(); });
 }
 
 void MainWindow::setCurrentFile(const QString& path)
@@ -1072,8 +1071,8 @@ void MainWindow::editCell(attn::PanelId panel, int row, int column, double value
         return;
     }
     // The edit is to the numbers on screen (see attn::withCellEdited).
-    const auto edit = attn::withCellEdited(m_document->config(), m_document->resultConfig(), *result, panel, row,
-                                           column, value);
+    const auto edit =
+        attn::withCellEdited(m_document->config(), m_document->resultConfig(), *result, panel, row, column, value);
     if (!edit)
         return;
     const QString text = edit->word.empty()
@@ -1090,7 +1089,7 @@ bool MainWindow::isImporting() const
 void MainWindow::importEmbeddingsInteractively()
 {
     const QString path = m_files->askOpenPath(tr("Import Embeddings"), FileDialogs::importFolderKey,
-                                     tr("Word vectors, GloVe or word2vec text (*.txt *.vec);;All files (*)"));
+                                              tr("Word vectors, GloVe or word2vec text (*.txt *.vec);;All files (*)"));
     if (!path.isEmpty())
         importEmbeddingsFrom(path);
 }
@@ -1364,9 +1363,9 @@ void MainWindow::exportFigureInteractively()
     ExportFigureDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString path =
-        m_files->askSavePath(tr("Export Figure"), FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
-                             dialog.fileFilter(), dialog.suffix());
+    const QString path = m_files->askSavePath(tr("Export Figure"),
+                                              FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
+                                              dialog.fileFilter(), dialog.suffix());
     if (path.isEmpty())
         return;
     FigureOptions options = currentFigureOptions();
@@ -1384,9 +1383,9 @@ void MainWindow::exportDataInteractively()
     ExportDataDialog dialog(m_figure->head(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString path =
-        m_files->askSavePath(tr("Export Data"), FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
-                             dialog.fileFilter(), dialog.suffix());
+    const QString path = m_files->askSavePath(tr("Export Data"),
+                                              FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
+                                              dialog.fileFilter(), dialog.suffix());
     if (path.isEmpty())
         return;
     QString error;

@@ -6,8 +6,8 @@
 #include "core/products.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -25,18 +25,18 @@ namespace {
 void checkSeed(std::int64_t seed, const char* what)
 {
     if (seed < 0 || seed > Limits::maxSeed)
-        throw AttentionError(AttentionError::Kind::Seed,
-                             std::string("The ") + what + " must be a whole number from 0 to 4294967295, not "
-                                 + std::to_string(seed) + ".");
+        throw AttentionError(AttentionError::Kind::Seed, std::string("The ") + what +
+                                                             " must be a whole number from 0 to 4294967295, not " +
+                                                             std::to_string(seed) + ".");
 }
 
 void checkWeights(const std::optional<Matrix>& w, int d, const char* name)
 {
     if (w && (w->rows() != d || w->cols() != d))
-        throw AttentionError(AttentionError::Kind::Weights,
-                             std::string(name) + " is " + std::to_string(w->rows()) + " x " + std::to_string(w->cols())
-                                 + ", but d_model " + std::to_string(d) + " needs " + std::to_string(d) + " x "
-                                 + std::to_string(d) + ".");
+        throw AttentionError(AttentionError::Kind::Weights, std::string(name) + " is " + std::to_string(w->rows()) +
+                                                                " x " + std::to_string(w->cols()) + ", but d_model " +
+                                                                std::to_string(d) + " needs " + std::to_string(d) +
+                                                                " x " + std::to_string(d) + ".");
     if (w && !w->allFinite())
         throw AttentionError(AttentionError::Kind::Weights,
                              std::string(name) + " holds an infinite or undefined number.");
@@ -92,9 +92,9 @@ void scaleAndSoftmaxRow(HeadResult& head, int r, const AttentionConfig& config, 
         char temperature[32];
         std::snprintf(temperature, sizeof temperature, "%g", config.temperature);
         throw AttentionError(AttentionError::Kind::Temperature,
-                             std::string("At temperature ") + temperature
-                                 + " the scaled scores exceed float64's range (about 1.8e308): use a larger "
-                                   "temperature.");
+                             std::string("At temperature ") + temperature +
+                                 " the scaled scores exceed float64's range (about 1.8e308): use a larger "
+                                 "temperature.");
     }
     if (visible < n)
         scaled.tail(n - visible).setConstant(-std::numeric_limits<double>::infinity());
@@ -182,13 +182,16 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
         resizeLarge(head.scaledScores, n, n);
         resizeLarge(head.weights, n, n);
         head.output.resize(n, d);
-        parallelFor(n, [&](int begin, int end) {
-            const int rows = end - begin;
-            checkCancel(cancel);
-            rawScores(head, 0, begin, rows);
-            scaleAndSoftmaxRows(head, begin, end);
-            multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), result.v);
-        }, threads);
+        parallelFor(
+            n,
+            [&](int begin, int end) {
+                const int rows = end - begin;
+                checkCancel(cancel);
+                rawScores(head, 0, begin, rows);
+                scaleAndSoftmaxRows(head, begin, end);
+                multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), result.v);
+            },
+            threads);
         result.output = head.output;
     }
     if (!result.output.allFinite())
@@ -211,9 +214,8 @@ std::optional<std::uint64_t> readNumberFile(const std::string& path)
 {
     std::ifstream in(path);
     std::string text;
-    if (!(in >> text) || text.empty() || !std::all_of(text.begin(), text.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        }))
+    if (!(in >> text) || text.empty() ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt; // missing, or "max": no limit
     errno = 0;
     const unsigned long long value = std::strtoull(text.c_str(), nullptr, 10);
@@ -229,8 +231,8 @@ std::optional<std::uint64_t> readKeyedNumber(const std::string& path, const std:
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.compare(0, key.size(), key) != 0 || line.size() <= key.size()
-            || (line[key.size()] != ' ' && line[key.size()] != ':'))
+        if (line.compare(0, key.size(), key) != 0 || line.size() <= key.size() ||
+            (line[key.size()] != ' ' && line[key.size()] != ':'))
             continue;
         const std::size_t digits = line.find_first_of("0123456789", key.size());
         if (digits == std::string::npos)
@@ -254,8 +256,8 @@ void cgroupPaths(const std::string& root, std::string* unified, std::string* mem
         const std::string path = line.substr(second + 1);
         if (controllers.empty() && line.compare(0, first, "0") == 0)
             *unified = path;
-        else if (controllers == "memory" || controllers.find("memory,") == 0
-                 || controllers.find(",memory") != std::string::npos)
+        else if (controllers == "memory" || controllers.find("memory,") == 0 ||
+                 controllers.find(",memory") != std::string::npos)
             *memory = path;
     }
 }
@@ -319,7 +321,8 @@ std::uint64_t memoryBudget(const MemoryFacts& facts)
     std::uint64_t budget = usable / 10 * 4;
     std::uint64_t freeNow = facts.available;
     if (facts.cgroupLimit != 0) {
-        const std::uint64_t groupFree = facts.cgroupLimit > facts.cgroupUsage ? facts.cgroupLimit - facts.cgroupUsage : 0;
+        const std::uint64_t groupFree =
+            facts.cgroupLimit > facts.cgroupUsage ? facts.cgroupLimit - facts.cgroupUsage : 0;
         freeNow = freeNow != 0 ? std::min(freeNow, groupFree) : groupFree;
     }
     if (freeNow != 0 || facts.cgroupLimit != 0)
@@ -370,44 +373,44 @@ void validateConfig(const AttentionConfig& config)
 try {
     using Kind = AttentionError::Kind;
     if (config.sentence.size() > Limits::maxSentenceBytes)
-        throw AttentionError(Kind::TooManyTokens, "The sentence is " + std::to_string(config.sentence.size())
-                                                      + " bytes long; the limit is "
-                                                      + std::to_string(Limits::maxSentenceBytes) + " bytes.");
+        throw AttentionError(Kind::TooManyTokens, "The sentence is " + std::to_string(config.sentence.size()) +
+                                                      " bytes long; the limit is " +
+                                                      std::to_string(Limits::maxSentenceBytes) + " bytes.");
     // Counting stops past the limit: a huge text is refused without
     // splitting all of it first.
     const std::size_t n = countTokens(config.sentence, static_cast<std::size_t>(Limits::maxTokens));
     if (n == 0)
         throw AttentionError(Kind::NoTokens, "The sentence has no words: type at least one.");
     if (n > static_cast<std::size_t>(Limits::maxTokens))
-        throw AttentionError(Kind::TooManyTokens, "The sentence has more than " + std::to_string(Limits::maxTokens)
-                                                      + " tokens; the limit is " + std::to_string(Limits::maxTokens)
-                                                      + ".");
+        throw AttentionError(Kind::TooManyTokens, "The sentence has more than " + std::to_string(Limits::maxTokens) +
+                                                      " tokens; the limit is " + std::to_string(Limits::maxTokens) +
+                                                      ".");
     if (config.dModel < 1 || config.dModel > Limits::maxDModel)
-        throw AttentionError(Kind::DModel, "d_model must be from 1 to " + std::to_string(Limits::maxDModel)
-                                               + ", not " + std::to_string(config.dModel) + ".");
+        throw AttentionError(Kind::DModel, "d_model must be from 1 to " + std::to_string(Limits::maxDModel) + ", not " +
+                                               std::to_string(config.dModel) + ".");
     if (config.heads < 1)
         throw AttentionError(Kind::Heads,
                              "The number of heads must be at least 1, not " + std::to_string(config.heads) + ".");
     if (config.dModel % config.heads != 0)
-        throw AttentionError(Kind::Heads, std::to_string(config.heads) + " heads do not divide d_model "
-                                              + std::to_string(config.dModel)
-                                              + " evenly: choose a number of heads that divides it.");
-    const std::uint64_t bytes = resultBytes(n, static_cast<std::uint64_t>(config.dModel),
-                                            static_cast<std::uint64_t>(config.heads));
+        throw AttentionError(Kind::Heads, std::to_string(config.heads) + " heads do not divide d_model " +
+                                              std::to_string(config.dModel) +
+                                              " evenly: choose a number of heads that divides it.");
+    const std::uint64_t bytes =
+        resultBytes(n, static_cast<std::uint64_t>(config.dModel), static_cast<std::uint64_t>(config.heads));
     if (const std::uint64_t budget = memoryBudget(); bytes > budget)
-        throw AttentionError(Kind::TooLarge,
-                             std::to_string(n) + " tokens with " + std::to_string(config.heads) + " heads need about "
-                                 + gigabytes(bytes) + " of memory, more than this computer can spare ("
-                                 + gigabytes(budget) + "): use fewer tokens or fewer heads.");
+        throw AttentionError(Kind::TooLarge, std::to_string(n) + " tokens with " + std::to_string(config.heads) +
+                                                 " heads need about " + gigabytes(bytes) +
+                                                 " of memory, more than this computer can spare (" + gigabytes(budget) +
+                                                 "): use fewer tokens or fewer heads.");
     if (!std::isfinite(config.temperature) || config.temperature <= 0.0)
         throw AttentionError(Kind::Temperature, "The temperature must be a finite number greater than 0.");
     checkSeed(config.weightSeed, "weight seed");
     checkSeed(config.embeddingSeed, "embedding seed");
     for (const auto& [word, vector] : config.explicitEmbeddings) {
         if (vector.size() != static_cast<std::size_t>(config.dModel))
-            throw AttentionError(Kind::Embedding, "The embedding of \"" + word + "\" has "
-                                                      + std::to_string(vector.size()) + " numbers, but d_model is "
-                                                      + std::to_string(config.dModel) + ".");
+            throw AttentionError(Kind::Embedding, "The embedding of \"" + word + "\" has " +
+                                                      std::to_string(vector.size()) + " numbers, but d_model is " +
+                                                      std::to_string(config.dModel) + ".");
         if (!std::all_of(vector.begin(), vector.end(), [](double v) { return std::isfinite(v); }))
             throw AttentionError(Kind::Embedding,
                                  "The embedding of \"" + word + "\" holds an infinite or undefined number.");
@@ -509,9 +512,9 @@ try {
             multiply(result.v.middleRows(begin, end - begin), x, result.wValue);
         },
         threads);
-    for (const auto& [stage, matrix] : {std::pair{"The queries Q = X W_query", &result.q},
-                                        std::pair{"The keys K = X W_key", &result.k},
-                                        std::pair{"The values V = X W_value", &result.v}}) {
+    for (const auto& [stage, matrix] :
+         {std::pair{"The queries Q = X W_query", &result.q}, std::pair{"The keys K = X W_key", &result.k},
+          std::pair{"The values V = X W_value", &result.v}}) {
         if (!matrix->allFinite())
             throw overflowError(stage);
     }

@@ -39,19 +39,15 @@ ImportApplied withImportedEmbeddings(AttentionConfig config, int dimension,
 }
 
 std::optional<CellEdit> withCellEdited(const AttentionConfig& requested, const AttentionConfig& shownConfig,
-                                       const AttentionResult& shown, PanelId panel, int row, int column,
-                                       double value)
+                                       const AttentionResult& shown, PanelId panel, int row, int column, double value)
 {
     if (!std::isfinite(value) || !panelInfo(panel).editable)
         return std::nullopt;
-    const bool sameDraws = requested.dModel == shownConfig.dModel && requested.weightSeed == shownConfig.weightSeed
-                           && requested.init == shownConfig.init
-                           && requested.embeddingSeed == shownConfig.embeddingSeed;
+    const bool sameDraws = requested.dModel == shownConfig.dModel && requested.weightSeed == shownConfig.weightSeed &&
+                           requested.init == shownConfig.init && requested.embeddingSeed == shownConfig.embeddingSeed;
     CellEdit edit{sameDraws ? requested : shownConfig, {}};
     AttentionConfig& config = edit.config;
-    const auto inside = [&](const Matrix& m) {
-        return row >= 0 && column >= 0 && row < m.rows() && column < m.cols();
-    };
+    const auto inside = [&](const Matrix& m) { return row >= 0 && column >= 0 && row < m.rows() && column < m.cols(); };
 
     const Matrix& drawn = panelMatrix(shown, panel, 0);
     if (!inside(drawn))

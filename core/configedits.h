@@ -50,7 +50,6 @@ struct CellEdit
 // Nothing (nullopt) for a panel that is computed, a cell outside the matrix or
 // a value that is not finite.
 std::optional<CellEdit> withCellEdited(const AttentionConfig& requested, const AttentionConfig& shownConfig,
-                                       const AttentionResult& shown, PanelId panel, int row, int column,
-                                       double value);
+                                       const AttentionResult& shown, PanelId panel, int row, int column, double value);
 
 } // namespace attn

@@ -165,8 +165,8 @@ public:
         const Tally* best = nullptr;
         for (const auto& [count, tally] : m_tallies) {
             // On a tie the count seen first wins, as a reader of the file would guess.
-            if (!best || tally.lines > best->lines
-                || (tally.lines == best->lines && tally.firstLine < best->firstLine)) {
+            if (!best || tally.lines > best->lines ||
+                (tally.lines == best->lines && tally.firstLine < best->firstLine)) {
                 mostCommon = count;
                 best = &tally;
             }
@@ -177,17 +177,18 @@ public:
             std::size_t stated = 0;
             const auto [end, ec] = std::from_chars(m_header->data(), m_header->data() + m_header->size(), stated);
             if (ec != std::errc() || !m_tallies.count(stated))
-                throw ImportError("The header says " + *m_header + " numbers per word, but the lines have "
-                                  + std::to_string(mostCommon) + ": correct or delete the first line.");
+                throw ImportError("The header says " + *m_header + " numbers per word, but the lines have " +
+                                  std::to_string(mostCommon) + ": correct or delete the first line.");
             dimension = stated;
         }
         if (dimension < 1 || dimension > static_cast<std::size_t>(Limits::maxDModel))
-            throw ImportError("The vectors have " + std::to_string(dimension) + " numbers; d_model must be from 1 to "
-                              + std::to_string(Limits::maxDModel) + ".");
+            throw ImportError("The vectors have " + std::to_string(dimension) + " numbers; d_model must be from 1 to " +
+                              std::to_string(Limits::maxDModel) + ".");
         if (m_dropped.count(dimension))
-            throw ImportError("The lines disagree too often on how many numbers a word has ("
-                              + std::to_string(m_tallies.size()) + " different counts) to be read in one pass; most have "
-                              + std::to_string(dimension) + ": remove the others.");
+            throw ImportError("The lines disagree too often on how many numbers a word has (" +
+                              std::to_string(m_tallies.size()) +
+                              " different counts) to be read in one pass; most have " + std::to_string(dimension) +
+                              ": remove the others.");
 
         m_result.dimension = static_cast<int>(dimension);
         if (const auto kept = m_candidates.find(dimension); kept != m_candidates.end())

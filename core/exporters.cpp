@@ -62,8 +62,8 @@ std::string pythonQuote(std::string_view text)
             out += static_cast<char>(cp);
         } else if (cp == ' ' || (cp > 0x20 && cp < 0x7F)) {
             out += static_cast<char>(cp);
-        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || isPythonWhitespace(cp)
-                   || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200F)) {
+        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || isPythonWhitespace(cp) || cp == 0xFEFF ||
+                   (cp >= 0x200B && cp <= 0x200F)) {
             char buffer[16];
             std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(cp));
             out += buffer;
@@ -182,9 +182,14 @@ void writeJson(std::ostream& out, const AttentionConfig& config, const Attention
     writeStrings(out, result.vocabulary.words);
 
     const std::pair<const char*, const Matrix*> stages[] = {
-        {"embeddings", &result.embeddings}, {"inputs", &result.inputs}, {"W_query", &result.wQuery},
-        {"W_key", &result.wKey},            {"W_value", &result.wValue}, {"Q", &result.q},
-        {"K", &result.k},                   {"V", &result.v},
+        {"embeddings", &result.embeddings},
+        {"inputs", &result.inputs},
+        {"W_query", &result.wQuery},
+        {"W_key", &result.wKey},
+        {"W_value", &result.wValue},
+        {"Q", &result.q},
+        {"K", &result.k},
+        {"V", &result.v},
     };
     for (const auto& [name, matrix] : stages) {
         out << ",\n  \"" << name << "\": ";

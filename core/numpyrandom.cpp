@@ -9,9 +9,9 @@ namespace attn {
 
 namespace {
 
-constexpr int kWords = 624;              // N: words of state
-constexpr int kFar = 397;                // M: offset of the third word of the recurrence
-constexpr int kNear = kWords - kFar;     // 227: words whose third word is still old
+constexpr int kWords = 624;          // N: words of state
+constexpr int kFar = 397;            // M: offset of the third word of the recurrence
+constexpr int kNear = kWords - kFar; // 227: words whose third word is still old
 constexpr std::uint32_t kMatrixA = 0x9908b0dfu;
 
 // Word i of the next state from the old words i and i + 1 and word i + M.

@@ -68,7 +68,7 @@ private:
     private:
         std::array<std::uint32_t, kWords> m_state{};
         std::array<std::uint32_t, kWords> m_block{}; // tempered outputs
-        std::size_t m_pos = kWords;                       // next word of m_block
+        std::size_t m_pos = kWords;                  // next word of m_block
     };
 
     std::uint64_t nextWord64();

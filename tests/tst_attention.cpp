@@ -197,8 +197,8 @@ void TestAttention::limits_data()
         c.heads = 4;
     }) << Kind::Heads << "divide";
     QTest::addRow("temperature 0") << with([](auto& c) { c.temperature = 0; }) << Kind::Temperature << "temperature";
-    QTest::addRow("temperature negative") << with([](auto& c) { c.temperature = -1; }) << Kind::Temperature
-                                          << "temperature";
+    QTest::addRow("temperature negative")
+        << with([](auto& c) { c.temperature = -1; }) << Kind::Temperature << "temperature";
     QTest::addRow("temperature NaN") << with([](auto& c) { c.temperature = std::nan(""); }) << Kind::Temperature
                                      << "finite";
     QTest::addRow("temperature inf") << with([](auto& c) { c.temperature = INFINITY; }) << Kind::Temperature
@@ -208,8 +208,9 @@ void TestAttention::limits_data()
                                       << "4294967295";
     QTest::addRow("embedding seed 2^32") << with([](auto& c) { c.embeddingSeed = 4294967296LL; }) << Kind::Seed
                                          << "embedding seed";
-    QTest::addRow("embedding size") << with([](auto& c) { c.explicitEmbeddings["i"] = {1.0, 2.0}; })
-                                    << Kind::Embedding << "\"i\"";
+    QTest::addRow("embedding size") << with([](auto& c) {
+        c.explicitEmbeddings["i"] = {1.0, 2.0};
+    }) << Kind::Embedding << "\"i\"";
     QTest::addRow("weights shape") << with([](auto& c) { c.wKey = attn::Matrix::Zero(2, 3); }) << Kind::Weights
                                    << "W_key";
 }
@@ -279,10 +280,10 @@ void TestAttention::onlyScoreSettingsAllowReuse()
     QVERIFY(attn::differsOnlyAfterScores(base, with([](auto& c) { c.causal = true; })));
     QVERIFY(attn::differsOnlyAfterScores(base, with([](auto& c) { c.scaled = false; })));
     QVERIFY(attn::differsOnlyAfterScores(base, with([](auto& c) {
-        c.temperature = 2;
-        c.causal = true;
-        c.scaled = false;
-    })));
+                                             c.temperature = 2;
+                                             c.causal = true;
+                                             c.scaled = false;
+                                         })));
     // Anything that changes the draws, inputs or projections does not.
     QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.sentence += " again"; })));
     QVERIFY(!attn::differsOnlyAfterScores(base, with([](auto& c) { c.weightSeed = 7; })));
@@ -317,13 +318,11 @@ void TestAttention::recomputeAfterScoresIsBitExact_data()
     QTest::addRow("article, temperature") << article << with(article, [](auto& c) { c.temperature = 0.25; });
     QTest::addRow("article, causal") << article << with(article, [](auto& c) { c.causal = true; });
     QTest::addRow("three heads, temperature") << heads << with(heads, [](auto& c) { c.temperature = 3.5; });
-    QTest::addRow("three heads, causal off to on, unscaled")
-        << heads << with(heads, [](auto& c) {
-               c.causal = true;
-               c.scaled = false;
-           });
-    QTest::addRow("three heads, causal on to off")
-        << with(heads, [](auto& c) { c.causal = true; }) << heads;
+    QTest::addRow("three heads, causal off to on, unscaled") << heads << with(heads, [](auto& c) {
+        c.causal = true;
+        c.scaled = false;
+    });
+    QTest::addRow("three heads, causal on to off") << with(heads, [](auto& c) { c.causal = true; }) << heads;
     QTest::addRow("one large head, temperature")
         << oneLargeHead << with(oneLargeHead, [](auto& c) { c.temperature = 0.5; });
 }

@@ -6,16 +6,16 @@
 
 #include "testutil.h"
 
-#include <QElapsedTimer>
-#include <QProcess>
-#include <QProcessEnvironment>
-#include <QTemporaryDir>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -102,11 +102,35 @@ void TestCommandLine::defaultsAreTheArticle()
 
 void TestCommandLine::optionsMapOntoConfig()
 {
-    const ParseOutcome outcome =
-        parse({"--sentence", "a b c d", "--seed", "4294967295", "--embedding-seed", "7", "--d-model", "8", "--heads",
-               "4", "--init", "normal", "--causal", "--no-scale", "--temperature", "0.5", "--positional",
-               "--export-json", "x.json", "--head", "3", "--colormap", "cividis", "--scale", "2", "--panel",
-               "weights", "--export-image", "f.svg"});
+    const ParseOutcome outcome = parse({"--sentence",
+                                        "a b c d",
+                                        "--seed",
+                                        "4294967295",
+                                        "--embedding-seed",
+                                        "7",
+                                        "--d-model",
+                                        "8",
+                                        "--heads",
+                                        "4",
+                                        "--init",
+                                        "normal",
+                                        "--causal",
+                                        "--no-scale",
+                                        "--temperature",
+                                        "0.5",
+                                        "--positional",
+                                        "--export-json",
+                                        "x.json",
+                                        "--head",
+                                        "3",
+                                        "--colormap",
+                                        "cividis",
+                                        "--scale",
+                                        "2",
+                                        "--panel",
+                                        "weights",
+                                        "--export-image",
+                                        "f.svg"});
     QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
     const CommandLineOptions& o = outcome.options;
     QCOMPARE(o.config.sentence, std::string("a b c d"));
@@ -210,8 +234,8 @@ void TestCommandLine::processRefusesBadInput()
 void TestCommandLine::headlessExportWithoutDisplay()
 {
     QTemporaryDir dir;
-    const ProcessResult result = runApp({"--preset", "article", "--export-json", "a.json", "--export-numpy", "a.py"},
-                                        dir.path());
+    const ProcessResult result =
+        runApp({"--preset", "article", "--export-json", "a.json", "--export-numpy", "a.py"}, dir.path());
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY(result.err.isEmpty());
 
@@ -260,10 +284,10 @@ void TestCommandLine::helpAndVersion()
 {
     ProcessResult result = runApp({"--help"});
     QCOMPARE(result.exitCode, 0);
-    for (const char* option : {"--sentence", "--preset", "--seed", "--embedding-seed", "--d-model", "--heads",
-                               "--init", "--causal", "--no-scale", "--temperature", "--positional", "--export-json",
-                               "--export-numpy", "--export-image", "--export-lesson", "--panel", "--scale", "--head",
-                               "--colormap"})
+    for (const char* option :
+         {"--sentence", "--preset", "--seed", "--embedding-seed", "--d-model", "--heads", "--init", "--causal",
+          "--no-scale", "--temperature", "--positional", "--export-json", "--export-numpy", "--export-image",
+          "--export-lesson", "--panel", "--scale", "--head", "--colormap"})
         QVERIFY2(result.out.contains(option), option);
     result = runApp({"--version"});
     QCOMPARE(result.exitCode, 0);
@@ -278,8 +302,7 @@ void TestCommandLine::qtOptionsNeverTakeValues_data()
     QTest::addRow("value of ours") << QStringList{"--export-json", "-session", "--sentence", "hi"}
                                    << QStringList{"--export-json", "-session", "--sentence", "hi"} << QStringList{};
     QTest::addRow("sentence -style") << QStringList{"--sentence", "-style", "--export-json", "x.json"}
-                                     << QStringList{"--sentence", "-style", "--export-json", "x.json"}
-                                     << QStringList{};
+                                     << QStringList{"--sentence", "-style", "--export-json", "x.json"} << QStringList{};
     QTest::addRow("real Qt option") << QStringList{"-style", "fusion", "--sentence", "a b"}
                                     << QStringList{"--sentence", "a b"} << QStringList{"-style", "fusion"};
     QTest::addRow("two-dash Qt option") << QStringList{"--platform", "offscreen", "-reverse"} << QStringList{}
@@ -324,13 +347,13 @@ void TestCommandLine::aFailedRunWritesNothing_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("phrase");
-    QTest::addRow("missing folder last") << QStringList{"--preset", "article", "--save-session", "s.attn",
-                                                        "--export-json", "nosuch/x.json"}
+    QTest::addRow("missing folder last") << QStringList{"--preset", "article",       "--save-session",
+                                                        "s.attn",   "--export-json", "nosuch/x.json"}
                                          << "folder does not exist";
     QTest::addRow("same file twice") << QStringList{"--save-session", "s.attn", "--export-json", "./s.attn"}
                                      << "same file";
     QTest::addRow("fails after computing") << QStringList{"--save-session", "s.attn", "--export-json", "x.json",
-                                                          "--export-csv", "c.csv", "--panel", "inputs"}
+                                                          "--export-csv",   "c.csv",  "--panel",       "inputs"}
                                            << "positional";
     QTest::addRow("device fails last") << QStringList{"--save-session", "s.attn", "--export-json", "/dev/full"}
                                        << "disk is full";
@@ -431,8 +454,8 @@ void TestCommandLine::fewerThreadsMeanSlowerNotACrash()
     if (::geteuid() != 0 || setpriv.isEmpty())
         QSKIP("needs root and setpriv to run as a user with a process limit");
     QTemporaryDir dir;
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                          | QFile::WriteOther | QFile::ExeOther);
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther |
+                                          QFile::WriteOther | QFile::ExeOther);
     QString words;
     for (int i = 0; i < 1100; ++i)
         words += QStringLiteral("w%1 ").arg(i % 97);

@@ -117,8 +117,7 @@ void TestConfigEdits::anEmbeddingEditChangesTheWordEverywhere()
     QCOMPARE(after.embeddings.row(1), shown.embeddings.row(1));
 
     // A second edit of the same word keeps the first.
-    const auto second = attn::withCellEdited(edit->config, edit->config, after, attn::PanelId::Embeddings, 0,
-                                             0, -1.0);
+    const auto second = attn::withCellEdited(edit->config, edit->config, after, attn::PanelId::Embeddings, 0, 0, -1.0);
     QVERIFY(second);
     QCOMPARE(second->config.explicitEmbeddings.at("the")[2], 5.5);
     QCOMPARE(second->config.explicitEmbeddings.at("the")[0], -1.0);
@@ -128,16 +127,16 @@ void TestConfigEdits::aWeightEditStartsFromTheDrawnMatrix()
 {
     const attn::AttentionConfig config = sample();
     const attn::AttentionResult shown = attn::computeAttention(config);
-    for (const auto& [matrix, drawn] : {std::pair{attn::PanelId::WQuery, &shown.wQuery},
-                                       std::pair{attn::PanelId::WKey, &shown.wKey},
-                                       std::pair{attn::PanelId::WValue, &shown.wValue}}) {
+    for (const auto& [matrix, drawn] :
+         {std::pair{attn::PanelId::WQuery, &shown.wQuery}, std::pair{attn::PanelId::WKey, &shown.wKey},
+          std::pair{attn::PanelId::WValue, &shown.wValue}}) {
         const auto edit = attn::withCellEdited(config, config, shown, matrix, 1, 3, 42.0);
         QVERIFY(edit);
         QVERIFY(edit->word.empty());
         const attn::AttentionResult after = attn::computeAttention(edit->config);
         const attn::Matrix& now = matrix == attn::PanelId::WQuery ? after.wQuery
                                   : matrix == attn::PanelId::WKey ? after.wKey
-                                                                         : after.wValue;
+                                                                  : after.wValue;
         attn::Matrix expected = *drawn;
         expected(1, 3) = 42.0;
         QCOMPARE(now, expected);

@@ -30,8 +30,7 @@ private:
 
 void TestExporters::formatDoubleRoundTrips()
 {
-    const double values[] = {0.0, -0.0, 1.0, 0.1, 1.0 / 3.0, 2.5e-300, 1.7976931348623157e308, -123456.789,
-                             0.46676289};
+    const double values[] = {0.0, -0.0, 1.0, 0.1, 1.0 / 3.0, 2.5e-300, 1.7976931348623157e308, -123456.789, 0.46676289};
     for (const double v : values) {
         const std::string text = attn::formatDouble(v);
         QCOMPARE(std::stod(text), v);
@@ -88,8 +87,8 @@ void TestExporters::jsonHoldsEveryStageExactly()
     QCOMPARE(json.value("format").toString(), QStringLiteral("attention-visualizer/1"));
 
     const QJsonObject cfg = json.value("config").toObject();
-    for (const char* key : {"sentence", "d_model", "heads", "init", "weight_seed", "embedding_seed", "causal",
-                            "scaled", "temperature", "positional"})
+    for (const char* key : {"sentence", "d_model", "heads", "init", "weight_seed", "embedding_seed", "causal", "scaled",
+                            "temperature", "positional"})
         QVERIFY2(cfg.contains(key), key);
     QCOMPARE(cfg.value("sentence").toString().toStdString(), config.sentence);
     QCOMPARE(cfg.value("d_model").toInt(), config.dModel);
@@ -157,13 +156,12 @@ void TestExporters::numpyScriptRecomputesOutput()
     QCOMPARE(run.exitCode(), 0);
     QVERIFY(run.readAllStandardOutput().contains("Attention output"));
 
-    const QString dump = QStringLiteral(
-        "import json, runpy, sys\n"
-        "g = runpy.run_path(sys.argv[1])\n"
-        "names = ['X', 'W_query', 'W_key', 'W_value', 'Q', 'K', 'V', 'output']\n"
-        "out = {k: g[k].tolist() for k in names}\n"
-        "out['weights'] = [w.tolist() for w in g['weights']]\n"
-        "print(json.dumps(out))\n");
+    const QString dump = QStringLiteral("import json, runpy, sys\n"
+                                        "g = runpy.run_path(sys.argv[1])\n"
+                                        "names = ['X', 'W_query', 'W_key', 'W_value', 'Q', 'K', 'V', 'output']\n"
+                                        "out = {k: g[k].tolist() for k in names}\n"
+                                        "out['weights'] = [w.tolist() for w in g['weights']]\n"
+                                        "print(json.dumps(out))\n");
     QProcess inspect;
     inspect.start(python, {"-c", dump, scriptPath});
     QVERIFY(inspect.waitForFinished(60000));

@@ -5,8 +5,8 @@
 // exact numbers; the real executable exports with no display.
 
 #include "ui/document/exportfiles.h"
-#include "ui/render/figureexport.h"
 #include "ui/document/presets.h"
+#include "ui/render/figureexport.h"
 
 #include "csvreader.h"
 #include "testutil.h"
@@ -64,7 +64,6 @@ private:
 };
 
 namespace {
-
 
 attn::AttentionConfig causalHeads()
 {

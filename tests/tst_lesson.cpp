@@ -10,9 +10,9 @@
 #include "ui/widgets/lessonview.h"
 
 #include "testutil.h"
+#include "ui/document/presets.h"
 #include "ui/render/figure.h"
 #include "ui/render/heatmaprenderer.h"
-#include "ui/document/presets.h"
 
 #include <QFile>
 #include <QImage>

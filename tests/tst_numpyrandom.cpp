@@ -130,12 +130,11 @@ void TestNumpyRandom::draws()
         for (qsizetype i = 0; i < expected.size(); ++i) {
             const double value = draw();
             // Bit-exact: the same 53 bits or the same Box-Muller arithmetic.
-            QVERIFY2(value == expected[i].toDouble(),
-                     qPrintable(QStringLiteral("%1[%2]: %3 != %4")
-                                    .arg(key)
-                                    .arg(i)
-                                    .arg(value, 0, 'g', 17)
-                                    .arg(expected[i].toDouble(), 0, 'g', 17)));
+            QVERIFY2(value == expected[i].toDouble(), qPrintable(QStringLiteral("%1[%2]: %3 != %4")
+                                                                     .arg(key)
+                                                                     .arg(i)
+                                                                     .arg(value, 0, 'g', 17)
+                                                                     .arg(expected[i].toDouble(), 0, 'g', 17)));
         }
     };
     const auto expectIntegers = [&](const char* key, std::int64_t low, std::int64_t high) {
@@ -161,8 +160,15 @@ void TestNumpyRandom::draws()
     rng.seed(seed);
     const QJsonArray mixed = fixture.value("mixed").toArray();
     QCOMPARE(mixed.size(), 9);
-    const double drawn[] = {rng.rand(),  rng.rand(),  double(rng.randint(0, 3)), double(rng.randint(0, 3)),
-                            double(rng.randint(0, 3)), rng.randn(), rng.randn(), rng.randn(), rng.rand()};
+    const double drawn[] = {rng.rand(),
+                            rng.rand(),
+                            double(rng.randint(0, 3)),
+                            double(rng.randint(0, 3)),
+                            double(rng.randint(0, 3)),
+                            rng.randn(),
+                            rng.randn(),
+                            rng.randn(),
+                            rng.rand()};
     for (qsizetype i = 0; i < mixed.size(); ++i)
         QCOMPARE(drawn[i], mixed[i].toDouble());
 }

@@ -258,8 +258,8 @@ void TestSession::viewValuesOutOfRangeAreReset_data()
     QTest::addColumn<QString>("phrase");
     QTest::addRow("head 9 of 2") << QByteArray("\"head\": 1") << QByteArray("\"head\": 9") << "\"head\" is 9";
     QTest::addRow("head text") << QByteArray("\"head\": 1") << QByteArray("\"head\": \"one\"") << "\"head\"";
-    QTest::addRow("token past the sentence") << QByteArray("\"selected_token\": 3")
-                                             << QByteArray("\"selected_token\": 4000") << "\"selected_token\"";
+    QTest::addRow("token past the sentence")
+        << QByteArray("\"selected_token\": 3") << QByteArray("\"selected_token\": 4000") << "\"selected_token\"";
     QTest::addRow("lesson step 99") << QByteArray("\"lesson_step\": 5") << QByteArray("\"lesson_step\": 99")
                                     << "\"lesson_step\"";
     QTest::addRow("unknown colour map") << QByteArray("\"colormap\": \"cividis\"")

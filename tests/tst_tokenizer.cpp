@@ -34,7 +34,10 @@ void TestTokenizer::split_data()
     QTest::addRow("no-break space") << QByteArray("a\u00a0b") << Strings{"a", "b"};
     QTest::addRow("em space, nnbsp") << QByteArray("a\u2003b\u202fc") << Strings{"a", "b", "c"};
     QTest::addRow("line separators") << QByteArray("a\u2028b\u2029c\u0085d") << Strings{"a", "b", "c", "d"};
-    QTest::addRow("file separators") << QByteArray("a\x1c" "b\x1f" "c") << Strings{"a", "b", "c"};
+    QTest::addRow("file separators") << QByteArray("a\x1c"
+                                                   "b\x1f"
+                                                   "c")
+                                     << Strings{"a", "b", "c"};
     // Not whitespace for Python: zero width space, BOM, Mongolian vowel separator.
     QTest::addRow("zero width") << QByteArray("a\u200bb\ufeffc\u180ed") << Strings{"a\u200bb\ufeffc\u180ed"};
     QTest::addRow("emoji and rtl") << QByteArray("🙂 שלום مرحبا") << Strings{"🙂", "שלום", "مرحبا"};

@@ -45,8 +45,10 @@ void TestUnicodeLabels::everyGlyphExists()
     QVERIFY(!runs.isEmpty());
     for (const QGlyphRun& run : runs) {
         for (const quint32 glyph : run.glyphIndexes()) {
-            QVERIFY2(glyph != 0, qPrintable(QStringLiteral("\"%1\" has a missing glyph in font %2")
-                                                 .arg(token, run.rawFont().familyName())));
+            QVERIFY2(
+                glyph != 0,
+                qPrintable(
+                    QStringLiteral("\"%1\" has a missing glyph in font %2").arg(token, run.rawFont().familyName())));
         }
     }
 }

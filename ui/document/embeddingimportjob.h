@@ -53,8 +53,9 @@ private:
 
     QString m_path;
     std::vector<std::string> m_wanted;
-    Reader m_reader = [](std::istream& in, const std::vector<std::string>& wanted,
-                         const attn::ImportControl& control) { return attn::importEmbeddings(in, wanted, control); };
+    Reader m_reader = [](std::istream& in, const std::vector<std::string>& wanted, const attn::ImportControl& control) {
+        return attn::importEmbeddings(in, wanted, control);
+    };
     qint64 m_totalBytes = 0;
     std::atomic<bool> m_cancel = false;
     std::thread m_thread;

@@ -37,8 +37,7 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config,
                   FileGroup* group)
 {
     QByteArray bytes;
-    return encodeFigure(path, config, std::move(result), options, &bytes, error)
-           && saveInto(group, path, bytes, error);
+    return encodeFigure(path, config, std::move(result), options, &bytes, error) && saveInto(group, path, bytes, error);
 }
 
 bool exportFigure(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
@@ -62,6 +61,6 @@ bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,
                      FileGroup* group)
 {
     QByteArray bytes;
-    return encodeLessonPdf(path, config, std::move(result), options, &bytes, error)
-           && saveInto(group, path, bytes, error);
+    return encodeLessonPdf(path, config, std::move(result), options, &bytes, error) &&
+           saveInto(group, path, bytes, error);
 }

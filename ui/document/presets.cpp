@@ -81,19 +81,19 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
         // Every UTF-16 unit is at least one byte of UTF-8: refused before a
         // copy of a huge text is made.
         if (static_cast<std::size_t>(sentence.size()) > attn::Limits::maxSentenceBytes) {
-            *error = QStringLiteral("\"sentence\" is longer than %1 bytes, the limit.")
-                         .arg(attn::Limits::maxSentenceBytes);
+            *error =
+                QStringLiteral("\"sentence\" is longer than %1 bytes, the limit.").arg(attn::Limits::maxSentenceBytes);
             return std::nullopt;
         }
         config.sentence = sentence.toStdString();
     }
     std::int64_t dModel = config.dModel;
     std::int64_t heads = config.heads;
-    if (!readInt(object, "d_model", &dModel, error) || !readInt(object, "heads", &heads, error)
-        || !readInt(object, "weight_seed", &config.weightSeed, error)
-        || !readInt(object, "embedding_seed", &config.embeddingSeed, error)
-        || !readBool(object, "causal", &config.causal, error) || !readBool(object, "scaled", &config.scaled, error)
-        || !readBool(object, "positional", &config.positional, error))
+    if (!readInt(object, "d_model", &dModel, error) || !readInt(object, "heads", &heads, error) ||
+        !readInt(object, "weight_seed", &config.weightSeed, error) ||
+        !readInt(object, "embedding_seed", &config.embeddingSeed, error) ||
+        !readBool(object, "causal", &config.causal, error) || !readBool(object, "scaled", &config.scaled, error) ||
+        !readBool(object, "positional", &config.positional, error))
         return std::nullopt;
     // Checked here, on the number the file holds: an int cast or clamp would
     // make the message name a number the file does not contain.
@@ -152,8 +152,8 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
         const QJsonValue value = object.value(QLatin1String(key));
         if (value.isUndefined() || value.isNull())
             continue;
-        const QString shapeError = QStringLiteral("\"%1\" must be a list of rows of numbers, d_model x d_model.")
-                                       .arg(QLatin1String(key));
+        const QString shapeError =
+            QStringLiteral("\"%1\" must be a list of rows of numbers, d_model x d_model.").arg(QLatin1String(key));
         const QJsonArray rows = value.toArray();
         if (!value.isArray() || rows.size() != config.dModel) {
             *error = shapeError;

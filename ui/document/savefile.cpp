@@ -164,11 +164,12 @@ bool FileGroup::add(const QString& path, const FileWriter& writer, QString* erro
     staged->path = path;
     QFileDevice* device = nullptr;
     if (targetKind(path) == TargetKind::Special) {
-        staged->spool = std::make_unique<QTemporaryFile>(QDir::tempPath()
-                                                         + QStringLiteral("/attention-visualizer-XXXXXX"));
+        staged->spool =
+            std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/attention-visualizer-XXXXXX"));
         if (!staged->spool->open()) {
-            *error = describe(path, QStringLiteral("no temporary file could be made (%1)")
-                                        .arg(staged->spool->errorString().toLower()));
+            *error = describe(
+                path,
+                QStringLiteral("no temporary file could be made (%1)").arg(staged->spool->errorString().toLower()));
             return false;
         }
         device = staged->spool.get();
@@ -202,9 +203,7 @@ bool FileGroup::add(const QString& path, const FileWriter& writer, QString* erro
 bool FileGroup::add(const QString& path, const QByteArray& contents, QString* error)
 {
     return add(
-        path,
-        [&contents](QIODevice& device, QString*) { return device.write(contents) == contents.size(); },
-        error);
+        path, [&contents](QIODevice& device, QString*) { return device.write(contents) == contents.size(); }, error);
 }
 
 bool FileGroup::addText(const QString& path, const std::function<void(std::ostream&)>& write, QString* error)

@@ -1,8 +1,8 @@
 #include "session.h"
 
-#include "ui/render/colormap.h"
 #include "ui/document/presets.h"
 #include "ui/document/savefile.h"
+#include "ui/render/colormap.h"
 
 #include <QDir>
 #include <QFile>
@@ -137,8 +137,8 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
         if (value.isDouble() && number == std::floor(number) && number >= low && number <= high)
             return static_cast<int>(number);
         note(QStringLiteral("\"%1\" is %2, but %3; it is reset.")
-                 .arg(QLatin1String(key),
-                      value.isDouble() ? numberText(number) : QStringLiteral("not a whole number"), what));
+                 .arg(QLatin1String(key), value.isDouble() ? numberText(number) : QStringLiteral("not a whole number"),
+                      what));
         return fallback;
     };
     session.selectedToken =

@@ -83,8 +83,8 @@ std::array<QRgb, ColorMap::kSize> buildTable(std::span<const ControlPoint> point
         const ControlPoint& a = points[segment];
         const ControlPoint& b = points[segment + 1];
         const double f = std::clamp((t - a.t) / (b.t - a.t), 0.0, 1.0);
-        lut[static_cast<std::size_t>(i)]
-            = qRgb(toByte(a.r + f * (b.r - a.r)), toByte(a.g + f * (b.g - a.g)), toByte(a.b + f * (b.b - a.b)));
+        lut[static_cast<std::size_t>(i)] =
+            qRgb(toByte(a.r + f * (b.r - a.r)), toByte(a.g + f * (b.g - a.g)), toByte(a.b + f * (b.b - a.b)));
     }
     return lut;
 }
@@ -107,34 +107,36 @@ double linearise(double channel)
 
 } // namespace
 
-ColorMap::ColorMap(std::shared_ptr<const Table> table) : m_table(std::move(table))
-{ }
+ColorMap::ColorMap(std::shared_ptr<const Table> table)
+    : m_table(std::move(table))
+{
+}
 
 ColorMap ColorMap::viridis()
 {
-    static const auto table
-        = std::make_shared<const Table>(Table{QStringLiteral("viridis"), Kind::Sequential, buildTable(kViridis)});
+    static const auto table =
+        std::make_shared<const Table>(Table{QStringLiteral("viridis"), Kind::Sequential, buildTable(kViridis)});
     return ColorMap(table);
 }
 
 ColorMap ColorMap::cividis()
 {
-    static const auto table
-        = std::make_shared<const Table>(Table{QStringLiteral("cividis"), Kind::Sequential, buildTable(kCividis)});
+    static const auto table =
+        std::make_shared<const Table>(Table{QStringLiteral("cividis"), Kind::Sequential, buildTable(kCividis)});
     return ColorMap(table);
 }
 
 ColorMap ColorMap::grayscale()
 {
-    static const auto table
-        = std::make_shared<const Table>(Table{QStringLiteral("grayscale"), Kind::Sequential, buildTable(kGrayscale)});
+    static const auto table =
+        std::make_shared<const Table>(Table{QStringLiteral("grayscale"), Kind::Sequential, buildTable(kGrayscale)});
     return ColorMap(table);
 }
 
 ColorMap ColorMap::diverging()
 {
-    static const auto table = std::make_shared<const Table>(
-        Table{QStringLiteral("coolwarm"), Kind::Diverging, buildTable(coolWarmPoints())});
+    static const auto table =
+        std::make_shared<const Table>(Table{QStringLiteral("coolwarm"), Kind::Diverging, buildTable(coolWarmPoints())});
     return ColorMap(table);
 }
 
@@ -145,8 +147,8 @@ std::optional<ColorMap> ColorMap::byName(const QString& name)
         return viridis();
     if (key == QLatin1String("cividis"))
         return cividis();
-    if (key == QLatin1String("grayscale") || key == QLatin1String("greyscale") || key == QLatin1String("gray")
-        || key == QLatin1String("grey"))
+    if (key == QLatin1String("grayscale") || key == QLatin1String("greyscale") || key == QLatin1String("gray") ||
+        key == QLatin1String("grey"))
         return grayscale();
     if (key == QLatin1String("coolwarm") || key == QLatin1String("diverging"))
         return diverging();

@@ -24,8 +24,8 @@ constexpr int kVectorDpi = 96;
 
 QString csvField(const QString& text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
-        && !text.contains(QLatin1Char('\r'))) {
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) &&
+        !text.contains(QLatin1Char('\r'))) {
         return text;
     }
     QString escaped = text;
@@ -160,7 +160,8 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
         return false;
     }
     if (options.head < 0 || options.head >= config.heads) {
-        *error = QStringLiteral("There is no head %1: the configuration has %2.").arg(options.head + 1).arg(config.heads);
+        *error =
+            QStringLiteral("There is no head %1: the configuration has %2.").arg(options.head + 1).arg(config.heads);
         return false;
     }
     s.colorMap = options.colormap;

@@ -16,10 +16,10 @@ class ExportFigureDialog : public QDialog
 public:
     explicit ExportFigureDialog(QWidget* parent = nullptr);
 
-    QString suffix() const;    // "png", "svg" or "pdf"
-    QString panel() const;     // empty: the whole figure; else a panel's name
-    double scale() const;      // PNG pixels per figure pixel; 1 for vector formats
-    QString baseName() const;  // what the save dialog suggests, without suffix
+    QString suffix() const;   // "png", "svg" or "pdf"
+    QString panel() const;    // empty: the whole figure; else a panel's name
+    double scale() const;     // PNG pixels per figure pixel; 1 for vector formats
+    QString baseName() const; // what the save dialog suggests, without suffix
     QString fileFilter() const;
 
 private:

@@ -546,8 +546,9 @@ void FigureView::exportPanelInteractively(int panelIndex)
     if (!m_result || !m_files || panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
         return;
     const FigurePanel& panel = panels[static_cast<std::size_t>(panelIndex)];
-    const QString filter = QStringList{tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"), tr("PDF document (*.pdf)")}
-                               .join(QStringLiteral(";;"));
+    const QString filter =
+        QStringList{tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"), tr("PDF document (*.pdf)")}.join(
+            QStringLiteral(";;"));
     const QString path = m_files->askSavePath(
         tr("Export Panel"), FileDialogs::suggestExportPath(attn::panelName(panel.id) + QStringLiteral(".png")), filter,
         QStringLiteral("png"));

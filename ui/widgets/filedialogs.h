@@ -42,8 +42,7 @@ public:
     QString askOpenPath(const QString& title, const char* folderKey, const QString& filter);
     // A file to write, suggested as `suggestion`; `suffix` is added when the
     // name has none, and the folder is remembered for exports.
-    QString askSavePath(const QString& title, const QString& suggestion, const QString& filter,
-                        const QString& suffix);
+    QString askSavePath(const QString& title, const QString& suggestion, const QString& filter, const QString& suffix);
     // `name` in the remembered export folder: what save dialogs suggest.
     static QString suggestExportPath(const QString& name);
     static QString rememberedFolder(const char* folderKey);
