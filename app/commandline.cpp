@@ -40,7 +40,7 @@ struct Parser
     QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
     QCommandLineOption scale{"scale", "Pixel ratio of a PNG export, 1 to 8 (default 1).", "s"};
     QCommandLineOption head{"head", "Head shown in per-head panels, from 1 (default 1).", "j"};
-    QCommandLineOption colormap{"colormap",
+    QCommandLineOption colorMap{"colormap",
                                 "Colour map of the attention weights: " + ColorMap::sequentialNames().join(", ") +
                                     " (default viridis).",
                                 "name"};
@@ -51,7 +51,7 @@ struct Parser
     {
         return {sentence,  preset,      seed,       embeddingSeed, dModel,      heads,       init,         causal,
                 noScale,   temperature, positional, exportJson,    exportNumpy, exportImage, exportLesson, saveSession,
-                exportCsv, panel,       scale,      head,          colormap,    help,        version};
+                exportCsv, panel,       scale,      head,          colorMap,    help,        version};
     }
 
     Parser()
@@ -96,6 +96,17 @@ bool parseReal(const QString& text, const QString& option, double* out, QString*
 }
 
 } // namespace
+
+Session sessionFromOptions(const CommandLineOptions& options)
+{
+    Session session;
+    session.config = options.config;
+    session.head = options.head;
+    session.selectedToken = options.selectedToken;
+    session.lessonStep = options.lessonStep;
+    session.colorMap = options.colorMap;
+    return session;
+}
 
 bool CommandLineOptions::isHeadless() const
 {
@@ -201,7 +212,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
             return outcome;
         config = session->config;
         options.head = session->head;
-        options.colormap = session->colormap;
+        options.colorMap = session->colorMap;
         options.selectedToken = session->selectedToken;
         options.lessonStep = session->lessonStep;
     }
@@ -319,11 +330,11 @@ ParseOutcome parseArguments(const QStringList& arguments)
             return outcome;
         }
     }
-    if (parser.isSet(p.colormap)) {
-        options.colormap = parser.value(p.colormap);
-        if (!ColorMap::sequentialNames().contains(options.colormap)) {
+    if (parser.isSet(p.colorMap)) {
+        options.colorMap = parser.value(p.colorMap);
+        if (!ColorMap::sequentialNames().contains(options.colorMap)) {
             error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
-                        .arg(options.colormap, ColorMap::sequentialNames().join(", "));
+                        .arg(options.colorMap, ColorMap::sequentialNames().join(", "));
             return outcome;
         }
     }

@@ -4,6 +4,7 @@
 // or the display, so every option and every error can be tested directly.
 
 #include "core/attention.h"
+#include "ui/document/session.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,7 +20,7 @@ struct CommandLineOptions
     QString exportLesson; // the seven lesson slides as a PDF
     QString exportCsv;    // one panel's numbers (--panel) as CSV
     QString panel;        // empty: the whole figure
-    QString colormap;     // empty: the default
+    QString colorMap;     // empty: the default
     double scale = 1.0;
     int head = 0;           // zero-based; the option is one-based
     int selectedToken = -1; // from a session: the highlighted query token
@@ -33,6 +34,10 @@ struct CommandLineOptions
     // True when the run only writes files and needs no window.
     bool isHeadless() const;
 };
+
+// The session the options describe: the configuration and the view values;
+// an empty colour map stays empty (the caller's default applies).
+Session sessionFromOptions(const CommandLineOptions& options);
 
 struct ParseOutcome
 {

@@ -27,13 +27,9 @@ QString runHeadlessExports(const CommandLineOptions& options)
     }
 
     if (!options.saveSession.isEmpty()) {
-        Session session;
-        session.config = options.config;
-        session.head = options.head;
-        session.selectedToken = options.selectedToken;
-        session.lessonStep = options.lessonStep;
-        if (!options.colormap.isEmpty())
-            session.colormap = options.colormap;
+        Session session = sessionFromOptions(options);
+        if (session.colorMap.isEmpty())
+            session.colorMap = Session().colorMap;
         if (!files.add(options.saveSession, sessionToJson(session), &error))
             return error;
     }
@@ -69,7 +65,7 @@ QString runHeadlessExports(const CommandLineOptions& options)
         FigureOptions figure;
         figure.panel = options.panel;
         figure.head = options.head;
-        figure.colormap = options.colormap;
+        figure.colorMap = options.colorMap;
         figure.scale = options.scale;
         if (!exportFigure(options.exportImage, options.config, result, figure, &error, &files))
             return error;
@@ -78,7 +74,7 @@ QString runHeadlessExports(const CommandLineOptions& options)
         LessonOptions lesson;
         lesson.queryToken = std::max(0, options.selectedToken);
         lesson.head = options.head;
-        lesson.colorMap = options.colormap;
+        lesson.colorMap = options.colorMap;
         if (!exportLessonPdf(options.exportLesson, options.config, result, lesson, &error, &files))
             return error;
     }

@@ -92,7 +92,7 @@ bool isPlainStart(const CommandLineOptions& options)
 {
     static const CommandLineOptions plain = plainOptions();
     const bool defaultConfig = options.config == plain.config || options.config == attn::AttentionConfig{};
-    return defaultConfig && options.sessionFile.isEmpty() && options.colormap.isEmpty() && options.head == 0 &&
+    return defaultConfig && options.sessionFile.isEmpty() && options.colorMap.isEmpty() && options.head == 0 &&
            options.selectedToken < 0;
 }
 
@@ -541,20 +541,15 @@ void MainWindow::restoreSettings(const CommandLineOptions& options)
         resize(1280, 720);
 
     // The command line has already read a SESSION argument into the options.
-    Session session;
-    session.config = options.config;
-    session.head = options.head;
-    session.selectedToken = options.selectedToken;
-    session.lessonStep = options.lessonStep;
-    session.colormap = options.colormap;
+    Session session = sessionFromOptions(options);
     if (isPlainStart(options)) {
         QString ignored;
         if (const auto saved = sessionFromJson(settings.value(kSessionKey).toByteArray(), QString(), &ignored))
             session = *saved;
         m_controls->setAllHeads(settings.value(kAllHeadsKey, false).toBool());
     }
-    if (session.colormap.isEmpty())
-        session.colormap = settings.value(kColorMapKey, QStringLiteral("viridis")).toString();
+    if (session.colorMap.isEmpty())
+        session.colorMap = settings.value(kColorMapKey, QStringLiteral("viridis")).toString();
     applySession(session);
     if (!options.sessionFile.isEmpty()) {
         setCurrentFile(QFileInfo(options.sessionFile).absoluteFilePath());
@@ -578,7 +573,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
-    settings.setValue(kColorMapKey, m_controls->colorMapName());
+    settings.setValue(kColorMapKey, m_controls->colorMap());
     settings.setValue(kAllHeadsKey, m_controls->allHeads());
     Session session = currentSession();
     session.lessonStep = 0; // a plain start opens on the figure
@@ -592,7 +587,7 @@ Session MainWindow::currentSession() const
     // the last settings that computed are.
     session.config = m_document->errorText().isEmpty() ? m_document->config() : m_document->resultConfig();
     session.head = std::clamp(m_controls->head(), 0, std::max(0, session.config.heads - 1));
-    session.colormap = m_controls->colorMapName();
+    session.colorMap = m_controls->colorMap();
     session.selectedToken = m_figure->selectedQuery().value_or(-1);
     session.lessonStep = isInLesson() ? m_lesson->step() : 0;
     return session;
@@ -600,9 +595,9 @@ Session MainWindow::currentSession() const
 
 void MainWindow::applySession(const Session& session, bool asEdit)
 {
-    m_controls->setColorMapName(session.colormap);
-    m_figure->setColorMap(m_controls->colorMapName());
-    m_lesson->setColorMap(m_controls->colorMapName());
+    m_controls->setColorMap(session.colorMap);
+    m_figure->setColorMap(m_controls->colorMap());
+    m_lesson->setColorMap(m_controls->colorMap());
     m_figure->setAllHeads(m_controls->allHeads());
     m_pendingSelection = session.selectedToken;
     m_pendingLessonStep = session.lessonStep;
@@ -691,7 +686,7 @@ void MainWindow::newSession()
         return;
     Session session;
     session.config = plainOptions().config;
-    session.colormap = m_controls->colorMapName();
+    session.colorMap = m_controls->colorMap();
     applySession(session);
     setCurrentFile(QString());
     m_messageBar->dismiss();
@@ -1240,7 +1235,7 @@ CompareSeedsDialog* MainWindow::showCompareSeeds()
     if (!m_compare) {
         m_compare = new CompareSeedsDialog(m_document, this);
         m_compare->setHead(m_controls->head());
-        m_compare->setColorMap(m_controls->colorMapName());
+        m_compare->setColorMap(m_controls->colorMap());
     }
     m_compare->show();
     m_compare->raise();
@@ -1264,7 +1259,7 @@ void MainWindow::startLesson()
     }
     m_lesson->setData(m_document->resultConfig(), result);
     m_lesson->setHead(m_controls->head());
-    m_lesson->setColorMap(m_controls->colorMapName());
+    m_lesson->setColorMap(m_controls->colorMap());
     m_lesson->setQueryToken(m_figure->selectedQuery().value_or(0));
     m_views->setCurrentWidget(m_lesson);
     m_lesson->setFocus(Qt::OtherFocusReason);

@@ -145,7 +145,7 @@ void TestCommandLine::optionsMapOntoConfig()
     QVERIFY(o.config.positional);
     QVERIFY(o.config.explicitEmbeddings.empty());
     QCOMPARE(o.head, 2);
-    QCOMPARE(o.colormap, QStringLiteral("cividis"));
+    QCOMPARE(o.colorMap, QStringLiteral("cividis"));
     QCOMPARE(o.scale, 2.0);
     QCOMPARE(o.panel, QStringLiteral("weights"));
     QVERIFY(o.isHeadless());

@@ -305,7 +305,7 @@ void TestFigureExport::badOptionsAreRefused()
     const auto result = attn::computeAttention(config);
     FigureOptions options;
     options.panel = panel;
-    options.colormap = colormap;
+    options.colorMap = colormap;
     options.head = head;
     const QString path = m_dir.filePath(file);
     QString error;

@@ -474,7 +474,7 @@ void TestMainWindow::sessionRoundTrip()
     QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().heads, 2, 10000);
     QVERIFY(document->resultConfig() == saved);
     QCOMPARE(m_window->figureView()->head(), 1);
-    QCOMPARE(m_window->figureView()->colorMapName(), QStringLiteral("cividis"));
+    QCOMPARE(m_window->figureView()->colorMap(), QStringLiteral("cividis"));
     QCOMPARE(find<QSpinBox>("dModel")->value(), 4);
 
     QVERIFY(!m_window->openSession(dir.filePath(QStringLiteral("missing.attn")), &error));
@@ -567,7 +567,7 @@ void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
     QCOMPARE(after->output, before->output);
     QCOMPARE(after->heads.at(2).weights, before->heads.at(2).weights);
     QCOMPARE(reopened.figureView()->head(), 2);
-    QCOMPARE(reopened.figureView()->colorMapName(), QStringLiteral("cividis"));
+    QCOMPARE(reopened.figureView()->colorMap(), QStringLiteral("cividis"));
     QCOMPARE(reopened.figureView()->selectedQuery(), std::optional<int>(2));
     QCOMPARE(reopened.currentFile(), QFileInfo(path).absoluteFilePath());
     QVERIFY(!reopened.isModified());
@@ -612,7 +612,7 @@ void TestMainWindow::commandLineSessionBecomesCurrentFile()
     session.config.dModel = 4;
     session.config.heads = 2;
     session.head = 1;
-    session.colormap = QStringLiteral("grayscale");
+    session.colorMap = QStringLiteral("grayscale");
     session.selectedToken = 3;
     QString error;
     QVERIFY2(saveSession(path, session, &error), qPrintable(error));
@@ -625,7 +625,7 @@ void TestMainWindow::commandLineSessionBecomesCurrentFile()
     QTRY_VERIFY(window.document()->result() != nullptr);
     QVERIFY(window.document()->resultConfig() == session.config);
     QCOMPARE(window.figureView()->head(), 1);
-    QCOMPARE(window.figureView()->colorMapName(), QStringLiteral("grayscale"));
+    QCOMPARE(window.figureView()->colorMap(), QStringLiteral("grayscale"));
     QCOMPARE(window.figureView()->selectedQuery(), std::optional<int>(3));
     QCOMPARE(window.currentFile(), QFileInfo(path).absoluteFilePath());
     QVERIFY(!window.isModified());

@@ -55,7 +55,7 @@ Session TestSession::richSession()
     s.config.wKey = edited;
     s.selectedToken = 3;
     s.head = 1;
-    s.colormap = "cividis";
+    s.colorMap = "cividis";
     s.lessonStep = 5;
     return s;
 }

@@ -29,7 +29,7 @@ QByteArray sessionToJson(const Session& session)
     QJsonObject view{
         {"selected_token", session.selectedToken},
         {"head", session.head},
-        {"colormap", session.colormap},
+        {"colormap", session.colorMap},
         {"lesson_step", session.lessonStep},
     };
     QJsonObject root{
@@ -152,10 +152,10 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
     if (view.contains("colormap")) {
         const QJsonValue colorMap = view.value("colormap");
         if (colorMap.isString() && ColorMap::sequentialNames().contains(colorMap.toString()))
-            session.colormap = colorMap.toString();
+            session.colorMap = colorMap.toString();
         else
             note(QStringLiteral("The colour map \"%1\" is unknown; %2 is shown instead.")
-                     .arg(colorMap.isString() ? colorMap.toString() : QStringLiteral("(not text)"), session.colormap));
+                     .arg(colorMap.isString() ? colorMap.toString() : QStringLiteral("(not text)"), session.colorMap));
     }
     return session;
 }

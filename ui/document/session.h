@@ -20,7 +20,7 @@ struct Session
     attn::AttentionConfig config;
     int selectedToken = -1; // query token highlighted; -1: none
     int head = 0;           // zero-based
-    QString colormap = QStringLiteral("viridis");
+    QString colorMap = QStringLiteral("viridis");
     int lessonStep = 0; // 0: not in a lesson
 
     bool operator==(const Session&) const = default;

@@ -154,9 +154,9 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
         }
         s.panel = id;
     }
-    if (!options.colormap.isEmpty() && !ColorMap::byName(options.colormap)) {
+    if (!options.colorMap.isEmpty() && !ColorMap::byName(options.colorMap)) {
         *error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
-                     .arg(options.colormap, ColorMap::sequentialNames().join(QStringLiteral(", ")));
+                     .arg(options.colorMap, ColorMap::sequentialNames().join(QStringLiteral(", ")));
         return false;
     }
     if (options.head < 0 || options.head >= config.heads) {
@@ -164,7 +164,7 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
             QStringLiteral("There is no head %1: the configuration has %2.").arg(options.head + 1).arg(config.heads);
         return false;
     }
-    s.colorMap = options.colormap;
+    s.colorMap = options.colorMap;
     s.head = options.head;
     s.allHeads = options.allHeads;
     s.query = options.query;

@@ -22,7 +22,7 @@ struct FigureOptions
 {
     QString panel;      // empty: the whole figure; else a name from attn::allPanelNames()
     int head = 0;       // zero-based head for per-head panels
-    QString colormap;   // empty: viridis
+    QString colorMap;   // empty: viridis
     double scale = 1.0; // PNG pixel ratio: 2 gives twice the pixels of the same layout
     bool allHeads = false;
     std::optional<int> query; // highlighted query row i

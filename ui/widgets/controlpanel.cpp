@@ -348,12 +348,12 @@ void ControlPanel::setAllHeads(bool on)
     m_allHeads->setChecked(on);
 }
 
-QString ControlPanel::colorMapName() const
+QString ControlPanel::colorMap() const
 {
     return m_colorMap->currentData().toString();
 }
 
-void ControlPanel::setColorMapName(const QString& name)
+void ControlPanel::setColorMap(const QString& name)
 {
     const int index = m_colorMap->findData(name.toLower());
     if (index >= 0)

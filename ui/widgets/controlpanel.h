@@ -39,8 +39,8 @@ public:
     void setHead(int head);
     bool allHeads() const;
     void setAllHeads(bool on);
-    QString colorMapName() const;
-    void setColorMapName(const QString& name);
+    QString colorMap() const;
+    void setColorMap(const QString& name);
 
     // Marks the control an error is about (none: clears every mark).
     void markError(std::optional<attn::AttentionError::Kind> kind);

@@ -107,7 +107,7 @@ void FigureView::setColorMap(const QString& name)
     rebuild();
 }
 
-QString FigureView::colorMapName() const
+QString FigureView::colorMap() const
 {
     return m_colorMap;
 }
@@ -178,7 +178,7 @@ FigureOptions FigureView::exportOptions() const
 {
     FigureOptions options;
     options.head = m_head;
-    options.colormap = m_colorMap;
+    options.colorMap = m_colorMap;
     options.allHeads = m_allHeads;
     options.query = m_query;
     options.key = m_key;

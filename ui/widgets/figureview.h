@@ -48,7 +48,7 @@ public:
     void setAllHeads(bool on); // weights of every head as small multiples
     bool allHeads() const;
     void setColorMap(const QString& name); // viridis, cividis, grayscale
-    QString colorMapName() const;
+    QString colorMap() const;
 
     // The highlighted query row i and key column j (each optional).
     void setSelection(std::optional<int> query, std::optional<int> key);
