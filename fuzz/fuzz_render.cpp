@@ -33,28 +33,6 @@ constexpr int kMaxImageSide = 512;
 constexpr double kMaxTargetSide = 2000.0;
 const QRgb kSentinel = qRgb(0x12, 0x34, 0x56);
 
-// QPainter warns about painting on a null image; that is expected here.
-void dropMessages(QtMsgType type, const QMessageLogContext&, const QString&)
-{
-    if (type == QtFatalMsg)
-        std::abort();
-}
-
-void ensureApplication()
-{
-    static const bool ready = [] {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        qInstallMessageHandler(dropMessages);
-        static int argc = 1;
-        static char name[] = "fuzz_render";
-        static char* argv[] = {name, nullptr};
-        new QGuiApplication(argc, argv); // lives as long as the process
-        return true;
-    }();
-    (void)ready;
-}
-
 bool finite(const QRectF& r)
 {
     return std::isfinite(r.x()) && std::isfinite(r.y()) && std::isfinite(r.width()) && std::isfinite(r.height());
@@ -219,7 +197,7 @@ double side(fuzzdata::Reader& in)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    ensureApplication();
+    fuzzdata::ensureGuiApplication();
     fuzzdata::Reader in(data, size);
 
     const int rows = in.intIn(0, 64);

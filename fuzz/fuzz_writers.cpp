@@ -42,27 +42,6 @@ namespace {
 constexpr std::size_t kMaxTokens = 12;
 constexpr std::size_t kMaxSentenceBytes = 200;
 
-void dropMessages(QtMsgType type, const QMessageLogContext&, const QString&)
-{
-    if (type == QtFatalMsg)
-        std::abort();
-}
-
-void ensureApplication()
-{
-    static const bool ready = [] {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        qInstallMessageHandler(dropMessages);
-        static int argc = 1;
-        static char name[] = "fuzz_writers";
-        static char* argv[] = {name, nullptr};
-        new QGuiApplication(argc, argv); // lives as long as the process
-        return true;
-    }();
-    (void)ready;
-}
-
 // ^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$, spelled out: the
 // labels a spreadsheet reads as a plain number, which need no '.
 bool plainNumber(const QString& s)
@@ -255,7 +234,7 @@ std::vector<std::string> splitAt(const std::string& text, char separator)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    ensureApplication();
+    fuzzdata::ensureGuiApplication();
     fuzzdata::Reader in(data, size);
 
     const std::uint8_t flags = in.byte();

@@ -5,6 +5,7 @@
 // from 8 bytes or from a table of the values that break arithmetic, so NaN,
 // infinities, denormals and the largest doubles all occur.
 
+#include <QGuiApplication>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,27 @@
     } while (false)
 
 namespace fuzzdata {
+
+// Painting needs a QGuiApplication; one is made on the first call and lives
+// as long as the process. Qt's warnings (painting on a null image is one
+// that is expected here) are dropped; a fatal message aborts.
+inline void ensureGuiApplication()
+{
+    static const bool ready = [] {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString&) {
+            if (type == QtFatalMsg)
+                std::abort();
+        });
+        static int argc = 1;
+        static char name[] = "fuzz";
+        static char* argv[] = {name, nullptr};
+        new QGuiApplication(argc, argv);
+        return true;
+    }();
+    (void)ready;
+}
 
 class Reader
 {
