@@ -233,6 +233,10 @@ void TestHeatmapRenderer::formatsValues_data()
     QTest::addRow("masked") << -kInf << 2 << QString::fromUtf8("\u2212\u221e");
     QTest::addRow("nan") << std::nan("") << 2 << QStringLiteral("NaN");
     QTest::addRow("integer") << 3.0 << 0 << QStringLiteral("3");
+    QTest::addRow("below a billion stays fixed") << 999999999.0 << 0 << QStringLiteral("999999999");
+    QTest::addRow("a billion in short") << 1.0e9 << 2 << QStringLiteral("1.000e9");
+    QTest::addRow("near float64's limit") << 1.0454298e308 << 2 << QStringLiteral("1.045e308");
+    QTest::addRow("large negative") << -2.5e12 << 0 << QString::fromUtf8("\u22122.500e12");
 }
 
 void TestHeatmapRenderer::formatsValues()

@@ -1430,7 +1430,16 @@ QString HeatmapRenderer::formatValue(double value, int decimals)
         return kNanLegend;
     if (std::isinf(value))
         return value < 0 ? kMinus + QStringLiteral("\u221e") : QStringLiteral("\u221e");
-    QString text = QString::number(value, 'f', std::max(0, decimals));
+    QString text;
+    if (std::abs(value) >= 1e9) {
+        // Fixed notation would spell out every digit, up to 309 of them near
+        // float64's limit: a number a reader can take in has four.
+        text = QString::number(value, 'e', 3)
+                   .replace(QLatin1String("e+0"), QLatin1String("e"))
+                   .replace(QLatin1String("e+"), QLatin1String("e"));
+    } else {
+        text = QString::number(value, 'f', std::max(0, decimals));
+    }
     if (text.startsWith(QLatin1Char('-'))) {
         // "-0.00" is zero after rounding; a sign there would only mislead.
         bool nonZero = false;
