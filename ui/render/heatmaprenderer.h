@@ -154,7 +154,9 @@ struct HeatmapLayout
 
 // The one heatmap painter: on-screen widgets and every export (QImage,
 // QSvgGenerator, QPdfWriter) draw through it, only via QPainter, so they all
-// look the same. Stateless and reentrant; all functions are static.
+// look the same. All functions are static and reentrant; the only state is
+// a small per-thread cache of measured label widths, which saves time and
+// never changes a result.
 //
 // Fonts are used at their pixel size (a point size is converted at 96 dpi),
 // so the result does not depend on the paint device's resolution: to export
