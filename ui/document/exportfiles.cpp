@@ -5,16 +5,6 @@
 
 #include <QCoreApplication>
 
-namespace {
-
-bool saveTextInto(FileGroup* group, const QString& path, const std::function<void(std::ostream&)>& write,
-                  QString* error)
-{
-    return group ? group->addText(path, write, error) : saveTextAtomically(path, write, error);
-}
-
-} // namespace
-
 bool exportJson(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
                 QString* error, FileGroup* group)
 {

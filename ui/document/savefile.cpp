@@ -279,3 +279,9 @@ bool saveInto(FileGroup* group, const QString& path, const QByteArray& contents,
 {
     return group ? group->add(path, contents, error) : saveFileAtomically(path, contents, error);
 }
+
+bool saveTextInto(FileGroup* group, const QString& path, const std::function<void(std::ostream&)>& write,
+                  QString* error)
+{
+    return group ? group->addText(path, write, error) : saveTextAtomically(path, write, error);
+}

@@ -84,6 +84,8 @@ bool saveTextAtomically(const QString& path, const std::function<void(std::ostre
 
 // Writes into `group` when one is given, else on its own.
 bool saveInto(FileGroup* group, const QString& path, const QByteArray& contents, QString* error);
+bool saveTextInto(FileGroup* group, const QString& path, const std::function<void(std::ostream&)>& write,
+                  QString* error);
 
 // The sentence for a failed write: the system's reason, never "unknown error".
 QString writeFailureReason(const QIODevice& device, int savedErrno);
