@@ -28,7 +28,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -37,7 +36,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QLockFile>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -46,7 +44,6 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolButton>
@@ -56,7 +53,6 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <tuple>
 
 namespace {
 
@@ -791,7 +787,7 @@ QString MainWindow::autosavePath()
 
 bool MainWindow::writeAutosave()
 {
-    if (!m_autosave->ownsFile() || m_autosave->recoveryPending() || !isModified())
+    if (!m_autosave->canWrite() || !isModified())
         return false;
     flushPendingEdits();
     QString error;

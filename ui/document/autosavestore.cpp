@@ -45,7 +45,7 @@ QDateTime AutosaveStore::pendingSavedAt() const
 
 bool AutosaveStore::write(const Session& session, const QString& of, QString* error)
 {
-    if (!m_lock || m_recoveryPending)
+    if (!canWrite())
         return false;
     if (!saveSession(path(), session, error))
         return false;
@@ -56,7 +56,7 @@ bool AutosaveStore::write(const Session& session, const QString& of, QString* er
 void AutosaveStore::remove()
 {
     // While a crash's copy waits for an answer, it is the user's to decide.
-    if (!m_lock || m_recoveryPending)
+    if (!canWrite())
         return;
     QFile::remove(path());
     QSettings().remove(kAutosaveFileKey);

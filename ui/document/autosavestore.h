@@ -28,14 +28,16 @@ public:
 
     bool ownsFile() const { return m_lock != nullptr; }
     bool recoveryPending() const { return m_recoveryPending; }
+    // Whether write() and remove() may touch the file now: this window owns
+    // it and no crash's copy waits for an answer.
+    bool canWrite() const { return ownsFile() && !recoveryPending(); }
     // The session file the pending copy was edited from (empty: untitled),
     // and when it was written.
     QString pendingOf() const;
     QDateTime pendingSavedAt() const;
 
     // Keeps `session` (edited from `of`, empty when untitled); false with
-    // *error when writing failed, or false without one when this window may
-    // not write the copy now.
+    // *error when writing failed, or false without one when !canWrite().
     bool write(const Session& session, const QString& of, QString* error);
     // Removes the copy: nothing unsaved is left.
     void remove();
