@@ -8,8 +8,6 @@
 #include "ui/render/lessonpdf.h"
 #include "ui/render/panelid.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <memory>
 #include <ostream>
