@@ -51,7 +51,7 @@ void TestCompareSeeds::initTestCase()
 void TestCompareSeeds::init()
 {
     QSettings().clear();
-    QFile::remove(MainWindow::autosavePath());
+    QFile::remove(SessionFiles::autosavePath());
     m_window = std::make_unique<MainWindow>(parseCommandLine({QStringLiteral("attention-visualizer")}).options);
     MainWindow::Prompts prompts;
     prompts.askToSave = [](const QString&) { return QMessageBox::Discard; };

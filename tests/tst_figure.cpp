@@ -701,7 +701,7 @@ void TestFigure::doubleClickEditsInputCells()
     QCOMPARE(spy.at(1).at(3).toDouble(), panelMatrix(*r, panel, 0)(row, column));
 
     // Esc cancels without a signal (and without clearing the selection).
-    view.setSelection(1, 2);
+    view.viewState()->setSelection(1, 2);
     open();
     QTest::keyClicks(editor(), QStringLiteral("7"));
     QTest::keyClick(editor(), Qt::Key_Escape);
@@ -912,11 +912,11 @@ void TestFigure::viewToolTipsClicksAndEscape()
     QVERIFY(point);
     QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Weights, 0, 2, 4));
 
-    QSignalSpy spy(&view, &FigureView::selectionChanged);
+    QSignalSpy spy(view.viewState(), &ViewState::selectionChanged);
     QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, *point);
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(view.selectedQuery(), std::optional<int>(2));
-    QCOMPARE(view.selectedKey(), std::optional<int>(4));
+    QCOMPARE(view.viewState()->query(), std::optional<int>(2));
+    QCOMPARE(view.viewState()->key(), std::optional<int>(4));
     QCOMPARE(
         view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(PanelId::Q))].spec.highlightedRows,
         setOf({2}));
@@ -926,17 +926,21 @@ void TestFigure::viewToolTipsClicksAndEscape()
     QVERIFY(kPoint);
     QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, *kPoint);
     QCOMPARE(spy.count(), 2);
-    QCOMPARE(view.selectedQuery(), std::optional<int>(2));
-    QCOMPARE(view.selectedKey(), std::optional<int>(1));
+    QCOMPARE(view.viewState()->query(), std::optional<int>(2));
+    QCOMPARE(view.viewState()->key(), std::optional<int>(1));
 
     QTest::keyClick(&view, Qt::Key_Escape);
     QCOMPARE(spy.count(), 3);
-    QVERIFY(!view.selectedQuery());
-    QVERIFY(!view.selectedKey());
+    QVERIFY(!view.viewState()->query());
+    QVERIFY(!view.viewState()->key());
 
-    // Programmatic selection does not echo the signal.
-    view.setSelection(0, 0);
-    QCOMPARE(spy.count(), 3);
+    // The view state is the one owner: a selection set there reaches the
+    // figure's highlights as a click's does.
+    view.viewState()->setSelection(0, 0);
+    QCOMPARE(spy.count(), 4);
+    QCOMPARE(
+        view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(PanelId::Q))].spec.highlightedRows,
+        setOf({0}));
 
     // The widget paints the same figure: the weights cell has its colour.
     const QImage shot = view.viewport()->grab().toImage();
@@ -1016,10 +1020,10 @@ void TestFigure::largeFigureBuildsAndPaints()
     std::vector<QRectF> rects;
     for (const FigurePanel& panel : view.figure().panels())
         rects.push_back(panel.rect);
-    view.setSelection(100, 40); // highlights only: no new layout
+    view.viewState()->setSelection(100, 40); // highlights only: no new layout
     QVERIFY(!view.viewport()->grab().isNull());
-    QCOMPARE(view.selectedQuery(), std::optional<int>(100));
-    QCOMPARE(view.selectedKey(), std::optional<int>(40));
+    QCOMPARE(view.viewState()->query(), std::optional<int>(100));
+    QCOMPARE(view.viewState()->key(), std::optional<int>(40));
     const auto weights = findPanel(view.figure(), PanelId::Weights);
     QVERIFY(weights);
     QCOMPARE(weights->spec.highlightedRows, setOf({100}));
@@ -1060,9 +1064,9 @@ void TestFigure::viewShowsWholeFigure()
     const auto r = compute(config);
     FigureView view;
     view.resize(window);
-    view.setAllHeads(allHeads);
+    view.viewState()->setAllHeads(allHeads);
     view.setData(config, r);
-    view.setSelection(2, 1);
+    view.viewState()->setSelection(2, 1);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const QImage shot = view.viewport()->grab().toImage();

@@ -93,8 +93,8 @@ QString TestImportDialog::writeFile(const QString& name, const QByteArray& conte
 
 bool TestImportDialog::runImport(const QString& path)
 {
-    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
-    m_window->importEmbeddingsFrom(path);
+    QSignalSpy finished(m_window->importFlow(), &EmbeddingImportFlow::finished);
+    m_window->importFlow()->importFrom(path);
     if (!finished.wait(30000) && finished.isEmpty())
         return false;
     return finished.first().first().toBool();
@@ -128,7 +128,7 @@ void TestImportDialog::importsFoundWordsNamesMissingOnes()
     QCOMPARE(result->wordIsExplicit, (std::vector<bool>{true, true, false, true, false}));
     QCOMPARE(find<QSpinBox>("dModel")->value(), 4);
 
-    QCOMPARE(m_window->missingImportWords(), (QStringList{"the", "kanye"}));
+    QCOMPARE(m_window->importFlow()->missingWords(), (QStringList{"the", "kanye"}));
     MessageBar* bar = m_window->messageBar();
     QVERIFY(bar->isVisible());
     QCOMPARE(bar->kind(), MessageBar::Kind::Warning);
@@ -162,7 +162,7 @@ void TestImportDialog::headsFallBackToOneWhenTheyNoLongerDivide()
     QCOMPARE(document->resultConfig().dModel, 5);
     QCOMPARE(document->resultConfig().heads, 1);
     QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("Heads set to 1")));
-    QCOMPARE(m_window->missingImportWords(), (QStringList{"i", "miss", "the", "old"}));
+    QCOMPARE(m_window->importFlow()->missingWords(), (QStringList{"i", "miss", "the", "old"}));
 }
 
 void TestImportDialog::skippedLinesAreReported_data()
@@ -208,7 +208,7 @@ void TestImportDialog::menuActionAsksForTheFile()
         return path;
     };
     m_window->setPrompts(prompts);
-    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    QSignalSpy finished(m_window->importFlow(), &EmbeddingImportFlow::finished);
     m_window->findChild<QAction*>(QStringLiteral("importAction"))->trigger();
     QCOMPARE(askedTitle, QStringLiteral("Import Embeddings"));
     QVERIFY(finished.wait(10000));
@@ -242,7 +242,7 @@ void TestImportDialog::unreadableFilesAreReported()
     QVERIFY2(bar->text().contains(expected), qPrintable(bar->text()));
     QVERIFY2(bar->text().contains(QFileInfo(path).fileName()), qPrintable(bar->text()));
     QVERIFY(m_window->document()->config() == before);
-    QVERIFY(!m_window->isImporting());
+    QVERIFY(!m_window->importFlow()->isImporting());
 }
 
 void TestImportDialog::largeFileStaysResponsiveAndCancels()
@@ -260,14 +260,14 @@ void TestImportDialog::largeFileStaysResponsiveAndCancels()
     }
     const attn::AttentionConfig before = m_window->document()->config();
 
-    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    QSignalSpy finished(m_window->importFlow(), &EmbeddingImportFlow::finished);
     int ticks = 0;
     QTimer timer;
     connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
     timer.start(5);
-    m_window->importEmbeddingsFrom(path);
+    m_window->importFlow()->importFrom(path);
     // Returns before the import finished: reading goes on in the background.
-    QVERIFY(m_window->isImporting());
+    QVERIFY(m_window->importFlow()->isImporting());
     QVERIFY(finished.isEmpty());
     auto* progress = m_window->findChild<QWidget*>(QStringLiteral("importProgress"));
     QVERIFY(progress->isVisible());
@@ -283,11 +283,11 @@ void TestImportDialog::largeFileStaysResponsiveAndCancels()
     m_window->findChild<QToolButton*>(QStringLiteral("cancelImportButton"))->click();
     QVERIFY(finished.wait(5000) || !finished.isEmpty());
     QCOMPARE(finished.first().first().toBool(), false);
-    QVERIFY(!m_window->isImporting());
+    QVERIFY(!m_window->importFlow()->isImporting());
     QVERIFY(!progress->isVisible());
     QVERIFY(m_window->findChild<QAction*>(QStringLiteral("importAction"))->isEnabled());
     QVERIFY(m_window->document()->config() == before);
-    QVERIFY(!m_window->isModified());
+    QVERIFY(!m_window->document()->isModified());
     QFile::remove(path);
 }
 
@@ -314,7 +314,7 @@ void TestImportDialog::pipesAndDevicesAreRefused()
     QVERIFY2(m_window->messageBar()->text().contains(expected), qPrintable(m_window->messageBar()->text()));
     QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
     QVERIFY(m_window->document()->config() == before);
-    QVERIFY(!m_window->isImporting());
+    QVERIFY(!m_window->importFlow()->isImporting());
 }
 
 void TestImportDialog::readerFailuresReachTheWindow_data()
@@ -363,8 +363,8 @@ void TestImportDialog::sentenceGrownDuringImportAsksFirst()
     QFETCH(QStringList, missing);
     AttentionDocument* document = m_window->document();
     const QString path = writeFile(QStringLiteral("grown.txt"), "i 1 2\nold 3 4\nzebra 5 6\n");
-    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
-    m_window->importEmbeddingsFrom(path);
+    QSignalSpy finished(m_window->importFlow(), &EmbeddingImportFlow::finished);
+    m_window->importFlow()->importFrom(path);
     // The finish is delivered through the event loop, so this edit lands
     // before it, as a sentence typed during a long import would.
     attn::AttentionConfig edited = document->config();
@@ -381,7 +381,7 @@ void TestImportDialog::sentenceGrownDuringImportAsksFirst()
 
     auto* answer = bar->findChild<QPushButton*>(button);
     QVERIFY(answer);
-    QSignalSpy second(m_window.get(), &MainWindow::importFinished);
+    QSignalSpy second(m_window->importFlow(), &EmbeddingImportFlow::finished);
     answer->click();
     if (button == QLatin1String("importAgainButton")) {
         QVERIFY(second.wait(10000));
@@ -393,7 +393,7 @@ void TestImportDialog::sentenceGrownDuringImportAsksFirst()
     QCOMPARE(config.dModel, 2);
     QCOMPARE(config.explicitEmbeddings.at("old"), (std::vector<double>{3, 4}));
     QCOMPARE(config.explicitEmbeddings.count("zebra"), std::size_t(missing.contains("zebra") ? 0 : 1));
-    QCOMPARE(m_window->missingImportWords(), missing);
+    QCOMPARE(m_window->importFlow()->missingWords(), missing);
 }
 
 void TestImportDialog::sentenceShrunkDuringImportApplies()
@@ -401,8 +401,8 @@ void TestImportDialog::sentenceShrunkDuringImportApplies()
     // Every word still there was looked up: nothing to ask.
     AttentionDocument* document = m_window->document();
     const QString path = writeFile(QStringLiteral("shrunk.txt"), "i 1 2\nold 3 4\n");
-    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
-    m_window->importEmbeddingsFrom(path);
+    QSignalSpy finished(m_window->importFlow(), &EmbeddingImportFlow::finished);
+    m_window->importFlow()->importFrom(path);
     attn::AttentionConfig edited = document->config();
     edited.sentence = "old kanye";
     document->edit(edited);
@@ -411,7 +411,7 @@ void TestImportDialog::sentenceShrunkDuringImportApplies()
     waitIdle();
     QCOMPARE(document->resultConfig().sentence, std::string("old kanye"));
     QCOMPARE(document->resultConfig().dModel, 2);
-    QCOMPARE(m_window->missingImportWords(), (QStringList{"kanye"}));
+    QCOMPARE(m_window->importFlow()->missingWords(), (QStringList{"kanye"}));
     QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("Imported 1 of 2 words")),
              qPrintable(m_window->messageBar()->text()));
 }

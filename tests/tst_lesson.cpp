@@ -160,7 +160,7 @@ void TestLesson::keysStep()
     view.resize(1280, 720);
     view.setData(m_article, m_result);
     QCOMPARE(view.step(), 1);
-    QSignalSpy spy(&view, &LessonView::stepChanged);
+    QSignalSpy spy(view.viewState(), &ViewState::lessonStepChanged);
     for (int key : keys)
         QTest::keyClick(&view, static_cast<Qt::Key>(key));
     QCOMPARE(view.step(), step);
@@ -174,7 +174,7 @@ void TestLesson::escapeRequestsExit()
     LessonView view;
     view.setData(m_article, m_result);
     QSignalSpy exit(&view, &LessonView::exitRequested);
-    QSignalSpy steps(&view, &LessonView::stepChanged);
+    QSignalSpy steps(view.viewState(), &ViewState::lessonStepChanged);
     QTest::keyClick(&view, Qt::Key_Escape);
     QCOMPARE(exit.count(), 1);
     QCOMPARE(steps.count(), 0);
@@ -193,9 +193,9 @@ void TestLesson::stepIsClamped()
     for (int k = 0; k < 10; ++k)
         view.next();
     QCOMPARE(view.step(), 7);
-    view.setQueryToken(42);
+    view.viewState()->setSelection(42, std::nullopt);
     QCOMPARE(view.queryToken(), 4);
-    view.setQueryToken(-1);
+    view.viewState()->setSelection(-1, std::nullopt);
     QCOMPARE(view.queryToken(), 0);
 }
 
@@ -226,7 +226,7 @@ void TestLesson::panelsForStep()
     LessonView view;
     view.resize(1280, 720);
     view.setData(config, compute(config));
-    view.setQueryToken(2);
+    view.viewState()->setSelection(2, std::nullopt);
     view.setStep(step);
     QVERIFY(view.visiblePanels() == panels);
     QVERIFY(lessonPanelsForStep(config, step) == panels);
@@ -295,8 +295,8 @@ void TestLesson::scoreFormulaHasTheRealSum()
     const auto result = compute(config);
     LessonView view;
     view.setData(config, result);
-    view.setHead(head);
-    view.setQueryToken(query);
+    view.viewState()->setHead(head);
+    view.viewState()->setSelection(query, std::nullopt);
     view.setStep(4);
     const QStringList lines = view.page().formulaLines();
     const QString text = lines.join(QLatin1Char('\n'));
@@ -355,7 +355,7 @@ void TestLesson::clickingATokenSelectsIt()
     view.resize(1600, 900); // not the nominal size: clicks go through the scale
     view.setData(m_article, m_result);
     view.setStep(4);
-    QSignalSpy spy(&view, &LessonView::queryTokenChanged);
+    QSignalSpy spy(view.viewState(), &ViewState::selectionChanged);
     const LessonPanel& scores = view.page().panels().front();
     QCOMPARE(scores.id, PanelId::Scores);
     const QPointF label(scores.layout.rowLabelRect.center().x(), scores.layout.cellRect(3, 0).center().y());

@@ -330,13 +330,13 @@ void TestMainWindow::headSelectorFollowsHeads()
     auto* head = find<QSpinBox>("head");
     QTRY_COMPARE(head->maximum(), 4);
     head->setValue(3);
-    QCOMPARE(m_window->figureView()->head(), 2);
+    QCOMPARE(m_window->viewState()->head(), 2);
     auto* allHeads = find<QCheckBox>("allHeads");
     QVERIFY(allHeads->isEnabled());
     allHeads->setChecked(true);
-    QVERIFY(m_window->figureView()->allHeads());
+    QVERIFY(m_window->viewState()->allHeads());
     snapshot(QStringLiteral("all-heads"));
-    QCOMPARE(m_window->currentFigureOptions().head, 2);
+    QCOMPARE(m_window->figureView()->exportOptions().head, 2);
 }
 
 void TestMainWindow::hidingSettingsEnlargesFigure()
@@ -358,7 +358,7 @@ void TestMainWindow::exportFigureWritesPng()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("figure.png"));
-    FigureOptions options = m_window->currentFigureOptions();
+    FigureOptions options = m_window->figureView()->exportOptions();
     options.scale = 2.0;
     QString error;
     QVERIFY2(m_window->exportFigureTo(path, options, &error), qPrintable(error));
@@ -464,20 +464,20 @@ void TestMainWindow::sessionRoundTrip()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lesson.attn"));
     QString error;
-    QVERIFY2(m_window->saveSessionTo(path, &error), qPrintable(error));
+    QVERIFY2(m_window->sessionFiles()->saveTo(path, &error), qPrintable(error));
 
     m_window->findChild<QAction*>(QStringLiteral("loadArticleAction"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().dModel, 3, 10000);
     find<QComboBox>("colorMap")->setCurrentIndex(find<QComboBox>("colorMap")->findData("viridis"));
 
-    QVERIFY2(m_window->openSession(path, &error), qPrintable(error));
+    QVERIFY2(m_window->sessionFiles()->open(path, &error), qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().heads, 2, 10000);
     QVERIFY(document->resultConfig() == saved);
-    QCOMPARE(m_window->figureView()->head(), 1);
-    QCOMPARE(m_window->figureView()->colorMap(), QStringLiteral("cividis"));
+    QCOMPARE(m_window->viewState()->head(), 1);
+    QCOMPARE(m_window->viewState()->colorMap(), QStringLiteral("cividis"));
     QCOMPARE(find<QSpinBox>("dModel")->value(), 4);
 
-    QVERIFY(!m_window->openSession(dir.filePath(QStringLiteral("missing.attn")), &error));
+    QVERIFY(!m_window->sessionFiles()->open(dir.filePath(QStringLiteral("missing.attn")), &error));
     QVERIFY(!error.isEmpty());
 }
 
@@ -507,22 +507,22 @@ void TestMainWindow::settingsRestoreOnPlainStartOnly()
 
 void TestMainWindow::titleShowsFileAndModifiedMarker()
 {
-    QVERIFY(!m_window->isModified());
+    QVERIFY(!m_window->document()->isModified());
     QVERIFY(!m_window->isWindowModified());
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("Untitled")));
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("[*]")));
 
     find<QSpinBox>("dModel")->setValue(6);
-    QVERIFY(m_window->isModified());
+    QVERIFY(m_window->document()->isModified());
     QVERIFY(m_window->isWindowModified());
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("class one.attn"));
     QString error;
-    QVERIFY2(m_window->saveSessionTo(path, &error), qPrintable(error));
+    QVERIFY2(m_window->sessionFiles()->saveTo(path, &error), qPrintable(error));
     QVERIFY(!m_window->isWindowModified());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("class one.attn[*]"));
-    QCOMPARE(m_window->currentFile(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(m_window->sessionFiles()->currentFile(), QFileInfo(path).absoluteFilePath());
 
     // Undoing back to the saved state is unmodified again.
     find<QCheckBox>("causal")->click();
@@ -541,7 +541,7 @@ void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
     QVERIFY(testutil::waitForIdle(document));
     find<QSpinBox>("head")->setValue(3);
     find<QComboBox>("colorMap")->setCurrentIndex(find<QComboBox>("colorMap")->findData("cividis"));
-    m_window->figureView()->setSelection(2, std::nullopt);
+    m_window->viewState()->setSelection(2, std::nullopt);
     const auto before = document->result();
 
     QTemporaryDir dir;
@@ -551,7 +551,7 @@ void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
     m_window->setPrompts(prompts);
     QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier); // untitled: asks for a name
     QVERIFY(QFile::exists(path));
-    QVERIFY(!m_window->isModified());
+    QVERIFY(!m_window->document()->isModified());
 
     // Reopened as `attention-visualizer saved.attn` would.
     const ParseOutcome run = parseCommandLine({QStringLiteral("attention-visualizer"), path});
@@ -566,11 +566,11 @@ void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
     QCOMPARE(after->wQuery, before->wQuery);
     QCOMPARE(after->output, before->output);
     QCOMPARE(after->heads.at(2).weights, before->heads.at(2).weights);
-    QCOMPARE(reopened.figureView()->head(), 2);
-    QCOMPARE(reopened.figureView()->colorMap(), QStringLiteral("cividis"));
-    QCOMPARE(reopened.figureView()->selectedQuery(), std::optional<int>(2));
-    QCOMPARE(reopened.currentFile(), QFileInfo(path).absoluteFilePath());
-    QVERIFY(!reopened.isModified());
+    QCOMPARE(reopened.viewState()->head(), 2);
+    QCOMPARE(reopened.viewState()->colorMap(), QStringLiteral("cividis"));
+    QCOMPARE(reopened.viewState()->query(), std::optional<int>(2));
+    QCOMPARE(reopened.sessionFiles()->currentFile(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(!reopened.document()->isModified());
     QVERIFY(reopened.windowTitle().startsWith(QStringLiteral("saved.attn")));
 }
 
@@ -584,14 +584,14 @@ void TestMainWindow::saveAsAddsSuffixAndRemembersFolder()
         return dir.filePath(QStringLiteral("lecture")); // typed without a suffix
     };
     m_window->setPrompts(prompts);
-    QVERIFY(m_window->saveAs());
+    QVERIFY(m_window->sessionFiles()->saveAs());
     QVERIFY(suggested.endsWith(QStringLiteral("attention.attn")));
     const QString written = dir.filePath(QStringLiteral("lecture.attn"));
     QVERIFY(QFile::exists(written));
-    QCOMPARE(m_window->currentFile(), QFileInfo(written).absoluteFilePath());
+    QCOMPARE(m_window->sessionFiles()->currentFile(), QFileInfo(written).absoluteFilePath());
 
     // The next Save As suggests the current file; opening starts in its folder.
-    QVERIFY(m_window->saveAs());
+    QVERIFY(m_window->sessionFiles()->saveAs());
     QCOMPARE(suggested, QFileInfo(written).absoluteFilePath());
     QString openedIn;
     prompts.openFileName = [&](const QString&, const QString& directory, const QString&) {
@@ -624,12 +624,12 @@ void TestMainWindow::commandLineSessionBecomesCurrentFile()
     QVERIFY(testutil::waitForIdle(window.document()));
     QTRY_VERIFY(window.document()->result() != nullptr);
     QVERIFY(window.document()->resultConfig() == session.config);
-    QCOMPARE(window.figureView()->head(), 1);
-    QCOMPARE(window.figureView()->colorMap(), QStringLiteral("grayscale"));
-    QCOMPARE(window.figureView()->selectedQuery(), std::optional<int>(3));
-    QCOMPARE(window.currentFile(), QFileInfo(path).absoluteFilePath());
-    QVERIFY(!window.isModified());
-    QVERIFY(window.recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+    QCOMPARE(window.viewState()->head(), 1);
+    QCOMPARE(window.viewState()->colorMap(), QStringLiteral("grayscale"));
+    QCOMPARE(window.viewState()->query(), std::optional<int>(3));
+    QCOMPARE(window.sessionFiles()->currentFile(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(!window.document()->isModified());
+    QVERIFY(window.sessionFiles()->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
 }
 
 void TestMainWindow::closeWithChangesAsks_data()
@@ -666,7 +666,7 @@ void TestMainWindow::closeWithChangesAsks()
     m_window->setPrompts(prompts);
     find<QCheckBox>("scaled")->click();
     find<QCheckBox>("scaled")->click(); // back to the start: undo history, but unmodified
-    QVERIFY(!m_window->isModified());
+    QVERIFY(!m_window->document()->isModified());
     QVERIFY(m_window->close());
     QCOMPARE(asked, 0);
     m_window->show();
@@ -684,7 +684,7 @@ void TestMainWindow::closeWithChangesAsks()
     }
     // Closing cleanly leaves no autosave behind.
     if (closes)
-        QVERIFY(!QFile::exists(MainWindow::autosavePath()));
+        QVERIFY(!QFile::exists(SessionFiles::autosavePath()));
 }
 
 void TestMainWindow::openingAnotherAsksFirst()
@@ -720,8 +720,8 @@ void TestMainWindow::openingAnotherAsksFirst()
     QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier);
     QCOMPARE(m_window->document()->config().sentence, std::string("other words here"));
     QCOMPARE(find<QLineEdit>("sentence")->text(), QStringLiteral("other words here"));
-    QVERIFY(!m_window->isModified());
-    QCOMPARE(m_window->currentFile(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(!m_window->document()->isModified());
+    QCOMPARE(m_window->sessionFiles()->currentFile(), QFileInfo(path).absoluteFilePath());
 }
 
 void TestMainWindow::badSessionFileShowsMessageKeepsWork()
@@ -749,8 +749,8 @@ void TestMainWindow::badSessionFileShowsMessageKeepsWork()
     QVERIFY2(bar->text().contains(QStringLiteral("truncated")), qPrintable(bar->text()));
     QVERIFY(!QApplication::activeModalWidget());
     QVERIFY(m_window->document()->config() == work);
-    QVERIFY(m_window->isModified());
-    QVERIFY(m_window->currentFile().isEmpty());
+    QVERIFY(m_window->document()->isModified());
+    QVERIFY(m_window->sessionFiles()->currentFile().isEmpty());
     snapshot(QStringLiteral("bad-session"));
 
     // The message stays through later computations until dismissed.
@@ -772,24 +772,24 @@ void TestMainWindow::openRecentDropsMissingFiles()
         Session session;
         session.config.sentence = "recent " + std::to_string(i);
         QVERIFY(saveSession(path, session, &error));
-        QVERIFY2(m_window->openSession(path, &error), qPrintable(error));
+        QVERIFY2(m_window->sessionFiles()->open(path, &error), qPrintable(error));
         paths << QFileInfo(path).absoluteFilePath();
     }
-    QStringList recent = m_window->recentFiles();
+    QStringList recent = m_window->sessionFiles()->recentFiles();
     QCOMPARE(recent.size(), 8); // the last eight, newest first
     QCOMPARE(recent.first(), paths.last());
     QCOMPARE(recent.last(), paths.at(2));
 
     QFile::remove(paths.at(5));
-    m_window->openRecentFile(paths.at(5));
-    QVERIFY(!m_window->recentFiles().contains(paths.at(5)));
+    m_window->sessionFiles()->openRecent(paths.at(5));
+    QVERIFY(!m_window->sessionFiles()->recentFiles().contains(paths.at(5)));
     QVERIFY(m_window->messageBar()->isVisible());
     QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("s5.attn")));
     QCOMPARE(m_window->document()->config().sentence, std::string("recent 9"));
 
-    m_window->openRecentFile(paths.at(4));
+    m_window->sessionFiles()->openRecent(paths.at(4));
     QCOMPARE(m_window->document()->config().sentence, std::string("recent 4"));
-    QCOMPARE(m_window->recentFiles().first(), paths.at(4));
+    QCOMPARE(m_window->sessionFiles()->recentFiles().first(), paths.at(4));
 }
 
 void TestMainWindow::newSessionStartsUntitled()
@@ -797,20 +797,20 @@ void TestMainWindow::newSessionStartsUntitled()
     QTemporaryDir dir;
     QString error;
     find<QSpinBox>("dModel")->setValue(6);
-    QVERIFY(m_window->saveSessionTo(dir.filePath(QStringLiteral("x.attn")), &error));
+    QVERIFY(m_window->sessionFiles()->saveTo(dir.filePath(QStringLiteral("x.attn")), &error));
     find<QSpinBox>("dModel")->setValue(8);
     QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
-    QVERIFY(m_window->currentFile().isEmpty());
-    QVERIFY(!m_window->isModified());
+    QVERIFY(m_window->sessionFiles()->currentFile().isEmpty());
+    QVERIFY(!m_window->document()->isModified());
     QCOMPARE(m_window->document()->config().dModel, 3);
     QVERIFY(!m_window->document()->undoStack()->canUndo());
 }
 
 void TestMainWindow::autosaveWrittenWhileUnsavedRemovedOnSave()
 {
-    const QString autosave = MainWindow::autosavePath();
+    const QString autosave = SessionFiles::autosavePath();
     QVERIFY(!QFile::exists(autosave));
-    QVERIFY(!m_window->writeAutosave()); // nothing unsaved: nothing to keep
+    QVERIFY(!m_window->sessionFiles()->writeAutosave()); // nothing unsaved: nothing to keep
 
     find<QSpinBox>("dModel")->setValue(7);
     // Written soon after the edits stop (and every minute).
@@ -821,7 +821,7 @@ void TestMainWindow::autosaveWrittenWhileUnsavedRemovedOnSave()
     QCOMPARE(kept->config.dModel, 7);
 
     QTemporaryDir dir;
-    QVERIFY(m_window->saveSessionTo(dir.filePath(QStringLiteral("saved.attn")), &error));
+    QVERIFY(m_window->sessionFiles()->saveTo(dir.filePath(QStringLiteral("saved.attn")), &error));
     QVERIFY(!QFile::exists(autosave));
 }
 
@@ -830,12 +830,12 @@ void TestMainWindow::autosaveRecoveredAfterCrash()
     find<QSpinBox>("dModel")->setValue(5);
     find<QLineEdit>("sentence")->setText(QStringLiteral("recovered after a crash"));
     QTest::keyClick(find<QLineEdit>("sentence"), Qt::Key_Space);
-    QVERIFY(m_window->writeAutosave()); // includes the typing still waiting for its pause
+    QVERIFY(m_window->sessionFiles()->writeAutosave()); // includes the typing still waiting for its pause
     const attn::AttentionConfig lost = m_window->document()->config();
     QCOMPARE(lost.sentence, std::string("recovered after a crash "));
     m_window.reset(); // a crash: no closeEvent
 
-    QVERIFY(QFile::exists(MainWindow::autosavePath()));
+    QVERIFY(QFile::exists(SessionFiles::autosavePath()));
     m_window = std::make_unique<MainWindow>(plainOptions());
     m_window->setPrompts(discardingPrompts());
     m_window->resize(1280, 720);
@@ -847,7 +847,7 @@ void TestMainWindow::autosaveRecoveredAfterCrash()
     snapshot(QStringLiteral("recovery"));
     // Until answered, the crash's copy is not overwritten.
     find<QCheckBox>("causal")->click();
-    QVERIFY(!m_window->writeAutosave());
+    QVERIFY(!m_window->sessionFiles()->writeAutosave());
 
     bar->findChild<QPushButton*>(QStringLiteral("recoverButton"))->click();
     QVERIFY(!bar->isVisible());
@@ -855,7 +855,7 @@ void TestMainWindow::autosaveRecoveredAfterCrash()
     QVERIFY(m_window->document()->config() == lost);
     QCOMPARE(find<QLineEdit>("sentence")->text(), QStringLiteral("recovered after a crash "));
     QCOMPARE(find<QSpinBox>("dModel")->value(), 5);
-    QVERIFY(m_window->isModified()); // recovered work is unsaved work
+    QVERIFY(m_window->document()->isModified()); // recovered work is unsaved work
     // Undo goes back to what the window started with.
     QVERIFY(m_window->document()->undoStack()->canUndo());
 }
@@ -863,7 +863,7 @@ void TestMainWindow::autosaveRecoveredAfterCrash()
 void TestMainWindow::autosaveDiscardedAfterCrash()
 {
     find<QSpinBox>("dModel")->setValue(5);
-    QVERIFY(m_window->writeAutosave());
+    QVERIFY(m_window->sessionFiles()->writeAutosave());
     m_window.reset();
 
     m_window = std::make_unique<MainWindow>(plainOptions());
@@ -871,14 +871,14 @@ void TestMainWindow::autosaveDiscardedAfterCrash()
     m_window->show();
     QVERIFY(m_window->recoveryBar()->isVisible());
     m_window->recoveryBar()->findChild<QPushButton*>(QStringLiteral("discardRecoveryButton"))->click();
-    QVERIFY(!QFile::exists(MainWindow::autosavePath()));
-    QVERIFY(!m_window->isModified());
+    QVERIFY(!QFile::exists(SessionFiles::autosavePath()));
+    QVERIFY(!m_window->document()->isModified());
 }
 
 void TestMainWindow::secondWindowLeavesAutosaveAlone()
 {
     find<QSpinBox>("dModel")->setValue(5);
-    QVERIFY(m_window->writeAutosave());
+    QVERIFY(m_window->sessionFiles()->writeAutosave());
     // A second window while the first runs: the file is in use, not a crash.
     MainWindow second(plainOptions());
     second.setPrompts(discardingPrompts());
@@ -888,16 +888,16 @@ void TestMainWindow::secondWindowLeavesAutosaveAlone()
         config.dModel = 9;
         return config;
     }());
-    QVERIFY(!second.writeAutosave());
+    QVERIFY(!second.sessionFiles()->writeAutosave());
     QString error;
-    QCOMPARE(loadSession(MainWindow::autosavePath(), &error)->config.dModel, 5);
+    QCOMPARE(loadSession(SessionFiles::autosavePath(), &error)->config.dModel, 5);
 }
 
 void TestMainWindow::lessonF5AndEscapeSwitchViews()
 {
     auto* views = find<QStackedWidget>("views");
     QCOMPARE(views->currentWidget(), m_window->figureView());
-    m_window->figureView()->setSelection(3, std::nullopt);
+    m_window->viewState()->setSelection(3, std::nullopt);
 
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     QVERIFY(m_window->isInLesson());
@@ -918,7 +918,7 @@ void TestMainWindow::lessonF5AndEscapeSwitchViews()
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), Qt::Key_Escape);
     QVERIFY(!m_window->isInLesson());
     QCOMPARE(views->currentWidget(), m_window->figureView());
-    QCOMPARE(m_window->figureView()->selectedQuery(), std::optional<int>(3));
+    QCOMPARE(m_window->viewState()->query(), std::optional<int>(3));
 
     // Esc is not taken from the rest of the window outside the modes.
     QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("leaveAction"))->isEnabled());
@@ -932,11 +932,11 @@ void TestMainWindow::lessonStepSavedInSession()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lesson.attn"));
     QString error;
-    QVERIFY(m_window->saveSessionTo(path, &error));
+    QVERIFY(m_window->sessionFiles()->saveTo(path, &error));
     m_window->leaveLesson();
     QCOMPARE(m_window->currentSession().lessonStep, 0);
 
-    QVERIFY2(m_window->openSession(path, &error), qPrintable(error));
+    QVERIFY2(m_window->sessionFiles()->open(path, &error), qPrintable(error));
     QTRY_VERIFY(m_window->isInLesson());
     QCOMPARE(m_window->lessonView()->step(), 4);
 

@@ -106,7 +106,7 @@ void TestUndo::settingsUndoRedoExactNumbers()
     QCOMPARE(find<QSpinBox>("heads")->value(), 1);
     QVERIFY(!find<QCheckBox>("causal")->isChecked());
     QCOMPARE(find<QComboBox>("init")->currentIndex(), 0);
-    QVERIFY(!m_window->isModified());
+    QVERIFY(!m_window->document()->isModified());
 
     for (int i = 0; i < 4; ++i)
         redo();
@@ -208,7 +208,7 @@ void TestUndo::sentenceTypingIsOneStepPerBurst()
     QCOMPARE(sentence->text(), QStringLiteral("i miss the old kanye"));
     waitIdle();
     QCOMPARE(document->result()->tokens.size(), std::size_t(5));
-    QVERIFY(!m_window->isModified());
+    QVERIFY(!m_window->document()->isModified());
 }
 
 void TestUndo::temperatureDragIsOneStep()
@@ -360,7 +360,7 @@ void TestUndo::editedCellsAreSavedAndExported()
     QTemporaryDir dir;
     QString error;
     const QString path = dir.filePath(QStringLiteral("edited.attn"));
-    QVERIFY2(m_window->saveSessionTo(path, &error), qPrintable(error));
+    QVERIFY2(m_window->sessionFiles()->saveTo(path, &error), qPrintable(error));
     const auto session = loadSession(path, &error);
     QVERIFY2(session, qPrintable(error));
     QVERIFY(session->config == document->config());

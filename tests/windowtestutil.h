@@ -6,7 +6,10 @@
 
 #include "app/commandline.h"
 #include "app/mainwindow.h"
+#include "ui/document/viewstate.h"
 #include "ui/widgets/compareseedsdialog.h"
+#include "ui/widgets/embeddingimportflow.h"
+#include "ui/widgets/sessionfiles.h"
 
 #include "testutil.h"
 
@@ -54,7 +57,7 @@ inline CommandLineOptions plainOptions()
 inline bool openWindow(std::unique_ptr<MainWindow>& window, bool activate = true)
 {
     QSettings().clear();
-    QFile::remove(MainWindow::autosavePath());
+    QFile::remove(SessionFiles::autosavePath());
     window = std::make_unique<MainWindow>(plainOptions());
     window->setPrompts(discardingPrompts());
     window->resize(1280, 720);

@@ -1,6 +1,7 @@
 #include "ui/widgets/compareseedsdialog.h"
 
 #include "ui/document/attentiondocument.h"
+#include "ui/document/viewstate.h"
 #include "ui/render/colormap.h"
 #include "ui/widgets/heatmapwidget.h"
 
@@ -28,9 +29,10 @@ QStringList tokenLabels(const attn::AttentionResult& result)
 
 } // namespace
 
-CompareSeedsDialog::CompareSeedsDialog(AttentionDocument* source, QWidget* parent)
+CompareSeedsDialog::CompareSeedsDialog(AttentionDocument* source, ViewState* view, QWidget* parent)
     : QDialog(parent)
     , m_source(source)
+    , m_view(view)
     , m_comparison(new AttentionDocument(this))
 {
     setObjectName(QStringLiteral("compareSeedsDialog"));
@@ -79,6 +81,8 @@ CompareSeedsDialog::CompareSeedsDialog(AttentionDocument* source, QWidget* paren
     connect(m_source, &AttentionDocument::resultChanged, this, &CompareSeedsDialog::followSource);
     connect(m_comparison, &AttentionDocument::resultChanged, this, &CompareSeedsDialog::refresh);
     connect(m_comparison, &AttentionDocument::errorChanged, this, &CompareSeedsDialog::refresh);
+    connect(m_view, &ViewState::headChanged, this, &CompareSeedsDialog::refresh);
+    connect(m_view, &ViewState::colorMapChanged, this, &CompareSeedsDialog::refresh);
 
     resize(1180, 480);
     followSource();
@@ -96,20 +100,11 @@ void CompareSeedsDialog::setSeedB(std::int64_t seed)
     m_seedB->setValue(static_cast<double>(seed)); // marks it as the user's
 }
 
-void CompareSeedsDialog::setHead(int head)
+int CompareSeedsDialog::head() const
 {
-    if (head == m_head)
-        return;
-    m_head = head;
-    refresh();
-}
-
-void CompareSeedsDialog::setColorMap(const QString& name)
-{
-    if (name == m_colorMap)
-        return;
-    m_colorMap = name;
-    refresh();
+    const auto result = m_source->result();
+    const int heads = result ? static_cast<int>(result->heads.size()) : 1;
+    return std::clamp(m_view->head(), 0, std::max(0, heads - 1));
 }
 
 attn::AttentionConfig CompareSeedsDialog::configB() const
@@ -156,7 +151,7 @@ void CompareSeedsDialog::refresh()
     }
 
     const int heads = static_cast<int>(std::min(resultA->heads.size(), resultB->heads.size()));
-    const int head = std::clamp(m_head, 0, std::max(0, heads - 1));
+    const int head = std::clamp(m_view->head(), 0, std::max(0, heads - 1));
     m_weightsA = resultA->heads[static_cast<std::size_t>(head)].weights;
     m_weightsB = resultB->heads[static_cast<std::size_t>(head)].weights;
     m_difference = m_weightsB - m_weightsA;
@@ -164,7 +159,7 @@ void CompareSeedsDialog::refresh()
     const attn::AttentionConfig& configA = m_source->resultConfig();
     const QStringList labels = tokenLabels(*resultA);
     const QString headText = heads > 1 ? tr(", head %1").arg(head + 1) : QString();
-    const ColorMap sequential = ColorMap::byName(m_colorMap).value_or(ColorMap::viridis());
+    const ColorMap sequential = ColorMap::byName(m_view->colorMap()).value_or(ColorMap::viridis());
 
     HeatmapSpec a;
     a.matrix = std::make_shared<const attn::Matrix>(m_weightsA);

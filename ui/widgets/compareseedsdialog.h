@@ -12,6 +12,7 @@ class AttentionDocument;
 class HeatmapWidget;
 class QDoubleSpinBox;
 class QLabel;
+class ViewState;
 
 // View > Compare Seeds: the attention weights of the window's configuration
 // (weight seed A) beside those of the same sentence and settings under
@@ -30,14 +31,14 @@ class CompareSeedsDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit CompareSeedsDialog(AttentionDocument* source, QWidget* parent = nullptr);
+    // Shows the head and colour map of `view`; neither `source` nor `view`
+    // is owned, and both must outlive the dialog.
+    CompareSeedsDialog(AttentionDocument* source, ViewState* view, QWidget* parent = nullptr);
     ~CompareSeedsDialog() override;
 
     std::int64_t seedB() const;
     void setSeedB(std::int64_t seed);
-    void setHead(int head); // zero-based; clamped to the heads there are
-    int head() const { return m_head; }
-    void setColorMap(const QString& name);
+    int head() const; // the view state's, clamped to the heads there are
 
     // True when the panels show A and B for the current settings.
     bool isUpToDate() const;
@@ -56,14 +57,13 @@ private:
     void refresh();
 
     AttentionDocument* m_source;
+    ViewState* m_view;
     AttentionDocument* m_comparison;
     QDoubleSpinBox* m_seedB = nullptr;
     QLabel* m_status = nullptr;
     HeatmapWidget* m_panelA = nullptr;
     HeatmapWidget* m_panelB = nullptr;
     HeatmapWidget* m_panelDifference = nullptr;
-    int m_head = 0;
-    QString m_colorMap = QStringLiteral("viridis");
     bool m_seedBEdited = false;
     attn::Matrix m_weightsA;
     attn::Matrix m_weightsB;

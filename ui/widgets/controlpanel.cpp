@@ -1,5 +1,6 @@
 #include "ui/widgets/controlpanel.h"
 
+#include "ui/document/viewstate.h"
 #include "ui/render/colormap.h"
 
 #include <QAction>
@@ -134,8 +135,10 @@ void markWidget(QWidget* widget, bool error)
 
 } // namespace
 
-ControlPanel::ControlPanel(QAction* reseedWeights, QAction* reseedEmbeddings, QAction* loadArticle, QWidget* parent)
+ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* reseedEmbeddings, QAction* loadArticle,
+                           QWidget* parent)
     : QWidget(parent)
+    , m_view(view)
 {
     setObjectName(QStringLiteral("controlPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -264,16 +267,19 @@ ControlPanel::ControlPanel(QAction* reseedWeights, QAction* reseedEmbeddings, QA
         m_temperatureValue->setText(temperatureText(m_temperatureExact));
         emit configEdited();
     });
-    connect(m_head, &QSpinBox::valueChanged, this, [this](int head) { emit headChanged(head - 1); });
-    connect(m_allHeads, &QCheckBox::toggled, this, [this](bool on) {
-        m_head->setEnabled(!on);
-        emit allHeadsChanged(on);
-    });
-    connect(m_colorMap, &QComboBox::currentIndexChanged, this,
-            [this] { emit colorMapChanged(m_colorMap->currentData().toString()); });
+    // The display choices are the view state's: the controls write the
+    // user's choice there and show whatever it holds, however it changed.
+    connect(m_head, &QSpinBox::valueChanged, view, [view](int head) { view->setHead(head - 1); });
+    connect(m_allHeads, &QCheckBox::toggled, view, &ViewState::setAllHeads);
+    connect(m_colorMap, &QComboBox::currentIndexChanged, view,
+            [this, view] { view->setColorMap(m_colorMap->currentData().toString()); });
+    connect(view, &ViewState::shapeChanged, this, &ControlPanel::showView);
+    connect(view, &ViewState::headChanged, this, &ControlPanel::showView);
+    connect(view, &ViewState::allHeadsChanged, this, &ControlPanel::showView);
+    connect(view, &ViewState::colorMapChanged, this, &ControlPanel::showView);
 
     showTemperature(1.0);
-    setHeadCount(1);
+    showView();
 }
 
 void ControlPanel::showConfig(const attn::AttentionConfig& config)
@@ -320,42 +326,19 @@ attn::AttentionConfig ControlPanel::applyTo(const attn::AttentionConfig& base) c
     return config;
 }
 
-void ControlPanel::setHeadCount(int heads)
+void ControlPanel::showView()
 {
-    heads = std::max(heads, 1);
+    const QSignalBlocker b1(m_head), b2(m_allHeads), b3(m_colorMap);
+    // Before the first result the configuration's heads are not known yet:
+    // the selector offers the head the view state holds.
+    const int heads = std::max({m_view->headCount(), m_view->head() + 1, 1});
     m_head->setMaximum(heads);
+    m_head->setValue(m_view->head() + 1);
     m_headCount->setText(tr("of %1").arg(heads));
-    m_allHeads->setEnabled(heads > 1 || m_allHeads->isChecked());
-}
-
-int ControlPanel::head() const
-{
-    return m_head->value() - 1;
-}
-
-void ControlPanel::setHead(int head)
-{
-    m_head->setValue(head + 1);
-}
-
-bool ControlPanel::allHeads() const
-{
-    return m_allHeads->isChecked();
-}
-
-void ControlPanel::setAllHeads(bool on)
-{
-    m_allHeads->setChecked(on);
-}
-
-QString ControlPanel::colorMap() const
-{
-    return m_colorMap->currentData().toString();
-}
-
-void ControlPanel::setColorMap(const QString& name)
-{
-    const int index = m_colorMap->findData(name.toLower());
+    m_allHeads->setChecked(m_view->allHeads());
+    m_allHeads->setEnabled(heads > 1 || m_view->allHeads());
+    m_head->setEnabled(!m_view->allHeads());
+    const int index = m_colorMap->findData(m_view->colorMap());
     if (index >= 0)
         m_colorMap->setCurrentIndex(index);
 }

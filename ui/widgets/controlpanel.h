@@ -8,6 +8,7 @@
 #include <optional>
 
 class QAction;
+class ViewState;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -27,34 +28,27 @@ class ControlPanel : public QWidget
     Q_OBJECT
 
 public:
-    // The reseed and preset buttons trigger these window-wide actions.
-    ControlPanel(QAction* reseedWeights, QAction* reseedEmbeddings, QAction* loadArticle, QWidget* parent = nullptr);
+    // The display controls show and edit `view` (not owned; it must outlive
+    // the panel); the reseed and preset buttons trigger these window-wide
+    // actions.
+    ControlPanel(ViewState* view, QAction* reseedWeights, QAction* reseedEmbeddings, QAction* loadArticle,
+                 QWidget* parent = nullptr);
 
     void showConfig(const attn::AttentionConfig& config);
     attn::AttentionConfig applyTo(const attn::AttentionConfig& base) const;
-
-    // The head selector offers 1..headCount (the heads of the shown result).
-    void setHeadCount(int heads);
-    int head() const; // zero-based
-    void setHead(int head);
-    bool allHeads() const;
-    void setAllHeads(bool on);
-    QString colorMap() const;
-    void setColorMap(const QString& name);
 
     // Marks the control an error is about (none: clears every mark).
     void markError(std::optional<attn::AttentionError::Kind> kind);
 
 signals:
     void configEdited();
-    void headChanged(int head); // zero-based
-    void allHeadsChanged(bool on);
-    void colorMapChanged(const QString& name);
 
 private:
+    void showView();
     void showTemperature(double temperature);
     double sliderTemperature() const;
 
+    ViewState* m_view = nullptr;
     QDoubleSpinBox* m_weightSeed = nullptr;
     QComboBox* m_init = nullptr;
     QDoubleSpinBox* m_embeddingSeed = nullptr;

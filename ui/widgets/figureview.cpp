@@ -46,96 +46,44 @@ FigureView::FigureView(QWidget* parent)
     viewport()->setAutoFillBackground(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFrameShape(QFrame::NoFrame);
+    setViewState(new ViewState(this));
 }
 
 FigureView::~FigureView() = default;
+
+void FigureView::setViewState(ViewState* view)
+{
+    if (!view || view == m_view)
+        return;
+    if (m_view) {
+        m_view->disconnect(this);
+        if (m_view->parent() == this)
+            m_view->deleteLater();
+    }
+    m_view = view;
+    connect(view, &ViewState::layerChanged, this, &FigureView::rebuild);
+    connect(view, &ViewState::headChanged, this, &FigureView::rebuild);
+    connect(view, &ViewState::allHeadsChanged, this, &FigureView::rebuild);
+    connect(view, &ViewState::colorMapChanged, this, &FigureView::rebuild);
+    connect(view, &ViewState::selectionChanged, this, [this] {
+        m_figure.setSelection(m_view->query(), m_view->key());
+        m_cache.clear();
+        viewport()->update();
+    });
+    rebuild();
+}
 
 void FigureView::setData(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result)
 {
     m_config = config;
     m_result = std::move(result);
-    const int n = m_result ? static_cast<int>(m_result->tokens.size()) : 0;
-    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 1;
-    m_head = std::clamp(m_head, 0, std::max(0, heads - 1));
-    const bool selectionValid = (!m_query || *m_query < n) && (!m_key || *m_key < n);
-    if (!selectionValid) {
-        m_query.reset();
-        m_key.reset();
-    }
     rebuild();
-    if (!selectionValid)
-        emit selectionChanged();
 }
 
 void FigureView::clearData()
 {
     m_result.reset();
     rebuild();
-}
-
-void FigureView::setHead(int head)
-{
-    if (head == m_head)
-        return;
-    m_head = std::max(0, head);
-    rebuild();
-}
-
-int FigureView::head() const
-{
-    return m_head;
-}
-
-void FigureView::setAllHeads(bool on)
-{
-    if (on == m_allHeads)
-        return;
-    m_allHeads = on;
-    rebuild();
-}
-
-bool FigureView::allHeads() const
-{
-    return m_allHeads;
-}
-
-void FigureView::setColorMap(const QString& name)
-{
-    if (name == m_colorMap)
-        return;
-    m_colorMap = name;
-    rebuild();
-}
-
-QString FigureView::colorMap() const
-{
-    return m_colorMap;
-}
-
-void FigureView::setSelection(std::optional<int> query, std::optional<int> key)
-{
-    if (query == m_query && key == m_key)
-        return;
-    m_query = query;
-    m_key = key;
-    m_figure.setSelection(query, key);
-    m_cache.clear();
-    viewport()->update();
-}
-
-void FigureView::clearSelection()
-{
-    setSelection(std::nullopt, std::nullopt);
-}
-
-std::optional<int> FigureView::selectedQuery() const
-{
-    return m_query;
-}
-
-std::optional<int> FigureView::selectedKey() const
-{
-    return m_key;
 }
 
 double FigureView::zoom() const
@@ -177,11 +125,11 @@ const Figure& FigureView::figure() const
 FigureOptions FigureView::exportOptions() const
 {
     FigureOptions options;
-    options.head = m_head;
-    options.colorMap = m_colorMap;
-    options.allHeads = m_allHeads;
-    options.query = m_query;
-    options.key = m_key;
+    options.head = m_view->head();
+    options.colorMap = m_view->colorMap();
+    options.allHeads = m_view->allHeads();
+    options.query = m_view->query();
+    options.key = m_view->key();
     options.fitTo = m_figure.settings().fitTo;
     return options;
 }
@@ -193,7 +141,7 @@ QString FigureView::toolTipAt(QPoint viewportPos) const
 
 std::optional<QPoint> FigureView::cellCenter(attn::PanelId panel, int row, int column) const
 {
-    const int head = m_allHeads ? m_head : -1;
+    const int head = m_view->allHeads() ? m_view->head() : -1;
     const auto center = m_figure.cellCenter(panel, row, column, head);
     if (!center)
         return std::nullopt;
@@ -241,11 +189,11 @@ QSize FigureView::sizeHint() const
 FigureSettings FigureView::settings() const
 {
     FigureSettings s;
-    s.head = m_head;
-    s.allHeads = m_allHeads;
-    s.colorMap = m_colorMap;
-    s.query = m_query;
-    s.key = m_key;
+    s.head = m_view->head();
+    s.allHeads = m_view->allHeads();
+    s.colorMap = m_view->colorMap();
+    s.query = m_view->query();
+    s.key = m_view->key();
     const QSize v = viewport()->size();
     if (v.width() > 50 && v.height() > 50)
         s.fitTo = QSizeF(v);
@@ -444,14 +392,6 @@ bool FigureView::viewportEvent(QEvent* event)
     return QAbstractScrollArea::viewportEvent(event);
 }
 
-void FigureView::applySelection(std::optional<int> query, std::optional<int> key)
-{
-    if (query == m_query && key == m_key)
-        return;
-    setSelection(query, key);
-    emit selectionChanged();
-}
-
 void FigureView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() != Qt::LeftButton) {
@@ -462,7 +402,7 @@ void FigureView::mousePressEvent(QMouseEvent* event)
     if (!hit)
         return;
     const FigureSelectionChange change = m_figure.selectionFor(*hit);
-    applySelection(change.query ? *change.query : m_query, change.key ? *change.key : m_key);
+    m_view->setSelection(change.query ? *change.query : m_view->query(), change.key ? *change.key : m_view->key());
     event->accept();
 }
 
@@ -477,8 +417,8 @@ void FigureView::mouseReleaseEvent(QMouseEvent* event)
 
 void FigureView::keyPressEvent(QKeyEvent* event)
 {
-    if (event->key() == Qt::Key_Escape && (m_query || m_key)) {
-        applySelection(std::nullopt, std::nullopt);
+    if (event->key() == Qt::Key_Escape && (m_view->query() || m_view->key())) {
+        m_view->clearSelection();
         event->accept();
         return;
     }
@@ -530,8 +470,8 @@ void FigureView::contextMenuEvent(QContextMenuEvent* event)
         menu.addSeparator();
     }
     menu.addAction(tr("Zoom to fit"), this, &FigureView::zoomToFit);
-    if (m_query || m_key)
-        menu.addAction(tr("Clear selection"), this, [this] { applySelection(std::nullopt, std::nullopt); });
+    if (m_view->query() || m_view->key())
+        menu.addAction(tr("Clear selection"), m_view, &ViewState::clearSelection);
     menu.exec(event->globalPos());
 }
 
@@ -579,7 +519,7 @@ void FigureView::exportPanelCsvInteractively(int panelIndex)
     if (path.isEmpty())
         return;
     QString error;
-    if (!exportPanelCsv(path, m_config, *m_result, panel.id, panel.head >= 0 ? panel.head : m_head, &error)) {
+    if (!exportPanelCsv(path, m_config, *m_result, panel.id, panel.head >= 0 ? panel.head : m_view->head(), &error)) {
         emit exportFinished(error, false);
         return;
     }

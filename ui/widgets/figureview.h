@@ -9,12 +9,16 @@
 // only reports the new number (cellEdited) and never changes data itself, so
 // the document can apply the edit with undo.
 //
+// The view state (ui/document/viewstate.h) says what to show; clicks and Esc
+// change its selection, never a copy of the view's own.
+//
 // Invariants: zoom-to-fit is the default and follows the viewport's size;
 // any explicit zoom (Ctrl+= / Ctrl+- / Ctrl+wheel) leaves fit mode until
 // Ctrl+0. Panels are cached as images at the current zoom and device pixel
 // ratio, so scrolling and hovering a large figure never re-render its cells.
 
 #include "core/attention.h"
+#include "ui/document/viewstate.h"
 #include "ui/render/figure.h"
 #include "ui/render/figureexport.h"
 #include "ui/render/panelid.h"
@@ -43,18 +47,12 @@ public:
     void setData(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result);
     void clearData();
 
-    void setHead(int head); // zero-based
-    int head() const;
-    void setAllHeads(bool on); // weights of every head as small multiples
-    bool allHeads() const;
-    void setColorMap(const QString& name); // viridis, cividis, grayscale
-    QString colorMap() const;
-
-    // The highlighted query row i and key column j (each optional).
-    void setSelection(std::optional<int> query, std::optional<int> key);
-    void clearSelection();
-    std::optional<int> selectedQuery() const;
-    std::optional<int> selectedKey() const;
+    // What is shown (layer, head, all heads, colour map, selection) is the
+    // view state's: the view follows it and writes the user's clicks to it.
+    // A view starts with one of its own; a window hands it the shared one
+    // (not owned, and it must outlive the view).
+    void setViewState(ViewState* view);
+    ViewState* viewState() const { return m_view; }
 
     // Figure pixels per logical screen pixel.
     double zoom() const;
@@ -101,7 +99,6 @@ public:
     bool isEditing() const;
 
 signals:
-    void selectionChanged();
     void zoomChanged(double zoom);
     // A panel export from the context menu failed or succeeded; for the status bar.
     void exportFinished(const QString& message, bool ok);
@@ -131,7 +128,6 @@ private:
     QPointF toFigure(QPointF viewportPos) const;
     QPointF toViewport(QPointF figurePos) const;
     FigureSettings settings() const;
-    void applySelection(std::optional<int> query, std::optional<int> key);
     const QImage& cachedPanel(int index, double dpr, QPoint* topLeft) const;
     void commitEdit();
     void closeEditor();
@@ -139,11 +135,7 @@ private:
     attn::AttentionConfig m_config;
     std::shared_ptr<const attn::AttentionResult> m_result;
     Figure m_figure;
-    int m_head = 0;
-    bool m_allHeads = false;
-    QString m_colorMap = QStringLiteral("viridis");
-    std::optional<int> m_query;
-    std::optional<int> m_key;
+    QPointer<ViewState> m_view;
     bool m_fit = true;
     double m_zoom = 1.0;
 

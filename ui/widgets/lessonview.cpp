@@ -1,8 +1,5 @@
 #include "ui/widgets/lessonview.h"
 
-#include "ui/render/colormap.h"
-#include "ui/render/figure.h"
-
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -28,84 +25,89 @@ LessonView::LessonView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setToolTip(QStringLiteral("Right / Space: next step \u00b7 Left: previous \u00b7 click a token to follow it"));
+    setViewState(new ViewState(this));
+}
+
+void LessonView::setViewState(ViewState* view)
+{
+    if (!view || view == m_view)
+        return;
+    if (m_view) {
+        m_view->disconnect(this);
+        if (m_view->parent() == this)
+            m_view->deleteLater();
+    }
+    m_view = view;
+    connect(view, &ViewState::layerChanged, this, &LessonView::invalidate);
+    connect(view, &ViewState::headChanged, this, &LessonView::invalidate);
+    connect(view, &ViewState::colorMapChanged, this, &LessonView::invalidate);
+    connect(view, &ViewState::selectionChanged, this, &LessonView::invalidate);
+    connect(view, &ViewState::lessonStepChanged, this, &LessonView::invalidate);
+    invalidate();
 }
 
 void LessonView::setData(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result)
 {
     m_config = config;
     m_result = std::move(result);
-    const int n = tokenCount(m_result);
-    const int oldToken = m_settings.queryToken;
-    m_settings.queryToken = std::clamp(m_settings.queryToken, 0, std::max(0, n - 1));
-    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 1;
-    m_settings.head = std::clamp(m_settings.head, 0, std::max(0, heads - 1));
     invalidate();
-    if (oldToken != m_settings.queryToken)
-        emit queryTokenChanged(m_settings.queryToken);
 }
 
 void LessonView::setStep(int step)
 {
-    step = std::clamp(step, 1, stepCount);
-    if (step == m_settings.step)
-        return;
-    m_settings.step = step;
-    invalidate();
-    emit stepChanged(step);
+    m_view->setLessonStep(step);
 }
 
-void LessonView::setQueryToken(int token)
+int LessonView::step() const
+{
+    return m_view->lessonStep();
+}
+
+int LessonView::queryToken() const
 {
     const int n = tokenCount(m_result);
-    token = n > 0 ? std::clamp(token, 0, n - 1) : std::max(0, token);
-    if (token == m_settings.queryToken)
-        return;
-    m_settings.queryToken = token;
-    invalidate();
-    emit queryTokenChanged(token);
+    return std::clamp(m_view->lessonToken(), 0, std::max(0, n - 1));
 }
 
-void LessonView::setHead(int head)
+int LessonView::head() const
 {
-    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 0;
-    head = heads > 0 ? std::clamp(head, 0, heads - 1) : std::max(0, head);
-    if (head == m_settings.head)
-        return;
-    m_settings.head = head;
-    invalidate();
+    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 1;
+    return std::clamp(m_view->head(), 0, std::max(0, heads - 1));
 }
 
-void LessonView::setColorMap(const QString& name)
+LessonSettings LessonView::settings() const
 {
-    const QString kept = ColorMap::byName(name) ? name : QString();
-    if (kept == m_settings.colorMap)
-        return;
-    m_settings.colorMap = kept;
-    invalidate();
+    LessonSettings s;
+    s.step = step();
+    s.queryToken = queryToken();
+    s.head = head();
+    s.colorMap = m_view->colorMap();
+    s.presentation = m_presentation;
+    return s;
 }
 
 void LessonView::setPresentation(bool on)
 {
-    if (on == m_settings.presentation)
+    if (on == m_presentation)
         return;
-    m_settings.presentation = on;
+    m_presentation = on;
     invalidate();
 }
 
 void LessonView::next()
 {
-    setStep(m_settings.step + 1);
+    setStep(step() + 1);
 }
 
 void LessonView::previous()
 {
-    setStep(m_settings.step - 1);
+    setStep(step() - 1);
 }
 
 const LessonPage& LessonView::page() const
 {
     if (!m_page)
-        m_page.emplace(m_config, m_result, m_settings, logicalSize());
+        m_page.emplace(m_config, m_result, settings(), logicalSize());
     return *m_page;
 }
 
@@ -153,7 +155,7 @@ void LessonView::paintEvent(QPaintEvent*)
     QPainter painter(this);
     const double scale = pageScale();
     const LessonPage& slide = page();
-    painter.fillRect(rect(), m_settings.presentation ? Qt::black : Qt::white);
+    painter.fillRect(rect(), m_presentation ? Qt::black : Qt::white);
     painter.scale(scale, scale);
     slide.paint(&painter);
 }
@@ -190,7 +192,7 @@ void LessonView::mousePressEvent(QMouseEvent* event)
 {
     const double scale = pageScale();
     if (const auto token = page().tokenAt(event->position() / scale)) {
-        setQueryToken(*token);
+        m_view->setSelection(*token, std::nullopt);
         event->accept();
         return;
     }

@@ -7,12 +7,14 @@
 // slide and the handout are the same picture.
 //
 // Invariants: the view never computes attention, it only reads the shared
-// result it is given; step() is always within 1..stepCount, and the query
-// token and head are clamped to the result whenever one is set.
+// result it is given and the view state it observes; step() is always within
+// 1..stepCount, and the query token and head are clamped to the result.
 
 #include "core/attention.h"
+#include "ui/document/viewstate.h"
 #include "ui/render/lessonpage.h"
 
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -31,15 +33,19 @@ public:
 
     void setData(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result);
 
-    void setStep(int step);
-    int step() const { return m_settings.step; }
-    void setQueryToken(int token);
-    int queryToken() const { return m_settings.queryToken; }
-    void setHead(int head);
-    int head() const { return m_settings.head; }
-    void setColorMap(const QString& name);
+    // The step, the followed token (the selected query, else the first),
+    // the layer, the head and the colour map are the view state's; the view
+    // starts with one of its own, a window hands it the shared one (not
+    // owned; it must outlive the view).
+    void setViewState(ViewState* view);
+    ViewState* viewState() const { return m_view; }
+
+    void setStep(int step); // clamped to 1..stepCount
+    int step() const;
+    int queryToken() const; // clamped to the tokens
+    int head() const;       // clamped to the heads
     void setPresentation(bool on);
-    bool presentation() const { return m_settings.presentation; }
+    bool presentation() const { return m_presentation; }
 
     void next();
     void previous();
@@ -53,8 +59,6 @@ public:
     QSize minimumSizeHint() const override;
 
 signals:
-    void stepChanged(int step);
-    void queryTokenChanged(int token);
     void exitRequested();
 
 protected:
@@ -68,9 +72,11 @@ private:
     QSizeF logicalSize() const;
     double pageScale() const;
     void invalidate();
+    LessonSettings settings() const;
 
     attn::AttentionConfig m_config;
     std::shared_ptr<const attn::AttentionResult> m_result;
-    LessonSettings m_settings;
+    QPointer<ViewState> m_view;
+    bool m_presentation = false;
     mutable std::optional<LessonPage> m_page; // rebuilt lazily after any change
 };

@@ -1,0 +1,134 @@
+#include "app/windowactions.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QKeySequence>
+#include <QMenu>
+#include <QMenuBar>
+#include <QWidget>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("MainWindow", text);
+}
+
+QAction* make(QWidget* window, const char* objectName, const QString& text, const QKeySequence& shortcut,
+              const QString& toolTip)
+{
+    auto* action = new QAction(text, window);
+    action->setObjectName(QString::fromLatin1(objectName));
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    action->setToolTip(shortcut.isEmpty()
+                           ? toolTip
+                           : QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText)));
+    action->setStatusTip(toolTip);
+    window->addAction(action);
+    return action;
+}
+
+QAction* makeCheckable(QWidget* window, const char* objectName, const QString& text, const QKeySequence& shortcut,
+                       const QString& toolTip)
+{
+    QAction* action = make(window, objectName, text, shortcut, toolTip);
+    action->setCheckable(true);
+    return action;
+}
+
+} // namespace
+
+WindowActions::WindowActions(QWidget* w)
+    : focusSentence(make(w, "focusSentenceAction", tr("Edit &Sentence"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                         tr("Put the cursor in the sentence field")))
+    , reseedWeights(make(w, "reseedWeightsAction", tr("Reseed &Weights"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                         tr("Draw new weights W_Q, W_K, W_V from a random seed; the embeddings stay")))
+    , reseedEmbeddings(make(w, "reseedEmbeddingsAction", tr("Reseed &Embeddings"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                            tr("Draw new word vectors from a random seed; the weights stay")))
+    , loadArticle(make(w, "loadArticleAction", tr("Load &Article Example"), QKeySequence(),
+                       tr("The sentence, settings and embeddings of the article \"Unveiling the Power of "
+                          "Attention Mechanism Using Numpy\"")))
+    , newSession(make(w, "newAction", tr("&New Session"), QKeySequence::New,
+                      tr("Start again from the article's example in an untitled session")))
+    , openSession(make(w, "openSessionAction", tr("&Open Session…"), QKeySequence::Open,
+                       tr("Reopen a saved session (.attn): settings, head, colours and selection")))
+    , saveSession(make(w, "saveSessionAction", tr("&Save Session"), QKeySequence::Save,
+                       tr("Save the session to its file (.attn), asking for a name the first time")))
+    , saveAs(make(w, "saveAsAction", tr("Save Session &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                  tr("Save the session under a new file name and keep editing that file")))
+    , importEmbeddings(make(w, "importAction", tr("&Import Embeddings…"), QKeySequence(),
+                            tr("Take the sentence's word vectors from a GloVe or word2vec text file")))
+    , exportFigure(make(w, "exportFigureAction", tr("Export &Figure…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                        tr("Save the figure as PNG, SVG or PDF")))
+    , exportData(make(w, "exportDataAction", tr("Export &Data…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                      tr("Save every number as JSON, or a NumPy script that recomputes them")))
+    , quit(make(w, "quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close the window")))
+    , undo(make(w, "undoAction", tr("&Undo"), QKeySequence::Undo, tr("Undo the last change")))
+    , redo(make(w, "redoAction", tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                tr("Redo the change just undone")))
+    , zoomIn(make(w, "zoomInAction", tr("Zoom &In"), QKeySequence::ZoomIn, tr("Larger cells")))
+    , zoomOut(make(w, "zoomOutAction", tr("Zoom &Out"), QKeySequence::ZoomOut, tr("Smaller cells")))
+    , zoomFit(make(w, "zoomFitAction", tr("&Fit to Window"), QKeySequence(Qt::CTRL | Qt::Key_0),
+                   tr("Show the whole figure")))
+    , settingsPanel(makeCheckable(w, "settingsPanelAction", tr("&Settings Panel"), QKeySequence(Qt::Key_F9),
+                                  tr("Show or hide the settings; hidden, the figure gets the whole width "
+                                     "(the seeds stay in the figure's title)")))
+    // F11 is presentation mode; plain full screen keeps the other common key.
+    , fullScreen(makeCheckable(w, "fullScreenAction", tr("F&ull Screen"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), tr("Use the whole screen or projector")))
+    , compareSeeds(make(w, "compareSeedsAction", tr("&Compare Seeds…"), QKeySequence(),
+                        tr("The attention weights under this weight seed and another, side by side, "
+                           "with their difference")))
+    , lesson(makeCheckable(w, "lessonAction", tr("&Lesson"), QKeySequence(Qt::Key_F5),
+                           tr("Step through the computation for one word in seven slides (Esc: back to the figure)")))
+    , presentation(makeCheckable(
+          w, "presentationAction", tr("&Presentation Mode"), QKeySequence(Qt::Key_F11),
+          tr("Full screen, settings hidden, large high-contrast type for a projector (F11 or Esc leaves)")))
+    // Only enabled in a lesson or presentation, so Esc keeps its usual
+    // meaning (closing popups, leaving a field) everywhere else.
+    , leave(make(w, "leaveAction", tr("&Back to the Figure"), QKeySequence(Qt::Key_Escape),
+                 tr("Leave presentation mode, then the lesson")))
+    , about(make(w, "aboutAction", tr("&About Attention Visualizer"), QKeySequence(), tr("What this program is")))
+{
+    quit->setMenuRole(QAction::QuitRole);
+    about->setMenuRole(QAction::AboutRole);
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    settingsPanel->setChecked(true);
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+    leave->setEnabled(false);
+}
+
+void WindowActions::fillMenuBar(QMenuBar* bar)
+{
+    QMenu* file = bar->addMenu(tr("&File"));
+    file->addActions({newSession, openSession});
+    recentMenu = file->addMenu(tr("Open &Recent"));
+    recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addActions({saveSession, saveAs});
+    file->addSeparator();
+    file->addActions({loadArticle, importEmbeddings});
+    file->addSeparator();
+    file->addActions({exportFigure, exportData});
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu* edit = bar->addMenu(tr("&Edit"));
+    edit->addActions({undo, redo});
+    edit->addSeparator();
+    edit->addAction(focusSentence);
+    edit->addSeparator();
+    edit->addActions({reseedWeights, reseedEmbeddings});
+
+    QMenu* view = bar->addMenu(tr("&View"));
+    view->addActions({zoomIn, zoomOut, zoomFit});
+    view->addSeparator();
+    view->addActions({compareSeeds, lesson});
+    view->addSeparator();
+    view->addActions({settingsPanel, fullScreen, presentation, leave});
+
+    QMenu* help = bar->addMenu(tr("&Help"));
+    help->addAction(about);
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+// Every command of the main window as a QAction with its object name (tests
+// trigger them by it), text, shortcut and tooltip, and the menus they sit in.
+// Only the look of the commands lives here; the window connects them to
+// what they do.
+
+class QAction;
+class QMenu;
+class QMenuBar;
+class QWidget;
+
+struct WindowActions
+{
+    // Creates the actions as children of `window` and adds them to it, so
+    // their shortcuts work while the menu bar is hidden (presentation mode).
+    explicit WindowActions(QWidget* window);
+    // The File, Edit, View and Help menus; recentMenu is File > Open Recent.
+    void fillMenuBar(QMenuBar* bar);
+
+    QAction* focusSentence;
+    QAction* reseedWeights;
+    QAction* reseedEmbeddings;
+    QAction* loadArticle;
+    QAction* newSession;
+    QAction* openSession;
+    QAction* saveSession;
+    QAction* saveAs;
+    QAction* importEmbeddings;
+    QAction* exportFigure;
+    QAction* exportData;
+    QAction* quit;
+    QAction* undo;
+    QAction* redo;
+    QAction* zoomIn;
+    QAction* zoomOut;
+    QAction* zoomFit;
+    QAction* settingsPanel;
+    QAction* fullScreen;
+    QAction* compareSeeds;
+    QAction* lesson;
+    QAction* presentation;
+    QAction* leave;
+    QAction* about;
+    QMenu* recentMenu = nullptr;
+};
