@@ -1,36 +1,31 @@
 #include "app/mainwindow.h"
+#include "app/windowsettings.h"
 
 #include "core/configedits.h"
-#include "core/exporters.h"
 #include "ui/document/attentiondocument.h"
-#include "ui/document/exportfiles.h"
 #include "ui/document/presets.h"
 #include "ui/document/recentfiles.h"
 #include "ui/document/session.h"
 #include "ui/document/viewstate.h"
-#include "ui/render/figureexport.h"
 #include "ui/widgets/compareseedsdialog.h"
 #include "ui/widgets/controlpanel.h"
 #include "ui/widgets/embeddingimportflow.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/lessonview.h"
 #include "ui/widgets/messagebar.h"
+#include "ui/widgets/sentencefield.h"
 #include "ui/widgets/sessionfiles.h"
+#include "ui/widgets/statuswidgets.h"
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QRandomGenerator>
-#include <QSettings>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -45,37 +40,7 @@ namespace {
 // Keystrokes closer together than this are one edit: the figure follows the
 // typing without recomputing for every letter.
 constexpr int kSentenceDelayMs = 120;
-// Quick computations never flash a progress bar.
-constexpr int kBusyDelayMs = 200;
 constexpr int kStatusTimeoutMs = 8000;
-
-const char* const kGeometryKey = "window/geometry";
-const char* const kStateKey = "window/state";
-const char* const kColorMapKey = "view/colormap";
-const char* const kAllHeadsKey = "view/allHeads";
-const char* const kSessionKey = "session/last";
-
-CommandLineOptions plainOptions()
-{
-    return parseCommandLine({QStringLiteral("attention-visualizer")}).options;
-}
-
-// The options a plain start gets; anything else was asked for explicitly and
-// wins over the remembered session.
-bool isPlainStart(const CommandLineOptions& options)
-{
-    static const CommandLineOptions plain = plainOptions();
-    const bool defaultConfig = options.config == plain.config || options.config == attn::AttentionConfig{};
-    return defaultConfig && options.sessionFile.isEmpty() && options.colorMap.isEmpty() && options.head == 0 &&
-           options.selectedToken < 0;
-}
-
-QString tokenText(const attn::AttentionResult& result, int index)
-{
-    if (index < 0 || index >= static_cast<int>(result.tokens.size()))
-        return QString();
-    return QString::fromStdString(result.tokens[static_cast<std::size_t>(index)]);
-}
 
 } // namespace
 
@@ -101,6 +66,7 @@ MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
                                 [this](const Session& session, bool asEdit) { applySession(session, asEdit); },
                                 [this] { flushPendingEdits(); }},
                                this);
+    m_exports = new ExportCommands(m_document, m_figure, m_dialogs, this);
     m_import = new EmbeddingImportFlow(
         m_document, m_messageBar, [this] { flushPendingEdits(); }, this);
     statusBar()->insertPermanentWidget(1, m_import->progressWidget());
@@ -110,15 +76,17 @@ MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
     connect(m_document, &AttentionDocument::configChanged, this, &MainWindow::showConfig);
     connect(m_document, &AttentionDocument::resultChanged, this, &MainWindow::showResult);
     connect(m_document, &AttentionDocument::errorChanged, this, &MainWindow::showError);
-    connect(m_document, &AttentionDocument::busyChanged, this, &MainWindow::showBusy);
+    connect(m_document, &AttentionDocument::busyChanged, m_busyIndicator, &BusyIndicator::setBusy);
     connect(m_document, &AttentionDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_files, &SessionFiles::currentFileChanged, this, &MainWindow::updateTitle);
     connect(m_files, &SessionFiles::message, this, &MainWindow::report);
+    connect(m_exports, &ExportCommands::finished, this, [this](const QString& text, bool ok) { report(text, !ok); });
     connect(m_files, &SessionFiles::opened, this, &MainWindow::showOpenNotes);
     connect(m_import, &EmbeddingImportFlow::statusMessage, this, [this](const QString& text) { report(text, false); });
     connect(m_import, &EmbeddingImportFlow::runningChanged, m_actions.importEmbeddings,
             [this](bool running) { m_actions.importEmbeddings->setEnabled(!running); });
-    connect(m_view, &ViewState::selectionChanged, this, &MainWindow::showSelection);
+    connect(m_view, &ViewState::selectionChanged, this,
+            [this] { statusBar()->showMessage(m_figure->selectionSummary()); });
 
     restoreSettings(options);
     updateTitle();
@@ -162,8 +130,8 @@ void MainWindow::connectActions()
         if (!path.isEmpty())
             m_import->importFrom(path);
     });
-    connect(a.exportFigure, &QAction::triggered, this, &MainWindow::exportFigureInteractively);
-    connect(a.exportData, &QAction::triggered, this, &MainWindow::exportDataInteractively);
+    connect(a.exportFigure, &QAction::triggered, m_exports, &ExportCommands::exportFigureInteractively);
+    connect(a.exportData, &QAction::triggered, m_exports, &ExportCommands::exportDataInteractively);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
     // Own actions rather than QUndoStack's: a sentence edit still waiting for
@@ -201,7 +169,7 @@ void MainWindow::connectActions()
     connect(a.lesson, &QAction::triggered, this, [this](bool on) { on ? startLesson() : leaveLesson(); });
     connect(a.presentation, &QAction::triggered, this, &MainWindow::setPresentation);
     connect(a.leave, &QAction::triggered, this, &MainWindow::leaveModes);
-    connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.about, &QAction::triggered, this, [this] { showAboutBox(this); });
 }
 
 void MainWindow::createWidgets()
@@ -213,37 +181,11 @@ void MainWindow::createWidgets()
 
     auto* sentenceRow = new QHBoxLayout;
     sentenceRow->setSpacing(10);
-    auto* sentenceLabel = new QLabel(tr("Sentence"), central);
-    QFont labelFont = sentenceLabel->font();
-    labelFont.setBold(true);
-    labelFont.setPointSizeF(labelFont.pointSizeF() * 1.3);
-    sentenceLabel->setFont(labelFont);
-    m_sentence = new QLineEdit(central);
-    m_sentence->setObjectName(QStringLiteral("sentence"));
-    m_sentence->setPlaceholderText(tr("Type a sentence, e.g. i miss the old kanye"));
-    m_sentence->setToolTip(tr("The words to attend over, split at spaces (%1). The figure follows as you type.")
-                               .arg(m_actions.focusSentence->shortcut().toString(QKeySequence::NativeText)));
-    m_sentence->setClearButtonEnabled(true);
-    QFont sentenceFont = m_sentence->font();
-    sentenceFont.setPointSizeF(sentenceFont.pointSizeF() * 1.5);
-    m_sentence->setFont(sentenceFont);
-    m_sentence->setMaxLength(200000);
-    m_sentence->installEventFilter(this);
-    sentenceLabel->setBuddy(m_sentence);
-    sentenceRow->addWidget(sentenceLabel);
+    m_sentence = new SentenceField(m_actions.focusSentence->shortcut(), central);
+    sentenceRow->addWidget(m_sentence->createLabel(central));
     sentenceRow->addWidget(m_sentence, 1);
     layout->addLayout(sentenceRow);
-
-    m_errorBanner = new QLabel(this);
-    m_errorBanner->setObjectName(QStringLiteral("errorBanner"));
-    m_errorBanner->setWordWrap(true);
-    m_errorBanner->setTextFormat(Qt::PlainText);
-    m_errorBanner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7a1010; border: 1px solid "
-                                                "#e0a0a0; border-left: 5px solid #c62828; border-radius: 3px; "
-                                                "padding: 5px 8px; }"));
-    // Wrapped to the panel's width; its own width hint would widen the panel.
-    m_errorBanner->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_errorBanner->hide();
+    m_errorBanner = new ErrorBanner(this);
 
     // Above the figure, so they stay visible with the settings panel hidden.
     m_recoveryBar = new MessageBar(central);
@@ -297,7 +239,7 @@ void MainWindow::createWidgets()
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summary"));
-    m_busyIndicator = createBusyIndicator();
+    m_busyIndicator = new BusyIndicator(this);
     statusBar()->addPermanentWidget(m_busyIndicator);
     statusBar()->addPermanentWidget(m_summary);
     m_zoomLabel = new QLabel(this);
@@ -321,11 +263,6 @@ void MainWindow::createWidgets()
         m_actions.undo->setEnabled(true); // Ctrl+Z undoes the typing not yet recorded too
     });
 
-    m_busyTimer = new QTimer(this);
-    m_busyTimer->setSingleShot(true);
-    m_busyTimer->setInterval(kBusyDelayMs);
-    connect(m_busyTimer, &QTimer::timeout, this, [this] { m_busyIndicator->setVisible(m_document->isBusy()); });
-
     connect(m_controls, &ControlPanel::configEdited, this, &MainWindow::applyControls);
     connect(m_lesson, &LessonView::exitRequested, this, &MainWindow::leaveLesson);
     connect(m_figure, &FigureView::cellEdited, this, &MainWindow::editCell);
@@ -333,44 +270,13 @@ void MainWindow::createWidgets()
             [this](const QString& message, bool ok) { report(message, !ok); });
 }
 
-QWidget* MainWindow::createBusyIndicator()
-{
-    // An indeterminate bar shows no text of its own, hence the label.
-    auto* indicator = new QWidget(this);
-    indicator->setObjectName(QStringLiteral("busyIndicator"));
-    indicator->setToolTip(tr("Computing the new settings; the figure shows the previous ones meanwhile."));
-    auto* layout = new QHBoxLayout(indicator);
-    layout->setContentsMargins(0, 0, 16, 0);
-    layout->setSpacing(6);
-    indicator->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
-    layout->addWidget(new QLabel(tr("Computing…"), indicator));
-    auto* bar = new QProgressBar(indicator);
-    bar->setRange(0, 0);
-    bar->setTextVisible(false);
-    bar->setFixedWidth(120);
-    layout->addWidget(bar);
-    indicator->hide();
-    return indicator;
-}
-
 void MainWindow::restoreSettings(const CommandLineOptions& options)
 {
-    QSettings settings;
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
-    if (settings.value(kGeometryKey).isNull())
-        resize(1280, 720);
-
-    // The command line has already read a SESSION argument into the options.
-    Session session = sessionFromOptions(options);
-    if (isPlainStart(options)) {
-        QString ignored;
-        if (const auto saved = sessionFromJson(settings.value(kSessionKey).toByteArray(), QString(), &ignored))
-            session = *saved;
-        m_view->setAllHeads(settings.value(kAllHeadsKey, false).toBool());
-    }
-    if (session.colorMap.isEmpty())
-        session.colorMap = settings.value(kColorMapKey, QStringLiteral("viridis")).toString();
+    windowsettings::restoreWindow(this);
+    std::optional<bool> allHeads;
+    const Session session = windowsettings::startSession(options, &allHeads);
+    if (allHeads)
+        m_view->setAllHeads(*allHeads);
     applySession(session, false);
     if (!options.sessionFile.isEmpty()) {
         m_files->setCurrentFile(QFileInfo(options.sessionFile).absoluteFilePath());
@@ -387,18 +293,6 @@ void MainWindow::showOpenNotes(const QStringList& notes)
         m_messageBar->dismiss();
     else
         m_messageBar->showMessage(MessageBar::Kind::Warning, tr("Opened with adjustments: %1").arg(notes.join(' ')));
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kColorMapKey, m_view->colorMap());
-    settings.setValue(kAllHeadsKey, m_view->allHeads());
-    Session session = currentSession();
-    session.lessonStep = 0; // a plain start opens on the figure
-    settings.setValue(kSessionKey, sessionToJson(session));
 }
 
 Session MainWindow::currentSession() const
@@ -447,7 +341,7 @@ void MainWindow::newSession()
     if (!m_files->maybeSave())
         return;
     Session session;
-    session.config = plainOptions().config;
+    session.config = windowsettings::plainConfig();
     session.colorMap = m_view->colorMap();
     applySession(session, false);
     m_files->setCurrentFile(QString());
@@ -470,28 +364,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     m_import->cancel();
-    saveSettings();
+    windowsettings::save(this, currentSession(), m_view->allHeads());
     m_files->close();
     if (m_compare)
         m_compare->close();
     QMainWindow::closeEvent(event);
-}
-
-bool MainWindow::eventFilter(QObject* watched, QEvent* event)
-{
-    // Depending on the platform's key bindings a line edit may claim Ctrl
-    // keys for itself (emacs-style Ctrl+E, Ctrl+K); the window's own
-    // shortcuts must work while the cursor is in the sentence.
-    if (watched == m_sentence && event->type() == QEvent::ShortcutOverride) {
-        const QKeySequence pressed(static_cast<QKeyEvent*>(event)->keyCombination());
-        for (const QAction* action : actions()) {
-            if (action->shortcuts().contains(pressed)) {
-                event->ignore();
-                return true;
-            }
-        }
-    }
-    return QMainWindow::eventFilter(watched, event);
 }
 
 // A sentence edit still waiting for its pause is recorded now, so whatever
@@ -559,56 +436,18 @@ void MainWindow::showError(const QString& error)
     using Kind = attn::AttentionError::Kind;
     const auto kind = m_document->errorKind();
     m_controls->markError(kind);
-    QPalette palette = m_sentence->parentWidget()->palette();
-    if (kind == Kind::NoTokens || kind == Kind::TooManyTokens) {
-        palette.setColor(QPalette::Base, QColor(0xff, 0xe4, 0xe1));
-        palette.setColor(QPalette::Text, QColor(0x8b, 0x00, 0x00));
-    }
-    m_sentence->setPalette(palette);
-
+    m_sentence->markError(kind == Kind::NoTokens || kind == Kind::TooManyTokens);
+    const bool panelHidden = !m_dock->isVisibleTo(this);
     if (error.isEmpty()) {
-        if (!m_dock->isVisibleTo(this) && !m_errorBanner->text().isEmpty())
+        if (panelHidden && !m_errorBanner->text().isEmpty())
             statusBar()->clearMessage();
-        m_errorBanner->hide();
-        m_errorBanner->clear();
+        m_errorBanner->showError(QString());
         return;
     }
     const QString kept = m_document->result() ? tr("\n\nThe figure still shows the last valid settings.") : QString();
-    m_errorBanner->setText(QStringLiteral("⚠  ") + error + kept);
-    m_errorBanner->show();
-    if (!m_dock->isVisibleTo(this))
+    m_errorBanner->showError(QStringLiteral("⚠  ") + error + kept);
+    if (panelHidden)
         statusBar()->showMessage(error); // the banner is in the hidden panel
-}
-
-void MainWindow::showBusy(bool busy)
-{
-    if (busy) {
-        m_busyTimer->start();
-    } else {
-        m_busyTimer->stop();
-        m_busyIndicator->hide();
-    }
-}
-
-void MainWindow::showSelection()
-{
-    const auto result = m_document->result();
-    const auto query = m_view->query();
-    if (!result || !query) {
-        statusBar()->clearMessage();
-        return;
-    }
-    const int head = std::clamp(m_view->head(), 0, static_cast<int>(result->heads.size()) - 1);
-    const auto key = m_view->key();
-    if (!key || *key >= static_cast<int>(result->tokens.size())) {
-        statusBar()->showMessage(tr("Query \"%1\" (row %2)").arg(tokenText(*result, *query)).arg(*query));
-        return;
-    }
-    const attn::HeadResult& h = result->heads[static_cast<std::size_t>(head)];
-    statusBar()->showMessage(tr("\"%1\" attends to \"%2\" with weight %3 (score %4)")
-                                 .arg(tokenText(*result, *query), tokenText(*result, *key))
-                                 .arg(h.weights(*query, *key), 0, 'f', 3)
-                                 .arg(h.scores(*query, *key), 0, 'g', 4));
 }
 
 void MainWindow::reseed(bool weights)
@@ -746,83 +585,6 @@ void MainWindow::leaveModes()
         setPresentation(false);
     else
         leaveLesson();
-}
-
-bool MainWindow::exportFigureTo(const QString& path, const FigureOptions& options, QString* error) const
-{
-    const auto result = m_document->result();
-    if (!result) {
-        *error = tr("There is nothing to export yet: type a sentence first.");
-        return false;
-    }
-    return exportFigure(path, m_document->resultConfig(), result, options, error);
-}
-
-bool MainWindow::exportDataTo(const QString& path, DataFormat format, attn::PanelId panel, QString* error) const
-{
-    const auto result = m_document->result();
-    if (!result) {
-        *error = tr("There is nothing to export yet: type a sentence first.");
-        return false;
-    }
-    const attn::AttentionConfig& config = m_document->resultConfig();
-    switch (format) {
-    case DataFormat::Json:
-        return exportJson(path, config, *result, error);
-    case DataFormat::NumpyScript:
-        return exportNumpyScript(path, config, *result, error);
-    case DataFormat::PanelCsv:
-        return exportPanelCsv(path, config, *result, panel, m_view->head(), error);
-    }
-    return false;
-}
-
-void MainWindow::exportFigureInteractively()
-{
-    ExportFigureDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString path = m_dialogs->askSavePath(
-        tr("Export Figure"), FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
-        dialog.fileFilter(), dialog.suffix());
-    if (path.isEmpty())
-        return;
-    FigureOptions options = m_figure->exportOptions();
-    options.panel = dialog.panel();
-    options.scale = dialog.scale();
-    QString error;
-    if (exportFigureTo(path, options, &error))
-        report(tr("Saved the figure to %1.").arg(QDir::toNativeSeparators(path)), false);
-    else
-        report(error, true);
-}
-
-void MainWindow::exportDataInteractively()
-{
-    ExportDataDialog dialog(m_view->head(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString path = m_dialogs->askSavePath(
-        tr("Export Data"), FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
-        dialog.fileFilter(), dialog.suffix());
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (exportDataTo(path, dialog.format(), dialog.panel(), &error))
-        report(tr("Saved the data to %1.").arg(QDir::toNativeSeparators(path)), false);
-    else
-        report(error, true);
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Attention Visualizer"),
-                       tr("<h3>Attention Visualizer %1</h3>"
-                          "<p>Self-attention, every number of it: embeddings, weights, queries, keys, values, "
-                          "scores, softmax weights and outputs as linked heatmaps.</p>"
-                          "<p>Every number is float64 from NumPy's legacy generator, so File → Export Data "
-                          "writes a NumPy script that recomputes exactly what you see.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
 }
 
 void MainWindow::report(const QString& message, bool isError)

@@ -11,9 +11,11 @@
 #include <QPointer>
 #include <QString>
 
-struct FigureOptions;
 struct Session;
 class AttentionDocument;
+class BusyIndicator;
+class ErrorBanner;
+class SentenceField;
 class CompareSeedsDialog;
 class ControlPanel;
 class EmbeddingImportFlow;
@@ -23,7 +25,6 @@ class MessageBar;
 class QCloseEvent;
 class QDockWidget;
 class QLabel;
-class QLineEdit;
 class QStackedWidget;
 class QTimer;
 class SessionFiles;
@@ -68,12 +69,7 @@ public:
     using Prompts = FileDialogs::Prompts;
     void setPrompts(const Prompts& prompts);
 
-    using DataFormat = ExportDataDialog::Format;
-
-    // What the File menu runs after its dialogs; false with *error set.
-    bool exportFigureTo(const QString& path, const FigureOptions& options, QString* error) const;
-    // `panel` matters for PanelCsv only (per-head panels: the head shown).
-    bool exportDataTo(const QString& path, DataFormat format, attn::PanelId panel, QString* error) const;
+    ExportCommands* exportCommands() const { return m_exports; }
 
     // File > New: asks about unsaved changes, then the article's example untitled.
     void newSession();
@@ -95,14 +91,11 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void connectActions();
     void createWidgets();
-    QWidget* createBusyIndicator();
     void restoreSettings(const CommandLineOptions& options);
-    void saveSettings() const;
     // A session from a file or the start: no undo history, unmodified
     // unless `asEdit` (a recovery: undoable, and unsaved).
     void applySession(const Session& session, bool asEdit);
@@ -114,13 +107,8 @@ private:
     void showConfig();
     void showResult();
     void showError(const QString& error);
-    void showBusy(bool busy);
-    void showSelection();
     void reseed(bool weights);
     void loadArticle();
-    void exportFigureInteractively();
-    void exportDataInteractively();
-    void showAbout();
     void report(const QString& message, bool isError);
     void leaveModes();
 
@@ -129,21 +117,21 @@ private:
     FileDialogs* m_dialogs = nullptr;
     SessionFiles* m_files = nullptr;
     EmbeddingImportFlow* m_import = nullptr;
+    ExportCommands* m_exports = nullptr;
     WindowActions m_actions;
     ControlPanel* m_controls = nullptr;
     QDockWidget* m_dock = nullptr;
     QStackedWidget* m_views = nullptr;
     FigureView* m_figure = nullptr;
     LessonView* m_lesson = nullptr;
-    QLineEdit* m_sentence = nullptr;
-    QLabel* m_errorBanner = nullptr;
+    SentenceField* m_sentence = nullptr;
+    ErrorBanner* m_errorBanner = nullptr;
     MessageBar* m_messageBar = nullptr;
     MessageBar* m_recoveryBar = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_zoomLabel = nullptr;
-    QWidget* m_busyIndicator = nullptr;
+    BusyIndicator* m_busyIndicator = nullptr;
     QTimer* m_sentenceTimer = nullptr;
-    QTimer* m_busyTimer = nullptr;
     bool m_lessonPending = false; // open the lesson once a result arrives
 
     QPointer<CompareSeedsDialog> m_compare;

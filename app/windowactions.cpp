@@ -5,6 +5,7 @@
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QWidget>
 
 namespace {
@@ -131,4 +132,15 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
 
     QMenu* help = bar->addMenu(tr("&Help"));
     help->addAction(about);
+}
+
+void showAboutBox(QWidget* parent)
+{
+    QMessageBox::about(parent, tr("About Attention Visualizer"),
+                       tr("<h3>Attention Visualizer %1</h3>"
+                          "<p>Self-attention, every number of it: embeddings, weights, queries, keys, values, "
+                          "scores, softmax weights and outputs as linked heatmaps.</p>"
+                          "<p>Every number is float64 from NumPy's legacy generator, so File → Export Data "
+                          "writes a NumPy script that recomputes exactly what you see.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
 }

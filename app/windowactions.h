@@ -44,3 +44,6 @@ struct WindowActions
     QAction* about;
     QMenu* recentMenu = nullptr;
 };
+
+// Help > About: what the program is, and its version.
+void showAboutBox(QWidget* parent);

@@ -361,14 +361,14 @@ void TestMainWindow::exportFigureWritesPng()
     FigureOptions options = m_window->figureView()->exportOptions();
     options.scale = 2.0;
     QString error;
-    QVERIFY2(m_window->exportFigureTo(path, options, &error), qPrintable(error));
+    QVERIFY2(m_window->exportCommands()->exportFigureTo(path, options, &error), qPrintable(error));
     QImage image(path);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 200 && image.height() > 100);
 
     // A failure is reported, not thrown, and leaves no file.
     const QString bad = dir.filePath(QStringLiteral("missing/dir/figure.png"));
-    QVERIFY(!m_window->exportFigureTo(bad, options, &error));
+    QVERIFY(!m_window->exportCommands()->exportFigureTo(bad, options, &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!QFile::exists(bad));
 }
@@ -412,22 +412,25 @@ void TestMainWindow::exportDataWritesJsonAndScript()
     QTemporaryDir dir;
     QString error;
     const QString json = dir.filePath(QStringLiteral("a.json"));
-    QVERIFY2(m_window->exportDataTo(json, MainWindow::DataFormat::Json, attn::PanelId::Weights, &error),
-             qPrintable(error));
+    QVERIFY2(
+        m_window->exportCommands()->exportDataTo(json, ExportDataDialog::Format::Json, attn::PanelId::Weights, &error),
+        qPrintable(error));
     QFile file(json);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(object.value("config").toObject().value("sentence").toString(), QStringLiteral("i miss the old kanye"));
 
     const QString script = dir.filePath(QStringLiteral("a.py"));
-    QVERIFY2(m_window->exportDataTo(script, MainWindow::DataFormat::NumpyScript, attn::PanelId::Weights, &error),
+    QVERIFY2(m_window->exportCommands()->exportDataTo(script, ExportDataDialog::Format::NumpyScript,
+                                                      attn::PanelId::Weights, &error),
              qPrintable(error));
     QFile scriptFile(script);
     QVERIFY(scriptFile.open(QIODevice::ReadOnly));
     QVERIFY(scriptFile.readAll().contains("import numpy"));
 
     const QString csv = dir.filePath(QStringLiteral("weights.csv"));
-    QVERIFY2(m_window->exportDataTo(csv, MainWindow::DataFormat::PanelCsv, attn::PanelId::Weights, &error),
+    QVERIFY2(m_window->exportCommands()->exportDataTo(csv, ExportDataDialog::Format::PanelCsv, attn::PanelId::Weights,
+                                                      &error),
              qPrintable(error));
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));

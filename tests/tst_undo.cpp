@@ -368,7 +368,8 @@ void TestUndo::editedCellsAreSavedAndExported()
     QCOMPARE(session->config.explicitEmbeddings.at("kanye").at(0), -0.5);
 
     const QString script = dir.filePath(QStringLiteral("edited.py"));
-    QVERIFY2(m_window->exportDataTo(script, MainWindow::DataFormat::NumpyScript, attn::PanelId::Weights, &error),
+    QVERIFY2(m_window->exportCommands()->exportDataTo(script, ExportDataDialog::Format::NumpyScript,
+                                                      attn::PanelId::Weights, &error),
              qPrintable(error));
     QFile file(script);
     QVERIFY(file.open(QIODevice::ReadOnly));

@@ -1,7 +1,14 @@
 #include "ui/widgets/exportdialogs.h"
 
+#include "ui/document/attentiondocument.h"
+#include "ui/document/exportfiles.h"
+#include "ui/render/figureexport.h"
+#include "ui/widgets/figureview.h"
+#include "ui/widgets/filedialogs.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QPushButton>
 
@@ -130,4 +137,80 @@ QString ExportDataDialog::baseName() const
 QString ExportDataDialog::fileFilter() const
 {
     return tr("%1 (*.%2)").arg(m_format->currentText(), suffix());
+}
+
+ExportCommands::ExportCommands(AttentionDocument* document, FigureView* figure, FileDialogs* dialogs, QWidget* parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_figure(figure)
+    , m_dialogs(dialogs)
+    , m_parent(parent)
+{
+}
+
+bool ExportCommands::exportFigureTo(const QString& path, const FigureOptions& options, QString* error) const
+{
+    const auto result = m_document->result();
+    if (!result) {
+        *error = tr("There is nothing to export yet: type a sentence first.");
+        return false;
+    }
+    return exportFigure(path, m_document->resultConfig(), result, options, error);
+}
+
+bool ExportCommands::exportDataTo(const QString& path, ExportDataDialog::Format format, attn::PanelId panel,
+                                  QString* error) const
+{
+    const auto result = m_document->result();
+    if (!result) {
+        *error = tr("There is nothing to export yet: type a sentence first.");
+        return false;
+    }
+    const attn::AttentionConfig& config = m_document->resultConfig();
+    switch (format) {
+    case ExportDataDialog::Format::Json:
+        return exportJson(path, config, *result, error);
+    case ExportDataDialog::Format::NumpyScript:
+        return exportNumpyScript(path, config, *result, error);
+    case ExportDataDialog::Format::PanelCsv:
+        return exportPanelCsv(path, config, *result, panel, m_figure->viewState()->head(), error);
+    }
+    return false;
+}
+
+void ExportCommands::exportFigureInteractively()
+{
+    ExportFigureDialog dialog(m_parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString path = m_dialogs->askSavePath(
+        tr("Export Figure"), FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
+        dialog.fileFilter(), dialog.suffix());
+    if (path.isEmpty())
+        return;
+    FigureOptions options = m_figure->exportOptions();
+    options.panel = dialog.panel();
+    options.scale = dialog.scale();
+    QString error;
+    if (exportFigureTo(path, options, &error))
+        emit finished(tr("Saved the figure to %1.").arg(QDir::toNativeSeparators(path)), true);
+    else
+        emit finished(error, false);
+}
+
+void ExportCommands::exportDataInteractively()
+{
+    ExportDataDialog dialog(m_figure->viewState()->head(), m_parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString path = m_dialogs->askSavePath(
+        tr("Export Data"), FileDialogs::suggestExportPath(dialog.baseName() + '.' + dialog.suffix()),
+        dialog.fileFilter(), dialog.suffix());
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportDataTo(path, dialog.format(), dialog.panel(), &error))
+        emit finished(tr("Saved the data to %1.").arg(QDir::toNativeSeparators(path)), true);
+    else
+        emit finished(error, false);
 }

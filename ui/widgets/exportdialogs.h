@@ -50,3 +50,37 @@ private:
     QComboBox* m_format = nullptr;
     QComboBox* m_panel = nullptr;
 };
+
+struct FigureOptions;
+class AttentionDocument;
+class FigureView;
+class FileDialogs;
+
+// File > Export Figure and Export Data from dialog to file: asks with the
+// dialogs above and the file-dialog service, writes the document's shown
+// result with what the figure view shows (head, colour map, selection), and
+// says how it went through finished() (once per export; no dialog of its own).
+class ExportCommands : public QObject
+{
+    Q_OBJECT
+
+public:
+    ExportCommands(AttentionDocument* document, FigureView* figure, FileDialogs* dialogs, QWidget* parent);
+
+    // Without dialogs; false with *error set.
+    bool exportFigureTo(const QString& path, const FigureOptions& options, QString* error) const;
+    // `panel` matters for PanelCsv only (per-head panels: the head shown).
+    bool exportDataTo(const QString& path, ExportDataDialog::Format format, attn::PanelId panel, QString* error) const;
+
+    void exportFigureInteractively();
+    void exportDataInteractively();
+
+signals:
+    void finished(const QString& message, bool ok);
+
+private:
+    AttentionDocument* m_document;
+    FigureView* m_figure;
+    FileDialogs* m_dialogs;
+    QWidget* m_parent;
+};

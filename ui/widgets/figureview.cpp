@@ -134,6 +134,23 @@ FigureOptions FigureView::exportOptions() const
     return options;
 }
 
+QString FigureView::selectionSummary() const
+{
+    const auto query = m_view->query();
+    if (!m_result || !query || *query >= static_cast<int>(m_result->tokens.size()))
+        return QString();
+    const auto token = [this](int i) { return QString::fromStdString(m_result->tokens[static_cast<std::size_t>(i)]); };
+    const auto key = m_view->key();
+    if (!key || *key >= static_cast<int>(m_result->tokens.size()))
+        return tr("Query \"%1\" (row %2)").arg(token(*query)).arg(*query);
+    const int head = std::clamp(m_view->head(), 0, static_cast<int>(m_result->heads.size()) - 1);
+    const attn::HeadResult& h = m_result->heads[static_cast<std::size_t>(head)];
+    return tr("\"%1\" attends to \"%2\" with weight %3 (score %4)")
+        .arg(token(*query), token(*key))
+        .arg(h.weights(*query, *key), 0, 'f', 3)
+        .arg(h.scores(*query, *key), 0, 'g', 4);
+}
+
 QString FigureView::toolTipAt(QPoint viewportPos) const
 {
     return m_figure.toolTipAt(toFigure(viewportPos));

@@ -67,6 +67,9 @@ public:
     // Options that export what the view shows (head, heads, colour map,
     // selection, arrangement); set .panel to export one panel.
     FigureOptions exportOptions() const;
+    // The selection in words for the status bar ("\"i\" attends to \"old\"
+    // with weight 0.412 (score 3.2)"); empty without a selected query.
+    QString selectionSummary() const;
     // The dialogs the panel exports (context menu) ask with; without one
     // they do nothing.
     void setFileDialogs(FileDialogs* dialogs);

@@ -1,0 +1,65 @@
+#include "ui/widgets/statuswidgets.h"
+
+#include <QHBoxLayout>
+#include <QProgressBar>
+#include <QTimer>
+
+namespace {
+
+constexpr int kBusyDelayMs = 200;
+
+} // namespace
+
+BusyIndicator::BusyIndicator(QWidget* parent)
+    : QWidget(parent)
+    , m_delay(new QTimer(this))
+{
+    setObjectName(QStringLiteral("busyIndicator"));
+    setToolTip(tr("Computing the new settings; the figure shows the previous ones meanwhile."));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 16, 0);
+    layout->setSpacing(6);
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    // An indeterminate bar shows no text of its own, hence the label.
+    layout->addWidget(new QLabel(tr("Computing…"), this));
+    auto* bar = new QProgressBar(this);
+    bar->setRange(0, 0);
+    bar->setTextVisible(false);
+    bar->setFixedWidth(120);
+    layout->addWidget(bar);
+    m_delay->setSingleShot(true);
+    m_delay->setInterval(kBusyDelayMs);
+    connect(m_delay, &QTimer::timeout, this, [this] { setVisible(m_busy); });
+    hide();
+}
+
+void BusyIndicator::setBusy(bool busy)
+{
+    m_busy = busy;
+    if (busy) {
+        m_delay->start();
+    } else {
+        m_delay->stop();
+        hide();
+    }
+}
+
+ErrorBanner::ErrorBanner(QWidget* parent)
+    : QLabel(parent)
+{
+    setObjectName(QStringLiteral("errorBanner"));
+    setWordWrap(true);
+    setTextFormat(Qt::PlainText);
+    setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7a1010; border: 1px solid "
+                                 "#e0a0a0; border-left: 5px solid #c62828; border-radius: 3px; "
+                                 "padding: 5px 8px; }"));
+    // Wrapped to the panel's width; its own width hint would widen the panel.
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    hide();
+}
+
+void ErrorBanner::showError(const QString& text)
+{
+    setText(text);
+    setVisible(!text.isEmpty());
+}
