@@ -10,6 +10,7 @@
 #include "ui/render/figure.h"
 #include "ui/render/formulatext.h"
 #include "ui/widgets/figureview.h"
+#include "ui/widgets/filedialogs.h"
 
 #include "testutil.h"
 
@@ -35,6 +36,7 @@ class TestFigure : public QObject
     Q_OBJECT
 
 private slots:
+    void saveFilterSuffix();
     void drawnWordsAreMarkedWhenOthersAreGiven();
     void scoreToolTipWritesOutTheDotProduct_data();
     void scoreToolTipWritesOutTheDotProduct();
@@ -1187,6 +1189,15 @@ void TestFigure::longSentenceIsCutBetweenCharacters()
         else
             QVERIFY2(!title[i].isLowSurrogate(), qPrintable(QString::number(i)));
     }
+}
+
+void TestFigure::saveFilterSuffix()
+{
+    // A panel saved as "weights" with the SVG filter chosen is weights.svg.
+    QCOMPARE(FileDialogs::filterSuffix(QStringLiteral("SVG drawing (*.svg)")), QStringLiteral("svg"));
+    QCOMPARE(FileDialogs::filterSuffix(QStringLiteral("PDF document (*.PDF *.pdf)")), QStringLiteral("pdf"));
+    QCOMPARE(FileDialogs::filterSuffix(QStringLiteral("All files (*)")), QString());
+    QCOMPARE(FileDialogs::filterSuffix(QString()), QString());
 }
 
 QTEST_MAIN(TestFigure)

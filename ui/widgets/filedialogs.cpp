@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QWidget>
 
@@ -35,14 +36,27 @@ QString FileDialogs::askOpenPath(const QString& title, const char* folderKey, co
 QString FileDialogs::askSavePath(const QString& title, const QString& suggestion, const QString& filter,
                                  const QString& suffix)
 {
-    QString path = m_prompts.saveFileName ? m_prompts.saveFileName(title, suggestion, filter)
-                                          : QFileDialog::getSaveFileName(m_window, title, suggestion, filter);
+    QString chosenFilter;
+    QString path = m_prompts.saveFileName
+                       ? m_prompts.saveFileName(title, suggestion, filter)
+                       : QFileDialog::getSaveFileName(m_window, title, suggestion, filter, &chosenFilter);
     if (path.isEmpty())
         return path;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += '.' + suffix;
+    // A name typed without a suffix gets the one of the format chosen in the
+    // dialog (PNG, SVG or PDF), else the default.
+    if (QFileInfo(path).suffix().isEmpty()) {
+        const QString chosen = filterSuffix(chosenFilter);
+        path += '.' + (chosen.isEmpty() ? suffix : chosen);
+    }
     QSettings().setValue(exportFolderKey, QFileInfo(path).absolutePath());
     return path;
+}
+
+QString FileDialogs::filterSuffix(const QString& filter)
+{
+    static const QRegularExpression pattern(QStringLiteral("\\*\\.([A-Za-z0-9]+)"));
+    const QRegularExpressionMatch match = pattern.match(filter);
+    return match.hasMatch() ? match.captured(1).toLower() : QString();
 }
 
 QMessageBox::StandardButton FileDialogs::askToSave(const QString& question)

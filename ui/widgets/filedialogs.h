@@ -40,11 +40,15 @@ public:
     // A file to read, starting in the folder remembered under `folderKey`
     // (which then remembers the file's folder); empty: cancelled.
     QString askOpenPath(const QString& title, const char* folderKey, const QString& filter);
-    // A file to write, suggested as `suggestion`; `suffix` is added when the
-    // name has none, and the folder is remembered for exports.
+    // A file to write, suggested as `suggestion`; when the name has no
+    // suffix it gets the one of the filter chosen in the dialog, else
+    // `suffix`; the folder is remembered for exports.
     QString askSavePath(const QString& title, const QString& suggestion, const QString& filter, const QString& suffix);
     // `name` in the remembered export folder: what save dialogs suggest.
     static QString suggestExportPath(const QString& name);
+    // The suffix of a dialog filter's first pattern: "svg" for
+    // "SVG drawing (*.svg)"; empty when it has none.
+    static QString filterSuffix(const QString& filter);
     static QString rememberedFolder(const char* folderKey);
 
     // Save, Discard or Cancel for unsaved changes.
