@@ -1,9 +1,12 @@
-// The heatmap renderer puts each value's colour-map colour in its cell, on
-// normal and high-DPI images alike; masked and NaN cells look like neither;
-// labels, title and colour bar are drawn; hit-testing agrees with drawing;
-// large matrices drop cell text and still render.
+// The heatmap units (heatmapscale, heatmaplayout, heatmappainter) put each
+// value's colour-map colour in its cell, on normal and high-DPI images alike;
+// masked and NaN cells look like neither; labels, title and colour bar are
+// drawn; hit-testing agrees with drawing; large matrices drop cell text and
+// still render.
 
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmaplayout.h"
+#include "ui/render/heatmappainter.h"
+#include "ui/render/heatmapscale.h"
 
 #include "testutil.h"
 
@@ -82,7 +85,7 @@ QImage render(const HeatmapSpec& spec, const QSizeF& logicalSize, double dpr = 1
     image.setDevicePixelRatio(dpr);
     image.fill(kPageColour);
     QPainter painter(&image);
-    HeatmapRenderer::paint(&painter, target.isNull() ? QRectF(QPointF(), logicalSize) : target, spec);
+    heatmappainter::paint(&painter, target.isNull() ? QRectF(QPointF(), logicalSize) : target, spec);
     return image;
 }
 
@@ -244,7 +247,7 @@ void TestHeatmapRenderer::formatsValues()
     QFETCH(double, value);
     QFETCH(int, decimals);
     QFETCH(QString, expected);
-    QCOMPARE(HeatmapRenderer::formatValue(value, decimals), expected);
+    QCOMPARE(heatmapscale::formatValue(value, decimals), expected);
 }
 
 void TestHeatmapRenderer::cellsHaveTheirColourMapColour_data()
@@ -280,7 +283,7 @@ void TestHeatmapRenderer::cellsHaveTheirColourMapColour()
 
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QVERIFY(!layout.rasterCells);
     for (int r = 0; r < m.rows(); ++r) {
         for (int c = 0; c < m.cols(); ++c) {
@@ -300,7 +303,7 @@ void TestHeatmapRenderer::divergingZeroIsTheNeutralCentre()
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
     const QColor zero =
-        pixelAt(image, HeatmapRenderer::cellRect(target, spec, HeatmapRenderer::defaultFont(), 0, 1).center());
+        pixelAt(image, heatmaplayout::cellRect(target, spec, heatmaplayout::defaultFont(), 0, 1).center());
     QCOMPARE(zero, ColorMap::diverging().color(0.5));
     // Neutral: no hue to speak of, and light.
     QVERIFY(distance(zero.rgb(), qRgb(zero.red(), zero.red(), zero.red())) <= 4);
@@ -314,7 +317,7 @@ void TestHeatmapRenderer::positiveInfinityClampsToTopColour()
     const HeatmapSpec spec = specFor(m);
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QCOMPARE(pixelAt(image, layout.cellRect(1, 1).center()), ColorMap::viridis().color(1.0));
     // The infinity does not stretch the range: the finite maximum is still top.
     QCOMPARE(pixelAt(image, layout.cellRect(2, 0).center()), ColorMap::viridis().color(1.0));
@@ -334,7 +337,7 @@ void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured()
     const HeatmapSpec spec = specFor(m, map);
     const QRectF target(0, 0, 520, 420);
     const QImage image = render(spec, target.size());
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QVERIFY(layout.cellSize >= 20);
 
     for (int r = 0; r < m.rows(); ++r) {
@@ -364,7 +367,7 @@ void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured()
     for (int r = 0; r < m.rows(); ++r)
         for (int c = r + 1; c < m.cols(); ++c)
             unmasked(r, c) = 0.0;
-    QVERIFY(HeatmapRenderer::layout(target, specFor(unmasked, map)).legendRect.isEmpty());
+    QVERIFY(heatmaplayout::layout(target, specFor(unmasked, map)).legendRect.isEmpty());
 }
 
 void TestHeatmapRenderer::nanCellsAreDistinct()
@@ -375,7 +378,7 @@ void TestHeatmapRenderer::nanCellsAreDistinct()
     const HeatmapSpec spec = specFor(m);
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
 
     const auto nanCounts = histogram(image, layout.cellRect(2, 2));
     const auto maskedCounts = histogram(image, layout.cellRect(0, 2));
@@ -397,9 +400,9 @@ void TestHeatmapRenderer::labelsTitleAndColourBarAreDrawn()
     spec.formula = QStringLiteral("A = softmax(S)");
     spec.showValues = true;
 
-    const QSizeF size = HeatmapRenderer::preferredSize(spec);
+    const QSizeF size = heatmaplayout::preferredSize(spec);
     const QImage image = render(spec, size);
-    const HeatmapLayout layout = HeatmapRenderer::layout(QRectF(QPointF(), size), spec);
+    const HeatmapLayout layout = heatmaplayout::layout(QRectF(QPointF(), size), spec);
 
     QVERIFY(layout.valuesVisible);
     QVERIFY(darkPixels(image, layout.titleRect) > 0);
@@ -452,7 +455,7 @@ void TestHeatmapRenderer::drawingStaysInsideTarget()
             spec.rowLabels << QStringLiteral("token%1").arg(i);
         spec.columnLabels = spec.rowLabels;
     }
-    const QSizeF size = HeatmapRenderer::preferredSize(spec);
+    const QSizeF size = heatmaplayout::preferredSize(spec);
     const QRectF target(QPointF(30, 20), size);
     const QImage image = render(spec, size + QSizeF(60, 40), 1.0, target);
 
@@ -463,7 +466,7 @@ void TestHeatmapRenderer::drawingStaysInsideTarget()
         }
     }
     // Every part lies inside the target.
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     for (const QRectF& part : {layout.titleRect, layout.formulaRect, layout.gridRect, layout.rowLabelRect,
                                layout.columnLabelRect, layout.colorBarRect, layout.legendRect}) {
         if (!part.isEmpty())
@@ -493,8 +496,8 @@ void TestHeatmapRenderer::hitTestingMatchesCells()
     attn::Matrix m = attn::Matrix::Zero(rows, columns);
     HeatmapSpec spec = specFor(m);
     const QRectF target(QPointF(7, 5), size);
-    const QFont font = HeatmapRenderer::defaultFont();
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec, font);
+    const QFont font = heatmaplayout::defaultFont();
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec, font);
 
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < columns; ++c) {
@@ -507,9 +510,9 @@ void TestHeatmapRenderer::hitTestingMatchesCells()
         }
     }
     // The static convenience functions agree with the layout.
-    QCOMPARE(HeatmapRenderer::cellRect(target, spec, font, rows - 1, columns - 1),
+    QCOMPARE(heatmaplayout::cellRect(target, spec, font, rows - 1, columns - 1),
              layout.cellRect(rows - 1, columns - 1));
-    QCOMPARE(HeatmapRenderer::cellAt(target, spec, font, layout.cellRect(0, columns - 1).center()),
+    QCOMPARE(heatmaplayout::cellAt(target, spec, font, layout.cellRect(0, columns - 1).center()),
              std::make_optional(std::make_pair(0, columns - 1)));
 
     QVERIFY(!layout.cellAt(layout.gridRect.topLeft() - QPointF(1, 1)).has_value());
@@ -532,7 +535,7 @@ void TestHeatmapRenderer::highDpiImageHasSameColours()
     const QImage normal = render(spec, size, 1.0);
     const QImage sharp = render(spec, size, 2.0);
     QCOMPARE(sharp.size(), (size * 2).toSize());
-    const HeatmapLayout layout = HeatmapRenderer::layout(QRectF(QPointF(), size), spec);
+    const HeatmapLayout layout = heatmaplayout::layout(QRectF(QPointF(), size), spec);
 
     for (int r = 0; r < 5; ++r) {
         for (int c = 0; c <= r; ++c) {
@@ -562,7 +565,7 @@ void TestHeatmapRenderer::largeMatrixDropsTextAndRenders()
     spec.title = QStringLiteral("Scores  512 × 512");
 
     const QRectF target(0, 0, 800, 800);
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QVERIFY(!layout.valuesVisible);
     QVERIFY(layout.rasterCells);
     QVERIFY(layout.rowLabelStride > 1);
@@ -616,13 +619,13 @@ void TestHeatmapRenderer::sizeForCellSizeGivesThatCell()
         spec.rowLabels << QStringLiteral("tok%1").arg(r);
     if (rows == columns)
         spec.columnLabels = spec.rowLabels;
-    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, cell);
+    const QSizeF size = heatmaplayout::sizeForCellSize(spec, cell);
     const QRectF target(QPointF(10, 20), size);
-    const HeatmapLayout exact = HeatmapRenderer::layoutForCellSize(target, spec, cell);
+    const HeatmapLayout exact = heatmaplayout::layoutForCellSize(target, spec, cell);
     QCOMPARE(exact.cellSize, cell);
     QCOMPARE(exact.cellWidth, cell >= 3 ? std::floor(cell * aspect + 1e-6) : cell * aspect);
     // Fitting the same box gives the same cells back, and everything fits.
-    const HeatmapLayout fitted = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout fitted = heatmaplayout::layout(target, spec);
     QCOMPARE(fitted.cellSize, cell);
     QCOMPARE(fitted.gridRect, exact.gridRect);
     for (const QRectF& part : {exact.titleRect, exact.formulaRect, exact.gridRect, exact.rowLabelRect,
@@ -633,7 +636,7 @@ void TestHeatmapRenderer::sizeForCellSizeGivesThatCell()
     // A laid-out panel moves with its target.
     HeatmapLayout moved = exact;
     moved.translate(QPointF(5, 7));
-    QCOMPARE(moved.gridRect, HeatmapRenderer::layoutForCellSize(target.translated(5, 7), spec, cell).gridRect);
+    QCOMPARE(moved.gridRect, heatmaplayout::layoutForCellSize(target.translated(5, 7), spec, cell).gridRect);
     // Wide cells are hit-tested by their own width.
     const QRectF last = exact.cellRect(rows - 1, columns - 1);
     QCOMPARE(exact.cellAt(last.center()), std::make_optional(std::make_pair(rows - 1, columns - 1)));
@@ -647,8 +650,8 @@ void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
     HeatmapSpec spec = specFor(m);
     spec.compact = true;
     spec.showValues = true;
-    const QSizeF compactSize = HeatmapRenderer::sizeForCellSize(spec, 40);
-    HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    const QSizeF compactSize = heatmaplayout::sizeForCellSize(spec, 40);
+    HeatmapLayout l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
     // The data's ends, at most three significant digits, and a round middle.
     QCOMPARE(l.ticks.front(), 3.84);
     QCOMPARE(l.ticks.back(), 17.46);
@@ -659,7 +662,7 @@ void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
     // Narrower than the full bar, which reserves room for any tick count.
     HeatmapSpec full = spec;
     full.compact = false;
-    QVERIFY(compactSize.width() < HeatmapRenderer::sizeForCellSize(full, 40).width());
+    QVERIFY(compactSize.width() < heatmaplayout::sizeForCellSize(full, 40).width());
     // The tick labels are drawn within the panel.
     const QImage image = render(spec, compactSize);
     const QRectF ticks(l.colorBarRect.right() + 1, l.colorBarRect.top(),
@@ -668,11 +671,11 @@ void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
 
     // A diverging map is labelled at both ends and zero; weights 0 and 1 as such.
     spec.colorMap = ColorMap::diverging();
-    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
     QCOMPARE(l.tickLabels, QStringList({QStringLiteral("\u221217.5"), QStringLiteral("0"), QStringLiteral("17.5")}));
     spec.colorMap = ColorMap::viridis();
     spec.range = ValueRange{0.0, 1.0};
-    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
     QCOMPARE(l.tickLabels.front(), QStringLiteral("0"));
     QCOMPARE(l.tickLabels.back(), QStringLiteral("1"));
 }
@@ -699,7 +702,7 @@ void TestHeatmapRenderer::labelsThinInSmallSteps()
     for (int i = 0; i < n; ++i)
         spec.rowLabels << QStringLiteral("t%1").arg(i);
     const HeatmapLayout l =
-        HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), HeatmapRenderer::sizeForCellSize(spec, cell)), spec, cell);
+        heatmaplayout::layoutForCellSize(QRectF(QPointF(), heatmaplayout::sizeForCellSize(spec, cell)), spec, cell);
     QCOMPARE(l.rowLabelStride, stride);
     // Shown labels never overlap: a stride's worth of rows holds a label.
     QVERIFY(l.rowLabelStride * l.cellSize >= QFontMetricsF(l.labelFont).height());
@@ -717,8 +720,8 @@ void TestHeatmapRenderer::rowStripShowsBarsAndNumbers()
     strip.maximum = std::log(3.0);
     strip.header = QStringLiteral("H");
     spec.rowStrip = strip;
-    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, 30);
-    const HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), size), spec, 30);
+    const QSizeF size = heatmaplayout::sizeForCellSize(spec, 30);
+    const HeatmapLayout l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), size), spec, 30);
     QVERIFY(!l.stripRect.isEmpty());
     QVERIFY(l.stripRect.left() > l.gridRect.right());
     QVERIFY(l.colorBarRect.left() > l.stripRect.right());
@@ -829,13 +832,13 @@ void TestHeatmapRenderer::extremeMatricesGetTheirColours()
         const HeatmapSpec spec = specFor(m, map);
         // Cells of a fixed size: the labels of numbers like 1e308 are wide.
         const double cell = side > 0 ? 10 : 40;
-        const QRectF target(QPointF(), HeatmapRenderer::sizeForCellSize(spec, cell));
-        const HeatmapLayout layout = HeatmapRenderer::layoutForCellSize(target, spec, cell);
+        const QRectF target(QPointF(), heatmaplayout::sizeForCellSize(spec, cell));
+        const HeatmapLayout layout = heatmaplayout::layoutForCellSize(target, spec, cell);
         QCOMPARE(layout.rasterCells, side > 0);
         QImage image(target.size().toSize(), QImage::Format_ARGB32_Premultiplied);
         image.fill(kPageColour);
         QPainter painter(&image);
-        HeatmapRenderer::paint(&painter, layout, spec);
+        heatmappainter::paint(&painter, layout, spec);
         painter.end();
         for (int r = 0; r < m.rows(); ++r) {
             for (int c = 0; c < m.cols(); ++c) {
@@ -862,8 +865,8 @@ void TestHeatmapRenderer::overflowingRangeKeepsItsTicks()
     for (int i = 0; i < 25; ++i)
         m(i / 5, i % 5) = (i - 12) * 1.25e307; // -1.5e308 .. 1.5e308
     HeatmapSpec spec = specFor(m);
-    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, 40);
-    HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), size), spec, 40);
+    const QSizeF size = heatmaplayout::sizeForCellSize(spec, 40);
+    HeatmapLayout l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), size), spec, 40);
     // A scale, not just one end: round ticks inside the range, in order.
     QVERIFY2(l.ticks.size() >= 3, qPrintable(QString::number(l.ticks.size())));
     for (std::size_t i = 0; i < l.ticks.size(); ++i) {
@@ -875,8 +878,8 @@ void TestHeatmapRenderer::overflowingRangeKeepsItsTicks()
 
     // The compact bar finds its round middle too.
     spec.compact = true;
-    const QSizeF compactSize = HeatmapRenderer::sizeForCellSize(spec, 40);
-    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    const QSizeF compactSize = heatmaplayout::sizeForCellSize(spec, 40);
+    l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
     QCOMPARE(l.tickLabels.size(), 3);
     QCOMPARE(l.tickLabels.at(1), QStringLiteral("0"));
     render(spec, compactSize); // and draws
@@ -892,9 +895,9 @@ void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
         for (int c = 0; c < n; ++c)
             m(r, c) = r + c;
     HeatmapSpec spec = specFor(m);
-    spec.stats = HeatmapRenderer::scan(m);
+    spec.stats = heatmapscale::scan(m);
     const QRectF target(0, 0, 300, 300);
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QVERIFY(layout.rasterCells);
     // Fonts and glyphs loaded before the limit, by a panel of few cells.
     render(specFor(attn::Matrix::Identity(65, 65)), target.size());
@@ -905,7 +908,7 @@ void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
         testutil::AddressSpaceLimit limit(4 << 20);
         QVERIFY(limit.active());
         QPainter painter(&image);
-        HeatmapRenderer::paint(&painter, layout, spec);
+        heatmappainter::paint(&painter, layout, spec);
     }
     // The panel's white page shows where the cells would be; the rest is drawn.
     QCOMPARE(pixelAt(image, layout.gridRect.center()), QColor(Qt::white));
@@ -930,14 +933,14 @@ void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
     for (const int side : {3, 65}) { // per-cell and image path
         const HeatmapSpec before = specFor(attn::Matrix::Constant(side, side, 0.5));
         const QRectF target(0, 0, 400, 300);
-        const HeatmapLayout kept = HeatmapRenderer::layout(target, before);
+        const HeatmapLayout kept = heatmaplayout::layout(target, before);
         QCOMPARE(kept.rows, side);
         const HeatmapSpec now = specFor(attn::Matrix(rows, columns));
         const QImage image = [&] {
             QImage image(target.size().toSize(), QImage::Format_ARGB32_Premultiplied);
             image.fill(kPageColour);
             QPainter painter(&image);
-            HeatmapRenderer::paint(&painter, kept, now);
+            heatmappainter::paint(&painter, kept, now);
             return image;
         }();
         // The panel's white page, and no cell where the cells were.
