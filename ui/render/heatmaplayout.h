@@ -11,9 +11,11 @@
 // Invariants: a layout is computed only from the target, the spec and font
 // metrics (never from a paint device), so a widget, a PNG, an SVG and a PDF of
 // the same target get the same layout; it depends only on the target's size,
-// so a laid-out panel can be moved. The one piece of state is a small
-// per-thread cache of measured label widths, which saves time and never
-// changes a result.
+// so a laid-out panel can be moved. The unit's one piece of state is the
+// label width cache (LabelWidthCache in heatmaplayout.cpp): one per thread,
+// so no locks and nothing shared between threads, at most 16 entries, and it
+// only saves time, never changes a result. Everything else here is a pure
+// function of its arguments.
 
 #include "ui/render/heatmapspec.h"
 
