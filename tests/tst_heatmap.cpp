@@ -21,7 +21,7 @@
 
 Q_DECLARE_METATYPE(ColorMap)
 
-class TestHeatmapRenderer : public QObject
+class TestHeatmap : public QObject
 {
     Q_OBJECT
 
@@ -162,7 +162,7 @@ attn::Matrix causalScores(int n)
 
 } // namespace
 
-void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours_data()
+void TestHeatmap::colorMapsStartAndEndAtPublishedColours_data()
 {
     QTest::addColumn<ColorMap>("map");
     QTest::addColumn<double>("t");
@@ -180,7 +180,7 @@ void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours_data()
     QTest::addRow("grayscale 0") << ColorMap::grayscale() << 0.0 << QColor(0, 0, 0);
 }
 
-void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours()
+void TestHeatmap::colorMapsStartAndEndAtPublishedColours()
 {
     QFETCH(ColorMap, map);
     QFETCH(double, t);
@@ -191,7 +191,7 @@ void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours()
              qPrintable(map.color(t).name() + QLatin1String(" vs ") + expected.name()));
 }
 
-void TestHeatmapRenderer::colorMapsLookUpByName()
+void TestHeatmap::colorMapsLookUpByName()
 {
     for (const QString& name : ColorMap::names()) {
         const std::optional<ColorMap> map = ColorMap::byName(name);
@@ -206,7 +206,7 @@ void TestHeatmapRenderer::colorMapsLookUpByName()
     QCOMPARE(ColorMap::byName(" Viridis ")->name(), QStringLiteral("viridis"));
 }
 
-void TestHeatmapRenderer::textColourIsLegible_data()
+void TestHeatmap::textColourIsLegible_data()
 {
     QTest::addColumn<QColor>("background");
     QTest::addColumn<QColor>("expected");
@@ -217,7 +217,7 @@ void TestHeatmapRenderer::textColourIsLegible_data()
     QTest::addRow("coolwarm centre") << ColorMap::diverging().color(0.5) << QColor(Qt::black);
 }
 
-void TestHeatmapRenderer::textColourIsLegible()
+void TestHeatmap::textColourIsLegible()
 {
     QFETCH(QColor, background);
     QFETCH(QColor, expected);
@@ -225,7 +225,7 @@ void TestHeatmapRenderer::textColourIsLegible()
     QVERIFY(contrastRatio(background, legibleTextColor(background)) >= 4.5);
 }
 
-void TestHeatmapRenderer::formatsValues_data()
+void TestHeatmap::formatsValues_data()
 {
     QTest::addColumn<double>("value");
     QTest::addColumn<int>("decimals");
@@ -242,7 +242,7 @@ void TestHeatmapRenderer::formatsValues_data()
     QTest::addRow("large negative") << -2.5e12 << 0 << QString::fromUtf8("\u22122.500e12");
 }
 
-void TestHeatmapRenderer::formatsValues()
+void TestHeatmap::formatsValues()
 {
     QFETCH(double, value);
     QFETCH(int, decimals);
@@ -250,7 +250,7 @@ void TestHeatmapRenderer::formatsValues()
     QCOMPARE(heatmapscale::formatValue(value, decimals), expected);
 }
 
-void TestHeatmapRenderer::cellsHaveTheirColourMapColour_data()
+void TestHeatmap::cellsHaveTheirColourMapColour_data()
 {
     QTest::addColumn<ColorMap>("map");
     QTest::addColumn<bool>("explicitRange");
@@ -260,7 +260,7 @@ void TestHeatmapRenderer::cellsHaveTheirColourMapColour_data()
     QTest::addRow("viridis, explicit range") << ColorMap::viridis() << true;
 }
 
-void TestHeatmapRenderer::cellsHaveTheirColourMapColour()
+void TestHeatmap::cellsHaveTheirColourMapColour()
 {
     QFETCH(ColorMap, map);
     QFETCH(bool, explicitRange);
@@ -296,7 +296,7 @@ void TestHeatmapRenderer::cellsHaveTheirColourMapColour()
     }
 }
 
-void TestHeatmapRenderer::divergingZeroIsTheNeutralCentre()
+void TestHeatmap::divergingZeroIsTheNeutralCentre()
 {
     const attn::Matrix m = spanningMatrix(); // (0, 1) is exactly 0
     const HeatmapSpec spec = specFor(m, ColorMap::diverging());
@@ -310,7 +310,7 @@ void TestHeatmapRenderer::divergingZeroIsTheNeutralCentre()
     QVERIFY(zero.lightness() > 180);
 }
 
-void TestHeatmapRenderer::positiveInfinityClampsToTopColour()
+void TestHeatmap::positiveInfinityClampsToTopColour()
 {
     attn::Matrix m = spanningMatrix();
     m(1, 1) = kInf;
@@ -323,14 +323,14 @@ void TestHeatmapRenderer::positiveInfinityClampsToTopColour()
     QCOMPARE(pixelAt(image, layout.cellRect(2, 0).center()), ColorMap::viridis().color(1.0));
 }
 
-void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured_data()
+void TestHeatmap::maskedCellsAreHatchedNotColoured_data()
 {
     QTest::addColumn<ColorMap>("map");
     QTest::addRow("viridis") << ColorMap::viridis();
     QTest::addRow("diverging") << ColorMap::diverging();
 }
 
-void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured()
+void TestHeatmap::maskedCellsAreHatchedNotColoured()
 {
     QFETCH(ColorMap, map);
     const attn::Matrix m = causalScores(5);
@@ -370,7 +370,7 @@ void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured()
     QVERIFY(heatmaplayout::layout(target, specFor(unmasked, map)).legendRect.isEmpty());
 }
 
-void TestHeatmapRenderer::nanCellsAreDistinct()
+void TestHeatmap::nanCellsAreDistinct()
 {
     attn::Matrix m = spanningMatrix();
     m(2, 2) = std::nan("");
@@ -389,7 +389,7 @@ void TestHeatmapRenderer::nanCellsAreDistinct()
     QCOMPARE(layout.stats.maskedCount, 1);
 }
 
-void TestHeatmapRenderer::labelsTitleAndColourBarAreDrawn()
+void TestHeatmap::labelsTitleAndColourBarAreDrawn()
 {
     attn::Matrix m(3, 3);
     m << 0.71, 0.12, 0.17, 0.05, 0.88, 0.07, 0.33, 0.21, 0.46;
@@ -432,7 +432,7 @@ void TestHeatmapRenderer::labelsTitleAndColourBarAreDrawn()
     QVERIFY(darkPixels(image, cell) > 0);
 }
 
-void TestHeatmapRenderer::drawingStaysInsideTarget_data()
+void TestHeatmap::drawingStaysInsideTarget_data()
 {
     QTest::addColumn<int>("n");
     QTest::addColumn<bool>("labelled");
@@ -442,7 +442,7 @@ void TestHeatmapRenderer::drawingStaysInsideTarget_data()
     QTest::addRow("300x300 indices") << 300 << false;
 }
 
-void TestHeatmapRenderer::drawingStaysInsideTarget()
+void TestHeatmap::drawingStaysInsideTarget()
 {
     QFETCH(int, n);
     QFETCH(bool, labelled);
@@ -477,7 +477,7 @@ void TestHeatmapRenderer::drawingStaysInsideTarget()
     }
 }
 
-void TestHeatmapRenderer::hitTestingMatchesCells_data()
+void TestHeatmap::hitTestingMatchesCells_data()
 {
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("columns");
@@ -488,7 +488,7 @@ void TestHeatmapRenderer::hitTestingMatchesCells_data()
     QTest::addRow("200x30 fractional cells") << 200 << 30 << QSizeF(500, 450);
 }
 
-void TestHeatmapRenderer::hitTestingMatchesCells()
+void TestHeatmap::hitTestingMatchesCells()
 {
     QFETCH(int, rows);
     QFETCH(int, columns);
@@ -527,7 +527,7 @@ void TestHeatmapRenderer::hitTestingMatchesCells()
     QVERIFY(!layout.rowLabelAt(layout.gridRect.center()).has_value());
 }
 
-void TestHeatmapRenderer::highDpiImageHasSameColours()
+void TestHeatmap::highDpiImageHasSameColours()
 {
     HeatmapSpec spec = specFor(causalScores(5), ColorMap::diverging());
     spec.title = QStringLiteral("Scores");
@@ -551,7 +551,7 @@ void TestHeatmapRenderer::highDpiImageHasSameColours()
     QCOMPARE(sharp.pixelColor(qRound(cell.left() * 2), qRound(cell.top() * 2) + 4), pixelAt(sharp, cell.center()));
 }
 
-void TestHeatmapRenderer::largeMatrixDropsTextAndRenders()
+void TestHeatmap::largeMatrixDropsTextAndRenders()
 {
     const int n = 512;
     // Quadrants of constant value, so that even averaged-down pixels inside
@@ -584,7 +584,7 @@ void TestHeatmapRenderer::largeMatrixDropsTextAndRenders()
     QCOMPARE(pixelAt(image, grid.topLeft() + 3 * quarter), spec.colorMap.color(1.0));
 }
 
-void TestHeatmapRenderer::sizeForCellSizeGivesThatCell_data()
+void TestHeatmap::sizeForCellSizeGivesThatCell_data()
 {
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("columns");
@@ -598,7 +598,7 @@ void TestHeatmapRenderer::sizeForCellSizeGivesThatCell_data()
     QTest::addRow("200x200 fractional") << 200 << 200 << true << 1.0 << 2.5;
 }
 
-void TestHeatmapRenderer::sizeForCellSizeGivesThatCell()
+void TestHeatmap::sizeForCellSizeGivesThatCell()
 {
     QFETCH(int, rows);
     QFETCH(int, columns);
@@ -643,7 +643,7 @@ void TestHeatmapRenderer::sizeForCellSizeGivesThatCell()
     QVERIFY(std::abs(last.right() - exact.gridRect.right()) < 1.0);
 }
 
-void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
+void TestHeatmap::compactColourBarLabelsItsEnds()
 {
     attn::Matrix m(3, 3);
     m << 3.84, 10.1, 17.46, 5, 6, 7, 8, 9, 10;
@@ -680,7 +680,7 @@ void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
     QCOMPARE(l.tickLabels.back(), QStringLiteral("1"));
 }
 
-void TestHeatmapRenderer::labelsThinInSmallSteps_data()
+void TestHeatmap::labelsThinInSmallSteps_data()
 {
     QTest::addColumn<double>("cell");
     QTest::addColumn<int>("stride");
@@ -692,7 +692,7 @@ void TestHeatmapRenderer::labelsThinInSmallSteps_data()
     QTest::addRow("every tenth") << 2.5 << 10;
 }
 
-void TestHeatmapRenderer::labelsThinInSmallSteps()
+void TestHeatmap::labelsThinInSmallSteps()
 {
     QFETCH(double, cell);
     QFETCH(int, stride);
@@ -708,7 +708,7 @@ void TestHeatmapRenderer::labelsThinInSmallSteps()
     QVERIFY(l.rowLabelStride * l.cellSize >= QFontMetricsF(l.labelFont).height());
 }
 
-void TestHeatmapRenderer::rowStripShowsBarsAndNumbers()
+void TestHeatmap::rowStripShowsBarsAndNumbers()
 {
     attn::Matrix m(3, 3);
     m << 0.2, 0.3, 0.5, 1.0, 0.0, 0.0, 1.0 / 3, 1.0 / 3, 1.0 / 3;
@@ -738,7 +738,7 @@ void TestHeatmapRenderer::rowStripShowsBarsAndNumbers()
     QVERIFY(darkPixels(image, QRectF(l.stripRect.left(), l.cellRect(0, 0).top(), l.stripRect.width(), 30)) > 0);
 }
 
-void TestHeatmapRenderer::normalizedIsNeverNaN_data()
+void TestHeatmap::normalizedIsNeverNaN_data()
 {
     QTest::addColumn<double>("low");
     QTest::addColumn<double>("high");
@@ -763,7 +763,7 @@ void TestHeatmapRenderer::normalizedIsNeverNaN_data()
     QTest::addRow("-inf value") << -big << big << -kInf << 0.0;
 }
 
-void TestHeatmapRenderer::normalizedIsNeverNaN()
+void TestHeatmap::normalizedIsNeverNaN()
 {
     QFETCH(double, low);
     QFETCH(double, high);
@@ -773,7 +773,7 @@ void TestHeatmapRenderer::normalizedIsNeverNaN()
     QCOMPARE(range.normalized(value), expected);
 }
 
-void TestHeatmapRenderer::extremeMatricesGetTheirColours_data()
+void TestHeatmap::extremeMatricesGetTheirColours_data()
 {
     QTest::addColumn<QList<double>>("values");
     QTest::addColumn<ColorMap>("map");
@@ -796,7 +796,7 @@ void TestHeatmapRenderer::extremeMatricesGetTheirColours_data()
     }
 }
 
-void TestHeatmapRenderer::extremeMatricesGetTheirColours()
+void TestHeatmap::extremeMatricesGetTheirColours()
 {
     QFETCH(QList<double>, values);
     QFETCH(ColorMap, map);
@@ -859,7 +859,7 @@ void TestHeatmapRenderer::extremeMatricesGetTheirColours()
     }
 }
 
-void TestHeatmapRenderer::overflowingRangeKeepsItsTicks()
+void TestHeatmap::overflowingRangeKeepsItsTicks()
 {
     attn::Matrix m(5, 5);
     for (int i = 0; i < 25; ++i)
@@ -885,7 +885,7 @@ void TestHeatmapRenderer::overflowingRangeKeepsItsTicks()
     render(spec, compactSize); // and draws
 }
 
-void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
+void TestHeatmap::cellImageOutOfMemoryLeavesGridEmpty()
 {
     if (testutil::underSanitizer())
         QSKIP("sanitizers reserve more address space than the limit allows");
@@ -915,7 +915,7 @@ void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
     QVERIFY(darkPixels(image, layout.rowLabelRect) > 0);
 }
 
-void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells_data()
+void TestHeatmap::keptLayoutOfAnEmptiedMatrixDrawsNoCells_data()
 {
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("columns");
@@ -924,7 +924,7 @@ void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells_data()
     QTest::addRow("3 x 0") << 3 << 0;
 }
 
-void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
+void TestHeatmap::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
 {
     QFETCH(int, rows);
     QFETCH(int, columns);
@@ -948,6 +948,6 @@ void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
     }
 }
 
-QTEST_MAIN(TestHeatmapRenderer)
+QTEST_MAIN(TestHeatmap)
 
-#include "tst_heatmaprenderer.moc"
+#include "tst_heatmap.moc"
