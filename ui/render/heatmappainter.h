@@ -2,9 +2,12 @@
 
 // The one heatmap painter: on-screen widgets and every export (QImage,
 // QSvgGenerator, QPdfWriter) draw a panel through it, only via QPainter, so
-// they all look the same. It draws what a HeatmapLayout (heatmaplayout) says
-// where it says, in the colours and text heatmapscale gives, and decides
-// nothing about geometry itself, so what is drawn is what the hit tests find.
+// they all look the same. It draws inside the rectangles and on the cell
+// edges of a HeatmapLayout (heatmaplayout), in the colours and text
+// heatmapscale gives; what it still decides is only how things are drawn
+// (which thinned labels give way to highlighted ones, how labels are elided
+// to their room, how the cell image is scaled), so what is drawn is where the
+// hit tests find it.
 //
 // Invariants: no state; a call leaves the painter's state as it found it
 // (save / restore), and clips only when the target is too small for the panel
