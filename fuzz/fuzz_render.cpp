@@ -8,7 +8,9 @@
 
 #include "fuzz/fuzzdata.h"
 #include "ui/render/colormap.h"
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmaplayout.h"
+#include "ui/render/heatmappainter.h"
+#include "ui/render/heatmapscale.h"
 
 #include <QBuffer>
 #include <QGuiApplication>
@@ -85,14 +87,14 @@ void checkColours(const HeatmapSpec& spec, const ValueRange& range, std::vector<
         FUZZ_CHECK(index >= 0 && index < ColorMap::kSize);
         const int rawIndex = ColorMap::indexFor(v);
         FUZZ_CHECK(rawIndex >= 0 && rawIndex < ColorMap::kSize);
-        const QRgb colour = HeatmapRenderer::cellColor(spec, range, v);
+        const QRgb colour = heatmapscale::cellColor(spec, range, v);
         if (std::isnan(v))
-            FUZZ_CHECK(colour == HeatmapRenderer::nanFill().rgb());
+            FUZZ_CHECK(colour == heatmapscale::nanFill().rgb());
         else if (v == -kInf)
-            FUZZ_CHECK(colour == HeatmapRenderer::maskedFill().rgb());
+            FUZZ_CHECK(colour == heatmapscale::maskedFill().rgb());
         else
             FUZZ_CHECK(colour == spec.colorMap.entry(index));
-        const QString text = HeatmapRenderer::formatValue(v, spec.decimals);
+        const QString text = heatmapscale::formatValue(v, spec.decimals);
         FUZZ_CHECK(!text.isEmpty() && !text.startsWith(QLatin1Char('-')));
     }
     std::vector<double> ordered;
@@ -282,7 +284,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         texts << strip.header;
         spec.rowStrip = strip;
     }
-    QFont font = HeatmapRenderer::defaultFont();
+    QFont font = heatmaplayout::defaultFont();
     if (const int pixels = in.intIn(0, 7); pixels > 0)
         font.setPixelSize(std::array{1, 2, 6, 9, 12, 24, 48}[static_cast<std::size_t>(pixels - 1)]);
     const double x = in.intIn(0, 40) + ((options & 8) != 0 ? in.byte() / 256.0 : 0.0);
@@ -306,12 +308,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (!nullMatrix)
         spec.matrix = matrix;
-    const HeatmapStats stats = HeatmapRenderer::scan(*matrix);
+    const HeatmapStats stats = heatmapscale::scan(*matrix);
     checkScan(*matrix, stats);
     if (precomputedStats && spec.matrix)
         spec.stats = stats;
 
-    const ValueRange range = HeatmapRenderer::effectiveRange(spec);
+    const ValueRange range = heatmapscale::effectiveRange(spec);
     if (!spec.range) {
         FUZZ_CHECK(std::isfinite(range.low) && std::isfinite(range.high) && range.low <= range.high);
         if (spec.colorMap.isDiverging())
@@ -320,11 +322,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     values.resize(std::min<std::size_t>(values.size(), 256));
     checkColours(spec, range, values);
 
-    const QSizeF preferred = HeatmapRenderer::preferredSize(spec, font);
+    const QSizeF preferred = heatmaplayout::preferredSize(spec, font);
     FUZZ_CHECK(std::isfinite(preferred.width()) && std::isfinite(preferred.height()));
-    const QSizeF forCell = HeatmapRenderer::sizeForCellSize(spec, cellSize, font);
+    const QSizeF forCell = heatmaplayout::sizeForCellSize(spec, cellSize, font);
     FUZZ_CHECK(std::isfinite(forCell.width()) && std::isfinite(forCell.height()));
-    const QSizeF valueCell = HeatmapRenderer::valueCellSize(spec, font);
+    const QSizeF valueCell = heatmaplayout::valueCellSize(spec, font);
     FUZZ_CHECK(std::isfinite(valueCell.width()) && std::isfinite(valueCell.height()));
     if (width < 0)
         width = std::min(preferred.width(), kMaxTargetSide);
@@ -334,9 +336,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     HeatmapLayout layout;
     if (mode == 1) {
-        layout = HeatmapRenderer::layoutForCellSize(target, spec, cellSize, font);
+        layout = heatmaplayout::layoutForCellSize(target, spec, cellSize, font);
     } else {
-        layout = HeatmapRenderer::layout(target, spec, font);
+        layout = heatmaplayout::layout(target, spec, font);
     }
     checkLayout(layout, spec);
     HeatmapLayout painted = layout;
@@ -345,7 +347,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         HeatmapSpec before = spec;
         before.matrix = std::make_shared<attn::Matrix>(attn::Matrix::Zero(in.intIn(0, 8), in.intIn(0, 8)));
         before.stats.reset();
-        painted = HeatmapRenderer::layout(target, before, font);
+        painted = heatmaplayout::layout(target, before, font);
     }
 
     const QSize imageSize(std::min(kMaxImageSide, static_cast<int>(std::ceil(x + width * scale)) + 8),
@@ -358,19 +360,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         svg.setSize(imageSize);
         QPainter painter(&svg);
         painter.scale(scale, scale);
-        HeatmapRenderer::paint(&painter, painted, spec);
+        heatmappainter::paint(&painter, painted, spec);
     } else if (device == 5) {
         QImage none;
         QPainter painter(&none); // inactive: every call is a no-op
-        HeatmapRenderer::paint(&painter, painted, spec);
-        HeatmapRenderer::paint(&painter, target, spec, font);
+        heatmappainter::paint(&painter, painted, spec);
+        heatmappainter::paint(&painter, target, spec, font);
     } else {
         QImage image(imageSize, device == 3 ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
         image.fill(kSentinel);
         {
             QPainter painter(&image);
             painter.scale(scale, scale);
-            HeatmapRenderer::paint(&painter, painted, spec);
+            heatmappainter::paint(&painter, painted, spec);
         }
         if (scale == 1.0 && tame(texts)) {
             checkOutside(image, target);

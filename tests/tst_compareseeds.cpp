@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 #include "ui/document/attentiondocument.h"
+#include "ui/render/heatmapscale.h"
 #include "ui/widgets/compareseedsdialog.h"
 #include "ui/widgets/heatmapwidget.h"
 
@@ -99,7 +100,7 @@ void TestCompareSeeds::differenceIsBMinusA()
     QVERIFY(difference->spec().matrix);
     QCOMPARE(*difference->spec().matrix, expected);
     QVERIFY(difference->spec().colorMap.isDiverging());
-    const ValueRange range = HeatmapRenderer::effectiveRange(difference->spec());
+    const ValueRange range = heatmapscale::effectiveRange(difference->spec());
     QCOMPARE(range.low, -range.high); // centred on 0
 
     // Another seed B.

@@ -9,6 +9,8 @@
 #include "ui/document/presets.h"
 #include "ui/render/figure.h"
 #include "ui/render/formulatext.h"
+#include "ui/render/heatmaplayout.h"
+#include "ui/render/heatmapscale.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/filedialogs.h"
 
@@ -116,7 +118,7 @@ std::shared_ptr<const attn::AttentionResult> compute(const attn::AttentionConfig
 
 QString fmt(double v)
 {
-    return HeatmapRenderer::formatValue(v, 2);
+    return heatmapscale::formatValue(v, 2);
 }
 
 // A factor as the tooltip writes it: negatives in parentheses.
@@ -316,7 +318,7 @@ void TestFigure::projectionToolTipShowsRowTimesColumn()
     QVERIFY2(tip.contains(QStringLiteral("W_Q[:, %1]").arg(column)), qPrintable(tip));
     QStringList terms;
     for (int t = 0; t < r.inputs.cols(); ++t) // randint weights print as whole numbers
-        terms << factor(r.inputs(row, t)) + kTimes + HeatmapRenderer::formatValue(r.wQuery(t, column), 0);
+        terms << factor(r.inputs(row, t)) + kTimes + heatmapscale::formatValue(r.wQuery(t, column), 0);
     const QString expected = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") + fmt(r.q(row, column));
     QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
 
@@ -338,7 +340,7 @@ void TestFigure::maskedCellsSayMasked()
                 QCOMPARE(scaled.contains(QStringLiteral("masked")), j > i);
                 QCOMPARE(weight.contains(QStringLiteral("masked")), j > i);
                 if (j > i) {
-                    QVERIFY(scaled.contains(HeatmapRenderer::formatValue(-std::numeric_limits<double>::infinity(), 2)));
+                    QVERIFY(scaled.contains(heatmapscale::formatValue(-std::numeric_limits<double>::infinity(), 2)));
                     QVERIFY(weight.contains(QStringLiteral("weight = 0")));
                 }
             }
@@ -358,7 +360,7 @@ void TestFigure::everyCellHasNamesAndValue()
         for (int i = 0; i < m.rows(); ++i) {
             for (int j = 0; j < m.cols(); ++j) {
                 const QString tip = cellToolTip(config, *r, panel.id, std::max(0, panel.head), i, j);
-                const QString value = HeatmapRenderer::formatValue(m(i, j), panel.spec.decimals);
+                const QString value = heatmapscale::formatValue(m(i, j), panel.spec.decimals);
                 QVERIFY2(tip.contains(value), qPrintable(attn::panelName(panel.id) + QStringLiteral(": ") + tip));
                 if (!panel.spec.rowLabels.isEmpty())
                     QVERIFY2(tip.contains(QStringLiteral("\u201c%1\u201d").arg(token(*r, i))), qPrintable(tip));
@@ -507,7 +509,7 @@ void TestFigure::articleFitsA720pWindow()
     const QSizeF size = figure.size();
     const double zoom = std::min(1280.0 / size.width(), 720.0 / size.height());
     // At that zoom the labels are still at least 10 px.
-    QVERIFY2(zoom * HeatmapRenderer::defaultFont().pixelSize() >= 10.0,
+    QVERIFY2(zoom * heatmaplayout::defaultFont().pixelSize() >= 10.0,
              qPrintable(QStringLiteral("figure %1 x %2, zoom %3").arg(size.width()).arg(size.height()).arg(zoom)));
     // Every number is printed.
     for (const FigurePanel& p : figure.panels())
@@ -947,7 +949,7 @@ void TestFigure::viewToolTipsClicksAndEscape()
     // The widget paints the same figure: the weights cell has its colour.
     const QImage shot = view.viewport()->grab().toImage();
     const auto panel = findPanel(view.figure(), PanelId::Weights);
-    const QRgb expected = HeatmapRenderer::cellColor(panel->spec, *panel->spec.range, r->heads[0].weights(2, 4));
+    const QRgb expected = heatmapscale::cellColor(panel->spec, *panel->spec.range, r->heads[0].weights(2, 4));
     const QPoint corner = *point - QPoint(static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3,
                                           static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3);
     const double dpr = shot.devicePixelRatio();
@@ -1142,10 +1144,10 @@ void TestFigure::megabyteTokenIsCutBeforeLayout()
         for (const QStringList* labels : {&p.spec.rowLabels, &p.spec.columnLabels}) {
             if (labels->isEmpty())
                 continue;
-            const QString label = HeatmapRenderer::labelText(*labels, 0);
+            const QString label = heatmaplayout::labelText(*labels, 0);
             QVERIFY2(label.size() <= formulatext::kMaxLabelLength + 1, qPrintable(QString::number(label.size())));
             QVERIFY(label.startsWith(start));
-            QCOMPARE(HeatmapRenderer::labelText(*labels, 1), QStringLiteral("small"));
+            QCOMPARE(heatmaplayout::labelText(*labels, 1), QStringLiteral("small"));
         }
     }
     // The title and the hover texts quote a bounded start of it too.

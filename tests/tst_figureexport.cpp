@@ -7,6 +7,7 @@
 #include "ui/document/exportfiles.h"
 #include "ui/document/presets.h"
 #include "ui/render/figureexport.h"
+#include "ui/render/heatmapscale.h"
 
 #include "csvreader.h"
 #include "testutil.h"
@@ -151,7 +152,7 @@ void TestFigureExport::pngMatchesTheFigure()
     const Figure figure(config, result, settings);
     const FigurePanel& weights = figure.panels()[static_cast<std::size_t>(figure.panelIndex(PanelId::Weights))];
     const QRectF cell = weights.layout.cellRect(1, 3);
-    const QRgb expected = HeatmapRenderer::cellColor(weights.spec, *weights.spec.range, result->heads[0].weights(1, 3));
+    const QRgb expected = heatmapscale::cellColor(weights.spec, *weights.spec.range, result->heads[0].weights(1, 3));
     for (int scale : {1, 2}) {
         FigureOptions options;
         options.scale = scale;

@@ -12,7 +12,7 @@
 #include "testutil.h"
 #include "ui/document/presets.h"
 #include "ui/render/figure.h"
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmapscale.h"
 
 #include <QFile>
 #include <QImage>
@@ -68,7 +68,7 @@ std::shared_ptr<const attn::AttentionResult> compute(const attn::AttentionConfig
 
 QString factor(double value)
 {
-    const QString text = HeatmapRenderer::formatValue(value, 2);
+    const QString text = heatmapscale::formatValue(value, 2);
     return text.startsWith(QChar(0x2212)) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
 }
 
@@ -312,7 +312,7 @@ void TestLesson::scoreFormulaHasTheRealSum()
         if (dK > 6)
             terms = QStringList{terms[0], terms[1], terms[2], QStringLiteral("\u2026"), terms.last()};
         const QString expected = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") +
-                                 HeatmapRenderer::formatValue(result->heads[head].scores(query, j), 2);
+                                 heatmapscale::formatValue(result->heads[head].scores(query, j), 2);
         QVERIFY2(text.contains(expected), qPrintable(QStringLiteral("missing \"%1\" in\n%2").arg(expected, text)));
     }
 }
@@ -322,7 +322,7 @@ void TestLesson::laterFormulasUseTheResult()
     const attn::AttentionResult& r = *m_result;
     const int i = 1;
     auto formula = [&](int step) { return lessonFormulaLines(m_article, r, step, i, 0).join(QLatin1Char('\n')); };
-    auto fmt = [](double v) { return HeatmapRenderer::formatValue(v, 2); };
+    auto fmt = [](double v) { return heatmapscale::formatValue(v, 2); };
 
     const QString scaling = formula(5);
     QVERIFY2(scaling.contains(QStringLiteral("%1 \u00f7 \u221a3 = %2")

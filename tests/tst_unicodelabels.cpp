@@ -5,7 +5,7 @@
 
 #include "core/attention.h"
 #include "ui/render/formulatext.h"
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmaplayout.h"
 
 #include <QGlyphRun>
 #include <QRawFont>
@@ -37,7 +37,7 @@ void TestUnicodeLabels::everyGlyphExists_data()
 void TestUnicodeLabels::everyGlyphExists()
 {
     QFETCH(QString, token);
-    QTextLayout layout(token, HeatmapRenderer::defaultFont());
+    QTextLayout layout(token, heatmaplayout::defaultFont());
     layout.beginLayout();
     layout.createLine();
     layout.endLayout();

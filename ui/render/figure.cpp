@@ -2,6 +2,8 @@
 
 #include "ui/render/explanation.h"
 #include "ui/render/formulatext.h"
+#include "ui/render/heatmappainter.h"
+#include "ui/render/heatmapscale.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -92,7 +94,7 @@ public:
     {
         auto it = m_stats.find(&m);
         if (it == m_stats.end())
-            it = m_stats.emplace(&m, HeatmapRenderer::scan(m)).first;
+            it = m_stats.emplace(&m, heatmapscale::scan(m)).first;
         return it->second;
     }
 
@@ -444,7 +446,7 @@ void Figure::arrange()
     std::vector<QSizeF> valueCells(count);
     double valueHeight = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        valueCells[i] = HeatmapRenderer::valueCellSize(m_panels[i].spec, font);
+        valueCells[i] = heatmaplayout::valueCellSize(m_panels[i].spec, font);
         valueHeight = std::max(valueHeight, valueCells[i].height());
     }
     auto canShowValues = [&](std::size_t i, int rows) {
@@ -497,9 +499,9 @@ void Figure::arrange()
         if (m_settings.allHeads && p.id == PanelId::Weights && m_result->heads.size() >= 3 && n > 24)
             h = w = std::max(2.0, std::floor(h * 0.5));
         p.spec.cellAspect = w / h;
-        sizes[i] = HeatmapRenderer::sizeForCellSize(p.spec, h, font);
+        sizes[i] = heatmaplayout::sizeForCellSize(p.spec, h, font);
         // Laid out once at the origin, moved into place at the end.
-        p.layout = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(0, 0), sizes[i]), p.spec, h, font);
+        p.layout = heatmaplayout::layoutForCellSize(QRectF(QPointF(0, 0), sizes[i]), p.spec, h, font);
         gridTops[i] = p.layout.gridRect.top();
         groups[i] = stageOf(p.id);
     }
@@ -628,7 +630,7 @@ void Figure::paintPanel(QPainter* painter, int index) const
     if (index < 0 || index >= static_cast<int>(m_panels.size()))
         return;
     const FigurePanel& p = m_panels[static_cast<std::size_t>(index)];
-    HeatmapRenderer::paint(painter, p.layout, p.spec);
+    heatmappainter::paint(painter, p.layout, p.spec);
 }
 
 std::optional<FigureHit> Figure::hitTest(QPointF pos) const

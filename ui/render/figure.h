@@ -3,7 +3,7 @@
 // The whole figure of one computation: a self-explanatory title line, then one
 // heatmap panel per stage in the order the computation runs. The on-screen
 // view and every export (PNG, SVG, PDF, clipboard) draw the same Figure through
-// HeatmapRenderer, so what is seen is what is exported.
+// the one heatmap painter (heatmappainter), so what is seen is what is exported.
 //
 // Invariants: a Figure is a value built from a configuration, a shared
 // result and FigureSettings (only the selection can change afterwards, and it
@@ -14,7 +14,8 @@
 
 #include "core/attention.h"
 #include "ui/render/explanation.h"
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmaplayout.h"
+#include "ui/render/heatmapspec.h"
 #include "ui/render/panelid.h"
 
 #include <QFont>
@@ -41,7 +42,7 @@ struct FigureSettings
     // The panels are arranged to fill a box of this aspect ratio best (a
     // 16:9 slide by default; the view passes its viewport).
     QSizeF fitTo{1280, 720};
-    QFont font = HeatmapRenderer::defaultFont();
+    QFont font = heatmaplayout::defaultFont();
 };
 
 struct FigurePanel

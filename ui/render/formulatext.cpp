@@ -1,6 +1,6 @@
 #include "formulatext.h"
 
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmapscale.h"
 
 #include <QStringList>
 #include <QTextBoundaryFinder>
@@ -12,12 +12,12 @@ namespace formulatext {
 
 QString fmt(double value)
 {
-    return HeatmapRenderer::formatValue(value, kDecimals);
+    return heatmapscale::formatValue(value, kDecimals);
 }
 
 QString factor(double value, bool integral)
 {
-    const QString text = integral && std::isfinite(value) ? HeatmapRenderer::formatValue(value, 0) : fmt(value);
+    const QString text = integral && std::isfinite(value) ? heatmapscale::formatValue(value, 0) : fmt(value);
     return text.startsWith(kMinus) ? QLatin1Char('(') + text + QLatin1Char(')') : text;
 }
 

@@ -3,6 +3,7 @@
 #include "ui/render/explanation.h"
 #include "ui/render/figure.h"
 #include "ui/render/formulatext.h"
+#include "ui/render/heatmappainter.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -76,20 +77,19 @@ std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& spe
     // Start from the cell each panel would get in an equal share of the row.
     double cell = std::numeric_limits<double>::infinity();
     for (const HeatmapSpec* spec : specs)
-        cell = std::min(cell, HeatmapRenderer::layout(QRectF(0, 0, columnWidth, area.height()), *spec, font).cellSize);
+        cell = std::min(cell, heatmaplayout::layout(QRectF(0, 0, columnWidth, area.height()), *spec, font).cellSize);
     // Then grow it while the whole row still fits (narrow panels leave room).
     auto fits = [&](double c) {
         double width = gap * (static_cast<double>(specs.size()) - 1);
         for (const HeatmapSpec* spec : specs) {
-            const QSizeF size = HeatmapRenderer::sizeForCellSize(*spec, c, font);
+            const QSizeF size = heatmaplayout::sizeForCellSize(*spec, c, font);
             if (size.height() > area.height())
                 return false;
             width += size.width();
         }
         return width <= area.width();
     };
-    const double cap =
-        HeatmapRenderer::layout(QRectF(0, 0, area.width(), area.height()), *specs.front(), font).cellSize;
+    const double cap = heatmaplayout::layout(QRectF(0, 0, area.width(), area.height()), *specs.front(), font).cellSize;
     while (cell >= 3.0 && cell + 1.0 <= cap && fits(cell + 1.0))
         cell += 1.0;
 
@@ -97,7 +97,7 @@ std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& spe
     double width = gap * (static_cast<double>(specs.size()) - 1);
     double height = 0.0;
     for (const HeatmapSpec* spec : specs) {
-        sizes.push_back(HeatmapRenderer::sizeForCellSize(*spec, cell, font).boundedTo(area.size()));
+        sizes.push_back(heatmaplayout::sizeForCellSize(*spec, cell, font).boundedTo(area.size()));
         width += sizes.back().width();
         height = std::max(height, sizes.back().height());
     }
@@ -105,7 +105,7 @@ std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& spe
     const double y = std::round(area.top() + std::max(0.0, (area.height() - height) / 2));
     for (std::size_t k = 0; k < specs.size(); ++k) {
         const QRectF target(x, y, std::ceil(sizes[k].width()), std::ceil(sizes[k].height()));
-        layouts.push_back(HeatmapRenderer::layoutForCellSize(target, *specs[k], cell, font));
+        layouts.push_back(heatmaplayout::layoutForCellSize(target, *specs[k], cell, font));
         x += target.width() + gap;
     }
     return layouts;
@@ -262,7 +262,7 @@ double LessonPage::pixelSize(Role role) const
 
 QFont LessonPage::font(Role role, bool bold, double factor) const
 {
-    QFont f = HeatmapRenderer::defaultFont();
+    QFont f = heatmaplayout::defaultFont();
     f.setPixelSize(std::max(1, static_cast<int>(std::lround(pixelSize(role) * factor))));
     f.setBold(bold);
     return f;
@@ -397,7 +397,7 @@ void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
         spec.compact = compactCurrent;
         // Cells a little wider than tall when that lets the numbers print
         // (a slide's larger font needs it for two-digit scores).
-        const QSizeF valueCell = HeatmapRenderer::valueCellSize(spec, font(Role::Panel));
+        const QSizeF valueCell = heatmaplayout::valueCellSize(spec, font(Role::Panel));
         spec.cellAspect = std::clamp(valueCell.width() / std::max(1.0, valueCell.height() * 1.6), 1.0, 1.5);
         return spec;
     };
@@ -570,7 +570,7 @@ void LessonPage::paint(QPainter* painter) const
     if (m_settings.step == 1)
         paintTokens(painter);
     for (const LessonPanel& panel : m_panels)
-        HeatmapRenderer::paint(painter, panel.layout, panel.spec);
+        heatmappainter::paint(painter, panel.layout, panel.spec);
     if (!m_stripLabelRect.isEmpty()) {
         painter->setFont(font(Role::StripLabel, true));
         painter->setPen(theme.muted);

@@ -11,11 +11,12 @@
 // attention (it reads the result; the softmax line only re-adds what the
 // result holds). All geometry is in logical page pixels, origin top left; a
 // caller scales the painter to fit a window or a PDF page. Heatmaps are drawn
-// only through HeatmapRenderer, from the specs the main figure builds.
+// only through heatmappainter, from the specs the main figure builds.
 
 #include "core/attention.h"
 #include "ui/render/explanation.h"
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmaplayout.h"
+#include "ui/render/heatmapspec.h"
 #include "ui/render/panelid.h"
 
 #include <QColor>

@@ -1,5 +1,8 @@
 #include "ui/widgets/heatmapwidget.h"
 
+#include "ui/render/heatmaplayout.h"
+#include "ui/render/heatmappainter.h"
+
 #include <QPainter>
 
 HeatmapWidget::HeatmapWidget(QWidget* parent)
@@ -26,7 +29,7 @@ QSize HeatmapWidget::sizeHint() const
 {
     if (!m_spec.matrix)
         return QSize(360, 360);
-    return HeatmapRenderer::preferredSize(m_spec).toSize().boundedTo(QSize(640, 640));
+    return heatmaplayout::preferredSize(m_spec).toSize().boundedTo(QSize(640, 640));
 }
 
 QSize HeatmapWidget::minimumSizeHint() const
@@ -41,5 +44,5 @@ void HeatmapWidget::paintEvent(QPaintEvent*)
     if (!m_spec.matrix)
         return;
     painter.setRenderHint(QPainter::Antialiasing);
-    HeatmapRenderer::paint(&painter, QRectF(rect()).adjusted(6, 6, -6, -6), m_spec);
+    heatmappainter::paint(&painter, QRectF(rect()).adjusted(6, 6, -6, -6), m_spec);
 }

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmapspec.h"
 
 #include <QWidget>
 
-// One heatmap on its own, drawn by the same HeatmapRenderer as the figure
+// One heatmap on its own, drawn by the same heatmap painter as the figure
 // and the exports, scaled to whatever room the layout gives it. For views
 // that show a matrix outside the figure (Compare Seeds).
 class HeatmapWidget : public QWidget

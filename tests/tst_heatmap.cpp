@@ -1,9 +1,12 @@
-// The heatmap renderer puts each value's colour-map colour in its cell, on
-// normal and high-DPI images alike; masked and NaN cells look like neither;
-// labels, title and colour bar are drawn; hit-testing agrees with drawing;
-// large matrices drop cell text and still render.
+// The heatmap units (heatmapscale, heatmaplayout, heatmappainter) put each
+// value's colour-map colour in its cell, on normal and high-DPI images alike;
+// masked and NaN cells look like neither; labels, title and colour bar are
+// drawn; hit-testing agrees with drawing; large matrices drop cell text and
+// still render.
 
-#include "ui/render/heatmaprenderer.h"
+#include "ui/render/heatmaplayout.h"
+#include "ui/render/heatmappainter.h"
+#include "ui/render/heatmapscale.h"
 
 #include "testutil.h"
 
@@ -18,7 +21,7 @@
 
 Q_DECLARE_METATYPE(ColorMap)
 
-class TestHeatmapRenderer : public QObject
+class TestHeatmap : public QObject
 {
     Q_OBJECT
 
@@ -82,7 +85,7 @@ QImage render(const HeatmapSpec& spec, const QSizeF& logicalSize, double dpr = 1
     image.setDevicePixelRatio(dpr);
     image.fill(kPageColour);
     QPainter painter(&image);
-    HeatmapRenderer::paint(&painter, target.isNull() ? QRectF(QPointF(), logicalSize) : target, spec);
+    heatmappainter::paint(&painter, target.isNull() ? QRectF(QPointF(), logicalSize) : target, spec);
     return image;
 }
 
@@ -159,7 +162,7 @@ attn::Matrix causalScores(int n)
 
 } // namespace
 
-void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours_data()
+void TestHeatmap::colorMapsStartAndEndAtPublishedColours_data()
 {
     QTest::addColumn<ColorMap>("map");
     QTest::addColumn<double>("t");
@@ -177,7 +180,7 @@ void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours_data()
     QTest::addRow("grayscale 0") << ColorMap::grayscale() << 0.0 << QColor(0, 0, 0);
 }
 
-void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours()
+void TestHeatmap::colorMapsStartAndEndAtPublishedColours()
 {
     QFETCH(ColorMap, map);
     QFETCH(double, t);
@@ -188,7 +191,7 @@ void TestHeatmapRenderer::colorMapsStartAndEndAtPublishedColours()
              qPrintable(map.color(t).name() + QLatin1String(" vs ") + expected.name()));
 }
 
-void TestHeatmapRenderer::colorMapsLookUpByName()
+void TestHeatmap::colorMapsLookUpByName()
 {
     for (const QString& name : ColorMap::names()) {
         const std::optional<ColorMap> map = ColorMap::byName(name);
@@ -203,7 +206,7 @@ void TestHeatmapRenderer::colorMapsLookUpByName()
     QCOMPARE(ColorMap::byName(" Viridis ")->name(), QStringLiteral("viridis"));
 }
 
-void TestHeatmapRenderer::textColourIsLegible_data()
+void TestHeatmap::textColourIsLegible_data()
 {
     QTest::addColumn<QColor>("background");
     QTest::addColumn<QColor>("expected");
@@ -214,7 +217,7 @@ void TestHeatmapRenderer::textColourIsLegible_data()
     QTest::addRow("coolwarm centre") << ColorMap::diverging().color(0.5) << QColor(Qt::black);
 }
 
-void TestHeatmapRenderer::textColourIsLegible()
+void TestHeatmap::textColourIsLegible()
 {
     QFETCH(QColor, background);
     QFETCH(QColor, expected);
@@ -222,7 +225,7 @@ void TestHeatmapRenderer::textColourIsLegible()
     QVERIFY(contrastRatio(background, legibleTextColor(background)) >= 4.5);
 }
 
-void TestHeatmapRenderer::formatsValues_data()
+void TestHeatmap::formatsValues_data()
 {
     QTest::addColumn<double>("value");
     QTest::addColumn<int>("decimals");
@@ -239,15 +242,15 @@ void TestHeatmapRenderer::formatsValues_data()
     QTest::addRow("large negative") << -2.5e12 << 0 << QString::fromUtf8("\u22122.500e12");
 }
 
-void TestHeatmapRenderer::formatsValues()
+void TestHeatmap::formatsValues()
 {
     QFETCH(double, value);
     QFETCH(int, decimals);
     QFETCH(QString, expected);
-    QCOMPARE(HeatmapRenderer::formatValue(value, decimals), expected);
+    QCOMPARE(heatmapscale::formatValue(value, decimals), expected);
 }
 
-void TestHeatmapRenderer::cellsHaveTheirColourMapColour_data()
+void TestHeatmap::cellsHaveTheirColourMapColour_data()
 {
     QTest::addColumn<ColorMap>("map");
     QTest::addColumn<bool>("explicitRange");
@@ -257,7 +260,7 @@ void TestHeatmapRenderer::cellsHaveTheirColourMapColour_data()
     QTest::addRow("viridis, explicit range") << ColorMap::viridis() << true;
 }
 
-void TestHeatmapRenderer::cellsHaveTheirColourMapColour()
+void TestHeatmap::cellsHaveTheirColourMapColour()
 {
     QFETCH(ColorMap, map);
     QFETCH(bool, explicitRange);
@@ -280,7 +283,7 @@ void TestHeatmapRenderer::cellsHaveTheirColourMapColour()
 
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QVERIFY(!layout.rasterCells);
     for (int r = 0; r < m.rows(); ++r) {
         for (int c = 0; c < m.cols(); ++c) {
@@ -293,48 +296,48 @@ void TestHeatmapRenderer::cellsHaveTheirColourMapColour()
     }
 }
 
-void TestHeatmapRenderer::divergingZeroIsTheNeutralCentre()
+void TestHeatmap::divergingZeroIsTheNeutralCentre()
 {
     const attn::Matrix m = spanningMatrix(); // (0, 1) is exactly 0
     const HeatmapSpec spec = specFor(m, ColorMap::diverging());
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
     const QColor zero =
-        pixelAt(image, HeatmapRenderer::cellRect(target, spec, HeatmapRenderer::defaultFont(), 0, 1).center());
+        pixelAt(image, heatmaplayout::cellRect(target, spec, heatmaplayout::defaultFont(), 0, 1).center());
     QCOMPARE(zero, ColorMap::diverging().color(0.5));
     // Neutral: no hue to speak of, and light.
     QVERIFY(distance(zero.rgb(), qRgb(zero.red(), zero.red(), zero.red())) <= 4);
     QVERIFY(zero.lightness() > 180);
 }
 
-void TestHeatmapRenderer::positiveInfinityClampsToTopColour()
+void TestHeatmap::positiveInfinityClampsToTopColour()
 {
     attn::Matrix m = spanningMatrix();
     m(1, 1) = kInf;
     const HeatmapSpec spec = specFor(m);
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QCOMPARE(pixelAt(image, layout.cellRect(1, 1).center()), ColorMap::viridis().color(1.0));
     // The infinity does not stretch the range: the finite maximum is still top.
     QCOMPARE(pixelAt(image, layout.cellRect(2, 0).center()), ColorMap::viridis().color(1.0));
 }
 
-void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured_data()
+void TestHeatmap::maskedCellsAreHatchedNotColoured_data()
 {
     QTest::addColumn<ColorMap>("map");
     QTest::addRow("viridis") << ColorMap::viridis();
     QTest::addRow("diverging") << ColorMap::diverging();
 }
 
-void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured()
+void TestHeatmap::maskedCellsAreHatchedNotColoured()
 {
     QFETCH(ColorMap, map);
     const attn::Matrix m = causalScores(5);
     const HeatmapSpec spec = specFor(m, map);
     const QRectF target(0, 0, 520, 420);
     const QImage image = render(spec, target.size());
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QVERIFY(layout.cellSize >= 20);
 
     for (int r = 0; r < m.rows(); ++r) {
@@ -364,10 +367,10 @@ void TestHeatmapRenderer::maskedCellsAreHatchedNotColoured()
     for (int r = 0; r < m.rows(); ++r)
         for (int c = r + 1; c < m.cols(); ++c)
             unmasked(r, c) = 0.0;
-    QVERIFY(HeatmapRenderer::layout(target, specFor(unmasked, map)).legendRect.isEmpty());
+    QVERIFY(heatmaplayout::layout(target, specFor(unmasked, map)).legendRect.isEmpty());
 }
 
-void TestHeatmapRenderer::nanCellsAreDistinct()
+void TestHeatmap::nanCellsAreDistinct()
 {
     attn::Matrix m = spanningMatrix();
     m(2, 2) = std::nan("");
@@ -375,7 +378,7 @@ void TestHeatmapRenderer::nanCellsAreDistinct()
     const HeatmapSpec spec = specFor(m);
     const QRectF target(0, 0, 420, 320);
     const QImage image = render(spec, target.size());
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
 
     const auto nanCounts = histogram(image, layout.cellRect(2, 2));
     const auto maskedCounts = histogram(image, layout.cellRect(0, 2));
@@ -386,7 +389,7 @@ void TestHeatmapRenderer::nanCellsAreDistinct()
     QCOMPARE(layout.stats.maskedCount, 1);
 }
 
-void TestHeatmapRenderer::labelsTitleAndColourBarAreDrawn()
+void TestHeatmap::labelsTitleAndColourBarAreDrawn()
 {
     attn::Matrix m(3, 3);
     m << 0.71, 0.12, 0.17, 0.05, 0.88, 0.07, 0.33, 0.21, 0.46;
@@ -397,9 +400,9 @@ void TestHeatmapRenderer::labelsTitleAndColourBarAreDrawn()
     spec.formula = QStringLiteral("A = softmax(S)");
     spec.showValues = true;
 
-    const QSizeF size = HeatmapRenderer::preferredSize(spec);
+    const QSizeF size = heatmaplayout::preferredSize(spec);
     const QImage image = render(spec, size);
-    const HeatmapLayout layout = HeatmapRenderer::layout(QRectF(QPointF(), size), spec);
+    const HeatmapLayout layout = heatmaplayout::layout(QRectF(QPointF(), size), spec);
 
     QVERIFY(layout.valuesVisible);
     QVERIFY(darkPixels(image, layout.titleRect) > 0);
@@ -429,7 +432,7 @@ void TestHeatmapRenderer::labelsTitleAndColourBarAreDrawn()
     QVERIFY(darkPixels(image, cell) > 0);
 }
 
-void TestHeatmapRenderer::drawingStaysInsideTarget_data()
+void TestHeatmap::drawingStaysInsideTarget_data()
 {
     QTest::addColumn<int>("n");
     QTest::addColumn<bool>("labelled");
@@ -439,7 +442,7 @@ void TestHeatmapRenderer::drawingStaysInsideTarget_data()
     QTest::addRow("300x300 indices") << 300 << false;
 }
 
-void TestHeatmapRenderer::drawingStaysInsideTarget()
+void TestHeatmap::drawingStaysInsideTarget()
 {
     QFETCH(int, n);
     QFETCH(bool, labelled);
@@ -452,7 +455,7 @@ void TestHeatmapRenderer::drawingStaysInsideTarget()
             spec.rowLabels << QStringLiteral("token%1").arg(i);
         spec.columnLabels = spec.rowLabels;
     }
-    const QSizeF size = HeatmapRenderer::preferredSize(spec);
+    const QSizeF size = heatmaplayout::preferredSize(spec);
     const QRectF target(QPointF(30, 20), size);
     const QImage image = render(spec, size + QSizeF(60, 40), 1.0, target);
 
@@ -463,7 +466,7 @@ void TestHeatmapRenderer::drawingStaysInsideTarget()
         }
     }
     // Every part lies inside the target.
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     for (const QRectF& part : {layout.titleRect, layout.formulaRect, layout.gridRect, layout.rowLabelRect,
                                layout.columnLabelRect, layout.colorBarRect, layout.legendRect}) {
         if (!part.isEmpty())
@@ -474,7 +477,7 @@ void TestHeatmapRenderer::drawingStaysInsideTarget()
     }
 }
 
-void TestHeatmapRenderer::hitTestingMatchesCells_data()
+void TestHeatmap::hitTestingMatchesCells_data()
 {
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("columns");
@@ -485,7 +488,7 @@ void TestHeatmapRenderer::hitTestingMatchesCells_data()
     QTest::addRow("200x30 fractional cells") << 200 << 30 << QSizeF(500, 450);
 }
 
-void TestHeatmapRenderer::hitTestingMatchesCells()
+void TestHeatmap::hitTestingMatchesCells()
 {
     QFETCH(int, rows);
     QFETCH(int, columns);
@@ -493,8 +496,8 @@ void TestHeatmapRenderer::hitTestingMatchesCells()
     attn::Matrix m = attn::Matrix::Zero(rows, columns);
     HeatmapSpec spec = specFor(m);
     const QRectF target(QPointF(7, 5), size);
-    const QFont font = HeatmapRenderer::defaultFont();
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec, font);
+    const QFont font = heatmaplayout::defaultFont();
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec, font);
 
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < columns; ++c) {
@@ -507,9 +510,9 @@ void TestHeatmapRenderer::hitTestingMatchesCells()
         }
     }
     // The static convenience functions agree with the layout.
-    QCOMPARE(HeatmapRenderer::cellRect(target, spec, font, rows - 1, columns - 1),
+    QCOMPARE(heatmaplayout::cellRect(target, spec, font, rows - 1, columns - 1),
              layout.cellRect(rows - 1, columns - 1));
-    QCOMPARE(HeatmapRenderer::cellAt(target, spec, font, layout.cellRect(0, columns - 1).center()),
+    QCOMPARE(heatmaplayout::cellAt(target, spec, font, layout.cellRect(0, columns - 1).center()),
              std::make_optional(std::make_pair(0, columns - 1)));
 
     QVERIFY(!layout.cellAt(layout.gridRect.topLeft() - QPointF(1, 1)).has_value());
@@ -524,7 +527,7 @@ void TestHeatmapRenderer::hitTestingMatchesCells()
     QVERIFY(!layout.rowLabelAt(layout.gridRect.center()).has_value());
 }
 
-void TestHeatmapRenderer::highDpiImageHasSameColours()
+void TestHeatmap::highDpiImageHasSameColours()
 {
     HeatmapSpec spec = specFor(causalScores(5), ColorMap::diverging());
     spec.title = QStringLiteral("Scores");
@@ -532,7 +535,7 @@ void TestHeatmapRenderer::highDpiImageHasSameColours()
     const QImage normal = render(spec, size, 1.0);
     const QImage sharp = render(spec, size, 2.0);
     QCOMPARE(sharp.size(), (size * 2).toSize());
-    const HeatmapLayout layout = HeatmapRenderer::layout(QRectF(QPointF(), size), spec);
+    const HeatmapLayout layout = heatmaplayout::layout(QRectF(QPointF(), size), spec);
 
     for (int r = 0; r < 5; ++r) {
         for (int c = 0; c <= r; ++c) {
@@ -548,7 +551,7 @@ void TestHeatmapRenderer::highDpiImageHasSameColours()
     QCOMPARE(sharp.pixelColor(qRound(cell.left() * 2), qRound(cell.top() * 2) + 4), pixelAt(sharp, cell.center()));
 }
 
-void TestHeatmapRenderer::largeMatrixDropsTextAndRenders()
+void TestHeatmap::largeMatrixDropsTextAndRenders()
 {
     const int n = 512;
     // Quadrants of constant value, so that even averaged-down pixels inside
@@ -562,7 +565,7 @@ void TestHeatmapRenderer::largeMatrixDropsTextAndRenders()
     spec.title = QStringLiteral("Scores  512 × 512");
 
     const QRectF target(0, 0, 800, 800);
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QVERIFY(!layout.valuesVisible);
     QVERIFY(layout.rasterCells);
     QVERIFY(layout.rowLabelStride > 1);
@@ -581,7 +584,7 @@ void TestHeatmapRenderer::largeMatrixDropsTextAndRenders()
     QCOMPARE(pixelAt(image, grid.topLeft() + 3 * quarter), spec.colorMap.color(1.0));
 }
 
-void TestHeatmapRenderer::sizeForCellSizeGivesThatCell_data()
+void TestHeatmap::sizeForCellSizeGivesThatCell_data()
 {
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("columns");
@@ -595,7 +598,7 @@ void TestHeatmapRenderer::sizeForCellSizeGivesThatCell_data()
     QTest::addRow("200x200 fractional") << 200 << 200 << true << 1.0 << 2.5;
 }
 
-void TestHeatmapRenderer::sizeForCellSizeGivesThatCell()
+void TestHeatmap::sizeForCellSizeGivesThatCell()
 {
     QFETCH(int, rows);
     QFETCH(int, columns);
@@ -616,13 +619,13 @@ void TestHeatmapRenderer::sizeForCellSizeGivesThatCell()
         spec.rowLabels << QStringLiteral("tok%1").arg(r);
     if (rows == columns)
         spec.columnLabels = spec.rowLabels;
-    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, cell);
+    const QSizeF size = heatmaplayout::sizeForCellSize(spec, cell);
     const QRectF target(QPointF(10, 20), size);
-    const HeatmapLayout exact = HeatmapRenderer::layoutForCellSize(target, spec, cell);
+    const HeatmapLayout exact = heatmaplayout::layoutForCellSize(target, spec, cell);
     QCOMPARE(exact.cellSize, cell);
     QCOMPARE(exact.cellWidth, cell >= 3 ? std::floor(cell * aspect + 1e-6) : cell * aspect);
     // Fitting the same box gives the same cells back, and everything fits.
-    const HeatmapLayout fitted = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout fitted = heatmaplayout::layout(target, spec);
     QCOMPARE(fitted.cellSize, cell);
     QCOMPARE(fitted.gridRect, exact.gridRect);
     for (const QRectF& part : {exact.titleRect, exact.formulaRect, exact.gridRect, exact.rowLabelRect,
@@ -633,22 +636,22 @@ void TestHeatmapRenderer::sizeForCellSizeGivesThatCell()
     // A laid-out panel moves with its target.
     HeatmapLayout moved = exact;
     moved.translate(QPointF(5, 7));
-    QCOMPARE(moved.gridRect, HeatmapRenderer::layoutForCellSize(target.translated(5, 7), spec, cell).gridRect);
+    QCOMPARE(moved.gridRect, heatmaplayout::layoutForCellSize(target.translated(5, 7), spec, cell).gridRect);
     // Wide cells are hit-tested by their own width.
     const QRectF last = exact.cellRect(rows - 1, columns - 1);
     QCOMPARE(exact.cellAt(last.center()), std::make_optional(std::make_pair(rows - 1, columns - 1)));
     QVERIFY(std::abs(last.right() - exact.gridRect.right()) < 1.0);
 }
 
-void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
+void TestHeatmap::compactColourBarLabelsItsEnds()
 {
     attn::Matrix m(3, 3);
     m << 3.84, 10.1, 17.46, 5, 6, 7, 8, 9, 10;
     HeatmapSpec spec = specFor(m);
     spec.compact = true;
     spec.showValues = true;
-    const QSizeF compactSize = HeatmapRenderer::sizeForCellSize(spec, 40);
-    HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    const QSizeF compactSize = heatmaplayout::sizeForCellSize(spec, 40);
+    HeatmapLayout l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
     // The data's ends, at most three significant digits, and a round middle.
     QCOMPARE(l.ticks.front(), 3.84);
     QCOMPARE(l.ticks.back(), 17.46);
@@ -659,7 +662,7 @@ void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
     // Narrower than the full bar, which reserves room for any tick count.
     HeatmapSpec full = spec;
     full.compact = false;
-    QVERIFY(compactSize.width() < HeatmapRenderer::sizeForCellSize(full, 40).width());
+    QVERIFY(compactSize.width() < heatmaplayout::sizeForCellSize(full, 40).width());
     // The tick labels are drawn within the panel.
     const QImage image = render(spec, compactSize);
     const QRectF ticks(l.colorBarRect.right() + 1, l.colorBarRect.top(),
@@ -668,16 +671,16 @@ void TestHeatmapRenderer::compactColourBarLabelsItsEnds()
 
     // A diverging map is labelled at both ends and zero; weights 0 and 1 as such.
     spec.colorMap = ColorMap::diverging();
-    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
     QCOMPARE(l.tickLabels, QStringList({QStringLiteral("\u221217.5"), QStringLiteral("0"), QStringLiteral("17.5")}));
     spec.colorMap = ColorMap::viridis();
     spec.range = ValueRange{0.0, 1.0};
-    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
     QCOMPARE(l.tickLabels.front(), QStringLiteral("0"));
     QCOMPARE(l.tickLabels.back(), QStringLiteral("1"));
 }
 
-void TestHeatmapRenderer::labelsThinInSmallSteps_data()
+void TestHeatmap::labelsThinInSmallSteps_data()
 {
     QTest::addColumn<double>("cell");
     QTest::addColumn<int>("stride");
@@ -689,7 +692,7 @@ void TestHeatmapRenderer::labelsThinInSmallSteps_data()
     QTest::addRow("every tenth") << 2.5 << 10;
 }
 
-void TestHeatmapRenderer::labelsThinInSmallSteps()
+void TestHeatmap::labelsThinInSmallSteps()
 {
     QFETCH(double, cell);
     QFETCH(int, stride);
@@ -699,13 +702,13 @@ void TestHeatmapRenderer::labelsThinInSmallSteps()
     for (int i = 0; i < n; ++i)
         spec.rowLabels << QStringLiteral("t%1").arg(i);
     const HeatmapLayout l =
-        HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), HeatmapRenderer::sizeForCellSize(spec, cell)), spec, cell);
+        heatmaplayout::layoutForCellSize(QRectF(QPointF(), heatmaplayout::sizeForCellSize(spec, cell)), spec, cell);
     QCOMPARE(l.rowLabelStride, stride);
     // Shown labels never overlap: a stride's worth of rows holds a label.
     QVERIFY(l.rowLabelStride * l.cellSize >= QFontMetricsF(l.labelFont).height());
 }
 
-void TestHeatmapRenderer::rowStripShowsBarsAndNumbers()
+void TestHeatmap::rowStripShowsBarsAndNumbers()
 {
     attn::Matrix m(3, 3);
     m << 0.2, 0.3, 0.5, 1.0, 0.0, 0.0, 1.0 / 3, 1.0 / 3, 1.0 / 3;
@@ -717,8 +720,8 @@ void TestHeatmapRenderer::rowStripShowsBarsAndNumbers()
     strip.maximum = std::log(3.0);
     strip.header = QStringLiteral("H");
     spec.rowStrip = strip;
-    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, 30);
-    const HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), size), spec, 30);
+    const QSizeF size = heatmaplayout::sizeForCellSize(spec, 30);
+    const HeatmapLayout l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), size), spec, 30);
     QVERIFY(!l.stripRect.isEmpty());
     QVERIFY(l.stripRect.left() > l.gridRect.right());
     QVERIFY(l.colorBarRect.left() > l.stripRect.right());
@@ -735,7 +738,7 @@ void TestHeatmapRenderer::rowStripShowsBarsAndNumbers()
     QVERIFY(darkPixels(image, QRectF(l.stripRect.left(), l.cellRect(0, 0).top(), l.stripRect.width(), 30)) > 0);
 }
 
-void TestHeatmapRenderer::normalizedIsNeverNaN_data()
+void TestHeatmap::normalizedIsNeverNaN_data()
 {
     QTest::addColumn<double>("low");
     QTest::addColumn<double>("high");
@@ -760,7 +763,7 @@ void TestHeatmapRenderer::normalizedIsNeverNaN_data()
     QTest::addRow("-inf value") << -big << big << -kInf << 0.0;
 }
 
-void TestHeatmapRenderer::normalizedIsNeverNaN()
+void TestHeatmap::normalizedIsNeverNaN()
 {
     QFETCH(double, low);
     QFETCH(double, high);
@@ -770,7 +773,7 @@ void TestHeatmapRenderer::normalizedIsNeverNaN()
     QCOMPARE(range.normalized(value), expected);
 }
 
-void TestHeatmapRenderer::extremeMatricesGetTheirColours_data()
+void TestHeatmap::extremeMatricesGetTheirColours_data()
 {
     QTest::addColumn<QList<double>>("values");
     QTest::addColumn<ColorMap>("map");
@@ -793,7 +796,7 @@ void TestHeatmapRenderer::extremeMatricesGetTheirColours_data()
     }
 }
 
-void TestHeatmapRenderer::extremeMatricesGetTheirColours()
+void TestHeatmap::extremeMatricesGetTheirColours()
 {
     QFETCH(QList<double>, values);
     QFETCH(ColorMap, map);
@@ -829,13 +832,13 @@ void TestHeatmapRenderer::extremeMatricesGetTheirColours()
         const HeatmapSpec spec = specFor(m, map);
         // Cells of a fixed size: the labels of numbers like 1e308 are wide.
         const double cell = side > 0 ? 10 : 40;
-        const QRectF target(QPointF(), HeatmapRenderer::sizeForCellSize(spec, cell));
-        const HeatmapLayout layout = HeatmapRenderer::layoutForCellSize(target, spec, cell);
+        const QRectF target(QPointF(), heatmaplayout::sizeForCellSize(spec, cell));
+        const HeatmapLayout layout = heatmaplayout::layoutForCellSize(target, spec, cell);
         QCOMPARE(layout.rasterCells, side > 0);
         QImage image(target.size().toSize(), QImage::Format_ARGB32_Premultiplied);
         image.fill(kPageColour);
         QPainter painter(&image);
-        HeatmapRenderer::paint(&painter, layout, spec);
+        heatmappainter::paint(&painter, layout, spec);
         painter.end();
         for (int r = 0; r < m.rows(); ++r) {
             for (int c = 0; c < m.cols(); ++c) {
@@ -856,14 +859,14 @@ void TestHeatmapRenderer::extremeMatricesGetTheirColours()
     }
 }
 
-void TestHeatmapRenderer::overflowingRangeKeepsItsTicks()
+void TestHeatmap::overflowingRangeKeepsItsTicks()
 {
     attn::Matrix m(5, 5);
     for (int i = 0; i < 25; ++i)
         m(i / 5, i % 5) = (i - 12) * 1.25e307; // -1.5e308 .. 1.5e308
     HeatmapSpec spec = specFor(m);
-    const QSizeF size = HeatmapRenderer::sizeForCellSize(spec, 40);
-    HeatmapLayout l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), size), spec, 40);
+    const QSizeF size = heatmaplayout::sizeForCellSize(spec, 40);
+    HeatmapLayout l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), size), spec, 40);
     // A scale, not just one end: round ticks inside the range, in order.
     QVERIFY2(l.ticks.size() >= 3, qPrintable(QString::number(l.ticks.size())));
     for (std::size_t i = 0; i < l.ticks.size(); ++i) {
@@ -875,14 +878,14 @@ void TestHeatmapRenderer::overflowingRangeKeepsItsTicks()
 
     // The compact bar finds its round middle too.
     spec.compact = true;
-    const QSizeF compactSize = HeatmapRenderer::sizeForCellSize(spec, 40);
-    l = HeatmapRenderer::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
+    const QSizeF compactSize = heatmaplayout::sizeForCellSize(spec, 40);
+    l = heatmaplayout::layoutForCellSize(QRectF(QPointF(), compactSize), spec, 40);
     QCOMPARE(l.tickLabels.size(), 3);
     QCOMPARE(l.tickLabels.at(1), QStringLiteral("0"));
     render(spec, compactSize); // and draws
 }
 
-void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
+void TestHeatmap::cellImageOutOfMemoryLeavesGridEmpty()
 {
     if (testutil::underSanitizer())
         QSKIP("sanitizers reserve more address space than the limit allows");
@@ -892,9 +895,9 @@ void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
         for (int c = 0; c < n; ++c)
             m(r, c) = r + c;
     HeatmapSpec spec = specFor(m);
-    spec.stats = HeatmapRenderer::scan(m);
+    spec.stats = heatmapscale::scan(m);
     const QRectF target(0, 0, 300, 300);
-    const HeatmapLayout layout = HeatmapRenderer::layout(target, spec);
+    const HeatmapLayout layout = heatmaplayout::layout(target, spec);
     QVERIFY(layout.rasterCells);
     // Fonts and glyphs loaded before the limit, by a panel of few cells.
     render(specFor(attn::Matrix::Identity(65, 65)), target.size());
@@ -905,14 +908,14 @@ void TestHeatmapRenderer::cellImageOutOfMemoryLeavesGridEmpty()
         testutil::AddressSpaceLimit limit(4 << 20);
         QVERIFY(limit.active());
         QPainter painter(&image);
-        HeatmapRenderer::paint(&painter, layout, spec);
+        heatmappainter::paint(&painter, layout, spec);
     }
     // The panel's white page shows where the cells would be; the rest is drawn.
     QCOMPARE(pixelAt(image, layout.gridRect.center()), QColor(Qt::white));
     QVERIFY(darkPixels(image, layout.rowLabelRect) > 0);
 }
 
-void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells_data()
+void TestHeatmap::keptLayoutOfAnEmptiedMatrixDrawsNoCells_data()
 {
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("columns");
@@ -921,7 +924,7 @@ void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells_data()
     QTest::addRow("3 x 0") << 3 << 0;
 }
 
-void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
+void TestHeatmap::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
 {
     QFETCH(int, rows);
     QFETCH(int, columns);
@@ -930,14 +933,14 @@ void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
     for (const int side : {3, 65}) { // per-cell and image path
         const HeatmapSpec before = specFor(attn::Matrix::Constant(side, side, 0.5));
         const QRectF target(0, 0, 400, 300);
-        const HeatmapLayout kept = HeatmapRenderer::layout(target, before);
+        const HeatmapLayout kept = heatmaplayout::layout(target, before);
         QCOMPARE(kept.rows, side);
         const HeatmapSpec now = specFor(attn::Matrix(rows, columns));
         const QImage image = [&] {
             QImage image(target.size().toSize(), QImage::Format_ARGB32_Premultiplied);
             image.fill(kPageColour);
             QPainter painter(&image);
-            HeatmapRenderer::paint(&painter, kept, now);
+            heatmappainter::paint(&painter, kept, now);
             return image;
         }();
         // The panel's white page, and no cell where the cells were.
@@ -945,6 +948,6 @@ void TestHeatmapRenderer::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
     }
 }
 
-QTEST_MAIN(TestHeatmapRenderer)
+QTEST_MAIN(TestHeatmap)
 
-#include "tst_heatmaprenderer.moc"
+#include "tst_heatmap.moc"
