@@ -17,6 +17,7 @@
 #include "testutil.h"
 
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QScrollBar>
@@ -698,8 +699,12 @@ void TestFigure::doubleClickEditsInputCells()
     QCOMPARE(view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(panel))].spec.matrix.get(),
              &panelMatrix(*r, panel, 0));
 
-    // The editor starts with the exact value; Enter unchanged gives it back.
+    // The editor starts with the exact value, shown from its start and
+    // whole; Enter unchanged gives it back.
     open();
+    QCOMPARE(editor()->cursorPosition(), 0);
+    QCOMPARE(editor()->selectedText(), editor()->text());
+    QVERIFY(editor()->width() >= editor()->fontMetrics().horizontalAdvance(editor()->text()));
     QTest::keyClick(editor(), Qt::Key_Enter);
     QCOMPARE(spy.count(), 2);
     QCOMPARE(spy.at(1).at(3).toDouble(), panelMatrix(*r, panel, 0)(row, column));
@@ -719,6 +724,17 @@ void TestFigure::doubleClickEditsInputCells()
     QTest::keyClick(editor(), Qt::Key_Return);
     QCOMPARE(spy.count(), 2);
     QVERIFY(view.isEditing());
+    // ... and says why, in words beside it.
+    const auto hint = [&] { return view.viewport()->findChild<QLabel*>(QStringLiteral("cellEditorHint")); };
+    QVERIFY(hint() && hint()->isVisible());
+    QVERIFY2(hint()->text().contains(QStringLiteral("not a number")), qPrintable(hint()->text()));
+    editor()->selectAll();
+    QTest::keyClicks(editor(), QStringLiteral("1e400"));
+    QVERIFY(!hint()->isVisible()); // typing clears the old reason
+    QTest::keyClick(editor(), Qt::Key_Return);
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(hint()->isVisible());
+    QVERIFY2(hint()->text().contains(QStringLiteral("range")), qPrintable(hint()->text()));
     // The minus sign the cells print is accepted.
     editor()->selectAll();
     editor()->insert(QStringLiteral("\u22120.5")); // keyClicks types ASCII only

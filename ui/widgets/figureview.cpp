@@ -11,6 +11,7 @@
 #include <QGuiApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
@@ -569,8 +570,8 @@ bool FigureView::editCell(attn::PanelId panel, int row, int column)
     auto* editor = new QLineEdit(viewport());
     editor->setObjectName(QStringLiteral("cellEditor"));
     // The exact number, so Enter without a change gives back the same value.
-    editor->setText(QString::fromStdString(attn::formatDouble((*p.spec.matrix)(row, column))));
-    editor->selectAll();
+    const QString exact = QString::fromStdString(attn::formatDouble((*p.spec.matrix)(row, column)));
+    editor->setText(exact);
     editor->setAlignment(Qt::AlignCenter);
     editor->setToolTip(tr("A new value: Enter applies it, Esc cancels"));
     QFont f = font();
@@ -579,15 +580,26 @@ bool FigureView::editCell(attn::PanelId panel, int row, int column)
     // Over the cell, widened for a typed number when the cell is small.
     const QRectF shown(toViewport(cell.topLeft()), toViewport(cell.bottomRight()));
     const QFontMetrics fm(f);
+    // Wide enough for the whole exact value, so its start is never hidden.
     const int w =
-        std::max(static_cast<int>(std::ceil(shown.width())), fm.horizontalAdvance(QStringLiteral("-0.0000000")) + 12);
+        std::min(std::max({static_cast<int>(std::ceil(shown.width())),
+                           fm.horizontalAdvance(QStringLiteral("-0.0000000")) + 12, fm.horizontalAdvance(exact) + 16}),
+                 std::max(60, viewport()->width() - 8));
     const int h = std::max(static_cast<int>(std::ceil(shown.height())), fm.height() + 8);
     QRect geometry(0, 0, w, h);
     geometry.moveCenter(shown.center().toPoint());
+    geometry.moveLeft(std::clamp(geometry.left(), 0, std::max(0, viewport()->width() - w)));
     editor->setGeometry(geometry);
+    // Selected from its end back to its start: typing replaces it, and the
+    // cursor (and so the view of a long number) is at the start.
+    editor->setSelection(static_cast<int>(exact.size()), -static_cast<int>(exact.size()));
     editor->installEventFilter(this);
     connect(editor, &QLineEdit::returnPressed, this, &FigureView::commitEdit);
-    connect(editor, &QLineEdit::textEdited, editor, [editor] { editor->setStyleSheet(QString()); });
+    connect(editor, &QLineEdit::textEdited, this, [this] {
+        m_editor->setStyleSheet(QString());
+        if (m_editorHint)
+            m_editorHint->hide();
+    });
     m_editor = editor;
     m_edited = {panel, row, column};
     editor->show();
@@ -606,9 +618,33 @@ void FigureView::commitEdit()
     if (!ok)
         value = QLocale().toDouble(text, &ok); // "0,5" where that is the notation
     if (!ok || !std::isfinite(value)) {
-        // Stay open so the number can be fixed; Esc gives up.
+        // Stay open so the number can be fixed, and say why; Esc gives up.
+        // QLocale reads "1e400" as not ok with an infinite value.
+        const bool tooLarge = std::isinf(value) || std::isnan(value);
+        const QString reason =
+            tooLarge ? tr("%1 is beyond the range of a float64 (about ±1.8e308). Esc cancels.").arg(text)
+                     : tr("\u201c%1\u201d is not a number: type one such as 0.5, -2 or 1e-3. Esc cancels.")
+                           .arg(m_editor->text());
         m_editor->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #c0392b; }"));
-        m_editor->setToolTip(tr("\u201c%1\u201d is not a number; Esc cancels").arg(m_editor->text()));
+        m_editor->setToolTip(reason);
+        if (!m_editorHint) {
+            m_editorHint = new QLabel(viewport());
+            m_editorHint->setObjectName(QStringLiteral("cellEditorHint"));
+            m_editorHint->setWordWrap(true);
+            m_editorHint->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7a1010; border: 1px "
+                                                       "solid #c0392b; border-radius: 3px; padding: 3px 6px; }"));
+        }
+        m_editorHint->setText(reason);
+        const int width = std::min(360, std::max(160, viewport()->width() - 8));
+        m_editorHint->setFixedWidth(width);
+        m_editorHint->adjustSize();
+        QPoint at = m_editor->geometry().bottomLeft() + QPoint(0, 4);
+        if (at.y() + m_editorHint->height() > viewport()->height())
+            at.setY(m_editor->geometry().top() - 4 - m_editorHint->height());
+        at.setX(std::clamp(at.x(), 0, std::max(0, viewport()->width() - width)));
+        m_editorHint->move(at);
+        m_editorHint->show();
+        m_editorHint->raise();
         return;
     }
     const EditedCell edited = m_edited;
@@ -622,6 +658,8 @@ void FigureView::closeEditor()
         return;
     QLineEdit* editor = m_editor;
     m_editor = nullptr;
+    if (m_editorHint)
+        m_editorHint->hide();
     editor->removeEventFilter(this);
     const bool hadFocus = editor->hasFocus();
     editor->hide();

@@ -31,6 +31,7 @@
 #include <optional>
 #include <vector>
 
+class QLabel;
 class QLineEdit;
 
 class FileDialogs;
@@ -158,6 +159,7 @@ private:
         int column = -1;
     };
     QPointer<QLineEdit> m_editor;
+    QPointer<QLabel> m_editorHint; // why a typed value was refused
     QPointer<FileDialogs> m_files;
     EditedCell m_edited;
 };
