@@ -929,7 +929,7 @@ void MainWindow::showResult()
     if (!result)
         return;
     const attn::AttentionConfig& config = m_document->resultConfig();
-    const int heads = static_cast<int>(result->heads.size());
+    const int heads = result->headCount();
     const int tokens = static_cast<int>(result->tokens.size());
     m_controls->setHeadCount(heads);
     m_figure->setData(config, result);
@@ -951,7 +951,7 @@ void MainWindow::showResult()
                        tr(" · d_model %1 · ").arg(config.dModel) +
                        (heads == 1 ? tr("1 head") : tr("%1 heads").arg(heads)) +
                        tr(" · d_k %1 · seeds: weights %2, embeddings %3")
-                           .arg(result->dK)
+                           .arg(result->layer(0).dK)
                            .arg(config.weightSeed)
                            .arg(config.embeddingSeed));
 }
@@ -1000,13 +1000,13 @@ void MainWindow::showSelection()
         statusBar()->clearMessage();
         return;
     }
-    const int head = std::clamp(m_controls->head(), 0, static_cast<int>(result->heads.size()) - 1);
+    const int head = std::clamp(m_controls->head(), 0, result->headCount() - 1);
     const auto key = m_figure->selectedKey();
     if (!key || *key >= static_cast<int>(result->tokens.size())) {
         statusBar()->showMessage(tr("Query \"%1\" (row %2)").arg(tokenText(*result, *query)).arg(*query));
         return;
     }
-    const attn::HeadResult& h = result->heads[static_cast<std::size_t>(head)];
+    const attn::HeadResult& h = result->layer(0).heads[static_cast<std::size_t>(head)];
     statusBar()->showMessage(tr("\"%1\" attends to \"%2\" with weight %3 (score %4)")
                                  .arg(tokenText(*result, *query), tokenText(*result, *key))
                                  .arg(h.weights(*query, *key), 0, 'f', 3)
@@ -1344,7 +1344,7 @@ bool MainWindow::exportDataTo(const QString& path, DataFormat format, attn::Pane
     case DataFormat::NumpyScript:
         return exportNumpyScript(path, config, *result, error);
     case DataFormat::PanelCsv:
-        return exportPanelCsv(path, config, *result, panel, m_figure->head(), error);
+        return exportPanelCsv(path, config, *result, panel, 0, m_figure->head(), error);
     }
     return false;
 }

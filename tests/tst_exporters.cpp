@@ -102,18 +102,18 @@ void TestExporters::jsonHoldsEveryStageExactly()
     // Exact: the shortest round-trip text reads back to the same bits.
     QCOMPARE(testutil::matrixFromJson(json.value("embeddings")), result.embeddings);
     QCOMPARE(testutil::matrixFromJson(json.value("inputs")), result.inputs);
-    QCOMPARE(testutil::matrixFromJson(json.value("W_query")), result.wQuery);
-    QCOMPARE(testutil::matrixFromJson(json.value("W_key")), result.wKey);
-    QCOMPARE(testutil::matrixFromJson(json.value("W_value")), result.wValue);
-    QCOMPARE(testutil::matrixFromJson(json.value("Q")), result.q);
-    QCOMPARE(testutil::matrixFromJson(json.value("K")), result.k);
-    QCOMPARE(testutil::matrixFromJson(json.value("V")), result.v);
-    QCOMPARE(testutil::matrixFromJson(json.value("output")), result.output);
+    QCOMPARE(testutil::matrixFromJson(json.value("W_query")), result.layers[0].wQuery);
+    QCOMPARE(testutil::matrixFromJson(json.value("W_key")), result.layers[0].wKey);
+    QCOMPARE(testutil::matrixFromJson(json.value("W_value")), result.layers[0].wValue);
+    QCOMPARE(testutil::matrixFromJson(json.value("Q")), result.layers[0].q);
+    QCOMPARE(testutil::matrixFromJson(json.value("K")), result.layers[0].k);
+    QCOMPARE(testutil::matrixFromJson(json.value("V")), result.layers[0].v);
+    QCOMPARE(testutil::matrixFromJson(json.value("output")), result.layers[0].output);
     const QJsonArray heads = json.value("heads").toArray();
     QCOMPARE(heads.size(), qsizetype(config.heads));
     for (qsizetype h = 0; h < heads.size(); ++h) {
         const QJsonObject head = heads[h].toObject();
-        const attn::HeadResult& expected = result.heads[std::size_t(h)];
+        const attn::HeadResult& expected = result.layers[0].heads[std::size_t(h)];
         QCOMPARE(testutil::matrixFromJson(head.value("scores")), expected.scores);
         QCOMPARE(testutil::matrixFromJson(head.value("scaled_scores")), expected.scaledScores);
         QCOMPARE(testutil::matrixFromJson(head.value("weights")), expected.weights);
@@ -171,18 +171,18 @@ void TestExporters::numpyScriptRecomputesOutput()
     const auto within = [](const attn::Matrix& app, const QJsonValue& fromNumpy, double tolerance) {
         return testutil::maxAbsDifference(app, testutil::matrixFromJson(fromNumpy)) <= tolerance;
     };
-    QVERIFY(within(result.output, arrays.value("output"), 1e-9));
+    QVERIFY(within(result.layers[0].output, arrays.value("output"), 1e-9));
     QVERIFY(within(result.inputs, arrays.value("X"), 1e-12));
-    QCOMPARE(testutil::matrixFromJson(arrays.value("W_query")), result.wQuery);
-    QCOMPARE(testutil::matrixFromJson(arrays.value("W_key")), result.wKey);
-    QCOMPARE(testutil::matrixFromJson(arrays.value("W_value")), result.wValue);
-    QVERIFY(within(result.q, arrays.value("Q"), 1e-9));
-    QVERIFY(within(result.k, arrays.value("K"), 1e-9));
-    QVERIFY(within(result.v, arrays.value("V"), 1e-9));
+    QCOMPARE(testutil::matrixFromJson(arrays.value("W_query")), result.layers[0].wQuery);
+    QCOMPARE(testutil::matrixFromJson(arrays.value("W_key")), result.layers[0].wKey);
+    QCOMPARE(testutil::matrixFromJson(arrays.value("W_value")), result.layers[0].wValue);
+    QVERIFY(within(result.layers[0].q, arrays.value("Q"), 1e-9));
+    QVERIFY(within(result.layers[0].k, arrays.value("K"), 1e-9));
+    QVERIFY(within(result.layers[0].v, arrays.value("V"), 1e-9));
     const QJsonArray weights = arrays.value("weights").toArray();
     QCOMPARE(weights.size(), qsizetype(config.heads));
     for (qsizetype h = 0; h < weights.size(); ++h)
-        QVERIFY(within(result.heads[std::size_t(h)].weights, weights[h], 1e-9));
+        QVERIFY(within(result.layers[0].heads[std::size_t(h)].weights, weights[h], 1e-9));
 }
 
 QTEST_GUILESS_MAIN(TestExporters)

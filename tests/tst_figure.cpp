@@ -199,16 +199,16 @@ void TestFigure::scoreToolTipWritesOutTheDotProduct()
     QFETCH(int, row);
     QFETCH(int, column);
     const auto r = attn::computeAttention(config);
-    const QString tip = cellToolTip(config, r, PanelId::Scores, head, row, column);
+    const QString tip = cellToolTip(config, r, PanelId::Scores, 0, head, row, column);
 
-    const int dK = r.dK;
+    const int dK = r.layers[0].dK;
     QStringList terms;
     for (int t : shownTerms(dK))
-        terms << factor(r.q(row, head * dK + t)) + kTimes + factor(r.k(column, head * dK + t));
+        terms << factor(r.layers[0].q(row, head * dK + t)) + kTimes + factor(r.layers[0].k(column, head * dK + t));
     const QString expectedSum = dK <= 6 ? terms.join(QStringLiteral(" + "))
                                         : QStringList(terms.mid(0, 3)).join(QStringLiteral(" + ")) +
                                               QStringLiteral(" + \u2026 + ") + terms.last();
-    const QString value = fmt(r.heads[static_cast<std::size_t>(head)].scores(row, column));
+    const QString value = fmt(r.layers[0].heads[static_cast<std::size_t>(head)].scores(row, column));
     const QString expected =
         QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4").arg(name(r, row), name(r, column), expectedSum, value);
     QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
@@ -238,12 +238,12 @@ void TestFigure::scaledToolTipShowsDivisors()
     QFETCH(int, row);
     QFETCH(int, column);
     const auto r = attn::computeAttention(config);
-    const QString tip = cellToolTip(config, r, PanelId::ScaledScores, head, row, column);
-    const auto& h = r.heads[static_cast<std::size_t>(head)];
+    const QString tip = cellToolTip(config, r, PanelId::ScaledScores, 0, head, row, column);
+    const auto& h = r.layers[0].heads[static_cast<std::size_t>(head)];
 
     QString numeric = factor(h.scores(row, column));
     if (config.scaled)
-        numeric += QStringLiteral(" \u00f7 \u221a%1").arg(r.dK);
+        numeric += QStringLiteral(" \u00f7 \u221a%1").arg(r.layers[0].dK);
     else
         QVERIFY(!tip.contains(QStringLiteral("\u221ad_k")));
     if (config.temperature != 1.0 || !config.scaled)
@@ -254,7 +254,7 @@ void TestFigure::scaledToolTipShowsDivisors()
         QVERIFY(tip.contains(QStringLiteral("\u00f7 temperature")));
     if (config.scaled) {
         QVERIFY(tip.contains(QStringLiteral("\u00f7 \u221ad_k")));
-        QVERIFY(tip.contains(fmt(std::sqrt(static_cast<double>(r.dK)))));
+        QVERIFY(tip.contains(fmt(std::sqrt(static_cast<double>(r.layers[0].dK)))));
     }
 }
 
@@ -272,8 +272,8 @@ void TestFigure::weightToolTipShowsSoftmax()
     QFETCH(int, row);
     QFETCH(int, column);
     const auto r = attn::computeAttention(config);
-    const QString tip = cellToolTip(config, r, PanelId::Weights, head, row, column);
-    const auto& h = r.heads[static_cast<std::size_t>(head)];
+    const QString tip = cellToolTip(config, r, PanelId::Weights, 0, head, row, column);
+    const auto& h = r.layers[0].heads[static_cast<std::size_t>(head)];
     const double rowMax = h.scaledScores.row(row).maxCoeff();
     const double total = (h.scaledScores.row(row).array() - rowMax).exp().sum();
 
@@ -289,18 +289,18 @@ void TestFigure::outputToolTipShowsWeightedSum()
     const attn::AttentionConfig config = multiHead();
     const auto r = attn::computeAttention(config);
     const int n = static_cast<int>(r.tokens.size());
-    for (int column : {0, r.dK, static_cast<int>(r.output.cols()) - 1}) {
+    for (int column : {0, r.layers[0].dK, static_cast<int>(r.layers[0].output.cols()) - 1}) {
         const int row = 2;
-        const int head = column / r.dK;
-        const QString tip = cellToolTip(config, r, PanelId::Output, -1, row, column);
-        const auto& w = r.heads[static_cast<std::size_t>(head)].weights;
+        const int head = column / r.layers[0].dK;
+        const QString tip = cellToolTip(config, r, PanelId::Output, 0, -1, row, column);
+        const auto& w = r.layers[0].heads[static_cast<std::size_t>(head)].weights;
         QStringList terms;
         for (int j : shownTerms(n))
-            terms << factor(w(row, j)) + kTimes + factor(r.v(j, column));
+            terms << factor(w(row, j)) + kTimes + factor(r.layers[0].v(j, column));
         QVERIFY2(tip.contains(QStringLiteral("\u03a3_j w_")), qPrintable(tip));
         QVERIFY2(tip.contains(terms.first()), qPrintable(tip + QStringLiteral("\nexpected term: ") + terms.first()));
         QVERIFY2(tip.contains(terms.last()), qPrintable(tip + QStringLiteral("\nexpected term: ") + terms.last()));
-        QVERIFY(tip.endsWith(QStringLiteral("= ") + fmt(r.output(row, column))));
+        QVERIFY(tip.endsWith(QStringLiteral("= ") + fmt(r.layers[0].output(row, column))));
         QVERIFY(tip.contains(QStringLiteral("head %1").arg(head + 1)));
     }
 }
@@ -310,17 +310,18 @@ void TestFigure::projectionToolTipShowsRowTimesColumn()
     const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = attn::computeAttention(config);
     const int row = 1, column = 2;
-    const QString tip = cellToolTip(config, r, PanelId::Q, 0, row, column);
+    const QString tip = cellToolTip(config, r, PanelId::Q, 0, 0, row, column);
     QVERIFY2(tip.contains(QStringLiteral("W_Q[:, %1]").arg(column)), qPrintable(tip));
     QStringList terms;
     for (int t = 0; t < r.inputs.cols(); ++t) // randint weights print as whole numbers
-        terms << factor(r.inputs(row, t)) + kTimes + HeatmapRenderer::formatValue(r.wQuery(t, column), 0);
-    const QString expected = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") + fmt(r.q(row, column));
+        terms << factor(r.inputs(row, t)) + kTimes + HeatmapRenderer::formatValue(r.layers[0].wQuery(t, column), 0);
+    const QString expected =
+        terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") + fmt(r.layers[0].q(row, column));
     QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
 
-    const QString keyTip = cellToolTip(config, r, PanelId::K, 0, row, column);
+    const QString keyTip = cellToolTip(config, r, PanelId::K, 0, 0, row, column);
     QVERIFY(keyTip.contains(QStringLiteral("W_K[:, %1]").arg(column)));
-    QVERIFY(keyTip.endsWith(fmt(r.k(row, column))));
+    QVERIFY(keyTip.endsWith(fmt(r.layers[0].k(row, column))));
 }
 
 void TestFigure::maskedCellsSayMasked()
@@ -331,8 +332,8 @@ void TestFigure::maskedCellsSayMasked()
     for (int h = 0; h < config.heads; ++h) {
         for (int i = 0; i < n; ++i) {
             for (int j = 0; j < n; ++j) {
-                const QString scaled = cellToolTip(config, r, PanelId::ScaledScores, h, i, j);
-                const QString weight = cellToolTip(config, r, PanelId::Weights, h, i, j);
+                const QString scaled = cellToolTip(config, r, PanelId::ScaledScores, 0, h, i, j);
+                const QString weight = cellToolTip(config, r, PanelId::Weights, 0, h, i, j);
                 QCOMPARE(scaled.contains(QStringLiteral("masked")), j > i);
                 QCOMPARE(weight.contains(QStringLiteral("masked")), j > i);
                 if (j > i) {
@@ -355,7 +356,7 @@ void TestFigure::everyCellHasNamesAndValue()
         const attn::Matrix& m = *panel.spec.matrix;
         for (int i = 0; i < m.rows(); ++i) {
             for (int j = 0; j < m.cols(); ++j) {
-                const QString tip = cellToolTip(config, *r, panel.id, std::max(0, panel.head), i, j);
+                const QString tip = cellToolTip(config, *r, panel.id, 0, std::max(0, panel.head), i, j);
                 const QString value = HeatmapRenderer::formatValue(m(i, j), panel.spec.decimals);
                 QVERIFY2(tip.contains(value), qPrintable(attn::panelName(panel.id) + QStringLiteral(": ") + tip));
                 if (!panel.spec.rowLabels.isEmpty())
@@ -365,7 +366,7 @@ void TestFigure::everyCellHasNamesAndValue()
             }
         }
     }
-    QVERIFY(cellToolTip(config, *r, PanelId::Inputs, 0, 1, 2).contains(QStringLiteral("e + pe")));
+    QVERIFY(cellToolTip(config, *r, PanelId::Inputs, 0, 0, 1, 2).contains(QStringLiteral("e + pe")));
 }
 
 void TestFigure::selectionHighlightsFollowTheComputation()
@@ -591,7 +592,7 @@ void TestFigure::weightsShowRowEntropy()
             continue;
         }
         const int head = p.head;
-        const attn::Matrix& w = r->heads[static_cast<std::size_t>(head)].weights;
+        const attn::Matrix& w = r->layers[0].heads[static_cast<std::size_t>(head)].weights;
         const int n = static_cast<int>(w.cols());
         QVERIFY(p.spec.rowStrip);
         const HeatmapStrip& strip = *p.spec.rowStrip;
@@ -692,13 +693,13 @@ void TestFigure::doubleClickEditsInputCells()
     QVERIFY(!view.isEditing());
     // The view itself changes nothing.
     QCOMPARE(view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(panel))].spec.matrix.get(),
-             &panelMatrix(*r, panel, 0));
+             &panelMatrix(*r, panel, 0, 0));
 
     // The editor starts with the exact value; Enter unchanged gives it back.
     open();
     QTest::keyClick(editor(), Qt::Key_Enter);
     QCOMPARE(spy.count(), 2);
-    QCOMPARE(spy.at(1).at(3).toDouble(), panelMatrix(*r, panel, 0)(row, column));
+    QCOMPARE(spy.at(1).at(3).toDouble(), panelMatrix(*r, panel, 0, 0)(row, column));
 
     // Esc cancels without a signal (and without clearing the selection).
     view.setSelection(1, 2);
@@ -827,7 +828,7 @@ void TestFigure::allHeadsShowsEveryHeadsWeights()
     for (const FigurePanel& p : figure.panels()) {
         if (p.id != PanelId::Weights)
             continue;
-        QCOMPARE(p.spec.matrix.get(), &r->heads[static_cast<std::size_t>(p.head)].weights);
+        QCOMPARE(p.spec.matrix.get(), &r->layers[0].heads[static_cast<std::size_t>(p.head)].weights);
         QCOMPARE(p.head, weights);
         ++weights;
     }
@@ -850,7 +851,7 @@ void TestFigure::singlePanelFigure()
     const Figure single(config, r, s);
     QCOMPARE(single.panels().size(), std::size_t(1));
     QCOMPARE(single.panels().front().id, PanelId::Weights);
-    QCOMPARE(single.panels().front().spec.matrix.get(), &r->heads[1].weights);
+    QCOMPARE(single.panels().front().spec.matrix.get(), &r->layers[0].heads[1].weights);
     // The settings line comes along: a slide of one panel says what it shows.
     QCOMPARE(single.title(), figureTitle(config, *r));
     QVERIFY(single.titleRect().bottom() <= single.panels().front().rect.top());
@@ -874,7 +875,7 @@ void TestFigure::hitTestingAndClickSelection()
     QCOMPARE(hit->kind, FigureHit::Kind::Cell);
     QCOMPARE(hit->row, 1);
     QCOMPARE(hit->column, 3);
-    QCOMPARE(figure.toolTipAt(*center), cellToolTip(config, *r, PanelId::Scores, 0, 1, 3));
+    QCOMPARE(figure.toolTipAt(*center), cellToolTip(config, *r, PanelId::Scores, 0, 0, 1, 3));
     const FigureSelectionChange change = figure.selectionFor(*hit);
     QCOMPARE(change.query, std::optional<std::optional<int>>(1));
     QCOMPARE(change.key, std::optional<std::optional<int>>(3));
@@ -910,7 +911,7 @@ void TestFigure::viewToolTipsClicksAndEscape()
 
     const auto point = view.cellCenter(PanelId::Weights, 2, 4);
     QVERIFY(point);
-    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Weights, 0, 2, 4));
+    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Weights, 0, 0, 2, 4));
 
     QSignalSpy spy(&view, &FigureView::selectionChanged);
     QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, *point);
@@ -941,7 +942,8 @@ void TestFigure::viewToolTipsClicksAndEscape()
     // The widget paints the same figure: the weights cell has its colour.
     const QImage shot = view.viewport()->grab().toImage();
     const auto panel = findPanel(view.figure(), PanelId::Weights);
-    const QRgb expected = HeatmapRenderer::cellColor(panel->spec, *panel->spec.range, r->heads[0].weights(2, 4));
+    const QRgb expected =
+        HeatmapRenderer::cellColor(panel->spec, *panel->spec.range, r->layers[0].heads[0].weights(2, 4));
     const QPoint corner = *point - QPoint(static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3,
                                           static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3);
     const double dpr = shot.devicePixelRatio();
@@ -981,7 +983,7 @@ void TestFigure::viewZoom()
     view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
     const auto point = view.cellCenter(PanelId::Output, 4, 2);
     QVERIFY(point);
-    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Output, 0, 4, 2));
+    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Output, 0, 0, 4, 2));
 }
 
 void TestFigure::largeFigureBuildsAndPaints()

@@ -302,17 +302,18 @@ void TestLesson::scoreFormulaHasTheRealSum()
     const QString text = lines.join(QLatin1Char('\n'));
     QVERIFY(lines.first().contains(QStringLiteral("q_i \u00b7 k_j")));
 
-    const int dK = result->dK;
+    const int dK = result->layers[0].dK;
     const int first = head * dK;
     const int n = static_cast<int>(result->tokens.size());
     for (int j = 0; j < n; ++j) {
         QStringList terms;
         for (int c = 0; c < dK; ++c)
-            terms << factor(result->q(query, first + c)) + QChar(0x00d7) + factor(result->k(j, first + c));
+            terms << factor(result->layers[0].q(query, first + c)) + QChar(0x00d7) +
+                         factor(result->layers[0].k(j, first + c));
         if (dK > 6)
             terms = QStringList{terms[0], terms[1], terms[2], QStringLiteral("\u2026"), terms.last()};
         const QString expected = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") +
-                                 HeatmapRenderer::formatValue(result->heads[head].scores(query, j), 2);
+                                 HeatmapRenderer::formatValue(result->layers[0].heads[head].scores(query, j), 2);
         QVERIFY2(text.contains(expected), qPrintable(QStringLiteral("missing \"%1\" in\n%2").arg(expected, text)));
     }
 }
@@ -321,19 +322,20 @@ void TestLesson::laterFormulasUseTheResult()
 {
     const attn::AttentionResult& r = *m_result;
     const int i = 1;
-    auto formula = [&](int step) { return lessonFormulaLines(m_article, r, step, i, 0).join(QLatin1Char('\n')); };
+    auto formula = [&](int step) { return lessonFormulaLines(m_article, r, step, i, 0, 0).join(QLatin1Char('\n')); };
     auto fmt = [](double v) { return HeatmapRenderer::formatValue(v, 2); };
 
     const QString scaling = formula(5);
-    QVERIFY2(scaling.contains(QStringLiteral("%1 \u00f7 \u221a3 = %2")
-                                  .arg(fmt(r.heads[0].scores(i, 0)), fmt(r.heads[0].scaledScores(i, 0)))),
+    QVERIFY2(scaling.contains(
+                 QStringLiteral("%1 \u00f7 \u221a3 = %2")
+                     .arg(fmt(r.layers[0].heads[0].scores(i, 0)), fmt(r.layers[0].heads[0].scaledScores(i, 0)))),
              qPrintable(scaling));
     const QString softmax = formula(6);
     QVERIFY(softmax.contains(QStringLiteral("exp(s_j \u2212 max) / \u03a3 exp(s_j \u2212 max)")));
-    QVERIFY(softmax.contains(QStringLiteral("= %1").arg(fmt(r.heads[0].weights(i, 4)))));
+    QVERIFY(softmax.contains(QStringLiteral("= %1").arg(fmt(r.layers[0].heads[0].weights(i, 4)))));
     const QString sum = formula(7);
     QVERIFY(sum.contains(QStringLiteral("out_i = \u03a3_j w_ij \u00b7 v_j")));
-    QVERIFY(sum.contains(fmt(r.output(i, 2))));
+    QVERIFY(sum.contains(fmt(r.layers[0].output(i, 2))));
     const QString embedding = formula(2);
     QVERIFY(embedding.contains(
         QStringLiteral("[%1, %2, %3]").arg(fmt(r.embeddings(i, 0)), fmt(r.embeddings(i, 1)), fmt(r.embeddings(i, 2)))));
@@ -343,7 +345,7 @@ void TestLesson::laterFormulasUseTheResult()
     config.causal = true;
     config.temperature = 0.5;
     const auto masked = compute(config);
-    const QString text = lessonFormulaLines(config, *masked, 5, 0, 0).join(QLatin1Char('\n'));
+    const QString text = lessonFormulaLines(config, *masked, 5, 0, 0, 0).join(QLatin1Char('\n'));
     QVERIFY2(text.contains(QStringLiteral("masked")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("\u00f7 0.5")));
     QVERIFY(lessonExplanation(config, 5).contains(QStringLiteral("causal")));

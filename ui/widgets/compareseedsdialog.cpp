@@ -155,10 +155,10 @@ void CompareSeedsDialog::refresh()
         return;
     }
 
-    const int heads = static_cast<int>(std::min(resultA->heads.size(), resultB->heads.size()));
+    const int heads = std::min(resultA->headCount(), resultB->headCount());
     const int head = std::clamp(m_head, 0, std::max(0, heads - 1));
-    m_weightsA = resultA->heads[static_cast<std::size_t>(head)].weights;
-    m_weightsB = resultB->heads[static_cast<std::size_t>(head)].weights;
+    m_weightsA = resultA->layer(0).heads[static_cast<std::size_t>(head)].weights;
+    m_weightsB = resultB->layer(0).heads[static_cast<std::size_t>(head)].weights;
     m_difference = m_weightsB - m_weightsA;
 
     const attn::AttentionConfig& configA = m_source->resultConfig();

@@ -55,7 +55,7 @@ void FigureView::setData(const attn::AttentionConfig& config, std::shared_ptr<co
     m_config = config;
     m_result = std::move(result);
     const int n = m_result ? static_cast<int>(m_result->tokens.size()) : 0;
-    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 1;
+    const int heads = m_result ? m_result->headCount() : 1;
     m_head = std::clamp(m_head, 0, std::max(0, heads - 1));
     const bool selectionValid = (!m_query || *m_query < n) && (!m_key || *m_key < n);
     if (!selectionValid) {
@@ -579,7 +579,8 @@ void FigureView::exportPanelCsvInteractively(int panelIndex)
     if (path.isEmpty())
         return;
     QString error;
-    if (!exportPanelCsv(path, m_config, *m_result, panel.id, panel.head >= 0 ? panel.head : m_head, &error)) {
+    if (!exportPanelCsv(path, m_config, *m_result, panel.id, m_figure.settings().layer,
+                        panel.head >= 0 ? panel.head : m_head, &error)) {
         emit exportFinished(error, false);
         return;
     }

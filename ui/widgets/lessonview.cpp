@@ -37,7 +37,7 @@ void LessonView::setData(const attn::AttentionConfig& config, std::shared_ptr<co
     const int n = tokenCount(m_result);
     const int oldToken = m_settings.queryToken;
     m_settings.queryToken = std::clamp(m_settings.queryToken, 0, std::max(0, n - 1));
-    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 1;
+    const int heads = m_result ? m_result->headCount() : 1;
     m_settings.head = std::clamp(m_settings.head, 0, std::max(0, heads - 1));
     invalidate();
     if (oldToken != m_settings.queryToken)
@@ -67,7 +67,7 @@ void LessonView::setQueryToken(int token)
 
 void LessonView::setHead(int head)
 {
-    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 0;
+    const int heads = m_result ? m_result->headCount() : 0;
     head = heads > 0 ? std::clamp(head, 0, heads - 1) : std::max(0, head);
     if (head == m_settings.head)
         return;
