@@ -38,6 +38,8 @@ private slots:
     void onlyScoreSettingsAllowReuse();
     void recomputeAfterScoresIsBitExact_data();
     void recomputeAfterScoresIsBitExact();
+    void recomputeAfterScoresRecomputesEveryLayer();
+    void layerAccessorsClamp();
     void validEdgesPass_data();
     void validEdgesPass();
     void softmaxIsStableForHugeScores();
@@ -130,6 +132,14 @@ void TestAttention::parity()
         expectedTokens << t.toString();
     QCOMPARE(tokens, expectedTokens);
     QCOMPARE(qsizetype(result.vocabulary.words.size()), expected.value("vocabulary").toArray().size());
+
+    // The article's model is one layer on X, its heads those of the configuration.
+    QCOMPARE(result.layers.size(), std::size_t(1));
+    const attn::LayerResult& layer = result.layers.front();
+    QVERIFY(layer.input == result.inputs);
+    QCOMPARE(layer.dK, config.dModel / config.heads);
+    QCOMPARE(result.headCount(), config.heads);
+    QCOMPARE(&result.layer(0), &layer);
 
     // Draws are bit-exact; products may differ from BLAS in the last bits.
     QCOMPARE(result.embeddings, testutil::matrixFromJson(expected.value("embeddings")));
@@ -360,6 +370,53 @@ void TestAttention::recomputeAfterScoresIsBitExact()
     QVERIFY(reused.layers[0].output == fresh.layers[0].output);
     // And the settings took effect: the weights differ from the old ones.
     QVERIFY(reused.layers[0].heads.front().weights != previous.layers[0].heads.front().weights);
+}
+
+void TestAttention::recomputeAfterScoresRecomputesEveryLayer()
+{
+    // A hand-built second layer (the engine computes one): its own Q and K
+    // make its scores, and the new temperature reaches it too.
+    AttentionConfig from;
+    from.sentence = "a b c d";
+    from.dModel = 4;
+    from.heads = 2;
+    from.init = attn::WeightInit::Normal;
+    attn::AttentionResult previous = attn::computeAttention(from);
+    attn::LayerResult second = previous.layers.front();
+    second.input *= 2.0;
+    second.q *= 2.0;
+    for (attn::HeadResult& head : second.heads)
+        head.scores *= 4.0; // Q_h K_h^T of the doubled queries and doubled keys below
+    second.k *= 2.0;
+    previous.layers.push_back(second);
+
+    AttentionConfig to = from;
+    to.temperature = 0.5;
+    const attn::AttentionResult reused = attn::recomputeAfterScores(previous, to);
+    QCOMPARE(reused.layers.size(), std::size_t(2));
+    const attn::AttentionResult fresh = attn::computeAttention(to);
+    QVERIFY(reused.layers[0].heads[1].weights == fresh.layers[0].heads[1].weights);
+    QVERIFY(reused.layers[1].input == second.input);
+    QVERIFY(reused.layers[1].q == second.q);
+    for (std::size_t h = 0; h < 2; ++h) {
+        const attn::HeadResult& head = reused.layers[1].heads[h];
+        QVERIFY(head.scores == second.heads[h].scores);
+        const attn::Matrix expected = attn::softmaxRows(second.heads[h].scores / std::sqrt(2.0) / 0.5);
+        QVERIFY2(testutil::maxAbsDifference(head.weights, expected) < 1e-15, qPrintable(QString::number(h)));
+        QVERIFY(head.weights != fresh.layers[0].heads[h].weights);
+    }
+}
+
+void TestAttention::layerAccessorsClamp()
+{
+    attn::AttentionResult result = attn::computeAttention(AttentionConfig{});
+    result.layers.push_back(result.layers.front());
+    QCOMPARE(&result.layer(-1), &result.layers[0]);
+    QCOMPARE(&result.layer(1), &result.layers[1]);
+    QCOMPARE(&result.layer(9), &result.layers[1]);
+    QCOMPARE(result.headCount(), 1);
+    QCOMPARE(attn::AttentionResult{}.headCount(), 0);
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, attn::AttentionResult{}.layer(0));
 }
 
 void TestAttention::validEdgesPass_data()

@@ -21,6 +21,7 @@ private slots:
     void formatDoubleRoundTrips();
     void jsonHoldsEveryStageExactly_data();
     void jsonHoldsEveryStageExactly();
+    void jsonFormatOneIsTheOneLayer();
     void numpyScriptRecomputesOutput_data();
     void numpyScriptRecomputesOutput();
 
@@ -124,6 +125,30 @@ void TestExporters::jsonHoldsEveryStageExactly()
             QVERIFY(firstRow.first().isDouble());
         }
     }
+}
+
+void TestExporters::jsonFormatOneIsTheOneLayer()
+{
+    // The layer's stages sit at the top level, in the order format 1 always had.
+    const attn::AttentionConfig config = testutil::articleConfig();
+    attn::AttentionResult result = attn::computeAttention(config);
+    std::ostringstream text;
+    attn::writeJson(text, config, result);
+    QStringList keys;
+    std::istringstream lines(text.str());
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("  \"", 0) == 0)
+            keys << QString::fromStdString(line.substr(3, line.find('"', 3) - 3));
+    }
+    QCOMPARE(keys, (QStringList{"format", "config", "tokens", "vocabulary", "embeddings", "inputs", "W_query", "W_key",
+                                "W_value", "Q", "K", "V", "heads", "output"}));
+
+    // Format 1 has no room for a second layer: refused, not written in part.
+    result.layers.push_back(result.layers.front());
+    std::ostringstream two;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, attn::writeJson(two, config, result));
+    result.layers.clear();
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, attn::writeJson(two, config, result));
 }
 
 void TestExporters::numpyScriptRecomputesOutput_data()

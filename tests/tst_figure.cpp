@@ -63,6 +63,7 @@ private slots:
     void sixtyFourTokensStayReadable();
     void allHeadsShowsEveryHeadsWeights();
     void singlePanelFigure();
+    void figureShowsTheChosenLayer();
     void hitTestingAndClickSelection();
     void viewToolTipsClicksAndEscape();
     void viewZoom();
@@ -861,6 +862,74 @@ void TestFigure::singlePanelFigure()
     const Figure whole(config, r, FigureSettings{});
     QVERIFY(single.size().width() < whole.size().width());
     QVERIFY(single.size().height() < whole.size().height());
+}
+
+void TestFigure::figureShowsTheChosenLayer()
+{
+    const attn::AttentionConfig config = multiHead();
+    const auto r = testutil::twoLayerResult(config);
+    const attn::LayerResult& second = r->layers[1];
+    QVERIFY(second.heads[1].weights != r->layers[0].heads[1].weights);
+    QVERIFY(second.input != r->inputs);
+
+    FigureSettings s;
+    s.layer = 1;
+    s.head = 1;
+    const Figure figure(config, r, s);
+    QCOMPARE(figure.settings().layer, 1);
+    const auto matrixOf = [&](const Figure& f, PanelId id) {
+        return f.panels()[static_cast<std::size_t>(f.panelIndex(id))].spec.matrix.get();
+    };
+    QCOMPARE(matrixOf(figure, PanelId::Weights), &second.heads[1].weights);
+    QCOMPARE(matrixOf(figure, PanelId::Scores), &second.heads[1].scores);
+    QCOMPARE(matrixOf(figure, PanelId::WQuery), &second.wQuery);
+    QCOMPARE(matrixOf(figure, PanelId::Q), &second.q);
+    QCOMPARE(matrixOf(figure, PanelId::Output), &second.output);
+    QCOMPARE(matrixOf(figure, PanelId::Embeddings), &r->embeddings);
+    // With several layers the panels of a layer say which.
+    const auto titleOf = [&](const Figure& f, PanelId id) {
+        return f.panels()[static_cast<std::size_t>(f.panelIndex(id))].spec.title;
+    };
+    QVERIFY2(titleOf(figure, PanelId::Weights).startsWith(QStringLiteral("weights \u00b7 layer 2 \u00b7 head 2")),
+             qPrintable(titleOf(figure, PanelId::Weights)));
+    QVERIFY(titleOf(figure, PanelId::Q).contains(QStringLiteral("layer 2")));
+    QVERIFY(!titleOf(figure, PanelId::Embeddings).contains(QStringLiteral("layer")));
+
+    // The hover text works out layer 1's numbers.
+    const int i = 2;
+    const int j = 4;
+    const auto weight = figure.cellCenter(PanelId::Weights, i, j, 1);
+    QVERIFY(weight);
+    const QString tip = figure.toolTipAt(*weight);
+    QCOMPARE(tip, cellToolTip(config, *r, PanelId::Weights, 1, 1, i, j));
+    QVERIFY2(tip.section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("layer 2")), qPrintable(tip));
+    QVERIFY2(tip.endsWith(QStringLiteral(" = ") + fmt(second.heads[1].weights(i, j))), qPrintable(tip));
+    QVERIFY(tip.contains(fmt(second.heads[1].scaledScores(i, j))));
+    QVERIFY(tip != cellToolTip(config, *r, PanelId::Weights, 0, 1, i, j));
+    const auto query = figure.cellCenter(PanelId::Q, i, 5);
+    QVERIFY(query);
+    const QString queryTip = figure.toolTipAt(*query);
+    QVERIFY2(queryTip.endsWith(QStringLiteral(" = ") + fmt(second.q(i, 5))), qPrintable(queryTip));
+    // q = the layer's input times its W_Q, term by term.
+    QVERIFY2(queryTip.contains(factor(second.input(i, 0)) + kTimes + factor(second.wQuery(0, 5))),
+             qPrintable(queryTip));
+    QVERIFY(entropyToolTip(config, *r, 1, 1, i).contains(fmt(rowEntropies(second.heads[1].weights)[i])));
+
+    // Layer 0 by default; out-of-range layers are clamped as heads are.
+    const Figure first(config, r, FigureSettings{});
+    QCOMPARE(first.settings().layer, 0);
+    QCOMPARE(matrixOf(first, PanelId::Weights), &r->layers[0].heads[0].weights);
+    QVERIFY(titleOf(first, PanelId::Weights).contains(QStringLiteral("layer 1")));
+    s.layer = 7;
+    QCOMPARE(Figure(config, r, s).settings().layer, 1);
+    QCOMPARE(matrixOf(Figure(config, r, s), PanelId::V), &second.v);
+    s.layer = -2;
+    QCOMPARE(matrixOf(Figure(config, r, s), PanelId::V), &r->layers[0].v);
+
+    // The article's one layer is never named.
+    const Figure one(config, compute(config), FigureSettings{});
+    for (const FigurePanel& p : one.panels())
+        QVERIFY2(!p.spec.title.contains(QStringLiteral("layer")), qPrintable(p.spec.title));
 }
 
 void TestFigure::hitTestingAndClickSelection()

@@ -49,6 +49,7 @@ private slots:
     void singlePanelIsSmaller();
     void csvHoldsExactNumbers();
     void csvMarksMaskedCells();
+    void exportsDrawTheChosenLayer();
     void executableExportsWithoutDisplay();
     void imageTooLargeIsNotPainted();
     void svgEscapesEveryText_data();
@@ -402,6 +403,47 @@ void TestFigureExport::csvMarksMaskedCells()
     const QByteArray oddCsv = panelCsv(oddResult, PanelId::Q, 0, 0);
     QVERIFY2(oddCsv.contains("\n\"a,b\","), oddCsv.constData());
     QVERIFY2(oddCsv.contains("\n\"\"\"q\"\"\","), oddCsv.constData());
+}
+
+void TestFigureExport::exportsDrawTheChosenLayer()
+{
+    const attn::AttentionConfig config = causalHeads();
+    const auto r = testutil::twoLayerResult(config);
+    const attn::LayerResult& second = r->layers[1];
+
+    // CSV: layer 1's numbers, and a layer the result lacks is refused.
+    QByteArray csv;
+    QString error;
+    QVERIFY2(encodePanelCsv(QStringLiteral("w.csv"), config, *r, PanelId::Weights, 1, 1, &csv, &error),
+             qPrintable(error));
+    QCOMPARE(csv, panelCsv(*r, PanelId::Weights, 1, 1));
+    QVERIFY(csv != panelCsv(*r, PanelId::Weights, 0, 1));
+    const auto table = testutil::readCsv(QString::fromUtf8(csv));
+    QVERIFY(table);
+    QCOMPARE((*table)[2][3].toDouble(), second.heads[1].weights(1, 2));
+    QCOMPARE(panelCsv(*r, PanelId::Embeddings, 1, 0), panelCsv(*r, PanelId::Embeddings, 0, 0));
+    QVERIFY(!encodePanelCsv(QStringLiteral("w.csv"), config, *r, PanelId::Q, 2, 0, &csv, &error));
+    QVERIFY2(error.contains(QStringLiteral("no layer 3")), qPrintable(error));
+    QVERIFY(!encodePanelCsv(QStringLiteral("w.csv"), config, *r, PanelId::Q, -1, 0, &csv, &error));
+
+    // Images: the figure of FigureOptions::layer.
+    FigureOptions options;
+    options.layer = 1;
+    FigureSettings settings;
+    QVERIFY2(figureSettingsFromOptions(config, options, &settings, &error), qPrintable(error));
+    QCOMPARE(settings.layer, 1);
+    QByteArray svg;
+    QVERIFY2(encodeFigure(QStringLiteral("f.svg"), config, r, options, &svg, &error), qPrintable(error));
+    QCOMPARE(svg, renderFigureSvg(Figure(config, r, settings)));
+    QByteArray firstLayer;
+    options.layer = 0;
+    QVERIFY(encodeFigure(QStringLiteral("f.svg"), config, r, options, &firstLayer, &error));
+    QVERIFY(svg != firstLayer);
+    options.layer = 2;
+    QVERIFY(!encodeFigure(QStringLiteral("f.svg"), config, r, options, &svg, &error));
+    QVERIFY2(error.contains(QStringLiteral("no layer 3")), qPrintable(error));
+    options.layer = -1;
+    QVERIFY(!figureSettingsFromOptions(config, options, &settings, &error));
 }
 
 void TestFigureExport::executableExportsWithoutDisplay()

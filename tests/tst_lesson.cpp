@@ -13,6 +13,7 @@
 #include "ui/document/presets.h"
 #include "ui/render/figure.h"
 #include "ui/render/heatmaprenderer.h"
+#include "ui/render/lessonpdf.h"
 
 #include <QFile>
 #include <QImage>
@@ -45,6 +46,7 @@ private slots:
     void scoreFormulaHasTheRealSum_data();
     void scoreFormulaHasTheRealSum();
     void laterFormulasUseTheResult();
+    void lessonShowsTheChosenLayer();
     void clickingATokenSelectsIt();
     void pagesRender_data();
     void pagesRender();
@@ -349,6 +351,72 @@ void TestLesson::laterFormulasUseTheResult()
     QVERIFY2(text.contains(QStringLiteral("masked")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("\u00f7 0.5")));
     QVERIFY(lessonExplanation(config, 5).contains(QStringLiteral("causal")));
+}
+
+void TestLesson::lessonShowsTheChosenLayer()
+{
+    const auto r = testutil::twoLayerResult(m_article);
+    const attn::LayerResult& second = r->layers[1];
+    QVERIFY(second.q != r->layers[0].q);
+    const int i = 1;
+    auto fmt = [](double v) { return HeatmapRenderer::formatValue(v, 2); };
+    LessonSettings s;
+    s.layer = 1;
+    s.queryToken = i;
+    const auto page = [&](int step) {
+        s.step = step;
+        return LessonPage(m_article, r, s);
+    };
+    const auto matrixOf = [](const LessonPage& p, PanelId id) -> const attn::Matrix* {
+        for (const LessonPanel& panel : p.panels()) {
+            if (panel.id == id)
+                return panel.spec.matrix.get();
+        }
+        return nullptr;
+    };
+
+    const LessonPage projections = page(3);
+    QCOMPARE(projections.settings().layer, 1);
+    QCOMPARE(projections.formulaLines(), lessonFormulaLines(m_article, *r, 3, i, 1, 0));
+    QVERIFY(projections.formulaLines() != lessonFormulaLines(m_article, *r, 3, i, 0, 0));
+    const QString q = projections.formulaLines().join(QLatin1Char('\n'));
+    QVERIFY2(
+        q.contains(
+            QStringLiteral("q_i = [%1, %2, %3]").arg(fmt(second.q(i, 0)), fmt(second.q(i, 1)), fmt(second.q(i, 2)))),
+        qPrintable(q));
+    // The worked-out number multiplies the layer's own input.
+    QVERIFY2(q.contains(factor(second.input(i, 0)) + QStringLiteral("\u00d7")), qPrintable(q));
+    QCOMPARE(matrixOf(projections, PanelId::Q), &second.q);
+    QCOMPARE(matrixOf(projections, PanelId::V), &second.v);
+
+    const QString scaling = page(5).formulaLines().join(QLatin1Char('\n'));
+    QVERIFY2(scaling.contains(QStringLiteral("%1 \u00f7 \u221a3 = %2")
+                                  .arg(fmt(second.heads[0].scores(i, 0)), fmt(second.heads[0].scaledScores(i, 0)))),
+             qPrintable(scaling));
+    const LessonPage softmax = page(6);
+    QCOMPARE(matrixOf(softmax, PanelId::Weights), &second.heads[0].weights);
+    QVERIFY(softmax.formulaLines().join(QLatin1Char('\n')).contains(fmt(second.heads[0].weights(i, 4))));
+    QVERIFY(page(7).formulaLines().join(QLatin1Char('\n')).contains(fmt(second.output(i, 2))));
+
+    // Clamped to the layers; layer 0 by default.
+    s.layer = 5;
+    QCOMPARE(page(4).settings().layer, 1);
+    s.layer = 0;
+    QCOMPARE(matrixOf(page(3), PanelId::Q), &r->layers[0].q);
+    QCOMPARE(LessonPage(m_article, r, LessonSettings{}).settings().layer, 0);
+
+    // The handout draws the chosen layer and refuses one the result lacks.
+    LessonOptions options;
+    options.layer = 1;
+    QVERIFY(!renderLessonPdf(m_article, r, options).isEmpty());
+    QByteArray bytes;
+    QString error;
+    QVERIFY(encodeLessonPdf(QStringLiteral("l.pdf"), m_article, r, options, &bytes, &error));
+    options.layer = 2;
+    QVERIFY(!encodeLessonPdf(QStringLiteral("l.pdf"), m_article, r, options, &bytes, &error));
+    QVERIFY2(error.contains(QStringLiteral("no layer 3")), qPrintable(error));
+    options.layer = 1;
+    QVERIFY(!encodeLessonPdf(QStringLiteral("l.pdf"), m_article, m_result, options, &bytes, &error));
 }
 
 void TestLesson::clickingATokenSelectsIt()

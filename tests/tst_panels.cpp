@@ -25,6 +25,8 @@ private slots:
     void inputsOnlyWithPositionalEncoding();
     void matrixOfEachPanel();
     void matrixOfEachHead();
+    void matrixOfEachLayer();
+    void eachPanelLivesAtOneLevel();
     void givenMatrices();
 };
 
@@ -153,6 +155,44 @@ void TestPanels::matrixOfEachHead()
     // Out-of-range heads are clamped to the first and the last.
     QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 0, -1), &r.layers[0].heads[0].weights);
     QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 0, 7), &r.layers[0].heads[2].weights);
+}
+
+void TestPanels::matrixOfEachLayer()
+{
+    attn::AttentionConfig config;
+    config.sentence = "the cat sat on the mat";
+    config.dModel = 6;
+    config.heads = 3;
+    attn::AttentionResult r = attn::computeAttention(config);
+    QCOMPARE(r.layers.size(), std::size_t(1));
+    r.layers.push_back(r.layers.front()); // a second layer, for the catalogue's sake
+    for (int l = 0; l < 2; ++l) {
+        const attn::LayerResult& layer = r.layers[static_cast<std::size_t>(l)];
+        QCOMPARE(&attn::panelMatrix(r, PanelId::WQuery, l, 0), &layer.wQuery);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::V, l, 2), &layer.v);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Output, l, 1), &layer.output);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, l, 1), &layer.heads[1].weights);
+        // E and X belong to no layer: every layer reads the result's.
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Embeddings, l, 0), &r.embeddings);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Inputs, l, 0), &r.inputs);
+    }
+    // Out-of-range layers are clamped to the first and the last, as heads are.
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, -1, 0), &r.layers[0].q);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, 2, 0), &r.layers[1].q);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, 7, 9), &r.layers[1].heads[2].scores);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, -3, -1), &r.layers[0].heads[0].scores);
+}
+
+void TestPanels::eachPanelLivesAtOneLevel()
+{
+    // E and X are shared by the layers, the per-head panels are the heads',
+    // everything else belongs to a layer.
+    for (const attn::PanelInfo& info : attn::panelCatalogue()) {
+        const bool shared = info.id == PanelId::Embeddings || info.id == PanelId::Inputs;
+        QCOMPARE(info.matrix != nullptr, shared);
+        QCOMPARE(info.headMatrix != nullptr, info.perHead);
+        QCOMPARE(info.layerMatrix != nullptr, !shared && !info.perHead);
+    }
 }
 
 void TestPanels::givenMatrices()
