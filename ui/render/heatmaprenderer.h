@@ -62,7 +62,7 @@ struct HeatmapStrip
 // Everything needed to draw one matrix panel. Plain data: build it, hand it to
 // HeatmapRenderer. The matrix is shared, never copied per paint; to show a
 // matrix that lives inside a bigger shared object without copying it, use the
-// aliasing constructor, e.g. std::shared_ptr<const attn::Matrix>(result, &result->q).
+// aliasing constructor, e.g. std::shared_ptr<const attn::Matrix>(result, &result->layers[0].q).
 struct HeatmapSpec
 {
     std::shared_ptr<const attn::Matrix> matrix;
