@@ -56,7 +56,8 @@ QString runHeadlessExports(const CommandLineOptions& options)
         return error;
     if (!options.exportCsv.isEmpty()) {
         const auto panel = attn::panelFromName(options.panel);
-        if (!panel || !exportPanelCsv(options.exportCsv, options.config, *result, *panel, options.head, &error, &files))
+        if (!panel ||
+            !exportPanelCsv(options.exportCsv, options.config, *result, *panel, 0, options.head, &error, &files))
             return error;
     }
     if (!options.exportImage.isEmpty()) {

@@ -412,9 +412,9 @@ void MainWindow::showResult()
     if (!result)
         return;
     const attn::AttentionConfig& config = m_document->resultConfig();
-    const int heads = static_cast<int>(result->heads.size());
+    const int heads = result->headCount();
     const int tokens = static_cast<int>(result->tokens.size());
-    m_view->setShape(1, heads, tokens);
+    m_view->setShape(static_cast<int>(result->layers.size()), heads, tokens);
     m_figure->setData(config, result);
     m_lesson->setData(config, result);
     if (m_lessonPending) {
@@ -426,7 +426,7 @@ void MainWindow::showResult()
                        tr(" · d_model %1 · ").arg(config.dModel) +
                        (heads == 1 ? tr("1 head") : tr("%1 heads").arg(heads)) +
                        tr(" · d_k %1 · seeds: weights %2, embeddings %3")
-                           .arg(result->dK)
+                           .arg(result->layer(0).dK)
                            .arg(config.weightSeed)
                            .arg(config.embeddingSeed));
 }

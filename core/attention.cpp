@@ -121,24 +121,24 @@ int threadsFor(int n, int d)
     return static_cast<double>(n) * n * d >= 1 << 20 ? 0 : 1;
 }
 
-// Every head's stages and the joined output, from result.q, k and v. With
-// scoresFrom, the raw scores are copied from that result (the same tokens,
-// weights and projections) instead of multiplied again.
-void computeHeads(AttentionResult& result, const AttentionConfig& config, const AttentionResult* scoresFrom,
+// Every head's stages and the joined output of one layer, from its q, k and
+// v. With scoresFrom, the raw scores are copied from that layer (the same
+// input, weights and projections) instead of multiplied again.
+void computeHeads(LayerResult& layer, const AttentionConfig& config, const LayerResult* scoresFrom,
                   const std::atomic<bool>* cancel)
 {
-    const int n = static_cast<int>(result.q.rows());
-    const int d = static_cast<int>(result.q.cols());
+    const int n = static_cast<int>(layer.q.rows());
+    const int d = static_cast<int>(layer.q.cols());
     const int threads = threadsFor(n, d);
     const auto rawScores = [&](HeadResult& head, int h, int begin, int rows) {
         auto scores = head.scores.middleRows(begin, rows);
         if (scoresFrom)
             scores = scoresFrom->heads[static_cast<std::size_t>(h)].scores.middleRows(begin, rows);
         else
-            multiply(scores, result.q.block(begin, h * result.dK, rows, result.dK),
-                     result.k.middleCols(h * result.dK, result.dK), Rhs::Transposed);
+            multiply(scores, layer.q.block(begin, h * layer.dK, rows, layer.dK),
+                     layer.k.middleCols(h * layer.dK, layer.dK), Rhs::Transposed);
     };
-    const double sqrtDk = std::sqrt(static_cast<double>(result.dK));
+    const double sqrtDk = std::sqrt(static_cast<double>(layer.dK));
     // Rows [begin, end) of one head's scaled scores and weights, with a
     // cancel point every 64 rows.
     const auto scaleAndSoftmaxRows = [&](HeadResult& head, int begin, int end) {
@@ -148,25 +148,25 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
             scaleAndSoftmaxRow(head, r, config, sqrtDk);
         }
     };
-    result.output.resize(n, d);
-    result.heads.resize(static_cast<std::size_t>(config.heads));
+    layer.output.resize(n, d);
+    layer.heads.resize(static_cast<std::size_t>(config.heads));
     const auto computeHead = [&](int h) {
-        HeadResult& head = result.heads[static_cast<std::size_t>(h)];
-        const auto vh = result.v.middleCols(h * result.dK, result.dK);
+        HeadResult& head = layer.heads[static_cast<std::size_t>(h)];
+        const auto vh = layer.v.middleCols(h * layer.dK, layer.dK);
         checkCancel(cancel);
         rawScores(head, h, 0, n);
         scaleAndSoftmaxRows(head, 0, n);
         multiply(head.output, head.weights, vh);
-        result.output.middleCols(h * result.dK, result.dK) = head.output;
+        layer.output.middleCols(h * layer.dK, layer.dK) = head.output;
     };
     if (config.heads >= 2 || threads == 1) {
         // Allocated up front, on the calling thread, where freed blocks are
         // found again by the next computation (core/memory.h).
-        for (HeadResult& head : result.heads) {
+        for (HeadResult& head : layer.heads) {
             resizeLarge(head.scores, n, n);
             resizeLarge(head.scaledScores, n, n);
             resizeLarge(head.weights, n, n);
-            head.output.resize(n, result.dK);
+            head.output.resize(n, layer.dK);
         }
         parallelFor(
             config.heads,
@@ -177,7 +177,7 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
             threads);
     } else {
         // One large head: split its rows instead.
-        HeadResult& head = result.heads.front();
+        HeadResult& head = layer.heads.front();
         resizeLarge(head.scores, n, n);
         resizeLarge(head.scaledScores, n, n);
         resizeLarge(head.weights, n, n);
@@ -189,23 +189,37 @@ void computeHeads(AttentionResult& result, const AttentionConfig& config, const 
                 checkCancel(cancel);
                 rawScores(head, 0, begin, rows);
                 scaleAndSoftmaxRows(head, begin, end);
-                multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), result.v);
+                multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), layer.v);
             },
             threads);
-        result.output = head.output;
+        layer.output = head.output;
     }
-    if (!result.output.allFinite())
+    if (!layer.output.allFinite())
         throw overflowError("The attention outputs");
 }
 
 } // namespace
 
-std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads)
+std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads, std::uint64_t layers)
 {
     const std::uint64_t perHead = 3 * tokens * tokens + tokens * (dModel / std::max<std::uint64_t>(heads, 1));
-    // E, PE, X, Q, K, V and the output; the three weight matrices.
-    const std::uint64_t shared = 7 * tokens * dModel + 3 * dModel * dModel;
-    return sizeof(double) * (heads * perHead + shared);
+    // The input, Q, K, V and the output; the three weight matrices.
+    const std::uint64_t perLayer = heads * perHead + 5 * tokens * dModel + 3 * dModel * dModel;
+    // E, PE and X.
+    const std::uint64_t shared = 3 * tokens * dModel;
+    return sizeof(double) * (layers * perLayer + shared);
+}
+
+const LayerResult& AttentionResult::layer(int index) const
+{
+    if (layers.empty())
+        throw std::logic_error("AttentionResult::layer: the result has no layers");
+    return layers[static_cast<std::size_t>(std::clamp(index, 0, static_cast<int>(layers.size()) - 1))];
+}
+
+int AttentionResult::headCount() const
+{
+    return layers.empty() ? 0 : static_cast<int>(layers.front().heads.size());
 }
 
 namespace {
@@ -456,8 +470,6 @@ try {
     result.vocabulary = buildVocabulary(result.tokens);
     const int n = static_cast<int>(result.tokens.size());
     const int d = config.dModel;
-    result.dK = d / config.heads;
-
     NumpyRandom rng(static_cast<std::uint32_t>(config.embeddingSeed));
     const std::size_t words = result.vocabulary.words.size();
     Matrix wordVectors(static_cast<Eigen::Index>(words), d);
@@ -486,41 +498,46 @@ try {
 
     const int threads = threadsFor(n, d);
 
+    // The article's model: one layer, on X.
+    LayerResult& layer = result.layers.emplace_back();
+    layer.input = result.inputs;
+    layer.dK = d / config.heads;
+
     // The weights come from one sequential stream (fillRandn spreads its
     // logarithms over the cores); the projections then split the rows of X,
     // which keeps both cores equally busy.
     rng.seed(static_cast<std::uint32_t>(config.weightSeed));
-    result.wQuery = drawWeights(rng, config.init, d);
-    result.wKey = drawWeights(rng, config.init, d);
-    result.wValue = drawWeights(rng, config.init, d);
+    layer.wQuery = drawWeights(rng, config.init, d);
+    layer.wKey = drawWeights(rng, config.init, d);
+    layer.wValue = drawWeights(rng, config.init, d);
     if (config.wQuery)
-        result.wQuery = *config.wQuery;
+        layer.wQuery = *config.wQuery;
     if (config.wKey)
-        result.wKey = *config.wKey;
+        layer.wKey = *config.wKey;
     if (config.wValue)
-        result.wValue = *config.wValue;
+        layer.wValue = *config.wValue;
 
-    resizeLarge(result.q, n, d);
-    resizeLarge(result.k, n, d);
-    resizeLarge(result.v, n, d);
+    resizeLarge(layer.q, n, d);
+    resizeLarge(layer.k, n, d);
+    resizeLarge(layer.v, n, d);
     parallelFor(
         n,
         [&](int begin, int end) {
-            const auto x = result.inputs.middleRows(begin, end - begin);
-            multiply(result.q.middleRows(begin, end - begin), x, result.wQuery);
-            multiply(result.k.middleRows(begin, end - begin), x, result.wKey);
-            multiply(result.v.middleRows(begin, end - begin), x, result.wValue);
+            const auto x = layer.input.middleRows(begin, end - begin);
+            multiply(layer.q.middleRows(begin, end - begin), x, layer.wQuery);
+            multiply(layer.k.middleRows(begin, end - begin), x, layer.wKey);
+            multiply(layer.v.middleRows(begin, end - begin), x, layer.wValue);
         },
         threads);
     for (const auto& [stage, matrix] :
-         {std::pair{"The queries Q = X W_query", &result.q}, std::pair{"The keys K = X W_key", &result.k},
-          std::pair{"The values V = X W_value", &result.v}}) {
+         {std::pair{"The queries Q = X W_query", &layer.q}, std::pair{"The keys K = X W_key", &layer.k},
+          std::pair{"The values V = X W_value", &layer.v}}) {
         if (!matrix->allFinite())
             throw overflowError(stage);
     }
 
     checkCancel(cancel);
-    computeHeads(result, config, nullptr, cancel);
+    computeHeads(layer, config, nullptr, cancel);
     return result;
 } catch (const std::bad_alloc&) {
     throw outOfMemoryError();
@@ -540,24 +557,29 @@ AttentionResult recomputeAfterScores(const AttentionResult& previous, const Atte
 try {
     validateConfig(config);
     keepLargeBlocksForReuse();
-    if (previous.heads.size() != static_cast<std::size_t>(config.heads) || previous.q.cols() != config.dModel)
+    if (previous.layers.empty() || previous.headCount() != config.heads || previous.inputs.cols() != config.dModel)
         throw std::invalid_argument("recomputeAfterScores: the previous result has other heads or d_model");
 
     AttentionResult result;
     result.tokens = previous.tokens;
     result.vocabulary = previous.vocabulary;
     result.wordIsExplicit = previous.wordIsExplicit;
-    result.dK = previous.dK;
     result.embeddings = previous.embeddings;
     result.positional = previous.positional;
     result.inputs = previous.inputs;
-    result.wQuery = previous.wQuery;
-    result.wKey = previous.wKey;
-    result.wValue = previous.wValue;
-    result.q = previous.q;
-    result.k = previous.k;
-    result.v = previous.v;
-    computeHeads(result, config, &previous, cancel);
+    result.layers.reserve(previous.layers.size());
+    for (const LayerResult& from : previous.layers) {
+        LayerResult& layer = result.layers.emplace_back();
+        layer.input = from.input;
+        layer.wQuery = from.wQuery;
+        layer.wKey = from.wKey;
+        layer.wValue = from.wValue;
+        layer.q = from.q;
+        layer.k = from.k;
+        layer.v = from.v;
+        layer.dK = from.dK;
+        computeHeads(layer, config, &from, cancel);
+    }
     return result;
 } catch (const std::bad_alloc&) {
     throw outOfMemoryError();

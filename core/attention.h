@@ -91,6 +91,8 @@ private:
     Kind m_kind;
 };
 
+// One attention head of a layer: what it computes from its d_k columns of
+// the layer's Q, K and V. Every matrix is n x n but the output, n x d_k.
 struct HeadResult
 {
     Matrix scores;       // Q_h K_h^T
@@ -99,26 +101,46 @@ struct HeadResult
     Matrix output;       // weights V_h
 };
 
+// One attention layer: its input, its projections and its heads. The
+// article's model has one layer, whose input is X; in a stack, a layer's
+// input is what the layers below made of X. Everything is held by value: the
+// n x d_model input costs little beside the heads' n x n matrices, and a
+// value keeps a result self-contained (copied, edited and compared without
+// sharing storage with another result).
+struct LayerResult
+{
+    Matrix input;  // n x d_model: X for the first layer
+    Matrix wQuery; // W_Q, d_model x d_model
+    Matrix wKey;   // W_K
+    Matrix wValue; // W_V
+    Matrix q;      // input W_Q, n x d_model; head h owns columns [h d_k, (h+1) d_k)
+    Matrix k;      // input W_K
+    Matrix v;      // input W_V
+    int dK = 0;    // d_model / heads: the columns each head works on
+    std::vector<HeadResult> heads;
+    Matrix output; // the heads' outputs side by side, n x d_model
+};
+
+// Everything a computation shows: what all layers share (the tokens, the
+// embeddings and the inputs X), then the stack of layers, first to last. The
+// article's model computes exactly one layer; every layer has the same
+// number of heads.
 struct AttentionResult
 {
     std::vector<std::string> tokens;
     Vocabulary vocabulary;
     std::vector<bool> wordIsExplicit; // per vocabulary word: given literally
-    int dK = 0;
 
     Matrix embeddings; // E, n x d_model
     Matrix positional; // PE, n x d_model; empty when positional encoding is off
-    Matrix inputs;     // X = E (+ PE)
-    Matrix wQuery;
-    Matrix wKey;
-    Matrix wValue;
-    Matrix q;
-    Matrix k;
-    Matrix v;
-    std::vector<HeadResult> heads;
-    Matrix output; // the heads' outputs side by side, n x d_model
-};
+    Matrix inputs;     // X = E (+ PE), the first layer's input
+    std::vector<LayerResult> layers;
 
+    // Layer `index`, clamped to the layers. Needs at least one layer.
+    const LayerResult& layer(int index) const;
+    // The heads of each layer; 0 without layers.
+    int headCount() const;
+};
 // Thrown by computeAttention when its cancel flag is set: the result is not
 // wanted any more (the window is closing).
 class Cancelled : public std::exception
@@ -127,9 +149,11 @@ public:
     const char* what() const noexcept override { return "The computation was cancelled."; }
 };
 
-// Bytes the result of n tokens, d_model d and h heads occupies: per head the
-// n x n scores, scaled scores and weights, plus the n x d and d x d stages.
-std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads);
+// Bytes the result of n tokens, d_model d, h heads per layer and `layers`
+// layers occupies: per head the n x n scores, scaled scores and weights and
+// the n x d_k output; per layer its n x d input, Q, K, V and output and its
+// three d x d weights; once E, PE and X.
+std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads, std::uint64_t layers = 1);
 
 // What bounds this process's memory; 0 where unknown.
 struct MemoryFacts
@@ -159,7 +183,7 @@ AttentionError outOfMemoryError();
 // it allocates nothing proportional to the matrices.
 void validateConfig(const AttentionConfig& config);
 
-// Validates, then computes every stage. Like validateConfig and
+// Validates, then computes every stage of the article's model: one layer. Like validateConfig and
 // recomputeAfterScores, throws AttentionError (never std::bad_alloc) when
 // memory runs out, and Kind::Overflow when a stage would hold an infinity or
 // NaN (every number of a result is finite but the masked scaled scores,
@@ -169,7 +193,7 @@ AttentionResult computeAttention(const AttentionConfig& config, const std::atomi
 
 // True when `to` differs from `from` only in what acts on the raw scores
 // (temperature, causal mask, scaling): the draws, projections and scores of
-// a result for `from` are then those of `to`.
+// a result for `from` are then those of `to`, in every layer.
 bool differsOnlyAfterScores(const AttentionConfig& from, const AttentionConfig& to);
 
 // computeAttention(config) from a result whose configuration differs only

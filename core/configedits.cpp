@@ -49,7 +49,8 @@ std::optional<CellEdit> withCellEdited(const AttentionConfig& requested, const A
     AttentionConfig& config = edit.config;
     const auto inside = [&](const Matrix& m) { return row >= 0 && column >= 0 && row < m.rows() && column < m.cols(); };
 
-    const Matrix& drawn = panelMatrix(shown, panel, 0);
+    // The configuration's weights are those of the article's one layer.
+    const Matrix& drawn = panelMatrix(shown, panel, 0, 0);
     if (!inside(drawn))
         return std::nullopt;
     if (std::optional<Matrix>* literal = givenMatrix(config, panel)) {

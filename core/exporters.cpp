@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 namespace attn {
 
@@ -181,15 +182,19 @@ void writeJson(std::ostream& out, const AttentionConfig& config, const Attention
     out << ",\n  \"vocabulary\": ";
     writeStrings(out, result.vocabulary.words);
 
+    // Format 1 is the article's model: one layer, its stages at the top level.
+    if (result.layers.size() != 1)
+        throw std::invalid_argument("writeJson: the attention-visualizer/1 format holds exactly one layer");
+    const LayerResult& layer = result.layers.front();
     const std::pair<const char*, const Matrix*> stages[] = {
         {"embeddings", &result.embeddings},
         {"inputs", &result.inputs},
-        {"W_query", &result.wQuery},
-        {"W_key", &result.wKey},
-        {"W_value", &result.wValue},
-        {"Q", &result.q},
-        {"K", &result.k},
-        {"V", &result.v},
+        {"W_query", &layer.wQuery},
+        {"W_key", &layer.wKey},
+        {"W_value", &layer.wValue},
+        {"Q", &layer.q},
+        {"K", &layer.k},
+        {"V", &layer.v},
     };
     for (const auto& [name, matrix] : stages) {
         out << ",\n  \"" << name << "\": ";
@@ -197,8 +202,8 @@ void writeJson(std::ostream& out, const AttentionConfig& config, const Attention
     }
 
     out << ",\n  \"heads\": [";
-    for (std::size_t h = 0; h < result.heads.size(); ++h) {
-        const HeadResult& head = result.heads[h];
+    for (std::size_t h = 0; h < layer.heads.size(); ++h) {
+        const HeadResult& head = layer.heads[h];
         out << (h == 0 ? "" : ",") << "\n    {\n";
         const std::pair<const char*, const Matrix*> parts[] = {
             {"scores", &head.scores},
@@ -214,7 +219,7 @@ void writeJson(std::ostream& out, const AttentionConfig& config, const Attention
         out << "    }";
     }
     out << "\n  ],\n  \"output\": ";
-    writeMatrix(out, result.output, rowIndent);
+    writeMatrix(out, layer.output, rowIndent);
     out << "\n}\n";
 }
 

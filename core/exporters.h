@@ -19,6 +19,9 @@ std::string formatDouble(double value);
 std::string jsonQuote(std::string_view text);
 
 // {"format": "attention-visualizer/1", "config": {...}, "tokens": [...], ...}
+// Format 1 describes the article's model, one layer, with that layer's stages
+// (W_query ... heads, output) at the top level; a result of any other number
+// of layers throws std::invalid_argument rather than be written in part.
 void writeJson(std::ostream& out, const AttentionConfig& config, const AttentionResult& result);
 
 // A Python 3 script that needs only NumPy; see the README for what it leaves defined.

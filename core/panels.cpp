@@ -16,19 +16,19 @@ constexpr bool kPositionalOnly = true;
 
 // clang-format off
 constexpr std::array<PanelInfo, 12> kCatalogue{{
-//   id                     name             title            stage        rows     columns    per head  editable   positional only  matrix                         per-head matrix              given
-    {PanelId::Embeddings,   "embeddings",    "E",             Inputs,      Tokens,  Model,     false,    kEditable, false,           &AttentionResult::embeddings,  nullptr,                     nullptr},
-    {PanelId::Inputs,       "inputs",        "X",             Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::inputs,      nullptr,                     nullptr},
-    {PanelId::WQuery,       "w_query",       "W_Q",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           &AttentionResult::wQuery,      nullptr,                     &AttentionConfig::wQuery},
-    {PanelId::WKey,         "w_key",         "W_K",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           &AttentionResult::wKey,        nullptr,                     &AttentionConfig::wKey},
-    {PanelId::WValue,       "w_value",       "W_V",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           &AttentionResult::wValue,      nullptr,                     &AttentionConfig::wValue},
-    {PanelId::Q,            "q",             "Q",             Projections, Queries, HeadSplit, false,    false,     false,           &AttentionResult::q,           nullptr,                     nullptr},
-    {PanelId::K,            "k",             "K",             Projections, Keys,    HeadSplit, false,    false,     false,           &AttentionResult::k,           nullptr,                     nullptr},
-    {PanelId::V,            "v",             "V",             Projections, Keys,    HeadSplit, false,    false,     false,           &AttentionResult::v,           nullptr,                     nullptr},
-    {PanelId::Scores,       "scores",        "scores",        Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       &HeadResult::scores,         nullptr},
-    {PanelId::ScaledScores, "scaled_scores", "scaled scores", Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       &HeadResult::scaledScores,   nullptr},
-    {PanelId::Weights,      "weights",       "weights",       Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       &HeadResult::weights,        nullptr},
-    {PanelId::Output,       "output",        "output",        Attention,   Queries, HeadSplit, false,    false,     false,           &AttentionResult::output,      nullptr,                     nullptr},
+//   id                     name             title            stage        rows     columns    per head  editable   positional only  result matrix                  layer matrix            per-head matrix              given
+    {PanelId::Embeddings,   "embeddings",    "E",             Inputs,      Tokens,  Model,     false,    kEditable, false,           &AttentionResult::embeddings,  nullptr,                nullptr,                     nullptr},
+    {PanelId::Inputs,       "inputs",        "X",             Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::inputs,      nullptr,                nullptr,                     nullptr},
+    {PanelId::WQuery,       "w_query",       "W_Q",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wQuery,   nullptr,                     &AttentionConfig::wQuery},
+    {PanelId::WKey,         "w_key",         "W_K",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wKey,     nullptr,                     &AttentionConfig::wKey},
+    {PanelId::WValue,       "w_value",       "W_V",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wValue,   nullptr,                     &AttentionConfig::wValue},
+    {PanelId::Q,            "q",             "Q",             Projections, Queries, HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::q,        nullptr,                     nullptr},
+    {PanelId::K,            "k",             "K",             Projections, Keys,    HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::k,        nullptr,                     nullptr},
+    {PanelId::V,            "v",             "V",             Projections, Keys,    HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::v,        nullptr,                     nullptr},
+    {PanelId::Scores,       "scores",        "scores",        Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::scores,         nullptr},
+    {PanelId::ScaledScores, "scaled_scores", "scaled scores", Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::scaledScores,   nullptr},
+    {PanelId::Weights,      "weights",       "weights",       Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::weights,        nullptr},
+    {PanelId::Output,       "output",        "output",        Attention,   Queries, HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::output,   nullptr,                     nullptr},
 }};
 // clang-format on
 
@@ -37,7 +37,9 @@ constexpr bool inFigureOrder()
     for (std::size_t i = 0; i < kCatalogue.size(); ++i) {
         if (kCatalogue[i].id != static_cast<PanelId>(i))
             return false;
-        if ((kCatalogue[i].matrix == nullptr) != kCatalogue[i].perHead)
+        const PanelInfo& info = kCatalogue[i];
+        const int matrices = (info.matrix != nullptr) + (info.layerMatrix != nullptr) + (info.headMatrix != nullptr);
+        if (matrices != 1 || (info.headMatrix != nullptr) != info.perHead)
             return false;
     }
     return true;
@@ -70,13 +72,16 @@ bool panelAvailable(const AttentionConfig& config, PanelId id)
     return !panelInfo(id).positionalOnly || config.positional;
 }
 
-const Matrix& panelMatrix(const AttentionResult& result, PanelId id, int head)
+const Matrix& panelMatrix(const AttentionResult& result, PanelId id, int layer, int head)
 {
     const PanelInfo& info = panelInfo(id);
-    if (!info.perHead)
+    if (info.matrix)
         return result.*info.matrix;
-    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
-    return result.heads[static_cast<std::size_t>(h)].*info.headMatrix;
+    const LayerResult& l = result.layer(layer);
+    if (info.layerMatrix)
+        return l.*info.layerMatrix;
+    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(l.heads.size()) - 1));
+    return l.heads[static_cast<std::size_t>(h)].*info.headMatrix;
 }
 
 const std::optional<Matrix>* givenMatrix(const AttentionConfig& config, PanelId id)

@@ -53,12 +53,14 @@ struct PanelInfo
     PanelStage stage;
     PanelAxis rows;
     PanelAxis columns;
-    bool perHead;        // one matrix per attention head
+    bool perHead;        // one matrix per attention head (of every layer)
     bool editable;       // its cells can be typed over (E, W_Q, W_K, W_V)
     bool positionalOnly; // exists only with positional encoding (X)
-    // Where the result holds the matrix: result.*matrix, or for per-head
-    // panels result.heads[h].*headMatrix.
+    // Where the result holds the matrix; exactly one is set. Shared by the
+    // layers: result.*matrix (E, X); one per layer: layers[l].*layerMatrix
+    // (W, Q, K, V, the output); per head: layers[l].heads[h].*headMatrix.
     const Matrix AttentionResult::*matrix;
+    const Matrix LayerResult::*layerMatrix;
     const Matrix HeadResult::*headMatrix;
     // The configuration's literal values of a weight matrix, else null.
     std::optional<Matrix> AttentionConfig::*given;
@@ -80,8 +82,10 @@ constexpr bool isTokenAxis(PanelAxis axis)
 // Whether a panel exists for this configuration (X only with positional encoding).
 bool panelAvailable(const AttentionConfig& config, PanelId id);
 
-// The matrix a panel shows; per-head panels read head `head` (clamped to the heads).
-const Matrix& panelMatrix(const AttentionResult& result, PanelId id, int head);
+// The matrix a panel shows: layer `layer` (clamped to the layers) for the
+// panels of a layer, its head `head` (clamped to the heads) for the per-head
+// panels. Needs a result with at least one layer.
+const Matrix& panelMatrix(const AttentionResult& result, PanelId id, int layer, int head);
 
 // The configuration's literal values of a weight matrix (unset: drawn from
 // the weight seed); null for panels that are not a weight matrix.

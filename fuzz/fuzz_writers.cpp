@@ -103,12 +103,12 @@ void checkNumber(const QString& cell, double value, bool maskable)
 
 void checkCsv(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head)
 {
-    const QByteArray csv = panelCsv(result, id, head);
+    const QByteArray csv = panelCsv(result, id, 0, head);
     const QString text = QString::fromUtf8(csv);
     FUZZ_CHECK(text.toUtf8() == csv);
     const auto table = testutil::readCsv(text);
     FUZZ_CHECK(table.has_value());
-    const attn::Matrix& m = panelMatrix(result, id, head);
+    const attn::Matrix& m = panelMatrix(result, id, 0, head);
     FUZZ_CHECK(table->size() == m.rows() + 1);
     for (const QStringList& record : *table)
         FUZZ_CHECK(record.size() == m.cols() + 1);
@@ -303,7 +303,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             result->tokens[i] = parts[i];
     }
 
-    const int heads = static_cast<int>(result->heads.size());
+    const int heads = result->headCount();
     for (const attn::PanelInfo& panel : attn::panelCatalogue()) {
         if (!panelAvailable(config, panel.id))
             continue;

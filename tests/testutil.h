@@ -124,6 +124,24 @@ inline double maxAbsDifference(const attn::Matrix& a, const attn::Matrix& b)
     return worst;
 }
 
+// A result of two layers, built by hand (the engine computes the article's
+// one): the layer of `config`, then the layer the same sentence gets from
+// other weights and other embeddings, so that every matrix of layer 1, its
+// input included, differs from layer 0's. E, PE and X stay those of `config`.
+inline std::shared_ptr<const attn::AttentionResult> twoLayerResult(const attn::AttentionConfig& config)
+{
+    attn::AttentionResult result = attn::computeAttention(config);
+    attn::AttentionConfig other = config;
+    other.weightSeed = config.weightSeed + 1;
+    other.embeddingSeed = config.embeddingSeed + 1;
+    other.explicitEmbeddings.clear();
+    other.wQuery.reset();
+    other.wKey.reset();
+    other.wValue.reset();
+    result.layers.push_back(attn::computeAttention(other).layers.front());
+    return std::make_shared<const attn::AttentionResult>(std::move(result));
+}
+
 // Turns the event loop until the document has no request pending or running,
 // that is until it delivered the newest request's result or error: returns as
 // soon as busyChanged(false) came. Idle already: returns at once. False only

@@ -38,6 +38,8 @@ private slots:
     void onlyScoreSettingsAllowReuse();
     void recomputeAfterScoresIsBitExact_data();
     void recomputeAfterScoresIsBitExact();
+    void recomputeAfterScoresRecomputesEveryLayer();
+    void layerAccessorsClamp();
     void validEdgesPass_data();
     void validEdgesPass();
     void softmaxIsStableForHugeScores();
@@ -85,9 +87,9 @@ void TestAttention::articlePresetMatchesPrintedOutput()
         0.75607715, 1.11278575, 0.35670860,        //
         0.79709991, 1.15043165, 0.35333174;
     QCOMPARE(result.tokens, (std::vector<std::string>{"i", "miss", "the", "old", "kanye"}));
-    QCOMPARE(result.output.rows(), 5);
-    QCOMPARE(result.output.cols(), 3);
-    const double difference = testutil::maxAbsDifference(result.output, printed);
+    QCOMPARE(result.layers[0].output.rows(), 5);
+    QCOMPARE(result.layers[0].output.cols(), 3);
+    const double difference = testutil::maxAbsDifference(result.layers[0].output, printed);
     QVERIFY2(difference < 5e-8, qPrintable(QString::number(difference)));
     QCOMPARE(result.embeddings(0, 0), 0.46676289);
     QCOMPARE(result.embeddings(4, 2), 0.98323089);
@@ -101,9 +103,9 @@ void TestAttention::articleWeightsAreTheSeed42Draws()
     wq << 2, 0, 2, 2, 0, 0, 2, 1, 2;
     wk << 2, 2, 2, 0, 2, 1, 0, 1, 1;
     wv << 1, 1, 0, 0, 1, 1, 0, 0, 0;
-    QCOMPARE(result.wQuery, wq);
-    QCOMPARE(result.wKey, wk);
-    QCOMPARE(result.wValue, wv);
+    QCOMPARE(result.layers[0].wQuery, wq);
+    QCOMPARE(result.layers[0].wKey, wk);
+    QCOMPARE(result.layers[0].wValue, wv);
 }
 
 void TestAttention::parity_data()
@@ -131,11 +133,19 @@ void TestAttention::parity()
     QCOMPARE(tokens, expectedTokens);
     QCOMPARE(qsizetype(result.vocabulary.words.size()), expected.value("vocabulary").toArray().size());
 
+    // The article's model is one layer on X, its heads those of the configuration.
+    QCOMPARE(result.layers.size(), std::size_t(1));
+    const attn::LayerResult& layer = result.layers.front();
+    QVERIFY(layer.input == result.inputs);
+    QCOMPARE(layer.dK, config.dModel / config.heads);
+    QCOMPARE(result.headCount(), config.heads);
+    QCOMPARE(&result.layer(0), &layer);
+
     // Draws are bit-exact; products may differ from BLAS in the last bits.
     QCOMPARE(result.embeddings, testutil::matrixFromJson(expected.value("embeddings")));
-    QCOMPARE(result.wQuery, testutil::matrixFromJson(expected.value("W_query")));
-    QCOMPARE(result.wKey, testutil::matrixFromJson(expected.value("W_key")));
-    QCOMPARE(result.wValue, testutil::matrixFromJson(expected.value("W_value")));
+    QCOMPARE(result.layers[0].wQuery, testutil::matrixFromJson(expected.value("W_query")));
+    QCOMPARE(result.layers[0].wKey, testutil::matrixFromJson(expected.value("W_key")));
+    QCOMPARE(result.layers[0].wValue, testutil::matrixFromJson(expected.value("W_value")));
 
     const auto near = [](const attn::Matrix& actual, const QJsonValue& json, const char* what) {
         const double difference = testutil::maxAbsDifference(actual, testutil::matrixFromJson(json));
@@ -144,20 +154,20 @@ void TestAttention::parity()
         return difference < 1e-12;
     };
     QVERIFY(near(result.inputs, expected.value("inputs"), "X"));
-    QVERIFY(near(result.q, expected.value("Q"), "Q"));
-    QVERIFY(near(result.k, expected.value("K"), "K"));
-    QVERIFY(near(result.v, expected.value("V"), "V"));
+    QVERIFY(near(result.layers[0].q, expected.value("Q"), "Q"));
+    QVERIFY(near(result.layers[0].k, expected.value("K"), "K"));
+    QVERIFY(near(result.layers[0].v, expected.value("V"), "V"));
     const QJsonArray heads = expected.value("heads").toArray();
-    QCOMPARE(qsizetype(result.heads.size()), heads.size());
+    QCOMPARE(qsizetype(result.layers[0].heads.size()), heads.size());
     for (qsizetype h = 0; h < heads.size(); ++h) {
         const QJsonObject head = heads[h].toObject();
-        const attn::HeadResult& actual = result.heads[std::size_t(h)];
+        const attn::HeadResult& actual = result.layers[0].heads[std::size_t(h)];
         QVERIFY(near(actual.scores, head.value("scores"), "scores"));
         QVERIFY(near(actual.scaledScores, head.value("scaled_scores"), "scaled scores"));
         QVERIFY(near(actual.weights, head.value("weights"), "weights"));
         QVERIFY(near(actual.output, head.value("output"), "head output"));
     }
-    QVERIFY(near(result.output, expected.value("output"), "output"));
+    QVERIFY(near(result.layers[0].output, expected.value("output"), "output"));
 }
 
 void TestAttention::limits_data()
@@ -240,16 +250,24 @@ void TestAttention::memoryEstimateCountsTheResult()
     const attn::AttentionResult result = attn::computeAttention(config);
     std::uint64_t held = 0;
     const auto add = [&](const attn::Matrix& m) { held += sizeof(double) * static_cast<std::uint64_t>(m.size()); };
-    for (const attn::Matrix* m : {&result.embeddings, &result.positional, &result.inputs, &result.wQuery, &result.wKey,
-                                  &result.wValue, &result.q, &result.k, &result.v, &result.output})
+    for (const attn::Matrix* m : {&result.embeddings, &result.positional, &result.inputs})
         add(*m);
-    for (const attn::HeadResult& head : result.heads) {
-        add(head.scores);
-        add(head.scaledScores);
-        add(head.weights);
-        add(head.output);
+    QCOMPARE(result.layers.size(), std::size_t(1));
+    const std::uint64_t sharedBytes = held;
+    for (const attn::LayerResult& layer : result.layers) {
+        for (const attn::Matrix* m :
+             {&layer.input, &layer.wQuery, &layer.wKey, &layer.wValue, &layer.q, &layer.k, &layer.v, &layer.output})
+            add(*m);
+        for (const attn::HeadResult& head : layer.heads) {
+            add(head.scores);
+            add(head.scaledScores);
+            add(head.weights);
+            add(head.output);
+        }
     }
     QCOMPARE(attn::resultBytes(12, 8, 2), held);
+    // Each further layer holds as much as the first: everything but E, PE and X.
+    QCOMPARE(attn::resultBytes(12, 8, 2, 3), sharedBytes + 3 * (held - sharedBytes));
 
     // The largest input the issue names (4096 tokens, d_model 768, 12 heads,
     // about 5 GB) is within the budget of a machine with 16 GB or more.
@@ -338,19 +356,67 @@ void TestAttention::recomputeAfterScoresIsBitExact()
 
     // Matrix == compares every entry exactly (-inf equals -inf).
     QVERIFY(reused.tokens == fresh.tokens);
-    QCOMPARE(reused.dK, fresh.dK);
+    QCOMPARE(reused.layers[0].dK, fresh.layers[0].dK);
     QVERIFY(reused.inputs == fresh.inputs);
-    QVERIFY(reused.q == fresh.q && reused.k == fresh.k && reused.v == fresh.v);
-    QCOMPARE(reused.heads.size(), fresh.heads.size());
-    for (std::size_t h = 0; h < fresh.heads.size(); ++h) {
-        QVERIFY(reused.heads[h].scores == fresh.heads[h].scores);
-        QVERIFY(reused.heads[h].scaledScores == fresh.heads[h].scaledScores);
-        QVERIFY(reused.heads[h].weights == fresh.heads[h].weights);
-        QVERIFY(reused.heads[h].output == fresh.heads[h].output);
+    QVERIFY(reused.layers[0].q == fresh.layers[0].q && reused.layers[0].k == fresh.layers[0].k &&
+            reused.layers[0].v == fresh.layers[0].v);
+    QCOMPARE(reused.layers[0].heads.size(), fresh.layers[0].heads.size());
+    for (std::size_t h = 0; h < fresh.layers[0].heads.size(); ++h) {
+        QVERIFY(reused.layers[0].heads[h].scores == fresh.layers[0].heads[h].scores);
+        QVERIFY(reused.layers[0].heads[h].scaledScores == fresh.layers[0].heads[h].scaledScores);
+        QVERIFY(reused.layers[0].heads[h].weights == fresh.layers[0].heads[h].weights);
+        QVERIFY(reused.layers[0].heads[h].output == fresh.layers[0].heads[h].output);
     }
-    QVERIFY(reused.output == fresh.output);
+    QVERIFY(reused.layers[0].output == fresh.layers[0].output);
     // And the settings took effect: the weights differ from the old ones.
-    QVERIFY(reused.heads.front().weights != previous.heads.front().weights);
+    QVERIFY(reused.layers[0].heads.front().weights != previous.layers[0].heads.front().weights);
+}
+
+void TestAttention::recomputeAfterScoresRecomputesEveryLayer()
+{
+    // A hand-built second layer (the engine computes one): its own Q and K
+    // make its scores, and the new temperature reaches it too.
+    AttentionConfig from;
+    from.sentence = "a b c d";
+    from.dModel = 4;
+    from.heads = 2;
+    from.init = attn::WeightInit::Normal;
+    attn::AttentionResult previous = attn::computeAttention(from);
+    attn::LayerResult second = previous.layers.front();
+    second.input *= 2.0;
+    second.q *= 2.0;
+    for (attn::HeadResult& head : second.heads)
+        head.scores *= 4.0; // Q_h K_h^T of the doubled queries and doubled keys below
+    second.k *= 2.0;
+    previous.layers.push_back(second);
+
+    AttentionConfig to = from;
+    to.temperature = 0.5;
+    const attn::AttentionResult reused = attn::recomputeAfterScores(previous, to);
+    QCOMPARE(reused.layers.size(), std::size_t(2));
+    const attn::AttentionResult fresh = attn::computeAttention(to);
+    QVERIFY(reused.layers[0].heads[1].weights == fresh.layers[0].heads[1].weights);
+    QVERIFY(reused.layers[1].input == second.input);
+    QVERIFY(reused.layers[1].q == second.q);
+    for (std::size_t h = 0; h < 2; ++h) {
+        const attn::HeadResult& head = reused.layers[1].heads[h];
+        QVERIFY(head.scores == second.heads[h].scores);
+        const attn::Matrix expected = attn::softmaxRows(second.heads[h].scores / std::sqrt(2.0) / 0.5);
+        QVERIFY2(testutil::maxAbsDifference(head.weights, expected) < 1e-15, qPrintable(QString::number(h)));
+        QVERIFY(head.weights != fresh.layers[0].heads[h].weights);
+    }
+}
+
+void TestAttention::layerAccessorsClamp()
+{
+    attn::AttentionResult result = attn::computeAttention(AttentionConfig{});
+    result.layers.push_back(result.layers.front());
+    QCOMPARE(&result.layer(-1), &result.layers[0]);
+    QCOMPARE(&result.layer(1), &result.layers[1]);
+    QCOMPARE(&result.layer(9), &result.layers[1]);
+    QCOMPARE(result.headCount(), 1);
+    QCOMPARE(attn::AttentionResult{}.headCount(), 0);
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, attn::AttentionResult{}.layer(0));
 }
 
 void TestAttention::validEdgesPass_data()
@@ -380,10 +446,10 @@ void TestAttention::validEdgesPass()
 {
     QFETCH(AttentionConfig, config);
     const attn::AttentionResult result = attn::computeAttention(config);
-    QCOMPARE(result.output.rows(), Eigen::Index(result.tokens.size()));
-    QCOMPARE(result.output.cols(), Eigen::Index(config.dModel));
-    QVERIFY(result.output.allFinite());
-    for (const attn::HeadResult& head : result.heads) {
+    QCOMPARE(result.layers[0].output.rows(), Eigen::Index(result.tokens.size()));
+    QCOMPARE(result.layers[0].output.cols(), Eigen::Index(config.dModel));
+    QVERIFY(result.layers[0].output.allFinite());
+    for (const attn::HeadResult& head : result.layers[0].heads) {
         const auto rowSums = head.weights.rowwise().sum();
         QVERIFY((rowSums.array() - 1.0).abs().maxCoeff() < 1e-12);
     }
@@ -440,8 +506,8 @@ void TestAttention::extremeValuesNeverCrash()
     // weights, which would pass for numbers or for masked cells.
     if (computable) {
         const attn::AttentionResult result = attn::computeAttention(config);
-        QVERIFY(result.output.allFinite());
-        QVERIFY(result.heads.front().weights.allFinite());
+        QVERIFY(result.layers[0].output.allFinite());
+        QVERIFY(result.layers[0].heads.front().weights.allFinite());
         return;
     }
     try {
@@ -501,9 +567,9 @@ void TestAttention::overflowingInputsAreRefused()
     }
     if (kind < 0) {
         const attn::AttentionResult result = attn::computeAttention(config);
-        QVERIFY(result.heads.front().weights.allFinite());
-        QVERIFY(result.heads.front().scaledScores.allFinite());
-        QVERIFY(result.output.allFinite());
+        QVERIFY(result.layers[0].heads.front().weights.allFinite());
+        QVERIFY(result.layers[0].heads.front().scaledScores.allFinite());
+        QVERIFY(result.layers[0].output.allFinite());
         return;
     }
     try {
@@ -551,7 +617,7 @@ void TestAttention::cancelStopsTheComputation()
     std::atomic<bool> cancel = true;
     QVERIFY_THROWS_EXCEPTION(attn::Cancelled, attn::computeAttention(config, &cancel));
     cancel = false;
-    QCOMPARE(attn::computeAttention(config, &cancel).heads.size(), std::size_t(2));
+    QCOMPARE(attn::computeAttention(config, &cancel).layers[0].heads.size(), std::size_t(2));
 }
 
 void TestAttention::memoryBudgetFollowsTheTightestLimit_data()

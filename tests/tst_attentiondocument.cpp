@@ -79,15 +79,15 @@ void TestAttentionDocument::computesAndDeliversShapes()
     QCOMPARE(static_cast<int>(result->tokens.size()), n);
     QCOMPARE(result->embeddings.rows(), n);
     QCOMPARE(result->embeddings.cols(), dModel);
-    QCOMPARE(result->q.cols(), dModel);
-    QCOMPARE(static_cast<int>(result->heads.size()), heads);
-    QCOMPARE(result->dK, dModel / heads);
-    for (const attn::HeadResult& head : result->heads) {
+    QCOMPARE(result->layers[0].q.cols(), dModel);
+    QCOMPARE(static_cast<int>(result->layers[0].heads.size()), heads);
+    QCOMPARE(result->layers[0].dK, dModel / heads);
+    for (const attn::HeadResult& head : result->layers[0].heads) {
         QCOMPARE(head.weights.rows(), n);
         QCOMPARE(head.weights.cols(), n);
     }
-    QCOMPARE(result->output.rows(), n);
-    QCOMPARE(result->output.cols(), dModel);
+    QCOMPARE(result->layers[0].output.rows(), n);
+    QCOMPARE(result->layers[0].output.cols(), dModel);
     QVERIFY(document.resultConfig() == config);
     QVERIFY(document.errorText().isEmpty());
 }
@@ -214,7 +214,7 @@ void TestAttentionDocument::errorClearsOnValidConfig()
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.at(0).at(0).toString().isEmpty());
     QVERIFY(document.result());
-    QCOMPARE(document.result()->heads.size(), std::size_t(3));
+    QCOMPARE(document.result()->layers[0].heads.size(), std::size_t(3));
 }
 
 void TestAttentionDocument::temperatureDragMatchesFullRuns()
@@ -237,12 +237,12 @@ void TestAttentionDocument::temperatureDragMatchesFullRuns()
         QVERIFY(document.resultConfig() == config);
         const attn::AttentionResult expected = attn::computeAttention(config);
         const attn::AttentionResult& shown = *document.result();
-        QCOMPARE(shown.heads.size(), expected.heads.size());
-        for (std::size_t h = 0; h < expected.heads.size(); ++h) {
-            QVERIFY(shown.heads[h].scaledScores == expected.heads[h].scaledScores);
-            QVERIFY(shown.heads[h].weights == expected.heads[h].weights);
+        QCOMPARE(shown.layers[0].heads.size(), expected.layers[0].heads.size());
+        for (std::size_t h = 0; h < expected.layers[0].heads.size(); ++h) {
+            QVERIFY(shown.layers[0].heads[h].scaledScores == expected.layers[0].heads[h].scaledScores);
+            QVERIFY(shown.layers[0].heads[h].weights == expected.layers[0].heads[h].weights);
         }
-        QVERIFY(shown.output == expected.output);
+        QVERIFY(shown.layers[0].output == expected.layers[0].output);
     }
 }
 
@@ -324,7 +324,7 @@ void TestAttentionDocument::longInputKeepsEventLoopTurning()
     timer.stop();
 
     QCOMPARE(document.result()->tokens.size(), std::size_t(1000));
-    QCOMPARE(document.result()->heads.at(7).weights.rows(), 1000);
+    QCOMPARE(document.result()->layers[0].heads.at(7).weights.rows(), 1000);
     QVERIFY(deliveredOnGuiThread);
     // The loop kept turning while the worker computed: a thousand tokens take
     // longer than a few empty turns of the loop on any machine, and a
@@ -382,7 +382,7 @@ void TestAttentionDocument::editRecordsAndUndoRestores()
     QCOMPARE(configs.count(), 1);
     QVERIFY(document.config() == start);
     QVERIFY(testutil::waitForIdle(&document));
-    QCOMPARE(document.result()->heads.at(0).weights, first->heads.at(0).weights);
+    QCOMPARE(document.result()->layers[0].heads.at(0).weights, first->layers[0].heads.at(0).weights);
     document.undoStack()->redo();
     QVERIFY(document.config() == causal);
 }

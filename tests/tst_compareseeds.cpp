@@ -89,9 +89,9 @@ void TestCompareSeeds::differenceIsBMinusA()
 
     const attn::AttentionResult a = attn::computeAttention(config);
     const attn::AttentionResult b = compute(config, config.weightSeed + 1);
-    QCOMPARE(dialog->weightsA(), a.heads.at(0).weights);
-    QCOMPARE(dialog->weightsB(), b.heads.at(0).weights);
-    const attn::Matrix expected = b.heads.at(0).weights - a.heads.at(0).weights;
+    QCOMPARE(dialog->weightsA(), a.layers[0].heads.at(0).weights);
+    QCOMPARE(dialog->weightsB(), b.layers[0].heads.at(0).weights);
+    const attn::Matrix expected = b.layers[0].heads.at(0).weights - a.layers[0].heads.at(0).weights;
     QCOMPARE(dialog->difference(), expected);
     QVERIFY(expected.cwiseAbs().maxCoeff() > 0.0);
 
@@ -106,7 +106,8 @@ void TestCompareSeeds::differenceIsBMinusA()
     // Another seed B.
     dialog->findChild<QDoubleSpinBox*>(QStringLiteral("seedB"))->setValue(7);
     QVERIFY(windowtest::waitForComparison(dialog));
-    QCOMPARE(dialog->difference(), attn::Matrix(compute(config, 7).heads.at(0).weights - a.heads.at(0).weights));
+    QCOMPARE(dialog->difference(),
+             attn::Matrix(compute(config, 7).layers[0].heads.at(0).weights - a.layers[0].heads.at(0).weights));
     if (!qEnvironmentVariableIsEmpty("AV_SCREENSHOT_DIR"))
         dialog->grab().save(QDir(qEnvironmentVariable("AV_SCREENSHOT_DIR")).filePath("compare-seeds.png"));
 }
@@ -141,8 +142,8 @@ void TestCompareSeeds::headAndSettingsFollowTheWindow()
     const attn::AttentionConfig config = m_window->document()->resultConfig();
     QCOMPARE(config.heads, 2);
     const auto b = compute(config, dialog->seedB());
-    QCOMPARE(dialog->weightsB(), b.heads.at(1).weights);
-    QCOMPARE(dialog->weightsA(), m_window->document()->result()->heads.at(1).weights);
+    QCOMPARE(dialog->weightsB(), b.layers[0].heads.at(1).weights);
+    QCOMPARE(dialog->weightsA(), m_window->document()->result()->layers[0].heads.at(1).weights);
 }
 
 void TestCompareSeeds::editedWeightsStayInAOnly()
@@ -153,8 +154,8 @@ void TestCompareSeeds::editedWeightsStayInAOnly()
     QVERIFY(windowtest::waitForComparison(dialog));
     const attn::AttentionConfig config = m_window->document()->resultConfig();
     QVERIFY(config.wQuery.has_value());
-    QCOMPARE(dialog->weightsA(), m_window->document()->result()->heads.at(0).weights);
-    QCOMPARE(dialog->weightsB(), compute(config, dialog->seedB()).heads.at(0).weights);
+    QCOMPARE(dialog->weightsA(), m_window->document()->result()->layers[0].heads.at(0).weights);
+    QCOMPARE(dialog->weightsB(), compute(config, dialog->seedB()).layers[0].heads.at(0).weights);
 }
 
 QTEST_MAIN(TestCompareSeeds)

@@ -50,7 +50,7 @@ void TestConfigEdits::reseedingWeightsKeepsTheEmbeddings()
     QVERIFY(!reseeded.wQuery && !reseeded.wKey && !reseeded.wValue);
     const attn::AttentionResult after = attn::computeAttention(reseeded);
     QCOMPARE(after.embeddings, before.embeddings);
-    QVERIFY(after.wKey != before.wKey);
+    QVERIFY(after.layers[0].wKey != before.layers[0].wKey);
 }
 
 void TestConfigEdits::reseedingEmbeddingsKeepsTheWeights()
@@ -64,8 +64,8 @@ void TestConfigEdits::reseedingEmbeddingsKeepsTheWeights()
     QCOMPARE(reseeded.embeddingSeed, std::int64_t(9));
     QVERIFY(reseeded.explicitEmbeddings.empty());
     const attn::AttentionResult after = attn::computeAttention(reseeded);
-    QCOMPARE(after.wValue, before.wValue);
-    QCOMPARE(after.wQuery, before.wQuery);
+    QCOMPARE(after.layers[0].wValue, before.layers[0].wValue);
+    QCOMPARE(after.layers[0].wQuery, before.layers[0].wQuery);
     QVERIFY(after.embeddings != before.embeddings);
 }
 
@@ -127,16 +127,16 @@ void TestConfigEdits::aWeightEditStartsFromTheDrawnMatrix()
 {
     const attn::AttentionConfig config = sample();
     const attn::AttentionResult shown = attn::computeAttention(config);
-    for (const auto& [matrix, drawn] :
-         {std::pair{attn::PanelId::WQuery, &shown.wQuery}, std::pair{attn::PanelId::WKey, &shown.wKey},
-          std::pair{attn::PanelId::WValue, &shown.wValue}}) {
+    for (const auto& [matrix, drawn] : {std::pair{attn::PanelId::WQuery, &shown.layers[0].wQuery},
+                                        std::pair{attn::PanelId::WKey, &shown.layers[0].wKey},
+                                        std::pair{attn::PanelId::WValue, &shown.layers[0].wValue}}) {
         const auto edit = attn::withCellEdited(config, config, shown, matrix, 1, 3, 42.0);
         QVERIFY(edit);
         QVERIFY(edit->word.empty());
         const attn::AttentionResult after = attn::computeAttention(edit->config);
-        const attn::Matrix& now = matrix == attn::PanelId::WQuery ? after.wQuery
-                                  : matrix == attn::PanelId::WKey ? after.wKey
-                                                                  : after.wValue;
+        const attn::Matrix& now = matrix == attn::PanelId::WQuery ? after.layers[0].wQuery
+                                  : matrix == attn::PanelId::WKey ? after.layers[0].wKey
+                                                                  : after.layers[0].wValue;
         attn::Matrix expected = *drawn;
         expected(1, 3) = 42.0;
         QCOMPARE(now, expected);

@@ -21,6 +21,7 @@ private slots:
     void formatDoubleRoundTrips();
     void jsonHoldsEveryStageExactly_data();
     void jsonHoldsEveryStageExactly();
+    void jsonFormatOneIsTheOneLayer();
     void numpyScriptRecomputesOutput_data();
     void numpyScriptRecomputesOutput();
 
@@ -102,18 +103,18 @@ void TestExporters::jsonHoldsEveryStageExactly()
     // Exact: the shortest round-trip text reads back to the same bits.
     QCOMPARE(testutil::matrixFromJson(json.value("embeddings")), result.embeddings);
     QCOMPARE(testutil::matrixFromJson(json.value("inputs")), result.inputs);
-    QCOMPARE(testutil::matrixFromJson(json.value("W_query")), result.wQuery);
-    QCOMPARE(testutil::matrixFromJson(json.value("W_key")), result.wKey);
-    QCOMPARE(testutil::matrixFromJson(json.value("W_value")), result.wValue);
-    QCOMPARE(testutil::matrixFromJson(json.value("Q")), result.q);
-    QCOMPARE(testutil::matrixFromJson(json.value("K")), result.k);
-    QCOMPARE(testutil::matrixFromJson(json.value("V")), result.v);
-    QCOMPARE(testutil::matrixFromJson(json.value("output")), result.output);
+    QCOMPARE(testutil::matrixFromJson(json.value("W_query")), result.layers[0].wQuery);
+    QCOMPARE(testutil::matrixFromJson(json.value("W_key")), result.layers[0].wKey);
+    QCOMPARE(testutil::matrixFromJson(json.value("W_value")), result.layers[0].wValue);
+    QCOMPARE(testutil::matrixFromJson(json.value("Q")), result.layers[0].q);
+    QCOMPARE(testutil::matrixFromJson(json.value("K")), result.layers[0].k);
+    QCOMPARE(testutil::matrixFromJson(json.value("V")), result.layers[0].v);
+    QCOMPARE(testutil::matrixFromJson(json.value("output")), result.layers[0].output);
     const QJsonArray heads = json.value("heads").toArray();
     QCOMPARE(heads.size(), qsizetype(config.heads));
     for (qsizetype h = 0; h < heads.size(); ++h) {
         const QJsonObject head = heads[h].toObject();
-        const attn::HeadResult& expected = result.heads[std::size_t(h)];
+        const attn::HeadResult& expected = result.layers[0].heads[std::size_t(h)];
         QCOMPARE(testutil::matrixFromJson(head.value("scores")), expected.scores);
         QCOMPARE(testutil::matrixFromJson(head.value("scaled_scores")), expected.scaledScores);
         QCOMPARE(testutil::matrixFromJson(head.value("weights")), expected.weights);
@@ -124,6 +125,30 @@ void TestExporters::jsonHoldsEveryStageExactly()
             QVERIFY(firstRow.first().isDouble());
         }
     }
+}
+
+void TestExporters::jsonFormatOneIsTheOneLayer()
+{
+    // The layer's stages sit at the top level, in the order format 1 always had.
+    const attn::AttentionConfig config = testutil::articleConfig();
+    attn::AttentionResult result = attn::computeAttention(config);
+    std::ostringstream text;
+    attn::writeJson(text, config, result);
+    QStringList keys;
+    std::istringstream lines(text.str());
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("  \"", 0) == 0)
+            keys << QString::fromStdString(line.substr(3, line.find('"', 3) - 3));
+    }
+    QCOMPARE(keys, (QStringList{"format", "config", "tokens", "vocabulary", "embeddings", "inputs", "W_query", "W_key",
+                                "W_value", "Q", "K", "V", "heads", "output"}));
+
+    // Format 1 has no room for a second layer: refused, not written in part.
+    result.layers.push_back(result.layers.front());
+    std::ostringstream two;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, attn::writeJson(two, config, result));
+    result.layers.clear();
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, attn::writeJson(two, config, result));
 }
 
 void TestExporters::numpyScriptRecomputesOutput_data()
@@ -171,18 +196,18 @@ void TestExporters::numpyScriptRecomputesOutput()
     const auto within = [](const attn::Matrix& app, const QJsonValue& fromNumpy, double tolerance) {
         return testutil::maxAbsDifference(app, testutil::matrixFromJson(fromNumpy)) <= tolerance;
     };
-    QVERIFY(within(result.output, arrays.value("output"), 1e-9));
+    QVERIFY(within(result.layers[0].output, arrays.value("output"), 1e-9));
     QVERIFY(within(result.inputs, arrays.value("X"), 1e-12));
-    QCOMPARE(testutil::matrixFromJson(arrays.value("W_query")), result.wQuery);
-    QCOMPARE(testutil::matrixFromJson(arrays.value("W_key")), result.wKey);
-    QCOMPARE(testutil::matrixFromJson(arrays.value("W_value")), result.wValue);
-    QVERIFY(within(result.q, arrays.value("Q"), 1e-9));
-    QVERIFY(within(result.k, arrays.value("K"), 1e-9));
-    QVERIFY(within(result.v, arrays.value("V"), 1e-9));
+    QCOMPARE(testutil::matrixFromJson(arrays.value("W_query")), result.layers[0].wQuery);
+    QCOMPARE(testutil::matrixFromJson(arrays.value("W_key")), result.layers[0].wKey);
+    QCOMPARE(testutil::matrixFromJson(arrays.value("W_value")), result.layers[0].wValue);
+    QVERIFY(within(result.layers[0].q, arrays.value("Q"), 1e-9));
+    QVERIFY(within(result.layers[0].k, arrays.value("K"), 1e-9));
+    QVERIFY(within(result.layers[0].v, arrays.value("V"), 1e-9));
     const QJsonArray weights = arrays.value("weights").toArray();
     QCOMPARE(weights.size(), qsizetype(config.heads));
     for (qsizetype h = 0; h < weights.size(); ++h)
-        QVERIFY(within(result.heads[std::size_t(h)].weights, weights[h], 1e-9));
+        QVERIFY(within(result.layers[0].heads[std::size_t(h)].weights, weights[h], 1e-9));
 }
 
 QTEST_GUILESS_MAIN(TestExporters)

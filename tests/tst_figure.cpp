@@ -68,6 +68,7 @@ private slots:
     void sixtyFourTokensStayReadable();
     void allHeadsShowsEveryHeadsWeights();
     void singlePanelFigure();
+    void figureShowsTheChosenLayer();
     void hitTestingAndClickSelection();
     void viewToolTipsClicksAndEscape();
     void viewZoom();
@@ -204,16 +205,16 @@ void TestFigure::scoreToolTipWritesOutTheDotProduct()
     QFETCH(int, row);
     QFETCH(int, column);
     const auto r = attn::computeAttention(config);
-    const QString tip = cellToolTip(config, r, PanelId::Scores, head, row, column);
+    const QString tip = cellToolTip(config, r, PanelId::Scores, 0, head, row, column);
 
-    const int dK = r.dK;
+    const int dK = r.layers[0].dK;
     QStringList terms;
     for (int t : shownTerms(dK))
-        terms << factor(r.q(row, head * dK + t)) + kTimes + factor(r.k(column, head * dK + t));
+        terms << factor(r.layers[0].q(row, head * dK + t)) + kTimes + factor(r.layers[0].k(column, head * dK + t));
     const QString expectedSum = dK <= 6 ? terms.join(QStringLiteral(" + "))
                                         : QStringList(terms.mid(0, 3)).join(QStringLiteral(" + ")) +
                                               QStringLiteral(" + \u2026 + ") + terms.last();
-    const QString value = fmt(r.heads[static_cast<std::size_t>(head)].scores(row, column));
+    const QString value = fmt(r.layers[0].heads[static_cast<std::size_t>(head)].scores(row, column));
     const QString expected =
         QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4").arg(name(r, row), name(r, column), expectedSum, value);
     QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
@@ -243,12 +244,12 @@ void TestFigure::scaledToolTipShowsDivisors()
     QFETCH(int, row);
     QFETCH(int, column);
     const auto r = attn::computeAttention(config);
-    const QString tip = cellToolTip(config, r, PanelId::ScaledScores, head, row, column);
-    const auto& h = r.heads[static_cast<std::size_t>(head)];
+    const QString tip = cellToolTip(config, r, PanelId::ScaledScores, 0, head, row, column);
+    const auto& h = r.layers[0].heads[static_cast<std::size_t>(head)];
 
     QString numeric = factor(h.scores(row, column));
     if (config.scaled)
-        numeric += QStringLiteral(" \u00f7 \u221a%1").arg(r.dK);
+        numeric += QStringLiteral(" \u00f7 \u221a%1").arg(r.layers[0].dK);
     else
         QVERIFY(!tip.contains(QStringLiteral("\u221ad_k")));
     if (config.temperature != 1.0 || !config.scaled)
@@ -259,7 +260,7 @@ void TestFigure::scaledToolTipShowsDivisors()
         QVERIFY(tip.contains(QStringLiteral("\u00f7 temperature")));
     if (config.scaled) {
         QVERIFY(tip.contains(QStringLiteral("\u00f7 \u221ad_k")));
-        QVERIFY(tip.contains(fmt(std::sqrt(static_cast<double>(r.dK)))));
+        QVERIFY(tip.contains(fmt(std::sqrt(static_cast<double>(r.layers[0].dK)))));
     }
 }
 
@@ -277,8 +278,8 @@ void TestFigure::weightToolTipShowsSoftmax()
     QFETCH(int, row);
     QFETCH(int, column);
     const auto r = attn::computeAttention(config);
-    const QString tip = cellToolTip(config, r, PanelId::Weights, head, row, column);
-    const auto& h = r.heads[static_cast<std::size_t>(head)];
+    const QString tip = cellToolTip(config, r, PanelId::Weights, 0, head, row, column);
+    const auto& h = r.layers[0].heads[static_cast<std::size_t>(head)];
     const double rowMax = h.scaledScores.row(row).maxCoeff();
     const double total = (h.scaledScores.row(row).array() - rowMax).exp().sum();
 
@@ -294,18 +295,18 @@ void TestFigure::outputToolTipShowsWeightedSum()
     const attn::AttentionConfig config = multiHead();
     const auto r = attn::computeAttention(config);
     const int n = static_cast<int>(r.tokens.size());
-    for (int column : {0, r.dK, static_cast<int>(r.output.cols()) - 1}) {
+    for (int column : {0, r.layers[0].dK, static_cast<int>(r.layers[0].output.cols()) - 1}) {
         const int row = 2;
-        const int head = column / r.dK;
-        const QString tip = cellToolTip(config, r, PanelId::Output, -1, row, column);
-        const auto& w = r.heads[static_cast<std::size_t>(head)].weights;
+        const int head = column / r.layers[0].dK;
+        const QString tip = cellToolTip(config, r, PanelId::Output, 0, -1, row, column);
+        const auto& w = r.layers[0].heads[static_cast<std::size_t>(head)].weights;
         QStringList terms;
         for (int j : shownTerms(n))
-            terms << factor(w(row, j)) + kTimes + factor(r.v(j, column));
+            terms << factor(w(row, j)) + kTimes + factor(r.layers[0].v(j, column));
         QVERIFY2(tip.contains(QStringLiteral("\u03a3_j w_")), qPrintable(tip));
         QVERIFY2(tip.contains(terms.first()), qPrintable(tip + QStringLiteral("\nexpected term: ") + terms.first()));
         QVERIFY2(tip.contains(terms.last()), qPrintable(tip + QStringLiteral("\nexpected term: ") + terms.last()));
-        QVERIFY(tip.endsWith(QStringLiteral("= ") + fmt(r.output(row, column))));
+        QVERIFY(tip.endsWith(QStringLiteral("= ") + fmt(r.layers[0].output(row, column))));
         QVERIFY(tip.contains(QStringLiteral("head %1").arg(head + 1)));
     }
 }
@@ -315,17 +316,18 @@ void TestFigure::projectionToolTipShowsRowTimesColumn()
     const attn::AttentionConfig config = testutil::articleConfig();
     const auto r = attn::computeAttention(config);
     const int row = 1, column = 2;
-    const QString tip = cellToolTip(config, r, PanelId::Q, 0, row, column);
+    const QString tip = cellToolTip(config, r, PanelId::Q, 0, 0, row, column);
     QVERIFY2(tip.contains(QStringLiteral("W_Q[:, %1]").arg(column)), qPrintable(tip));
     QStringList terms;
     for (int t = 0; t < r.inputs.cols(); ++t) // randint weights print as whole numbers
-        terms << factor(r.inputs(row, t)) + kTimes + heatmapscale::formatValue(r.wQuery(t, column), 0);
-    const QString expected = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") + fmt(r.q(row, column));
+        terms << factor(r.inputs(row, t)) + kTimes + heatmapscale::formatValue(r.layers[0].wQuery(t, column), 0);
+    const QString expected =
+        terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") + fmt(r.layers[0].q(row, column));
     QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
 
-    const QString keyTip = cellToolTip(config, r, PanelId::K, 0, row, column);
+    const QString keyTip = cellToolTip(config, r, PanelId::K, 0, 0, row, column);
     QVERIFY(keyTip.contains(QStringLiteral("W_K[:, %1]").arg(column)));
-    QVERIFY(keyTip.endsWith(fmt(r.k(row, column))));
+    QVERIFY(keyTip.endsWith(fmt(r.layers[0].k(row, column))));
 }
 
 void TestFigure::maskedCellsSayMasked()
@@ -336,8 +338,8 @@ void TestFigure::maskedCellsSayMasked()
     for (int h = 0; h < config.heads; ++h) {
         for (int i = 0; i < n; ++i) {
             for (int j = 0; j < n; ++j) {
-                const QString scaled = cellToolTip(config, r, PanelId::ScaledScores, h, i, j);
-                const QString weight = cellToolTip(config, r, PanelId::Weights, h, i, j);
+                const QString scaled = cellToolTip(config, r, PanelId::ScaledScores, 0, h, i, j);
+                const QString weight = cellToolTip(config, r, PanelId::Weights, 0, h, i, j);
                 QCOMPARE(scaled.contains(QStringLiteral("masked")), j > i);
                 QCOMPARE(weight.contains(QStringLiteral("masked")), j > i);
                 if (j > i) {
@@ -360,7 +362,7 @@ void TestFigure::everyCellHasNamesAndValue()
         const attn::Matrix& m = *panel.spec.matrix;
         for (int i = 0; i < m.rows(); ++i) {
             for (int j = 0; j < m.cols(); ++j) {
-                const QString tip = cellToolTip(config, *r, panel.id, std::max(0, panel.head), i, j);
+                const QString tip = cellToolTip(config, *r, panel.id, 0, std::max(0, panel.head), i, j);
                 const QString value = heatmapscale::formatValue(m(i, j), panel.spec.decimals);
                 QVERIFY2(tip.contains(value), qPrintable(attn::panelName(panel.id) + QStringLiteral(": ") + tip));
                 if (!panel.spec.rowLabels.isEmpty())
@@ -370,7 +372,7 @@ void TestFigure::everyCellHasNamesAndValue()
             }
         }
     }
-    QVERIFY(cellToolTip(config, *r, PanelId::Inputs, 0, 1, 2).contains(QStringLiteral("e + pe")));
+    QVERIFY(cellToolTip(config, *r, PanelId::Inputs, 0, 0, 1, 2).contains(QStringLiteral("e + pe")));
 }
 
 void TestFigure::selectionHighlightsFollowTheComputation()
@@ -596,7 +598,7 @@ void TestFigure::weightsShowRowEntropy()
             continue;
         }
         const int head = p.head;
-        const attn::Matrix& w = r->heads[static_cast<std::size_t>(head)].weights;
+        const attn::Matrix& w = r->layers[0].heads[static_cast<std::size_t>(head)].weights;
         const int n = static_cast<int>(w.cols());
         QVERIFY(p.spec.rowStrip);
         const HeatmapStrip& strip = *p.spec.rowStrip;
@@ -697,7 +699,7 @@ void TestFigure::doubleClickEditsInputCells()
     QVERIFY(!view.isEditing());
     // The view itself changes nothing.
     QCOMPARE(view.figure().panels()[static_cast<std::size_t>(view.figure().panelIndex(panel))].spec.matrix.get(),
-             &panelMatrix(*r, panel, 0));
+             &panelMatrix(*r, panel, 0, 0));
 
     // The editor starts with the exact value, shown from its start and
     // whole; Enter unchanged gives it back.
@@ -707,7 +709,7 @@ void TestFigure::doubleClickEditsInputCells()
     QVERIFY(editor()->width() >= editor()->fontMetrics().horizontalAdvance(editor()->text()));
     QTest::keyClick(editor(), Qt::Key_Enter);
     QCOMPARE(spy.count(), 2);
-    QCOMPARE(spy.at(1).at(3).toDouble(), panelMatrix(*r, panel, 0)(row, column));
+    QCOMPARE(spy.at(1).at(3).toDouble(), panelMatrix(*r, panel, 0, 0)(row, column));
 
     // Esc cancels without a signal (and without clearing the selection).
     view.viewState()->setSelection(1, 2);
@@ -847,7 +849,7 @@ void TestFigure::allHeadsShowsEveryHeadsWeights()
     for (const FigurePanel& p : figure.panels()) {
         if (p.id != PanelId::Weights)
             continue;
-        QCOMPARE(p.spec.matrix.get(), &r->heads[static_cast<std::size_t>(p.head)].weights);
+        QCOMPARE(p.spec.matrix.get(), &r->layers[0].heads[static_cast<std::size_t>(p.head)].weights);
         QCOMPARE(p.head, weights);
         ++weights;
     }
@@ -870,7 +872,7 @@ void TestFigure::singlePanelFigure()
     const Figure single(config, r, s);
     QCOMPARE(single.panels().size(), std::size_t(1));
     QCOMPARE(single.panels().front().id, PanelId::Weights);
-    QCOMPARE(single.panels().front().spec.matrix.get(), &r->heads[1].weights);
+    QCOMPARE(single.panels().front().spec.matrix.get(), &r->layers[0].heads[1].weights);
     // The settings line comes along: a slide of one panel says what it shows.
     QCOMPARE(single.title(), figureTitle(config, *r));
     QVERIFY(single.titleRect().bottom() <= single.panels().front().rect.top());
@@ -880,6 +882,74 @@ void TestFigure::singlePanelFigure()
     const Figure whole(config, r, FigureSettings{});
     QVERIFY(single.size().width() < whole.size().width());
     QVERIFY(single.size().height() < whole.size().height());
+}
+
+void TestFigure::figureShowsTheChosenLayer()
+{
+    const attn::AttentionConfig config = multiHead();
+    const auto r = testutil::twoLayerResult(config);
+    const attn::LayerResult& second = r->layers[1];
+    QVERIFY(second.heads[1].weights != r->layers[0].heads[1].weights);
+    QVERIFY(second.input != r->inputs);
+
+    FigureSettings s;
+    s.layer = 1;
+    s.head = 1;
+    const Figure figure(config, r, s);
+    QCOMPARE(figure.settings().layer, 1);
+    const auto matrixOf = [&](const Figure& f, PanelId id) {
+        return f.panels()[static_cast<std::size_t>(f.panelIndex(id))].spec.matrix.get();
+    };
+    QCOMPARE(matrixOf(figure, PanelId::Weights), &second.heads[1].weights);
+    QCOMPARE(matrixOf(figure, PanelId::Scores), &second.heads[1].scores);
+    QCOMPARE(matrixOf(figure, PanelId::WQuery), &second.wQuery);
+    QCOMPARE(matrixOf(figure, PanelId::Q), &second.q);
+    QCOMPARE(matrixOf(figure, PanelId::Output), &second.output);
+    QCOMPARE(matrixOf(figure, PanelId::Embeddings), &r->embeddings);
+    // With several layers the panels of a layer say which.
+    const auto titleOf = [&](const Figure& f, PanelId id) {
+        return f.panels()[static_cast<std::size_t>(f.panelIndex(id))].spec.title;
+    };
+    QVERIFY2(titleOf(figure, PanelId::Weights).startsWith(QStringLiteral("weights \u00b7 layer 2 \u00b7 head 2")),
+             qPrintable(titleOf(figure, PanelId::Weights)));
+    QVERIFY(titleOf(figure, PanelId::Q).contains(QStringLiteral("layer 2")));
+    QVERIFY(!titleOf(figure, PanelId::Embeddings).contains(QStringLiteral("layer")));
+
+    // The hover text works out layer 1's numbers.
+    const int i = 2;
+    const int j = 4;
+    const auto weight = figure.cellCenter(PanelId::Weights, i, j, 1);
+    QVERIFY(weight);
+    const QString tip = figure.toolTipAt(*weight);
+    QCOMPARE(tip, cellToolTip(config, *r, PanelId::Weights, 1, 1, i, j));
+    QVERIFY2(tip.section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("layer 2")), qPrintable(tip));
+    QVERIFY2(tip.endsWith(QStringLiteral(" = ") + fmt(second.heads[1].weights(i, j))), qPrintable(tip));
+    QVERIFY(tip.contains(fmt(second.heads[1].scaledScores(i, j))));
+    QVERIFY(tip != cellToolTip(config, *r, PanelId::Weights, 0, 1, i, j));
+    const auto query = figure.cellCenter(PanelId::Q, i, 5);
+    QVERIFY(query);
+    const QString queryTip = figure.toolTipAt(*query);
+    QVERIFY2(queryTip.endsWith(QStringLiteral(" = ") + fmt(second.q(i, 5))), qPrintable(queryTip));
+    // q = the layer's input times its W_Q, term by term.
+    QVERIFY2(queryTip.contains(factor(second.input(i, 0)) + kTimes + factor(second.wQuery(0, 5))),
+             qPrintable(queryTip));
+    QVERIFY(entropyToolTip(config, *r, 1, 1, i).contains(fmt(rowEntropies(second.heads[1].weights)[i])));
+
+    // Layer 0 by default; out-of-range layers are clamped as heads are.
+    const Figure first(config, r, FigureSettings{});
+    QCOMPARE(first.settings().layer, 0);
+    QCOMPARE(matrixOf(first, PanelId::Weights), &r->layers[0].heads[0].weights);
+    QVERIFY(titleOf(first, PanelId::Weights).contains(QStringLiteral("layer 1")));
+    s.layer = 7;
+    QCOMPARE(Figure(config, r, s).settings().layer, 1);
+    QCOMPARE(matrixOf(Figure(config, r, s), PanelId::V), &second.v);
+    s.layer = -2;
+    QCOMPARE(matrixOf(Figure(config, r, s), PanelId::V), &r->layers[0].v);
+
+    // The article's one layer is never named.
+    const Figure one(config, compute(config), FigureSettings{});
+    for (const FigurePanel& p : one.panels())
+        QVERIFY2(!p.spec.title.contains(QStringLiteral("layer")), qPrintable(p.spec.title));
 }
 
 void TestFigure::hitTestingAndClickSelection()
@@ -894,7 +964,7 @@ void TestFigure::hitTestingAndClickSelection()
     QCOMPARE(hit->kind, FigureHit::Kind::Cell);
     QCOMPARE(hit->row, 1);
     QCOMPARE(hit->column, 3);
-    QCOMPARE(figure.toolTipAt(*center), cellToolTip(config, *r, PanelId::Scores, 0, 1, 3));
+    QCOMPARE(figure.toolTipAt(*center), cellToolTip(config, *r, PanelId::Scores, 0, 0, 1, 3));
     const FigureSelectionChange change = figure.selectionFor(*hit);
     QCOMPARE(change.query, std::optional<std::optional<int>>(1));
     QCOMPARE(change.key, std::optional<std::optional<int>>(3));
@@ -930,7 +1000,7 @@ void TestFigure::viewToolTipsClicksAndEscape()
 
     const auto point = view.cellCenter(PanelId::Weights, 2, 4);
     QVERIFY(point);
-    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Weights, 0, 2, 4));
+    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Weights, 0, 0, 2, 4));
 
     QSignalSpy spy(view.viewState(), &ViewState::selectionChanged);
     QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, *point);
@@ -965,7 +1035,7 @@ void TestFigure::viewToolTipsClicksAndEscape()
     // The widget paints the same figure: the weights cell has its colour.
     const QImage shot = view.viewport()->grab().toImage();
     const auto panel = findPanel(view.figure(), PanelId::Weights);
-    const QRgb expected = heatmapscale::cellColor(panel->spec, *panel->spec.range, r->heads[0].weights(2, 4));
+    const QRgb expected = heatmapscale::cellColor(panel->spec, *panel->spec.range, r->layers[0].heads[0].weights(2, 4));
     const QPoint corner = *point - QPoint(static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3,
                                           static_cast<int>(panel->layout.cellSize * view.zoom() / 2) - 3);
     const double dpr = shot.devicePixelRatio();
@@ -1005,7 +1075,7 @@ void TestFigure::viewZoom()
     view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
     const auto point = view.cellCenter(PanelId::Output, 4, 2);
     QVERIFY(point);
-    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Output, 0, 4, 2));
+    QCOMPARE(view.toolTipAt(*point), cellToolTip(config, *r, PanelId::Output, 0, 0, 4, 2));
 }
 
 void TestFigure::largeFigureBuildsAndPaints()

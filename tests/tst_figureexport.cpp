@@ -50,6 +50,7 @@ private slots:
     void singlePanelIsSmaller();
     void csvHoldsExactNumbers();
     void csvMarksMaskedCells();
+    void exportsDrawTheChosenLayer();
     void executableExportsWithoutDisplay();
     void imageTooLargeIsNotPainted();
     void svgEscapesEveryText_data();
@@ -152,7 +153,8 @@ void TestFigureExport::pngMatchesTheFigure()
     const Figure figure(config, result, settings);
     const FigurePanel& weights = figure.panels()[static_cast<std::size_t>(figure.panelIndex(PanelId::Weights))];
     const QRectF cell = weights.layout.cellRect(1, 3);
-    const QRgb expected = heatmapscale::cellColor(weights.spec, *weights.spec.range, result->heads[0].weights(1, 3));
+    const QRgb expected =
+        heatmapscale::cellColor(weights.spec, *weights.spec.range, result->layers[0].heads[0].weights(1, 3));
     for (int scale : {1, 2}) {
         FigureOptions options;
         options.scale = scale;
@@ -276,7 +278,7 @@ void TestFigureExport::unwritablePathGivesErrorAndNoFile()
     }
     if (!QFileInfo(path).absoluteDir().exists() || path.startsWith(QLatin1String("/proc/"))) {
         const QString csv = QFileInfo(path).absolutePath() + QStringLiteral("/panel.csv");
-        QVERIFY(!exportPanelCsv(csv, config, result, PanelId::Q, 0, &error));
+        QVERIFY(!exportPanelCsv(csv, config, result, PanelId::Q, 0, 0, &error));
         QVERIFY(!QFileInfo::exists(csv));
     }
 }
@@ -365,11 +367,11 @@ void TestFigureExport::csvHoldsExactNumbers()
         const int head = 1;
         const QString path = m_dir.filePath(attn::panelName(id) + QStringLiteral(".csv"));
         QString error;
-        QVERIFY2(exportPanelCsv(path, config, result, id, head, &error), qPrintable(error));
+        QVERIFY2(exportPanelCsv(path, config, result, id, 0, head, &error), qPrintable(error));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        const attn::Matrix& m = panelMatrix(result, id, head);
+        const attn::Matrix& m = panelMatrix(result, id, 0, head);
         QCOMPARE(lines.size(), m.rows() + 1);
         const QStringList header = lines[0].split(QLatin1Char(','));
         QCOMPARE(header.size(), m.cols() + 1);
@@ -390,7 +392,7 @@ void TestFigureExport::csvMarksMaskedCells()
 {
     const attn::AttentionConfig config = causalHeads();
     const auto result = attn::computeAttention(config);
-    const QByteArray csv = panelCsv(result, PanelId::ScaledScores, 0);
+    const QByteArray csv = panelCsv(result, PanelId::ScaledScores, 0, 0);
     const QList<QByteArray> lines = csv.split('\n');
     QVERIFY(lines[1].endsWith(",-inf"));                                      // first query sees only itself
     QVERIFY(!lines[static_cast<int>(result.tokens.size())].contains("-inf")); // the last sees all
@@ -399,9 +401,50 @@ void TestFigureExport::csvMarksMaskedCells()
     odd.sentence = "a,b \"q\" c";
     odd.explicitEmbeddings.clear();
     const auto oddResult = attn::computeAttention(odd);
-    const QByteArray oddCsv = panelCsv(oddResult, PanelId::Q, 0);
+    const QByteArray oddCsv = panelCsv(oddResult, PanelId::Q, 0, 0);
     QVERIFY2(oddCsv.contains("\n\"a,b\","), oddCsv.constData());
     QVERIFY2(oddCsv.contains("\n\"\"\"q\"\"\","), oddCsv.constData());
+}
+
+void TestFigureExport::exportsDrawTheChosenLayer()
+{
+    const attn::AttentionConfig config = causalHeads();
+    const auto r = testutil::twoLayerResult(config);
+    const attn::LayerResult& second = r->layers[1];
+
+    // CSV: layer 1's numbers, and a layer the result lacks is refused.
+    QByteArray csv;
+    QString error;
+    QVERIFY2(encodePanelCsv(QStringLiteral("w.csv"), config, *r, PanelId::Weights, 1, 1, &csv, &error),
+             qPrintable(error));
+    QCOMPARE(csv, panelCsv(*r, PanelId::Weights, 1, 1));
+    QVERIFY(csv != panelCsv(*r, PanelId::Weights, 0, 1));
+    const auto table = testutil::readCsv(QString::fromUtf8(csv));
+    QVERIFY(table);
+    QCOMPARE((*table)[2][3].toDouble(), second.heads[1].weights(1, 2));
+    QCOMPARE(panelCsv(*r, PanelId::Embeddings, 1, 0), panelCsv(*r, PanelId::Embeddings, 0, 0));
+    QVERIFY(!encodePanelCsv(QStringLiteral("w.csv"), config, *r, PanelId::Q, 2, 0, &csv, &error));
+    QVERIFY2(error.contains(QStringLiteral("no layer 3")), qPrintable(error));
+    QVERIFY(!encodePanelCsv(QStringLiteral("w.csv"), config, *r, PanelId::Q, -1, 0, &csv, &error));
+
+    // Images: the figure of FigureOptions::layer.
+    FigureOptions options;
+    options.layer = 1;
+    FigureSettings settings;
+    QVERIFY2(figureSettingsFromOptions(config, options, &settings, &error), qPrintable(error));
+    QCOMPARE(settings.layer, 1);
+    QByteArray svg;
+    QVERIFY2(encodeFigure(QStringLiteral("f.svg"), config, r, options, &svg, &error), qPrintable(error));
+    QCOMPARE(svg, renderFigureSvg(Figure(config, r, settings)));
+    QByteArray firstLayer;
+    options.layer = 0;
+    QVERIFY(encodeFigure(QStringLiteral("f.svg"), config, r, options, &firstLayer, &error));
+    QVERIFY(svg != firstLayer);
+    options.layer = 2;
+    QVERIFY(!encodeFigure(QStringLiteral("f.svg"), config, r, options, &svg, &error));
+    QVERIFY2(error.contains(QStringLiteral("no layer 3")), qPrintable(error));
+    options.layer = -1;
+    QVERIFY(!figureSettingsFromOptions(config, options, &settings, &error));
 }
 
 void TestFigureExport::executableExportsWithoutDisplay()
@@ -633,7 +676,7 @@ void TestFigureExport::csvLabelsAreNeverFormulas()
     QFETCH(QString, cell);
     const attn::AttentionResult result = resultWithTokens({QStringLiteral("x"), token});
     // Scores: tokens head the columns and lead the rows.
-    const auto table = testutil::readCsv(QString::fromUtf8(panelCsv(result, PanelId::Scores, 0)));
+    const auto table = testutil::readCsv(QString::fromUtf8(panelCsv(result, PanelId::Scores, 0, 0)));
     QVERIFY(table.has_value());
     QCOMPARE(table->size(), 3);
     QCOMPARE(table->at(0).at(2), cell);
@@ -649,9 +692,9 @@ void TestFigureExport::csvRoundTrips()
                                 QStringLiteral("caf\u00e9")};
     const attn::AttentionResult result = resultWithTokens(tokens);
     for (const PanelId id : {PanelId::Embeddings, PanelId::WQuery, PanelId::ScaledScores, PanelId::Weights}) {
-        const auto table = testutil::readCsv(QString::fromUtf8(panelCsv(result, id, 0)));
+        const auto table = testutil::readCsv(QString::fromUtf8(panelCsv(result, id, 0, 0)));
         QVERIFY2(table.has_value(), qPrintable(attn::panelName(id)));
-        const attn::Matrix& m = panelMatrix(result, id, 0);
+        const attn::Matrix& m = panelMatrix(result, id, 0, 0);
         QCOMPARE(table->size(), m.rows() + 1);
         const QStringList rowNames = panelRowLabels(result, id);
         const QStringList columnNames = panelColumnLabels(result, id);

@@ -13,6 +13,7 @@
 #include "ui/document/presets.h"
 #include "ui/render/figure.h"
 #include "ui/render/heatmapscale.h"
+#include "ui/render/lessonpdf.h"
 
 #include <QFile>
 #include <QImage>
@@ -45,6 +46,7 @@ private slots:
     void scoreFormulaHasTheRealSum_data();
     void scoreFormulaHasTheRealSum();
     void laterFormulasUseTheResult();
+    void lessonShowsTheChosenLayer();
     void clickingATokenSelectsIt();
     void pagesRender_data();
     void pagesRender();
@@ -302,17 +304,18 @@ void TestLesson::scoreFormulaHasTheRealSum()
     const QString text = lines.join(QLatin1Char('\n'));
     QVERIFY(lines.first().contains(QStringLiteral("q_i \u00b7 k_j")));
 
-    const int dK = result->dK;
+    const int dK = result->layers[0].dK;
     const int first = head * dK;
     const int n = static_cast<int>(result->tokens.size());
     for (int j = 0; j < n; ++j) {
         QStringList terms;
         for (int c = 0; c < dK; ++c)
-            terms << factor(result->q(query, first + c)) + QChar(0x00d7) + factor(result->k(j, first + c));
+            terms << factor(result->layers[0].q(query, first + c)) + QChar(0x00d7) +
+                         factor(result->layers[0].k(j, first + c));
         if (dK > 6)
             terms = QStringList{terms[0], terms[1], terms[2], QStringLiteral("\u2026"), terms.last()};
         const QString expected = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") +
-                                 heatmapscale::formatValue(result->heads[head].scores(query, j), 2);
+                                 heatmapscale::formatValue(result->layers[0].heads[head].scores(query, j), 2);
         QVERIFY2(text.contains(expected), qPrintable(QStringLiteral("missing \"%1\" in\n%2").arg(expected, text)));
     }
 }
@@ -321,19 +324,20 @@ void TestLesson::laterFormulasUseTheResult()
 {
     const attn::AttentionResult& r = *m_result;
     const int i = 1;
-    auto formula = [&](int step) { return lessonFormulaLines(m_article, r, step, i, 0).join(QLatin1Char('\n')); };
+    auto formula = [&](int step) { return lessonFormulaLines(m_article, r, step, i, 0, 0).join(QLatin1Char('\n')); };
     auto fmt = [](double v) { return heatmapscale::formatValue(v, 2); };
 
     const QString scaling = formula(5);
-    QVERIFY2(scaling.contains(QStringLiteral("%1 \u00f7 \u221a3 = %2")
-                                  .arg(fmt(r.heads[0].scores(i, 0)), fmt(r.heads[0].scaledScores(i, 0)))),
+    QVERIFY2(scaling.contains(
+                 QStringLiteral("%1 \u00f7 \u221a3 = %2")
+                     .arg(fmt(r.layers[0].heads[0].scores(i, 0)), fmt(r.layers[0].heads[0].scaledScores(i, 0)))),
              qPrintable(scaling));
     const QString softmax = formula(6);
     QVERIFY(softmax.contains(QStringLiteral("exp(s_j \u2212 max) / \u03a3 exp(s_j \u2212 max)")));
-    QVERIFY(softmax.contains(QStringLiteral("= %1").arg(fmt(r.heads[0].weights(i, 4)))));
+    QVERIFY(softmax.contains(QStringLiteral("= %1").arg(fmt(r.layers[0].heads[0].weights(i, 4)))));
     const QString sum = formula(7);
     QVERIFY(sum.contains(QStringLiteral("out_i = \u03a3_j w_ij \u00b7 v_j")));
-    QVERIFY(sum.contains(fmt(r.output(i, 2))));
+    QVERIFY(sum.contains(fmt(r.layers[0].output(i, 2))));
     const QString embedding = formula(2);
     QVERIFY(embedding.contains(
         QStringLiteral("[%1, %2, %3]").arg(fmt(r.embeddings(i, 0)), fmt(r.embeddings(i, 1)), fmt(r.embeddings(i, 2)))));
@@ -343,10 +347,76 @@ void TestLesson::laterFormulasUseTheResult()
     config.causal = true;
     config.temperature = 0.5;
     const auto masked = compute(config);
-    const QString text = lessonFormulaLines(config, *masked, 5, 0, 0).join(QLatin1Char('\n'));
+    const QString text = lessonFormulaLines(config, *masked, 5, 0, 0, 0).join(QLatin1Char('\n'));
     QVERIFY2(text.contains(QStringLiteral("masked")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("\u00f7 0.5")));
     QVERIFY(lessonExplanation(config, 5).contains(QStringLiteral("causal")));
+}
+
+void TestLesson::lessonShowsTheChosenLayer()
+{
+    const auto r = testutil::twoLayerResult(m_article);
+    const attn::LayerResult& second = r->layers[1];
+    QVERIFY(second.q != r->layers[0].q);
+    const int i = 1;
+    auto fmt = [](double v) { return heatmapscale::formatValue(v, 2); };
+    LessonSettings s;
+    s.layer = 1;
+    s.queryToken = i;
+    const auto page = [&](int step) {
+        s.step = step;
+        return LessonPage(m_article, r, s);
+    };
+    const auto matrixOf = [](const LessonPage& p, PanelId id) -> const attn::Matrix* {
+        for (const LessonPanel& panel : p.panels()) {
+            if (panel.id == id)
+                return panel.spec.matrix.get();
+        }
+        return nullptr;
+    };
+
+    const LessonPage projections = page(3);
+    QCOMPARE(projections.settings().layer, 1);
+    QCOMPARE(projections.formulaLines(), lessonFormulaLines(m_article, *r, 3, i, 1, 0));
+    QVERIFY(projections.formulaLines() != lessonFormulaLines(m_article, *r, 3, i, 0, 0));
+    const QString q = projections.formulaLines().join(QLatin1Char('\n'));
+    QVERIFY2(
+        q.contains(
+            QStringLiteral("q_i = [%1, %2, %3]").arg(fmt(second.q(i, 0)), fmt(second.q(i, 1)), fmt(second.q(i, 2)))),
+        qPrintable(q));
+    // The worked-out number multiplies the layer's own input.
+    QVERIFY2(q.contains(factor(second.input(i, 0)) + QStringLiteral("\u00d7")), qPrintable(q));
+    QCOMPARE(matrixOf(projections, PanelId::Q), &second.q);
+    QCOMPARE(matrixOf(projections, PanelId::V), &second.v);
+
+    const QString scaling = page(5).formulaLines().join(QLatin1Char('\n'));
+    QVERIFY2(scaling.contains(QStringLiteral("%1 \u00f7 \u221a3 = %2")
+                                  .arg(fmt(second.heads[0].scores(i, 0)), fmt(second.heads[0].scaledScores(i, 0)))),
+             qPrintable(scaling));
+    const LessonPage softmax = page(6);
+    QCOMPARE(matrixOf(softmax, PanelId::Weights), &second.heads[0].weights);
+    QVERIFY(softmax.formulaLines().join(QLatin1Char('\n')).contains(fmt(second.heads[0].weights(i, 4))));
+    QVERIFY(page(7).formulaLines().join(QLatin1Char('\n')).contains(fmt(second.output(i, 2))));
+
+    // Clamped to the layers; layer 0 by default.
+    s.layer = 5;
+    QCOMPARE(page(4).settings().layer, 1);
+    s.layer = 0;
+    QCOMPARE(matrixOf(page(3), PanelId::Q), &r->layers[0].q);
+    QCOMPARE(LessonPage(m_article, r, LessonSettings{}).settings().layer, 0);
+
+    // The handout draws the chosen layer and refuses one the result lacks.
+    LessonOptions options;
+    options.layer = 1;
+    QVERIFY(!renderLessonPdf(m_article, r, options).isEmpty());
+    QByteArray bytes;
+    QString error;
+    QVERIFY(encodeLessonPdf(QStringLiteral("l.pdf"), m_article, r, options, &bytes, &error));
+    options.layer = 2;
+    QVERIFY(!encodeLessonPdf(QStringLiteral("l.pdf"), m_article, r, options, &bytes, &error));
+    QVERIFY2(error.contains(QStringLiteral("no layer 3")), qPrintable(error));
+    options.layer = 1;
+    QVERIFY(!encodeLessonPdf(QStringLiteral("l.pdf"), m_article, m_result, options, &bytes, &error));
 }
 
 void TestLesson::clickingATokenSelectsIt()

@@ -170,9 +170,9 @@ void TestMainWindow::typingUpdatesResult()
     const auto result = document->result();
     QCOMPARE(result->embeddings.rows(), 6);
     QCOMPARE(result->embeddings.cols(), 3);
-    QCOMPARE(result->heads.at(0).weights.rows(), 6);
-    QCOMPARE(result->heads.at(0).weights.cols(), 6);
-    QCOMPARE(result->output.rows(), 6);
+    QCOMPARE(result->layers[0].heads.at(0).weights.rows(), 6);
+    QCOMPARE(result->layers[0].heads.at(0).weights.cols(), 6);
+    QCOMPARE(result->layers[0].output.rows(), 6);
     QCOMPARE(document->resultConfig().sentence, std::string("the quick brown fox jumps over"));
 
     // Keystrokes are coalesced: far fewer results than characters typed.
@@ -195,10 +195,11 @@ void TestMainWindow::ctrlRReseedsWeightsKeepsEmbeddings()
     QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().weightSeed != seed, 10000);
     QVERIFY(testutil::waitForIdle(document));
     const auto after = document->result();
-    QVERIFY(after->wQuery != before->wQuery || after->wKey != before->wKey || after->wValue != before->wValue);
-    QVERIFY(after->wQuery != before->wQuery);
-    QVERIFY(after->wKey != before->wKey);
-    QVERIFY(after->wValue != before->wValue);
+    QVERIFY(after->layers[0].wQuery != before->layers[0].wQuery || after->layers[0].wKey != before->layers[0].wKey ||
+            after->layers[0].wValue != before->layers[0].wValue);
+    QVERIFY(after->layers[0].wQuery != before->layers[0].wQuery);
+    QVERIFY(after->layers[0].wKey != before->layers[0].wKey);
+    QVERIFY(after->layers[0].wValue != before->layers[0].wValue);
     QCOMPARE(after->embeddings, before->embeddings);
     QCOMPARE(document->resultConfig().embeddingSeed, std::int64_t(0));
     // The new seed is on screen.
@@ -215,9 +216,9 @@ void TestMainWindow::ctrlShiftRReseedsEmbeddingsKeepsWeights()
     QVERIFY(testutil::waitForIdle(document));
     const auto after = document->result();
     QVERIFY(after->embeddings != before->embeddings);
-    QCOMPARE(after->wQuery, before->wQuery);
-    QCOMPARE(after->wKey, before->wKey);
-    QCOMPARE(after->wValue, before->wValue);
+    QCOMPARE(after->layers[0].wQuery, before->layers[0].wQuery);
+    QCOMPARE(after->layers[0].wKey, before->layers[0].wKey);
+    QCOMPARE(after->layers[0].wValue, before->layers[0].wValue);
     QCOMPARE(static_cast<std::int64_t>(find<QDoubleSpinBox>("embeddingSeed")->value()),
              document->resultConfig().embeddingSeed);
 }
@@ -249,7 +250,7 @@ void TestMainWindow::causalMasksUpperTriangle()
     QTest::mouseClick(causal, Qt::LeftButton, {}, causal->rect().center());
     AttentionDocument* document = m_window->document();
     QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().causal, 10000);
-    const attn::HeadResult& head = document->result()->heads.at(0);
+    const attn::HeadResult& head = document->result()->layers[0].heads.at(0);
     const double minusInf = -std::numeric_limits<double>::infinity();
     for (int i = 0; i < head.scaledScores.rows(); ++i) {
         for (int j = 0; j < head.scaledScores.cols(); ++j) {
@@ -449,7 +450,7 @@ void TestMainWindow::loadArticleRestoresExample()
     QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().dModel, 3, 10000);
     QVERIFY(testutil::waitForIdle(document));
     QCOMPARE(document->result()->embeddings, article->embeddings);
-    QCOMPARE(document->result()->output, article->output);
+    QCOMPARE(document->result()->layers[0].output, article->layers[0].output);
     QCOMPARE(find<QSpinBox>("dModel")->value(), 3);
     QCOMPARE(find<QDoubleSpinBox>("embeddingSeed")->value(), 0.0);
 }
@@ -566,9 +567,9 @@ void TestMainWindow::saveAndReopenGivesIdenticalNumbersAndView()
     const auto after = reopened.document()->result();
     QVERIFY(reopened.document()->resultConfig() == document->resultConfig());
     QCOMPARE(after->embeddings, before->embeddings);
-    QCOMPARE(after->wQuery, before->wQuery);
-    QCOMPARE(after->output, before->output);
-    QCOMPARE(after->heads.at(2).weights, before->heads.at(2).weights);
+    QCOMPARE(after->layers[0].wQuery, before->layers[0].wQuery);
+    QCOMPARE(after->layers[0].output, before->layers[0].output);
+    QCOMPARE(after->layers[0].heads.at(2).weights, before->layers[0].heads.at(2).weights);
     QCOMPARE(reopened.viewState()->head(), 2);
     QCOMPARE(reopened.viewState()->colorMap(), QStringLiteral("cividis"));
     QCOMPARE(reopened.viewState()->query(), std::optional<int>(2));

@@ -253,19 +253,19 @@ void TestMonkey::checkConsistent(const QString& where)
     QCOMPARE(static_cast<int>(result->tokens.size()), n);
     QCOMPARE(result->embeddings.rows(), n);
     QCOMPARE(result->embeddings.cols(), config.dModel);
-    QCOMPARE(result->wQuery.rows(), config.dModel);
-    QCOMPARE(static_cast<int>(result->heads.size()), config.heads);
-    QCOMPARE(result->dK, config.dModel / config.heads);
-    for (const attn::HeadResult& head : result->heads) {
+    QCOMPARE(result->layers[0].wQuery.rows(), config.dModel);
+    QCOMPARE(static_cast<int>(result->layers[0].heads.size()), config.heads);
+    QCOMPARE(result->layers[0].dK, config.dModel / config.heads);
+    for (const attn::HeadResult& head : result->layers[0].heads) {
         QCOMPARE(head.weights.rows(), n);
         QCOMPARE(head.weights.cols(), n);
         QVERIFY2(!head.weights.hasNaN(), place);
         for (int i = 0; i < n; ++i)
             QVERIFY2(std::abs(head.weights.row(i).sum() - 1.0) < 1e-9, place);
     }
-    QCOMPARE(result->output.rows(), n);
-    QCOMPARE(result->output.cols(), config.dModel);
-    QVERIFY2(!result->output.hasNaN(), place);
+    QCOMPARE(result->layers[0].output.rows(), n);
+    QCOMPARE(result->layers[0].output.cols(), config.dModel);
+    QVERIFY2(!result->layers[0].output.hasNaN(), place);
     if (m_window->isInLesson())
         QVERIFY2(!m_window->lessonView()->page().isEmpty(), place);
 }

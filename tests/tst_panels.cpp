@@ -25,6 +25,8 @@ private slots:
     void inputsOnlyWithPositionalEncoding();
     void matrixOfEachPanel();
     void matrixOfEachHead();
+    void matrixOfEachLayer();
+    void eachPanelLivesAtOneLevel();
     void givenMatrices();
 };
 
@@ -119,20 +121,20 @@ void TestPanels::matrixOfEachPanel()
     attn::AttentionConfig config;
     config.positional = true;
     const attn::AttentionResult r = attn::computeAttention(config);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Embeddings, 0), &r.embeddings);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Inputs, 0), &r.inputs);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::WQuery, 0), &r.wQuery);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::WKey, 0), &r.wKey);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::WValue, 0), &r.wValue);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, 0), &r.q);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::K, 0), &r.k);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::V, 0), &r.v);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, 0), &r.heads[0].scores);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::ScaledScores, 0), &r.heads[0].scaledScores);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 0), &r.heads[0].weights);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Output, 0), &r.output);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Embeddings, 0, 0), &r.embeddings);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Inputs, 0, 0), &r.inputs);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::WQuery, 0, 0), &r.layers[0].wQuery);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::WKey, 0, 0), &r.layers[0].wKey);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::WValue, 0, 0), &r.layers[0].wValue);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, 0, 0), &r.layers[0].q);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::K, 0, 0), &r.layers[0].k);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::V, 0, 0), &r.layers[0].v);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, 0, 0), &r.layers[0].heads[0].scores);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::ScaledScores, 0, 0), &r.layers[0].heads[0].scaledScores);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 0, 0), &r.layers[0].heads[0].weights);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Output, 0, 0), &r.layers[0].output);
     // Panels of all heads ignore the head.
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, 5), &r.q);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, 0, 5), &r.layers[0].q);
 }
 
 void TestPanels::matrixOfEachHead()
@@ -142,17 +144,55 @@ void TestPanels::matrixOfEachHead()
     config.dModel = 6;
     config.heads = 3;
     const attn::AttentionResult r = attn::computeAttention(config);
-    QCOMPARE(r.heads.size(), std::size_t(3));
+    QCOMPARE(r.layers[0].heads.size(), std::size_t(3));
     for (int h = 0; h < 3; ++h) {
-        const auto& head = r.heads[static_cast<std::size_t>(h)];
-        QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, h), &head.scores);
-        QCOMPARE(&attn::panelMatrix(r, PanelId::ScaledScores, h), &head.scaledScores);
-        QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, h), &head.weights);
-        QCOMPARE(attn::panelMatrix(r, PanelId::Weights, h).rows(), Eigen::Index(6));
+        const auto& head = r.layers[0].heads[static_cast<std::size_t>(h)];
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, 0, h), &head.scores);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::ScaledScores, 0, h), &head.scaledScores);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 0, h), &head.weights);
+        QCOMPARE(attn::panelMatrix(r, PanelId::Weights, 0, h).rows(), Eigen::Index(6));
     }
     // Out-of-range heads are clamped to the first and the last.
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, -1), &r.heads[0].weights);
-    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 7), &r.heads[2].weights);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 0, -1), &r.layers[0].heads[0].weights);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, 0, 7), &r.layers[0].heads[2].weights);
+}
+
+void TestPanels::matrixOfEachLayer()
+{
+    attn::AttentionConfig config;
+    config.sentence = "the cat sat on the mat";
+    config.dModel = 6;
+    config.heads = 3;
+    attn::AttentionResult r = attn::computeAttention(config);
+    QCOMPARE(r.layers.size(), std::size_t(1));
+    r.layers.push_back(r.layers.front()); // a second layer, for the catalogue's sake
+    for (int l = 0; l < 2; ++l) {
+        const attn::LayerResult& layer = r.layers[static_cast<std::size_t>(l)];
+        QCOMPARE(&attn::panelMatrix(r, PanelId::WQuery, l, 0), &layer.wQuery);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::V, l, 2), &layer.v);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Output, l, 1), &layer.output);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Weights, l, 1), &layer.heads[1].weights);
+        // E and X belong to no layer: every layer reads the result's.
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Embeddings, l, 0), &r.embeddings);
+        QCOMPARE(&attn::panelMatrix(r, PanelId::Inputs, l, 0), &r.inputs);
+    }
+    // Out-of-range layers are clamped to the first and the last, as heads are.
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, -1, 0), &r.layers[0].q);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Q, 2, 0), &r.layers[1].q);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, 7, 9), &r.layers[1].heads[2].scores);
+    QCOMPARE(&attn::panelMatrix(r, PanelId::Scores, -3, -1), &r.layers[0].heads[0].scores);
+}
+
+void TestPanels::eachPanelLivesAtOneLevel()
+{
+    // E and X are shared by the layers, the per-head panels are the heads',
+    // everything else belongs to a layer.
+    for (const attn::PanelInfo& info : attn::panelCatalogue()) {
+        const bool shared = info.id == PanelId::Embeddings || info.id == PanelId::Inputs;
+        QCOMPARE(info.matrix != nullptr, shared);
+        QCOMPARE(info.headMatrix != nullptr, info.perHead);
+        QCOMPARE(info.layerMatrix != nullptr, !shared && !info.perHead);
+    }
 }
 
 void TestPanels::givenMatrices()

@@ -79,8 +79,8 @@ void TestSession::roundTripKeepsEveryField()
     // Identical numbers after reopening.
     const auto before = attn::computeAttention(original.config);
     const auto after = attn::computeAttention(reopened->config);
-    QCOMPARE(after.output, before.output);
-    QCOMPARE(after.heads[1].weights, before.heads[1].weights);
+    QCOMPARE(after.layers[0].output, before.layers[0].output);
+    QCOMPARE(after.layers[0].heads[1].weights, before.layers[0].heads[1].weights);
 }
 
 void TestSession::damagedFiles_data()

@@ -98,9 +98,9 @@ void TestUndo::settingsUndoRedoExactNumbers()
     QVERIFY(document->config() == start);
     QVERIFY(document->resultConfig() == start);
     QCOMPARE(document->result()->embeddings, before->embeddings);
-    QCOMPARE(document->result()->wQuery, before->wQuery);
-    QCOMPARE(document->result()->heads.at(0).weights, before->heads.at(0).weights);
-    QCOMPARE(document->result()->output, before->output);
+    QCOMPARE(document->result()->layers[0].wQuery, before->layers[0].wQuery);
+    QCOMPARE(document->result()->layers[0].heads.at(0).weights, before->layers[0].heads.at(0).weights);
+    QCOMPARE(document->result()->layers[0].output, before->layers[0].output);
     // The controls show the restored settings.
     QCOMPARE(find<QSpinBox>("dModel")->value(), 3);
     QCOMPARE(find<QSpinBox>("heads")->value(), 1);
@@ -112,8 +112,8 @@ void TestUndo::settingsUndoRedoExactNumbers()
         redo();
     waitIdle();
     QVERIFY(document->resultConfig() == edited);
-    QCOMPARE(document->result()->heads.at(1).weights, after->heads.at(1).weights);
-    QCOMPARE(document->result()->output, after->output);
+    QCOMPARE(document->result()->layers[0].heads.at(1).weights, after->layers[0].heads.at(1).weights);
+    QCOMPARE(document->result()->layers[0].output, after->layers[0].output);
     QCOMPARE(find<QSpinBox>("dModel")->value(), 6);
     QVERIFY(find<QCheckBox>("causal")->isChecked());
 }
@@ -165,8 +165,8 @@ void TestUndo::eachKindOfEdit()
     waitIdle();
     QVERIFY(document->config() == start);
     QCOMPARE(document->result()->embeddings, before->embeddings);
-    QCOMPARE(document->result()->wValue, before->wValue);
-    QCOMPARE(document->result()->output, before->output);
+    QCOMPARE(document->result()->layers[0].wValue, before->layers[0].wValue);
+    QCOMPARE(document->result()->layers[0].output, before->layers[0].output);
     QCOMPARE(static_cast<std::int64_t>(find<QDoubleSpinBox>("weightSeed")->value()), start.weightSeed);
     QCOMPARE(static_cast<std::int64_t>(find<QDoubleSpinBox>("embeddingSeed")->value()), start.embeddingSeed);
 
@@ -230,7 +230,7 @@ void TestUndo::temperatureDragIsOneStep()
     waitIdle();
     QCOMPARE(document->config().temperature, 1.0); // exactly, not the slider's rounding
     QCOMPARE(slider->value(), start);
-    QCOMPARE(document->result()->heads.at(0).weights, before->heads.at(0).weights);
+    QCOMPARE(document->result()->layers[0].heads.at(0).weights, before->layers[0].heads.at(0).weights);
 }
 
 void TestUndo::undoWhileTypingUndoesTheTyping()
@@ -277,19 +277,19 @@ void TestUndo::embeddingCellEditChangesTheWord()
     QCOMPARE(after->embeddings(3, 2), before->embeddings(3, 2));
     QCOMPARE(after->embeddings.row(1), before->embeddings.row(1));
     // Everything downstream recomputed from it.
-    QCOMPARE(after->q, attn::Matrix(after->inputs * after->wQuery));
-    QVERIFY(after->q.row(0) != before->q.row(0));
+    QCOMPARE(after->layers[0].q, attn::Matrix(after->inputs * after->layers[0].wQuery));
+    QVERIFY(after->layers[0].q.row(0) != before->layers[0].q.row(0));
     QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit E[\"the\", 1]"));
 
     undo();
     waitIdle();
     QVERIFY(document->config() == start);
     QCOMPARE(document->result()->embeddings, before->embeddings);
-    QCOMPARE(document->result()->output, before->output);
+    QCOMPARE(document->result()->layers[0].output, before->layers[0].output);
     redo();
     waitIdle();
     QCOMPARE(document->result()->embeddings, after->embeddings);
-    QCOMPARE(document->result()->output, after->output);
+    QCOMPARE(document->result()->layers[0].output, after->layers[0].output);
 }
 
 void TestUndo::weightCellEditUndoRedo()
@@ -300,28 +300,28 @@ void TestUndo::weightCellEditUndoRedo()
     waitIdle();
     QVERIFY(document->config().wKey.has_value());
     QVERIFY(!document->config().wQuery.has_value());
-    attn::Matrix expected = before->wKey;
+    attn::Matrix expected = before->layers[0].wKey;
     expected(1, 2) = -3.5;
-    QCOMPARE(document->result()->wKey, expected);
-    QCOMPARE(document->result()->wQuery, before->wQuery);
-    QCOMPARE(document->result()->k, attn::Matrix(document->result()->inputs * expected));
+    QCOMPARE(document->result()->layers[0].wKey, expected);
+    QCOMPARE(document->result()->layers[0].wQuery, before->layers[0].wQuery);
+    QCOMPARE(document->result()->layers[0].k, attn::Matrix(document->result()->inputs * expected));
 
     // A second edit builds on the first.
     emit m_window->figureView()->cellEdited(attn::PanelId::WKey, 0, 0, 7.0);
     waitIdle();
     expected(0, 0) = 7.0;
-    QCOMPARE(document->result()->wKey, expected);
+    QCOMPARE(document->result()->layers[0].wKey, expected);
 
     undo();
     undo();
     waitIdle();
     QVERIFY(!document->config().wKey.has_value());
-    QCOMPARE(document->result()->wKey, before->wKey);
-    QCOMPARE(document->result()->output, before->output);
+    QCOMPARE(document->result()->layers[0].wKey, before->layers[0].wKey);
+    QCOMPARE(document->result()->layers[0].output, before->layers[0].output);
     redo();
     waitIdle();
-    QCOMPARE(document->result()->wKey(1, 2), -3.5);
-    QCOMPARE(document->result()->wKey(0, 0), before->wKey(0, 0));
+    QCOMPARE(document->result()->layers[0].wKey(1, 2), -3.5);
+    QCOMPARE(document->result()->layers[0].wKey(0, 0), before->layers[0].wKey(0, 0));
 
     // Cells the engine computes are not editable.
     const int steps = document->undoStack()->count();
@@ -344,7 +344,7 @@ void TestUndo::inlineEditorEditsThroughTheDocument()
     QTest::keyClick(line, Qt::Key_Return);
     waitIdle();
     QVERIFY(document->config().wValue.has_value());
-    QCOMPARE(document->result()->wValue(2, 0), 0.125);
+    QCOMPARE(document->result()->layers[0].wValue(2, 0), 0.125);
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
     waitIdle();
     QVERIFY(!document->config().wValue.has_value());

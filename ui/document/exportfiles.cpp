@@ -40,10 +40,11 @@ bool exportFigure(const QString& path, const attn::AttentionConfig& config, cons
 }
 
 bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                    attn::PanelId panel, int head, QString* error, FileGroup* group)
+                    attn::PanelId panel, int layer, int head, QString* error, FileGroup* group)
 {
     QByteArray bytes;
-    return encodePanelCsv(path, config, result, panel, head, &bytes, error) && saveInto(group, path, bytes, error);
+    return encodePanelCsv(path, config, result, panel, layer, head, &bytes, error) &&
+           saveInto(group, path, bytes, error);
 }
 
 bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,

@@ -33,7 +33,7 @@ bool exportNumpyScript(const QString& path, const attn::AttentionConfig& config,
                        QString* error, FileGroup* group = nullptr);
 
 bool exportPanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                    attn::PanelId panel, int head, QString* error, FileGroup* group = nullptr);
+                    attn::PanelId panel, int layer, int head, QString* error, FileGroup* group = nullptr);
 
 // The seven slides as a 16:9 vector PDF, one page per step, text kept as text.
 bool exportLessonPdf(const QString& path, const attn::AttentionConfig& config,

@@ -35,6 +35,12 @@ QString inputLetter(const attn::AttentionConfig& config)
     return config.positional ? QStringLiteral("X") : QStringLiteral("E");
 }
 
+// " · layer 2" when the result has several layers.
+QString layerNoteFor(const attn::AttentionResult& result, int layer)
+{
+    return result.layers.size() > 1 ? QStringLiteral(" \u00b7 layer %1").arg(layer + 1) : QString();
+}
+
 // " · head 2" when there are several heads.
 QString headNote(const attn::AttentionConfig& config, int head)
 {
@@ -56,25 +62,25 @@ bool weightsGiven(const attn::AttentionConfig& config, PanelId id)
     return given && given->has_value();
 }
 
-// x_row · w[:, column], term by term: "0.47×1 + 0.86×(−2) + …".
-QString projectionSum(const attn::AttentionResult& result, const attn::Matrix& w, int row, int column)
+// x_row · w[:, column] over the layer's input, term by term: "0.47×1 + 0.86×(−2) + …".
+QString projectionSum(const attn::LayerResult& layer, const attn::Matrix& w, int row, int column)
 {
     const bool integral = isIntegral(w);
-    return writtenSum(static_cast<int>(result.inputs.cols()),
-                      [&](int t) { return factor(result.inputs(row, t)) + kTimes + factor(w(t, column), integral); });
+    return writtenSum(static_cast<int>(layer.input.cols()),
+                      [&](int t) { return factor(layer.input(row, t)) + kTimes + factor(w(t, column), integral); });
 }
 
 // q_i · k_j over the dK columns of a head starting at `first`.
-QString dotProductSum(const attn::AttentionResult& result, int first, int dK, int i, int j)
+QString dotProductSum(const attn::LayerResult& layer, int first, int dK, int i, int j)
 {
     return writtenSum(dK,
-                      [&](int c) { return factor(result.q(i, first + c)) + kTimes + factor(result.k(j, first + c)); });
+                      [&](int c) { return factor(layer.q(i, first + c)) + kTimes + factor(layer.k(j, first + c)); });
 }
 
 // One term of the weighted sum of values: w_ij × v_j[column].
-QString weightedValueTerm(const attn::AttentionResult& result, const attn::Matrix& weights, int i, int j, int column)
+QString weightedValueTerm(const attn::LayerResult& layer, const attn::Matrix& weights, int i, int j, int column)
 {
-    return factor(weights(i, j)) + kTimes + factor(result.v(j, column));
+    return factor(weights(i, j)) + kTimes + factor(layer.v(j, column));
 }
 
 // The softmax of a row of scaled scores as the engine computes it: the
@@ -180,6 +186,11 @@ QString queryKeyHeading(const QString& what, const attn::AttentionConfig& config
 
 } // namespace
 
+QString layerNote(const attn::AttentionResult& result, int layer)
+{
+    return layerNoteFor(result, layer);
+}
+
 QString tokenText(const attn::AttentionResult& result, int index)
 {
     return boundedFromUtf8(result.tokens[static_cast<std::size_t>(index)]);
@@ -268,14 +279,18 @@ std::vector<double> rowEntropies(const attn::Matrix& weights)
     return entropies;
 }
 
-QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head,
-                    int row, int column)
+QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int layer,
+                    int head, int row, int column)
 {
-    const attn::Matrix& m = attn::panelMatrix(result, id, head);
+    if (result.layers.empty())
+        return {};
+    const attn::Matrix& m = attn::panelMatrix(result, id, layer, head);
     if (row < 0 || column < 0 || row >= m.rows() || column >= m.cols())
         return {};
+    const int l = std::clamp(layer, 0, static_cast<int>(result.layers.size()) - 1);
+    const attn::LayerResult& L = result.layers[static_cast<std::size_t>(l)];
     const double value = m(row, column);
-    const int dK = std::max(1, result.dK);
+    const int dK = std::max(1, L.dK);
     const int h = std::clamp(head, 0, std::max(0, config.heads - 1));
     const QString x = inputLetter(config).toLower();
     const QString title = attn::panelTitle(id);
@@ -319,7 +334,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     case PanelId::Q:
     case PanelId::K:
     case PanelId::V: {
-        const attn::Matrix& w = id == PanelId::Q ? result.wQuery : id == PanelId::K ? result.wKey : result.wValue;
+        const attn::Matrix& w = id == PanelId::Q ? L.wQuery : id == PanelId::K ? L.wKey : L.wValue;
         lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
                      .arg(title, quoted(tokenText(result, row)))
                      .arg(row)
@@ -329,14 +344,14 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                      .arg(title.toLower(), tokenName(result, row))
                      .arg(column)
                      .arg(x, title);
-        lines << QStringLiteral("= %1 = %2").arg(projectionSum(result, w, row, column), fmt(value));
+        lines << QStringLiteral("= %1 = %2").arg(projectionSum(L, w, row, column), fmt(value));
         break;
     }
     case PanelId::Scores:
         lines << queryKeyHeading(QStringLiteral("scores"), config, result, h, row, column);
         lines << QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
-                     .arg(tokenName(result, row), tokenName(result, column),
-                          dotProductSum(result, h * dK, dK, row, column), fmt(value));
+                     .arg(tokenName(result, row), tokenName(result, column), dotProductSum(L, h * dK, dK, row, column),
+                          fmt(value));
         if (config.causal && column > row)
             lines << QStringLiteral("masked in the next step: key comes after the query");
         break;
@@ -347,7 +362,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                          .arg(quoted(tokenText(result, column)), quoted(tokenText(result, row)), fmt(value));
             break;
         }
-        const double score = result.heads[static_cast<std::size_t>(h)].scores(row, column);
+        const double score = L.heads[static_cast<std::size_t>(h)].scores(row, column);
         QString symbolic = QStringLiteral("s_%1,%2").arg(tokenName(result, row), tokenName(result, column));
         QString numeric = factor(score);
         if (config.scaled) {
@@ -365,7 +380,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     }
     case PanelId::Weights: {
         lines << queryKeyHeading(QStringLiteral("attention weight"), config, result, h, row, column);
-        const attn::Matrix& s = result.heads[static_cast<std::size_t>(h)].scaledScores;
+        const attn::Matrix& s = L.heads[static_cast<std::size_t>(h)].scaledScores;
         if (s(row, column) == -std::numeric_limits<double>::infinity()) {
             lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
             break;
@@ -378,8 +393,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     case PanelId::Output: {
         const int oh = column / dK;
         const attn::Matrix& w =
-            result.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(result.heads.size()) - 1))]
-                .weights;
+            L.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(L.heads.size()) - 1))].weights;
         lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
                      .arg(quoted(tokenText(result, row)))
                      .arg(row)
@@ -392,19 +406,27 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
             if (!(config.causal && j > row))
                 keys.push_back(j);
         }
-        const QString sum = writtenSum(keys, [&](int j) { return weightedValueTerm(result, w, row, j, column); });
+        const QString sum = writtenSum(keys, [&](int j) { return weightedValueTerm(L, w, row, j, column); });
         lines << QStringLiteral("output_%1,%2 = \u03a3_j w_%1,j \u00b7 v_j,%2").arg(tokenName(result, row)).arg(column);
         lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
         break;
     }
     }
+    // The panels of a layer say which layer, when there are several.
+    if (!attn::panelInfo(id).matrix && !lines.isEmpty())
+        lines.front() += layerNoteFor(result, l);
     return lines.join(QLatin1Char('\n'));
 }
 
-QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row)
+QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int layer, int head,
+                       int row)
 {
-    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(result.heads.size()) - 1));
-    const attn::Matrix& w = result.heads[static_cast<std::size_t>(h)].weights;
+    if (result.layers.empty())
+        return {};
+    const int l = std::clamp(layer, 0, static_cast<int>(result.layers.size()) - 1);
+    const attn::LayerResult& L = result.layers[static_cast<std::size_t>(l)];
+    const int h = std::clamp(head, 0, std::max(0, static_cast<int>(L.heads.size()) - 1));
+    const attn::Matrix& w = L.heads[static_cast<std::size_t>(h)].weights;
     if (row < 0 || row >= w.rows())
         return {};
     const double entropy = rowEntropies(w.row(row))[0];
@@ -419,7 +441,7 @@ QString entropyToolTip(const attn::AttentionConfig& config, const attn::Attentio
     lines << QStringLiteral("entropy of the attention of query %1 (row %2)%3")
                  .arg(quoted(tokenText(result, row)))
                  .arg(row)
-                 .arg(headNote(config, h));
+                 .arg(layerNoteFor(result, l) + headNote(config, h));
     lines << QStringLiteral("H = \u2212\u03a3_j w_ij ln w_ij = \u2212(%1) = %2 nats").arg(sum, fmt(entropy));
     lines << QStringLiteral("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
                  .arg(keys)
@@ -474,9 +496,10 @@ QStringList embeddingLines(const attn::AttentionConfig& config, const attn::Atte
     return lines;
 }
 
-QStringList projectionLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+QStringList projectionLines(const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                            const attn::LayerResult& layer, int i, int head)
 {
-    const int dK = result.dK;
+    const int dK = layer.dK;
     const int first = head * dK;
     QStringList lines;
     lines << QStringLiteral("q_i = x_i%1W_Q   k_i = x_i%1W_K   v_i = x_i%1W_V").arg(kDot);
@@ -484,21 +507,22 @@ QStringList projectionLines(const attn::AttentionConfig& config, const attn::Att
     const QString columns = headColumns(config, head, dK);
     if (!columns.isEmpty())
         lines << columns;
-    lines << QStringLiteral("q_i = %1").arg(vectorText(result.q, i, first, dK));
-    lines << QStringLiteral("k_i = %1").arg(vectorText(result.k, i, first, dK));
-    lines << QStringLiteral("v_i = %1").arg(vectorText(result.v, i, first, dK));
+    lines << QStringLiteral("q_i = %1").arg(vectorText(layer.q, i, first, dK));
+    lines << QStringLiteral("k_i = %1").arg(vectorText(layer.k, i, first, dK));
+    lines << QStringLiteral("v_i = %1").arg(vectorText(layer.v, i, first, dK));
     // One number worked out in full: the query's first column of this head.
     lines << QStringLiteral("q_i[%1] = x_i %2 column %1 of W_Q").arg(first).arg(kDot);
-    lines << QStringLiteral("= %1 = %2").arg(projectionSum(result, result.wQuery, i, first), fmt(result.q(i, first)));
+    lines << QStringLiteral("= %1 = %2").arg(projectionSum(layer, layer.wQuery, i, first), fmt(layer.q(i, first)));
     return lines;
 }
 
-QStringList scoreLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+QStringList scoreLines(const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                       const attn::LayerResult& layer, int i, int head)
 {
     const int n = static_cast<int>(result.tokens.size());
-    const int dK = result.dK;
+    const int dK = layer.dK;
     const int first = head * dK;
-    const attn::Matrix& scores = result.heads[static_cast<std::size_t>(head)].scores;
+    const attn::Matrix& scores = layer.heads[static_cast<std::size_t>(head)].scores;
     QStringList lines;
     lines << QStringLiteral("score(i, j) = q_i %1 k_j").arg(kDot);
     const QString columns = headColumns(config, head, dK);
@@ -506,7 +530,7 @@ QStringList scoreLines(const attn::AttentionConfig& config, const attn::Attentio
         lines << columns;
     for (int j = 0; j < keysWritten(n); ++j) {
         lines << QStringLiteral("score(%1, %2) = %3 = %4")
-                     .arg(quotedName(result, i), quotedName(result, j), dotProductSum(result, first, dK, i, j),
+                     .arg(quotedName(result, i), quotedName(result, j), dotProductSum(layer, first, dK, i, j),
                           fmt(scores(i, j)));
     }
     if (n > keysWritten(n))
@@ -514,11 +538,12 @@ QStringList scoreLines(const attn::AttentionConfig& config, const attn::Attentio
     return lines;
 }
 
-QStringList scalingLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+QStringList scalingLines(const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                         const attn::LayerResult& layer, int i, int head)
 {
     const int n = static_cast<int>(result.tokens.size());
-    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
-    const QString root = kSqrt + QString::number(result.dK);
+    const attn::HeadResult& h = layer.heads[static_cast<std::size_t>(head)];
+    const QString root = kSqrt + QString::number(layer.dK);
     const bool tempered = config.temperature != 1.0;
     QString divisor;
     if (config.scaled)
@@ -537,7 +562,7 @@ QStringList scalingLines(const attn::AttentionConfig& config, const attn::Attent
     lines << general;
     QStringList facts;
     if (config.scaled)
-        facts << QStringLiteral("d_k = %1, %2 = %3").arg(result.dK).arg(root, sqrtDk(result.dK));
+        facts << QStringLiteral("d_k = %1, %2 = %3").arg(layer.dK).arg(root, sqrtDk(layer.dK));
     if (tempered)
         facts << QStringLiteral("T = %1").arg(temperatureText(config.temperature));
     if (config.causal)
@@ -561,10 +586,10 @@ QStringList scalingLines(const attn::AttentionConfig& config, const attn::Attent
     return lines;
 }
 
-QStringList softmaxLines(const attn::AttentionResult& result, int i, int head)
+QStringList softmaxLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i, int head)
 {
     const int n = static_cast<int>(result.tokens.size());
-    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
+    const attn::HeadResult& h = layer.heads[static_cast<std::size_t>(head)];
     // The weights themselves come from the result.
     const SoftmaxRow softmax = softmaxRow(h.scaledScores, i);
 
@@ -595,12 +620,13 @@ QStringList softmaxLines(const attn::AttentionResult& result, int i, int head)
     return lines;
 }
 
-QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int i, int head)
+QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                             const attn::LayerResult& layer, int i, int head)
 {
     const int n = static_cast<int>(result.tokens.size());
-    const int dK = result.dK;
+    const int dK = layer.dK;
     const int first = head * dK;
-    const attn::HeadResult& h = result.heads[static_cast<std::size_t>(head)];
+    const attn::HeadResult& h = layer.heads[static_cast<std::size_t>(head)];
     QStringList lines;
     lines << QStringLiteral("out_i = \u03a3_j w_ij %1 v_j").arg(kDot);
     const QString columns = headColumns(config, head, dK);
@@ -610,7 +636,7 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
     for (int j = 0; j < keysWritten(n); ++j) {
         lines << QStringLiteral("%1 %2 %3 %4   v(%5)")
                      .arg(j == 0 ? QStringLiteral("\u2007\u2007") : QStringLiteral("+"), fmt(h.weights(i, j)), kTimes,
-                          vectorText(result.v, j, first, dK), quotedName(result, j));
+                          vectorText(layer.v, j, first, dK), quotedName(result, j));
     }
     if (n > keysWritten(n))
         lines << QStringLiteral("+ ") + moreKeys(n);
@@ -619,7 +645,7 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
     lines << QStringLiteral("out_i[%1] = %2 = %3")
                  .arg(first)
                  .arg(writtenSum(
-                          n, [&](int j) { return weightedValueTerm(result, h.weights, i, j, first); },
+                          n, [&](int j) { return weightedValueTerm(layer, h.weights, i, j, first); },
                           QStringLiteral(" + "), 4),
                       fmt(h.output(i, 0)));
     return lines;
@@ -628,28 +654,29 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
 } // namespace
 
 QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
-                               int queryToken, int head)
+                               int queryToken, int layer, int head)
 {
     const int n = static_cast<int>(result.tokens.size());
-    if (n == 0 || result.heads.empty())
+    if (n == 0 || result.headCount() == 0)
         return {};
     const int i = std::clamp(queryToken, 0, n - 1);
-    const int h = std::clamp(head, 0, static_cast<int>(result.heads.size()) - 1);
+    const attn::LayerResult& l = result.layer(layer);
+    const int h = std::clamp(head, 0, static_cast<int>(l.heads.size()) - 1);
     switch (step) {
     case 1:
         return tokenLines(result, i);
     case 2:
         return embeddingLines(config, result, i);
     case 3:
-        return projectionLines(config, result, i, h);
+        return projectionLines(config, result, l, i, h);
     case 4:
-        return scoreLines(config, result, i, h);
+        return scoreLines(config, result, l, i, h);
     case 5:
-        return scalingLines(config, result, i, h);
+        return scalingLines(config, result, l, i, h);
     case 6:
-        return softmaxLines(result, i, h);
+        return softmaxLines(result, l, i, h);
     case 7:
-        return weightedSumLines(config, result, i, h);
+        return weightedSumLines(config, result, l, i, h);
     default:
         return {};
     }

@@ -22,6 +22,9 @@ enum class TokenStyle {
     Quoted,    // “miss”, “the” [2]: a name in a sentence (lesson)
 };
 
+// " · layer 2" for a result of several layers, nothing for the article's one.
+QString layerNote(const attn::AttentionResult& result, int layer);
+
 // The token's text, cut as every label is (formulatext::boundedFromUtf8).
 QString tokenText(const attn::AttentionResult& result, int index);
 // The token's name; a token that occurs more than once gets its position, so
@@ -42,16 +45,20 @@ QString panelFormula(const attn::AttentionConfig& config, attn::PanelId id);
 // matrix: 0 when a query attends to one key, ln n when it attends evenly.
 std::vector<double> rowEntropies(const attn::Matrix& weights);
 
-// The hover text of one cell: its row and column names, its value, and how it
-// was computed written out with the numbers (masked cells say so).
+// The hover text of one cell of layer `layer`, head `head` (both clamped;
+// E and X belong to no layer): its row and column names, its value, and how it
+// was computed written out with the numbers (masked cells say so). With
+// several layers the first line names the layer.
 QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, attn::PanelId id,
-                    int head, int row, int column);
+                    int layer, int head, int row, int column);
 
 // The hover text of a row's entropy bar: the sum written out with the
 // weights, the value in nats, and what its bounds mean.
-QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int head, int row);
+QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int layer, int head,
+                       int row);
 
 // A lesson step's formula, first the general form, then one line per key (or
-// vector) with the query token's real numbers from the result.
+// vector) with the query token's real numbers from layer `layer`, head `head`
+// of the result (both clamped).
 QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
-                               int queryToken, int head);
+                               int queryToken, int layer, int head);

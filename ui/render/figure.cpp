@@ -54,12 +54,15 @@ QString shape(const attn::Matrix& m)
     return QStringLiteral("%1 \u00d7 %2").arg(m.rows()).arg(m.cols());
 }
 
-QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int head)
+QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int layer,
+                   int head)
 {
     QString name = attn::panelTitle(id);
+    if (!attn::panelInfo(id).matrix)
+        name += explanation::layerNote(result, layer);
     if (attn::panelInfo(id).perHead && config.heads > 1)
         name += QStringLiteral(" \u00b7 head %1").arg(head + 1);
-    return QStringLiteral("%1  %2").arg(name, shape(attn::panelMatrix(result, id, head)));
+    return QStringLiteral("%1  %2").arg(name, shape(attn::panelMatrix(result, id, layer, head)));
 }
 
 // Panels that read as one step share their colour map kind, so Q and K never
@@ -86,7 +89,7 @@ std::vector<PanelId> signGroup(PanelId id)
 }
 
 // One scan per matrix however many panels ask about it (the sign groups
-// span every head).
+// span every head of the layer shown).
 class StatsCache
 {
 public:
@@ -102,29 +105,30 @@ private:
     std::map<const attn::Matrix*, HeatmapStats> m_stats;
 };
 
-bool panelIsSigned(const attn::AttentionResult& result, PanelId id, StatsCache& cache)
+bool panelIsSigned(const attn::AttentionResult& result, PanelId id, int layer, StatsCache& cache)
 {
     auto negative = [&](const attn::Matrix& m) {
         const HeatmapStats& s = cache.of(m);
         return s.hasFinite && s.min < 0.0;
     };
     for (PanelId member : signGroup(id)) {
-        const int heads = attn::panelInfo(member).perHead ? static_cast<int>(result.heads.size()) : 1;
+        const int heads = attn::panelInfo(member).perHead ? result.headCount() : 1;
         for (int h = 0; h < heads; ++h) {
-            if (negative(attn::panelMatrix(result, member, h)))
+            if (negative(attn::panelMatrix(result, member, layer, h)))
                 return true;
         }
     }
     return false;
 }
 
-std::vector<int> headStarts(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id)
+std::vector<int> headStarts(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id,
+                            int layer)
 {
     std::vector<int> starts;
     if (attn::panelInfo(id).columns != PanelAxis::HeadSplit || config.heads <= 1)
         return starts;
     for (int h = 0; h < config.heads; ++h)
-        starts.push_back(h * result.dK);
+        starts.push_back(h * result.layer(layer).dK);
     return starts;
 }
 
@@ -133,16 +137,18 @@ ColorMap sequentialMap(const QString& name)
     return ColorMap::byName(name.isEmpty() ? QStringLiteral("viridis") : name).value_or(ColorMap::viridis());
 }
 
-// The spec of one panel, as the figure draws it before layout and selection.
+// The spec of one panel of layer `layer` (head h for the per-head panels),
+// as the figure draws it before layout and selection.
 HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr<const attn::AttentionResult>& shared,
-                      PanelId id, int h, const ColorMap& sequential, const QStringList& tokens, StatsCache& stats)
+                      PanelId id, int layer, int h, const ColorMap& sequential, const QStringList& tokens,
+                      StatsCache& stats)
 {
     const attn::AttentionResult& result = *shared;
     HeatmapSpec spec;
-    spec.matrix = std::shared_ptr<const attn::Matrix>(shared, &attn::panelMatrix(result, id, h));
+    spec.matrix = std::shared_ptr<const attn::Matrix>(shared, &attn::panelMatrix(result, id, layer, h));
     spec.rowLabels = hasTokenRows(id) ? tokens : QStringList();
     spec.columnLabels = hasTokenColumns(id) ? tokens : QStringList();
-    spec.title = panelTitle(config, result, id, h);
+    spec.title = panelTitle(config, result, id, layer, h);
     spec.formula = explanation::panelFormula(config, id);
     spec.stats = stats.of(*spec.matrix);
     spec.compact = true;
@@ -159,7 +165,7 @@ HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr
         spec.rowStrip = strip;
         spec.formula += QStringLiteral(" \u00b7 H \u2264 ln %1 = %2").arg(n).arg(fmt(strip.maximum));
     } else {
-        spec.colorMap = panelIsSigned(result, id, stats) ? ColorMap::diverging() : sequential;
+        spec.colorMap = panelIsSigned(result, id, layer, stats) ? ColorMap::diverging() : sequential;
     }
     if (id == PanelId::Embeddings) {
         // When some words' vectors were given (imported, edited, a preset)
@@ -176,7 +182,7 @@ HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr
             spec.formula = QStringLiteral("* no given vector: drawn from seed %1").arg(config.embeddingSeed);
         }
     }
-    spec.columnBlockStarts = headStarts(config, result, id);
+    spec.columnBlockStarts = headStarts(config, result, id, layer);
     spec.decimals = isIntegral(*spec.matrix) ? 0 : kDecimals;
     return spec;
 }
@@ -294,14 +300,15 @@ QStringList panelColumnLabels(const attn::AttentionResult& result, PanelId id)
 }
 
 HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
-                            const std::shared_ptr<const attn::AttentionResult>& result, PanelId id, int head,
+                            const std::shared_ptr<const attn::AttentionResult>& result, PanelId id, int layer, int head,
                             const QString& colorMap)
 {
-    if (!result || result->tokens.empty() || result->heads.empty() || !attn::panelAvailable(config, id))
+    if (!result || result->tokens.empty() || result->headCount() == 0 || !attn::panelAvailable(config, id))
         return {};
     StatsCache stats;
-    const int h = attn::panelInfo(id).perHead ? std::clamp(head, 0, static_cast<int>(result->heads.size()) - 1) : 0;
-    return buildSpec(config, result, id, h, sequentialMap(colorMap), panelRowLabels(*result, PanelId::Embeddings),
+    const int l = std::clamp(layer, 0, static_cast<int>(result->layers.size()) - 1);
+    const int h = attn::panelInfo(id).perHead ? std::clamp(head, 0, result->headCount() - 1) : 0;
+    return buildSpec(config, result, id, l, h, sequentialMap(colorMap), panelRowLabels(*result, PanelId::Embeddings),
                      stats);
 }
 
@@ -316,7 +323,9 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
         parts << QStringLiteral("%1 tokens").arg(result.tokens.size());
     parts << QStringLiteral("d_model %1").arg(config.dModel);
     parts << (config.heads == 1 ? QStringLiteral("1 head")
-                                : QStringLiteral("%1 heads (d_k %2)").arg(config.heads).arg(result.dK));
+                                : QStringLiteral("%1 heads (d_k %2)")
+                                      .arg(config.heads)
+                                      .arg(result.layers.empty() ? 0 : result.layers.front().dK));
     parts << explanation::initName(config);
     parts << QStringLiteral("weight seed %1").arg(config.weightSeed);
     parts << QStringLiteral("embedding seed %1").arg(config.embeddingSeed);
@@ -338,9 +347,10 @@ Figure::Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::
     , m_result(std::move(result))
     , m_settings(settings)
 {
-    if (!m_result || m_result->tokens.empty() || m_result->heads.empty())
+    if (!m_result || m_result->tokens.empty() || m_result->headCount() == 0)
         return;
-    m_settings.head = std::clamp(m_settings.head, 0, static_cast<int>(m_result->heads.size()) - 1);
+    m_settings.layer = std::clamp(m_settings.layer, 0, static_cast<int>(m_result->layers.size()) - 1);
+    m_settings.head = std::clamp(m_settings.head, 0, m_result->headCount() - 1);
     // A single panel carries the settings line too: a slide of one panel
     // must say what it shows.
     m_title = figureTitle(m_config, *m_result);
@@ -367,7 +377,7 @@ void Figure::buildPanels()
     // The catalogue's order; the per-head panels of the head shown, or the
     // weights of every head as small multiples.
     std::vector<std::pair<PanelId, int>> order;
-    const int heads = static_cast<int>(result.heads.size());
+    const int heads = result.headCount();
     for (const attn::PanelInfo& info : attn::panelCatalogue()) {
         if (!info.perHead) {
             order.emplace_back(info.id, -1);
@@ -387,7 +397,7 @@ void Figure::buildPanels()
         FigurePanel panel;
         panel.id = id;
         panel.head = head;
-        panel.spec = buildSpec(m_config, m_result, id, std::max(0, head), sequential, tokens, stats);
+        panel.spec = buildSpec(m_config, m_result, id, m_settings.layer, std::max(0, head), sequential, tokens, stats);
         m_panels.push_back(std::move(panel));
     }
     applySelection();
@@ -496,7 +506,7 @@ void Figure::arrange()
             w = snap(kValueGridWidth / columns); // many dimensions: narrow columns, rows still aligned
         // Many heads of many tokens: the weights are small multiples, to be
         // compared by pattern, not read cell by cell.
-        if (m_settings.allHeads && p.id == PanelId::Weights && m_result->heads.size() >= 3 && n > 24)
+        if (m_settings.allHeads && p.id == PanelId::Weights && m_result->headCount() >= 3 && n > 24)
             h = w = std::max(2.0, std::floor(h * 0.5));
         p.spec.cellAspect = w / h;
         sizes[i] = heatmaplayout::sizeForCellSize(p.spec, h, font);
@@ -675,9 +685,9 @@ QString Figure::toolTipAt(QPointF pos) const
     const FigurePanel& p = m_panels[static_cast<std::size_t>(hit->panelIndex)];
     const int head = p.head >= 0 ? p.head : m_settings.head;
     if (hit->kind == FigureHit::Kind::Cell)
-        return cellToolTip(m_config, *m_result, p.id, head, hit->row, hit->column);
+        return cellToolTip(m_config, *m_result, p.id, m_settings.layer, head, hit->row, hit->column);
     if (hit->kind == FigureHit::Kind::Entropy)
-        return entropyToolTip(m_config, *m_result, head, hit->row);
+        return entropyToolTip(m_config, *m_result, m_settings.layer, head, hit->row);
 
     const bool tokenRows = hasTokenRows(p.id);
     if (hit->kind == FigureHit::Kind::RowLabel) {

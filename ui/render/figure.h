@@ -32,7 +32,8 @@ class QPainter;
 // What to show; everything else comes from the configuration and the result.
 struct FigureSettings
 {
-    int head = 0;             // zero-based head of the per-head panels
+    int layer = 0;            // zero-based layer of every panel but E and X; clamped to the layers
+    int head = 0;             // zero-based head of the per-head panels; clamped to the heads
     bool allHeads = false;    // the attention weights of every head as small multiples
     QString colorMap;         // sequential map of the weights; empty: viridis
     std::optional<int> query; // selected query row i
@@ -130,12 +131,12 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
 
 // The spec of one panel as the figure builds it (title, formula, colour map,
 // labels, number format), before layout and selection: for pages that show a
-// few panels of their own (the lesson). Per-head panels read head `head`
-// (clamped); an empty spec when the panel does not exist for the
-// configuration.
+// few panels of their own (the lesson). The panels of a layer read layer
+// `layer`, per-head panels its head `head` (both clamped); an empty spec when
+// the panel does not exist for the configuration.
 HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
-                            const std::shared_ptr<const attn::AttentionResult>& result, attn::PanelId id, int head,
-                            const QString& colorMap);
+                            const std::shared_ptr<const attn::AttentionResult>& result, attn::PanelId id, int layer,
+                            int head, const QString& colorMap);
 
 // Row and column names of a panel: tokens for token axes, nothing (indices) otherwise.
 QStringList panelRowLabels(const attn::AttentionResult& result, attn::PanelId id);

@@ -164,7 +164,12 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
             QStringLiteral("There is no head %1: the configuration has %2.").arg(options.head + 1).arg(config.heads);
         return false;
     }
+    if (options.layer < 0) {
+        *error = QStringLiteral("There is no layer %1.").arg(options.layer + 1);
+        return false;
+    }
     s.colorMap = options.colorMap;
+    s.layer = options.layer;
     s.head = options.head;
     s.allHeads = options.allHeads;
     s.query = options.query;
@@ -250,6 +255,12 @@ bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
     FigureSettings settings;
     if (!figureSettingsFromOptions(config, options, &settings, error))
         return false;
+    if (result && options.layer >= static_cast<int>(result->layers.size())) {
+        *error = QStringLiteral("There is no layer %1: the result has %2.")
+                     .arg(options.layer + 1)
+                     .arg(result->layers.size());
+        return false;
+    }
     const Figure figure(config, std::move(result), settings);
     if (figure.isEmpty()) {
         *error = QStringLiteral("Cannot write \"%1\": there is nothing to draw.").arg(path);
@@ -287,9 +298,9 @@ bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
     return true;
 }
 
-QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int head)
+QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int layer, int head)
 {
-    const attn::Matrix& m = panelMatrix(result, panel, head);
+    const attn::Matrix& m = panelMatrix(result, panel, layer, head);
     QStringList rowNames = panelRowLabels(result, panel);
     QStringList columnNames = panelColumnLabels(result, panel);
     const QString corner = rowNames.isEmpty() ? QStringLiteral("row") : QStringLiteral("token");
@@ -312,17 +323,21 @@ QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, in
 }
 
 bool encodePanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                    attn::PanelId panel, int head, QByteArray* out, QString* error)
+                    attn::PanelId panel, int layer, int head, QByteArray* out, QString* error)
 {
     if (!panelAvailable(config, panel)) {
         *error = QStringLiteral("Cannot write \"%1\": the panel \"%2\" exists only with positional encoding.")
                      .arg(path, attn::panelName(panel));
         return false;
     }
-    if (head < 0 || head >= static_cast<int>(result.heads.size())) {
+    if (layer < 0 || layer >= static_cast<int>(result.layers.size())) {
+        *error = QStringLiteral("Cannot write \"%1\": there is no layer %2.").arg(path).arg(layer + 1);
+        return false;
+    }
+    if (head < 0 || head >= result.headCount()) {
         *error = QStringLiteral("Cannot write \"%1\": there is no head %2.").arg(path).arg(head + 1);
         return false;
     }
-    *out = panelCsv(result, panel, head);
+    *out = panelCsv(result, panel, layer, head);
     return true;
 }

@@ -21,6 +21,7 @@ class QPdfWriter;
 struct FigureOptions
 {
     QString panel;      // empty: the whole figure; else a name from attn::allPanelNames()
+    int layer = 0;      // zero-based layer of every panel but E and X
     int head = 0;       // zero-based head for per-head panels
     QString colorMap;   // empty: viridis
     double scale = 1.0; // PNG pixel ratio: 2 gives twice the pixels of the same layout
@@ -37,7 +38,8 @@ enum class FigureFormat { Png, Svg, Pdf };
 std::optional<FigureFormat> figureFormatForPath(const QString& path);
 
 // The settings a Figure needs for these options; false with *error for an
-// unknown panel or colour map, or a panel this configuration does not have.
+// unknown panel or colour map, a panel or head this configuration does not
+// have, or a negative layer (encodeFigure checks the layer against the result).
 bool figureSettingsFromOptions(const attn::AttentionConfig& config, const FigureOptions& options,
                                FigureSettings* settings, QString* error);
 
@@ -64,8 +66,10 @@ bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
 // The numbers of one panel as CSV: a header row (a corner cell, then the
 // column names: key tokens or dimension indices) and one row per matrix row
 // led by its name (token or index). Numbers are the shortest text that reads
-// back to the same double; masked cells are -inf.
-QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int head);
-// panelCsv after checking that the configuration has the panel and the head.
+// back to the same double; masked cells are -inf. The panels of a layer read
+// layer `layer`, per-head panels its head `head` (both clamped).
+QByteArray panelCsv(const attn::AttentionResult& result, attn::PanelId panel, int layer, int head);
+// panelCsv after checking that the configuration has the panel and the result
+// the layer and the head.
 bool encodePanelCsv(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
-                    attn::PanelId panel, int head, QByteArray* out, QString* error);
+                    attn::PanelId panel, int layer, int head, QByteArray* out, QString* error);

@@ -72,7 +72,7 @@ struct HeatmapStrip
 // out with heatmaplayout, draw it with heatmappainter. The matrix is shared,
 // never copied per paint; to show a matrix that lives inside a bigger shared
 // object without copying it, use the aliasing constructor, e.g.
-// std::shared_ptr<const attn::Matrix>(result, &result->q).
+// std::shared_ptr<const attn::Matrix>(result, &result->layers[0].q).
 struct HeatmapSpec
 {
     std::shared_ptr<const attn::Matrix> matrix;

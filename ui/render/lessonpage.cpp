@@ -224,13 +224,14 @@ LessonPage::LessonPage(const attn::AttentionConfig& config, std::shared_ptr<cons
     , m_settings(settings)
     , m_size(size)
 {
-    if (!m_result || m_result->tokens.empty() || m_result->heads.empty()) {
+    if (!m_result || m_result->tokens.empty() || m_result->headCount() == 0) {
         m_result.reset();
         return;
     }
     m_settings.step = std::clamp(m_settings.step, 1, stepCount);
     m_settings.queryToken = std::clamp(m_settings.queryToken, 0, static_cast<int>(m_result->tokens.size()) - 1);
-    m_settings.head = std::clamp(m_settings.head, 0, static_cast<int>(m_result->heads.size()) - 1);
+    m_settings.layer = std::clamp(m_settings.layer, 0, static_cast<int>(m_result->layers.size()) - 1);
+    m_settings.head = std::clamp(m_settings.head, 0, m_result->headCount() - 1);
     build();
 }
 
@@ -284,7 +285,7 @@ void LessonPage::build()
     m_title = QStringLiteral("Step %1 of %2 \u00b7 %3").arg(step).arg(stepCount).arg(lessonStepTitle(step));
     m_subtitle = figureTitle(m_config, *m_result);
     m_explanation = lessonExplanation(m_config, step);
-    m_formula = lessonFormulaLines(m_config, *m_result, step, m_settings.queryToken, m_settings.head);
+    m_formula = lessonFormulaLines(m_config, *m_result, step, m_settings.queryToken, m_settings.layer, m_settings.head);
 
     double y = 0;
     layoutHeader(&y);
@@ -389,7 +390,8 @@ void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
     // The specs are the main figure's, so a panel has the same title, colour
     // map and number format in the lesson.
     auto specFor = [&](PanelId id) {
-        HeatmapSpec spec = figurePanelSpec(m_config, m_result, id, m_settings.head, m_settings.colorMap);
+        HeatmapSpec spec =
+            figurePanelSpec(m_config, m_result, id, m_settings.layer, m_settings.head, m_settings.colorMap);
         spec.highlightedRows = {query};
         spec.highlightedColumns.clear();
         // The figure tunes cell shape and padding to pack a dozen panels; a

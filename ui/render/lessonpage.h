@@ -36,6 +36,7 @@ struct LessonSettings
 {
     int step = 1;       // 1 .. LessonPage::stepCount
     int queryToken = 0; // the token the class follows; clamped to the tokens
+    int layer = 0;      // zero-based; clamped to the layers
     int head = 0;       // zero-based; clamped to the heads
     QString colorMap;   // sequential map of the weights; empty: viridis
     // Large type and a black, high-contrast page for the back of a room.

@@ -13,7 +13,7 @@
 QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
                            const LessonOptions& options)
 {
-    if (!result || result->tokens.empty() || result->heads.empty())
+    if (!result || result->tokens.empty() || result->headCount() == 0)
         return {};
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -28,6 +28,7 @@ QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<
         LessonSettings settings;
         settings.step = step;
         settings.queryToken = options.queryToken;
+        settings.layer = options.layer;
         settings.head = options.head;
         settings.colorMap = options.colorMap;
         settings.presentation = options.presentation;
@@ -50,10 +51,16 @@ bool encodeLessonPdf(const QString& path, const attn::AttentionConfig& config,
                      .arg(options.colorMap, ColorMap::sequentialNames().join(QStringLiteral(", ")));
         return false;
     }
-    if (result && (options.head < 0 || options.head >= static_cast<int>(result->heads.size()))) {
+    if (result && (options.layer < 0 || options.layer >= static_cast<int>(result->layers.size()))) {
+        *error = QStringLiteral("There is no layer %1: the result has %2.")
+                     .arg(options.layer + 1)
+                     .arg(result->layers.size());
+        return false;
+    }
+    if (result && (options.head < 0 || options.head >= result->headCount())) {
         *error = QStringLiteral("There is no head %1: the configuration has %2.")
                      .arg(options.head + 1)
-                     .arg(result->heads.size());
+                     .arg(result->headCount());
         return false;
     }
     *out = renderLessonPdf(config, std::move(result), options);

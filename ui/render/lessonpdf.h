@@ -13,6 +13,7 @@
 struct LessonOptions
 {
     int queryToken = 0;
+    int layer = 0;    // zero-based
     int head = 0;     // zero-based
     QString colorMap; // empty: viridis
     bool presentation = false;

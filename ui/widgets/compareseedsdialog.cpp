@@ -103,7 +103,7 @@ void CompareSeedsDialog::setSeedB(std::int64_t seed)
 int CompareSeedsDialog::head() const
 {
     const auto result = m_source->result();
-    const int heads = result ? static_cast<int>(result->heads.size()) : 1;
+    const int heads = result ? result->headCount() : 1;
     return std::clamp(m_view->head(), 0, std::max(0, heads - 1));
 }
 
@@ -150,10 +150,10 @@ void CompareSeedsDialog::refresh()
         return;
     }
 
-    const int heads = static_cast<int>(std::min(resultA->heads.size(), resultB->heads.size()));
+    const int heads = std::min(resultA->headCount(), resultB->headCount());
     const int head = std::clamp(m_view->head(), 0, std::max(0, heads - 1));
-    m_weightsA = resultA->heads[static_cast<std::size_t>(head)].weights;
-    m_weightsB = resultB->heads[static_cast<std::size_t>(head)].weights;
+    m_weightsA = resultA->layer(m_view->layer()).heads[static_cast<std::size_t>(head)].weights;
+    m_weightsB = resultB->layer(m_view->layer()).heads[static_cast<std::size_t>(head)].weights;
     m_difference = m_weightsB - m_weightsA;
 
     const attn::AttentionConfig& configA = m_source->resultConfig();

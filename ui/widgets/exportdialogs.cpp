@@ -173,7 +173,8 @@ bool ExportCommands::exportDataTo(const QString& path, ExportDataDialog::Format 
     case ExportDataDialog::Format::NumpyScript:
         return exportNumpyScript(path, config, *result, error);
     case ExportDataDialog::Format::PanelCsv:
-        return exportPanelCsv(path, config, *result, panel, m_figure->viewState()->head(), error);
+        return exportPanelCsv(path, config, *result, panel, m_figure->viewState()->layer(),
+                              m_figure->viewState()->head(), error);
     }
     return false;
 }

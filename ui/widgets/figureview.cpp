@@ -126,6 +126,7 @@ const Figure& FigureView::figure() const
 FigureOptions FigureView::exportOptions() const
 {
     FigureOptions options;
+    options.layer = m_view->layer();
     options.head = m_view->head();
     options.colorMap = m_view->colorMap();
     options.allHeads = m_view->allHeads();
@@ -144,8 +145,9 @@ QString FigureView::selectionSummary() const
     const auto key = m_view->key();
     if (!key || *key >= static_cast<int>(m_result->tokens.size()))
         return tr("Query \"%1\" (row %2)").arg(token(*query)).arg(*query);
-    const int head = std::clamp(m_view->head(), 0, static_cast<int>(m_result->heads.size()) - 1);
-    const attn::HeadResult& h = m_result->heads[static_cast<std::size_t>(head)];
+    const attn::LayerResult& layer = m_result->layer(m_view->layer());
+    const int head = std::clamp(m_view->head(), 0, static_cast<int>(layer.heads.size()) - 1);
+    const attn::HeadResult& h = layer.heads[static_cast<std::size_t>(head)];
     return tr("\"%1\" attends to \"%2\" with weight %3 (score %4)")
         .arg(token(*query), token(*key))
         .arg(h.weights(*query, *key), 0, 'f', 3)
@@ -207,6 +209,7 @@ QSize FigureView::sizeHint() const
 FigureSettings FigureView::settings() const
 {
     FigureSettings s;
+    s.layer = m_view->layer();
     s.head = m_view->head();
     s.allHeads = m_view->allHeads();
     s.colorMap = m_view->colorMap();
@@ -537,7 +540,8 @@ void FigureView::exportPanelCsvInteractively(int panelIndex)
     if (path.isEmpty())
         return;
     QString error;
-    if (!exportPanelCsv(path, m_config, *m_result, panel.id, panel.head >= 0 ? panel.head : m_view->head(), &error)) {
+    if (!exportPanelCsv(path, m_config, *m_result, panel.id, m_view->layer(),
+                        panel.head >= 0 ? panel.head : m_view->head(), &error)) {
         emit exportFinished(error, false);
         return;
     }

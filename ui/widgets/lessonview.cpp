@@ -71,7 +71,7 @@ int LessonView::queryToken() const
 
 int LessonView::head() const
 {
-    const int heads = m_result ? static_cast<int>(m_result->heads.size()) : 1;
+    const int heads = m_result ? m_result->headCount() : 1;
     return std::clamp(m_view->head(), 0, std::max(0, heads - 1));
 }
 
@@ -80,6 +80,7 @@ LessonSettings LessonView::settings() const
     LessonSettings s;
     s.step = step();
     s.queryToken = queryToken();
+    s.layer = m_view->layer();
     s.head = head();
     s.colorMap = m_view->colorMap();
     s.presentation = m_presentation;
