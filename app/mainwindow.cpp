@@ -301,6 +301,7 @@ Session MainWindow::currentSession() const
     // An invalid request (say 4 heads of d_model 6) is not worth reopening:
     // the last settings that computed are.
     session.config = m_document->errorText().isEmpty() ? m_document->config() : m_document->resultConfig();
+    session.layer = m_view->layer();
     session.head = std::clamp(m_view->head(), 0, std::max(0, session.config.heads - 1));
     session.colorMap = m_view->colorMap();
     session.selectedToken = m_view->query().value_or(-1);
@@ -322,6 +323,7 @@ void MainWindow::applySession(const Session& session, bool asEdit)
     // its selection is taken as it is, and fitted then.
     m_view->setShape(1, session.config.heads, 0);
     m_view->setColorMap(session.colorMap);
+    m_view->setLayer(session.layer);
     m_view->setHead(session.head);
     m_view->setSelection(session.selectedToken, std::nullopt);
     m_lessonPending = session.lessonStep > 0;

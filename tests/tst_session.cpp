@@ -91,7 +91,12 @@ void TestSession::damagedFiles_data()
     QTest::addRow("empty") << QByteArray() << "empty";
     QTest::addRow("whitespace") << QByteArray("  \n") << "empty";
     QTest::addRow("garbage") << QByteArray("\x89PNG\r\n\x1a\n garbage") << "not valid JSON";
-    QTest::addRow("truncated") << good.left(good.size() / 2) << "truncated";
+    // Cut in half, at a character boundary (a cut inside a UTF-8 sequence is
+    // reported as invalid text instead).
+    qsizetype half = good.size() / 2;
+    while (half > 0 && (static_cast<unsigned char>(good.at(half)) & 0xC0) == 0x80)
+        --half;
+    QTest::addRow("truncated") << good.left(half) << "truncated";
     QTest::addRow("json array") << QByteArray("[1, 2, 3]") << "not an Attention Visualizer session";
     QTest::addRow("other json") << QByteArray("{\"hello\": 1}") << "not an Attention Visualizer session";
     QByteArray newer = good;
@@ -257,6 +262,7 @@ void TestSession::viewValuesOutOfRangeAreReset_data()
     QTest::addColumn<QByteArray>("to");
     QTest::addColumn<QString>("phrase");
     QTest::addRow("head 9 of 2") << QByteArray("\"head\": 1") << QByteArray("\"head\": 9") << "\"head\" is 9";
+    QTest::addRow("layer 3 of 1") << QByteArray("\"layer\": 0") << QByteArray("\"layer\": 3") << "\"layer\" is 3";
     QTest::addRow("head text") << QByteArray("\"head\": 1") << QByteArray("\"head\": \"one\"") << "\"head\"";
     QTest::addRow("token past the sentence")
         << QByteArray("\"selected_token\": 3") << QByteArray("\"selected_token\": 4000") << "\"selected_token\"";

@@ -28,6 +28,7 @@ QByteArray sessionToJson(const Session& session)
 {
     QJsonObject view{
         {"selected_token", session.selectedToken},
+        {"layer", session.layer},
         {"head", session.head},
         {"colormap", session.colorMap},
         {"lesson_step", session.lessonStep},
@@ -144,6 +145,8 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
     session.selectedToken =
         readInt("selected_token", -1, tokenCount - 1, -1,
                 QStringLiteral("the sentence has %1 token%2").arg(tokenCount).arg(tokenCount == 1 ? "" : "s"));
+    // The article's model has one attention layer.
+    session.layer = readInt("layer", 0, 0, 0, QStringLiteral("the model has 1 layer (numbered from 0)"));
     session.head = readInt("head", 0, session.config.heads - 1, 0,
                            QStringLiteral("the configuration has %1 head%2 (numbered from 0)")
                                .arg(session.config.heads)

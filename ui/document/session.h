@@ -19,6 +19,7 @@ struct Session
 
     attn::AttentionConfig config;
     int selectedToken = -1; // query token highlighted; -1: none
+    int layer = 0;          // zero-based
     int head = 0;           // zero-based
     QString colorMap = QStringLiteral("viridis");
     int lessonStep = 0; // 0: not in a lesson
