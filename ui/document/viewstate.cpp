@@ -22,6 +22,15 @@ ViewState::ViewState(QObject* parent)
 {
 }
 
+void ViewState::stopObserving(ViewState* view, QObject* observer)
+{
+    if (!view)
+        return;
+    view->disconnect(observer);
+    if (view->parent() == observer)
+        view->deleteLater();
+}
+
 void ViewState::setLayer(int layer)
 {
     layer = fit(layer, m_layers);

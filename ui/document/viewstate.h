@@ -57,6 +57,10 @@ public:
     int headCount() const { return m_heads; }
     int tokenCount() const { return m_tokens; }
 
+    // `observer` no longer follows `view` (null: nothing), which goes when
+    // the observer owned it (a view's own, replaced by the window's).
+    static void stopObserving(ViewState* view, QObject* observer);
+
 signals:
     void layerChanged(int layer);
     void headChanged(int head);

@@ -56,11 +56,7 @@ void FigureView::setViewState(ViewState* view)
 {
     if (!view || view == m_view)
         return;
-    if (m_view) {
-        m_view->disconnect(this);
-        if (m_view->parent() == this)
-            m_view->deleteLater();
-    }
+    ViewState::stopObserving(m_view, this);
     m_view = view;
     connect(view, &ViewState::layerChanged, this, &FigureView::rebuild);
     connect(view, &ViewState::headChanged, this, &FigureView::rebuild);

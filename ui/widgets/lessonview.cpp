@@ -32,11 +32,7 @@ void LessonView::setViewState(ViewState* view)
 {
     if (!view || view == m_view)
         return;
-    if (m_view) {
-        m_view->disconnect(this);
-        if (m_view->parent() == this)
-            m_view->deleteLater();
-    }
+    ViewState::stopObserving(m_view, this);
     m_view = view;
     connect(view, &ViewState::layerChanged, this, &LessonView::invalidate);
     connect(view, &ViewState::headChanged, this, &LessonView::invalidate);

@@ -136,6 +136,11 @@ void SessionFiles::openInteractively()
                                                 tr("Attention sessions (*.attn);;All files (*)"));
     if (path.isEmpty())
         return;
+    openAndReport(path);
+}
+
+void SessionFiles::openAndReport(const QString& path)
+{
     QString error;
     if (open(path, &error))
         emit message(tr("Opened %1.").arg(QDir::toNativeSeparators(path)), false);
@@ -154,11 +159,7 @@ void SessionFiles::openRecent(const QString& path)
     }
     if (!maybeSave())
         return;
-    QString error;
-    if (open(path, &error))
-        emit message(tr("Opened %1.").arg(QDir::toNativeSeparators(path)), false);
-    else
-        emit message(error, true);
+    openAndReport(path);
 }
 
 QStringList SessionFiles::recentFiles() const

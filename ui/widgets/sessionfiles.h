@@ -86,6 +86,8 @@ signals:
     void opened(const QStringList& notes);
 
 private:
+    void openAndReport(const QString& path);
+
     AttentionDocument* m_document;
     FileDialogs* m_dialogs;
     Hooks m_hooks;
