@@ -26,6 +26,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRandomGenerator>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -230,11 +232,18 @@ void MainWindow::createWidgets()
     auto* dock = m_dock = new QDockWidget(tr("Settings"), this);
     dock->setObjectName(QStringLiteral("settingsDock"));
     // The seeds must stay visible: the panel cannot close (nor float away
-    // behind a projector's window). No scroll area: the panel is shorter than
-    // a 720-line screen, and its own minimum size then sizes the dock exactly.
+    // behind a projector's window). It scrolls only on a screen too short for
+    // it (a large scale factor); its width is always the panel's own.
     dock->setFeatures(QDockWidget::NoDockWidgetFeatures);
     dock->setTitleBarWidget(new QWidget(dock));
-    dock->setWidget(side);
+    auto* scroll = new QScrollArea(dock);
+    scroll->setObjectName(QStringLiteral("settingsScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(side);
+    scroll->setMinimumWidth(side->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    dock->setWidget(scroll);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     m_summary = new QLabel(this);
@@ -242,17 +251,7 @@ void MainWindow::createWidgets()
     m_busyIndicator = new BusyIndicator(this);
     statusBar()->addPermanentWidget(m_busyIndicator);
     statusBar()->addPermanentWidget(m_summary);
-    m_zoomLabel = new QLabel(this);
-    m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
-    m_zoomLabel->setContentsMargins(16, 0, 4, 0);
-    m_zoomLabel->setToolTip(tr("Figure zoom: Ctrl+wheel or View menu; Ctrl+0 fits the window again."));
-    statusBar()->addPermanentWidget(m_zoomLabel);
-    const auto showZoom = [this] {
-        m_zoomLabel->setText(m_figure->isZoomToFit() ? tr("Zoom: fit, %1 %").arg(qRound(m_figure->zoom() * 100))
-                                                     : tr("Zoom: %1 %").arg(qRound(m_figure->zoom() * 100)));
-    };
-    connect(m_figure, &FigureView::zoomChanged, this, showZoom);
-    showZoom();
+    statusBar()->addPermanentWidget(new ZoomLabel(m_figure, this));
 
     m_sentenceTimer = new QTimer(this);
     m_sentenceTimer->setSingleShot(true);
@@ -366,7 +365,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     m_import->cancel();
-    windowsettings::save(this, currentSession(), m_view->allHeads());
+    // Discarded changes stay discarded: the next start opens the file as
+    // saved (an untitled session: the article's example), not what was thrown away.
+    windowsettings::save(this, m_view->colorMap(), m_view->allHeads(),
+                         m_files->discardedChanges() ? m_files->savedSession() : currentSession());
     m_files->close();
     if (m_compare)
         m_compare->close();

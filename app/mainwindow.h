@@ -129,7 +129,6 @@ private:
     MessageBar* m_messageBar = nullptr;
     MessageBar* m_recoveryBar = nullptr;
     QLabel* m_summary = nullptr;
-    QLabel* m_zoomLabel = nullptr;
     BusyIndicator* m_busyIndicator = nullptr;
     QTimer* m_sentenceTimer = nullptr;
     bool m_lessonPending = false; // open the lesson once a result arrives

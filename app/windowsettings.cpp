@@ -1,7 +1,10 @@
 #include "app/windowsettings.h"
 
 #include <QMainWindow>
+#include <QScreen>
 #include <QSettings>
+
+#include <algorithm>
 
 namespace windowsettings {
 namespace {
@@ -58,17 +61,45 @@ void restoreWindow(QMainWindow* window)
     window->restoreState(settings.value(kStateKey).toByteArray());
     if (settings.value(kGeometryKey).isNull())
         window->resize(1280, 720);
+    fitToScreen(window);
 }
 
-void save(const QMainWindow* window, Session session, bool allHeads)
+void fitToScreen(QWidget* window)
+{
+    // Remembered on a larger screen, or asked for at a large scale factor
+    // (QT_SCALE_FACTOR=2 makes 1280 x 720 take 2560 x 1440 pixels): the
+    // window never opens larger than the screen it is on, nor off it.
+    const QScreen* screen = window->screen();
+    if (!screen || window->isFullScreen() || window->isMaximized())
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize frame = window->frameGeometry().size() - window->geometry().size();
+    const QSize room = available.size() - frame;
+    if (window->width() > room.width() || window->height() > room.height())
+        window->resize(std::min(window->width(), room.width()), std::min(window->height(), room.height()));
+    QRect placed = window->frameGeometry();
+    if (!available.contains(placed)) {
+        placed.moveLeft(std::clamp(placed.left(), available.left(),
+                                   std::max(available.left(), available.right() - placed.width() + 1)));
+        placed.moveTop(std::clamp(placed.top(), available.top(),
+                                  std::max(available.top(), available.bottom() - placed.height() + 1)));
+        window->move(placed.topLeft());
+    }
+}
+
+void save(const QMainWindow* window, const QString& colorMap, bool allHeads, std::optional<Session> session)
 {
     QSettings settings;
     settings.setValue(kGeometryKey, window->saveGeometry());
     settings.setValue(kStateKey, window->saveState());
-    settings.setValue(kColorMapKey, session.colorMap);
+    settings.setValue(kColorMapKey, colorMap);
     settings.setValue(kAllHeadsKey, allHeads);
-    session.lessonStep = 0; // a plain start opens on the figure
-    settings.setValue(kSessionKey, sessionToJson(session));
+    if (!session) {
+        settings.remove(kSessionKey);
+        return;
+    }
+    session->lessonStep = 0; // a plain start opens on the figure
+    settings.setValue(kSessionKey, sessionToJson(*session));
 }
 
 } // namespace windowsettings

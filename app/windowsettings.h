@@ -11,6 +11,7 @@
 #include <optional>
 
 class QMainWindow;
+class QWidget;
 
 namespace windowsettings {
 
@@ -21,9 +22,13 @@ attn::AttentionConfig plainConfig();
 // remembered; *allHeads is the remembered choice on a plain start, else unset.
 Session startSession(const CommandLineOptions& options, std::optional<bool>* allHeads);
 
-// Geometry and dock layout; a first run gets a 1280 x 720 window.
+// Geometry and dock layout; a first run gets a 1280 x 720 window; either
+// fitted to the screen.
 void restoreWindow(QMainWindow* window);
-// At quit: the window, the view choices and the session (opened on the figure next time).
-void save(const QMainWindow* window, Session session, bool allHeads);
+// Makes the window no larger than its screen's available area, and on it.
+void fitToScreen(QWidget* window);
+// At quit: the window, the view choices and the session to open next time
+// (on the figure); without one, a plain start opens the article's example.
+void save(const QMainWindow* window, const QString& colorMap, bool allHeads, std::optional<Session> session);
 
 } // namespace windowsettings

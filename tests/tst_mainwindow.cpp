@@ -1,4 +1,5 @@
 #include "app/mainwindow.h"
+#include "app/windowsettings.h"
 #include "ui/document/attentiondocument.h"
 #include "ui/document/exportfiles.h"
 #include "ui/document/session.h"
@@ -62,6 +63,8 @@ private slots:
     void loadArticleRestoresExample();
     void sessionRoundTrip();
     void settingsRestoreOnPlainStartOnly();
+    void discardedAtQuitStaysDiscarded();
+    void windowFitsItsScreen();
 
     // Sessions as files: title, save and reopen, prompts, bad files, recent.
     void titleShowsFileAndModifiedMarker();
@@ -490,7 +493,10 @@ void TestMainWindow::settingsRestoreOnPlainStartOnly()
     find<QSpinBox>("dModel")->setValue(6);
     find<QSpinBox>("heads")->setValue(2);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->resultConfig().heads, 2, 10000);
-    m_window->close(); // saves
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(m_window->sessionFiles()->saveTo(dir.filePath(QStringLiteral("kept.attn")), &error), qPrintable(error));
+    m_window->close(); // nothing unsaved: remembers what is on screen
     m_window.reset();
 
     MainWindow plain(plainOptions());
@@ -507,6 +513,60 @@ void TestMainWindow::settingsRestoreOnPlainStartOnly()
     QVERIFY(testutil::waitForIdle(explicitWindow.document()));
     QCOMPARE(explicitWindow.document()->config().dModel, 3);
     QCOMPARE(explicitWindow.document()->config().sentence, std::string("a b c"));
+}
+
+void TestMainWindow::discardedAtQuitStaysDiscarded()
+{
+    // Untitled: Discard at quit, and the next plain start is the article's
+    // example, not the sentence thrown away.
+    auto* sentence = find<QLineEdit>("sentence");
+    sentence->setText(QStringLiteral("thrown away words"));
+    QTest::keyClick(sentence, Qt::Key_Space);
+    QTRY_VERIFY(m_window->document()->isModified());
+    QVERIFY(m_window->close()); // the prompts answer Discard
+    m_window.reset();
+    {
+        MainWindow plain(plainOptions());
+        plain.setPrompts(discardingPrompts());
+        QVERIFY(testutil::waitForIdle(plain.document()));
+        QCOMPARE(plain.document()->config().sentence, plainOptions().config.sentence);
+
+        // A file: Discard at quit, and the next start shows the file as saved.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kept.attn"));
+        auto* field = plain.findChild<QLineEdit*>(QStringLiteral("sentence"));
+        field->setText(QStringLiteral("kept words"));
+        QTest::keyClick(field, Qt::Key_Space);
+        QTRY_VERIFY(plain.document()->isModified());
+        QString error;
+        QVERIFY2(plain.sessionFiles()->saveTo(path, &error), qPrintable(error));
+        field->setText(QStringLiteral("thrown away again"));
+        QTest::keyClick(field, Qt::Key_Space);
+        QTRY_VERIFY(plain.document()->isModified());
+        QVERIFY(plain.close());
+    }
+    MainWindow again(plainOptions());
+    again.setPrompts(discardingPrompts());
+    QVERIFY(testutil::waitForIdle(again.document()));
+    QCOMPARE(again.document()->config().sentence, std::string("kept words "));
+}
+
+void TestMainWindow::windowFitsItsScreen()
+{
+    // A geometry remembered on a larger screen (or a large scale factor)
+    // never opens past the screen: the window shrinks and moves onto it.
+    const QRect available = m_window->screen()->availableGeometry();
+    m_window->show();
+    m_window->resize(available.width() + 700, available.height() + 500);
+    m_window->move(available.right() - 50, available.bottom() - 50);
+    windowsettings::fitToScreen(m_window.get());
+    QVERIFY2(available.contains(m_window->frameGeometry()), qPrintable(QStringLiteral("%1x%2+%3+%4 on %5x%6")
+                                                                           .arg(m_window->frameGeometry().width())
+                                                                           .arg(m_window->frameGeometry().height())
+                                                                           .arg(m_window->frameGeometry().x())
+                                                                           .arg(m_window->frameGeometry().y())
+                                                                           .arg(available.width())
+                                                                           .arg(available.height())));
 }
 
 void TestMainWindow::titleShowsFileAndModifiedMarker()

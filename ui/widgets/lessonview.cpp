@@ -120,7 +120,7 @@ QSize LessonView::sizeHint() const
 
 QSize LessonView::minimumSizeHint() const
 {
-    return QSize(480, 270);
+    return QSize(320, 180); // the slide scales down to fit; the window may be small
 }
 
 QSizeF LessonView::logicalSize() const

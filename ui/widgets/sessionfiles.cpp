@@ -113,6 +113,7 @@ bool SessionFiles::saveAs()
 
 bool SessionFiles::maybeSave()
 {
+    m_discarded = false;
     m_hooks.flushEdits();
     if (!isModified())
         return true;
@@ -122,10 +123,19 @@ bool SessionFiles::maybeSave()
     case QMessageBox::Save:
         return save();
     case QMessageBox::Discard:
+        m_discarded = true;
         return true;
     default:
         return false;
     }
+}
+
+std::optional<Session> SessionFiles::savedSession() const
+{
+    if (m_currentFile.isEmpty())
+        return std::nullopt;
+    QString ignored;
+    return loadSession(m_currentFile, &ignored);
 }
 
 void SessionFiles::openInteractively()

@@ -20,6 +20,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class AttentionDocument;
 class AutosaveStore;
@@ -61,6 +62,10 @@ public:
     bool saveAs();
     bool saveAndReport(const QString& path);
     bool maybeSave();
+    // Whether the last maybeSave() went on because the user chose Discard.
+    bool discardedChanges() const { return m_discarded; }
+    // The session as its file holds it now; nothing when untitled or unreadable.
+    std::optional<Session> savedSession() const;
     void openInteractively();
     void openRecent(const QString& path);
     QStringList recentFiles() const;
@@ -92,6 +97,7 @@ private:
     FileDialogs* m_dialogs;
     Hooks m_hooks;
     QString m_currentFile;
+    bool m_discarded = false;
     std::unique_ptr<AutosaveStore> m_autosave;
     MessageBar* m_recoveryBar = nullptr;
     QTimer* m_autosaveTimer = nullptr;

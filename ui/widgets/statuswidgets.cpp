@@ -1,5 +1,7 @@
 #include "ui/widgets/statuswidgets.h"
 
+#include "ui/widgets/figureview.h"
+
 #include <QHBoxLayout>
 #include <QProgressBar>
 #include <QTimer>
@@ -42,6 +44,20 @@ void BusyIndicator::setBusy(bool busy)
         m_delay->stop();
         hide();
     }
+}
+
+ZoomLabel::ZoomLabel(FigureView* figure, QWidget* parent)
+    : QLabel(parent)
+{
+    setObjectName(QStringLiteral("zoomLabel"));
+    setContentsMargins(16, 0, 4, 0);
+    setToolTip(tr("Figure zoom: Ctrl+wheel or View menu; Ctrl+0 fits the window again."));
+    const auto show = [this, figure] {
+        const int percent = qRound(figure->zoom() * 100);
+        setText(figure->isZoomToFit() ? tr("Zoom: fit, %1 %").arg(percent) : tr("Zoom: %1 %").arg(percent));
+    };
+    connect(figure, &FigureView::zoomChanged, this, show);
+    show();
 }
 
 ErrorBanner::ErrorBanner(QWidget* parent)

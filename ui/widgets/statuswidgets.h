@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QWidget>
 
+class FigureView;
 class QTimer;
 
 // "Computing…" with an indeterminate bar in the status bar
@@ -21,6 +22,15 @@ public:
 private:
     QTimer* m_delay = nullptr;
     bool m_busy = false;
+};
+
+// The figure's zoom in the status bar ("zoomLabel"), and whether it fits.
+class ZoomLabel : public QLabel
+{
+    Q_OBJECT
+
+public:
+    ZoomLabel(FigureView* figure, QWidget* parent = nullptr);
 };
 
 // Why the settings cannot be computed, under the controls that cause it
