@@ -164,8 +164,19 @@ HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr
         strip.decimals = kDecimals;
         spec.rowStrip = strip;
         spec.formula += QStringLiteral(" \u00b7 H \u2264 ln %1 = %2").arg(n).arg(fmt(strip.maximum));
+    } else if (!panelIsSigned(result, id, layer, stats)) {
+        spec.colorMap = sequential;
+    } else if (sequential.name() == ColorMap::grayscale().name()) {
+        // Grayscale asks for no colour at all: signed panels are grey too,
+        // black at -max|x|, mid grey at 0, white at +max|x|.
+        spec.colorMap = sequential;
+        const double m = spec.stats->maxAbs > 0 ? spec.stats->maxAbs : 1.0;
+        spec.range = ValueRange{-m, m};
     } else {
-        spec.colorMap = panelIsSigned(result, id, layer, stats) ? ColorMap::diverging() : sequential;
+        // Viridis and cividis are sequential: a sign needs a neutral middle,
+        // which the cool-warm map has (and its blue / red stay apart for the
+        // common colour-vision deficiencies, as cividis's blue / yellow do).
+        spec.colorMap = ColorMap::diverging();
     }
     if (id == PanelId::Embeddings) {
         // When some words' vectors were given (imported, edited, a preset)
