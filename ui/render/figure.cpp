@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 using attn::PanelAxis;
@@ -137,11 +138,33 @@ ColorMap sequentialMap(const QString& name)
     return ColorMap::byName(name.isEmpty() ? QStringLiteral("viridis") : name).value_or(ColorMap::viridis());
 }
 
+// Each row mapped onto [0, 1] by its own finite min..max; a constant row
+// gives 0.5 everywhere (the map's middle), non-finite values stay.
+attn::Matrix rowNormalized(const attn::Matrix& m)
+{
+    attn::Matrix out(m.rows(), m.cols());
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        double low = std::numeric_limits<double>::infinity();
+        double high = -low;
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            if (std::isfinite(m(r, c))) {
+                low = std::min(low, m(r, c));
+                high = std::max(high, m(r, c));
+            }
+        }
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            const double v = m(r, c);
+            out(r, c) = !std::isfinite(v) ? v : high > low ? (v - low) / (high - low) : 0.5;
+        }
+    }
+    return out;
+}
+
 // The spec of one panel of layer `layer` (head h for the per-head panels),
 // as the figure draws it before layout and selection.
 HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr<const attn::AttentionResult>& shared,
-                      PanelId id, int layer, int h, const ColorMap& sequential, const QStringList& tokens,
-                      StatsCache& stats)
+                      PanelId id, int layer, int h, const ColorMap& sequential, WeightsScale weightsScale,
+                      const QStringList& tokens, StatsCache& stats)
 {
     const attn::AttentionResult& result = *shared;
     HeatmapSpec spec;
@@ -154,7 +177,15 @@ HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr
     spec.compact = true;
     if (id == PanelId::Weights) {
         spec.colorMap = sequential;
-        spec.range = ValueRange{0.0, 1.0};
+        // 0 to 1 by default; this matrix's min..max (unset: automatic); or
+        // every row normalised to its own min..max, which the bar says.
+        if (weightsScale == WeightsScale::Fixed) {
+            spec.range = ValueRange{0.0, 1.0};
+        } else if (weightsScale == WeightsScale::Row) {
+            spec.colorValues = std::make_shared<const attn::Matrix>(rowNormalized(*spec.matrix));
+            spec.range = ValueRange{0.0, 1.0};
+            spec.rangeEndTexts = std::pair{QStringLiteral("row min"), QStringLiteral("row max")};
+        }
         // Each query row's entropy beside it: how spread its attention is.
         const int n = static_cast<int>(spec.matrix->cols());
         HeatmapStrip strip;
@@ -312,15 +343,15 @@ QStringList panelColumnLabels(const attn::AttentionResult& result, PanelId id)
 
 HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
                             const std::shared_ptr<const attn::AttentionResult>& result, PanelId id, int layer, int head,
-                            const QString& colorMap)
+                            const QString& colorMap, WeightsScale weightsScale)
 {
     if (!result || result->tokens.empty() || result->headCount() == 0 || !attn::panelAvailable(config, id))
         return {};
     StatsCache stats;
     const int l = std::clamp(layer, 0, static_cast<int>(result->layers.size()) - 1);
     const int h = attn::panelInfo(id).perHead ? std::clamp(head, 0, result->headCount() - 1) : 0;
-    return buildSpec(config, result, id, l, h, sequentialMap(colorMap), panelRowLabels(*result, PanelId::Embeddings),
-                     stats);
+    return buildSpec(config, result, id, l, h, sequentialMap(colorMap), weightsScale,
+                     panelRowLabels(*result, PanelId::Embeddings), stats);
 }
 
 QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result)
@@ -408,7 +439,8 @@ void Figure::buildPanels()
         FigurePanel panel;
         panel.id = id;
         panel.head = head;
-        panel.spec = buildSpec(m_config, m_result, id, m_settings.layer, std::max(0, head), sequential, tokens, stats);
+        panel.spec = buildSpec(m_config, m_result, id, m_settings.layer, std::max(0, head), sequential,
+                               m_settings.weightsScale, tokens, stats);
         m_panels.push_back(std::move(panel));
     }
     applySelection();

@@ -17,6 +17,7 @@
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmapspec.h"
 #include "ui/render/panelid.h"
+#include "ui/render/weightsscale.h"
 
 #include <QFont>
 #include <QRectF>
@@ -32,10 +33,12 @@ class QPainter;
 // What to show; everything else comes from the configuration and the result.
 struct FigureSettings
 {
-    int layer = 0;            // zero-based layer of every panel but E and X; clamped to the layers
-    int head = 0;             // zero-based head of the per-head panels; clamped to the heads
-    bool allHeads = false;    // the attention weights of every head as small multiples
-    QString colorMap;         // sequential map of the weights; empty: viridis
+    int layer = 0;         // zero-based layer of every panel but E and X; clamped to the layers
+    int head = 0;          // zero-based head of the per-head panels; clamped to the heads
+    bool allHeads = false; // the attention weights of every head as small multiples
+    QString colorMap;      // sequential map of the weights; empty: viridis
+    // How the weights map to colours: 0 to 1, this matrix's range, or each row's.
+    WeightsScale weightsScale = WeightsScale::Fixed;
     std::optional<int> query; // selected query row i
     std::optional<int> key;   // selected key column j
     // Only this panel (under the settings line); unset: the whole figure.
@@ -136,7 +139,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
 // the panel does not exist for the configuration.
 HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
                             const std::shared_ptr<const attn::AttentionResult>& result, attn::PanelId id, int layer,
-                            int head, const QString& colorMap);
+                            int head, const QString& colorMap, WeightsScale weightsScale = WeightsScale::Fixed);
 
 // Row and column names of a panel: tokens for token axes, nothing (indices) otherwise.
 QStringList panelRowLabels(const attn::AttentionResult& result, attn::PanelId id);

@@ -169,6 +169,7 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
         return false;
     }
     s.colorMap = options.colorMap;
+    s.weightsScale = options.weightsScale;
     s.layer = options.layer;
     s.head = options.head;
     s.allHeads = options.allHeads;

@@ -70,12 +70,22 @@ void drawSwatch(QPainter* painter, const QRectF& r, const QColor& fill, const QC
     hatch(painter, r, spacing, forward);
 }
 
+// The values the cells are coloured by: the spec's colorValues when it has
+// them in the matrix's shape, else the matrix.
+const attn::Matrix& colorSource(const HeatmapSpec& spec)
+{
+    const auto& c = spec.colorValues;
+    if (c && c->rows() == spec.matrix->rows() && c->cols() == spec.matrix->cols())
+        return *c;
+    return *spec.matrix;
+}
+
 QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
 {
     QImage image(l.columns, l.rows, QImage::Format_RGB32);
     if (image.isNull()) // out of memory: there are no scan lines to write
         return image;
-    const attn::Matrix& matrix = *spec.matrix;
+    const attn::Matrix& matrix = colorSource(spec);
     const QRgb masked = (l.hatched ? heatmapscale::maskedFill() : heatmapscale::maskedFlatFill()).rgb();
     const QRgb nan = (l.hatched ? heatmapscale::nanFill() : heatmapscale::nanFlatFill()).rgb();
     const ValueRange range = l.range;
@@ -155,7 +165,7 @@ void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLa
 void drawVectorCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
                      const std::vector<double>& ys)
 {
-    const attn::Matrix& matrix = *spec.matrix;
+    const attn::Matrix& matrix = colorSource(spec);
     for (int r = 0; r < l.rows; ++r) {
         for (int c = 0; c < l.columns; ++c) {
             const double v = matrix(r, c);
@@ -215,8 +225,9 @@ void drawValues(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
             else if (isMasked(v))
                 pen = kMaskedText;
             else
-                pen = legibleTextColor(blendWithBackground(QColor::fromRgb(heatmapscale::cellColor(spec, l.range, v)),
-                                                           painter->opacity()));
+                pen = legibleTextColor(blendWithBackground(
+                    QColor::fromRgb(heatmapscale::cellColor(spec, l.range, colorSource(spec)(r, c))),
+                    painter->opacity()));
             painter->setPen(pen);
             const QRectF rect(xs[c], ys[r], xs[c + 1] - xs[c], ys[r + 1] - ys[r]);
             painter->drawText(rect, Qt::AlignCenter, heatmapscale::formatValue(v, spec.decimals));

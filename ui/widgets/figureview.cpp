@@ -62,6 +62,7 @@ void FigureView::setViewState(ViewState* view)
     connect(view, &ViewState::headChanged, this, &FigureView::rebuild);
     connect(view, &ViewState::allHeadsChanged, this, &FigureView::rebuild);
     connect(view, &ViewState::colorMapChanged, this, &FigureView::rebuild);
+    connect(view, &ViewState::weightsScaleChanged, this, &FigureView::rebuild);
     connect(view, &ViewState::selectionChanged, this, [this] {
         m_figure.setSelection(m_view->query(), m_view->key());
         m_cache.clear();
@@ -125,6 +126,7 @@ FigureOptions FigureView::exportOptions() const
     options.layer = m_view->layer();
     options.head = m_view->head();
     options.colorMap = m_view->colorMap();
+    options.weightsScale = m_view->weightsScale();
     options.allHeads = m_view->allHeads();
     options.query = m_view->query();
     options.key = m_view->key();
@@ -209,6 +211,7 @@ FigureSettings FigureView::settings() const
     s.head = m_view->head();
     s.allHeads = m_view->allHeads();
     s.colorMap = m_view->colorMap();
+    s.weightsScale = m_view->weightsScale();
     s.query = m_view->query();
     s.key = m_view->key();
     const QSize v = viewport()->size();
