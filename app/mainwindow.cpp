@@ -574,10 +574,10 @@ void MainWindow::setPresentation(bool on)
         setWindowState(windowState() & ~Qt::WindowFullScreen);
         m_actions.fullScreen->setChecked(false);
     }
-    // The slides switch to large type on black; the figure, fitted to the
-    // whole screen without the panel, grows by itself.
+    // The slides switch to large type on black; the figure to large type in
+    // black, fitted to the whole screen without the panel.
     m_lesson->setPresentation(on);
-    m_figure->zoomToFit();
+    m_figure->setPresentation(on);
     m_actions.leave->setEnabled(on || isInLesson());
 }
 

@@ -10,7 +10,8 @@
 // never moves a panel); it never computes attention, it only reads the result. All geometry is in logical figure pixels
 // with the origin at the top left and a whole-pixel size(); a caller scales the painter to zoom or to export at a
 // higher pixel ratio, so the layout never changes with the device. Panels sharing the token axis get one cell size, so
-// a token's row has the same height in E, Q, K, V, the scores and the output.
+// a token's row has the same height in E, Q, K, V, the scores and the output (past 128 tokens the scores before the
+// softmax get half of it, so the weights get the most room). Panels keep the computation's order, row by row.
 
 #include "core/attention.h"
 #include "ui/render/explanation.h"
@@ -45,8 +46,15 @@ struct FigureSettings
     std::optional<attn::PanelId> panel;
     // The panels are arranged to fill a box of this aspect ratio best (a
     // 16:9 slide by default; the view passes its viewport).
+    // The whole figure fits this box (less the view's few pixels of margin)
+    // scaled by no less than legibleTextPx / smallestTextPx(): grids shrink,
+    // numbers go and labels thin before any text would be drawn smaller than
+    // legibleTextPx there.
     QSizeF fitTo{1280, 720};
+    double legibleTextPx = 12.0;
     QFont font = heatmaplayout::defaultFont();
+    // Every text and frame black (presentation on a projector).
+    bool highContrast = false;
 };
 
 struct FigurePanel
@@ -96,6 +104,10 @@ public:
     QFont titleFont() const;
 
     const std::vector<FigurePanel>& panels() const { return m_panels; }
+    // The pixel size of the smallest text drawn (labels, ticks, numbers in
+    // cells), in figure pixels: the zoom that shows it at legibleTextPx is
+    // legibleTextPx / smallestTextPx().
+    double smallestTextPx() const;
     // Index of the panel, or -1; head is ignored for panels of all heads.
     int panelIndex(attn::PanelId id, int head = -1) const;
 
@@ -119,6 +131,7 @@ private:
     void buildPanels();
     void applySelection();
     void arrange();
+    double layOut(double tokenExtent, bool allowValues);
 
     attn::AttentionConfig m_config;
     std::shared_ptr<const attn::AttentionResult> m_result;

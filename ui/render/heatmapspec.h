@@ -114,4 +114,6 @@ struct HeatmapSpec
     // the height a figure shares between panels of the same tokens.
     double cellAspect = 1.0;
     std::optional<HeatmapStrip> rowStrip;
+    // Text and frames in black (a projector washes out greys).
+    bool highContrast = false;
 };
