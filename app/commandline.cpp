@@ -44,14 +44,18 @@ struct Parser
                                 "Colour map of the attention weights: " + ColorMap::sequentialNames().join(", ") +
                                     " (default viridis).",
                                 "name"};
+    QCommandLineOption weightsScale{"weights-scale",
+                                    "What the colours of the weights span: fixed (0 to 1, the default), matrix (its "
+                                    "min to max) or row (each row's min to max).",
+                                    "scale"};
     QCommandLineOption help{QStringList{"h", "help"}, "Show this help and exit."};
     QCommandLineOption version{QStringList{"v", "version"}, "Show the version and exit."};
 
     QList<QCommandLineOption> all() const
     {
-        return {sentence,  preset,      seed,       embeddingSeed, dModel,      heads,       init,         causal,
-                noScale,   temperature, positional, exportJson,    exportNumpy, exportImage, exportLesson, saveSession,
-                exportCsv, panel,       scale,      head,          colorMap,    help,        version};
+        return {sentence,  preset,      seed,       embeddingSeed, dModel,      heads,        init,         causal,
+                noScale,   temperature, positional, exportJson,    exportNumpy, exportImage,  exportLesson, saveSession,
+                exportCsv, panel,       scale,      head,          colorMap,    weightsScale, help,         version};
     }
 
     Parser()
@@ -105,6 +109,7 @@ Session sessionFromOptions(const CommandLineOptions& options)
     session.selectedToken = options.selectedToken;
     session.lessonStep = options.lessonStep;
     session.colorMap = options.colorMap;
+    session.weightsScale = options.weightsScale.value_or(WeightsScale::Fixed);
     return session;
 }
 
@@ -213,6 +218,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
         config = session->config;
         options.head = session->head;
         options.colorMap = session->colorMap;
+        options.weightsScale = session->weightsScale;
         options.selectedToken = session->selectedToken;
         options.lessonStep = session->lessonStep;
     }
@@ -335,6 +341,14 @@ ParseOutcome parseArguments(const QStringList& arguments)
         if (!ColorMap::sequentialNames().contains(options.colorMap)) {
             error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
                         .arg(options.colorMap, ColorMap::sequentialNames().join(", "));
+            return outcome;
+        }
+    }
+    if (parser.isSet(p.weightsScale)) {
+        options.weightsScale = weightsScaleFromName(parser.value(p.weightsScale));
+        if (!options.weightsScale) {
+            error = QStringLiteral("Unknown weights scale \"%1\"; the scales are: %2.")
+                        .arg(parser.value(p.weightsScale), weightsScaleNames().join(", "));
             return outcome;
         }
     }

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 struct CommandLineOptions
 {
     attn::AttentionConfig config;
@@ -17,10 +19,11 @@ struct CommandLineOptions
     QString exportNumpy;
     QString exportImage;
     QString saveSession;
-    QString exportLesson; // the seven lesson slides as a PDF
-    QString exportCsv;    // one panel's numbers (--panel) as CSV
-    QString panel;        // empty: the whole figure
-    QString colorMap;     // empty: the default
+    QString exportLesson;                     // the seven lesson slides as a PDF
+    QString exportCsv;                        // one panel's numbers (--panel) as CSV
+    QString panel;                            // empty: the whole figure
+    QString colorMap;                         // empty: the default
+    std::optional<WeightsScale> weightsScale; // unset: the default (0 to 1) or the session's
     double scale = 1.0;
     int head = 0;           // zero-based; the option is one-based
     int selectedToken = -1; // from a session: the highlighted query token

@@ -65,6 +65,7 @@ QString runHeadlessExports(const CommandLineOptions& options)
         figure.panel = options.panel;
         figure.head = options.head;
         figure.colorMap = options.colorMap;
+        figure.weightsScale = options.weightsScale.value_or(WeightsScale::Fixed);
         figure.scale = options.scale;
         if (!exportFigure(options.exportImage, options.config, result, figure, &error, &files))
             return error;

@@ -303,6 +303,7 @@ Session MainWindow::currentSession() const
     session.layer = m_view->layer();
     session.head = std::clamp(m_view->head(), 0, std::max(0, session.config.heads - 1));
     session.colorMap = m_view->colorMap();
+    session.weightsScale = m_view->weightsScale();
     session.selectedToken = m_view->query().value_or(-1);
     session.lessonStep = isInLesson() ? m_view->lessonStep() : 0;
     return session;
@@ -322,6 +323,7 @@ void MainWindow::applySession(const Session& session, bool asEdit)
     // its selection is taken as it is, and fitted then.
     m_view->setShape(1, session.config.heads, 0);
     m_view->setColorMap(session.colorMap);
+    m_view->setWeightsScale(session.weightsScale);
     m_view->setLayer(session.layer);
     m_view->setHead(session.head);
     m_view->setSelection(session.selectedToken, std::nullopt);
@@ -344,6 +346,7 @@ void MainWindow::newSession()
     Session session;
     session.config = windowsettings::plainConfig();
     session.colorMap = m_view->colorMap();
+    session.weightsScale = m_view->weightsScale();
     applySession(session, false);
     m_files->setCurrentFile(QString());
     m_messageBar->dismiss();
@@ -555,10 +558,7 @@ void MainWindow::leaveLesson()
 
 void MainWindow::setPresentation(bool on)
 {
-    {
-        const QSignalBlocker blocker(m_actions.presentation);
-        m_actions.presentation->setChecked(on);
-    }
+    m_actions.presentation->setChecked(on); // emits toggled, not the triggered that calls this
     if (on == m_presenting)
         return;
     m_presenting = on;
@@ -576,10 +576,10 @@ void MainWindow::setPresentation(bool on)
         setWindowState(windowState() & ~Qt::WindowFullScreen);
         m_actions.fullScreen->setChecked(false);
     }
-    // The slides switch to large type on black; the figure, fitted to the
-    // whole screen without the panel, grows by itself.
+    // The slides switch to large type on black; the figure to large type in
+    // black, fitted to the whole screen without the panel.
     m_lesson->setPresentation(on);
-    m_figure->zoomToFit();
+    m_figure->setPresentation(on);
     m_actions.leave->setEnabled(on || isInLesson());
 }
 

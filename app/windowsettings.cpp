@@ -26,8 +26,8 @@ bool isPlainStart(const CommandLineOptions& options)
 {
     static const CommandLineOptions plain = plainOptions();
     const bool defaultConfig = options.config == plain.config || options.config == attn::AttentionConfig{};
-    return defaultConfig && options.sessionFile.isEmpty() && options.colorMap.isEmpty() && options.head == 0 &&
-           options.selectedToken < 0;
+    return defaultConfig && options.sessionFile.isEmpty() && options.colorMap.isEmpty() && !options.weightsScale &&
+           options.head == 0 && options.selectedToken < 0;
 }
 
 } // namespace

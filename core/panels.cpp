@@ -15,9 +15,10 @@ constexpr bool kEditable = true;
 constexpr bool kPositionalOnly = true;
 
 // clang-format off
-constexpr std::array<PanelInfo, 12> kCatalogue{{
+constexpr std::array<PanelInfo, 13> kCatalogue{{
 //   id                     name             title            stage        rows     columns    per head  editable   positional only  result matrix                  layer matrix            per-head matrix              given
     {PanelId::Embeddings,   "embeddings",    "E",             Inputs,      Tokens,  Model,     false,    kEditable, false,           &AttentionResult::embeddings,  nullptr,                nullptr,                     nullptr},
+    {PanelId::Positional,   "positional",    "PE",            Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::positional,  nullptr,                nullptr,                     nullptr},
     {PanelId::Inputs,       "inputs",        "X",             Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::inputs,      nullptr,                nullptr,                     nullptr},
     {PanelId::WQuery,       "w_query",       "W_Q",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wQuery,   nullptr,                     &AttentionConfig::wQuery},
     {PanelId::WKey,         "w_key",         "W_K",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wKey,     nullptr,                     &AttentionConfig::wKey},

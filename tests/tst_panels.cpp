@@ -32,8 +32,9 @@ private slots:
 
 void TestPanels::figureOrder()
 {
-    const std::vector<std::string> expected{"embeddings", "inputs", "w_query", "w_key",         "w_value", "q",
-                                            "k",          "v",      "scores",  "scaled_scores", "weights", "output"};
+    const std::vector<std::string> expected{"embeddings",    "positional", "inputs", "w_query", "w_key",
+                                            "w_value",       "q",          "k",      "v",       "scores",
+                                            "scaled_scores", "weights",    "output"};
     const auto catalogue = attn::panelCatalogue();
     QCOMPARE(catalogue.size(), expected.size());
     for (std::size_t i = 0; i < catalogue.size(); ++i) {
@@ -110,7 +111,7 @@ void TestPanels::inputsOnlyWithPositionalEncoding()
     attn::AttentionConfig config;
     config.positional = false;
     for (const attn::PanelInfo& info : attn::panelCatalogue())
-        QCOMPARE(attn::panelAvailable(config, info.id), info.id != PanelId::Inputs);
+        QCOMPARE(attn::panelAvailable(config, info.id), info.id != PanelId::Inputs && info.id != PanelId::Positional);
     config.positional = true;
     for (const attn::PanelInfo& info : attn::panelCatalogue())
         QVERIFY(attn::panelAvailable(config, info.id));
@@ -185,10 +186,11 @@ void TestPanels::matrixOfEachLayer()
 
 void TestPanels::eachPanelLivesAtOneLevel()
 {
-    // E and X are shared by the layers, the per-head panels are the heads',
-    // everything else belongs to a layer.
+    // E, PE and X are shared by the layers, the per-head panels are the
+    // heads', everything else belongs to a layer.
     for (const attn::PanelInfo& info : attn::panelCatalogue()) {
-        const bool shared = info.id == PanelId::Embeddings || info.id == PanelId::Inputs;
+        const bool shared =
+            info.id == PanelId::Embeddings || info.id == PanelId::Positional || info.id == PanelId::Inputs;
         QCOMPARE(info.matrix != nullptr, shared);
         QCOMPARE(info.headMatrix != nullptr, info.perHead);
         QCOMPARE(info.layerMatrix != nullptr, !shared && !info.perHead);

@@ -31,6 +31,7 @@ QByteArray sessionToJson(const Session& session)
         {"layer", session.layer},
         {"head", session.head},
         {"colormap", session.colorMap},
+        {"weights_scale", weightsScaleName(session.weightsScale)},
         {"lesson_step", session.lessonStep},
     };
     QJsonObject root{
@@ -159,6 +160,15 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
         else
             note(QStringLiteral("The colour map \"%1\" is unknown; %2 is shown instead.")
                      .arg(colorMap.isString() ? colorMap.toString() : QStringLiteral("(not text)"), session.colorMap));
+    }
+    if (view.contains("weights_scale")) {
+        const QJsonValue scale = view.value("weights_scale");
+        if (const auto known = weightsScaleFromName(scale.toString()); scale.isString() && known)
+            session.weightsScale = *known;
+        else
+            note(QStringLiteral("The weights scale \"%1\" is unknown (%2); 0 to 1 is shown instead.")
+                     .arg(scale.isString() ? scale.toString() : QStringLiteral("(not text)"),
+                          weightsScaleNames().join(QStringLiteral(", "))));
     }
     return session;
 }

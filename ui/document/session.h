@@ -6,6 +6,7 @@
 // naming the file and the problem. Writing is atomic.
 
 #include "core/attention.h"
+#include "ui/render/weightsscale.h"
 
 #include <QByteArray>
 #include <QString>
@@ -22,7 +23,8 @@ struct Session
     int layer = 0;          // zero-based
     int head = 0;           // zero-based
     QString colorMap = QStringLiteral("viridis");
-    int lessonStep = 0; // 0: not in a lesson
+    WeightsScale weightsScale = WeightsScale::Fixed; // "weights_scale"; absent: fixed 0 to 1
+    int lessonStep = 0;                              // 0: not in a lesson
 
     bool operator==(const Session&) const = default;
 };

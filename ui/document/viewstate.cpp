@@ -66,6 +66,14 @@ void ViewState::setColorMap(const QString& name)
     emit colorMapChanged(lower);
 }
 
+void ViewState::setWeightsScale(WeightsScale scale)
+{
+    if (scale == m_weightsScale)
+        return;
+    m_weightsScale = scale;
+    emit weightsScaleChanged(scale);
+}
+
 std::optional<int> ViewState::fitToken(std::optional<int> index) const
 {
     if (!index || *index < 0 || (m_tokens > 0 && *index >= m_tokens))

@@ -1,7 +1,8 @@
 #pragma once
 
 // What the user is looking at, as opposed to what is computed: the chosen
-// layer and head, all heads at once or one, the colour map, the selected
+// layer and head, all heads at once or one, the colour map and the weights'
+// colour scale, the selected
 // query row and key column, and the lesson's step. One ViewState exists per
 // window; the figure, the lesson, the settings panel and the compare dialog
 // observe it and write to it, so no view keeps a copy of its own that could
@@ -13,6 +14,8 @@
 // step within 1..lessonSteps, the colour map one the renderer knows. A
 // setter given an out-of-range value clamps it; a signal is emitted only
 // when a value really changes, after the new value is in place.
+
+#include "ui/render/weightsscale.h"
 
 #include <QObject>
 #include <QString>
@@ -33,6 +36,7 @@ public:
     int head() const { return m_head; }   // zero-based
     bool allHeads() const { return m_allHeads; }
     QString colorMap() const { return m_colorMap; }
+    WeightsScale weightsScale() const { return m_weightsScale; }
     std::optional<int> query() const { return m_query; } // selected query row i
     std::optional<int> key() const { return m_key; }     // selected key column j
     // The token the lesson follows: the selected query, else the first.
@@ -44,6 +48,7 @@ public:
     void setAllHeads(bool on);
     // Unknown names are ignored (the colour map stays).
     void setColorMap(const QString& name);
+    void setWeightsScale(WeightsScale scale);
     // A negative index is no selection.
     void setSelection(std::optional<int> query, std::optional<int> key);
     void clearSelection() { setSelection(std::nullopt, std::nullopt); }
@@ -66,6 +71,7 @@ signals:
     void headChanged(int head);
     void allHeadsChanged(bool on);
     void colorMapChanged(const QString& name);
+    void weightsScaleChanged(WeightsScale scale);
     void selectionChanged();
     void lessonStepChanged(int step);
     void shapeChanged();
@@ -81,6 +87,7 @@ private:
     int m_head = 0;
     bool m_allHeads = false;
     QString m_colorMap = QStringLiteral("viridis");
+    WeightsScale m_weightsScale = WeightsScale::Fixed;
     std::optional<int> m_query;
     std::optional<int> m_key;
     int m_lessonStep = 1;

@@ -226,6 +226,8 @@ QString panelFormula(const attn::AttentionConfig& config, PanelId id)
     switch (id) {
     case PanelId::Embeddings:
         return QStringLiteral("one row per token");
+    case PanelId::Positional:
+        return QStringLiteral("PE[p, 2i] = sin(p / 10000^(2i/d)) \u00b7 PE[p, 2i+1] = cos(\u2026)");
     case PanelId::Inputs:
         return QStringLiteral("X = E + PE (sinusoidal)");
     case PanelId::WQuery:
@@ -307,6 +309,21 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                       ? QStringLiteral("given literally")
                       : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
         break;
+    case PanelId::Positional: {
+        lines << QStringLiteral("PE \u00b7 position %1 (token %2) \u00b7 dimension %3")
+                     .arg(row)
+                     .arg(quoted(tokenText(result, row)))
+                     .arg(column);
+        const int i2 = column - column % 2; // 2i: the pair of dimensions sharing a frequency
+        lines << QStringLiteral("pe_%1,%2 = %3(%1 / 10000^(%4/%5)) = %6")
+                     .arg(row)
+                     .arg(column)
+                     .arg(column % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"))
+                     .arg(i2)
+                     .arg(config.dModel)
+                     .arg(fmt(value));
+        break;
+    }
     case PanelId::Inputs: {
         lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3")
                      .arg(quoted(tokenText(result, row)))

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 using attn::PanelAxis;
@@ -26,6 +27,9 @@ constexpr double kTokenGridExtent = 720.0;
 // (wider than tall: a row of numbers is read left to right).
 constexpr double kValueGridWidth = 1080.0;
 constexpr int kMaxSentenceChars = 72;
+// Without numbers, a panel's model-dimension axis is given up to this many
+// pixels (cells of at most 1.2 lines each).
+constexpr double kDimensionGridExtent = 240.0;
 
 const QString kDot = QStringLiteral(" \u00b7 ");
 const QColor kTitleColor(0x1a, 0x1a, 0x1a);
@@ -137,11 +141,33 @@ ColorMap sequentialMap(const QString& name)
     return ColorMap::byName(name.isEmpty() ? QStringLiteral("viridis") : name).value_or(ColorMap::viridis());
 }
 
+// Each row mapped onto [0, 1] by its own finite min..max; a constant row
+// gives 0.5 everywhere (the map's middle), non-finite values stay.
+attn::Matrix rowNormalized(const attn::Matrix& m)
+{
+    attn::Matrix out(m.rows(), m.cols());
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        double low = std::numeric_limits<double>::infinity();
+        double high = -low;
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            if (std::isfinite(m(r, c))) {
+                low = std::min(low, m(r, c));
+                high = std::max(high, m(r, c));
+            }
+        }
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            const double v = m(r, c);
+            out(r, c) = !std::isfinite(v) ? v : high > low ? (v - low) / (high - low) : 0.5;
+        }
+    }
+    return out;
+}
+
 // The spec of one panel of layer `layer` (head h for the per-head panels),
 // as the figure draws it before layout and selection.
 HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr<const attn::AttentionResult>& shared,
-                      PanelId id, int layer, int h, const ColorMap& sequential, const QStringList& tokens,
-                      StatsCache& stats)
+                      PanelId id, int layer, int h, const ColorMap& sequential, WeightsScale weightsScale,
+                      const QStringList& tokens, StatsCache& stats)
 {
     const attn::AttentionResult& result = *shared;
     HeatmapSpec spec;
@@ -154,7 +180,15 @@ HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr
     spec.compact = true;
     if (id == PanelId::Weights) {
         spec.colorMap = sequential;
-        spec.range = ValueRange{0.0, 1.0};
+        // 0 to 1 by default; this matrix's min..max (unset: automatic); or
+        // every row normalised to its own min..max, which the bar says.
+        if (weightsScale == WeightsScale::Fixed) {
+            spec.range = ValueRange{0.0, 1.0};
+        } else if (weightsScale == WeightsScale::Row) {
+            spec.colorValues = std::make_shared<const attn::Matrix>(rowNormalized(*spec.matrix));
+            spec.range = ValueRange{0.0, 1.0};
+            spec.rangeEndTexts = std::pair{QStringLiteral("row min"), QStringLiteral("row max")};
+        }
         // Each query row's entropy beside it: how spread its attention is.
         const int n = static_cast<int>(spec.matrix->cols());
         HeatmapStrip strip;
@@ -164,8 +198,19 @@ HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr
         strip.decimals = kDecimals;
         spec.rowStrip = strip;
         spec.formula += QStringLiteral(" \u00b7 H \u2264 ln %1 = %2").arg(n).arg(fmt(strip.maximum));
+    } else if (!panelIsSigned(result, id, layer, stats)) {
+        spec.colorMap = sequential;
+    } else if (sequential.name() == ColorMap::grayscale().name()) {
+        // Grayscale asks for no colour at all: signed panels are grey too,
+        // black at -max|x|, mid grey at 0, white at +max|x|.
+        spec.colorMap = sequential;
+        const double m = spec.stats->maxAbs > 0 ? spec.stats->maxAbs : 1.0;
+        spec.range = ValueRange{-m, m};
     } else {
-        spec.colorMap = panelIsSigned(result, id, layer, stats) ? ColorMap::diverging() : sequential;
+        // Viridis and cividis are sequential: a sign needs a neutral middle,
+        // which the cool-warm map has (and its blue / red stay apart for the
+        // common colour-vision deficiencies, as cividis's blue / yellow do).
+        spec.colorMap = ColorMap::diverging();
     }
     if (id == PanelId::Embeddings) {
         // When some words' vectors were given (imported, edited, a preset)
@@ -194,51 +239,62 @@ struct Arrangement
     double score = -1;
 };
 
-// Rows of panels in the given order, each row centred and its grids' tops
-// aligned (so a token's row lines up across the row); a new row starts when
-// the width would pass maxWidth, and at the stage boundaries `breaks` asks for.
+// Rows of panels in the computation's order (rows left to right, top to
+// bottom), each row centred and its grids' tops aligned (so a token's row
+// lines up across the row); a new row starts when the width would pass
+// maxWidth, and at the stage boundaries `breaks` asks for. Panels of one
+// unit (E, PE and X; the three W; Q, K and V) share a row whenever they fit
+// one together.
 enum class Breaks { None, BeforeAttention, EveryStage };
 
-Arrangement flow(const std::vector<std::size_t>& order, const std::vector<QSizeF>& sizes,
-                 const std::vector<double>& gridTops, const std::vector<Group>& groups, double maxWidth, Breaks breaks,
+Arrangement flow(const std::vector<QSizeF>& sizes, const std::vector<double>& gridTops,
+                 const std::vector<Group>& groups, const std::vector<int>& units, double maxWidth, Breaks breaks,
                  double gap)
 {
     Arrangement a;
     a.positions.resize(sizes.size());
     struct Row
     {
-        std::size_t first = 0; // into order
-        std::size_t last = 0;  // exclusive
+        std::size_t first = 0;
+        std::size_t last = 0; // exclusive
         double width = 0;
         double gridTop = 0;
         double height = 0;
     };
     std::vector<Row> rows;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const std::size_t i = order[k];
-        const bool newStage = k > 0 && groups[i] != groups[order[k - 1]];
+    bool unitFits = false; // the unit being placed fits a row of its own
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        const bool newStage = i > 0 && groups[i] != groups[i - 1];
         const bool mustBreak = newStage && (breaks == Breaks::EveryStage ||
                                             (breaks == Breaks::BeforeAttention && groups[i] == Group::Attention));
-        if (rows.empty() || mustBreak || rows.back().width + gap + sizes[i].width() > maxWidth)
-            rows.push_back({k, k, 0, 0, 0});
+        const bool unitStart = i == 0 || units[i] != units[i - 1];
+        double needed = sizes[i].width();
+        if (unitStart) {
+            double unitWidth = sizes[i].width();
+            for (std::size_t j = i + 1; j < sizes.size() && units[j] == units[i]; ++j)
+                unitWidth += gap + sizes[j].width();
+            unitFits = unitWidth <= maxWidth;
+            if (unitFits)
+                needed = unitWidth;
+        }
+        const bool full = !rows.empty() && (unitStart || !unitFits) && rows.back().width + gap + needed > maxWidth;
+        if (rows.empty() || mustBreak || full)
+            rows.push_back({i, i, 0, 0, 0});
         Row& row = rows.back();
         row.width += (row.last > row.first ? gap : 0.0) + sizes[i].width();
         row.gridTop = std::max(row.gridTop, gridTops[i]);
-        row.last = k + 1;
+        row.last = i + 1;
     }
     double width = 0;
     for (Row& row : rows) {
         width = std::max(width, row.width);
-        for (std::size_t k = row.first; k < row.last; ++k) {
-            const std::size_t i = order[k];
+        for (std::size_t i = row.first; i < row.last; ++i)
             row.height = std::max(row.height, row.gridTop - gridTops[i] + sizes[i].height());
-        }
     }
     double y = 0;
     for (const Row& row : rows) {
         double x = std::round((width - row.width) / 2);
-        for (std::size_t k = row.first; k < row.last; ++k) {
-            const std::size_t i = order[k];
+        for (std::size_t i = row.first; i < row.last; ++i) {
             a.positions[i] = QPointF(x, y + row.gridTop - gridTops[i]);
             x += sizes[i].width() + gap;
         }
@@ -246,6 +302,27 @@ Arrangement flow(const std::vector<std::size_t>& order, const std::vector<QSizeF
     }
     a.size = QSizeF(std::ceil(width), std::ceil(y - gap));
     return a;
+}
+
+// Panels that read as one step keep to one row when they can.
+int unitOf(PanelId id)
+{
+    switch (id) {
+    case PanelId::Embeddings:
+    case PanelId::Positional:
+    case PanelId::Inputs:
+        return 0;
+    case PanelId::WQuery:
+    case PanelId::WKey:
+    case PanelId::WValue:
+        return 1;
+    case PanelId::Q:
+    case PanelId::K:
+    case PanelId::V:
+        return 2;
+    default:
+        return 3 + static_cast<int>(id);
+    }
 }
 
 // Height of the figure title wrapped at `width`, from its words' widths, so
@@ -301,15 +378,15 @@ QStringList panelColumnLabels(const attn::AttentionResult& result, PanelId id)
 
 HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
                             const std::shared_ptr<const attn::AttentionResult>& result, PanelId id, int layer, int head,
-                            const QString& colorMap)
+                            const QString& colorMap, WeightsScale weightsScale)
 {
     if (!result || result->tokens.empty() || result->headCount() == 0 || !attn::panelAvailable(config, id))
         return {};
     StatsCache stats;
     const int l = std::clamp(layer, 0, static_cast<int>(result->layers.size()) - 1);
     const int h = attn::panelInfo(id).perHead ? std::clamp(head, 0, result->headCount() - 1) : 0;
-    return buildSpec(config, result, id, l, h, sequentialMap(colorMap), panelRowLabels(*result, PanelId::Embeddings),
-                     stats);
+    return buildSpec(config, result, id, l, h, sequentialMap(colorMap), weightsScale,
+                     panelRowLabels(*result, PanelId::Embeddings), stats);
 }
 
 QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result)
@@ -397,7 +474,9 @@ void Figure::buildPanels()
         FigurePanel panel;
         panel.id = id;
         panel.head = head;
-        panel.spec = buildSpec(m_config, m_result, id, m_settings.layer, std::max(0, head), sequential, tokens, stats);
+        panel.spec = buildSpec(m_config, m_result, id, m_settings.layer, std::max(0, head), sequential,
+                               m_settings.weightsScale, tokens, stats);
+        panel.spec.highContrast = m_settings.highContrast;
         m_panels.push_back(std::move(panel));
     }
     applySelection();
@@ -437,7 +516,21 @@ void Figure::applySelection()
     }
 }
 
-void Figure::arrange()
+double Figure::smallestTextPx() const
+{
+    double smallest = std::numeric_limits<double>::infinity();
+    for (const FigurePanel& p : m_panels) {
+        smallest = std::min(smallest, static_cast<double>(p.layout.labelFont.pixelSize()));
+        if (p.layout.valuesVisible || p.layout.stripValuesVisible)
+            smallest = std::min(smallest, static_cast<double>(p.layout.valueFont.pixelSize()));
+    }
+    return std::isfinite(smallest) ? smallest : 0.0;
+}
+
+// Lays the panels out with token axes of at most tokenExtent pixels (numbers
+// in cells only if allowValues) and arranges them for the fit box; returns
+// the zoom that fits the whole figure into it.
+double Figure::layOut(double tokenExtent, bool allowValues)
 {
     const QFont& font = m_settings.font;
     const QFontMetricsF fm(font);
@@ -452,7 +545,7 @@ void Figure::arrange()
     // cells just big enough for them (the view zooms the whole figure, so a
     // compact figure means large text on screen); cells get wider, never
     // taller, for wide numbers. Without numbers, cells are square and a
-    // token axis stays within kTokenGridExtent.
+    // token axis stays within tokenExtent.
     std::vector<QSizeF> valueCells(count);
     double valueHeight = 0;
     for (std::size_t i = 0; i < count; ++i) {
@@ -461,7 +554,7 @@ void Figure::arrange()
     }
     auto canShowValues = [&](std::size_t i, int rows) {
         const FigurePanel& p = m_panels[i];
-        return p.spec.showValues && rows * valueHeight <= kTokenGridExtent &&
+        return allowValues && p.spec.showValues && rows * valueHeight <= kTokenGridExtent &&
                p.spec.matrix->cols() * valueCells[i].width() <= kValueGridWidth;
     };
     bool tokenValues = false;
@@ -482,11 +575,15 @@ void Figure::arrange()
         }
         tokenLabelPair = std::ceil(tokenLabelPair + std::round(lineHeight * 0.3));
     }
-    const double tokenCell = tokenValues ? valueHeight : snap(std::min(squareCell, kTokenGridExtent / std::max(1, n)));
+    const double tokenCell = tokenValues ? valueHeight : snap(std::min(squareCell, tokenExtent / std::max(1, n)));
+    // Hundreds of tokens: an overview whose weights get the most room; the
+    // scores before the softmax are there for their pattern only.
+    const bool overview = n > 128 && !m_settings.allHeads && count > 4;
 
     std::vector<QSizeF> sizes(count);
     std::vector<double> gridTops(count);
     std::vector<Group> groups(count);
+    std::vector<int> units(count);
     for (std::size_t i = 0; i < count; ++i) {
         FigurePanel& p = m_panels[i];
         const int rows = static_cast<int>(p.spec.matrix->rows());
@@ -496,8 +593,16 @@ void Figure::arrange()
         const bool values = canShowValues(i, rows) && (tokenValues || hasTokenRows(p.id));
         double h = tokenCell;
         if (!hasTokenRows(p.id))
-            h = values ? valueHeight : snap(std::min(tokenCell, kTokenGridExtent / std::max(1, rows)));
+            h = values ? valueHeight : snap(std::min(tokenCell, tokenExtent / std::max(1, rows)));
+        // Without numbers, the few model dimensions of E, Q, K, V, the W and
+        // the output keep cells one can see and point at, however thin the
+        // token rows: their columns are not shared with anything.
+        const double dimensionCell = snap(std::min(lineHeight * 1.2, kDimensionGridExtent / std::max(1, columns)));
+        if (!values && !hasTokenRows(p.id))
+            h = std::max(h, snap(std::min(lineHeight * 1.2, kDimensionGridExtent / std::max(1, rows))));
         double w = h;
+        if (!values && !hasTokenColumns(p.id))
+            w = std::max(w, dimensionCell);
         if (values && h >= valueHeight) {
             w = std::max(h, valueCells[i].width());
             if (hasTokenColumns(p.id) && columns * tokenLabelPair <= kValueGridWidth)
@@ -508,12 +613,17 @@ void Figure::arrange()
         // compared by pattern, not read cell by cell.
         if (m_settings.allHeads && p.id == PanelId::Weights && m_result->headCount() >= 3 && n > 24)
             h = w = std::max(2.0, std::floor(h * 0.5));
+        if (overview && (p.id == PanelId::Scores || p.id == PanelId::ScaledScores))
+            h = w = snap(h * 0.5);
+        if (!allowValues)
+            p.spec.showValues = false;
         p.spec.cellAspect = w / h;
         sizes[i] = heatmaplayout::sizeForCellSize(p.spec, h, font);
         // Laid out once at the origin, moved into place at the end.
         p.layout = heatmaplayout::layoutForCellSize(QRectF(QPointF(0, 0), sizes[i]), p.spec, h, font);
         gridTops[i] = p.layout.gridRect.top();
         groups[i] = stageOf(p.id);
+        units[i] = unitOf(p.id);
     }
 
     TitleWrap title;
@@ -526,63 +636,39 @@ void Figure::arrange()
         title.minWrap = (m_panels.size() == 1 ? 40 : 60) * titleFm.averageCharWidth();
     }
 
-    // Two orders: the computation's, and one with the output beside V (it is
-    // weights · V, and a row of n × n panels is wide enough on its own).
-    std::vector<std::vector<std::size_t>> orders(1);
-    for (std::size_t i = 0; i < count; ++i)
-        orders[0].push_back(i);
-    const int output = panelIndex(PanelId::Output);
-    const int v = panelIndex(PanelId::V);
-    if (output >= 0 && v >= 0 && count > 4) {
-        std::vector<std::size_t> besideV;
-        for (std::size_t i = 0; i < count; ++i) {
-            if (static_cast<int>(i) == output)
-                continue;
-            besideV.push_back(i);
-            if (static_cast<int>(i) == v)
-                besideV.push_back(static_cast<std::size_t>(output));
-        }
-        orders.push_back(besideV);
-    }
-
     const QSizeF fit = m_settings.fitTo.isValid() && !m_settings.fitTo.isEmpty() ? m_settings.fitTo : QSizeF(1280, 720);
     // The view keeps a few pixels around the figure.
     const QSizeF room(std::max(50.0, fit.width() - 8), std::max(50.0, fit.height() - 8));
     Arrangement best;
-    std::vector<Group> bestGroups = groups;
-    for (std::size_t o = 0; o < orders.size(); ++o) {
-        const std::vector<std::size_t>& order = orders[o];
-        std::vector<Group> g = groups;
-        if (o == 1)
-            g[static_cast<std::size_t>(output)] = Group::Projections;
-        // Row widths worth trying: every run of consecutive panels.
-        std::vector<double> widths;
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            double w = -gap;
-            for (std::size_t j = i; j < order.size(); ++j) {
-                w += sizes[order[j]].width() + gap;
-                widths.push_back(w);
-            }
+    double bestZoom = 0;
+    // Row widths worth trying: every run of consecutive panels.
+    std::vector<double> widths;
+    for (std::size_t i = 0; i < count; ++i) {
+        double w = -gap;
+        for (std::size_t j = i; j < count; ++j) {
+            w += sizes[j].width() + gap;
+            widths.push_back(w);
         }
-        std::sort(widths.begin(), widths.end());
-        widths.erase(std::unique(widths.begin(), widths.end()), widths.end());
-        // Rows that follow the stages read better, and the attention panels
-        // (the small multiples of all heads especially) belong together:
-        // both are worth a little size; so is the computation's own order.
-        const double orderBonus = o == 0 ? 1.03 : 1.0;
-        for (const auto& [breaks, bonus] : {std::pair{Breaks::EveryStage, 1.06},
-                                            std::pair{Breaks::BeforeAttention, 1.04}, std::pair{Breaks::None, 1.0}}) {
-            for (double w : widths) {
-                Arrangement a = flow(order, sizes, gridTops, g, w + 0.5, breaks, gap);
-                const QSizeF t = title.sizeAt(a.size.width());
-                const double totalW = std::max(a.size.width(), t.width()) + 2 * margin;
-                const double totalH = a.size.height() + (t.height() > 0 ? t.height() + gap : 0.0) + 2 * margin;
-                // Past full size, more zoom matters little and a clear
-                // structure more: the bonuses decide.
-                const double zoom = std::min(room.width() / totalW, room.height() / totalH);
-                a.score = std::min(zoom, 1.0) * bonus * orderBonus + 0.01 * zoom;
-                if (a.score > best.score + 1e-9)
-                    best = std::move(a);
+    }
+    std::sort(widths.begin(), widths.end());
+    widths.erase(std::unique(widths.begin(), widths.end()), widths.end());
+    // Rows that follow the stages read better, and the attention panels
+    // (the small multiples of all heads especially) belong together: both
+    // are worth a little size.
+    for (const auto& [breaks, bonus] : {std::pair{Breaks::EveryStage, 1.06}, std::pair{Breaks::BeforeAttention, 1.04},
+                                        std::pair{Breaks::None, 1.0}}) {
+        for (double w : widths) {
+            Arrangement a = flow(sizes, gridTops, groups, units, w + 0.5, breaks, gap);
+            const QSizeF t = title.sizeAt(a.size.width());
+            const double totalW = std::max(a.size.width(), t.width()) + 2 * margin;
+            const double totalH = a.size.height() + (t.height() > 0 ? t.height() + gap : 0.0) + 2 * margin;
+            // Past full size, more zoom matters little and a clear
+            // structure more: the bonuses decide.
+            const double zoom = std::min(room.width() / totalW, room.height() / totalH);
+            a.score = std::min(zoom, 1.0) * bonus + 0.01 * zoom;
+            if (a.score > best.score + 1e-9) {
+                best = std::move(a);
+                bestZoom = zoom;
             }
         }
     }
@@ -609,6 +695,62 @@ void Figure::arrange()
         p.layout.translate(p.rect.topLeft());
     }
     m_size = QSizeF(std::ceil(width + 2 * margin), std::ceil(shiftY + best.size.height() + margin));
+    const double zoom = std::min(room.width() / m_size.width(), room.height() / m_size.height());
+    return std::isfinite(zoom) ? zoom : bestZoom;
+}
+
+void Figure::arrange()
+{
+    // As large as the box allows, but the whole figure must fit it at a
+    // zoom that keeps every text at least legibleTextPx: first the numbers
+    // go, then the grids shrink (labels thin as rows get thinner; a label
+    // is never drawn smaller).
+    const double legible = std::max(1.0, m_settings.legibleTextPx);
+    const int n = static_cast<int>(m_result->tokens.size());
+    std::vector<bool> wanted(m_panels.size());
+    for (std::size_t i = 0; i < m_panels.size(); ++i)
+        wanted[i] = m_panels[i].spec.showValues;
+    bool values = true;
+    double extent = kTokenGridExtent;
+    double failed = 0; // the largest numberless extent known not to fit
+    auto fits = [&](double tokenExtent, bool allowValues, double* zoom, double* need) {
+        for (std::size_t i = 0; i < m_panels.size(); ++i)
+            m_panels[i].spec.showValues = wanted[i];
+        *zoom = layOut(tokenExtent, allowValues);
+        const double smallest = smallestTextPx();
+        *need = smallest > 0 ? legible / smallest : 0.0;
+        return *zoom >= *need - 1e-9;
+    };
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        double zoom = 0;
+        double need = 0;
+        if (fits(extent, values, &zoom, &need)) {
+            if (values || failed <= 0)
+                return;
+            // The shrinking steps are coarse: halve the gap to the extent
+            // that failed a few times, for grids as large as still fit.
+            double ok = extent;
+            for (int step = 0; step < 4 && failed - ok > 2.0; ++step) {
+                const double mid = (ok + failed) / 2;
+                (fits(mid, false, &zoom, &need) ? ok : failed) = mid;
+            }
+            fits(ok, false, &zoom, &need); // the last one tried may have failed
+            return;
+        }
+        const int tokenPanel = panelIndex(PanelId::Embeddings);
+        const double cell = tokenPanel >= 0 ? m_panels[static_cast<std::size_t>(tokenPanel)].layout.cellSize : 0.0;
+        if (values) {
+            // Without numbers the cells need be no larger than they were.
+            values = false;
+            if (cell > 0)
+                extent = std::min(extent, cell * std::max(1, n));
+            continue;
+        }
+        if (extent < 8.0)
+            return; // nothing left to shrink: the view zooms further
+        failed = extent;
+        extent *= std::clamp(zoom / need, 0.4, 0.92);
+    }
 }
 
 int Figure::panelIndex(PanelId id, int head) const

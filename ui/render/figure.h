@@ -10,13 +10,15 @@
 // never moves a panel); it never computes attention, it only reads the result. All geometry is in logical figure pixels
 // with the origin at the top left and a whole-pixel size(); a caller scales the painter to zoom or to export at a
 // higher pixel ratio, so the layout never changes with the device. Panels sharing the token axis get one cell size, so
-// a token's row has the same height in E, Q, K, V, the scores and the output.
+// a token's row has the same height in E, Q, K, V, the scores and the output (past 128 tokens the scores before the
+// softmax get half of it, so the weights get the most room). Panels keep the computation's order, row by row.
 
 #include "core/attention.h"
 #include "ui/render/explanation.h"
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmapspec.h"
 #include "ui/render/panelid.h"
+#include "ui/render/weightsscale.h"
 
 #include <QFont>
 #include <QRectF>
@@ -32,18 +34,27 @@ class QPainter;
 // What to show; everything else comes from the configuration and the result.
 struct FigureSettings
 {
-    int layer = 0;            // zero-based layer of every panel but E and X; clamped to the layers
-    int head = 0;             // zero-based head of the per-head panels; clamped to the heads
-    bool allHeads = false;    // the attention weights of every head as small multiples
-    QString colorMap;         // sequential map of the weights; empty: viridis
+    int layer = 0;         // zero-based layer of every panel but E and X; clamped to the layers
+    int head = 0;          // zero-based head of the per-head panels; clamped to the heads
+    bool allHeads = false; // the attention weights of every head as small multiples
+    QString colorMap;      // sequential map of the weights; empty: viridis
+    // How the weights map to colours: 0 to 1, this matrix's range, or each row's.
+    WeightsScale weightsScale = WeightsScale::Fixed;
     std::optional<int> query; // selected query row i
     std::optional<int> key;   // selected key column j
     // Only this panel (under the settings line); unset: the whole figure.
     std::optional<attn::PanelId> panel;
     // The panels are arranged to fill a box of this aspect ratio best (a
     // 16:9 slide by default; the view passes its viewport).
+    // The whole figure fits this box (less the view's few pixels of margin)
+    // scaled by no less than legibleTextPx / smallestTextPx(): grids shrink,
+    // numbers go and labels thin before any text would be drawn smaller than
+    // legibleTextPx there.
     QSizeF fitTo{1280, 720};
+    double legibleTextPx = 12.0;
     QFont font = heatmaplayout::defaultFont();
+    // Every text and frame black (presentation on a projector).
+    bool highContrast = false;
 };
 
 struct FigurePanel
@@ -93,6 +104,10 @@ public:
     QFont titleFont() const;
 
     const std::vector<FigurePanel>& panels() const { return m_panels; }
+    // The pixel size of the smallest text drawn (labels, ticks, numbers in
+    // cells), in figure pixels: the zoom that shows it at legibleTextPx is
+    // legibleTextPx / smallestTextPx().
+    double smallestTextPx() const;
     // Index of the panel, or -1; head is ignored for panels of all heads.
     int panelIndex(attn::PanelId id, int head = -1) const;
 
@@ -116,6 +131,7 @@ private:
     void buildPanels();
     void applySelection();
     void arrange();
+    double layOut(double tokenExtent, bool allowValues);
 
     attn::AttentionConfig m_config;
     std::shared_ptr<const attn::AttentionResult> m_result;
@@ -136,7 +152,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
 // the panel does not exist for the configuration.
 HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
                             const std::shared_ptr<const attn::AttentionResult>& result, attn::PanelId id, int layer,
-                            int head, const QString& colorMap);
+                            int head, const QString& colorMap, WeightsScale weightsScale = WeightsScale::Fixed);
 
 // Row and column names of a panel: tokens for token axes, nothing (indices) otherwise.
 QStringList panelRowLabels(const attn::AttentionResult& result, attn::PanelId id);

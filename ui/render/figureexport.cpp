@@ -148,8 +148,8 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
             return false;
         }
         if (!panelAvailable(config, *id)) {
-            *error = QStringLiteral("The panel \"%1\" (X = E + PE) exists only with positional encoding.")
-                         .arg(options.panel);
+            *error = QStringLiteral("The panel \"%1\" (%2) exists only with positional encoding.")
+                         .arg(options.panel, attn::panelTitle(*id));
             return false;
         }
         s.panel = id;
@@ -169,6 +169,7 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
         return false;
     }
     s.colorMap = options.colorMap;
+    s.weightsScale = options.weightsScale;
     s.layer = options.layer;
     s.head = options.head;
     s.allHeads = options.allHeads;

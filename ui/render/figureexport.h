@@ -20,11 +20,12 @@ class QPdfWriter;
 
 struct FigureOptions
 {
-    QString panel;      // empty: the whole figure; else a name from attn::allPanelNames()
-    int layer = 0;      // zero-based layer of every panel but E and X
-    int head = 0;       // zero-based head for per-head panels
-    QString colorMap;   // empty: viridis
-    double scale = 1.0; // PNG pixel ratio: 2 gives twice the pixels of the same layout
+    QString panel;                                   // empty: the whole figure; else a name from attn::allPanelNames()
+    int layer = 0;                                   // zero-based layer of every panel but E and X
+    int head = 0;                                    // zero-based head for per-head panels
+    QString colorMap;                                // empty: viridis
+    WeightsScale weightsScale = WeightsScale::Fixed; // the weights' colours: 0 to 1, the matrix's or each row's range
+    double scale = 1.0;                              // PNG pixel ratio: 2 gives twice the pixels of the same layout
     bool allHeads = false;
     std::optional<int> query; // highlighted query row i
     std::optional<int> key;   // highlighted key column j

@@ -42,6 +42,12 @@ const QColor kStripBar(0xa9, 0xc8, 0xe8);
 // Diagonal hatching on a global lattice, so runs of adjacent hatched cells
 // join into one continuous pattern. Segments are clipped analytically rather
 // than with a clip path, which SVG and PDF exports handle unevenly.
+// Presentation's high contrast: every text and frame black.
+QColor ink(const HeatmapSpec& spec, const QColor& normal)
+{
+    return spec.highContrast ? QColor(Qt::black) : normal;
+}
+
 void hatch(QPainter* painter, const QRectF& r, double spacing, bool forward)
 {
     const double x0 = r.left(), x1 = r.right(), y0 = r.top(), y1 = r.bottom();
@@ -70,12 +76,22 @@ void drawSwatch(QPainter* painter, const QRectF& r, const QColor& fill, const QC
     hatch(painter, r, spacing, forward);
 }
 
+// The values the cells are coloured by: the spec's colorValues when it has
+// them in the matrix's shape, else the matrix.
+const attn::Matrix& colorSource(const HeatmapSpec& spec)
+{
+    const auto& c = spec.colorValues;
+    if (c && c->rows() == spec.matrix->rows() && c->cols() == spec.matrix->cols())
+        return *c;
+    return *spec.matrix;
+}
+
 QImage cellImage(const HeatmapSpec& spec, const HeatmapLayout& l)
 {
     QImage image(l.columns, l.rows, QImage::Format_RGB32);
     if (image.isNull()) // out of memory: there are no scan lines to write
         return image;
-    const attn::Matrix& matrix = *spec.matrix;
+    const attn::Matrix& matrix = colorSource(spec);
     const QRgb masked = (l.hatched ? heatmapscale::maskedFill() : heatmapscale::maskedFlatFill()).rgb();
     const QRgb nan = (l.hatched ? heatmapscale::nanFill() : heatmapscale::nanFlatFill()).rgb();
     const ValueRange range = l.range;
@@ -155,7 +171,7 @@ void drawRasterCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLa
 void drawVectorCells(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
                      const std::vector<double>& ys)
 {
-    const attn::Matrix& matrix = *spec.matrix;
+    const attn::Matrix& matrix = colorSource(spec);
     for (int r = 0; r < l.rows; ++r) {
         for (int c = 0; c < l.columns; ++c) {
             const double v = matrix(r, c);
@@ -215,8 +231,9 @@ void drawValues(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
             else if (isMasked(v))
                 pen = kMaskedText;
             else
-                pen = legibleTextColor(blendWithBackground(QColor::fromRgb(heatmapscale::cellColor(spec, l.range, v)),
-                                                           painter->opacity()));
+                pen = legibleTextColor(blendWithBackground(
+                    QColor::fromRgb(heatmapscale::cellColor(spec, l.range, colorSource(spec)(r, c))),
+                    painter->opacity()));
             painter->setPen(pen);
             const QRectF rect(xs[c], ys[r], xs[c + 1] - xs[c], ys[r + 1] - ys[r]);
             painter->drawText(rect, Qt::AlignCenter, heatmapscale::formatValue(v, spec.decimals));
@@ -301,7 +318,7 @@ void drawLabels(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
 
     auto styleFor = [&](bool highlighted) {
         painter->setFont(highlighted ? bold : l.labelFont);
-        painter->setPen(highlighted ? accentText : kLabelColor);
+        painter->setPen(highlighted ? accentText : ink(spec, kLabelColor));
         return highlighted ? &boldFm : &fm;
     };
 
@@ -366,7 +383,7 @@ void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayou
     painter->fillRect(bar, gradient);
 
     painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(QPen(kFrameColor, 1.0));
+    painter->setPen(QPen(ink(spec, kFrameColor), 1.0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
 
@@ -377,7 +394,7 @@ void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayou
     for (std::size_t i = 0; i < l.ticks.size(); ++i) {
         const double v = l.ticks[i];
         const double y = bar.bottom() - l.range.normalized(v) * bar.height();
-        painter->setPen(QPen(kLabelColor, 1.0, Qt::SolidLine, Qt::FlatCap));
+        painter->setPen(QPen(ink(spec, kLabelColor), 1.0, Qt::SolidLine, Qt::FlatCap));
         painter->drawLine(QPointF(bar.right(), y), QPointF(bar.right() + tickLength, y));
         const QString text = i < static_cast<std::size_t>(l.tickLabels.size())
                                  ? l.tickLabels[static_cast<qsizetype>(i)]
@@ -399,9 +416,9 @@ void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayou
     auto entry = [&](const QString& text, const QColor& fill, const QColor& lines, bool forward) {
         const QRectF swatch(bar.left(), y + lh * 0.1, bar.width(), lh * 0.8);
         drawSwatch(painter, swatch, fill, lines, spacing, forward);
-        painter->setPen(QPen(kFrameColor, 1.0));
+        painter->setPen(QPen(ink(spec, kFrameColor), 1.0));
         painter->drawRect(swatch.adjusted(0.5, 0.5, -0.5, -0.5));
-        painter->setPen(kLabelColor);
+        painter->setPen(ink(spec, kLabelColor));
         painter->drawText(QRectF(swatch.right() + std::round(lh * 0.4), y, l.target.right() - swatch.right(), lh),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
         y += lh * 1.25;
@@ -421,14 +438,14 @@ void drawHeader(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     const double formulaWidth = l.target.right() - l.formulaRect.left();
     if (!spec.title.isEmpty()) {
         painter->setFont(l.titleFont);
-        painter->setPen(kTitleColor);
+        painter->setPen(ink(spec, kTitleColor));
         const QString text = QFontMetricsF(l.titleFont).elidedText(titleText(spec.title), Qt::ElideRight, titleWidth);
         painter->drawText(QRectF(l.titleRect.left(), l.titleRect.top(), titleWidth, l.titleRect.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
     }
     if (!spec.formula.isEmpty()) {
         painter->setFont(l.labelFont);
-        painter->setPen(kFormulaColor);
+        painter->setPen(ink(spec, kFormulaColor));
         const QString text =
             QFontMetricsF(l.labelFont).elidedText(titleText(spec.formula), Qt::ElideRight, formulaWidth);
         painter->drawText(QRectF(l.formulaRect.left(), l.formulaRect.top(), formulaWidth, l.formulaRect.height()),
@@ -458,12 +475,12 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
         painter->fillRect(QRectF(area.left(), y0 + inset, length, std::max(0.0, y1 - y0 - 2 * inset)), kStripBar);
     }
     painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(QPen(kFrameColor, 1.0));
+    painter->setPen(QPen(ink(spec, kFrameColor), 1.0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(area.adjusted(-0.5, -0.5, 0.5, 0.5));
     if (l.stripValuesVisible) {
         painter->setFont(l.valueFont);
-        painter->setPen(kTitleColor);
+        painter->setPen(ink(spec, kTitleColor));
         for (int r = 0; r < l.rows && r < static_cast<int>(strip.values.size()); ++r) {
             const QRectF row(area.left(), ys[static_cast<std::size_t>(r)], area.width(),
                              ys[static_cast<std::size_t>(r) + 1] - ys[static_cast<std::size_t>(r)]);
@@ -473,7 +490,7 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
     }
     if (!strip.header.isEmpty()) {
         painter->setFont(l.labelFont);
-        painter->setPen(kLabelColor);
+        painter->setPen(ink(spec, kLabelColor));
         const double lh = fm.height();
         const QString text = fm.elidedText(labelText({strip.header}, 0), Qt::ElideRight, area.width() + l.cellSize);
         painter->drawText(
@@ -551,7 +568,7 @@ void paint(QPainter* painter, const HeatmapLayout& l, const HeatmapSpec& spec)
         // A hairline frame: pale cells (the diverging centre, masked cells)
         // would otherwise dissolve into the white page at the grid's edge.
         painter->setRenderHint(QPainter::Antialiasing, true);
-        painter->setPen(QPen(kFrameColor, 1.0));
+        painter->setPen(QPen(ink(spec, kFrameColor), 1.0));
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(l.gridRect.adjusted(-0.5, -0.5, 0.5, 0.5));
         drawBlocksAndHighlights(painter, spec, l, xs, ys);

@@ -126,6 +126,13 @@ void compactTicks(const HeatmapSpec& spec, const ValueRange& range, std::vector<
 {
     const ValueRange r = range;
     const int decimals = std::max(0, spec.decimals);
+    if (spec.rangeEndTexts) {
+        ticks->push_back(r.low);
+        texts->push_back(spec.rangeEndTexts->first);
+        ticks->push_back(r.high);
+        texts->push_back(spec.rangeEndTexts->second);
+        return;
+    }
     if (!(r.high > r.low)) {
         ticks->push_back(r.low);
         texts->push_back(tickText(r.low, decimals));

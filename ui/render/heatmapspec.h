@@ -20,6 +20,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 // A closed value interval mapped onto a colour map's [0, 1].
@@ -85,6 +86,13 @@ struct HeatmapSpec
     // Explicit range; unset means automatic: data min..max for sequential
     // maps, symmetric ±max|x| for diverging maps so that 0 is the centre.
     std::optional<ValueRange> range;
+    // What the cells are coloured by, when that is not the matrix itself
+    // (same shape): each weight row normalised to its own min..max, say. The
+    // printed numbers stay the matrix's.
+    std::shared_ptr<const attn::Matrix> colorValues;
+    // The colour bar's end labels instead of the range's numbers ("row
+    // min", "row max"), for colours that are not one scale of values.
+    std::optional<std::pair<QString, QString>> rangeEndTexts;
     // First column of each attention head; a separator line is drawn at every
     // start except 0.
     std::vector<int> columnBlockStarts;
@@ -106,4 +114,6 @@ struct HeatmapSpec
     // the height a figure shares between panels of the same tokens.
     double cellAspect = 1.0;
     std::optional<HeatmapStrip> rowStrip;
+    // Text and frames in black (a projector washes out greys).
+    bool highContrast = false;
 };

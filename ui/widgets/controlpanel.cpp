@@ -247,6 +247,14 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
     m_colorMap->setToolTip(tr("Colours of the attention weights; cividis and grayscale stay readable for "
                               "colour-blind viewers and on black-and-white print."));
     displayForm->addRow(tr("Colours"), m_colorMap);
+    m_weightsScale = new QComboBox(display);
+    m_weightsScale->setObjectName(QStringLiteral("weightsScale"));
+    m_weightsScale->addItem(tr("0 to 1"), QVariant::fromValue(static_cast<int>(WeightsScale::Fixed)));
+    m_weightsScale->addItem(tr("this matrix"), QVariant::fromValue(static_cast<int>(WeightsScale::Matrix)));
+    m_weightsScale->addItem(tr("each row"), QVariant::fromValue(static_cast<int>(WeightsScale::Row)));
+    m_weightsScale->setToolTip(tr("What the colours of the weights span: 0 to 1, the smallest to the largest weight "
+                                  "of the matrix, or of each query row (every row then shows its strongest key)."));
+    displayForm->addRow(tr("Weights scale"), m_weightsScale);
     layout->addWidget(display);
 
     auto* article = makeActionButton(loadArticle, loadArticle->text(), QStringLiteral("loadArticleButton"), this);
@@ -273,10 +281,13 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
     connect(m_allHeads, &QCheckBox::toggled, view, &ViewState::setAllHeads);
     connect(m_colorMap, &QComboBox::currentIndexChanged, view,
             [this, view] { view->setColorMap(m_colorMap->currentData().toString()); });
+    connect(m_weightsScale, &QComboBox::currentIndexChanged, view,
+            [this, view] { view->setWeightsScale(static_cast<WeightsScale>(m_weightsScale->currentData().toInt())); });
     connect(view, &ViewState::shapeChanged, this, &ControlPanel::showView);
     connect(view, &ViewState::headChanged, this, &ControlPanel::showView);
     connect(view, &ViewState::allHeadsChanged, this, &ControlPanel::showView);
     connect(view, &ViewState::colorMapChanged, this, &ControlPanel::showView);
+    connect(view, &ViewState::weightsScaleChanged, this, &ControlPanel::showView);
 
     showTemperature(1.0);
     showView();
@@ -328,7 +339,7 @@ attn::AttentionConfig ControlPanel::applyTo(const attn::AttentionConfig& base) c
 
 void ControlPanel::showView()
 {
-    const QSignalBlocker b1(m_head), b2(m_allHeads), b3(m_colorMap);
+    const QSignalBlocker b1(m_head), b2(m_allHeads), b3(m_colorMap), b4(m_weightsScale);
     // Before the first result the configuration's heads are not known yet:
     // the selector offers the head the view state holds.
     const int heads = std::max({m_view->headCount(), m_view->head() + 1, 1});
@@ -341,6 +352,7 @@ void ControlPanel::showView()
     const int index = m_colorMap->findData(m_view->colorMap());
     if (index >= 0)
         m_colorMap->setCurrentIndex(index);
+    m_weightsScale->setCurrentIndex(m_weightsScale->findData(static_cast<int>(m_view->weightsScale())));
 }
 
 void ControlPanel::markError(std::optional<attn::AttentionError::Kind> kind)

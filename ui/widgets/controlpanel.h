@@ -63,6 +63,7 @@ private:
     QLabel* m_headCount = nullptr;
     QCheckBox* m_allHeads = nullptr;
     QComboBox* m_colorMap = nullptr;
+    QComboBox* m_weightsScale = nullptr;
 
     // The exact temperature of the shown config, kept while the slider is
     // untouched so a value between slider steps is not rounded away.

@@ -29,14 +29,20 @@ namespace {
 constexpr double kZoomStep = 1.25;
 constexpr double kMinZoom = 0.1;
 constexpr double kMaxZoom = 8.0;
-// Zoom-to-fit never shrinks text below this (larger figures scroll instead)
-// and never blows a tiny figure up past the upper bound.
-constexpr double kMinFitZoom = 0.75; // 16 px labels stay 12 px: readable from a few rows back
+// Zoom-to-fit shows the whole figure: the figure itself keeps its text
+// legible at the zoom that fits (FigureSettings::legibleTextPx), so the fit
+// never needs a floor of its own; this one only guards degenerate viewports.
+constexpr double kMinFitZoom = 0.02;
 constexpr double kMaxFitZoom = 3.0;
 // Panels larger than this many device pixels are painted directly instead of
 // cached, so a deep zoom never allocates huge images.
 constexpr qint64 kMaxCachedPixels = 2048LL * 2048LL;
 constexpr int kFitMargin = 4;
+// Presentation: type a quarter larger, and at least this large on screen.
+constexpr double kPresentationFontScale = 1.25;
+constexpr double kPresentationLegiblePx = 18.0;
+constexpr double kLegiblePx = 12.0;
+const QColor kHoverColor(0xff, 0x8c, 0x00); // the selection's accent
 
 } // namespace
 
@@ -47,6 +53,7 @@ FigureView::FigureView(QWidget* parent)
     viewport()->setAutoFillBackground(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFrameShape(QFrame::NoFrame);
+    viewport()->setMouseTracking(true); // the hover outline follows the mouse
     setViewState(new ViewState(this));
 }
 
@@ -62,6 +69,7 @@ void FigureView::setViewState(ViewState* view)
     connect(view, &ViewState::headChanged, this, &FigureView::rebuild);
     connect(view, &ViewState::allHeadsChanged, this, &FigureView::rebuild);
     connect(view, &ViewState::colorMapChanged, this, &FigureView::rebuild);
+    connect(view, &ViewState::weightsScaleChanged, this, &FigureView::rebuild);
     connect(view, &ViewState::selectionChanged, this, [this] {
         m_figure.setSelection(m_view->query(), m_view->key());
         m_cache.clear();
@@ -114,6 +122,12 @@ void FigureView::zoomToFit()
     rebuild();
 }
 
+void FigureView::setPresentation(bool on)
+{
+    m_presentation = on;
+    zoomToFit();
+}
+
 const Figure& FigureView::figure() const
 {
     return m_figure;
@@ -125,6 +139,7 @@ FigureOptions FigureView::exportOptions() const
     options.layer = m_view->layer();
     options.head = m_view->head();
     options.colorMap = m_view->colorMap();
+    options.weightsScale = m_view->weightsScale();
     options.allHeads = m_view->allHeads();
     options.query = m_view->query();
     options.key = m_view->key();
@@ -165,6 +180,45 @@ std::optional<QPoint> FigureView::cellCenter(attn::PanelId panel, int row, int c
     if (!viewport()->rect().contains(point))
         return std::nullopt;
     return point;
+}
+
+QRectF FigureView::hoverRect() const
+{
+    if (!m_hover || m_hover->panelIndex >= static_cast<int>(m_figure.panels().size()))
+        return {};
+    const QRectF cell =
+        m_figure.panels()[static_cast<std::size_t>(m_hover->panelIndex)].layout.cellRect(m_hover->row, m_hover->column);
+    if (cell.isEmpty())
+        return {};
+    // At least a few pixels, so a cell of a thousand-token grid still shows.
+    QRectF r(toViewport(cell.topLeft()), toViewport(cell.bottomRight()));
+    const double grow = std::max(0.0, (5.0 - std::min(r.width(), r.height())) / 2);
+    return r.adjusted(-grow, -grow, grow, grow);
+}
+
+void FigureView::setHover(std::optional<FigureHit> hit)
+{
+    if (hit && hit->kind != FigureHit::Kind::Cell)
+        hit.reset();
+    const auto same = [](const std::optional<FigureHit>& a, const std::optional<FigureHit>& b) {
+        return a.has_value() == b.has_value() &&
+               (!a || (a->panelIndex == b->panelIndex && a->row == b->row && a->column == b->column));
+    };
+    if (same(hit, m_hover))
+        return;
+    const QRectF before = hoverRect();
+    m_hover = hit;
+    const QRectF after = hoverRect();
+    for (const QRectF& r : {before, after}) {
+        if (!r.isEmpty())
+            viewport()->update(r.toAlignedRect().adjusted(-3, -3, 3, 3));
+    }
+}
+
+void FigureView::mouseMoveEvent(QMouseEvent* event)
+{
+    setHover(m_figure.hitTest(toFigure(event->position())));
+    QAbstractScrollArea::mouseMoveEvent(event);
 }
 
 int FigureView::panelIndexAt(QPoint viewportPos) const
@@ -209,8 +263,13 @@ FigureSettings FigureView::settings() const
     s.head = m_view->head();
     s.allHeads = m_view->allHeads();
     s.colorMap = m_view->colorMap();
+    s.weightsScale = m_view->weightsScale();
     s.query = m_view->query();
     s.key = m_view->key();
+    s.legibleTextPx = m_presentation ? kPresentationLegiblePx : kLegiblePx;
+    s.highContrast = m_presentation;
+    if (m_presentation)
+        s.font.setPixelSize(static_cast<int>(std::lround(s.font.pixelSize() * kPresentationFontScale)));
     const QSize v = viewport()->size();
     if (v.width() > 50 && v.height() > 50)
         s.fitTo = QSizeF(v);
@@ -220,6 +279,7 @@ FigureSettings FigureView::settings() const
 void FigureView::rebuild()
 {
     closeEditor(); // its cell may have moved or gone
+    m_hover.reset();
     if (m_result)
         m_figure = Figure(m_config, m_result, settings());
     else
@@ -375,6 +435,15 @@ void FigureView::paintEvent(QPaintEvent* event)
             painter.restore();
         }
     }
+    const QRectF hover = hoverRect();
+    if (!hover.isEmpty()) {
+        // Dark inside light, so it shows on every colour of every map.
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(Qt::white, 3.0));
+        painter.drawRect(hover);
+        painter.setPen(QPen(kHoverColor.darker(130), 1.5));
+        painter.drawRect(hover);
+    }
 }
 
 void FigureView::resizeEvent(QResizeEvent* event)
@@ -395,6 +464,8 @@ void FigureView::scrollContentsBy(int, int)
 
 bool FigureView::viewportEvent(QEvent* event)
 {
+    if (event->type() == QEvent::Leave)
+        setHover(std::nullopt);
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QString text = toolTipAt(help->pos());

@@ -12,6 +12,11 @@
 // The view state (ui/document/viewstate.h) says what to show; clicks and Esc
 // change its selection, never a copy of the view's own.
 //
+// Zoom to fit shows the whole figure for any number of tokens: the figure is
+// laid out for the viewport (numbers dropped, grids shrunk, labels thinned)
+// so that its smallest text stays at least FigureSettings::legibleTextPx on
+// screen. The cell under the mouse is outlined.
+//
 // Invariants: zoom-to-fit is the default and follows the viewport's size;
 // any explicit zoom (Ctrl+= / Ctrl+- / Ctrl+wheel) leaves fit mode until
 // Ctrl+0. Panels are cached as images at the current zoom and device pixel
@@ -63,6 +68,11 @@ public:
     void zoomOut();
     void zoomToFit();
 
+    // Presentation on a projector: larger type, black text and frames, a
+    // higher legibility floor; zooms to fit.
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presentation; }
+
     // The figure as shown (layout chosen for the viewport's aspect ratio).
     const Figure& figure() const;
     // Options that export what the view shows (head, heads, colour map,
@@ -86,6 +96,9 @@ public:
     std::optional<QPoint> cellCenter(attn::PanelId panel, int row, int column) const;
     // The panel under a viewport point, as an index into figure().panels().
     int panelIndexAt(QPoint viewportPos) const;
+    // The outline drawn around the cell under the mouse, in viewport
+    // coordinates; empty when the mouse is over no cell.
+    QRectF hoverRect() const;
 
     // The panel on its own at its natural size, device pixel ratio `dpr`
     // (what "Copy panel" puts on the clipboard).
@@ -116,6 +129,7 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
     bool viewportEvent(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -133,6 +147,7 @@ private:
     QPointF toViewport(QPointF figurePos) const;
     FigureSettings settings() const;
     const QImage& cachedPanel(int index, double dpr, QPoint* topLeft) const;
+    void setHover(std::optional<FigureHit> hit);
     void commitEdit();
     void closeEditor();
 
@@ -142,6 +157,8 @@ private:
     QPointer<ViewState> m_view;
     bool m_fit = true;
     double m_zoom = 1.0;
+    bool m_presentation = false;
+    std::optional<FigureHit> m_hover; // a cell
 
     struct CachedPanel
     {
