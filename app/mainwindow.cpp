@@ -17,14 +17,12 @@
 #include "ui/widgets/sessionfiles.h"
 #include "ui/widgets/statuswidgets.h"
 
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QRandomGenerator>
 #include <QScrollArea>
 #include <QScrollBar>
