@@ -145,14 +145,7 @@ void MainWindow::connectActions()
         flushPendingEdits();
         stack->redo();
     });
-    const auto updateUndo = [this, stack] {
-        m_actions.undo->setEnabled(stack->canUndo() || m_sentenceTimer->isActive());
-        m_actions.undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
-        m_actions.redo->setEnabled(stack->canRedo());
-        m_actions.redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
-    };
-    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
-    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    m_actions.followUndoStack(stack, [this] { return m_sentenceTimer->isActive(); });
 
     connect(a.zoomIn, &QAction::triggered, m_figure, &FigureView::zoomIn);
     connect(a.zoomOut, &QAction::triggered, m_figure, &FigureView::zoomOut);
@@ -166,7 +159,11 @@ void MainWindow::connectActions()
         setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
     });
     connect(a.compareSeeds, &QAction::triggered, this, &MainWindow::showCompareSeeds);
-    connect(a.lesson, &QAction::triggered, this, [this](bool on) { on ? startLesson() : leaveLesson(); });
+    // F5 starts the lesson from its first step; a session saved in the lesson resumes it.
+    connect(a.lesson, &QAction::triggered, this, [this](bool on) {
+        m_view->setLessonStep(1);
+        on ? startLesson() : leaveLesson();
+    });
     connect(a.presentation, &QAction::triggered, this, &MainWindow::setPresentation);
     connect(a.leave, &QAction::triggered, this, &MainWindow::leaveModes);
     connect(a.about, &QAction::triggered, this, [this] { showAboutBox(this); });
@@ -472,10 +469,8 @@ void MainWindow::reseed(bool weights)
 
 void MainWindow::loadArticle()
 {
-    // Undoable, but it replaces everything on screen: unsaved work is offered
-    // a save first, as before opening a file.
-    if (!m_files->maybeSave())
-        return;
+    // One undoable step, like any edit: nothing is lost, so nothing is asked.
+    flushPendingEdits();
     QString error;
     const auto config = loadPreset(QStringLiteral("article"), &error);
     if (!config) {
@@ -485,7 +480,7 @@ void MainWindow::loadArticle()
     m_import->forgetMissingWords();
     m_document->edit(*config, tr("Load Article Example"));
     m_view->setHead(0);
-    report(tr("Loaded the article's example."), false);
+    report(tr("Loaded the article's example (Ctrl+Z brings back what was there)."), false);
 }
 
 void MainWindow::editCell(attn::PanelId panel, int row, int column, double value)

@@ -6,6 +6,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QUndoStack>
 #include <QWidget>
 
 namespace {
@@ -100,6 +101,18 @@ WindowActions::WindowActions(QWidget* w)
     undo->setEnabled(false);
     redo->setEnabled(false);
     leave->setEnabled(false);
+}
+
+void WindowActions::followUndoStack(QUndoStack* stack, std::function<bool()> typingPending)
+{
+    const auto update = [this, stack, typingPending] {
+        undo->setEnabled(stack->canUndo() || typingPending());
+        undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+        redo->setEnabled(stack->canRedo());
+        redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    };
+    QObject::connect(stack, &QUndoStack::indexChanged, undo, update);
+    QObject::connect(stack, &QUndoStack::cleanChanged, undo, update);
 }
 
 void WindowActions::fillMenuBar(QMenuBar* bar)

@@ -5,9 +5,12 @@
 // Only the look of the commands lives here; the window connects them to
 // what they do.
 
+#include <functional>
+
 class QAction;
 class QMenu;
 class QMenuBar;
+class QUndoStack;
 class QWidget;
 
 struct WindowActions
@@ -17,6 +20,9 @@ struct WindowActions
     explicit WindowActions(QWidget* window);
     // The File, Edit, View and Help menus; recentMenu is File > Open Recent.
     void fillMenuBar(QMenuBar* bar);
+    // Undo and Redo name the step they take and are enabled when there is
+    // one; Undo also while `typingPending` (typing not yet recorded).
+    void followUndoStack(QUndoStack* stack, std::function<bool()> typingPending);
 
     QAction* focusSentence;
     QAction* reseedWeights;
