@@ -53,6 +53,8 @@ private slots:
     void sentenceGrownDuringImportAsksFirst_data();
     void sentenceGrownDuringImportAsksFirst();
     void sentenceShrunkDuringImportApplies();
+    void noMatchingWordChangesNothingUnlessConfirmed();
+    void undoTakesTheImportMessageAway();
 
 private:
     QString writeFile(const QString& name, const QByteArray& contents);
@@ -414,6 +416,41 @@ void TestImportDialog::sentenceShrunkDuringImportApplies()
     QCOMPARE(m_window->importFlow()->missingWords(), (QStringList{"kanye"}));
     QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("Imported 1 of 2 words")),
              qPrintable(m_window->messageBar()->text()));
+}
+
+void TestImportDialog::noMatchingWordChangesNothingUnlessConfirmed()
+{
+    AttentionDocument* document = m_window->document();
+    const attn::AttentionConfig before = document->config();
+    const QString path = writeFile(QStringLiteral("other.txt"), "cat 1 2 3 4 5\ndog 5 4 3 2 1\n");
+    QVERIFY(!runImport(path));
+    waitIdle();
+    QCOMPARE(document->config(), before); // d_model still 3, earlier vectors kept
+    MessageBar* bar = m_window->messageBar();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->kind(), MessageBar::Kind::Warning);
+    QVERIFY2(bar->text().contains(QStringLiteral("None of the sentence's words")), qPrintable(bar->text()));
+    QVERIFY2(bar->text().contains(QStringLiteral("from 3 to 5")), qPrintable(bar->text()));
+
+    auto* apply = bar->findChild<QPushButton*>(QStringLiteral("applyImportButton"));
+    QVERIFY(apply);
+    apply->click();
+    waitIdle();
+    QCOMPARE(document->config().dModel, 5);
+}
+
+void TestImportDialog::undoTakesTheImportMessageAway()
+{
+    const QString path = writeFile(QStringLiteral("some.txt"), "i 1 2 3 4\nold 4 3 2 1\n");
+    QVERIFY(runImport(path));
+    waitIdle();
+    MessageBar* bar = m_window->messageBar();
+    QVERIFY(bar->isVisible());
+    QVERIFY2(bar->text().contains(QStringLiteral("d_model is now 4")), qPrintable(bar->text()));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    waitIdle();
+    QCOMPARE(m_window->document()->config().dModel, 3);
+    QVERIFY(!bar->isVisible()); // it no longer says what is on screen
 }
 
 QTEST_MAIN(TestImportDialog)

@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QToolButton>
+#include <QUndoStack>
 
 #include <set>
 #include <string>
@@ -66,6 +67,16 @@ EmbeddingImportFlow::EmbeddingImportFlow(AttentionDocument* document, MessageBar
     connect(cancelButton, &QToolButton::clicked, this, &EmbeddingImportFlow::cancel);
     layout->addWidget(cancelButton);
     m_progress->hide();
+
+    // The message about an applied import describes that step: undoing it
+    // (or redoing past it) takes the message away.
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this](int index) {
+        if (m_appliedStep < 0 || index == m_appliedStep)
+            return;
+        if (m_bar->text() == m_appliedText)
+            m_bar->dismiss();
+        m_appliedStep = -1;
+    });
 }
 
 // The reader thread stops (the job's destructor waits) before anything it
@@ -153,6 +164,20 @@ void EmbeddingImportFlow::finish(const attn::ImportedEmbeddings& result, const Q
         emit finished(false);
         return;
     }
+    if (result.vectors.empty()) {
+        // Applying would change d_model to the file's and drop earlier
+        // literal vectors for nothing: the user decides.
+        m_bar->showMessage(MessageBar::Kind::Warning,
+                           tr("None of the sentence's words is in %1, so nothing changed. Applying it anyway "
+                              "would only change d_model from %2 to %3 and keep every word random.")
+                               .arg(QFileInfo(path).fileName())
+                               .arg(m_document->config().dModel)
+                               .arg(result.dimension));
+        connect(m_bar->addButton(tr("Apply Anyway"), QStringLiteral("applyImportButton")), &QPushButton::clicked, this,
+                [this, result, path] { apply(result, path); });
+        emit finished(false);
+        return;
+    }
     apply(result, path);
     emit finished(true);
 }
@@ -165,6 +190,7 @@ void EmbeddingImportFlow::apply(const attn::ImportedEmbeddings& result, const QS
         attn::withImportedEmbeddings(m_document->config(), result.dimension, result.vectors);
     const attn::AttentionConfig& config = applied.config;
     m_document->edit(config, tr("Import Embeddings"));
+    m_appliedStep = m_document->undoStack()->index();
 
     // The sentence's words the file did not give, in the sentence's order.
     const std::vector<std::string> words = sentenceWords(config);
@@ -200,5 +226,6 @@ void EmbeddingImportFlow::apply(const attn::ImportedEmbeddings& result, const QS
     m_bar->showMessage(m_missingWords.isEmpty() && result.malformedLines == 0 ? MessageBar::Kind::Info
                                                                               : MessageBar::Kind::Warning,
                        text);
+    m_appliedText = m_bar->text();
     emit statusMessage(tr("Imported %1 of %2 words.").arg(found).arg(wanted));
 }

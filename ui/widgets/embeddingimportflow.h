@@ -9,7 +9,9 @@
 // Invariants: at most one import runs at a time; nothing changes before the
 // file is read in full; when the sentence gained words while the file was
 // read, nothing changes until the user chooses Import Again or Apply Anyway
-// on the message bar; finished() comes exactly once per import started.
+// on the message bar, nor when the file has none of the sentence's words
+// (Apply Anyway); the message about an applied import goes when the import
+// is undone; finished() comes exactly once per import started.
 
 #include <QObject>
 #include <QString>
@@ -67,6 +69,8 @@ private:
     std::function<void()> m_flushEdits;
     std::unique_ptr<EmbeddingImportJob> m_job;
     QStringList m_missingWords;
+    int m_appliedStep = -1; // the undo index of the applied import its message is about
+    QString m_appliedText;
     QWidget* m_progress = nullptr;
     QLabel* m_label = nullptr;
     QProgressBar* m_progressBar = nullptr;
