@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QDoubleSpinBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -31,6 +32,9 @@ private slots:
     void seedBFollowsAUntilSet();
     void headAndSettingsFollowTheWindow();
     void editedWeightsStayInAOnly();
+    void enterKeepsTheDialogOpen();
+    void embeddingSeedsCompareToo();
+    void seedBGoesToTheWindow();
 
 private:
     static attn::AttentionResult compute(attn::AttentionConfig config, std::int64_t weightSeed);
@@ -156,6 +160,51 @@ void TestCompareSeeds::editedWeightsStayInAOnly()
     QVERIFY(config.wQuery.has_value());
     QCOMPARE(dialog->weightsA(), m_window->document()->result()->layers[0].heads.at(0).weights);
     QCOMPARE(dialog->weightsB(), compute(config, dialog->seedB()).layers[0].heads.at(0).weights);
+}
+
+void TestCompareSeeds::enterKeepsTheDialogOpen()
+{
+    CompareSeedsDialog* dialog = m_window->showCompareSeeds();
+    auto* seed = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("seedB"));
+    seed->setFocus();
+    seed->selectAll();
+    QTest::keyClicks(seed, QStringLiteral("7"));
+    QTest::keyClick(seed, Qt::Key_Return);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->seedB(), std::int64_t(7));
+}
+
+void TestCompareSeeds::embeddingSeedsCompareToo()
+{
+    CompareSeedsDialog* dialog = m_window->showCompareSeeds();
+    dialog->setVaried(CompareSeedsDialog::Varied::EmbeddingSeed);
+    const std::int64_t seedA = m_window->document()->resultConfig().embeddingSeed;
+    QCOMPARE(dialog->seedB(), seedA + 1);
+    QVERIFY(windowtest::waitForComparison(dialog));
+    // B: the same weights over the word vectors of embedding seed A + 1.
+    attn::AttentionConfig b = m_window->document()->resultConfig();
+    b.embeddingSeed = seedA + 1;
+    b.explicitEmbeddings.clear();
+    const attn::AttentionResult expected = attn::computeAttention(b);
+    QCOMPARE(dialog->weightsB(), expected.layers[0].heads[0].weights);
+    QCOMPARE(dialog->weightsA(), m_window->document()->result()->layers[0].heads[0].weights);
+}
+
+void TestCompareSeeds::seedBGoesToTheWindow()
+{
+    CompareSeedsDialog* dialog = m_window->showCompareSeeds();
+    dialog->setSeedB(1234);
+    QVERIFY(windowtest::waitForComparison(dialog));
+    const attn::Matrix weightsB = dialog->weightsB();
+    dialog->findChild<QPushButton*>(QStringLiteral("useSeedB"))->click();
+    QVERIFY(testutil::waitForIdle(m_window->document()));
+    QCOMPARE(m_window->document()->resultConfig().weightSeed, std::int64_t(1234));
+    QCOMPARE(m_window->document()->result()->layers[0].heads[0].weights, weightsB);
+    QVERIFY(dialog->isVisible());
+    // One undoable step in the window (the dialog has the focus: the action itself).
+    m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger();
+    QVERIFY(testutil::waitForIdle(m_window->document()));
+    QVERIFY(m_window->document()->resultConfig().weightSeed != 1234);
 }
 
 QTEST_MAIN(TestCompareSeeds)

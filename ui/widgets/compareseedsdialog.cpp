@@ -1,13 +1,16 @@
 #include "ui/widgets/compareseedsdialog.h"
 
+#include "core/configedits.h"
 #include "ui/document/attentiondocument.h"
 #include "ui/document/viewstate.h"
 #include "ui/render/colormap.h"
 #include "ui/widgets/heatmapwidget.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -41,17 +44,23 @@ CompareSeedsDialog::CompareSeedsDialog(AttentionDocument* source, ViewState* vie
 
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
-    auto* seedLabel = new QLabel(tr("Weight seed B"), this);
+    m_varied = new QComboBox(this);
+    m_varied->setObjectName(QStringLiteral("compareVaried"));
+    m_varied->addItem(tr("Weight seed"), static_cast<int>(Varied::WeightSeed));
+    m_varied->addItem(tr("Embedding seed"), static_cast<int>(Varied::EmbeddingSeed));
+    m_varied->setToolTip(tr("The seed that differs between A and B: the weights W_Q, W_K, W_V or the word vectors."));
+    auto* seedLabel = new QLabel(tr("B"), this);
     m_seedB = new QDoubleSpinBox(this);
     m_seedB->setObjectName(QStringLiteral("seedB"));
     m_seedB->setDecimals(0);
     m_seedB->setRange(0.0, static_cast<double>(attn::Limits::maxSeed));
     m_seedB->setAccelerated(true);
-    m_seedB->setToolTip(tr("The weight seed to compare with the window's (seed A). Everything else stays the same."));
+    m_seedB->setToolTip(tr("The seed to compare with the window's (seed A). Everything else stays the same."));
     seedLabel->setBuddy(m_seedB);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("compareStatus"));
     m_status->setWordWrap(true);
+    top->addWidget(m_varied);
     top->addWidget(seedLabel);
     top->addWidget(m_seedB);
     top->addSpacing(16);
@@ -72,10 +81,20 @@ CompareSeedsDialog::CompareSeedsDialog(AttentionDocument* source, ViewState* vie
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* use = buttons->addButton(tr("Use Seed B in the Window"), QDialogButtonBox::ActionRole);
+    use->setObjectName(QStringLiteral("useSeedB"));
+    use->setToolTip(tr("The window takes seed B (Ctrl+Z in the window goes back)."));
+    connect(use, &QPushButton::clicked, this, &CompareSeedsDialog::useSeedB);
+    for (QPushButton* button : buttons->findChildren<QPushButton*>())
+        button->setAutoDefault(false);
     layout->addWidget(buttons);
 
     connect(m_seedB, &QDoubleSpinBox::valueChanged, this, [this] {
         m_seedBEdited = true;
+        followSource();
+    });
+    connect(m_varied, &QComboBox::currentIndexChanged, this, [this] {
+        m_seedBEdited = false; // B follows the other seed's A + 1
         followSource();
     });
     connect(m_source, &AttentionDocument::resultChanged, this, &CompareSeedsDialog::followSource);
@@ -100,6 +119,41 @@ void CompareSeedsDialog::setSeedB(std::int64_t seed)
     m_seedB->setValue(static_cast<double>(seed)); // marks it as the user's
 }
 
+CompareSeedsDialog::Varied CompareSeedsDialog::varied() const
+{
+    return static_cast<Varied>(m_varied->currentData().toInt());
+}
+
+void CompareSeedsDialog::setVaried(Varied varied)
+{
+    m_varied->setCurrentIndex(m_varied->findData(static_cast<int>(varied)));
+}
+
+std::int64_t CompareSeedsDialog::seedA() const
+{
+    const attn::AttentionConfig& config = m_source->resultConfig();
+    return varied() == Varied::WeightSeed ? config.weightSeed : config.embeddingSeed;
+}
+
+void CompareSeedsDialog::useSeedB()
+{
+    if (!m_source->result())
+        return;
+    m_source->edit(configB(), varied() == Varied::WeightSeed ? tr("Use Weight Seed %1").arg(seedB())
+                                                             : tr("Use Embedding Seed %1").arg(seedB()));
+    m_seedBEdited = false; // A is now B: the next B is A + 1 again
+}
+
+void CompareSeedsDialog::keyPressEvent(QKeyEvent* event)
+{
+    // Enter in the seed field applies the seed, it does not close the dialog.
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
 int CompareSeedsDialog::head() const
 {
     const auto result = m_source->result();
@@ -110,10 +164,11 @@ int CompareSeedsDialog::head() const
 attn::AttentionConfig CompareSeedsDialog::configB() const
 {
     attn::AttentionConfig config = m_source->resultConfig();
-    config.weightSeed = seedB();
-    config.wQuery.reset();
-    config.wKey.reset();
-    config.wValue.reset();
+    if (varied() == Varied::WeightSeed) {
+        config = attn::withWeightsReseeded(config, seedB());
+    } else {
+        config = attn::withEmbeddingsReseeded(config, seedB()); // B's vectors are what its seed draws
+    }
     return config;
 }
 
@@ -127,7 +182,7 @@ void CompareSeedsDialog::followSource()
 {
     if (!m_source->result())
         return;
-    const std::int64_t seedA = m_source->resultConfig().weightSeed;
+    const std::int64_t seedA = this->seedA();
     if (!m_seedBEdited) {
         const QSignalBlocker blocker(m_seedB);
         m_seedB->setValue(static_cast<double>(seedA < attn::Limits::maxSeed ? seedA + 1 : seedA - 1));
@@ -164,14 +219,15 @@ void CompareSeedsDialog::refresh()
     HeatmapSpec a;
     a.matrix = std::make_shared<const attn::Matrix>(m_weightsA);
     a.rowLabels = a.columnLabels = labels;
-    a.title = tr("A: weight seed %1%2").arg(configA.weightSeed).arg(headText);
+    const QString seedName = varied() == Varied::WeightSeed ? tr("weight seed") : tr("embedding seed");
+    a.title = tr("A: %1 %2%3").arg(seedName).arg(seedA()).arg(headText);
     a.formula = configA.wQuery || configA.wKey || configA.wValue ? tr("weights (with edited W cells)")
                                                                  : tr("attention weights");
     a.colorMap = sequential;
     a.range = ValueRange{0.0, 1.0}; // both on one scale, so colours compare
     HeatmapSpec b = a;
     b.matrix = std::make_shared<const attn::Matrix>(m_weightsB);
-    b.title = tr("B: weight seed %1%2").arg(seedB()).arg(headText);
+    b.title = tr("B: %1 %2%3").arg(seedName).arg(seedB()).arg(headText);
     b.formula = tr("attention weights");
     HeatmapSpec difference = a;
     difference.matrix = std::make_shared<const attn::Matrix>(m_difference);
@@ -186,7 +242,8 @@ void CompareSeedsDialog::refresh()
     m_panelB->setSpec(b);
     m_panelDifference->setSpec(difference);
     const double largest = m_difference.size() > 0 ? m_difference.cwiseAbs().maxCoeff() : 0.0;
-    m_status->setText(tr("Same sentence and settings; only the weight seed differs. Largest change of a weight: %1.")
+    m_status->setText(tr("Same sentence and settings; only the %1 differs. Largest change of a weight: %2.")
+                          .arg(seedName)
                           .arg(largest, 0, 'f', 3));
     emit updated();
 }
