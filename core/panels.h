@@ -65,6 +65,8 @@ struct PanelInfo
     const Matrix HeadResult::*headMatrix;
     // The configuration's literal values of a weight matrix, else null.
     std::optional<Matrix> AttentionConfig::*given;
+    // What the panel is, in words: "query weights" (lists and menus).
+    std::string_view description;
 };
 
 // Every panel, in figure order; panelCatalogue()[i].id == PanelId(i).

@@ -11,11 +11,13 @@
 #include "ui/render/formulatext.h"
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmapscale.h"
+#include "ui/widgets/exportdialogs.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/filedialogs.h"
 
 #include "testutil.h"
 
+#include <QComboBox>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,6 +42,7 @@ class TestFigure : public QObject
 
 private slots:
     void saveFilterSuffix();
+    void exportDialogNamesPanelsByTitle();
     void drawnWordsAreMarkedWhenOthersAreGiven();
     void scoreToolTipWritesOutTheDotProduct_data();
     void scoreToolTipWritesOutTheDotProduct();
@@ -1292,6 +1295,24 @@ void TestFigure::saveFilterSuffix()
     QCOMPARE(FileDialogs::filterSuffix(QStringLiteral("PDF document (*.PDF *.pdf)")), QStringLiteral("pdf"));
     QCOMPARE(FileDialogs::filterSuffix(QStringLiteral("All files (*)")), QString());
     QCOMPARE(FileDialogs::filterSuffix(QString()), QString());
+}
+
+void TestFigure::exportDialogNamesPanelsByTitle()
+{
+    // The list a user picks from reads "W_Q — query weights", not "w_query";
+    // the chosen panel is still the catalogue's name.
+    ExportFigureDialog dialog;
+    auto* content = dialog.findChild<QComboBox*>(QStringLiteral("figureContent"));
+    QVERIFY(content);
+    QStringList texts;
+    for (int i = 0; i < content->count(); ++i)
+        texts << content->itemText(i);
+    QVERIFY2(texts.contains(QStringLiteral("W_Q — query weights")), qPrintable(texts.join(", ")));
+    QVERIFY2(texts.contains(QStringLiteral("scaled scores — scores ÷ √d_k")), qPrintable(texts.join(", ")));
+    for (const QString& name : attn::allPanelNames())
+        QVERIFY2(!texts.contains(name), qPrintable(name));
+    content->setCurrentIndex(content->findText(QStringLiteral("W_Q — query weights")));
+    QCOMPARE(dialog.panel(), QStringLiteral("w_query"));
 }
 
 QTEST_MAIN(TestFigure)

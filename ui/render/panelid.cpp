@@ -34,4 +34,10 @@ QString panelTitle(PanelId id)
     return fromView(panelInfo(id).title);
 }
 
+QString panelLabel(PanelId id)
+{
+    const PanelInfo& info = panelInfo(id);
+    return QStringLiteral("%1 — %2").arg(fromView(info.title), fromView(info.description));
+}
+
 } // namespace attn

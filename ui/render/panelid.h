@@ -19,5 +19,7 @@ std::optional<PanelId> panelFromName(const QString& name);
 QStringList allPanelNames();
 // "W_Q", "scaled scores", ...: the panel's title.
 QString panelTitle(PanelId id);
+// "W_Q — query weights": how a list of panels names one.
+QString panelLabel(PanelId id);
 
 } // namespace attn

@@ -48,8 +48,8 @@ ExportFigureDialog::ExportFigureDialog(QWidget* parent)
     m_panel = new QComboBox(this);
     m_panel->setObjectName(QStringLiteral("figureContent"));
     m_panel->addItem(tr("The whole figure"), QString());
-    for (const QString& name : attn::allPanelNames())
-        m_panel->addItem(name, name);
+    for (const attn::PanelInfo& info : attn::panelCatalogue())
+        m_panel->addItem(attn::panelLabel(info.id), attn::panelName(info.id));
     form->addRow(tr("Format"), m_format);
     form->addRow(tr("PNG scale"), m_scale);
     form->addRow(tr("Content"), m_panel);
@@ -94,8 +94,8 @@ ExportDataDialog::ExportDataDialog(int head, QWidget* parent)
     m_format->addItem(tr("CSV: one panel"), static_cast<int>(Format::PanelCsv));
     m_panel = new QComboBox(this);
     m_panel->setObjectName(QStringLiteral("dataPanel"));
-    for (const QString& name : attn::allPanelNames())
-        m_panel->addItem(name, name);
+    for (const attn::PanelInfo& info : attn::panelCatalogue())
+        m_panel->addItem(attn::panelLabel(info.id), attn::panelName(info.id));
     m_panel->setCurrentIndex(std::max(0, m_panel->findData(attn::panelName(attn::PanelId::Weights))));
     m_panel->setEnabled(false);
     m_panel->setToolTip(tr("Per-head panels are written for the head shown (head %1).").arg(head + 1));
