@@ -132,6 +132,7 @@ void MainWindow::connectActions()
     });
     connect(a.exportFigure, &QAction::triggered, m_exports, &ExportCommands::exportFigureInteractively);
     connect(a.exportData, &QAction::triggered, m_exports, &ExportCommands::exportDataInteractively);
+    connect(a.exportLesson, &QAction::triggered, m_exports, &ExportCommands::exportLessonInteractively);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
     // Own actions rather than QUndoStack's: a sentence edit still waiting for
@@ -167,6 +168,8 @@ void MainWindow::connectActions()
     connect(a.presentation, &QAction::triggered, this, &MainWindow::setPresentation);
     connect(a.leave, &QAction::triggered, this, &MainWindow::leaveModes);
     connect(a.about, &QAction::triggered, this, [this] { showAboutBox(this); });
+    connect(a.shortcuts, &QAction::triggered, this, [this] { showShortcuts(this, menuBar()); });
+    connect(a.guide, &QAction::triggered, this, [this] { showGuide(this); });
 }
 
 void MainWindow::createWidgets()

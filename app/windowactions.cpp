@@ -2,11 +2,16 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QTextBrowser>
 #include <QUndoStack>
+#include <QVBoxLayout>
 #include <QWidget>
 
 namespace {
@@ -66,6 +71,8 @@ WindowActions::WindowActions(QWidget* w)
                         tr("Save the figure as PNG, SVG or PDF")))
     , exportData(make(w, "exportDataAction", tr("Export &Data…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                       tr("Save every number as JSON, or a NumPy script that recomputes them")))
+    , exportLesson(make(w, "exportLessonAction", tr("Export &Lesson…"), QKeySequence(),
+                        tr("Save the seven lesson slides for the selected word as a PDF handout")))
     , quit(make(w, "quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close the window")))
     , undo(make(w, "undoAction", tr("&Undo"), QKeySequence::Undo, tr("Undo the last change")))
     , redo(make(w, "redoAction", tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
@@ -92,6 +99,10 @@ WindowActions::WindowActions(QWidget* w)
     // meaning (closing popups, leaving a field) everywhere else.
     , leave(make(w, "leaveAction", tr("&Back to the Figure"), QKeySequence(Qt::Key_Escape),
                  tr("Leave presentation mode, then the lesson")))
+    , shortcuts(make(w, "shortcutsAction", tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash),
+                     tr("Every key the window answers to")))
+    , guide(make(w, "guideAction", tr("Quick &Guide"), QKeySequence::HelpContents,
+                 tr("What the panels show and how to explore them")))
     , about(make(w, "aboutAction", tr("&About Attention Visualizer"), QKeySequence(), tr("What this program is")))
 {
     quit->setMenuRole(QAction::QuitRole);
@@ -125,7 +136,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
     file->addSeparator();
     file->addActions({loadArticle, importEmbeddings});
     file->addSeparator();
-    file->addActions({exportFigure, exportData});
+    file->addActions({exportFigure, exportData, exportLesson});
     file->addSeparator();
     file->addAction(quit);
 
@@ -144,6 +155,8 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
     view->addActions({settingsPanel, fullScreen, presentation, leave});
 
     QMenu* help = bar->addMenu(tr("&Help"));
+    help->addActions({guide, shortcuts});
+    help->addSeparator();
     help->addAction(about);
 }
 
@@ -156,4 +169,91 @@ void showAboutBox(QWidget* parent)
                           "<p>Every number is float64 from NumPy's legacy generator, so File → Export Data "
                           "writes a NumPy script that recomputes exactly what you see.</p>")
                            .arg(QCoreApplication::applicationVersion()));
+}
+
+namespace {
+
+// A read-only page of rich text in a dialog of its own, closed with Esc or Close.
+void showPage(QWidget* parent, const QString& title, const QString& html, const char* objectName)
+{
+    QDialog dialog(parent);
+    dialog.setObjectName(QString::fromLatin1(objectName));
+    dialog.setWindowTitle(title);
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* text = new QTextBrowser(&dialog);
+    text->setObjectName(QStringLiteral("pageText"));
+    text->setOpenExternalLinks(false);
+    text->setHtml(html);
+    layout->addWidget(text);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(640, 560);
+    if (parent && parent->screen())
+        dialog.resize(dialog.size().boundedTo(parent->screen()->availableGeometry().size() * 0.9));
+    dialog.exec();
+}
+
+} // namespace
+
+QString shortcutsHtml(QMenuBar* menus)
+{
+    QString html = QStringLiteral("<table cellpadding='3'>");
+    const auto row = [&html](const QString& keys, const QString& what) {
+        html +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    for (QAction* menuAction : menus->actions()) {
+        QMenu* menu = menuAction->menu();
+        if (!menu)
+            continue;
+        html +=
+            QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(menu->title().remove('&').toHtmlEscaped());
+        for (const QAction* action : menu->actions()) {
+            QStringList keys;
+            for (const QKeySequence& key : action->shortcuts())
+                keys << key.toString(QKeySequence::NativeText);
+            if (!keys.isEmpty())
+                row(keys.join(QStringLiteral(", ")), action->text().remove('&').remove(QStringLiteral("…")));
+        }
+    }
+    html += QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(tr("Figure and lesson"));
+    row(tr("Click"), tr("Select a token or cell: its row and column light up in every panel"));
+    row(tr("Double-click"), tr("Edit a cell of E, W_Q, W_K or W_V"));
+    row(tr("Esc"), tr("Clear the selection; leave presentation mode, then the lesson"));
+    row(tr("Ctrl+wheel"), tr("Zoom the figure"));
+    row(tr("→, Space, Page Down / ←, Page Up"), tr("Next / previous lesson step"));
+    row(tr("Home / End"), tr("First / last lesson step"));
+    return html + QStringLiteral("</table>");
+}
+
+void showShortcuts(QWidget* window, QMenuBar* menus)
+{
+    showPage(window, tr("Keyboard Shortcuts"), shortcutsHtml(menus), "shortcutsDialog");
+}
+
+void showGuide(QWidget* parent)
+{
+    showPage(parent, tr("Quick Guide"),
+             tr("<h2>Self-attention, every number of it</h2>"
+                "<p>Type a sentence at the top. Each word becomes a row of <b>E</b>, its embedding. The "
+                "weight matrices <b>W_Q</b>, <b>W_K</b>, <b>W_V</b> turn the rows into queries <b>Q</b>, keys "
+                "<b>K</b> and values <b>V</b>.</p>"
+                "<p><b>scores</b> = Q Kᵀ: how well each query matches each key. The <b>scaled scores</b> divide "
+                "by √d_k (and the temperature); the softmax of each row gives the <b>weights</b>, which sum to "
+                "1 per row: how much each word attends to every other. The <b>output</b> of a word is the "
+                "weighted sum of the values.</p>"
+                "<h3>Exploring</h3><ul>"
+                "<li>Hover any cell to see its arithmetic written out with the real numbers.</li>"
+                "<li>Click a word or a cell to follow it through every panel; Esc clears.</li>"
+                "<li>Double-click a cell of E or a W matrix to type a new number; Ctrl+Z undoes it.</li>"
+                "<li>Reseed (Ctrl+R) draws new weights; View → Compare Seeds shows what changes.</li>"
+                "<li>Several heads split d_model: choose the head under Display, or all heads at once.</li>"
+                "</ul><h3>Teaching</h3><ul>"
+                "<li>View → Lesson (F5) steps through the computation for the selected word in seven slides; "
+                "F11 makes them large, high-contrast slides for a projector.</li>"
+                "<li>File → Export Lesson writes the same slides as a PDF handout; Export Figure writes "
+                "PNG, SVG or PDF; Export Data writes JSON, CSV or a NumPy script that recomputes every "
+                "number.</li></ul>"),
+             "guideDialog");
 }

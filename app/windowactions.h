@@ -5,6 +5,8 @@
 // Only the look of the commands lives here; the window connects them to
 // what they do.
 
+#include <QString>
+
 #include <functional>
 
 class QAction;
@@ -35,6 +37,7 @@ struct WindowActions
     QAction* importEmbeddings;
     QAction* exportFigure;
     QAction* exportData;
+    QAction* exportLesson;
     QAction* quit;
     QAction* undo;
     QAction* redo;
@@ -47,9 +50,17 @@ struct WindowActions
     QAction* lesson;
     QAction* presentation;
     QAction* leave;
+    QAction* shortcuts;
+    QAction* guide;
     QAction* about;
     QMenu* recentMenu = nullptr;
 };
 
 // Help > About: what the program is, and its version.
 void showAboutBox(QWidget* parent);
+// The shortcuts page's text: the menus' keys, then the mouse and lesson keys.
+QString shortcutsHtml(QMenuBar* menus);
+// Help > Keyboard Shortcuts: every action of `window` that has a key, by menu.
+void showShortcuts(QWidget* window, QMenuBar* menus);
+// Help > Quick Guide: what the window shows and how to use it, in a page.
+void showGuide(QWidget* parent);

@@ -1,4 +1,5 @@
 #include "app/mainwindow.h"
+#include "app/windowactions.h"
 #include "app/windowsettings.h"
 #include "ui/document/attentiondocument.h"
 #include "ui/document/exportfiles.h"
@@ -20,6 +21,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -65,6 +68,8 @@ private slots:
     void settingsRestoreOnPlainStartOnly();
     void discardedAtQuitStaysDiscarded();
     void windowFitsItsScreen();
+    void exportLessonFromTheMenu();
+    void shortcutsPageListsEveryKey();
 
     // Sessions as files: title, save and reopen, prompts, bad files, recent.
     void titleShowsFileAndModifiedMarker();
@@ -567,6 +572,36 @@ void TestMainWindow::windowFitsItsScreen()
                                                                            .arg(m_window->frameGeometry().y())
                                                                            .arg(available.width())
                                                                            .arg(available.height())));
+}
+
+void TestMainWindow::exportLessonFromTheMenu()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("handout"));
+    MainWindow::Prompts prompts = discardingPrompts();
+    prompts.saveFileName = [&](const QString&, const QString&, const QString&) { return path; };
+    m_window->setPrompts(prompts);
+    m_window->viewState()->setSelection(3, std::nullopt);
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("exportLessonAction"));
+    QVERIFY(action);
+    QVERIFY(m_window->menuBar()->actions().first()->menu()->actions().contains(action)); // in File
+    action->trigger();
+    QFile file(path + QStringLiteral(".pdf"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+}
+
+void TestMainWindow::shortcutsPageListsEveryKey()
+{
+    const QString html = shortcutsHtml(m_window->menuBar());
+    for (const QAction* action : m_window->findChildren<QAction*>()) {
+        if (action->shortcut().isEmpty() || !action->isVisible())
+            continue;
+        const QString key = action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped();
+        QVERIFY2(html.contains(key), qPrintable(action->objectName() + QStringLiteral(": ") + key));
+    }
+    QVERIFY(html.contains(QStringLiteral("F5")));
+    QVERIFY(html.contains(QStringLiteral("Double-click")));
 }
 
 void TestMainWindow::titleShowsFileAndModifiedMarker()

@@ -3,6 +3,7 @@
 #include "ui/document/attentiondocument.h"
 #include "ui/document/exportfiles.h"
 #include "ui/render/figureexport.h"
+#include "ui/render/lessonpdf.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/filedialogs.h"
 
@@ -195,6 +196,30 @@ void ExportCommands::exportFigureInteractively()
     QString error;
     if (exportFigureTo(path, options, &error))
         emit finished(tr("Saved the figure to %1.").arg(QDir::toNativeSeparators(path)), true);
+    else
+        emit finished(error, false);
+}
+
+void ExportCommands::exportLessonInteractively()
+{
+    const auto result = m_document->result();
+    if (!result) {
+        emit finished(tr("There is nothing to export yet: type a sentence first."), false);
+        return;
+    }
+    const QString path = m_dialogs->askSavePath(tr("Export Lesson"), FileDialogs::suggestExportPath("lesson.pdf"),
+                                                tr("PDF document (*.pdf)"), QStringLiteral("pdf"));
+    if (path.isEmpty())
+        return;
+    const ViewState* view = m_figure->viewState();
+    LessonOptions options;
+    options.queryToken = view->lessonToken();
+    options.layer = view->layer();
+    options.head = view->head();
+    options.colorMap = view->colorMap();
+    QString error;
+    if (exportLessonPdf(path, m_document->resultConfig(), result, options, &error))
+        emit finished(tr("Saved the lesson to %1.").arg(QDir::toNativeSeparators(path)), true);
     else
         emit finished(error, false);
 }

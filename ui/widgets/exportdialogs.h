@@ -74,6 +74,9 @@ public:
 
     void exportFigureInteractively();
     void exportDataInteractively();
+    // File > Export Lesson: the seven slides for the selected token, layer
+    // and head as one PDF handout.
+    void exportLessonInteractively();
 
 signals:
     void finished(const QString& message, bool ok);
