@@ -170,6 +170,32 @@ QString maskedKeys(const attn::AttentionResult& result, const std::vector<int>& 
 }
 
 // ---- Hover texts: one cell ------------------------------------------------
+// Hover texts are Qt rich text: real subscripts, quoted token names (a token
+// "i" must not read as the index i), everything the user typed escaped.
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+// "q" with subscript "“miss”, 2": q<sub>“miss”, 2</sub>.
+QString sub(const QString& base, const QString& subscript)
+{
+    return base + QStringLiteral("<sub>") + subscript + QStringLiteral("</sub>");
+}
+
+// A token as a subscript: “miss”, or “the” [2] for a repeated one.
+QString subName(const attn::AttentionResult& result, int index)
+{
+    return esc(tokenName(result, index, TokenStyle::Quoted));
+}
+
+// "W_Q" as W<sub>Q</sub>.
+QString richTitle(const QString& title)
+{
+    const qsizetype underscore = title.indexOf(QLatin1Char('_'));
+    return underscore < 0 ? esc(title) : sub(esc(title.left(underscore)), esc(title.mid(underscore + 1)));
+}
 
 // "query “miss” (row 1) · key “the” (column 2)" after the panel's name.
 QString queryKeyHeading(const QString& what, const attn::AttentionConfig& config, const attn::AttentionResult& result,
@@ -178,9 +204,9 @@ QString queryKeyHeading(const QString& what, const attn::AttentionConfig& config
     // what + head note as one argument: the placeholders are numbered as
     // they always were, so a token holding "%3" reads as it did.
     return QStringLiteral("%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-        .arg(what + headNote(config, head), quoted(tokenText(result, row)))
+        .arg(what + headNote(config, head), esc(quoted(tokenText(result, row))))
         .arg(row)
-        .arg(quoted(tokenText(result, column)))
+        .arg(esc(quoted(tokenText(result, column))))
         .arg(column);
 }
 
@@ -294,39 +320,45 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     const int h = std::clamp(head, 0, std::max(0, config.heads - 1));
     const QString x = inputLetter(config).toLower();
     const QString title = attn::panelTitle(id);
+    const QString rowName = subName(result, row);
+    const QString columnText = QString::number(column);
+    const QString dk = sub(QStringLiteral("d"), QStringLiteral("k"));
     QStringList lines;
 
     switch (id) {
     case PanelId::Embeddings:
         lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3")
-                     .arg(quoted(tokenText(result, row)))
+                     .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column);
-        lines << QStringLiteral("e_%1,%2 = %3").arg(tokenName(result, row)).arg(column).arg(fmt(value));
+        lines << sub(QStringLiteral("e"), rowName + QStringLiteral(", ") + columnText) + QStringLiteral(" = ") +
+                     fmt(value);
         lines << (embeddingGiven(result, row)
                       ? QStringLiteral("given literally")
                       : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
         break;
     case PanelId::Inputs: {
         lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3")
-                     .arg(quoted(tokenText(result, row)))
+                     .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column);
         const double e = result.embeddings(row, column);
         const double pe = result.positional.size() > 0 ? result.positional(row, column) : 0.0;
-        lines << QStringLiteral("x_%1,%2 = e + pe = %3 + %4 = %5")
-                     .arg(tokenName(result, row))
-                     .arg(column)
-                     .arg(fmt(e), factor(pe), fmt(value));
+        lines << sub(QStringLiteral("x"), rowName + QStringLiteral(", ") + columnText) +
+                     QStringLiteral(" = e + pe = %1 + %2 = %3").arg(fmt(e), factor(pe), fmt(value));
         break;
     }
     case PanelId::WQuery:
     case PanelId::WKey:
     case PanelId::WValue:
-        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(title).arg(row).arg(column);
+        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(richTitle(title)).arg(row).arg(column);
         if (config.heads > 1)
             lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
-        lines << QStringLiteral("%1[%2, %3] = %4").arg(title).arg(row).arg(column).arg(factor(value, isIntegral(m)));
+        lines << QStringLiteral("%1[%2, %3] = %4")
+                     .arg(richTitle(title))
+                     .arg(row)
+                     .arg(column)
+                     .arg(factor(value, isIntegral(m)));
         lines << (weightsGiven(config, id)
                       ? QStringLiteral("given literally")
                       : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
@@ -336,22 +368,21 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     case PanelId::V: {
         const attn::Matrix& w = id == PanelId::Q ? L.wQuery : id == PanelId::K ? L.wKey : L.wValue;
         lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
-                     .arg(title, quoted(tokenText(result, row)))
+                     .arg(title, esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column)
                      .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
-        lines << QStringLiteral("%1_%2,%3 = %4_%2 \u00b7 W_%5[:, %3]")
-                     .arg(title.toLower(), tokenName(result, row))
-                     .arg(column)
-                     .arg(x, title);
+        lines << sub(title.toLower(), rowName + QStringLiteral(", ") + columnText) + QStringLiteral(" = ") +
+                     sub(x, rowName) + QStringLiteral(" \u00b7 ") + sub(QStringLiteral("W"), title) +
+                     QStringLiteral("[:, %1]").arg(column);
         lines << QStringLiteral("= %1 = %2").arg(projectionSum(L, w, row, column), fmt(value));
         break;
     }
     case PanelId::Scores:
         lines << queryKeyHeading(QStringLiteral("scores"), config, result, h, row, column);
-        lines << QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
-                     .arg(tokenName(result, row), tokenName(result, column), dotProductSum(L, h * dK, dK, row, column),
-                          fmt(value));
+        lines << sub(QStringLiteral("q"), rowName) + QStringLiteral(" \u00b7 ") +
+                     sub(QStringLiteral("k"), subName(result, column)) +
+                     QStringLiteral(" = %1 = %2").arg(dotProductSum(L, h * dK, dK, row, column), fmt(value));
         if (config.causal && column > row)
             lines << QStringLiteral("masked in the next step: key comes after the query");
         break;
@@ -359,14 +390,14 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         lines << queryKeyHeading(QStringLiteral("scaled scores"), config, result, h, row, column);
         if (value == -std::numeric_limits<double>::infinity()) {
             lines << QStringLiteral("masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
-                         .arg(quoted(tokenText(result, column)), quoted(tokenText(result, row)), fmt(value));
+                         .arg(esc(quoted(tokenText(result, column))), esc(quoted(tokenText(result, row))), fmt(value));
             break;
         }
         const double score = L.heads[static_cast<std::size_t>(h)].scores(row, column);
-        QString symbolic = QStringLiteral("s_%1,%2").arg(tokenName(result, row), tokenName(result, column));
+        QString symbolic = sub(QStringLiteral("s"), rowName + QStringLiteral(", ") + subName(result, column));
         QString numeric = factor(score);
         if (config.scaled) {
-            symbolic += QStringLiteral(" \u00f7 \u221ad_k");
+            symbolic += QStringLiteral(" \u00f7 \u221a") + dk;
             numeric += QStringLiteral(" \u00f7 ") + kSqrt + QString::number(dK);
         }
         if (config.temperature != 1.0 || !config.scaled) {
@@ -375,7 +406,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         }
         lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
         if (config.scaled)
-            lines << QStringLiteral("\u221ad_k = \u221a%1 = %2").arg(dK).arg(sqrtDk(dK));
+            lines << QStringLiteral("\u221a%1 = \u221a%2 = %3").arg(dk).arg(dK).arg(sqrtDk(dK));
         break;
     }
     case PanelId::Weights: {
@@ -385,8 +416,12 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
             lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
             break;
         }
-        lines << QStringLiteral("w_%1,%2 = exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")
-                     .arg(tokenName(result, row), tokenName(result, column));
+        const QString sj = sub(QStringLiteral("s"), rowName + QStringLiteral(", j"));
+        const QString max = sub(QStringLiteral("max"), rowName);
+        const QString sij = sub(QStringLiteral("s"), rowName + QStringLiteral(", ") + subName(result, column));
+        lines << sub(QStringLiteral("w"), rowName + QStringLiteral(", ") + subName(result, column)) +
+                     QStringLiteral(" = exp(%1 \u2212 %2) / %3 exp(%4 \u2212 %2)")
+                         .arg(sij, max, sub(QStringLiteral("\u03a3"), QStringLiteral("j")), sj);
         lines << QStringLiteral("= ") + softmaxTerm(s, softmaxRow(s, row), row, column, value);
         break;
     }
@@ -395,7 +430,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         const attn::Matrix& w =
             L.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(L.heads.size()) - 1))].weights;
         lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
-                     .arg(quoted(tokenText(result, row)))
+                     .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column)
                      .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(oh + 1) : QString());
@@ -407,7 +442,10 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                 keys.push_back(j);
         }
         const QString sum = writtenSum(keys, [&](int j) { return weightedValueTerm(L, w, row, j, column); });
-        lines << QStringLiteral("output_%1,%2 = \u03a3_j w_%1,j \u00b7 v_j,%2").arg(tokenName(result, row)).arg(column);
+        lines << sub(QStringLiteral("output"), rowName + QStringLiteral(", ") + columnText) + QStringLiteral(" = ") +
+                     sub(QStringLiteral("\u03a3"), QStringLiteral("j")) + QLatin1Char(' ') +
+                     sub(QStringLiteral("w"), rowName + QStringLiteral(", j")) + QStringLiteral(" \u00b7 ") +
+                     sub(QStringLiteral("v"), QStringLiteral("j, ") + columnText);
         lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
         break;
     }
@@ -415,7 +453,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     // The panels of a layer say which layer, when there are several.
     if (!attn::panelInfo(id).matrix && !lines.isEmpty())
         lines.front() += layerNoteFor(result, l);
-    return lines.join(QLatin1Char('\n'));
+    return lines.join(QStringLiteral("<br>"));
 }
 
 QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int layer, int head,
@@ -437,17 +475,22 @@ QString entropyToolTip(const attn::AttentionConfig& config, const attn::Attentio
         const double v = w(row, j);
         return v > 0 ? QStringLiteral("%1 ln %1").arg(fmt(v)) : QStringLiteral("0");
     });
+    const QString rowName = subName(result, row);
+    const QString wij = sub(QStringLiteral("w"), rowName + QStringLiteral(", j"));
     QStringList lines;
     lines << QStringLiteral("entropy of the attention of query %1 (row %2)%3")
-                 .arg(quoted(tokenText(result, row)))
+                 .arg(esc(quoted(tokenText(result, row))))
                  .arg(row)
                  .arg(layerNoteFor(result, l) + headNote(config, h));
-    lines << QStringLiteral("H = \u2212\u03a3_j w_ij ln w_ij = \u2212(%1) = %2 nats").arg(sum, fmt(entropy));
+    lines << sub(QStringLiteral("H"), rowName) +
+                 QStringLiteral(" = \u2212%1 %2 ln %2 = \u2212(%3) = %4 nats")
+                     .arg(sub(QStringLiteral("\u03a3"), QStringLiteral("j")), wij, sum, fmt(entropy));
     lines << QStringLiteral("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
                  .arg(keys)
                  .arg(fmt(std::log(static_cast<double>(keys))));
-    lines << QStringLiteral("larger scores (no \u221ad_k scaling, a lower temperature) make it smaller");
-    return lines.join(QLatin1Char('\n'));
+    lines << QStringLiteral("larger scores (no \u221a%1 scaling, a lower temperature) make it smaller")
+                 .arg(sub(QStringLiteral("d"), QStringLiteral("k")));
+    return lines.join(QStringLiteral("<br>"));
 }
 
 // ---- The lesson's formula lines --------------------------------------------

@@ -402,7 +402,11 @@ bool FigureView::viewportEvent(QEvent* event)
             QToolTip::hideText();
             event->ignore();
         } else {
-            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(text, Qt::WhiteSpaceNoWrap), viewport());
+            QToolTip::showText(help->globalPos(),
+                               Qt::mightBeRichText(text)
+                                   ? QStringLiteral("<p style=\"white-space:pre\">") + text + QStringLiteral("</p>")
+                                   : Qt::convertFromPlainText(text, Qt::WhiteSpaceNoWrap),
+                               viewport());
         }
         return true;
     }
