@@ -663,6 +663,25 @@ QStringList softmaxLines(const attn::AttentionResult& result, const attn::LayerR
     return lines;
 }
 
+// "out(“i”) = [head 1 | head 2]", "= [4.08, 3.55, 6.04 | 3.94, 3.55, 4.04]":
+// the heads' outputs side by side, from the layer's output.
+QStringList concatenationLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i)
+{
+    const int heads = static_cast<int>(layer.heads.size());
+    const int dK = layer.dK;
+    const QString bar = QStringLiteral(" | ");
+    const QString names = writtenSum(
+        heads, [](int h) { return QStringLiteral("head %1").arg(h + 1); }, bar, 4);
+    const QString values = writtenSum(
+        heads,
+        [&](int h) {
+            return writtenSum(
+                dK, [&](int c) { return fmt(layer.output(i, h * dK + c)); }, QStringLiteral(", "));
+        },
+        bar, 4);
+    return {QStringLiteral("out(%1) = [%2]").arg(quotedName(result, i), names), QStringLiteral("= [%1]").arg(values)};
+}
+
 QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::AttentionResult& result,
                              const attn::LayerResult& layer, int i, int head)
 {
@@ -683,7 +702,19 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
     }
     if (n > keysWritten(n))
         lines << QStringLiteral("+ ") + moreKeys(n);
-    lines << QStringLiteral("= %1 = out(%2)").arg(vectorText(h.output, i, 0, dK), quotedName(result, i));
+    // With several heads this head's sum is only its share of out_i: its d_k
+    // columns.
+    const QString name = quotedName(result, i);
+    if (config.heads > 1) {
+        lines << QStringLiteral("= %1").arg(vectorText(h.output, i, 0, dK));
+        lines << QStringLiteral("= head %1\u2019s share of out(%2): its columns %3\u2013%4")
+                     .arg(head + 1)
+                     .arg(name)
+                     .arg(first)
+                     .arg(first + dK - 1);
+    } else {
+        lines << QStringLiteral("= %1 = out(%2)").arg(vectorText(h.output, i, 0, dK), name);
+    }
     // One number added up in full: the first column of the output.
     lines << QStringLiteral("out_i[%1] = %2 = %3")
                  .arg(first)
@@ -691,10 +722,24 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
                           n, [&](int j) { return weightedValueTerm(layer, h.weights, i, j, first); },
                           QStringLiteral(" + "), 4),
                       fmt(h.output(i, 0)));
+    if (config.heads > 1)
+        lines << concatenationLines(result, layer, i);
     return lines;
 }
 
 } // namespace
+
+int lessonClosingLines(const attn::AttentionConfig& config, int step)
+{
+    switch (step) {
+    case 6:
+        return 1; // the weights add up to 1
+    case 7:
+        return config.heads > 1 ? 5 : 2; // the output, one number of it, the heads side by side
+    default:
+        return 0;
+    }
+}
 
 QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
                                int queryToken, int layer, int head)
