@@ -68,7 +68,7 @@ Theme themeFor(bool presentation)
 
 // Lays panels side by side in `area` with one cell size, the largest at which
 // they all fit, so equal rows line up and Q, K and V look alike. The panels
-// share their top edge; the row is centred in the area or starts at its left.
+// share their top edge; the row is centred in the area or starts at its top left.
 std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& specs, const QRectF& area,
                                       const QFont& font, double gap, bool centred)
 {
@@ -104,7 +104,7 @@ std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& spe
         height = std::max(height, sizes.back().height());
     }
     double x = std::round(area.left() + (centred ? std::max(0.0, (area.width() - width) / 2) : 0.0));
-    const double y = std::round(area.top() + std::max(0.0, (area.height() - height) / 2));
+    const double y = std::round(area.top() + (centred ? std::max(0.0, (area.height() - height) / 2) : 0.0));
     for (std::size_t k = 0; k < specs.size(); ++k) {
         const QRectF target(x, y, std::ceil(sizes[k].width()), std::ceil(sizes[k].height()));
         layouts.push_back(heatmaplayout::layoutForCellSize(target, *specs[k], cell, font));
@@ -488,8 +488,14 @@ void LessonPage::build()
     // Few earlier panels fit under the formula box: then the current ones
     // get the page's whole height.
     if (hasEarlier) {
-        const QRectF side(m_formulaRect.left(), m_formulaRect.bottom() + gap, m_formulaRect.width(), stripHeight);
-        if (side.bottom() <= m_size.height() - margin) {
+        // The side strip takes the column's height under the formula box (a
+        // third of the page at most), so its thumbnails are not smaller than
+        // at the bottom.
+        const double sideTop = m_formulaRect.bottom() + gap;
+        const double sideHeight =
+            std::min(m_size.height() - margin - sideTop, std::max(stripHeight, std::round(m_size.height() / 3)));
+        const QRectF side(m_formulaRect.left(), sideTop, m_formulaRect.width(), sideHeight);
+        if (sideHeight >= stripHeight) {
             const QRectF tall(mainArea.left(), mainArea.top(), mainArea.width(), m_size.height() - margin - y);
             if (layoutPanels(tall, side, false))
                 return;
