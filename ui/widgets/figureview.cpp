@@ -404,7 +404,8 @@ bool FigureView::viewportEvent(QEvent* event)
         } else {
             QToolTip::showText(help->globalPos(),
                                Qt::mightBeRichText(text)
-                                   ? QStringLiteral("<p style=\"white-space:pre\">") + text + QStringLiteral("</p>")
+                                   ? QStringLiteral("<p style=\"white-space:pre; font-size:x-large\">") + text +
+                                         QStringLiteral("</p>")
                                    : Qt::convertFromPlainText(text, Qt::WhiteSpaceNoWrap),
                                viewport());
         }
