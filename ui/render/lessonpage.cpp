@@ -70,7 +70,8 @@ Theme themeFor(bool presentation)
 // they all fit, so equal rows line up and Q, K and V look alike. The panels
 // share their top edge; the row is centred in the area or starts at its top left.
 std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& specs, const QRectF& area,
-                                      const QFont& font, double gap, bool centred)
+                                      const QFont& font, double gap, bool centred,
+                                      double maxCell = std::numeric_limits<double>::infinity())
 {
     std::vector<HeatmapLayout> layouts;
     if (specs.empty() || area.isEmpty())
@@ -91,7 +92,9 @@ std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& spe
         }
         return width <= area.width();
     };
-    const double cap = heatmaplayout::layout(QRectF(0, 0, area.width(), area.height()), *specs.front(), font).cellSize;
+    const double cap = std::min(
+        maxCell, heatmaplayout::layout(QRectF(0, 0, area.width(), area.height()), *specs.front(), font).cellSize);
+    cell = std::min(cell, std::max(3.0, std::floor(maxCell)));
     while (cell >= 3.0 && cell + 1.0 <= cap && fits(cell + 1.0))
         cell += 1.0;
 
@@ -488,12 +491,11 @@ void LessonPage::build()
     // Few earlier panels fit under the formula box: then the current ones
     // get the page's whole height.
     if (hasEarlier) {
-        // The side strip takes the column's height under the formula box (a
-        // third of the page at most), so its thumbnails are not smaller than
-        // at the bottom.
+        // The side strip takes the room under the formula box, up to a little
+        // more than the bottom strip (thumbnails stay smaller than the current
+        // panels).
         const double sideTop = m_formulaRect.bottom() + gap;
-        const double sideHeight =
-            std::min(m_size.height() - margin - sideTop, std::max(stripHeight, std::round(m_size.height() / 3)));
+        const double sideHeight = std::min(m_size.height() - margin - sideTop, std::round(stripHeight * 1.4));
         const QRectF side(m_formulaRect.left(), sideTop, m_formulaRect.width(), sideHeight);
         if (sideHeight >= stripHeight) {
             const QRectF tall(mainArea.left(), mainArea.top(), mainArea.width(), m_size.height() - margin - y);
@@ -677,15 +679,20 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         // not fit side by side, the oldest are left out and the heading says
         // which.
         std::vector<LessonPanel*> shown;
+        // Thumbnails with cells well below the current panels' cells.
+        double maxStripCell = std::numeric_limits<double>::infinity();
         for (LessonPanel& panel : m_panels) {
             if (!panel.current)
                 shown.push_back(&panel);
+            else if (panel.layout.cellSize > 0)
+                maxStripCell = std::min(maxStripCell, std::max(6.0, std::floor(panel.layout.cellSize * 0.6)));
         }
         while (!shown.empty()) {
             std::vector<const HeatmapSpec*> specs;
             for (const LessonPanel* panel : shown)
                 specs.push_back(&panel->spec);
-            const std::vector<HeatmapLayout> layouts = arrangeRow(specs, area, stripFont, stripGap, false);
+            const std::vector<HeatmapLayout> layouts =
+                arrangeRow(specs, area, stripFont, stripGap, false, maxStripCell);
             bool fits = layouts.size() == shown.size();
             for (const HeatmapLayout& layout : layouts)
                 fits = fits && layout.target.right() <= area.right() + 0.5 &&
