@@ -44,6 +44,7 @@ private slots:
     void saveFilterSuffix();
     void exportDialogNamesPanelsByTitle();
     void drawnWordsAreMarkedWhenOthersAreGiven();
+    void toolTipsAreRichText();
     void scoreToolTipWritesOutTheDotProduct_data();
     void scoreToolTipWritesOutTheDotProduct();
     void scaledToolTipShowsDivisors_data();
@@ -138,12 +139,14 @@ QString token(const attn::AttentionResult& r, int i)
     return QString::fromStdString(r.tokens[static_cast<std::size_t>(i)]);
 }
 
-// A token as a subscript: a token that occurs twice carries its position.
+// A token as a subscript: quoted, so a token "i" does not read as the index
+// i; a token that occurs twice carries its position.
 QString name(const attn::AttentionResult& r, int i)
 {
     const auto& t = r.tokens[static_cast<std::size_t>(i)];
     const bool repeated = std::count(r.tokens.begin(), r.tokens.end(), t) > 1;
-    return repeated ? QStringLiteral("%1[%2]").arg(token(r, i)).arg(i) : token(r, i);
+    const QString quotedToken = QStringLiteral("\u201c%1\u201d").arg(token(r, i));
+    return repeated ? QStringLiteral("%1\u2009[%2]").arg(quotedToken).arg(i) : quotedToken;
 }
 
 // The indices of the terms a tooltip shows: all of few, else 3 + the last.
@@ -201,6 +204,44 @@ void TestFigure::scoreToolTipWritesOutTheDotProduct_data()
     addCellRows("d_k 16", wideHead());
 }
 
+void TestFigure::toolTipsAreRichText()
+{
+    // The article's first token is literally "i": q_i · k_i would read as the
+    // general formula. Every hover text is rich text with real subscripts and
+    // quoted token names, and escapes what the user typed.
+    attn::AttentionConfig config = testutil::articleConfig();
+    config.positional = true;
+    const auto r = compute(config);
+    QCOMPARE(token(*r, 0), QStringLiteral("i"));
+    const QString score = cellToolTip(config, *r, PanelId::Scores, 0, 0, 0, 0);
+    QVERIFY2(score.contains(QStringLiteral("q<sub>\u201ci\u201d</sub> \u00b7 k<sub>\u201ci\u201d</sub> = ")),
+             qPrintable(score));
+    const Figure figure(config, r, FigureSettings{});
+    for (const FigurePanel& panel : figure.panels()) {
+        const QString tip = cellToolTip(config, *r, panel.id, 0, std::max(0, panel.head), 1, 0);
+        QVERIFY2(Qt::mightBeRichText(tip), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("<sub>")), qPrintable(tip));
+        QVERIFY2(!tip.contains(QLatin1Char('\n')), qPrintable(tip));
+        // No ASCII subscripts left ("q_miss", "W_Q", "d_k").
+        QVERIFY2(!tip.contains(QLatin1Char('_')), qPrintable(tip));
+        if (!panel.spec.rowLabels.isEmpty())
+            QVERIFY2(tip.contains(QStringLiteral("<sub>\u201cmiss\u201d")), qPrintable(tip));
+    }
+    const QString entropy = entropyToolTip(config, *r, 0, 0, 1);
+    QVERIFY2(Qt::mightBeRichText(entropy) && entropy.contains(QStringLiteral("H<sub>\u201cmiss\u201d</sub>")),
+             qPrintable(entropy));
+    QVERIFY2(!entropy.contains(QLatin1Char('_')), qPrintable(entropy));
+
+    attn::AttentionConfig typed;
+    typed.sentence = "a<b x&y <i>";
+    const auto t = compute(typed);
+    for (PanelId id : {PanelId::Embeddings, PanelId::Scores, PanelId::Weights, PanelId::Output}) {
+        const QString tip = cellToolTip(typed, *t, id, 0, 0, 0, 1);
+        QVERIFY2(tip.contains(QStringLiteral("a&lt;b")) && !tip.contains(QStringLiteral("a<b")), qPrintable(tip));
+        QVERIFY2(!tip.contains(QStringLiteral("<i>")), qPrintable(tip));
+    }
+}
+
 void TestFigure::scoreToolTipWritesOutTheDotProduct()
 {
     QFETCH(attn::AttentionConfig, config);
@@ -218,8 +259,8 @@ void TestFigure::scoreToolTipWritesOutTheDotProduct()
                                         : QStringList(terms.mid(0, 3)).join(QStringLiteral(" + ")) +
                                               QStringLiteral(" + \u2026 + ") + terms.last();
     const QString value = fmt(r.layers[0].heads[static_cast<std::size_t>(head)].scores(row, column));
-    const QString expected =
-        QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4").arg(name(r, row), name(r, column), expectedSum, value);
+    const QString expected = QStringLiteral("q<sub>%1</sub> \u00b7 k<sub>%2</sub> = %3 = %4")
+                                 .arg(name(r, row), name(r, column), expectedSum, value);
     QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
     QVERIFY(tip.contains(QStringLiteral("query \u201c%1\u201d").arg(token(r, row))));
     QVERIFY(tip.contains(QStringLiteral("key \u201c%1\u201d").arg(token(r, column))));
@@ -254,7 +295,7 @@ void TestFigure::scaledToolTipShowsDivisors()
     if (config.scaled)
         numeric += QStringLiteral(" \u00f7 \u221a%1").arg(r.layers[0].dK);
     else
-        QVERIFY(!tip.contains(QStringLiteral("\u221ad_k")));
+        QVERIFY(!tip.contains(QStringLiteral("\u221ad<sub>k</sub>")));
     if (config.temperature != 1.0 || !config.scaled)
         numeric += QStringLiteral(" \u00f7 %1").arg(config.temperature);
     numeric += QStringLiteral(" = ") + fmt(h.scaledScores(row, column));
@@ -262,7 +303,7 @@ void TestFigure::scaledToolTipShowsDivisors()
     if (config.temperature != 1.0)
         QVERIFY(tip.contains(QStringLiteral("\u00f7 temperature")));
     if (config.scaled) {
-        QVERIFY(tip.contains(QStringLiteral("\u00f7 \u221ad_k")));
+        QVERIFY(tip.contains(QStringLiteral("\u00f7 \u221ad<sub>k</sub>")));
         QVERIFY(tip.contains(fmt(std::sqrt(static_cast<double>(r.layers[0].dK)))));
     }
 }
@@ -286,7 +327,11 @@ void TestFigure::weightToolTipShowsSoftmax()
     const double rowMax = h.scaledScores.row(row).maxCoeff();
     const double total = (h.scaledScores.row(row).array() - rowMax).exp().sum();
 
-    QVERIFY(tip.contains(QStringLiteral("exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")));
+    const QString query = name(r, row);
+    const QString general = QStringLiteral("w<sub>%1, %2</sub> = exp(s<sub>%1, %2</sub> \u2212 max<sub>%1</sub>) / "
+                                           "\u03a3<sub>j</sub> exp(s<sub>%1, j</sub> \u2212 max<sub>%1</sub>)")
+                                .arg(query, name(r, column));
+    QVERIFY2(tip.contains(general), qPrintable(tip + QStringLiteral("\nexpected: ") + general));
     const QString numbers =
         QStringLiteral("exp(%1 \u2212 %2) / %3").arg(fmt(h.scaledScores(row, column)), factor(rowMax), fmt(total));
     QVERIFY2(tip.contains(numbers), qPrintable(tip + QStringLiteral("\nexpected: ") + numbers));
@@ -306,7 +351,10 @@ void TestFigure::outputToolTipShowsWeightedSum()
         QStringList terms;
         for (int j : shownTerms(n))
             terms << factor(w(row, j)) + kTimes + factor(r.layers[0].v(j, column));
-        QVERIFY2(tip.contains(QStringLiteral("\u03a3_j w_")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("\u03a3<sub>j</sub> w<sub>%1, j</sub> \u00b7 v<sub>j, %2</sub>")
+                                  .arg(name(r, row))
+                                  .arg(column)),
+                 qPrintable(tip));
         QVERIFY2(tip.contains(terms.first()), qPrintable(tip + QStringLiteral("\nexpected term: ") + terms.first()));
         QVERIFY2(tip.contains(terms.last()), qPrintable(tip + QStringLiteral("\nexpected term: ") + terms.last()));
         QVERIFY(tip.endsWith(QStringLiteral("= ") + fmt(r.layers[0].output(row, column))));
@@ -320,7 +368,7 @@ void TestFigure::projectionToolTipShowsRowTimesColumn()
     const auto r = attn::computeAttention(config);
     const int row = 1, column = 2;
     const QString tip = cellToolTip(config, r, PanelId::Q, 0, 0, row, column);
-    QVERIFY2(tip.contains(QStringLiteral("W_Q[:, %1]").arg(column)), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("W<sub>Q</sub>[:, %1]").arg(column)), qPrintable(tip));
     QStringList terms;
     for (int t = 0; t < r.inputs.cols(); ++t) // randint weights print as whole numbers
         terms << factor(r.inputs(row, t)) + kTimes + heatmapscale::formatValue(r.layers[0].wQuery(t, column), 0);
@@ -329,7 +377,7 @@ void TestFigure::projectionToolTipShowsRowTimesColumn()
     QVERIFY2(tip.contains(expected), qPrintable(tip + QStringLiteral("\nexpected: ") + expected));
 
     const QString keyTip = cellToolTip(config, r, PanelId::K, 0, 0, row, column);
-    QVERIFY(keyTip.contains(QStringLiteral("W_K[:, %1]").arg(column)));
+    QVERIFY(keyTip.contains(QStringLiteral("W<sub>K</sub>[:, %1]").arg(column)));
     QVERIFY(keyTip.endsWith(fmt(r.layers[0].k(row, column))));
 }
 
@@ -931,7 +979,7 @@ void TestFigure::figureShowsTheChosenLayer()
     QVERIFY(weight);
     const QString tip = figure.toolTipAt(*weight);
     QCOMPARE(tip, cellToolTip(config, *r, PanelId::Weights, 1, 1, i, j));
-    QVERIFY2(tip.section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("layer 2")), qPrintable(tip));
+    QVERIFY2(tip.section(QStringLiteral("<br>"), 0, 0).endsWith(QStringLiteral("layer 2")), qPrintable(tip));
     QVERIFY2(tip.endsWith(QStringLiteral(" = ") + fmt(second.heads[1].weights(i, j))), qPrintable(tip));
     QVERIFY(tip.contains(fmt(second.heads[1].scaledScores(i, j))));
     QVERIFY(tip != cellToolTip(config, *r, PanelId::Weights, 0, 1, i, j));

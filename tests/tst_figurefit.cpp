@@ -354,7 +354,7 @@ void TestFigureFit::positionalEncodingHasItsPanel()
     QCOMPARE(attn::panelFromName(std::string_view("positional")), std::optional<PanelId>(PanelId::Positional));
     // Its hover text names the function of the dimension.
     const QString sin = figure.toolTipAt(pe->layout.cellRect(2, 0).center());
-    QVERIFY2(sin.contains(QStringLiteral("sin(2 / 10000^(0/")), qPrintable(sin));
+    QVERIFY2(sin.contains(QStringLiteral("sin(2 / 10000<sup>0/")), qPrintable(sin));
     const QString cos = figure.toolTipAt(pe->layout.cellRect(2, 1).center());
     QVERIFY2(cos.contains(QStringLiteral("cos(")), qPrintable(cos));
     // `--panel positional` as an image and as CSV.

@@ -16,6 +16,7 @@
 #include "ui/render/lessonpdf.h"
 
 #include <QFile>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QProcess>
@@ -55,6 +56,13 @@ private slots:
     void commandLineExportsWithoutDisplay();
     void commandLineRefusesNonPdf();
     void megabyteTokenIsCutBeforeLayout();
+    void formulasKeepTheirResults_data();
+    void formulasKeepTheirResults();
+    void projectionStepShowsTheWeights();
+    void numbersAsLargeAsTheText();
+    void earlierStripFitsThePage_data();
+    void earlierStripFitsThePage();
+    void weightedSumNamesTheHeadsShare();
 
 private:
     attn::AttentionConfig m_article;
@@ -120,6 +128,46 @@ ProcessResult runApp(const QStringList& args)
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
     result.err = process.readAllStandardError();
     return result;
+}
+
+bool isWeight(PanelId id)
+{
+    return id == PanelId::WQuery || id == PanelId::WKey || id == PanelId::WValue;
+}
+
+// The configurations the lesson must lay out without cutting anything: the
+// article, d_model 6 with two heads, 30 tokens, the causal mask.
+attn::AttentionConfig lessonConfig(const attn::AttentionConfig& article, const QString& kind)
+{
+    attn::AttentionConfig config = article;
+    if (kind == QLatin1String("article"))
+        return config;
+    config.explicitEmbeddings.clear();
+    config.dModel = 6;
+    config.heads = 2;
+    if (kind == QLatin1String("30 tokens"))
+        config.sentence = "the quick brown fox jumps over the lazy dog and then the old cat sat on the warm mat "
+                          "while it rained outside all day long so we stayed in and read";
+    if (kind == QLatin1String("causal")) {
+        config.causal = true;
+        config.temperature = 0.5;
+    }
+    return config;
+}
+
+QString fmt2(double v)
+{
+    return heatmapscale::formatValue(v, 2);
+}
+
+// What a formula line ends with: its result after the last " = " (a number,
+// a vector, a name), else its last word.
+QString resultOf(const QString& line)
+{
+    const qsizetype eq = line.lastIndexOf(QStringLiteral(" = "));
+    if (eq >= 0 && line.size() - eq <= 14)
+        return line.mid(eq);
+    return line.split(QLatin1Char(' ')).last();
 }
 
 } // namespace
@@ -210,7 +258,9 @@ void TestLesson::panelsForStep_data()
     QTest::addRow("1 tokens") << false << 1 << std::vector<PanelId>{};
     QTest::addRow("2 embeddings") << false << 2 << std::vector<PanelId>{PanelId::Embeddings};
     QTest::addRow("2 embeddings + PE") << true << 2 << std::vector<PanelId>{PanelId::Embeddings, PanelId::Inputs};
-    QTest::addRow("3 projections") << false << 3 << std::vector<PanelId>{PanelId::Q, PanelId::K, PanelId::V};
+    QTest::addRow("3 projections") << false << 3
+                                   << std::vector<PanelId>{PanelId::WQuery, PanelId::WKey, PanelId::WValue,
+                                                           PanelId::Q,      PanelId::K,    PanelId::V};
     QTest::addRow("4 scores") << false << 4 << std::vector<PanelId>{PanelId::Scores};
     QTest::addRow("5 scaling") << false << 5 << std::vector<PanelId>{PanelId::ScaledScores};
     QTest::addRow("6 softmax") << false << 6 << std::vector<PanelId>{PanelId::Weights};
@@ -242,10 +292,14 @@ void TestLesson::panelsForStep()
         QVERIFY(panel.layout.gridRect.isValid());
         earlier += panel.current ? 0 : 1;
     }
+    // The strip shows the stages, not the weight matrices of step 3; what it
+    // has no room for it names.
     int expectedEarlier = 0;
-    for (int s = 2; s < step; ++s)
-        expectedEarlier += static_cast<int>(lessonPanelsForStep(config, s).size());
-    QCOMPARE(earlier, expectedEarlier);
+    for (int s = 2; s < step; ++s) {
+        for (PanelId id : lessonPanelsForStep(config, s))
+            expectedEarlier += isWeight(id) ? 0 : 1;
+    }
+    QCOMPARE(earlier + static_cast<int>(view.page().stripLeftOut().size()), expectedEarlier);
     QVERIFY(view.page().title().startsWith(QStringLiteral("Step %1 of 7").arg(step)));
     QVERIFY(!view.page().explanation().isEmpty());
     QVERIFY(!view.page().formulaLines().isEmpty());
@@ -571,6 +625,267 @@ void TestLesson::megabyteTokenIsCutBeforeLayout()
         QPainter painter(&image);
         page.paint(&painter);
     }
+}
+
+void TestLesson::formulasKeepTheirResults_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("presentation");
+    for (const char* kind : {"article", "d_model 6, 2 heads", "30 tokens", "causal"}) {
+        QTest::addRow("%s", kind) << QString::fromLatin1(kind) << false;
+        QTest::addRow("%s, presentation", kind) << QString::fromLatin1(kind) << true;
+    }
+}
+
+void TestLesson::formulasKeepTheirResults()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, presentation);
+    const attn::AttentionConfig config = lessonConfig(m_article, kind);
+    const auto result = compute(config);
+    const int n = static_cast<int>(result->tokens.size());
+    const int old =
+        static_cast<int>(std::find(result->tokens.begin(), result->tokens.end(), "old") - result->tokens.begin());
+    QVERIFY(old < n);
+    for (const QSizeF size : {QSizeF(LessonPage::slideWidth, LessonPage::slideHeight), QSizeF(960, 720)}) {
+        for (int query : {0, old, n - 1}) {
+            for (int head = 0; head < config.heads; ++head) {
+                for (int step = 1; step <= LessonPage::stepCount; ++step) {
+                    LessonSettings settings;
+                    settings.step = step;
+                    settings.queryToken = query;
+                    settings.head = head;
+                    settings.presentation = presentation;
+                    const LessonPage page(config, result, settings, size);
+                    const QString where = QStringLiteral("step %1, query %2, head %3, %4×%5: ")
+                                              .arg(step)
+                                              .arg(query)
+                                              .arg(head)
+                                              .arg(size.width())
+                                              .arg(size.height());
+                    const QStringList lines = page.formulaLines();
+                    QCOMPARE(lines, lessonFormulaLines(config, *result, step, query, 0, head));
+                    for (const QString& line : lines)
+                        QVERIFY2(!line.endsWith(QChar(0x2026)), qPrintable(where + line));
+                    // Every line as drawn: within the box, ending with its
+                    // result, never with "…"; the note in the lines' font.
+                    const QRectF box = page.formulaRect();
+                    QVERIFY(QRectF(QPointF(0, 0), size).contains(box));
+                    int drawn = 0;
+                    int omitted = 0;
+                    for (const LessonFormulaLine& line : page.formulaLayout()) {
+                        QVERIFY2(box.contains(line.rect), qPrintable(where + line.text));
+                        const double advance = QFontMetricsF(line.font).horizontalAdvance(line.text);
+                        QVERIFY2(advance <= line.rect.width() + 0.5, qPrintable(where + line.text));
+                        QVERIFY2(!line.text.endsWith(QChar(0x2026)), qPrintable(where + line.text));
+                        if (line.line < 0) {
+                            omitted = line.text.split(QLatin1Char(' ')).value(1).toInt();
+                            int linesFont = 0;
+                            for (const LessonFormulaLine& other : page.formulaLayout()) {
+                                if (other.line > 0)
+                                    linesFont = std::max(linesFont, other.font.pixelSize());
+                            }
+                            QCOMPARE(line.font.pixelSize(), linesFont);
+                            continue;
+                        }
+                        ++drawn;
+                        const QString full = lines.at(line.line);
+                        QVERIFY2(line.text.endsWith(resultOf(full)),
+                                 qPrintable(where + QStringLiteral("\"%1\" drawn as \"%2\"").arg(full, line.text)));
+                    }
+                    QCOMPARE(drawn + omitted, lines.size());
+                    // Step 4 with the query "old": every score line ends with
+                    // the engine's number.
+                    if (step == 4 && query == old) {
+                        const attn::Matrix& scores = result->layers[0].heads[static_cast<std::size_t>(head)].scores;
+                        for (const LessonFormulaLine& line : page.formulaLayout()) {
+                            const QString full = lines.value(line.line);
+                            if (!full.startsWith(QStringLiteral("score(\u201cold\u201d")))
+                                continue;
+                            const int j = static_cast<int>(lines.indexOf(full)) - (config.heads > 1 ? 2 : 1);
+                            QVERIFY2(line.text.endsWith(QStringLiteral(" = ") + fmt2(scores(old, j))),
+                                     qPrintable(where + line.text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+void TestLesson::projectionStepShowsTheWeights()
+{
+    for (const QString& kind : {QStringLiteral("article"), QStringLiteral("d_model 6, 2 heads")}) {
+        const attn::AttentionConfig config = lessonConfig(m_article, kind);
+        const auto result = compute(config);
+        LessonSettings settings;
+        settings.step = 3;
+        const LessonPage page(config, result, settings);
+        const std::vector<PanelId> expected{PanelId::WQuery, PanelId::WKey, PanelId::WValue,
+                                            PanelId::Q,      PanelId::K,    PanelId::V};
+        QVERIFY(page.visiblePanels() == expected);
+        const QRectF slide(QPointF(0, 0), page.size());
+        std::vector<QRectF> targets;
+        for (const LessonPanel& panel : page.panels()) {
+            if (!panel.current)
+                continue;
+            if (panel.id == PanelId::WQuery)
+                QCOMPARE(panel.spec.matrix.get(), &result->layers[0].wQuery);
+            if (panel.id == PanelId::WValue)
+                QCOMPARE(panel.spec.matrix.get(), &result->layers[0].wValue);
+            QVERIFY2(slide.contains(panel.layout.target), qPrintable(kind));
+            QVERIFY(panel.layout.gridRect.width() >= 3 * panel.spec.matrix->cols());
+            // No panel covers another or the formula box.
+            QVERIFY(!panel.layout.target.intersects(page.formulaRect()));
+            for (const QRectF& other : targets)
+                QVERIFY2(!panel.layout.target.intersects(other), qPrintable(kind));
+            targets.push_back(panel.layout.target);
+        }
+        // The formula names column 0 of W_Q, and W_Q is there with its numbers.
+        QVERIFY(page.formulaLines().join(QLatin1Char('\n')).contains(QStringLiteral("column 0 of W_Q")));
+    }
+}
+
+void TestLesson::numbersAsLargeAsTheText()
+{
+    // The article's panels print every number at least as large as the
+    // explanation, on every step. Step 3's six panels share the width and
+    // get at least 0.7 of it; presentation's larger type leaves the cells
+    // room for at least 0.85 of its larger explanation.
+    for (bool presentation : {false, true}) {
+        for (int step = 2; step <= LessonPage::stepCount; ++step) {
+            LessonSettings settings;
+            settings.step = step;
+            settings.presentation = presentation;
+            const LessonPage page(m_article, m_result, settings);
+            for (const LessonPanel& panel : page.panels()) {
+                if (!panel.current)
+                    continue;
+                const QString where = QStringLiteral("step %1 %2 %3")
+                                          .arg(step)
+                                          .arg(attn::panelName(panel.id))
+                                          .arg(presentation ? "presentation" : "");
+                QVERIFY2(panel.layout.valuesVisible, qPrintable(where));
+                const double least = page.explanationFont().pixelSize() * (step == 3 ? 0.7 : presentation ? 0.85 : 1.0);
+                QVERIFY2(panel.layout.valueFont.pixelSize() >= least,
+                         qPrintable(where + QStringLiteral(": %1 px").arg(panel.layout.valueFont.pixelSize())));
+            }
+        }
+    }
+}
+
+void TestLesson::earlierStripFitsThePage_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("presentation");
+    for (const char* kind : {"article", "d_model 6, 2 heads", "30 tokens", "causal"}) {
+        QTest::addRow("%s", kind) << QString::fromLatin1(kind) << false;
+        QTest::addRow("%s, presentation", kind) << QString::fromLatin1(kind) << true;
+    }
+}
+
+void TestLesson::earlierStripFitsThePage()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, presentation);
+    attn::AttentionConfig config = lessonConfig(m_article, kind);
+    config.positional = kind == QLatin1String("causal"); // E and X both in the strip
+    const auto result = compute(config);
+    // The window at 1280×720, 1366×768 and 1920×1080 and the PDF's 16:9 page.
+    std::vector<LessonPage> pages;
+    for (const QSize window : {QSize(1280, 720), QSize(1366, 768), QSize(1920, 1080), QSize(1024, 768)}) {
+        LessonView view;
+        view.resize(window);
+        view.setData(config, result);
+        view.setPresentation(presentation);
+        for (int step = 1; step <= LessonPage::stepCount; ++step) {
+            view.setStep(step);
+            pages.push_back(view.page());
+        }
+    }
+    for (int step = 1; step <= LessonPage::stepCount; ++step) {
+        LessonSettings settings;
+        settings.step = step;
+        settings.presentation = presentation;
+        pages.emplace_back(config, result, settings);
+    }
+    for (const LessonPage& page : pages) {
+        const QRectF slide(QPointF(0, 0), page.size());
+        const int step = page.settings().step;
+        const QString where =
+            QStringLiteral("step %1 on %2×%3: ").arg(step).arg(page.size().width()).arg(page.size().height());
+        int earlier = 0;
+        for (const LessonPanel& panel : page.panels()) {
+            QVERIFY2(slide.adjusted(-0.5, -0.5, 0.5, 0.5).contains(panel.layout.target),
+                     qPrintable(where + attn::panelName(panel.id)));
+            if (panel.current)
+                continue;
+            ++earlier;
+            QVERIFY2(page.stripRect().adjusted(-0.5, -0.5, 0.5, 0.5).contains(panel.layout.target),
+                     qPrintable(where + attn::panelName(panel.id)));
+        }
+        int stages = 0;
+        for (int s = 2; s < step; ++s) {
+            for (PanelId id : lessonPanelsForStep(config, s))
+                stages += isWeight(id) ? 0 : 1;
+        }
+        QCOMPARE(earlier + static_cast<int>(page.stripLeftOut().size()), stages);
+        if (stages > 0) {
+            QVERIFY2(earlier > 0, qPrintable(where));
+            QVERIFY(slide.contains(page.stripRect()));
+            QVERIFY(slide.contains(page.stripLabelRect()));
+            for (PanelId id : page.stripLeftOut())
+                QVERIFY2(page.stripLabel().contains(attn::panelTitle(id)), qPrintable(where + page.stripLabel()));
+        }
+    }
+}
+
+void TestLesson::weightedSumNamesTheHeadsShare()
+{
+    const attn::AttentionConfig config = lessonConfig(m_article, QStringLiteral("d_model 6, 2 heads"));
+    const auto result = compute(config);
+    const attn::LayerResult& layer = result->layers[0];
+    const int i = 0; // "i": the token the report follows
+    for (int head = 0; head < 2; ++head) {
+        const QStringList lines = lessonFormulaLines(config, *result, 7, i, 0, head);
+        const attn::Matrix& out = layer.heads[static_cast<std::size_t>(head)].output;
+        const QString share = QStringLiteral("= [%1, %2, %3]").arg(fmt2(out(i, 0)), fmt2(out(i, 1)), fmt2(out(i, 2)));
+        QVERIFY2(lines.contains(share), qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(lines.contains(QStringLiteral("= head %1\u2019s share of out(\u201ci\u201d): its columns %2\u2013%3")
+                                    .arg(head + 1)
+                                    .arg(head * 3)
+                                    .arg(head * 3 + 2)),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        // Never "= [3 numbers] = out(“i”)": out(“i”) has 6.
+        QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("] = out(")));
+        QStringList halves;
+        for (int h = 0; h < 2; ++h)
+            halves << QStringLiteral("%1, %2, %3")
+                          .arg(fmt2(layer.output(i, 3 * h)), fmt2(layer.output(i, 3 * h + 1)),
+                               fmt2(layer.output(i, 3 * h + 2)));
+        const QString names = QStringLiteral("out(\u201ci\u201d) = [head 1 | head 2]");
+        const QString values = QStringLiteral("= [%1]").arg(halves.join(QStringLiteral(" | ")));
+        QCOMPARE(lines.value(lines.size() - 2), names);
+        QCOMPARE(lines.last(), values);
+        // ... and the slide draws both, whole.
+        LessonSettings settings;
+        settings.step = 7;
+        settings.head = head;
+        for (bool presentation : {false, true}) {
+            settings.presentation = presentation;
+            const LessonPage page(config, result, settings);
+            QStringList drawn;
+            for (const LessonFormulaLine& line : page.formulaLayout())
+                drawn << line.text;
+            QVERIFY2(drawn.contains(names) && drawn.contains(values) && drawn.contains(share),
+                     qPrintable(drawn.join(QLatin1Char('\n'))));
+        }
+    }
+    // One head: its sum is all of out(“i”).
+    const auto one = m_result;
+    const QStringList lines = lessonFormulaLines(m_article, *one, 7, i, 0, 0);
+    QVERIFY(lines.join(QLatin1Char('\n')).contains(QStringLiteral("] = out(\u201ci\u201d)")));
+    QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("share")));
 }
 
 QTEST_MAIN(TestLesson)

@@ -170,6 +170,32 @@ QString maskedKeys(const attn::AttentionResult& result, const std::vector<int>& 
 }
 
 // ---- Hover texts: one cell ------------------------------------------------
+// Hover texts are Qt rich text: real subscripts, quoted token names (a token
+// "i" must not read as the index i), everything the user typed escaped.
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+// "q" with subscript "“miss”, 2": q<sub>“miss”, 2</sub>.
+QString sub(const QString& base, const QString& subscript)
+{
+    return base + QStringLiteral("<sub>") + subscript + QStringLiteral("</sub>");
+}
+
+// A token as a subscript: “miss”, or “the” [2] for a repeated one.
+QString subName(const attn::AttentionResult& result, int index)
+{
+    return esc(tokenName(result, index, TokenStyle::Quoted));
+}
+
+// "W_Q" as W<sub>Q</sub>.
+QString richTitle(const QString& title)
+{
+    const qsizetype underscore = title.indexOf(QLatin1Char('_'));
+    return underscore < 0 ? esc(title) : sub(esc(title.left(underscore)), esc(title.mid(underscore + 1)));
+}
 
 // "query “miss” (row 1) · key “the” (column 2)" after the panel's name.
 QString queryKeyHeading(const QString& what, const attn::AttentionConfig& config, const attn::AttentionResult& result,
@@ -178,9 +204,9 @@ QString queryKeyHeading(const QString& what, const attn::AttentionConfig& config
     // what + head note as one argument: the placeholders are numbered as
     // they always were, so a token holding "%3" reads as it did.
     return QStringLiteral("%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
-        .arg(what + headNote(config, head), quoted(tokenText(result, row)))
+        .arg(what + headNote(config, head), esc(quoted(tokenText(result, row))))
         .arg(row)
-        .arg(quoted(tokenText(result, column)))
+        .arg(esc(quoted(tokenText(result, column))))
         .arg(column);
 }
 
@@ -296,15 +322,19 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     const int h = std::clamp(head, 0, std::max(0, config.heads - 1));
     const QString x = inputLetter(config).toLower();
     const QString title = attn::panelTitle(id);
+    const QString rowName = subName(result, row);
+    const QString columnText = QString::number(column);
+    const QString dk = sub(QStringLiteral("d"), QStringLiteral("k"));
     QStringList lines;
 
     switch (id) {
     case PanelId::Embeddings:
         lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3")
-                     .arg(quoted(tokenText(result, row)))
+                     .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column);
-        lines << QStringLiteral("e_%1,%2 = %3").arg(tokenName(result, row)).arg(column).arg(fmt(value));
+        lines << sub(QStringLiteral("e"), rowName + QStringLiteral(", ") + columnText) + QStringLiteral(" = ") +
+                     fmt(value);
         lines << (embeddingGiven(result, row)
                       ? QStringLiteral("given literally")
                       : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
@@ -312,38 +342,40 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     case PanelId::Positional: {
         lines << QStringLiteral("PE \u00b7 position %1 (token %2) \u00b7 dimension %3")
                      .arg(row)
-                     .arg(quoted(tokenText(result, row)))
+                     .arg(esc(quoted(tokenText(result, row))))
                      .arg(column);
         const int i2 = column - column % 2; // 2i: the pair of dimensions sharing a frequency
-        lines << QStringLiteral("pe_%1,%2 = %3(%1 / 10000^(%4/%5)) = %6")
-                     .arg(row)
-                     .arg(column)
-                     .arg(column % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"))
-                     .arg(i2)
-                     .arg(config.dModel)
-                     .arg(fmt(value));
+        lines << sub(QStringLiteral("pe"), QStringLiteral("%1, %2").arg(row).arg(column)) +
+                     QStringLiteral(" = %1(%2 / 10000<sup>%3/%4</sup>) = %5")
+                         .arg(column % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"))
+                         .arg(row)
+                         .arg(i2)
+                         .arg(config.dModel)
+                         .arg(fmt(value));
         break;
     }
     case PanelId::Inputs: {
         lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3")
-                     .arg(quoted(tokenText(result, row)))
+                     .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column);
         const double e = result.embeddings(row, column);
         const double pe = result.positional.size() > 0 ? result.positional(row, column) : 0.0;
-        lines << QStringLiteral("x_%1,%2 = e + pe = %3 + %4 = %5")
-                     .arg(tokenName(result, row))
-                     .arg(column)
-                     .arg(fmt(e), factor(pe), fmt(value));
+        lines << sub(QStringLiteral("x"), rowName + QStringLiteral(", ") + columnText) +
+                     QStringLiteral(" = e + pe = %1 + %2 = %3").arg(fmt(e), factor(pe), fmt(value));
         break;
     }
     case PanelId::WQuery:
     case PanelId::WKey:
     case PanelId::WValue:
-        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(title).arg(row).arg(column);
+        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(richTitle(title)).arg(row).arg(column);
         if (config.heads > 1)
             lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
-        lines << QStringLiteral("%1[%2, %3] = %4").arg(title).arg(row).arg(column).arg(factor(value, isIntegral(m)));
+        lines << QStringLiteral("%1[%2, %3] = %4")
+                     .arg(richTitle(title))
+                     .arg(row)
+                     .arg(column)
+                     .arg(factor(value, isIntegral(m)));
         lines << (weightsGiven(config, id)
                       ? QStringLiteral("given literally")
                       : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
@@ -353,22 +385,21 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     case PanelId::V: {
         const attn::Matrix& w = id == PanelId::Q ? L.wQuery : id == PanelId::K ? L.wKey : L.wValue;
         lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
-                     .arg(title, quoted(tokenText(result, row)))
+                     .arg(title, esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column)
                      .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
-        lines << QStringLiteral("%1_%2,%3 = %4_%2 \u00b7 W_%5[:, %3]")
-                     .arg(title.toLower(), tokenName(result, row))
-                     .arg(column)
-                     .arg(x, title);
+        lines << sub(title.toLower(), rowName + QStringLiteral(", ") + columnText) + QStringLiteral(" = ") +
+                     sub(x, rowName) + QStringLiteral(" \u00b7 ") + sub(QStringLiteral("W"), title) +
+                     QStringLiteral("[:, %1]").arg(column);
         lines << QStringLiteral("= %1 = %2").arg(projectionSum(L, w, row, column), fmt(value));
         break;
     }
     case PanelId::Scores:
         lines << queryKeyHeading(QStringLiteral("scores"), config, result, h, row, column);
-        lines << QStringLiteral("q_%1 \u00b7 k_%2 = %3 = %4")
-                     .arg(tokenName(result, row), tokenName(result, column), dotProductSum(L, h * dK, dK, row, column),
-                          fmt(value));
+        lines << sub(QStringLiteral("q"), rowName) + QStringLiteral(" \u00b7 ") +
+                     sub(QStringLiteral("k"), subName(result, column)) +
+                     QStringLiteral(" = %1 = %2").arg(dotProductSum(L, h * dK, dK, row, column), fmt(value));
         if (config.causal && column > row)
             lines << QStringLiteral("masked in the next step: key comes after the query");
         break;
@@ -376,14 +407,14 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         lines << queryKeyHeading(QStringLiteral("scaled scores"), config, result, h, row, column);
         if (value == -std::numeric_limits<double>::infinity()) {
             lines << QStringLiteral("masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
-                         .arg(quoted(tokenText(result, column)), quoted(tokenText(result, row)), fmt(value));
+                         .arg(esc(quoted(tokenText(result, column))), esc(quoted(tokenText(result, row))), fmt(value));
             break;
         }
         const double score = L.heads[static_cast<std::size_t>(h)].scores(row, column);
-        QString symbolic = QStringLiteral("s_%1,%2").arg(tokenName(result, row), tokenName(result, column));
+        QString symbolic = sub(QStringLiteral("s"), rowName + QStringLiteral(", ") + subName(result, column));
         QString numeric = factor(score);
         if (config.scaled) {
-            symbolic += QStringLiteral(" \u00f7 \u221ad_k");
+            symbolic += QStringLiteral(" \u00f7 \u221a") + dk;
             numeric += QStringLiteral(" \u00f7 ") + kSqrt + QString::number(dK);
         }
         if (config.temperature != 1.0 || !config.scaled) {
@@ -392,7 +423,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         }
         lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
         if (config.scaled)
-            lines << QStringLiteral("\u221ad_k = \u221a%1 = %2").arg(dK).arg(sqrtDk(dK));
+            lines << QStringLiteral("\u221a%1 = \u221a%2 = %3").arg(dk).arg(dK).arg(sqrtDk(dK));
         break;
     }
     case PanelId::Weights: {
@@ -402,8 +433,12 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
             lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
             break;
         }
-        lines << QStringLiteral("w_%1,%2 = exp(s_ij \u2212 max_i) / \u03a3_j exp(s_ij \u2212 max_i)")
-                     .arg(tokenName(result, row), tokenName(result, column));
+        const QString sj = sub(QStringLiteral("s"), rowName + QStringLiteral(", j"));
+        const QString max = sub(QStringLiteral("max"), rowName);
+        const QString sij = sub(QStringLiteral("s"), rowName + QStringLiteral(", ") + subName(result, column));
+        lines << sub(QStringLiteral("w"), rowName + QStringLiteral(", ") + subName(result, column)) +
+                     QStringLiteral(" = exp(%1 \u2212 %2) / %3 exp(%4 \u2212 %2)")
+                         .arg(sij, max, sub(QStringLiteral("\u03a3"), QStringLiteral("j")), sj);
         lines << QStringLiteral("= ") + softmaxTerm(s, softmaxRow(s, row), row, column, value);
         break;
     }
@@ -412,7 +447,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         const attn::Matrix& w =
             L.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(L.heads.size()) - 1))].weights;
         lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
-                     .arg(quoted(tokenText(result, row)))
+                     .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column)
                      .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(oh + 1) : QString());
@@ -424,7 +459,10 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                 keys.push_back(j);
         }
         const QString sum = writtenSum(keys, [&](int j) { return weightedValueTerm(L, w, row, j, column); });
-        lines << QStringLiteral("output_%1,%2 = \u03a3_j w_%1,j \u00b7 v_j,%2").arg(tokenName(result, row)).arg(column);
+        lines << sub(QStringLiteral("output"), rowName + QStringLiteral(", ") + columnText) + QStringLiteral(" = ") +
+                     sub(QStringLiteral("\u03a3"), QStringLiteral("j")) + QLatin1Char(' ') +
+                     sub(QStringLiteral("w"), rowName + QStringLiteral(", j")) + QStringLiteral(" \u00b7 ") +
+                     sub(QStringLiteral("v"), QStringLiteral("j, ") + columnText);
         lines << QStringLiteral("= %1 = %2").arg(sum, fmt(value));
         break;
     }
@@ -432,7 +470,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     // The panels of a layer say which layer, when there are several.
     if (!attn::panelInfo(id).matrix && !lines.isEmpty())
         lines.front() += layerNoteFor(result, l);
-    return lines.join(QLatin1Char('\n'));
+    return lines.join(QStringLiteral("<br>"));
 }
 
 QString entropyToolTip(const attn::AttentionConfig& config, const attn::AttentionResult& result, int layer, int head,
@@ -454,17 +492,22 @@ QString entropyToolTip(const attn::AttentionConfig& config, const attn::Attentio
         const double v = w(row, j);
         return v > 0 ? QStringLiteral("%1 ln %1").arg(fmt(v)) : QStringLiteral("0");
     });
+    const QString rowName = subName(result, row);
+    const QString wij = sub(QStringLiteral("w"), rowName + QStringLiteral(", j"));
     QStringList lines;
     lines << QStringLiteral("entropy of the attention of query %1 (row %2)%3")
-                 .arg(quoted(tokenText(result, row)))
+                 .arg(esc(quoted(tokenText(result, row))))
                  .arg(row)
                  .arg(layerNoteFor(result, l) + headNote(config, h));
-    lines << QStringLiteral("H = \u2212\u03a3_j w_ij ln w_ij = \u2212(%1) = %2 nats").arg(sum, fmt(entropy));
+    lines << sub(QStringLiteral("H"), rowName) +
+                 QStringLiteral(" = \u2212%1 %2 ln %2 = \u2212(%3) = %4 nats")
+                     .arg(sub(QStringLiteral("\u03a3"), QStringLiteral("j")), wij, sum, fmt(entropy));
     lines << QStringLiteral("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
                  .arg(keys)
                  .arg(fmt(std::log(static_cast<double>(keys))));
-    lines << QStringLiteral("larger scores (no \u221ad_k scaling, a lower temperature) make it smaller");
-    return lines.join(QLatin1Char('\n'));
+    lines << QStringLiteral("larger scores (no \u221a%1 scaling, a lower temperature) make it smaller")
+                 .arg(sub(QStringLiteral("d"), QStringLiteral("k")));
+    return lines.join(QStringLiteral("<br>"));
 }
 
 // ---- The lesson's formula lines --------------------------------------------
@@ -637,6 +680,25 @@ QStringList softmaxLines(const attn::AttentionResult& result, const attn::LayerR
     return lines;
 }
 
+// "out(“i”) = [head 1 | head 2]", "= [4.08, 3.55, 6.04 | 3.94, 3.55, 4.04]":
+// the heads' outputs side by side, from the layer's output.
+QStringList concatenationLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i)
+{
+    const int heads = static_cast<int>(layer.heads.size());
+    const int dK = layer.dK;
+    const QString bar = QStringLiteral(" | ");
+    const QString names = writtenSum(
+        heads, [](int h) { return QStringLiteral("head %1").arg(h + 1); }, bar, 4);
+    const QString values = writtenSum(
+        heads,
+        [&](int h) {
+            return writtenSum(
+                dK, [&](int c) { return fmt(layer.output(i, h * dK + c)); }, QStringLiteral(", "));
+        },
+        bar, 4);
+    return {QStringLiteral("out(%1) = [%2]").arg(quotedName(result, i), names), QStringLiteral("= [%1]").arg(values)};
+}
+
 QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::AttentionResult& result,
                              const attn::LayerResult& layer, int i, int head)
 {
@@ -657,7 +719,19 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
     }
     if (n > keysWritten(n))
         lines << QStringLiteral("+ ") + moreKeys(n);
-    lines << QStringLiteral("= %1 = out(%2)").arg(vectorText(h.output, i, 0, dK), quotedName(result, i));
+    // With several heads this head's sum is only its share of out_i: its d_k
+    // columns.
+    const QString name = quotedName(result, i);
+    if (config.heads > 1) {
+        lines << QStringLiteral("= %1").arg(vectorText(h.output, i, 0, dK));
+        lines << QStringLiteral("= head %1\u2019s share of out(%2): its columns %3\u2013%4")
+                     .arg(head + 1)
+                     .arg(name)
+                     .arg(first)
+                     .arg(first + dK - 1);
+    } else {
+        lines << QStringLiteral("= %1 = out(%2)").arg(vectorText(h.output, i, 0, dK), name);
+    }
     // One number added up in full: the first column of the output.
     lines << QStringLiteral("out_i[%1] = %2 = %3")
                  .arg(first)
@@ -665,10 +739,24 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
                           n, [&](int j) { return weightedValueTerm(layer, h.weights, i, j, first); },
                           QStringLiteral(" + "), 4),
                       fmt(h.output(i, 0)));
+    if (config.heads > 1)
+        lines << concatenationLines(result, layer, i);
     return lines;
 }
 
 } // namespace
+
+int lessonClosingLines(const attn::AttentionConfig& config, int step)
+{
+    switch (step) {
+    case 6:
+        return 1; // the weights add up to 1
+    case 7:
+        return config.heads > 1 ? 5 : 2; // the output, one number of it, the heads side by side
+    default:
+        return 0;
+    }
+}
 
 QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
                                int queryToken, int layer, int head)

@@ -62,3 +62,7 @@ QString entropyToolTip(const attn::AttentionConfig& config, const attn::Attentio
 // of the result (both clamped).
 QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::AttentionResult& result, int step,
                                int queryToken, int layer, int head);
+
+// How many of the step's last formula lines close it: the slide keeps them
+// when it leaves lines in the middle out.
+int lessonClosingLines(const attn::AttentionConfig& config, int step);

@@ -18,9 +18,11 @@ using namespace formulatext;
 
 namespace {
 
-// The formula shrinks to fit its box down to this fraction of its size, then elides.
-constexpr double kMinFormulaShrink = 0.65;
-constexpr double kCommonFormulaShrink = 0.7;
+// The formula shrinks to fit its box down to this fraction of its size, then
+// leaves out middle terms (never its result).
+constexpr double kMinFormulaShrink = 0.8;
+constexpr double kMinGeneralShrink = 0.6;
+constexpr double kCommonFormulaShrink = 0.85;
 // How far earlier stages fade (HeatmapSpec::dim).
 constexpr double kEarlierDim = 0.55;
 
@@ -66,9 +68,10 @@ Theme themeFor(bool presentation)
 
 // Lays panels side by side in `area` with one cell size, the largest at which
 // they all fit, so equal rows line up and Q, K and V look alike. The panels
-// share their top edge; the row is centred in the area or starts at its left.
+// share their top edge; the row is centred in the area or starts at its top left.
 std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& specs, const QRectF& area,
-                                      const QFont& font, double gap, bool centred)
+                                      const QFont& font, double gap, bool centred,
+                                      double maxCell = std::numeric_limits<double>::infinity())
 {
     std::vector<HeatmapLayout> layouts;
     if (specs.empty() || area.isEmpty())
@@ -89,7 +92,9 @@ std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& spe
         }
         return width <= area.width();
     };
-    const double cap = heatmaplayout::layout(QRectF(0, 0, area.width(), area.height()), *specs.front(), font).cellSize;
+    const double cap = std::min(
+        maxCell, heatmaplayout::layout(QRectF(0, 0, area.width(), area.height()), *specs.front(), font).cellSize);
+    cell = std::min(cell, std::max(3.0, std::floor(maxCell)));
     while (cell >= 3.0 && cell + 1.0 <= cap && fits(cell + 1.0))
         cell += 1.0;
 
@@ -102,7 +107,7 @@ std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& spe
         height = std::max(height, sizes.back().height());
     }
     double x = std::round(area.left() + (centred ? std::max(0.0, (area.width() - width) / 2) : 0.0));
-    const double y = std::round(area.top() + std::max(0.0, (area.height() - height) / 2));
+    const double y = std::round(area.top() + (centred ? std::max(0.0, (area.height() - height) / 2) : 0.0));
     for (std::size_t k = 0; k < specs.size(); ++k) {
         const QRectF target(x, y, std::ceil(sizes[k].width()), std::ceil(sizes[k].height()));
         layouts.push_back(heatmaplayout::layoutForCellSize(target, *specs[k], cell, font));
@@ -111,7 +116,132 @@ std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& spe
     return layouts;
 }
 
+// Lays rows of panels one above the other, every panel with one cell size,
+// the largest at which every row fits the area's width and all rows its
+// height; each row centred, the block centred vertically. Step 3 puts W_Q,
+// W_K and W_V above Q, K and V this way (or all six in one row).
+std::vector<HeatmapLayout> arrangeRows(const std::vector<std::vector<const HeatmapSpec*>>& rows, const QRectF& area,
+                                       const QFont& font, double gap, double* cellOut)
+{
+    std::vector<HeatmapLayout> layouts;
+    if (rows.empty() || area.isEmpty())
+        return layouts;
+    auto rowSize = [&](const std::vector<const HeatmapSpec*>& row, double c) {
+        double width = gap * (static_cast<double>(row.size()) - 1);
+        double height = 0.0;
+        for (const HeatmapSpec* spec : row) {
+            const QSizeF size = heatmaplayout::sizeForCellSize(*spec, c, font);
+            width += std::ceil(size.width());
+            height = std::max(height, std::ceil(size.height()));
+        }
+        return QSizeF(width, height);
+    };
+    auto fits = [&](double c) {
+        double height = gap * (static_cast<double>(rows.size()) - 1);
+        for (const auto& row : rows) {
+            const QSizeF size = rowSize(row, c);
+            if (size.width() > area.width())
+                return false;
+            height += size.height();
+        }
+        return height <= area.height();
+    };
+    // fits() only gets harder as the cells grow: the largest whole size by
+    // bisection.
+    double cell = 3.0;
+    if (fits(cell)) {
+        double low = 3.0;
+        double high = 160.0;
+        while (high - low > 1.0) {
+            const double mid = std::floor((low + high) / 2);
+            (fits(mid) ? low : high) = mid;
+        }
+        cell = low;
+    } else if (cellOut) {
+        *cellOut = 0.0; // nothing fits: the caller looks for another arrangement
+    }
+    double total = gap * (static_cast<double>(rows.size()) - 1);
+    for (const auto& row : rows)
+        total += rowSize(row, cell).height();
+    double y = std::round(area.top() + std::max(0.0, (area.height() - total) / 2));
+    for (const auto& row : rows) {
+        const QSizeF size = rowSize(row, cell);
+        double x = std::round(area.left() + std::max(0.0, (area.width() - size.width()) / 2));
+        for (const HeatmapSpec* spec : row) {
+            const QSizeF s = heatmaplayout::sizeForCellSize(*spec, cell, font).boundedTo(area.size());
+            const QRectF target(x, y, std::ceil(s.width()), std::ceil(s.height()));
+            layouts.push_back(heatmaplayout::layoutForCellSize(target, *spec, cell, font));
+            x += target.width() + gap;
+        }
+        y += size.height() + gap;
+    }
+    if (cellOut && *cellOut != 0.0)
+        *cellOut = cell;
+    return layouts;
+}
+
+bool isWeightMatrix(PanelId id)
+{
+    return id == PanelId::WQuery || id == PanelId::WKey || id == PanelId::WValue;
+}
+
 } // namespace
+
+QString fitFormulaLine(const QString& line, const QFontMetricsF& fm, double width)
+{
+    if (fm.horizontalAdvance(line) <= width)
+        return line;
+    const QStringList words = line.split(QLatin1Char(' '));
+    const int n = static_cast<int>(words.size());
+    auto join = [&](int from, int count) { return QStringList(words.mid(from, count)).join(QLatin1Char(' ')); };
+    // The end kept whole: the result after the last "=", if it is short, else
+    // the last word.
+    int anchor = n - 1;
+    for (int k = n - 1; k > 0; --k) {
+        if (words[k] == QLatin1String("=")) {
+            anchor = k;
+            break;
+        }
+    }
+    if (fm.horizontalAdvance(join(anchor, -1)) > width * 0.5)
+        anchor = n - 1;
+    const QString tail = join(anchor, -1);
+    auto isOperator = [](const QString& w) {
+        static const QStringList ops = {
+            QStringLiteral("+"),     QStringLiteral("="), kMinus, QStringLiteral("\u00b7"), kTimes,
+            QStringLiteral("\u00f7")};
+        return ops.contains(w) || w.endsWith(QLatin1Char(','));
+    };
+    auto candidate = [&](int k) {
+        QString head = join(0, k);
+        // "a + … +" (the sum's own ellipsis, then an operator): back to the "…".
+        const qsizetype own = head.lastIndexOf(kEllipsis);
+        if (own >= 0 && head.size() - own <= 3)
+            head.truncate(own + 1);
+        // The sum's own "…" needs no second one.
+        return head.endsWith(kEllipsis) ? head + QLatin1Char(' ') + tail
+                                        : head + QLatin1Char(' ') + kEllipsis + QLatin1Char(' ') + tail;
+    };
+    // The longest start that fits, preferably one that ends on an operator
+    // ("0.47×1 + … = 4.01" rather than "0.47×1 … = 4.01").
+    int best = -1;
+    for (int k = anchor - 1; k >= 1; --k) {
+        if (fm.horizontalAdvance(candidate(k)) > width)
+            continue;
+        if (best < 0)
+            best = k;
+        if (isOperator(words[k - 1])) {
+            best = k;
+            break;
+        }
+    }
+    if (best > 0)
+        return candidate(best);
+    const QString shortest = kEllipsis + QLatin1Char(' ') + tail;
+    if (fm.horizontalAdvance(shortest) <= width)
+        return shortest;
+    return fm.elidedText(tail, Qt::ElideMiddle, width);
+}
 
 QString lessonStepTitle(int step)
 {
@@ -203,7 +333,7 @@ std::vector<PanelId> lessonPanelsForStep(const attn::AttentionConfig& config, in
             return {PanelId::Embeddings, PanelId::Inputs};
         return {PanelId::Embeddings};
     case 3:
-        return {PanelId::Q, PanelId::K, PanelId::V};
+        return {PanelId::WQuery, PanelId::WKey, PanelId::WValue, PanelId::Q, PanelId::K, PanelId::V};
     case 4:
         return {PanelId::Scores};
     case 5:
@@ -248,7 +378,9 @@ double LessonPage::pixelSize(Role role) const
     case Role::Formula:
         return big ? 23 : 20;
     case Role::Panel:
-        return big ? 20 : 16;
+        // The numbers in the cells (0.9 of this, 0.94 compact) at least as
+        // large as the explanation, where the cells have room for them.
+        return big ? 26 : 23;
     case Role::Strip:
         return big ? 12 : 11;
     case Role::StripLabel:
@@ -294,7 +426,7 @@ void LessonPage::build()
     const double gap = std::round(margin * 0.6);
     const double width = m_size.width() - 2 * margin;
     const bool hasEarlier = step > 2;
-    const double stripHeight = hasEarlier ? std::round(m_size.height() * (m_settings.presentation ? 0.2 : 0.22)) : 0.0;
+    const double stripHeight = hasEarlier ? std::round(m_size.height() * (m_settings.presentation ? 0.18 : 0.19)) : 0.0;
     const double bottom = m_size.height() - margin - stripHeight - (hasEarlier ? gap : 0.0);
     const double mainHeight = std::max(0.0, bottom - y);
 
@@ -329,28 +461,49 @@ void LessonPage::build()
         common = std::min(common, neededFactor(k, kCommonFormulaShrink));
     m_formulaFactors.clear();
     for (qsizetype k = 0; k < m_formula.size(); ++k)
-        m_formulaFactors.push_back(std::min(common, neededFactor(k, kMinFormulaShrink)));
+        // The general form is one line of symbols: it shrinks further
+        // rather than lose a part.
+        m_formulaFactors.push_back(k == 0 ? neededFactor(k, kMinGeneralShrink)
+                                          : std::min(common, neededFactor(k, kMinFormulaShrink)));
+    m_formulaCommon = common;
     const double lineHeight = std::ceil(QFontMetricsF(font(Role::Formula, false, common)).height() * 1.3);
     m_formulaLineHeight = lineHeight;
     const int capacity = std::max(1, static_cast<int>((m_formulaRect.height() - 2 * pad) / lineHeight) - 1);
     const int total = static_cast<int>(m_formula.size());
-    // Too many lines: keep the start and the last two (the sums that close
-    // steps 6 and 7) and say how many are left out in between.
+    // Too many lines: keep the start and the lines that close the formula
+    // (the sums of steps 6 and 7, the heads side by side) and say how many are left out in between.
     if (total <= capacity) {
         m_formulaHead = total;
         m_formulaTail = 0;
     } else {
-        m_formulaTail = capacity >= 6 ? 2 : 0;
+        const int closing = std::max(2, lessonClosingLines(m_config, step));
+        m_formulaTail = capacity >= 6 ? std::min(closing, capacity - 3) : 0;
         m_formulaHead = std::max(1, capacity - 1 - m_formulaTail);
     }
     const int shown = m_formulaHead + m_formulaTail + (m_formulaHead + m_formulaTail < total ? 1 : 0);
     // The box ends under its last line.
     const double used = 2 * pad + lineHeight * (shown + 0.3);
     m_formulaRect.setHeight(std::min(m_formulaRect.height(), std::ceil(used)));
+    layoutFormula();
 
     if (step == 1)
         layoutTokens(mainArea);
-    layoutPanels(mainArea, strip);
+    // Few earlier panels fit under the formula box: then the current ones
+    // get the page's whole height.
+    if (hasEarlier) {
+        // The side strip takes the room under the formula box, up to a little
+        // more than the bottom strip (thumbnails stay smaller than the current
+        // panels).
+        const double sideTop = m_formulaRect.bottom() + gap;
+        const double sideHeight = std::min(m_size.height() - margin - sideTop, std::round(stripHeight * 1.4));
+        const QRectF side(m_formulaRect.left(), sideTop, m_formulaRect.width(), sideHeight);
+        if (sideHeight >= stripHeight) {
+            const QRectF tall(mainArea.left(), mainArea.top(), mainArea.width(), m_size.height() - margin - y);
+            if (layoutPanels(tall, side, false))
+                return;
+        }
+    }
+    layoutPanels(mainArea, strip, true);
 }
 
 void LessonPage::layoutHeader(double* y)
@@ -364,7 +517,7 @@ void LessonPage::layoutHeader(double* y)
     m_progressRect = QRectF(margin + width - progressWidth, m_titleRect.center().y() - dot / 2, progressWidth, dot);
     // A long title shrinks a little before it is elided.
     m_titleFactor = 1.0;
-    while (m_titleFactor > 0.75 &&
+    while (m_titleFactor > 0.7 &&
            QFontMetricsF(font(Role::Title, true, m_titleFactor)).horizontalAdvance(m_title) > m_titleRect.width())
         m_titleFactor -= 0.05;
 
@@ -378,8 +531,13 @@ void LessonPage::layoutHeader(double* y)
     *y = m_explanationRect.bottom() + std::round(margin * 0.6);
 }
 
-void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
+bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leaveOut)
 {
+    m_panels.clear();
+    m_stripLeftOut.clear();
+    m_stripRect = QRectF();
+    m_stripLabelRect = QRectF();
+    m_stripLabel.clear();
     const int step = m_settings.step;
     const int query = m_settings.queryToken;
 
@@ -400,14 +558,16 @@ void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
         // Cells a little wider than tall when that lets the numbers print
         // (a slide's larger font needs it for two-digit scores).
         const QSizeF valueCell = heatmaplayout::valueCellSize(spec, font(Role::Panel));
-        spec.cellAspect = std::clamp(valueCell.width() / std::max(1.0, valueCell.height() * 1.6), 1.0, 1.5);
+        spec.cellAspect = std::clamp(valueCell.width() / std::max(1.0, valueCell.height() * 1.25), 1.0, 1.8);
         return spec;
     };
 
     std::vector<PanelId> earlier;
     for (int s = 2; s < step; ++s) {
         for (PanelId id : lessonPanelsForStep(m_config, s)) {
-            if (std::find(current.begin(), current.end(), id) == current.end())
+            // The strip shows the stages the numbers went through; the
+            // weights are not one of them.
+            if (std::find(current.begin(), current.end(), id) == current.end() && !isWeightMatrix(id))
                 earlier.push_back(id);
         }
     }
@@ -416,6 +576,10 @@ void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
         LessonPanel panel;
         panel.id = id;
         panel.spec = specFor(id);
+        // K and V stand right of Q, row for row: Q's token names serve all
+        // three, and the room goes to the numbers.
+        if (step == 3 && (id == PanelId::K || id == PanelId::V) && panel.spec.matrix)
+            panel.spec.rowLabels = QStringList(panel.spec.matrix->rows(), QString());
         if (panel.spec.matrix)
             m_panels.push_back(std::move(panel));
     }
@@ -435,27 +599,130 @@ void LessonPage::layoutPanels(const QRectF& main, const QRectF& strip)
         m_panels.push_back(std::move(panel));
     }
 
-    auto arrange = [&](bool isCurrent, const QRectF& area, const QFont& panelFont, double gap) {
-        std::vector<const HeatmapSpec*> specs;
-        std::vector<LessonPanel*> targets;
-        for (LessonPanel& panel : m_panels) {
-            if (panel.current == isCurrent) {
-                specs.push_back(&panel.spec);
-                targets.push_back(&panel);
+    // The current panels at the largest font whose numbers still print in
+    // the cells, trying a few sizes (and on step 3 two arrangements); the
+    // larger cells win a tie.
+    const double mainGap = std::round(main.height() * 0.04);
+    std::vector<LessonPanel*> currentPanels;
+    for (LessonPanel& panel : m_panels) {
+        if (panel.current)
+            currentPanels.push_back(&panel);
+    }
+    // Step 3: the weights (first three) above the projections they make, or
+    // all six in one row.
+    std::vector<std::vector<std::vector<const HeatmapSpec*>>> arrangements;
+    {
+        std::vector<const HeatmapSpec*> all;
+        std::vector<const HeatmapSpec*> weights;
+        std::vector<const HeatmapSpec*> projections;
+        for (LessonPanel* panel : currentPanels) {
+            all.push_back(&panel->spec);
+            (isWeightMatrix(panel->id) ? weights : projections).push_back(&panel->spec);
+        }
+        arrangements.push_back({all});
+        if (!weights.empty() && !projections.empty())
+            arrangements.push_back({weights, projections});
+    }
+    std::vector<HeatmapLayout> best;
+    double bestScore = -1.0;
+    for (double factor : {1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7}) {
+        const QFont panelFont = font(Role::Panel, false, factor);
+        for (const auto& rows : arrangements) {
+            double cell = 1.0;
+            std::vector<HeatmapLayout> layouts = arrangeRows(rows, main, panelFont, mainGap, &cell);
+            if (cell == 0.0 || layouts.size() != currentPanels.size())
+                continue;
+            // The smallest printed number, or nothing when a panel prints none.
+            double printed = std::numeric_limits<double>::infinity();
+            double smallestCell = std::numeric_limits<double>::infinity();
+            for (std::size_t k = 0; k < layouts.size(); ++k) {
+                const bool wantsValues = currentPanels[k]->spec.showValues;
+                printed = std::min(printed, !wantsValues               ? 1000.0
+                                            : layouts[k].valuesVisible ? double(layouts[k].valueFont.pixelSize())
+                                                                       : 0.0);
+                smallestCell = std::min(smallestCell, layouts[k].cellSize);
+            }
+            const double score = printed * 1000.0 + smallestCell;
+            if (score > bestScore) {
+                bestScore = score;
+                best = std::move(layouts);
             }
         }
-        // The strip of earlier steps reads left to right like the lesson.
-        const std::vector<HeatmapLayout> layouts = arrangeRow(specs, area, panelFont, gap, isCurrent);
-        for (std::size_t k = 0; k < layouts.size(); ++k)
-            targets[k]->layout = layouts[k];
-    };
-    arrange(true, main, font(Role::Panel), std::round(main.height() * 0.04));
+        // The numbers print as large as the explanation: no smaller font needed.
+        if (bestScore >= pixelSize(Role::Explanation) * 1000.0)
+            break;
+    }
+    if (best.empty()) {
+        // Nothing fits at any size (a narrow page with many tokens): step 3
+        // leaves the weights out, and the rest share one row.
+        std::erase_if(m_panels, [](const LessonPanel& panel) { return panel.current && isWeightMatrix(panel.id); });
+        currentPanels.clear();
+        std::vector<const HeatmapSpec*> all;
+        for (LessonPanel& panel : m_panels) {
+            if (panel.current) {
+                currentPanels.push_back(&panel);
+                all.push_back(&panel.spec);
+            }
+        }
+        best = arrangeRow(all, main, font(Role::Panel, false, 0.7), mainGap, true);
+    }
+    for (std::size_t k = 0; k < best.size() && k < currentPanels.size(); ++k)
+        currentPanels[k]->layout = best[k];
     if (!earlier.empty() && !strip.isEmpty()) {
+        m_stripRect = strip;
         const QFontMetricsF fm(font(Role::StripLabel, true));
         m_stripLabelRect = QRectF(strip.left(), strip.top(), strip.width(), std::ceil(fm.height()));
         const QRectF area = strip.adjusted(0, m_stripLabelRect.height() + 4, 0, 0);
-        arrange(false, area, font(Role::Strip), std::round(area.height() * 0.08));
+        const QFont stripFont = font(Role::Strip);
+        const double stripGap = std::round(area.height() * 0.08);
+        // The strip reads left to right like the lesson. When its panels do
+        // not fit side by side, the oldest are left out and the heading says
+        // which.
+        std::vector<LessonPanel*> shown;
+        // Thumbnails with cells well below the current panels' cells.
+        double maxStripCell = std::numeric_limits<double>::infinity();
+        for (LessonPanel& panel : m_panels) {
+            if (!panel.current)
+                shown.push_back(&panel);
+            else if (panel.layout.cellSize > 0)
+                maxStripCell = std::min(maxStripCell, std::max(6.0, std::floor(panel.layout.cellSize * 0.6)));
+        }
+        while (!shown.empty()) {
+            std::vector<const HeatmapSpec*> specs;
+            for (const LessonPanel* panel : shown)
+                specs.push_back(&panel->spec);
+            const std::vector<HeatmapLayout> layouts =
+                arrangeRow(specs, area, stripFont, stripGap, false, maxStripCell);
+            bool fits = layouts.size() == shown.size();
+            for (const HeatmapLayout& layout : layouts)
+                fits = fits && layout.target.right() <= area.right() + 0.5 &&
+                       layout.target.bottom() <= area.bottom() + 0.5;
+            if (fits || shown.size() == 1) {
+                for (std::size_t k = 0; k < layouts.size(); ++k)
+                    shown[k]->layout = layouts[k];
+                break;
+            }
+            if (!leaveOut)
+                return false;
+            m_stripLeftOut.push_back(shown.front()->id);
+            shown.erase(shown.begin());
+        }
+        std::erase_if(m_panels, [&](const LessonPanel& panel) {
+            return !panel.current && std::find(shown.begin(), shown.end(), &panel) == shown.end();
+        });
+        QString leftOut;
+        if (!m_stripLeftOut.empty()) {
+            QStringList names;
+            for (PanelId id : m_stripLeftOut)
+                names << attn::panelTitle(id);
+            leftOut = QStringLiteral(" \u00b7 no room for %1").arg(names.join(QStringLiteral(", ")));
+        }
+        // The long heading where it fits, else the short one.
+        m_stripLabel = QStringLiteral("Earlier steps, dimmed \u00b7 the marked row is the query token") + leftOut;
+        if (fm.horizontalAdvance(m_stripLabel) > m_stripLabelRect.width())
+            m_stripLabel = QStringLiteral("Earlier steps, dimmed") + leftOut;
     }
+    return true;
 }
 
 void LessonPage::layoutTokens(const QRectF& area)
@@ -576,8 +843,9 @@ void LessonPage::paint(QPainter* painter) const
     if (!m_stripLabelRect.isEmpty()) {
         painter->setFont(font(Role::StripLabel, true));
         painter->setPen(theme.muted);
-        painter->drawText(m_stripLabelRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          QStringLiteral("Earlier steps, dimmed \u00b7 the marked row is the query token"));
+        painter->drawText(
+            m_stripLabelRect, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetricsF(painter->font()).elidedText(m_stripLabel, Qt::ElideRight, m_stripLabelRect.width()));
     }
     paintFormula(painter);
     painter->restore();
@@ -633,6 +901,41 @@ void LessonPage::paintHeader(QPainter* painter) const
     }
 }
 
+void LessonPage::layoutFormula()
+{
+    m_formulaLayout.clear();
+    const double pad = std::round(m_size.height() * 0.02);
+    const QRectF inner = m_formulaRect.adjusted(pad, pad, -pad, -pad);
+    const double lineHeight = m_formulaLineHeight;
+    const int total = static_cast<int>(m_formula.size());
+    double y = inner.top();
+    auto addLine = [&](int k) {
+        LessonFormulaLine line;
+        line.line = k;
+        line.general = k == 0;
+        line.font = font(Role::Formula, k == 0, m_formulaFactors[static_cast<std::size_t>(k)]);
+        line.text = fitFormulaLine(m_formula[k], QFontMetricsF(line.font), inner.width());
+        line.rect = QRectF(inner.left(), y, inner.width(), lineHeight);
+        m_formulaLayout.push_back(line);
+        y += lineHeight;
+        if (k == 0)
+            y += std::round(lineHeight * 0.3); // room for the rule under the general form
+    };
+    for (int k = 0; k < m_formulaHead && k < total; ++k)
+        addLine(k);
+    const int omitted = total - m_formulaHead - m_formulaTail;
+    if (omitted > 0) {
+        LessonFormulaLine note;
+        note.font = font(Role::Formula, false, m_formulaCommon);
+        note.text = QStringLiteral("%1 %2 more lines").arg(kEllipsis).arg(omitted);
+        note.rect = QRectF(inner.left(), y, inner.width(), lineHeight);
+        m_formulaLayout.push_back(note);
+        y += lineHeight;
+    }
+    for (int k = std::max(m_formulaHead, total - m_formulaTail); k < total; ++k)
+        addLine(k);
+}
+
 void LessonPage::paintFormula(QPainter* painter) const
 {
     const Theme theme = themeFor(m_settings.presentation);
@@ -644,36 +947,17 @@ void LessonPage::paintFormula(QPainter* painter) const
     const double radius = std::round(m_size.height() * 0.012);
     painter->drawRoundedRect(m_formulaRect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
 
-    const double pad = std::round(m_size.height() * 0.02);
-    const QRectF inner = m_formulaRect.adjusted(pad, pad, -pad, -pad);
-    const double lineHeight = m_formulaLineHeight;
-    const int total = static_cast<int>(m_formula.size());
-    double y = inner.top();
-    auto drawLine = [&](int k) {
-        painter->setFont(font(Role::Formula, k == 0, m_formulaFactors[static_cast<std::size_t>(k)]));
-        painter->setPen(k == 0 ? theme.accentHeading : theme.text);
-        const QString text = QFontMetricsF(painter->font()).elidedText(m_formula[k], Qt::ElideRight, inner.width());
-        painter->drawText(QRectF(inner.left(), y, inner.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter, text);
-        y += lineHeight;
-        if (k == 0) {
+    for (const LessonFormulaLine& line : m_formulaLayout) {
+        painter->setFont(line.font);
+        painter->setPen(line.general ? theme.accentHeading : line.line < 0 ? theme.muted : theme.text);
+        painter->drawText(line.rect, Qt::AlignLeft | Qt::AlignVCenter, line.text);
+        if (line.general) {
             // A rule under the general form separates it from the numbers.
             painter->setPen(QPen(theme.boxBorder, 1.0));
-            painter->drawLine(QPointF(inner.left(), y + 2), QPointF(inner.right(), y + 2));
-            y += std::round(lineHeight * 0.3);
+            const double y = line.rect.bottom() + 2;
+            painter->drawLine(QPointF(line.rect.left(), y), QPointF(line.rect.right(), y));
         }
-    };
-    for (int k = 0; k < m_formulaHead && k < total; ++k)
-        drawLine(k);
-    const int omitted = total - m_formulaHead - m_formulaTail;
-    if (omitted > 0) {
-        painter->setFont(font(Role::Formula));
-        painter->setPen(theme.muted);
-        painter->drawText(QRectF(inner.left(), y, inner.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                          QStringLiteral("%1 %2 more lines").arg(kEllipsis).arg(omitted));
-        y += lineHeight;
     }
-    for (int k = std::max(m_formulaHead, total - m_formulaTail); k < total; ++k)
-        drawLine(k);
 }
 
 void LessonPage::paintTokens(QPainter* painter) const

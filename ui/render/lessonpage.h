@@ -30,6 +30,7 @@
 #include <optional>
 #include <vector>
 
+class QFontMetricsF;
 class QPainter;
 
 struct LessonSettings
@@ -49,6 +50,18 @@ struct LessonPanel
     bool current = true; // false: an earlier stage, dimmed in the strip
     HeatmapSpec spec;
     HeatmapLayout layout; // in page coordinates
+};
+
+// One line of the formula box as laid out and drawn: the text as painted
+// (a line too long even at its smallest size keeps its start and its result
+// and leaves out middle terms, "…"), its font and its rectangle.
+struct LessonFormulaLine
+{
+    QString text;         // as drawn
+    int line = -1;        // index into formulaLines(), or -1 for the "… n more lines" note
+    bool general = false; // the general form (bold, first)
+    QFont font;
+    QRectF rect; // the line's box; the text is left aligned, vertically centred
 };
 
 // A token box of step 1 (the token strip and the vocabulary table).
@@ -77,8 +90,21 @@ public:
 
     QString title() const { return m_title; }
     QString explanation() const { return m_explanation; }
+    // The font of the explanation (the panels' numbers are at least this
+    // large where their cells have room).
+    QFont explanationFont() const { return font(Role::Explanation); }
     QStringList formulaLines() const { return m_formula; }
+    // The formula box and every line in it as drawn.
+    QRectF formulaRect() const { return m_formulaRect; }
+    const std::vector<LessonFormulaLine>& formulaLayout() const { return m_formulaLayout; }
     const std::vector<LessonPanel>& panels() const { return m_panels; }
+    // The strip of earlier steps (empty before step 3) with its heading, and
+    // the earlier panels left out, oldest first, because the strip had no
+    // room for them.
+    QRectF stripRect() const { return m_stripRect; }
+    QRectF stripLabelRect() const { return m_stripLabelRect; }
+    QString stripLabel() const { return m_stripLabel; }
+    const std::vector<attn::PanelId>& stripLeftOut() const { return m_stripLeftOut; }
     // The current stage's panels only, in the order drawn.
     std::vector<attn::PanelId> visiblePanels() const;
     const std::vector<LessonTokenBox>& tokenBoxes() const { return m_tokenBoxes; }
@@ -91,12 +117,15 @@ public:
 private:
     void build();
     void layoutHeader(double* y);
-    void layoutPanels(const QRectF& main, const QRectF& strip);
+    // false (and nothing kept) when leaveOut is false and the strip has no
+    // room for every earlier panel.
+    bool layoutPanels(const QRectF& main, const QRectF& strip, bool leaveOut);
     void layoutTokens(const QRectF& area);
     enum class Role { Title, Subtitle, Explanation, Formula, Panel, Strip, StripLabel, Token, TokenLabel };
     double pixelSize(Role role) const;
     QFont font(Role role, bool bold = false, double factor = 1.0) const;
     void paintHeader(QPainter* painter) const;
+    void layoutFormula();
     void paintFormula(QPainter* painter) const;
     void paintTokens(QPainter* painter) const;
 
@@ -123,7 +152,12 @@ private:
     std::vector<double> m_formulaFactors; // per line: shrunk to fit the box
     int m_formulaHead = 0;                // formula lines drawn from the start
     int m_formulaTail = 0;                // and from the end, with "… n more lines" between
+    double m_formulaCommon = 1.0;         // the size of the lines (and of the note)
     double m_formulaLineHeight = 0.0;
+    std::vector<LessonFormulaLine> m_formulaLayout;
+    QRectF m_stripRect;
+    QString m_stripLabel;
+    std::vector<attn::PanelId> m_stripLeftOut;
     double m_tokenHeadingWidth = 0.0;
 };
 
@@ -132,5 +166,9 @@ QString lessonStepTitle(int step);
 // Two to four sentences for a student, adapted to the configuration.
 QString lessonExplanation(const attn::AttentionConfig& config, int step);
 // The step's formula lines: lessonFormulaLines() in ui/render/explanation.h.
+// `line` as it fits in `width` at fm: itself when it fits; else its start,
+// "…" for the middle terms left out, and its end, the result after the last
+// " = " (or the last word): a formula never loses its result.
+QString fitFormulaLine(const QString& line, const QFontMetricsF& fm, double width);
 // The panels the step shows large (none for step 1: it draws the tokens).
 std::vector<attn::PanelId> lessonPanelsForStep(const attn::AttentionConfig& config, int step);

@@ -473,7 +473,12 @@ bool FigureView::viewportEvent(QEvent* event)
             QToolTip::hideText();
             event->ignore();
         } else {
-            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(text, Qt::WhiteSpaceNoWrap), viewport());
+            QToolTip::showText(help->globalPos(),
+                               Qt::mightBeRichText(text)
+                                   ? QStringLiteral("<p style=\"white-space:pre; font-size:x-large\">") + text +
+                                         QStringLiteral("</p>")
+                                   : Qt::convertFromPlainText(text, Qt::WhiteSpaceNoWrap),
+                               viewport());
         }
         return true;
     }
