@@ -345,7 +345,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                      .arg(esc(quoted(tokenText(result, row))))
                      .arg(column);
         const int i2 = column - column % 2; // 2i: the pair of dimensions sharing a frequency
-        lines << sub(QStringLiteral("pe"), QStringLiteral("%1, %2").arg(row).arg(column)) +
+        lines << sub(QStringLiteral("pe"), rowName + QStringLiteral(", %1").arg(column)) +
                      QStringLiteral(" = %1(%2 / 10000<sup>%3/%4</sup>) = %5")
                          .arg(column % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"))
                          .arg(row)
