@@ -243,8 +243,10 @@ struct Arrangement
 // bottom), each row centred and its grids' tops aligned (so a token's row
 // lines up across the row); a new row starts when the width would pass
 // maxWidth, and at the stage boundaries `breaks` asks for. Panels of one
-// unit (E, PE and X; the three W; Q, K and V) share a row whenever they fit
-// one together.
+// unit (E, PE and X; the three W) share a row whenever they fit one
+// together. Q, K and V may break across rows: kept together they push the
+// attention panels onto one wide row, and the article's figure at the
+// window's default size would lose its numbers.
 enum class Breaks { None, BeforeAttention, EveryStage };
 
 Arrangement flow(const std::vector<QSizeF>& sizes, const std::vector<double>& gridTops,
@@ -316,10 +318,6 @@ int unitOf(PanelId id)
     case PanelId::WKey:
     case PanelId::WValue:
         return 1;
-    case PanelId::Q:
-    case PanelId::K:
-    case PanelId::V:
-        return 2;
     default:
         return 3 + static_cast<int>(id);
     }
