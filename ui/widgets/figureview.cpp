@@ -40,7 +40,7 @@ constexpr qint64 kMaxCachedPixels = 2048LL * 2048LL;
 constexpr int kFitMargin = 4;
 // Presentation: type a quarter larger, and at least this large on screen.
 constexpr double kPresentationFontScale = 1.25;
-constexpr double kPresentationLegiblePx = 18.0;
+constexpr double kPresentationLegiblePx = 14.0; // the 5 numbers of a row still print on a 1366 x 768 projector
 constexpr double kLegiblePx = 12.0;
 const QColor kHoverColor(0xff, 0x8c, 0x00); // the selection's accent
 
