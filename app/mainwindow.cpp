@@ -103,6 +103,7 @@ MainWindow::~MainWindow()
     // must not reach the half-destroyed window.
     for (QObject* child : findChildren<QObject*>())
         child->disconnect(this);
+    m_document->undoStack()->disconnect(); // its last indexChanged would reach the actions' undo texts
     // The views go before the view state they observe.
     qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
 }
