@@ -19,7 +19,9 @@ struct Parser
     QCommandLineOption sentence{"sentence", "The sentence to attend over.", "text"};
     QCommandLineOption preset{"preset", "Start from a preset: article (the reference walk-through).", "name"};
     QCommandLineOption seed{"seed", "Weight seed, 0 to 4294967295 (default 42).", "n"};
-    QCommandLineOption embeddingSeed{"embedding-seed", "Embedding seed, 0 to 4294967295 (default 0).", "n"};
+    QCommandLineOption embeddingSeed{
+        "embedding-seed", "Embedding seed, 0 to 4294967295 (default 0); draws every word's vector, given ones too.",
+        "n"};
     QCommandLineOption dModel{"d-model", "Embedding size d_model, 1 to 1024 (default 3).", "n"};
     QCommandLineOption heads{"heads", "Number of attention heads; must divide d_model (default 1).", "n"};
     QCommandLineOption init{"init", "Weight initialisation: randint, uniform or normal (default randint).", "kind"};
@@ -230,14 +232,13 @@ ParseOutcome parseArguments(const QStringList& arguments)
             return outcome;
         config = *preset;
     } else {
-        // The defaults are the article's settings; its printed embeddings come
-        // only with the preset or the example sentence itself.
+        // The defaults are the article's settings, its printed vectors
+        // included, as in the window at launch: a word keeps a given vector
+        // whatever the sentence until the embeddings are drawn anew.
         const auto article = loadPreset(QStringLiteral("article"), &error);
         if (!article)
             return outcome;
         config = *article;
-        if (parser.isSet(p.sentence))
-            config.explicitEmbeddings.clear();
     }
     if (parser.isSet(p.sentence))
         config.sentence = parser.value(p.sentence).toStdString();
@@ -252,6 +253,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
         if (!parseInteger(parser.value(p.embeddingSeed), "embedding-seed", 0, attn::Limits::maxSeed, &integer, &error))
             return outcome;
         config.embeddingSeed = integer;
+        config.explicitEmbeddings.clear(); // a seed asked for draws every vector, as Draw All does
     }
     if (parser.isSet(p.dModel)) {
         if (!parseInteger(parser.value(p.dModel), "d-model", 1, attn::Limits::maxDModel, &integer, &error))

@@ -262,6 +262,7 @@ void MainWindow::createWidgets()
     });
 
     connect(m_controls, &ControlPanel::configEdited, this, &MainWindow::applyControls);
+    connect(m_controls, &ControlPanel::drawVectorsRequested, this, [this] { reseed(false, true); });
     connect(m_lesson, &LessonView::exitRequested, this, &MainWindow::leaveLesson);
     connect(m_figure, &FigureView::cellEdited, this, &MainWindow::editCell);
     connect(m_figure, &FigureView::exportFinished, this,
@@ -399,8 +400,7 @@ void MainWindow::applyControls()
 void MainWindow::showConfig()
 {
     const attn::AttentionConfig& config = m_document->config();
-    if (m_controls->applyTo(config) != config)
-        m_controls->showConfig(config);
+    m_controls->showConfig(config);
     const QString sentence = QString::fromStdString(config.sentence);
     if (m_sentence->text() != sentence) {
         m_sentenceTimer->stop();
@@ -456,19 +456,19 @@ void MainWindow::showError(const QString& error)
         statusBar()->showMessage(error); // the banner is in the hidden panel
 }
 
-void MainWindow::reseed(bool weights)
+void MainWindow::reseed(bool weights, bool sameSeed)
 {
     flushPendingEdits();
-    const auto seed = static_cast<std::int64_t>(QRandomGenerator::global()->generate());
     const attn::AttentionConfig& config = m_document->config();
+    const std::int64_t seed = sameSeed ? config.embeddingSeed : QRandomGenerator::global()->generate();
     if (weights) {
         m_document->edit(attn::withWeightsReseeded(config, seed), tr("Reseed Weights"));
-        report(tr("New weights from seed %1; the embeddings stayed.").arg(seed), false);
-    } else {
-        m_import->forgetMissingWords();
-        m_document->edit(attn::withEmbeddingsReseeded(config, seed), tr("Reseed Embeddings"));
-        report(tr("New embeddings from seed %1; the weights stayed.").arg(seed), false);
+        return report(tr("New weights from seed %1; the embeddings stayed.").arg(seed), false);
     }
+    m_import->forgetMissingWords();
+    m_document->edit(attn::withEmbeddingsReseeded(config, seed),
+                     sameSeed ? tr("Draw All Vectors") : tr("Reseed Embeddings"));
+    report(tr("Every word's vector now drawn from seed %1; the weights stayed.").arg(seed), false);
 }
 
 void MainWindow::loadArticle()

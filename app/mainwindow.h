@@ -107,7 +107,7 @@ private:
     void showConfig();
     void showResult();
     void showError(const QString& error);
-    void reseed(bool weights);
+    void reseed(bool weights, bool sameSeed = false);
     void loadArticle();
     void report(const QString& message, bool isError);
     void leaveModes();

@@ -1,3 +1,4 @@
+#include "app/commandline.h"
 #include "app/mainwindow.h"
 #include "app/windowactions.h"
 #include "app/windowsettings.h"
@@ -51,6 +52,7 @@ private slots:
 
     void startsWithArticleAndFocusedSentence();
     void typingUpdatesResult();
+    void typedSentenceDrawsAsTheCommandLine();
     void ctrlRReseedsWeightsKeepsEmbeddings();
     void ctrlShiftRReseedsEmbeddingsKeepsWeights();
     void exportShortcutWorksWhileTyping();
@@ -191,6 +193,55 @@ void TestMainWindow::typingUpdatesResult()
     QVERIFY2(results.count() < 13, qPrintable(QString::number(results.count())));
     QCOMPARE(document->result()->tokens.size(), std::size_t(9));
     snapshot(QStringLiteral("typed"));
+}
+
+// One rule for given vectors, in the window and on the command line: a word
+// keeps the vector given to it whatever the sentence, the panel says which
+// words have one, and Draw All (undoable) draws them from the seed.
+void TestMainWindow::typedSentenceDrawsAsTheCommandLine()
+{
+    auto* sentence = find<QLineEdit>("sentence");
+    auto* given = find<QLabel>("givenVectors");
+    auto* drawAll = find<QPushButton>("drawVectorsButton");
+    QVERIFY(given->text().contains(QStringLiteral("every word")));
+    QVERIFY(drawAll->isVisible());
+
+    sentence->setFocus();
+    sentence->selectAll();
+    QTest::keyClicks(sentence, QStringLiteral("the cat sat"));
+    AttentionDocument* document = m_window->document();
+    QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().sentence, std::string("the cat sat"), 10000);
+    QVERIFY(testutil::waitForIdle(document));
+    QVERIFY2(given->text().contains(QStringLiteral("\u201cthe\u201d")) &&
+                 given->text().contains(QStringLiteral("2 words")),
+             qPrintable(given->text()));
+
+    const ParseOutcome command = parseCommandLine({"attention-visualizer", "--sentence", "the cat sat"});
+    QVERIFY(command.error.isEmpty());
+    const attn::AttentionResult fromCommandLine = attn::computeAttention(command.options.config);
+    QCOMPARE(document->result()->embeddings, fromCommandLine.embeddings);
+    QCOMPARE(document->result()->layers[0].output, fromCommandLine.layers[0].output);
+    // The article's vector for "the", not a drawn one.
+    const std::vector<double>& article = command.options.config.explicitEmbeddings.at("the");
+    QCOMPARE(article.size(), std::size_t(3));
+    for (int c = 0; c < 3; ++c)
+        QCOMPARE(document->result()->embeddings(0, c), article[static_cast<std::size_t>(c)]);
+
+    const attn::Matrix before = document->result()->embeddings;
+    drawAll->click();
+    QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().explicitEmbeddings.empty(), 10000);
+    QVERIFY(testutil::waitForIdle(document));
+    QVERIFY(document->result()->embeddings.row(0) != before.row(0));
+    QVERIFY(document->result()->embeddings.bottomRows(2) == before.bottomRows(2)); // drawn ones stay
+    QTRY_VERIFY(!drawAll->isVisible());
+    QVERIFY(given->text().contains(QStringLiteral("drawn from the seed")));
+    const ParseOutcome drawn =
+        parseCommandLine({"attention-visualizer", "--sentence", "the cat sat", "--embedding-seed", "0"});
+    QCOMPARE(attn::computeAttention(drawn.options.config).embeddings, document->result()->embeddings);
+
+    document->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(document->result()->embeddings, before, 10000);
+    QTRY_VERIFY(drawAll->isVisible());
 }
 
 void TestMainWindow::ctrlRReseedsWeightsKeepsEmbeddings()

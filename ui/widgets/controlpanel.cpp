@@ -1,5 +1,7 @@
 #include "ui/widgets/controlpanel.h"
 
+#include "core/tokenizer.h"
+
 #include "ui/document/viewstate.h"
 #include "ui/render/colormap.h"
 
@@ -174,6 +176,19 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
         tr("Seed"),
         row(embeddings, {m_embeddingSeed, makeActionButton(reseedEmbeddings, tr("Reseed"),
                                                            QStringLiteral("reseedEmbeddingsButton"), embeddings)}));
+    // Which of the sentence's words have a given vector (the article's, an
+    // import, an edit) and which are drawn: the one rule, shown where the
+    // seed is. Given vectors stay with their words until they are drawn anew.
+    m_givenVectors = new QLabel(embeddings);
+    m_givenVectors->setObjectName(QStringLiteral("givenVectors"));
+    m_givenVectors->setWordWrap(true);
+    m_givenVectors->setTextFormat(Qt::PlainText);
+    m_drawVectors = new QPushButton(tr("Draw All"), embeddings);
+    m_drawVectors->setObjectName(QStringLiteral("drawVectorsButton"));
+    m_drawVectors->setToolTip(tr("Replace the given vectors (the article's, imported or edited ones) by vectors "
+                                 "drawn from the seed, as for every other word. Undoable."));
+    connect(m_drawVectors, &QPushButton::clicked, this, &ControlPanel::drawVectorsRequested);
+    embeddingsForm->addRow(row(embeddings, {m_givenVectors, m_drawVectors}));
     m_positional = new QCheckBox(tr("Positional encoding"), embeddings);
     m_positional->setObjectName(QStringLiteral("positional"));
     m_positional->setToolTip(tr("Add sinusoidal positional encodings (Vaswani et al.) to the embeddings: X = E + PE."));
@@ -295,6 +310,11 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
 
 void ControlPanel::showConfig(const attn::AttentionConfig& config)
 {
+    showGivenVectors(config);
+    // Controls that already show the configuration are left alone, so a spin
+    // box being typed in keeps its cursor.
+    if (applyTo(config) == config)
+        return;
     const QSignalBlocker b1(m_weightSeed), b2(m_embeddingSeed), b3(m_init), b4(m_positional), b5(m_dModel), b6(m_heads),
         b7(m_causal), b8(m_scaled), b9(m_temperature);
     m_weightSeed->setValue(static_cast<double>(config.weightSeed));
@@ -308,6 +328,48 @@ void ControlPanel::showConfig(const attn::AttentionConfig& config)
     m_causal->setChecked(config.causal);
     m_scaled->setChecked(config.scaled);
     showTemperature(config.temperature);
+}
+
+void ControlPanel::showGivenVectors(const attn::AttentionConfig& config)
+{
+    const attn::Vocabulary vocabulary = attn::buildVocabulary(attn::splitTokens(config.sentence));
+    QStringList given;
+    for (const std::string& word : vocabulary.words) {
+        const auto vector = config.explicitEmbeddings.find(word);
+        if (vector != config.explicitEmbeddings.end() &&
+            vector->second.size() == static_cast<std::size_t>(config.dModel))
+            given << QString::fromStdString(word);
+    }
+    const auto words = static_cast<qsizetype>(vocabulary.words.size());
+    const qsizetype drawn = words - given.size();
+    QString text;
+    if (given.isEmpty() && config.explicitEmbeddings.empty()) {
+        text = tr("Every word's vector is drawn from the seed.");
+    } else if (given.isEmpty()) {
+        text = config.explicitEmbeddings.size() == 1
+                   ? tr("Every word's vector is drawn from the seed; the given vector of another word is kept.")
+                   : tr("Every word's vector is drawn from the seed; given vectors of %1 other words are kept.")
+                         .arg(config.explicitEmbeddings.size());
+    } else {
+        constexpr qsizetype shown = 4;
+        QStringList quoted;
+        for (qsizetype i = 0; i < std::min(shown, given.size()); ++i)
+            quoted << QStringLiteral("“%1”").arg(given[i]);
+        QString list = quoted.join(QStringLiteral(", "));
+        if (given.size() > shown)
+            list += tr(" and %1 more").arg(given.size() - shown);
+        if (drawn == 0)
+            text = tr("Given vectors for every word: %1.").arg(list);
+        else if (drawn == 1)
+            text = tr("Given vectors: %1; 1 word drawn from the seed.").arg(list);
+        else
+            text = tr("Given vectors: %1; %2 words drawn from the seed.").arg(list).arg(drawn);
+    }
+    m_givenVectors->setText(text);
+    m_givenVectors->setToolTip(tr("A word keeps a vector given to it (the article's, an import or an edited cell) "
+                                  "whatever the sentence, until you reseed the embeddings, change d_model or "
+                                  "click Draw All. Other words are drawn from the seed."));
+    m_drawVectors->setVisible(!config.explicitEmbeddings.empty());
 }
 
 attn::AttentionConfig ControlPanel::applyTo(const attn::AttentionConfig& base) const

@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSlider;
 class QSpinBox;
 
@@ -42,9 +43,12 @@ public:
 
 signals:
     void configEdited();
+    // "Draw All": the given vectors should give way to drawn ones.
+    void drawVectorsRequested();
 
 private:
     void showView();
+    void showGivenVectors(const attn::AttentionConfig& config);
     void showTemperature(double temperature);
     double sliderTemperature() const;
 
@@ -52,6 +56,8 @@ private:
     QDoubleSpinBox* m_weightSeed = nullptr;
     QComboBox* m_init = nullptr;
     QDoubleSpinBox* m_embeddingSeed = nullptr;
+    QLabel* m_givenVectors = nullptr;
+    QPushButton* m_drawVectors = nullptr;
     QCheckBox* m_positional = nullptr;
     QSpinBox* m_dModel = nullptr;
     QSpinBox* m_heads = nullptr;
