@@ -10,6 +10,7 @@
 #include "ui/widgets/compareseedsdialog.h"
 #include "ui/widgets/controlpanel.h"
 #include "ui/widgets/embeddingimportflow.h"
+#include "ui/widgets/exploreview.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/lessonview.h"
 #include "ui/widgets/messagebar.h"
@@ -29,6 +30,7 @@
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -204,12 +206,15 @@ void MainWindow::createWidgets()
     m_figure->setFileDialogs(m_dialogs);
     m_figure->setObjectName(QStringLiteral("figureView"));
     m_figure->setFrameShape(QFrame::NoFrame);
-    m_views->addWidget(m_figure);
+    m_explore = new ExploreView(m_document, m_view, m_figure,
+                                {m_actions.stagesView, m_actions.headView, m_actions.modelView}, m_views);
+    m_views->addWidget(m_explore);
+    sentenceRow->addWidget(m_explore->switcher());
     m_lesson = new LessonView(m_views);
     m_lesson->setViewState(m_view);
     m_lesson->setObjectName(QStringLiteral("lessonView"));
     m_views->addWidget(m_lesson);
-    m_views->setCurrentWidget(m_figure);
+    m_views->setCurrentWidget(m_explore);
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
 
@@ -264,6 +269,7 @@ void MainWindow::createWidgets()
     connect(m_controls, &ControlPanel::configEdited, this, &MainWindow::applyControls);
     connect(m_controls, &ControlPanel::drawVectorsRequested, this, [this] { reseed(false, true); });
     connect(m_lesson, &LessonView::exitRequested, this, &MainWindow::leaveLesson);
+    connect(m_explore, &ExploreView::shown, this, &MainWindow::leaveLesson);
     connect(m_figure, &FigureView::cellEdited, this, &MainWindow::editCell);
     connect(m_figure, &FigureView::exportFinished, this,
             [this](const QString& message, bool ok) { report(message, !ok); });
@@ -418,9 +424,8 @@ void MainWindow::showResult()
     if (!result)
         return;
     const attn::AttentionConfig& config = m_document->resultConfig();
-    const int heads = result->headCount();
-    const int tokens = static_cast<int>(result->tokens.size());
-    m_view->setShape(static_cast<int>(result->layers.size()), heads, tokens);
+    m_view->setShape(static_cast<int>(result->layers.size()), result->headCount(),
+                     static_cast<int>(result->tokens.size()));
     m_figure->setData(config, result);
     m_lesson->setData(config, result);
     if (m_lessonPending) {
@@ -428,13 +433,7 @@ void MainWindow::showResult()
         startLesson();
     }
 
-    m_summary->setText((tokens == 1 ? tr("1 word") : tr("%1 words").arg(tokens)) +
-                       tr(" · d_model %1 · ").arg(config.dModel) +
-                       (heads == 1 ? tr("1 head") : tr("%1 heads").arg(heads)) +
-                       tr(" · d_k %1 · seeds: weights %2, embeddings %3")
-                           .arg(result->layer(0).dK)
-                           .arg(config.weightSeed)
-                           .arg(config.embeddingSeed));
+    m_summary->setText(ResultSummary::text(config, *result));
 }
 
 void MainWindow::showError(const QString& error)
@@ -545,8 +544,8 @@ void MainWindow::leaveLesson()
         // The figure selects the word the lesson followed.
         if (m_document->result())
             m_view->setSelection(m_lesson->queryToken(), std::nullopt);
-        m_views->setCurrentWidget(m_figure);
-        m_figure->setFocus(Qt::OtherFocusReason);
+        m_views->setCurrentWidget(m_explore);
+        m_explore->currentWidget()->setFocus(Qt::OtherFocusReason);
     }
     const QSignalBlocker blocker(m_actions.lesson);
     m_actions.lesson->setChecked(false);

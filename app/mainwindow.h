@@ -19,6 +19,7 @@ class SentenceField;
 class CompareSeedsDialog;
 class ControlPanel;
 class EmbeddingImportFlow;
+class ExploreView;
 class FigureView;
 class LessonView;
 class MessageBar;
@@ -123,6 +124,7 @@ private:
     QDockWidget* m_dock = nullptr;
     QStackedWidget* m_views = nullptr;
     FigureView* m_figure = nullptr;
+    ExploreView* m_explore = nullptr;
     LessonView* m_lesson = nullptr;
     SentenceField* m_sentence = nullptr;
     ErrorBanner* m_errorBanner = nullptr;

@@ -87,6 +87,12 @@ WindowActions::WindowActions(QWidget* w)
     // F11 is presentation mode; plain full screen keeps the other common key.
     , fullScreen(makeCheckable(w, "fullScreenAction", tr("F&ull Screen"),
                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), tr("Use the whole screen or projector")))
+    , stagesView(makeCheckable(w, "stagesViewAction", tr("S&tages"), QKeySequence(Qt::CTRL | Qt::Key_1),
+                               tr("Every matrix of the computation for one layer and head")))
+    , headView(makeCheckable(w, "headViewAction", tr("&Head View"), QKeySequence(Qt::CTRL | Qt::Key_2),
+                             tr("Lines from each token to the tokens it attends to")))
+    , modelView(makeCheckable(w, "modelViewAction", tr("&Model View"), QKeySequence(Qt::CTRL | Qt::Key_3),
+                              tr("Every layer and head at once as thumbnails; click one to open it")))
     , compareSeeds(make(w, "compareSeedsAction", tr("&Compare Seeds…"), QKeySequence(),
                         tr("The attention weights under this weight seed and another, side by side, "
                            "with their difference")))
@@ -148,6 +154,8 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
     edit->addActions({reseedWeights, reseedEmbeddings});
 
     QMenu* view = bar->addMenu(tr("&View"));
+    view->addActions({stagesView, headView, modelView});
+    view->addSeparator();
     view->addActions({zoomIn, zoomOut, zoomFit});
     view->addSeparator();
     view->addActions({compareSeeds, lesson});

@@ -46,6 +46,9 @@ struct WindowActions
     QAction* zoomFit;
     QAction* settingsPanel;
     QAction* fullScreen;
+    QAction* stagesView;
+    QAction* headView;
+    QAction* modelView;
     QAction* compareSeeds;
     QAction* lesson;
     QAction* presentation;

@@ -7,9 +7,11 @@
 #include "ui/document/session.h"
 #include "ui/render/figureexport.h"
 #include "ui/widgets/controlpanel.h"
+#include "ui/widgets/exploreview.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/lessonview.h"
 #include "ui/widgets/messagebar.h"
+#include "ui/widgets/modeloverview.h"
 
 #include "windowtestutil.h"
 
@@ -53,6 +55,7 @@ private slots:
     void startsWithArticleAndFocusedSentence();
     void typingUpdatesResult();
     void typedSentenceDrawsAsTheCommandLine();
+    void viewTabsFollowTheirKeysAndOpenAHead();
     void ctrlRReseedsWeightsKeepsEmbeddings();
     void ctrlShiftRReseedsEmbeddingsKeepsWeights();
     void exportShortcutWorksWhileTyping();
@@ -242,6 +245,33 @@ void TestMainWindow::typedSentenceDrawsAsTheCommandLine()
     document->undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(document->result()->embeddings, before, 10000);
     QTRY_VERIFY(drawAll->isVisible());
+}
+
+// Ctrl+1, 2, 3 show the stages, the head view and the model view; a head
+// clicked in the model view opens in the stages, and leaves the lesson.
+void TestMainWindow::viewTabsFollowTheirKeysAndOpenAHead()
+{
+    auto* explore = find<ExploreView>("exploreView");
+    find<QSpinBox>("dModel")->setValue(6);
+    find<QSpinBox>("heads")->setValue(3);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->result()->headCount(), 3, 10000);
+    QCOMPARE(explore->currentWidget(), static_cast<QWidget*>(m_window->figureView()));
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(explore->currentIndex(), 1);
+    QVERIFY(find<QAction>("headViewAction")->isChecked());
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    ModelOverview* overview = explore->modelOverview();
+    QCOMPARE(explore->currentWidget(), static_cast<QWidget*>(overview));
+    QTRY_VERIFY_WITH_TIMEOUT(!overview->isDrawing(), 10000);
+
+    m_window->startLesson();
+    QVERIFY(m_window->isInLesson());
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(!m_window->isInLesson());
+    QTest::mouseClick(overview, Qt::LeftButton, {}, overview->cellRect(0, 2).center().toPoint());
+    QCOMPARE(m_window->viewState()->head(), 2);
+    QCOMPARE(explore->currentWidget(), static_cast<QWidget*>(m_window->figureView()));
+    QVERIFY(find<QAction>("stagesViewAction")->isChecked());
 }
 
 void TestMainWindow::ctrlRReseedsWeightsKeepsEmbeddings()
@@ -1050,7 +1080,7 @@ void TestMainWindow::secondWindowLeavesAutosaveAlone()
 void TestMainWindow::lessonF5AndEscapeSwitchViews()
 {
     auto* views = find<QStackedWidget>("views");
-    QCOMPARE(views->currentWidget(), m_window->figureView());
+    QCOMPARE(views->currentWidget(), find<QWidget>("exploreView"));
     m_window->viewState()->setSelection(3, std::nullopt);
 
     QTest::keyClick(m_window.get(), Qt::Key_F5);
@@ -1071,7 +1101,7 @@ void TestMainWindow::lessonF5AndEscapeSwitchViews()
 
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), Qt::Key_Escape);
     QVERIFY(!m_window->isInLesson());
-    QCOMPARE(views->currentWidget(), m_window->figureView());
+    QCOMPARE(views->currentWidget(), find<QWidget>("exploreView"));
     QCOMPARE(m_window->viewState()->query(), std::optional<int>(3));
 
     // Esc is not taken from the rest of the window outside the modes.

@@ -79,3 +79,18 @@ void ErrorBanner::showError(const QString& text)
     setText(text);
     setVisible(!text.isEmpty());
 }
+
+QString ResultSummary::text(const attn::AttentionConfig& config, const attn::AttentionResult& result)
+{
+    const auto tokens = static_cast<int>(result.tokens.size());
+    const int heads = result.headCount();
+    const int layers = static_cast<int>(result.layers.size());
+    QString text = tokens == 1 ? QObject::tr("1 word") : QObject::tr("%1 words").arg(tokens);
+    if (layers > 1)
+        text += QObject::tr(" · %1 layers").arg(layers);
+    text += QObject::tr(" · d_model %1 · ").arg(config.dModel) +
+            (heads == 1 ? QObject::tr("1 head") : QObject::tr("%1 heads").arg(heads));
+    if (layers > 0)
+        text += QObject::tr(" · d_k %1").arg(result.layer(0).dK);
+    return text + QObject::tr(" · seeds: weights %1, embeddings %2").arg(config.weightSeed).arg(config.embeddingSeed);
+}

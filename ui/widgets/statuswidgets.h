@@ -2,6 +2,8 @@
 
 // Small pieces of the window's chrome that keep their own state.
 
+#include "core/attention.h"
+
 #include <QLabel>
 #include <QWidget>
 
@@ -22,6 +24,12 @@ public:
 private:
     QTimer* m_delay = nullptr;
     bool m_busy = false;
+};
+
+// The status bar's line on what is computed: tokens, d_model, heads, seeds.
+struct ResultSummary
+{
+    static QString text(const attn::AttentionConfig& config, const attn::AttentionResult& result);
 };
 
 // The figure's zoom in the status bar ("zoomLabel"), and whether it fits.

@@ -1,0 +1,168 @@
+#include "ui/widgets/headview.h"
+
+#include "ui/document/viewstate.h"
+#include "ui/render/attentionoverview.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+QStringList tokenNames(const attn::AttentionResult& result)
+{
+    QStringList names;
+    names.reserve(static_cast<qsizetype>(result.tokens.size()));
+    for (const std::string& token : result.tokens)
+        names << QString::fromStdString(token);
+    return names;
+}
+
+} // namespace
+
+HeadView::HeadView(ViewState* view, QWidget* parent)
+    : QWidget(parent)
+    , m_view(view)
+{
+    setObjectName(QStringLiteral("headView"));
+    setMouseTracking(true);
+    setAccessibleName(tr("Head view: lines from each token to the tokens it attends to"));
+    for (auto signal : {&ViewState::layerChanged, &ViewState::headChanged})
+        connect(m_view, signal, this, qOverload<>(&QWidget::update));
+    connect(m_view, &ViewState::allHeadsChanged, this, qOverload<>(&QWidget::update));
+    connect(m_view, &ViewState::selectionChanged, this, qOverload<>(&QWidget::update));
+}
+
+void HeadView::setResult(std::shared_ptr<const attn::AttentionResult> result)
+{
+    m_result = std::move(result);
+    m_hover.reset();
+    update();
+}
+
+std::optional<int> HeadView::focus() const
+{
+    return m_hover ? m_hover : m_view->query();
+}
+
+QRectF HeadView::linesArea() const
+{
+    const QFontMetricsF fm(font());
+    // The heading line and the legend of heads above the columns.
+    return QRectF(rect()).adjusted(24, std::ceil(fm.height() * 2.6), -24, -12);
+}
+
+QPointF HeadView::tokenPoint(int index, bool query) const
+{
+    if (!m_result)
+        return {};
+    const auto layout = attentionoverview::layoutHeadLines(linesArea(), tokenNames(*m_result), font());
+    return QPointF(query ? layout.lines.left() : layout.lines.right(), layout.rowCentre(index));
+}
+
+void HeadView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().base());
+    if (!m_result || m_result->layers.empty())
+        return;
+    const attn::LayerResult& layer = m_result->layer(m_view->layer());
+    std::vector<const attn::Matrix*> heads;
+    std::vector<int> numbers;
+    for (int h = 0; h < static_cast<int>(layer.heads.size()); ++h) {
+        if (m_view->allHeads() || h == m_view->head()) {
+            heads.push_back(&layer.heads[static_cast<std::size_t>(h)].weights);
+            numbers.push_back(h);
+        }
+    }
+    // The heading says what is drawn; with several heads, which colour is which.
+    const QFontMetricsF fm(font());
+    painter.setPen(palette().text().color());
+    QString heading = m_view->allHeads() ? tr("Layer %1, all %2 heads").arg(m_view->layer() + 1).arg(heads.size())
+                                         : tr("Layer %1, head %2").arg(m_view->layer() + 1).arg(m_view->head() + 1);
+    heading += tr(" · a line's strength is the weight · point at a token to bring its lines forward");
+    painter.drawText(QRectF(24, 6, width() - 48, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                     fm.elidedText(heading, Qt::ElideRight, width() - 48));
+    if (heads.size() > 1) {
+        double x = 24;
+        const double y = 8 + fm.height();
+        for (int h : numbers) {
+            const QString label = tr("head %1").arg(h + 1);
+            const double w = fm.horizontalAdvance(label) + 22;
+            if (x + w > width() - 24)
+                break;
+            painter.fillRect(QRectF(x, y + fm.height() * 0.25, 14, fm.height() * 0.5), attentionoverview::headColor(h));
+            painter.drawText(QRectF(x + 18, y, w - 18, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, label);
+            x += w + 8;
+        }
+    }
+    const QStringList names = tokenNames(*m_result);
+    const auto layout = attentionoverview::layoutHeadLines(linesArea(), names, font());
+    attentionoverview::HeadLinesStyle style;
+    style.text = palette().text().color();
+    attentionoverview::paintHeadLines(&painter, layout, names, heads, numbers, focus(), style);
+}
+
+void HeadView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_result)
+        return;
+    const QStringList names = tokenNames(*m_result);
+    const auto layout = attentionoverview::layoutHeadLines(linesArea(), names, font());
+    const auto hit = attentionoverview::headLinesHit(layout, event->position());
+    const std::optional<int> hover = hit && hit->query ? std::optional<int>(hit->token) : std::nullopt;
+    if (hover != m_hover) {
+        m_hover = hover;
+        update();
+    }
+    if (!hit) {
+        QToolTip::hideText();
+        return;
+    }
+    const attn::LayerResult& layer = m_result->layer(m_view->layer());
+    const attn::Matrix& weights = layer.heads[static_cast<std::size_t>(m_view->head())].weights;
+    const int token = hit->token;
+    QString text;
+    if (hit->query) {
+        const auto keys = attentionoverview::strongestKeys(weights, token, 3, 0.0);
+        QStringList parts;
+        for (int key : keys)
+            parts << tr("\u201c%1\u201d %2").arg(names[key].toHtmlEscaped()).arg(weights(token, key), 0, 'f', 2);
+        text = tr("<b>\u201c%1\u201d</b> (head %2) attends most to %3")
+                   .arg(names[token].toHtmlEscaped())
+                   .arg(m_view->head() + 1)
+                   .arg(parts.join(QStringLiteral(", ")));
+    } else {
+        double total = 0;
+        for (Eigen::Index i = 0; i < weights.rows(); ++i)
+            total += weights(i, token);
+        text = tr("<b>\u201c%1\u201d</b> as a key (head %2) receives %3 of the weight in all")
+                   .arg(names[token].toHtmlEscaped())
+                   .arg(m_view->head() + 1)
+                   .arg(total, 0, 'f', 2);
+    }
+    QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+void HeadView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || !m_result)
+        return;
+    const auto layout = attentionoverview::layoutHeadLines(linesArea(), tokenNames(*m_result), font());
+    const auto hit = attentionoverview::headLinesHit(layout, event->position());
+    if (!hit)
+        m_view->clearSelection();
+    else if (hit->query)
+        m_view->setSelection(hit->token, std::nullopt);
+    else
+        m_view->setSelection(std::nullopt, hit->token);
+}
+
+void HeadView::leaveEvent(QEvent*)
+{
+    m_hover.reset();
+    update();
+}
