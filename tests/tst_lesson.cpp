@@ -60,6 +60,7 @@ private slots:
     void formulasKeepTheirResults();
     void projectionStepShowsTheWeights();
     void numbersAsLargeAsTheText();
+    void wideProjectionsPrintTheirNumbersOnASlide();
     void earlierStripFitsThePage_data();
     void earlierStripFitsThePage();
     void weightedSumNamesTheHeadsShare();
@@ -771,6 +772,44 @@ void TestLesson::numbersAsLargeAsTheText()
                          qPrintable(where + QStringLiteral(": %1 px").arg(panel.layout.valueFont.pixelSize())));
             }
         }
+    }
+}
+
+// d_model 6, two heads: Q, K and V have 18 columns side by side. On the
+// slide (16:9, as exported and presented) their numbers print, their colour
+// bars giving way where the room is needed (the PDF's page); the weights
+// keep theirs.
+void TestLesson::wideProjectionsPrintTheirNumbersOnASlide()
+{
+    attn::AttentionConfig config = m_article;
+    config.dModel = 6;
+    config.heads = 2;
+    config.explicitEmbeddings.clear();
+    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    for (bool presentation : {false, true}) {
+        LessonSettings settings;
+        settings.step = 3;
+        settings.presentation = presentation;
+        // The PDF's page; presentation fills a 1920 x 1080 projector.
+        const LessonPage page(config, result, settings,
+                              presentation ? QSizeF(1920, 1080)
+                                           : QSizeF(LessonPage::slideWidth, LessonPage::slideHeight));
+        int projections = 0;
+        for (const LessonPanel& panel : page.panels()) {
+            if (!panel.current)
+                continue;
+            const bool weights = panel.id == attn::PanelId::WQuery || panel.id == attn::PanelId::WKey ||
+                                 panel.id == attn::PanelId::WValue;
+            projections += weights ? 0 : 1;
+            const QString where = QStringLiteral("%1 %2").arg(attn::panelName(panel.id)).arg(presentation);
+            QVERIFY2(panel.layout.valuesVisible, qPrintable(where));
+            QVERIFY2(panel.layout.valueFont.pixelSize() >= 12, qPrintable(where));
+            if (weights)
+                QVERIFY2(!panel.layout.colorBarRect.isEmpty(), qPrintable(where));
+            // Nothing overlaps the formula box.
+            QVERIFY2(!panel.layout.target.intersects(page.formulaRect()), qPrintable(where));
+        }
+        QCOMPARE(projections, 3);
     }
 }
 

@@ -294,6 +294,11 @@ Measures measure(const HeatmapSpec& spec, const QFont& font)
     const double tickSpace = tickGap(m.lineHeight, m.compact);
     m.barColumnWidth =
         m.barGap + std::ceil(std::max(m.barWidth + tickSpace + tickWidth, m.barWidth + m.gap + legendWidth)) + 2;
+    if (!spec.showColorBar) {
+        m.barColumnWidth = 2;
+        m.minBarHeight = 0;
+        m.legendHeight = 0;
+    }
 
     if (spec.rowStrip) {
         const HeatmapStrip& strip = *spec.rowStrip;
@@ -458,7 +463,7 @@ HeatmapLayout place(const QRectF& target, const Measures& m, const HeatmapSpec& 
     }
 
     const double barH = std::round(barHeightFor(m, gridH));
-    l.colorBarRect = QRectF(right + m.barGap, gridTop, m.barWidth, barH);
+    l.colorBarRect = spec.showColorBar ? QRectF(right + m.barGap, gridTop, m.barWidth, barH) : QRectF();
     if (m.legendHeight > 0) {
         l.legendRect =
             QRectF(l.colorBarRect.left(), gridTop + barH + m.gap, m.barColumnWidth - m.barGap, m.legendHeight - m.gap);

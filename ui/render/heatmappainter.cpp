@@ -375,6 +375,8 @@ void drawLabels(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
 void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l)
 {
     const QRectF bar = l.colorBarRect;
+    if (bar.isEmpty())
+        return;
     QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
     for (int i = 0; i < ColorMap::kSize; i += 5)
         gradient.setColorAt(static_cast<double>(i) / (ColorMap::kSize - 1), QColor::fromRgb(spec.colorMap.entry(i)));

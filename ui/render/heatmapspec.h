@@ -116,4 +116,7 @@ struct HeatmapSpec
     std::optional<HeatmapStrip> rowStrip;
     // Text and frames in black (a projector washes out greys).
     bool highContrast = false;
+    // False leaves the colour bar out (and its room): for a slide whose
+    // numbers, printed in the cells, say more than the bar would.
+    bool showColorBar = true;
 };

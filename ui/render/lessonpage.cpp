@@ -625,32 +625,59 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
     }
     std::vector<HeatmapLayout> best;
     double bestScore = -1.0;
-    for (double factor : {1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7}) {
-        const QFont panelFont = font(Role::Panel, false, factor);
-        for (const auto& rows : arrangements) {
-            double cell = 1.0;
-            std::vector<HeatmapLayout> layouts = arrangeRows(rows, main, panelFont, mainGap, &cell);
-            if (cell == 0.0 || layouts.size() != currentPanels.size())
-                continue;
-            // The smallest printed number, or nothing when a panel prints none.
-            double printed = std::numeric_limits<double>::infinity();
-            double smallestCell = std::numeric_limits<double>::infinity();
-            for (std::size_t k = 0; k < layouts.size(); ++k) {
-                const bool wantsValues = currentPanels[k]->spec.showValues;
-                printed = std::min(printed, !wantsValues               ? 1000.0
-                                            : layouts[k].valuesVisible ? double(layouts[k].valueFont.pixelSize())
-                                                                       : 0.0);
-                smallestCell = std::min(smallestCell, layouts[k].cellSize);
+    double bestPrinted = 0.0; // the smallest number's pixel size in `best`, 0 when one prints none
+    auto choose = [&] {
+        best.clear();
+        bestScore = -1.0;
+        for (double factor : {1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7}) {
+            const QFont panelFont = font(Role::Panel, false, factor);
+            for (const auto& rows : arrangements) {
+                double cell = 1.0;
+                std::vector<HeatmapLayout> layouts = arrangeRows(rows, main, panelFont, mainGap, &cell);
+                if (cell == 0.0 || layouts.size() != currentPanels.size())
+                    continue;
+                // The smallest printed number, or nothing when a panel prints none.
+                double printed = std::numeric_limits<double>::infinity();
+                double smallestCell = std::numeric_limits<double>::infinity();
+                for (std::size_t k = 0; k < layouts.size(); ++k) {
+                    const bool wantsValues = currentPanels[k]->spec.showValues;
+                    printed = std::min(printed, !wantsValues               ? 1000.0
+                                                : layouts[k].valuesVisible ? double(layouts[k].valueFont.pixelSize())
+                                                                           : 0.0);
+                    smallestCell = std::min(smallestCell, layouts[k].cellSize);
+                }
+                const double score = printed * 1000.0 + smallestCell;
+                if (score > bestScore) {
+                    bestScore = score;
+                    bestPrinted = printed;
+                    best = std::move(layouts);
+                }
             }
-            const double score = printed * 1000.0 + smallestCell;
-            if (score > bestScore) {
-                bestScore = score;
-                best = std::move(layouts);
-            }
+            // The numbers print as large as the explanation: no smaller font needed.
+            if (bestScore >= pixelSize(Role::Explanation) * 1000.0)
+                break;
         }
-        // The numbers print as large as the explanation: no smaller font needed.
-        if (bestScore >= pixelSize(Role::Explanation) * 1000.0)
-            break;
+    };
+    choose();
+    // Step 3 with a wide d_model: when Q, K and V are too narrow for their
+    // numbers, their colour bars give way to them (the numbers say more
+    // than a bar would); if that is not enough either, the bars stay.
+    if (step == 3 && !best.empty() && bestPrinted == 0.0) {
+        const std::vector<HeatmapLayout> withBars = best;
+        const double withBarsScore = bestScore;
+        for (LessonPanel* panel : currentPanels)
+            panel->spec.showColorBar = isWeightMatrix(panel->id);
+        choose();
+        if (best.empty() || bestPrinted == 0.0) {
+            for (LessonPanel* panel : currentPanels)
+                panel->spec.showColorBar = true;
+            best = withBars;
+            bestScore = withBarsScore;
+            // The earlier steps under the formula leave less width: the
+            // caller tries them in the bottom strip.
+            if (!leaveOut)
+                return false;
+        }
     }
     if (best.empty()) {
         // Nothing fits at any size (a narrow page with many tokens): step 3
