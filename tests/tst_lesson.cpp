@@ -60,6 +60,7 @@ private slots:
     void formulasKeepTheirResults();
     void projectionStepShowsTheWeights();
     void numbersAsLargeAsTheText();
+    void wideProjectionsPrintTheirNumbersOnASlide_data();
     void wideProjectionsPrintTheirNumbersOnASlide();
     void earlierStripFitsThePage_data();
     void earlierStripFitsThePage();
@@ -779,38 +780,56 @@ void TestLesson::numbersAsLargeAsTheText()
 // slide (16:9, as exported and presented) their numbers print, their colour
 // bars giving way where the room is needed (the PDF's page); the weights
 // keep theirs.
+void TestLesson::wideProjectionsPrintTheirNumbersOnASlide_data()
+{
+    // A page of that size, or the window's lesson view of that size (its
+    // page is narrower than a slide: the settings stand beside it).
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("inWindow");
+    QTest::addColumn<bool>("presentation");
+    QTest::addRow("pdf page") << QSize(1280, 720) << false << false;
+    QTest::addRow("presentation") << QSize(1920, 1080) << false << true;
+    QTest::addRow("window on 1920 x 1080") << QSize(1500, 960) << true << false;
+    QTest::addRow("window on 1366 x 768") << QSize(1000, 640) << true << false;
+}
+
 void TestLesson::wideProjectionsPrintTheirNumbersOnASlide()
 {
+    QFETCH(QSize, size);
+    QFETCH(bool, inWindow);
+    QFETCH(bool, presentation);
     attn::AttentionConfig config = m_article;
     config.dModel = 6;
     config.heads = 2;
     config.explicitEmbeddings.clear();
     const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
-    for (bool presentation : {false, true}) {
-        LessonSettings settings;
-        settings.step = 3;
-        settings.presentation = presentation;
-        // The PDF's page; presentation fills a 1920 x 1080 projector.
-        const LessonPage page(config, result, settings,
-                              presentation ? QSizeF(1920, 1080)
-                                           : QSizeF(LessonPage::slideWidth, LessonPage::slideHeight));
-        int projections = 0;
-        for (const LessonPanel& panel : page.panels()) {
-            if (!panel.current)
-                continue;
-            const bool weights = panel.id == attn::PanelId::WQuery || panel.id == attn::PanelId::WKey ||
-                                 panel.id == attn::PanelId::WValue;
-            projections += weights ? 0 : 1;
-            const QString where = QStringLiteral("%1 %2").arg(attn::panelName(panel.id)).arg(presentation);
-            QVERIFY2(panel.layout.valuesVisible, qPrintable(where));
-            QVERIFY2(panel.layout.valueFont.pixelSize() >= 12, qPrintable(where));
-            if (weights)
-                QVERIFY2(!panel.layout.colorBarRect.isEmpty(), qPrintable(where));
-            // Nothing overlaps the formula box.
-            QVERIFY2(!panel.layout.target.intersects(page.formulaRect()), qPrintable(where));
-        }
-        QCOMPARE(projections, 3);
+    LessonSettings settings;
+    settings.step = 3;
+    settings.presentation = presentation;
+    LessonView view;
+    view.resize(size);
+    view.setData(config, result);
+    view.setStep(3);
+    const LessonPage page = inWindow ? view.page() : LessonPage(config, result, settings, QSizeF(size));
+    QCOMPARE(page.settings().step, 3);
+    QVERIFY(!page.numbersHidden());
+    int projections = 0;
+    for (const LessonPanel& panel : page.panels()) {
+        if (!panel.current)
+            continue;
+        const bool weights =
+            panel.id == attn::PanelId::WQuery || panel.id == attn::PanelId::WKey || panel.id == attn::PanelId::WValue;
+        projections += weights ? 0 : 1;
+        const QString where = attn::panelName(panel.id);
+        QVERIFY2(panel.layout.valuesVisible, qPrintable(where));
+        QVERIFY2(panel.layout.valueFont.pixelSize() >= 12, qPrintable(where));
+        if (weights)
+            QVERIFY2(!panel.layout.colorBarRect.isEmpty(), qPrintable(where));
+        // Nothing overlaps the formula box, and everything is on the page.
+        QVERIFY2(!panel.layout.target.intersects(page.formulaRect()), qPrintable(where));
+        QVERIFY2(QRectF(QPointF(0, 0), page.size()).contains(panel.layout.target), qPrintable(where));
     }
+    QCOMPARE(projections, 3);
 }
 
 void TestLesson::earlierStripFitsThePage_data()

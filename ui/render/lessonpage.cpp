@@ -401,6 +401,13 @@ QFont LessonPage::font(Role role, bool bold, double factor) const
     return f;
 }
 
+bool LessonPage::numbersHidden() const
+{
+    return std::any_of(m_panels.begin(), m_panels.end(), [](const LessonPanel& panel) {
+        return panel.current && panel.spec.showValues && !panel.layout.valuesVisible;
+    });
+}
+
 std::vector<PanelId> LessonPage::visiblePanels() const
 {
     std::vector<PanelId> ids;

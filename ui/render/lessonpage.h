@@ -107,6 +107,9 @@ public:
     const std::vector<attn::PanelId>& stripLeftOut() const { return m_stripLeftOut; }
     // The current stage's panels only, in the order drawn.
     std::vector<attn::PanelId> visiblePanels() const;
+    // True when a current panel meant to print its numbers has cells too
+    // small for them on this page (a wider page may have room).
+    bool numbersHidden() const;
     const std::vector<LessonTokenBox>& tokenBoxes() const { return m_tokenBoxes; }
 
     // The token whose row label (or step-1 box) is under pos.

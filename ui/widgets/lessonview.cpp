@@ -103,8 +103,19 @@ void LessonView::previous()
 
 const LessonPage& LessonView::page() const
 {
-    if (!m_page)
-        m_page.emplace(m_config, m_result, settings(), logicalSize());
+    if (!m_page) {
+        // The tallest type first; a page whose cells are too small for their
+        // numbers (a narrow window with a wide d_model) is laid out wider,
+        // up to a whole slide, so the numbers print at a smaller scale.
+        for (double minWidth : {kMinLogicalWidth, 1120.0, LessonPage::slideWidth}) {
+            const double scale = pageScale(minWidth);
+            const QSizeF size = logicalSize(scale);
+            m_page.emplace(m_config, m_result, settings(), size);
+            m_pageScale = scale;
+            if (!m_page->numbersHidden() || size.width() >= LessonPage::slideWidth)
+                break;
+        }
+    }
     return *m_page;
 }
 
@@ -123,22 +134,27 @@ QSize LessonView::minimumSizeHint() const
     return QSize(320, 180); // the slide scales down to fit; the window may be small
 }
 
-QSizeF LessonView::logicalSize() const
+QSizeF LessonView::logicalSize(double scale) const
 {
-    const double scale = pageScale();
     return QSizeF(std::max(1.0, width() / scale), std::max(1.0, height() / scale));
 }
 
-double LessonView::pageScale() const
+double LessonView::pageScale(double minWidth) const
 {
     // The page is laid out 720 units tall, so text grows with the window
     // (a projector at full screen gets large type) and the layout stays a slide.
     if (width() <= 0 || height() <= 0)
         return 1.0;
     double scale = height() / LessonPage::slideHeight;
-    if (width() / scale < kMinLogicalWidth)
-        scale = width() / kMinLogicalWidth;
+    if (width() / scale < minWidth)
+        scale = width() / minWidth;
     return scale;
+}
+
+double LessonView::pageScale() const
+{
+    page();
+    return m_pageScale;
 }
 
 void LessonView::invalidate()

@@ -68,8 +68,11 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    // Logical page size for the widget's aspect ratio and the widget pixels per page pixel.
-    QSizeF logicalSize() const;
+    // Widget pixels per page pixel: the page is 720 units tall, at least
+    // minWidth units wide.
+    double pageScale(double minWidth) const;
+    // The page size at that scale, for the widget's aspect ratio.
+    QSizeF logicalSize(double scale) const;
     double pageScale() const;
     void invalidate();
     LessonSettings settings() const;
@@ -79,4 +82,5 @@ private:
     QPointer<ViewState> m_view;
     bool m_presentation = false;
     mutable std::optional<LessonPage> m_page; // rebuilt lazily after any change
+    mutable double m_pageScale = 1.0;         // the scale m_page was laid out for
 };
