@@ -42,7 +42,12 @@ QString runHeadlessExports(const CommandLineOptions& options)
     // Shared with the figure and the slides for this call only.
     std::shared_ptr<const attn::AttentionResult> result;
     try {
-        result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(options.config));
+        // A long input keeps the scores of the head exported only; the JSON
+        // writes the others' computed again, one head at a time.
+        const attn::ScoresKept keep = attn::scoresToKeep(
+            attn::countTokens(options.config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
+            static_cast<std::uint64_t>(options.config.heads), 0, std::clamp(options.head, 0, options.config.heads - 1));
+        result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(options.config, nullptr, keep));
     } catch (const attn::AttentionError& e) {
         return QString::fromStdString(e.what());
     } catch (const std::bad_alloc&) {

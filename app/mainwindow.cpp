@@ -89,6 +89,8 @@ MainWindow::MainWindow(const CommandLineOptions& options, QWidget* parent)
             [this](bool running) { m_actions.importEmbeddings->setEnabled(!running); });
     connect(m_view, &ViewState::selectionChanged, this,
             [this] { statusBar()->showMessage(m_figure->selectionSummary()); });
+    for (auto shown : {&ViewState::layerChanged, &ViewState::headChanged}) // a long input keeps its scores
+        connect(m_view, shown, this, [this] { m_document->setShownHead(m_view->layer(), m_view->head()); });
 
     restoreSettings(options);
     updateTitle();

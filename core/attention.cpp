@@ -13,6 +13,7 @@
 #include <fstream>
 #include <limits>
 #include <new>
+#include <thread>
 
 #if defined(__unix__)
 #include <unistd.h>
@@ -76,14 +77,15 @@ AttentionError overflowError(const std::string& stage)
 // other, as NumPy does them, so the rounding is the same. An infinite or NaN
 // score or scaled score is refused rather than passed on: a softmax of it
 // would be NaN, shown as a number or mistaken for a masked cell.
-void scaleAndSoftmaxRow(HeadResult& head, int r, const AttentionConfig& config, double sqrtDk)
+// Row r of the scaled scores from row r of the scores.
+template <typename ScoresRow, typename ScaledRow>
+void scaleRow(const ScoresRow& scores, ScaledRow&& scaled, int r, const AttentionConfig& config, double sqrtDk)
 {
-    const Eigen::Index n = head.scores.cols();
+    const Eigen::Index n = scores.cols();
     const Eigen::Index visible = config.causal ? r + 1 : n;
-    if (!head.scores.row(r).allFinite())
+    if (!scores.allFinite())
         throw overflowError("The scores (dot products of queries and keys)");
-    auto scaled = head.scaledScores.row(r);
-    scaled = head.scores.row(r);
+    scaled = scores;
     if (config.scaled)
         scaled /= sqrtDk;
     if (config.temperature != 1.0)
@@ -98,8 +100,16 @@ void scaleAndSoftmaxRow(HeadResult& head, int r, const AttentionConfig& config, 
     }
     if (visible < n)
         scaled.tail(n - visible).setConstant(-std::numeric_limits<double>::infinity());
+}
 
-    auto weights = head.weights.row(r);
+void scaleAndSoftmaxRow(const Matrix& scores, Matrix& scaledScores, Matrix& weightsOut, int r,
+                        const AttentionConfig& config, double sqrtDk)
+{
+    scaleRow(scores.row(r), scaledScores.row(r), r, config, sqrtDk);
+    const Eigen::Index n = scores.cols();
+    const Eigen::Index visible = config.causal ? r + 1 : n;
+    const auto scaled = scaledScores.row(r);
+    auto weights = weightsOut.row(r);
     const double rowMax = scaled.head(visible).maxCoeff();
     weights.head(visible) = (scaled.head(visible).array() - rowMax).exp().matrix();
     if (visible < n)
@@ -123,17 +133,20 @@ int threadsFor(int n, int d)
 
 // Every head's stages and the joined output of one layer, from its q, k and
 // v. With scoresFrom, the raw scores are copied from that layer (the same
-// input, weights and projections) instead of multiplied again.
-void computeHeads(LayerResult& layer, const AttentionConfig& config, const LayerResult* scoresFrom,
-                  const std::atomic<bool>* cancel)
+// input, weights and projections) where it kept them, instead of multiplied
+// again. Heads that `keep` leaves out work in scratch matrices of their
+// thread, and only their weights and output stay.
+void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& config, const LayerResult* scoresFrom,
+                  const std::atomic<bool>* cancel, const ScoresKept& keep)
 {
     const int n = static_cast<int>(layer.q.rows());
     const int d = static_cast<int>(layer.q.cols());
     const int threads = threadsFor(n, d);
-    const auto rawScores = [&](HeadResult& head, int h, int begin, int rows) {
-        auto scores = head.scores.middleRows(begin, rows);
-        if (scoresFrom)
-            scores = scoresFrom->heads[static_cast<std::size_t>(h)].scores.middleRows(begin, rows);
+    const auto rawScores = [&](Matrix& into, int h, int begin, int rows) {
+        auto scores = into.middleRows(begin, rows);
+        const HeadResult* from = scoresFrom ? &scoresFrom->heads[static_cast<std::size_t>(h)] : nullptr;
+        if (from && from->hasScores())
+            scores = from->scores.middleRows(begin, rows);
         else
             multiply(scores, layer.q.block(begin, h * layer.dK, rows, layer.dK),
                      layer.k.middleCols(h * layer.dK, layer.dK), Rhs::Transposed);
@@ -141,42 +154,58 @@ void computeHeads(LayerResult& layer, const AttentionConfig& config, const Layer
     const double sqrtDk = std::sqrt(static_cast<double>(layer.dK));
     // Rows [begin, end) of one head's scaled scores and weights, with a
     // cancel point every 64 rows.
-    const auto scaleAndSoftmaxRows = [&](HeadResult& head, int begin, int end) {
+    const auto scaleAndSoftmaxRows = [&](const Matrix& scores, Matrix& scaled, Matrix& weights, int begin, int end) {
         for (int r = begin; r < end; ++r) {
             if (r % 64 == 0)
                 checkCancel(cancel);
-            scaleAndSoftmaxRow(head, r, config, sqrtDk);
+            scaleAndSoftmaxRow(scores, scaled, weights, r, config, sqrtDk);
         }
     };
     layer.output.resize(n, d);
     layer.heads.resize(static_cast<std::size_t>(config.heads));
-    const auto computeHead = [&](int h) {
+    const auto computeHead = [&](int h, Matrix& scratchScores, Matrix& scratchScaled) {
         HeadResult& head = layer.heads[static_cast<std::size_t>(h)];
+        const bool kept = keep.keeps(layerIndex, h);
+        Matrix& scores = kept ? head.scores : scratchScores;
+        Matrix& scaled = kept ? head.scaledScores : scratchScaled;
+        if (!kept) {
+            resizeLarge(scores, n, n);
+            resizeLarge(scaled, n, n);
+        }
         const auto vh = layer.v.middleCols(h * layer.dK, layer.dK);
         checkCancel(cancel);
-        rawScores(head, h, 0, n);
-        scaleAndSoftmaxRows(head, 0, n);
+        rawScores(scores, h, 0, n);
+        scaleAndSoftmaxRows(scores, scaled, head.weights, 0, n);
         multiply(head.output, head.weights, vh);
         layer.output.middleCols(h * layer.dK, layer.dK) = head.output;
     };
     if (config.heads >= 2 || threads == 1) {
         // Allocated up front, on the calling thread, where freed blocks are
         // found again by the next computation (core/memory.h).
-        for (HeadResult& head : layer.heads) {
-            resizeLarge(head.scores, n, n);
-            resizeLarge(head.scaledScores, n, n);
+        for (int h = 0; h < config.heads; ++h) {
+            HeadResult& head = layer.heads[static_cast<std::size_t>(h)];
+            if (keep.keeps(layerIndex, h)) {
+                resizeLarge(head.scores, n, n);
+                resizeLarge(head.scaledScores, n, n);
+            } else {
+                head.scores = Matrix();
+                head.scaledScores = Matrix();
+            }
             resizeLarge(head.weights, n, n);
             head.output.resize(n, layer.dK);
         }
         parallelFor(
             config.heads,
             [&](int begin, int end) {
+                Matrix scratchScores;
+                Matrix scratchScaled;
                 for (int h = begin; h < end; ++h)
-                    computeHead(h);
+                    computeHead(h, scratchScores, scratchScaled);
             },
             threads);
     } else {
-        // One large head: split its rows instead.
+        // One large head: split its rows instead. A lone head always keeps
+        // its scores (they are the head on screen).
         HeadResult& head = layer.heads.front();
         resizeLarge(head.scores, n, n);
         resizeLarge(head.scaledScores, n, n);
@@ -187,8 +216,8 @@ void computeHeads(LayerResult& layer, const AttentionConfig& config, const Layer
             [&](int begin, int end) {
                 const int rows = end - begin;
                 checkCancel(cancel);
-                rawScores(head, 0, begin, rows);
-                scaleAndSoftmaxRows(head, begin, end);
+                rawScores(head.scores, 0, begin, rows);
+                scaleAndSoftmaxRows(head.scores, head.scaledScores, head.weights, begin, end);
                 multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), layer.v);
             },
             threads);
@@ -200,14 +229,30 @@ void computeHeads(LayerResult& layer, const AttentionConfig& config, const Layer
 
 } // namespace
 
-std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads, std::uint64_t layers)
+std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads, std::uint64_t layers,
+                          bool scoresForOneHead)
 {
-    const std::uint64_t perHead = 3 * tokens * tokens + tokens * (dModel / std::max<std::uint64_t>(heads, 1));
+    heads = std::max<std::uint64_t>(heads, 1);
+    const std::uint64_t square = tokens * tokens;
+    const bool lean = scoresForOneHead && heads > 1;
+    const std::uint64_t perHead = (lean ? 1 : 3) * square + tokens * (dModel / heads);
     // The input, Q, K, V and the output; the three weight matrices.
     const std::uint64_t perLayer = heads * perHead + 5 * tokens * dModel + 3 * dModel * dModel;
     // E, PE and X.
     const std::uint64_t shared = 3 * tokens * dModel;
-    return sizeof(double) * (layers * perLayer + shared);
+    // Lean: the kept head's scores, and the scratch scores of the heads
+    // being computed, one pair per core.
+    const std::uint64_t cores = std::min<std::uint64_t>(heads, std::max(1u, std::thread::hardware_concurrency()));
+    const std::uint64_t extra = lean ? 2 * square + 2 * square * cores : 0;
+    return sizeof(double) * (layers * perLayer + shared + extra);
+}
+
+ScoresKept scoresToKeep(std::uint64_t tokens, std::uint64_t heads, int layer, int head)
+{
+    const std::uint64_t allScores = 2 * sizeof(double) * tokens * tokens * std::max<std::uint64_t>(heads, 1);
+    if (allScores <= kKeepAllScoresBytes)
+        return {};
+    return ScoresKept{std::max(0, layer), std::max(0, head)};
 }
 
 const LayerResult& AttentionResult::layer(int index) const
@@ -409,8 +454,11 @@ try {
         throw AttentionError(Kind::Heads, std::to_string(config.heads) + " heads do not divide d_model " +
                                               std::to_string(config.dModel) +
                                               " evenly: choose a number of heads that divides it.");
+    // What the leanest result takes: callers keep every head's scores only
+    // when that costs little (scoresToKeep).
     const std::uint64_t bytes =
-        resultBytes(n, static_cast<std::uint64_t>(config.dModel), static_cast<std::uint64_t>(config.heads));
+        resultBytes(n, static_cast<std::uint64_t>(config.dModel), static_cast<std::uint64_t>(config.heads), 1,
+                    !scoresToKeep(n, static_cast<std::uint64_t>(config.heads), 0, 0).keepsAll());
     if (const std::uint64_t budget = memoryBudget(); bytes > budget)
         throw AttentionError(Kind::TooLarge, std::to_string(n) + " tokens with " + std::to_string(config.heads) +
                                                  " heads need about " + gigabytes(bytes) +
@@ -460,7 +508,7 @@ Matrix softmaxRows(const Matrix& scores)
     return weights;
 }
 
-AttentionResult computeAttention(const AttentionConfig& config, const std::atomic<bool>* cancel)
+AttentionResult computeAttention(const AttentionConfig& config, const std::atomic<bool>* cancel, ScoresKept keep)
 try {
     validateConfig(config);
     keepLargeBlocksForReuse();
@@ -537,7 +585,7 @@ try {
     }
 
     checkCancel(cancel);
-    computeHeads(layer, config, nullptr, cancel);
+    computeHeads(layer, 0, config, nullptr, cancel, keep);
     return result;
 } catch (const std::bad_alloc&) {
     throw outOfMemoryError();
@@ -553,7 +601,7 @@ bool differsOnlyAfterScores(const AttentionConfig& from, const AttentionConfig& 
 }
 
 AttentionResult recomputeAfterScores(const AttentionResult& previous, const AttentionConfig& config,
-                                     const std::atomic<bool>* cancel)
+                                     const std::atomic<bool>* cancel, ScoresKept keep)
 try {
     validateConfig(config);
     keepLargeBlocksForReuse();
@@ -578,11 +626,52 @@ try {
         layer.k = from.k;
         layer.v = from.v;
         layer.dK = from.dK;
-        computeHeads(layer, config, &from, cancel);
+        computeHeads(layer, static_cast<int>(result.layers.size()) - 1, config, &from, cancel, keep);
     }
     return result;
 } catch (const std::bad_alloc&) {
     throw outOfMemoryError();
+}
+
+HeadScores headScores(const LayerResult& layer, int head, const AttentionConfig& config)
+{
+    const HeadResult& kept = layer.heads.at(static_cast<std::size_t>(head));
+    if (kept.hasScores())
+        return {kept.scores, kept.scaledScores};
+    // The whole head in one product and the rows scaled one by one, as
+    // computeHeads does for a head of several.
+    const Eigen::Index n = layer.q.rows();
+    HeadScores out;
+    out.scores.resize(n, n);
+    out.scaledScores.resize(n, n);
+    multiply(out.scores, layer.q.middleCols(head * layer.dK, layer.dK), layer.k.middleCols(head * layer.dK, layer.dK),
+             Rhs::Transposed);
+    const double sqrtDk = std::sqrt(static_cast<double>(layer.dK));
+    for (int r = 0; r < static_cast<int>(n); ++r)
+        scaleRow(out.scores.row(r), out.scaledScores.row(r), r, config, sqrtDk);
+    return out;
+}
+
+Vector scoresRow(const LayerResult& layer, int head, int row)
+{
+    const HeadResult& kept = layer.heads.at(static_cast<std::size_t>(head));
+    if (kept.hasScores())
+        return kept.scores.row(row);
+    Matrix out(1, layer.k.rows());
+    multiply(out, layer.q.block(row, head * layer.dK, 1, layer.dK), layer.k.middleCols(head * layer.dK, layer.dK),
+             Rhs::Transposed);
+    return out.row(0);
+}
+
+Vector scaledScoresRow(const LayerResult& layer, int head, int row, const AttentionConfig& config)
+{
+    const HeadResult& kept = layer.heads.at(static_cast<std::size_t>(head));
+    if (kept.hasScores())
+        return kept.scaledScores.row(row);
+    const Vector scores = scoresRow(layer, head, row);
+    Vector scaled(scores.cols());
+    scaleRow(scores, scaled, row, config, std::sqrt(static_cast<double>(layer.dK)));
+    return scaled;
 }
 
 } // namespace attn

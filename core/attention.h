@@ -95,11 +95,32 @@ private:
 // the layer's Q, K and V. Every matrix is n x n but the output, n x d_k.
 struct HeadResult
 {
-    Matrix scores;       // Q_h K_h^T
-    Matrix scaledScores; // scores / sqrt(d_k) / temperature; -inf where masked
+    Matrix scores;       // Q_h K_h^T; empty when the result keeps only another head's (ScoresKept)
+    Matrix scaledScores; // scores / sqrt(d_k) / temperature; -inf where masked; empty like scores
     Matrix weights;      // row-wise softmax of scaledScores
     Matrix output;       // weights V_h
+
+    bool hasScores() const { return scores.size() != 0; }
 };
+
+// Which heads of a result keep their raw and scaled scores. Every head keeps
+// its weights and output (the views show them all); the n x n scores of the
+// others are computed again from Q and K when needed (headScores), which
+// divides a long input's memory by about three.
+struct ScoresKept
+{
+    int layer = -1; // -1: every layer's heads
+    int head = -1;  // -1: every head of those layers
+
+    bool keeps(int l, int h) const { return (layer < 0 || layer == l) && (head < 0 || head == h); }
+    bool keepsAll() const { return layer < 0 && head < 0; }
+    bool operator==(const ScoresKept&) const = default;
+};
+
+// Every head's scores while that costs little (up to kKeepAllScoresBytes),
+// otherwise those of the head on screen only.
+inline constexpr std::uint64_t kKeepAllScoresBytes = std::uint64_t(384) << 20;
+ScoresKept scoresToKeep(std::uint64_t tokens, std::uint64_t heads, int layer, int head);
 
 // One attention layer: its input, its projections and its heads. The
 // article's model has one layer, whose input is X; in a stack, a layer's
@@ -153,7 +174,10 @@ public:
 // layers occupies: per head the n x n scores, scaled scores and weights and
 // the n x d_k output; per layer its n x d input, Q, K, V and output and its
 // three d x d weights; once E, PE and X.
-std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads, std::uint64_t layers = 1);
+// With `scoresForOneHead`, only one head keeps its scores (ScoresKept), and
+// the figure counts the scratch scores of the heads being computed.
+std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint64_t heads, std::uint64_t layers = 1,
+                          bool scoresForOneHead = false);
 
 // What bounds this process's memory; 0 where unknown.
 struct MemoryFacts
@@ -189,7 +213,9 @@ void validateConfig(const AttentionConfig& config);
 // NaN (every number of a result is finite but the masked scaled scores,
 // which are -inf). With `cancel`, it checks the flag between rows and heads
 // and throws Cancelled once it is set.
-AttentionResult computeAttention(const AttentionConfig& config, const std::atomic<bool>* cancel = nullptr);
+// `keep` says whose scores the result holds (every head's by default).
+AttentionResult computeAttention(const AttentionConfig& config, const std::atomic<bool>* cancel = nullptr,
+                                 ScoresKept keep = {});
 
 // True when `to` differs from `from` only in what acts on the raw scores
 // (temperature, causal mask, scaling): the draws, projections and scores of
@@ -201,7 +227,20 @@ bool differsOnlyAfterScores(const AttentionConfig& from, const AttentionConfig& 
 // the scaled scores, weights and outputs computed again. The same numbers, bit
 // for bit, in a fraction of the time: what a temperature drag needs.
 AttentionResult recomputeAfterScores(const AttentionResult& previous, const AttentionConfig& config,
-                                     const std::atomic<bool>* cancel = nullptr);
+                                     const std::atomic<bool>* cancel = nullptr, ScoresKept keep = {});
+
+// One head's raw and scaled scores, as computeAttention computes them (the
+// same numbers, bit for bit): the kept ones, or computed again from Q and K.
+struct HeadScores
+{
+    Matrix scores;
+    Matrix scaledScores;
+};
+HeadScores headScores(const LayerResult& layer, int head, const AttentionConfig& config);
+// Row `row` of one head's scaled scores: the kept row, or computed from the
+// query's row of Q and K (cheap: what a hover needs).
+Vector scaledScoresRow(const LayerResult& layer, int head, int row, const AttentionConfig& config);
+Vector scoresRow(const LayerResult& layer, int head, int row);
 
 // Sinusoidal positional encoding (Vaswani et al.), n x d.
 Matrix positionalEncoding(int n, int d);

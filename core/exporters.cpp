@@ -205,9 +205,12 @@ void writeJson(std::ostream& out, const AttentionConfig& config, const Attention
     for (std::size_t h = 0; h < layer.heads.size(); ++h) {
         const HeadResult& head = layer.heads[h];
         out << (h == 0 ? "" : ",") << "\n    {\n";
+        // A head whose scores the result did not keep has them computed
+        // again, one head at a time.
+        const HeadScores computed = head.hasScores() ? HeadScores{} : headScores(layer, static_cast<int>(h), config);
         const std::pair<const char*, const Matrix*> parts[] = {
-            {"scores", &head.scores},
-            {"scaled_scores", &head.scaledScores},
+            {"scores", head.hasScores() ? &head.scores : &computed.scores},
+            {"scaled_scores", head.hasScores() ? &head.scaledScores : &computed.scaledScores},
             {"weights", &head.weights},
             {"output", &head.output},
         };

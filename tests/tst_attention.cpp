@@ -40,6 +40,9 @@ private slots:
     void recomputeAfterScoresIsBitExact();
     void recomputeAfterScoresRecomputesEveryLayer();
     void layerAccessorsClamp();
+    void scoresOfOneHeadAreTheSameNumbers_data();
+    void scoresOfOneHeadAreTheSameNumbers();
+    void longInputsKeepOneHeadsScores();
     void validEdgesPass_data();
     void validEdgesPass();
     void softmaxIsStableForHugeScores();
@@ -192,12 +195,12 @@ void TestAttention::limits_data()
     std::string longest;
     for (int i = 0; i < attn::Limits::maxTokens; ++i)
         longest += "w ";
-    // 1024 heads of 4096 x 4096: about 412 GB, beyond any budget.
+    // 1024 heads of 4096 x 4096: about 139 GB even keeping one head's scores, beyond any budget.
     QTest::addRow("too large for memory") << with([&](auto& c) {
         c.sentence = longest;
         c.dModel = 1024;
         c.heads = 1024;
-    }) << Kind::TooLarge << "1024 heads need about 412.";
+    }) << Kind::TooLarge << "1024 heads need about 13";
     QTest::addRow("d_model 0") << with([](auto& c) { c.dModel = 0; }) << Kind::DModel << "d_model";
     QTest::addRow("d_model negative") << with([](auto& c) { c.dModel = -3; }) << Kind::DModel << "d_model";
     QTest::addRow("d_model too big") << with([](auto& c) { c.dModel = 1025; }) << Kind::DModel << "1024";
@@ -405,6 +408,82 @@ void TestAttention::recomputeAfterScoresRecomputesEveryLayer()
         QVERIFY2(testutil::maxAbsDifference(head.weights, expected) < 1e-15, qPrintable(QString::number(h)));
         QVERIFY(head.weights != fresh.layers[0].heads[h].weights);
     }
+}
+
+void TestAttention::scoresOfOneHeadAreTheSameNumbers_data()
+{
+    QTest::addColumn<AttentionConfig>("config");
+    AttentionConfig config;
+    config.sentence = "the quick brown fox jumps over the lazy dog and the cat";
+    config.dModel = 12;
+    config.heads = 3;
+    QTest::addRow("3 heads") << config;
+    config.causal = true;
+    config.temperature = 0.7;
+    QTest::addRow("causal, T 0.7") << config;
+    config.init = attn::WeightInit::Normal;
+    config.scaled = false;
+    QTest::addRow("normal, unscaled") << config;
+}
+
+void TestAttention::scoresOfOneHeadAreTheSameNumbers()
+{
+    // A result that keeps the scores of head 2 only has every head's weights
+    // and outputs bit for bit; the other heads' scores, computed again (whole,
+    // or the row a hover needs), are the kept ones.
+    QFETCH(AttentionConfig, config);
+    const attn::AttentionResult full = attn::computeAttention(config);
+    const attn::AttentionResult lean = attn::computeAttention(config, nullptr, attn::ScoresKept{0, 1});
+    const attn::LayerResult& f = full.layers[0];
+    const attn::LayerResult& l = lean.layers[0];
+    QCOMPARE(l.heads.size(), f.heads.size());
+    for (int h = 0; h < config.heads; ++h) {
+        const auto& fh = f.heads[static_cast<std::size_t>(h)];
+        const auto& lh = l.heads[static_cast<std::size_t>(h)];
+        QCOMPARE(lh.hasScores(), h == 1);
+        QVERIFY(lh.weights == fh.weights);
+        QVERIFY(lh.output == fh.output);
+        const attn::HeadScores again = attn::headScores(l, h, config);
+        QVERIFY(again.scores == fh.scores);
+        QVERIFY(again.scaledScores == fh.scaledScores);
+        for (int row : {0, 5, 11}) {
+            const attn::Vector scaled = attn::scaledScoresRow(l, h, row, config);
+            const attn::Vector scores = attn::scoresRow(l, h, row);
+            for (int j = 0; j < 12; ++j) {
+                QVERIFY(qFuzzyCompare(1.0 + scores(j), 1.0 + fh.scores(row, j)));
+                if (std::isinf(fh.scaledScores(row, j)))
+                    QCOMPARE(scaled(j), fh.scaledScores(row, j));
+                else
+                    QVERIFY(std::abs(scaled(j) - fh.scaledScores(row, j)) <= 1e-12 * (1 + std::abs(scaled(j))));
+            }
+        }
+    }
+    QVERIFY(l.output == f.output);
+    // The scores reused after a temperature change: kept or computed, the same.
+    AttentionConfig warmer = config;
+    warmer.temperature = 2.0;
+    const attn::AttentionResult reused = attn::recomputeAfterScores(lean, warmer, nullptr, attn::ScoresKept{0, 2});
+    const attn::AttentionResult fresh = attn::computeAttention(warmer);
+    for (int h = 0; h < config.heads; ++h)
+        QVERIFY(reused.layers[0].heads[static_cast<std::size_t>(h)].weights ==
+                fresh.layers[0].heads[static_cast<std::size_t>(h)].weights);
+    QVERIFY(reused.layers[0].heads[2].scaledScores == fresh.layers[0].heads[2].scaledScores);
+    QVERIFY(!reused.layers[0].heads[1].hasScores());
+}
+
+void TestAttention::longInputsKeepOneHeadsScores()
+{
+    // Short inputs keep every head's scores; long ones the shown head's only,
+    // which brings 4096 tokens x 768 x 12 heads within 3 GB and 2048 within
+    // 0.8 GB (it was 4.9 GB: three n x n matrices per head).
+    QVERIFY(attn::scoresToKeep(1024, 12, 0, 3).keepsAll());
+    QCOMPARE(attn::scoresToKeep(2048, 12, 0, 3), (attn::ScoresKept{0, 3}));
+    QCOMPARE(attn::scoresToKeep(4096, 12, 0, 0), (attn::ScoresKept{0, 0}));
+    QVERIFY(attn::resultBytes(4096, 768, 12, 1, true) <= 3'000'000'000ull);
+    QVERIFY(attn::resultBytes(2048, 768, 12, 1, true) <= 800'000'000ull);
+    QVERIFY(attn::resultBytes(4096, 768, 12) > 4'500'000'000ull);
+    // A lone head is the head on screen: the lean form is the full one.
+    QCOMPARE(attn::resultBytes(300, 8, 1, 1, true), attn::resultBytes(300, 8, 1));
 }
 
 void TestAttention::layerAccessorsClamp()

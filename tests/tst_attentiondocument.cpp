@@ -31,6 +31,7 @@ private slots:
     void temperatureDragMatchesFullRuns();
     void longInputKeepsEventLoopTurning();
     void destroyWhileComputing();
+    void longInputKeepsTheShownHeadsScores();
 
     // Undo history and the modified state.
     void editRecordsAndUndoRestores();
@@ -330,6 +331,47 @@ void TestAttentionDocument::longInputKeepsEventLoopTurning()
     // longer than a few empty turns of the loop on any machine, and a
     // computation on this thread would block it until the result was there.
     QVERIFY2(ticksWhileBusy >= 3, qPrintable(QString::number(ticksWhileBusy)));
+}
+
+void TestAttentionDocument::longInputKeepsTheShownHeadsScores()
+{
+    // 1500 tokens x 12 heads: every head's scores would take 430 MB, so the
+    // result keeps those of the head on screen; showing another head brings
+    // its scores, and nothing else changes.
+    AttentionDocument document;
+    attn::AttentionConfig config;
+    std::string sentence;
+    for (int i = 0; i < 1500; ++i)
+        sentence += "w" + std::to_string(i % 97) + " ";
+    config.sentence = sentence;
+    config.dModel = 24;
+    config.heads = 12;
+    document.setShownHead(0, 4);
+    document.setConfig(config);
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    const auto first = document.result();
+    QVERIFY(first);
+    for (int h = 0; h < 12; ++h)
+        QCOMPARE(first->layers[0].heads[static_cast<std::size_t>(h)].hasScores(), h == 4);
+
+    QSignalSpy changed(&document, &AttentionDocument::resultChanged);
+    document.setShownHead(0, 9);
+    QVERIFY(document.isBusy());
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    QCOMPARE(changed.count(), 1);
+    const auto second = document.result();
+    QVERIFY(second != first);
+    QVERIFY(second->layers[0].heads[9].hasScores());
+    QVERIFY(!second->layers[0].heads[4].hasScores());
+    QVERIFY(second->layers[0].heads[9].scores == attn::headScores(first->layers[0], 9, config).scores);
+    for (int h = 0; h < 12; ++h)
+        QVERIFY(second->layers[0].heads[static_cast<std::size_t>(h)].weights ==
+                first->layers[0].heads[static_cast<std::size_t>(h)].weights);
+    QCOMPARE(document.resultConfig(), config);
+
+    // Back to a head it has: nothing to compute.
+    document.setShownHead(0, 9);
+    QVERIFY(!document.isBusy());
 }
 
 void TestAttentionDocument::destroyWhileComputing()

@@ -120,7 +120,7 @@ void AttentionDocument::setConfig(const attn::AttentionConfig& config)
         return;
     m_config = config;
     m_hasConfig = true;
-    const std::uint64_t generation = ++m_generation;
+    ++m_generation;
     updateModified();
     emit configChanged();
 
@@ -150,13 +150,34 @@ void AttentionDocument::setConfig(const attn::AttentionConfig& config)
         return;
     }
 
+    enqueue(config);
+}
+
+void AttentionDocument::enqueue(const attn::AttentionConfig& config)
+{
     {
         std::lock_guard lock(m_mutex);
-        m_pending = Request{generation, config, m_result, m_resultConfig};
+        m_pending = Request{m_generation, config, m_result, m_resultConfig, m_shownLayer, m_shownHead};
     }
     m_wake.notify_one();
     setError(QString(), std::nullopt);
     setBusy(true);
+}
+
+void AttentionDocument::setShownHead(int layer, int head)
+{
+    if (layer == m_shownLayer && head == m_shownHead)
+        return;
+    m_shownLayer = std::max(0, layer);
+    m_shownHead = std::max(0, head);
+    if (!m_result || m_result->layers.empty() || m_config != m_resultConfig || !m_errorText.isEmpty())
+        return; // the request in flight (or the next) keeps the new head's scores
+    const attn::LayerResult& shown = m_result->layer(m_shownLayer);
+    if (m_shownHead >= static_cast<int>(shown.heads.size()) ||
+        shown.heads[static_cast<std::size_t>(m_shownHead)].hasScores())
+        return;
+    ++m_generation;
+    enqueue(m_config);
 }
 
 void AttentionDocument::edit(const attn::AttentionConfig& config, const QString& text)
@@ -222,12 +243,16 @@ void AttentionDocument::workerLoop()
         QString error;
         std::optional<attn::AttentionError::Kind> errorKind;
         try {
+            const attn::ScoresKept keep = attn::scoresToKeep(
+                attn::countTokens(request.config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
+                static_cast<std::uint64_t>(request.config.heads), request.shownLayer,
+                std::min(request.shownHead, request.config.heads - 1));
             if (request.base && attn::differsOnlyAfterScores(request.baseConfig, request.config))
                 result = std::make_shared<const attn::AttentionResult>(
-                    attn::recomputeAfterScores(*request.base, request.config, &m_cancel));
+                    attn::recomputeAfterScores(*request.base, request.config, &m_cancel, keep));
             else
-                result =
-                    std::make_shared<const attn::AttentionResult>(attn::computeAttention(request.config, &m_cancel));
+                result = std::make_shared<const attn::AttentionResult>(
+                    attn::computeAttention(request.config, &m_cancel, keep));
         } catch (const attn::Cancelled&) {
             return; // only the destructor cancels
         } catch (const attn::AttentionError& e) {

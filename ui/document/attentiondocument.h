@@ -86,6 +86,10 @@ public:
     // it should measure; an empty function restores the default.
     using Clock = std::function<qint64()>;
     void setClock(Clock millisecondsNow);
+    // The head on screen. A long input's result keeps the raw and scaled
+    // scores of that head only (attn::scoresToKeep); showing another one
+    // computes its scores in the background (a new result, same numbers).
+    void setShownHead(int layer, int head);
 
 signals:
     void configChanged();
@@ -103,7 +107,10 @@ private:
         // changes only what acts on the scores, the worker starts from it.
         std::shared_ptr<const attn::AttentionResult> base;
         attn::AttentionConfig baseConfig;
+        int shownLayer = 0;
+        int shownHead = 0;
     };
+    void enqueue(const attn::AttentionConfig& config);
 
     void workerLoop();
     void deliver(std::uint64_t generation, const attn::AttentionConfig& config,
@@ -124,6 +131,8 @@ private:
     bool m_hasConfig = false;
     std::shared_ptr<const attn::AttentionResult> m_result;
     attn::AttentionConfig m_resultConfig;
+    int m_shownLayer = 0;
+    int m_shownHead = 0;
     QString m_errorText;
     std::optional<attn::AttentionError::Kind> m_errorKind;
     bool m_busy = false;

@@ -92,22 +92,22 @@ struct SoftmaxRow
     double total = 0.0;
 };
 
-SoftmaxRow softmaxRow(const attn::Matrix& scaled, int row)
+SoftmaxRow softmaxRow(const attn::Vector& scaled)
 {
     SoftmaxRow s;
     for (Eigen::Index j = 0; j < scaled.cols(); ++j)
-        s.max = std::max(s.max, scaled(row, j));
+        s.max = std::max(s.max, scaled(j));
     for (Eigen::Index j = 0; j < scaled.cols(); ++j) {
-        if (std::isfinite(scaled(row, j)))
-            s.total += std::exp(scaled(row, j) - s.max);
+        if (std::isfinite(scaled(j)))
+            s.total += std::exp(scaled(j) - s.max);
     }
     return s;
 }
 
 // "exp(1.2 − 2.5) / 3.1 = 0.27 / 3.1 = 0.09": one weight worked out.
-QString softmaxTerm(const attn::Matrix& scaled, const SoftmaxRow& softmax, int i, int j, double weight)
+QString softmaxTerm(const attn::Vector& scaled, const SoftmaxRow& softmax, int j, double weight)
 {
-    const double s = scaled(i, j);
+    const double s = scaled(j);
     return QStringLiteral("exp(%1 \u2212 %2) / %3 = %4 / %3 = %5")
         .arg(fmt(s), factor(softmax.max), fmt(softmax.total), fmt(std::exp(s - softmax.max)), fmt(weight));
 }
@@ -410,7 +410,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                          .arg(esc(quoted(tokenText(result, column))), esc(quoted(tokenText(result, row))), fmt(value));
             break;
         }
-        const double score = L.heads[static_cast<std::size_t>(h)].scores(row, column);
+        const double score = attn::scoresRow(L, h, row)(column);
         QString symbolic = sub(QStringLiteral("s"), rowName + QStringLiteral(", ") + subName(result, column));
         QString numeric = factor(score);
         if (config.scaled) {
@@ -428,8 +428,8 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     }
     case PanelId::Weights: {
         lines << queryKeyHeading(QStringLiteral("attention weight"), config, result, h, row, column);
-        const attn::Matrix& s = L.heads[static_cast<std::size_t>(h)].scaledScores;
-        if (s(row, column) == -std::numeric_limits<double>::infinity()) {
+        const attn::Vector s = attn::scaledScoresRow(L, h, row, config);
+        if (s(column) == -std::numeric_limits<double>::infinity()) {
             lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
             break;
         }
@@ -439,7 +439,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         lines << sub(QStringLiteral("w"), rowName + QStringLiteral(", ") + subName(result, column)) +
                      QStringLiteral(" = exp(%1 \u2212 %2) / %3 exp(%4 \u2212 %2)")
                          .arg(sij, max, sub(QStringLiteral("\u03a3"), QStringLiteral("j")), sj);
-        lines << QStringLiteral("= ") + softmaxTerm(s, softmaxRow(s, row), row, column, value);
+        lines << QStringLiteral("= ") + softmaxTerm(s, softmaxRow(s), column, value);
         break;
     }
     case PanelId::Output: {
@@ -582,7 +582,7 @@ QStringList scoreLines(const attn::AttentionConfig& config, const attn::Attentio
     const int n = static_cast<int>(result.tokens.size());
     const int dK = layer.dK;
     const int first = head * dK;
-    const attn::Matrix& scores = layer.heads[static_cast<std::size_t>(head)].scores;
+    const attn::Vector scores = attn::scoresRow(layer, head, i);
     QStringList lines;
     lines << QStringLiteral("score(i, j) = q_i %1 k_j").arg(kDot);
     const QString columns = headColumns(config, head, dK);
@@ -591,7 +591,7 @@ QStringList scoreLines(const attn::AttentionConfig& config, const attn::Attentio
     for (int j = 0; j < keysWritten(n); ++j) {
         lines << QStringLiteral("score(%1, %2) = %3 = %4")
                      .arg(quotedName(result, i), quotedName(result, j), dotProductSum(layer, first, dK, i, j),
-                          fmt(scores(i, j)));
+                          fmt(scores(j)));
     }
     if (n > keysWritten(n))
         lines << moreKeys(n);
@@ -602,7 +602,8 @@ QStringList scalingLines(const attn::AttentionConfig& config, const attn::Attent
                          const attn::LayerResult& layer, int i, int head)
 {
     const int n = static_cast<int>(result.tokens.size());
-    const attn::HeadResult& h = layer.heads[static_cast<std::size_t>(head)];
+    const attn::Vector scores = attn::scoresRow(layer, head, i);
+    const attn::Vector scaled = attn::scaledScoresRow(layer, head, i, config);
     const QString root = kSqrt + QString::number(layer.dK);
     const bool tempered = config.temperature != 1.0;
     QString divisor;
@@ -631,13 +632,13 @@ QStringList scalingLines(const attn::AttentionConfig& config, const attn::Attent
         lines << facts.join(QStringLiteral(";  "));
     std::vector<int> masked;
     for (int j = 0; j < n; ++j) {
-        const double s = h.scaledScores(i, j);
+        const double s = scaled(j);
         if (std::isinf(s) && s < 0) {
             masked.push_back(j);
             continue;
         }
         if (j < keysWritten(n))
-            lines << QStringLiteral("%1: %2%3 = %4").arg(quotedName(result, j), fmt(h.scores(i, j)), divisor, fmt(s));
+            lines << QStringLiteral("%1: %2%3 = %4").arg(quotedName(result, j), fmt(scores(j)), divisor, fmt(s));
     }
     if (n > keysWritten(n))
         lines << moreKeys(n);
@@ -646,12 +647,14 @@ QStringList scalingLines(const attn::AttentionConfig& config, const attn::Attent
     return lines;
 }
 
-QStringList softmaxLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i, int head)
+QStringList softmaxLines(const attn::AttentionConfig& config, const attn::AttentionResult& result,
+                         const attn::LayerResult& layer, int i, int head)
 {
     const int n = static_cast<int>(result.tokens.size());
     const attn::HeadResult& h = layer.heads[static_cast<std::size_t>(head)];
     // The weights themselves come from the result.
-    const SoftmaxRow softmax = softmaxRow(h.scaledScores, i);
+    const attn::Vector scaled = attn::scaledScoresRow(layer, head, i, config);
+    const SoftmaxRow softmax = softmaxRow(scaled);
 
     QStringList lines;
     lines << QStringLiteral("w(i, j) = exp(s_j \u2212 max) / \u03a3 exp(s_j \u2212 max)   (softmax)");
@@ -660,7 +663,7 @@ QStringList softmaxLines(const attn::AttentionResult& result, const attn::LayerR
     double weightSum = 0.0;
     std::vector<int> masked;
     for (int j = 0; j < n; ++j) {
-        const double s = h.scaledScores(i, j);
+        const double s = scaled(j);
         const double w = h.weights(i, j);
         weightSum += w;
         if (std::isinf(s) && s < 0) {
@@ -669,8 +672,7 @@ QStringList softmaxLines(const attn::AttentionResult& result, const attn::LayerR
         }
         if (j < keysWritten(n))
             lines << QStringLiteral("w(%1, %2) = %3")
-                         .arg(quotedName(result, i), quotedName(result, j),
-                              softmaxTerm(h.scaledScores, softmax, i, j, w));
+                         .arg(quotedName(result, i), quotedName(result, j), softmaxTerm(scaled, softmax, j, w));
     }
     if (n > keysWritten(n))
         lines << moreKeys(n);
@@ -779,7 +781,7 @@ QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::
     case 5:
         return scalingLines(config, result, l, i, h);
     case 6:
-        return softmaxLines(result, l, i, h);
+        return softmaxLines(config, result, l, i, h);
     case 7:
         return weightedSumLines(config, result, l, i, h);
     default:

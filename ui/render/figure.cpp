@@ -383,6 +383,9 @@ HeatmapSpec figurePanelSpec(const attn::AttentionConfig& config,
     StatsCache stats;
     const int l = std::clamp(layer, 0, static_cast<int>(result->layers.size()) - 1);
     const int h = attn::panelInfo(id).perHead ? std::clamp(head, 0, result->headCount() - 1) : 0;
+    // A head's scores the result did not keep (a long input shows another head's).
+    if (attn::panelMatrix(*result, id, l, h).size() == 0)
+        return {};
     return buildSpec(config, result, id, l, h, sequentialMap(colorMap), weightsScale,
                      panelRowLabels(*result, PanelId::Embeddings), stats);
 }
@@ -468,6 +471,10 @@ void Figure::buildPanels()
         if (!attn::panelAvailable(m_config, id))
             continue;
         if (m_settings.panel && (*m_settings.panel != id || (head >= 0 && head != m_settings.head)))
+            continue;
+        // The scores of a head a long input's result did not keep (until
+        // the one with the head on screen arrives).
+        if (attn::panelMatrix(result, id, m_settings.layer, std::max(0, head)).size() == 0)
             continue;
         FigurePanel panel;
         panel.id = id;

@@ -162,7 +162,7 @@ QString FigureView::selectionSummary() const
     return tr("\"%1\" attends to \"%2\" with weight %3 (score %4)")
         .arg(token(*query), token(*key))
         .arg(h.weights(*query, *key), 0, 'f', 3)
-        .arg(h.scores(*query, *key), 0, 'g', 4);
+        .arg(attn::scoresRow(layer, head, *query)(*key), 0, 'g', 4);
 }
 
 QString FigureView::toolTipAt(QPoint viewportPos) const
