@@ -7,6 +7,7 @@
 // the scores of the next token.
 
 #include "core/attention.h"
+#include "core/gpt2error.h"
 #include "core/safetensors.h"
 
 #include <Eigen/Core>
@@ -23,15 +24,6 @@ namespace attn {
 
 using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using VectorF = Eigen::Matrix<float, 1, Eigen::Dynamic, Eigen::RowMajor>;
-
-// A configuration, checkpoint or request the GPT-2 code refuses: one sentence
-// naming the file (where there is one) and what is wrong. Safetensors files
-// themselves are refused with SafetensorsError.
-class Gpt2Error : public std::runtime_error
-{
-public:
-    using std::runtime_error::runtime_error;
-};
 
 struct Gpt2Config
 {
