@@ -140,6 +140,10 @@ struct LayerResult
     int dK = 0;    // d_model / heads: the columns each head works on
     std::vector<HeadResult> heads;
     Matrix output; // the heads' outputs side by side, n x d_model
+    // Biases added to the projections (GPT-2's c_attn): q = input W_Q + bQuery. Empty: none.
+    Vector bQuery;
+    Vector bKey;
+    Vector bValue;
 };
 
 // Everything a computation shows: what all layers share (the tokens, the

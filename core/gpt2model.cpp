@@ -1,0 +1,647 @@
+#include "gpt2model.h"
+
+#include "core/parallel.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <sstream>
+
+#if defined(AV_USE_OPENBLAS)
+#include <mutex>
+
+extern "C" {
+// From OpenBLAS's cblas.h, declared here as core/products.cpp does.
+void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, const float* a, int lda,
+                 const float* b, int ldb, float beta, float* c, int ldc);
+void openblas_set_num_threads(int threads);
+}
+#endif
+
+namespace attn {
+
+namespace {
+
+using MatrixFRef = Eigen::Ref<MatrixF, 0, Eigen::OuterStride<>>;
+using ConstMatrixFRef = Eigen::Ref<const MatrixF, 0, Eigen::OuterStride<>>;
+
+// ---------------------------------------------------------------- config
+
+std::string readWholeFile(const std::string& path, const char* what)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Gpt2Error(std::string("The ") + what + " " + path + " cannot be read.");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+        throw Gpt2Error(std::string("The ") + what + " " + path + " cannot be read.");
+    return text.str();
+}
+
+int positiveInt(const nlohmann::json& json, const char* key, const std::string& fileName, int maximum,
+                bool required = true, int fallback = 0)
+{
+    const auto it = json.find(key);
+    if (it == json.end() || it->is_null()) {
+        if (required)
+            throw Gpt2Error("The GPT-2 configuration " + fileName + " has no " + key + ".");
+        return fallback;
+    }
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > maximum)
+        throw Gpt2Error("The GPT-2 configuration " + fileName + " gives " + key + " as " + it->dump() +
+                        ", not a whole number from 1 to " + std::to_string(maximum) + ".");
+    return it->get<int>();
+}
+
+// ---------------------------------------------------------------- products
+
+// dst (+)= lhs rhs, or lhs rhsᵀ, single-threaded.
+void multiplyF(MatrixFRef dst, const ConstMatrixFRef& lhs, const ConstMatrixFRef& rhs, bool transposed, bool accumulate)
+{
+#if defined(AV_USE_OPENBLAS)
+    const double work = static_cast<double>(dst.rows()) * static_cast<double>(dst.cols()) * lhs.cols();
+    if (work >= 32.0 * 32.0 * 32.0) {
+        static std::once_flag singleThreaded;
+        std::call_once(singleThreaded, [] { openblas_set_num_threads(1); });
+        cblas_sgemm(101, 111, transposed ? 112 : 111, static_cast<int>(dst.rows()), static_cast<int>(dst.cols()),
+                    static_cast<int>(lhs.cols()), 1.0f, lhs.data(), static_cast<int>(lhs.outerStride()), rhs.data(),
+                    static_cast<int>(rhs.outerStride()), accumulate ? 1.0f : 0.0f, dst.data(),
+                    static_cast<int>(dst.outerStride()));
+        return;
+    }
+#endif
+    if (transposed) {
+        if (accumulate)
+            dst.noalias() += lhs * rhs.transpose();
+        else
+            dst.noalias() = lhs * rhs.transpose();
+    } else {
+        if (accumulate)
+            dst.noalias() += lhs * rhs;
+        else
+            dst.noalias() = lhs * rhs;
+    }
+}
+
+float geluNew(float x)
+{
+    constexpr float c = 0.7978845608028654f; // sqrt(2 / pi)
+    return 0.5f * x * (1.0f + std::tanh(c * (x + 0.044715f * x * x * x)));
+}
+
+enum class Epilogue { None, Gelu };
+
+// dst = lhs w + b (then GELU), or with `residual` dst += lhs w + b. Split over
+// threads by rows, or for a few rows by output columns.
+void linear(MatrixF& dst, const ConstMatrixFRef& lhs, const MatrixF& w, const VectorF& b, bool residual,
+            Epilogue epilogue, int threads)
+{
+    const auto rows = static_cast<int>(lhs.rows());
+    const auto cols = static_cast<int>(w.cols());
+    const auto finish = [&](int r0, int r1, int c0, int c1) {
+        for (int r = r0; r < r1; ++r) {
+            float* row = dst.data() + static_cast<Eigen::Index>(r) * cols;
+            for (int c = c0; c < c1; ++c) {
+                const float value = row[c] + b[c];
+                row[c] = epilogue == Epilogue::Gelu ? geluNew(value) : value;
+            }
+        }
+    };
+    if (rows >= 8 * threads) {
+        parallelFor(
+            rows,
+            [&](int r0, int r1) {
+                multiplyF(dst.middleRows(r0, r1 - r0), lhs.middleRows(r0, r1 - r0), w, false, residual);
+                finish(r0, r1, 0, cols);
+            },
+            threads);
+    } else {
+        parallelFor(
+            cols,
+            [&](int c0, int c1) {
+                multiplyF(dst.middleCols(c0, c1 - c0), lhs, w.middleCols(c0, c1 - c0), false, residual);
+                finish(0, rows, c0, c1);
+            },
+            threads);
+    }
+}
+
+// Each row normalised to mean 0 and variance 1 (biased), then scaled and shifted.
+void layerNorm(MatrixF& out, const ConstMatrixFRef& in, const VectorF& weight, const VectorF& bias, double eps)
+{
+    out.resize(in.rows(), in.cols());
+    const Eigen::Index d = in.cols();
+    for (Eigen::Index r = 0; r < in.rows(); ++r) {
+        double mean = 0.0;
+        for (Eigen::Index c = 0; c < d; ++c)
+            mean += in(r, c);
+        mean /= static_cast<double>(d);
+        double variance = 0.0;
+        for (Eigen::Index c = 0; c < d; ++c) {
+            const double centred = in(r, c) - mean;
+            variance += centred * centred;
+        }
+        variance /= static_cast<double>(d);
+        const double scale = 1.0 / std::sqrt(variance + eps);
+        for (Eigen::Index c = 0; c < d; ++c)
+            out(r, c) = static_cast<float>((in(r, c) - mean) * scale) * weight[c] + bias[c];
+    }
+}
+
+void checkCancel(const std::atomic<bool>* cancel)
+{
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        throw Cancelled();
+}
+
+std::string shapeText(const std::vector<std::int64_t>& shape)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(shape[i]);
+    return out + "]";
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- config
+
+Gpt2Config parseGpt2Config(std::string_view text, const std::string& fileName)
+{
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception&) {
+        throw Gpt2Error("The GPT-2 configuration " + fileName + " is not valid JSON.");
+    }
+    if (!json.is_object())
+        throw Gpt2Error("The GPT-2 configuration " + fileName + " is not a JSON object.");
+    if (const auto type = json.find("model_type"); type != json.end()) {
+        if (!type->is_string() || type->get<std::string>() != "gpt2")
+            throw Gpt2Error("The configuration " + fileName + " is for a model of type " + type->dump() +
+                            ", not a GPT-2 model (\"gpt2\").");
+    }
+    if (const auto act = json.find("activation_function"); act != json.end()) {
+        if (!act->is_string() || (*act != "gelu_new" && *act != "gelu_pytorch_tanh"))
+            throw Gpt2Error("The GPT-2 configuration " + fileName + " asks for the activation " + act->dump() +
+                            ", but only GPT-2's gelu_new is computed.");
+    }
+    if (const auto scale = json.find("scale_attn_weights"); scale != json.end() && *scale == false)
+        throw Gpt2Error("The GPT-2 configuration " + fileName +
+                        " turns off the scaling of attention scores, which GPT-2 always applies.");
+    if (const auto byLayer = json.find("scale_attn_by_inverse_layer_idx"); byLayer != json.end() && *byLayer == true)
+        throw Gpt2Error("The GPT-2 configuration " + fileName +
+                        " scales attention by the inverse layer index, which GPT-2 does not.");
+
+    Gpt2Config config;
+    config.nLayer = positiveInt(json, "n_layer", fileName, 1000);
+    config.nHead = positiveInt(json, "n_head", fileName, 4096);
+    config.nEmbd = positiveInt(json, "n_embd", fileName, 65536);
+    const int nCtx = positiveInt(json, "n_ctx", fileName, 1 << 20, false);
+    config.nCtx = positiveInt(json, "n_positions", fileName, 1 << 20, nCtx == 0, nCtx);
+    config.vocabSize = positiveInt(json, "vocab_size", fileName, 1 << 24);
+    if (const auto eps = json.find("layer_norm_epsilon"); eps != json.end()) {
+        if (!eps->is_number() || !(eps->get<double>() > 0.0) || !(eps->get<double>() < 1.0))
+            throw Gpt2Error("The GPT-2 configuration " + fileName + " gives layer_norm_epsilon as " + eps->dump() +
+                            ", not a number between 0 and 1.");
+        config.layerNormEpsilon = eps->get<double>();
+    }
+    if (config.nEmbd % config.nHead != 0)
+        throw Gpt2Error("The GPT-2 configuration " + fileName + " splits n_embd " + std::to_string(config.nEmbd) +
+                        " over " + std::to_string(config.nHead) + " heads, which does not divide it.");
+    return config;
+}
+
+Gpt2Config loadGpt2Config(const std::string& path)
+{
+    return parseGpt2Config(readWholeFile(path, "GPT-2 configuration"), path);
+}
+
+// ---------------------------------------------------------------- weights
+
+Gpt2Model Gpt2Model::load(const std::string& folder)
+{
+    return load(folder + "/config.json", folder + "/model.safetensors");
+}
+
+Gpt2Model Gpt2Model::load(const std::string& configPath, const std::string& safetensorsPath)
+{
+    const Gpt2Config config = loadGpt2Config(configPath);
+    const SafetensorsFile file = SafetensorsFile::open(safetensorsPath);
+    return fromSafetensors(config, file);
+}
+
+Gpt2Model Gpt2Model::fromSafetensors(const Gpt2Config& config, const SafetensorsFile& file)
+{
+    const std::int64_t d = config.nEmbd;
+    const auto find = [&](const std::string& name) -> const TensorInfo* {
+        if (const TensorInfo* tensor = file.find(name))
+            return tensor;
+        return file.find("transformer." + name);
+    };
+    const auto tensor = [&](const std::string& name, std::vector<std::int64_t> shape) -> const TensorInfo& {
+        const TensorInfo* info = find(name);
+        if (!info)
+            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " has no tensor " + name + ".");
+        if (info->shape != shape)
+            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " gives " + info->name + " the shape " +
+                            info->shapeText() + ", but the configuration needs " + shapeText(shape) + ".");
+        if (!isFloatingPoint(info->dtype))
+            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " stores " + info->name + " as " +
+                            std::string(toString(info->dtype)) + ", not as F32, F16, BF16 or F64.");
+        return *info;
+    };
+    const auto finite = [&](const float* data, Eigen::Index size, const TensorInfo& info) {
+        for (Eigen::Index i = 0; i < size; ++i) {
+            if (!std::isfinite(data[i]))
+                throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " holds an infinite or undefined number in " +
+                                info.name + ".");
+        }
+    };
+    const auto matrix = [&](const std::string& name, std::int64_t rows, std::int64_t cols) {
+        const TensorInfo& info = tensor(name, {rows, cols});
+        MatrixF m(rows, cols);
+        file.readFloats(info, m.data());
+        finite(m.data(), m.size(), info);
+        return m;
+    };
+    const auto vector = [&](const std::string& name, std::int64_t size) {
+        const TensorInfo& info = tensor(name, {size});
+        VectorF v(size);
+        file.readFloats(info, v.data());
+        finite(v.data(), v.size(), info);
+        return v;
+    };
+
+    Gpt2Weights w;
+    w.wte = matrix("wte.weight", config.vocabSize, d);
+    w.wpe = matrix("wpe.weight", config.nCtx, d);
+    for (int i = 0; i < config.nLayer; ++i) {
+        const std::string p = "h." + std::to_string(i) + ".";
+        Gpt2Block block;
+        block.ln1Weight = vector(p + "ln_1.weight", d);
+        block.ln1Bias = vector(p + "ln_1.bias", d);
+        block.attnWeight = matrix(p + "attn.c_attn.weight", d, 3 * d);
+        block.attnBias = vector(p + "attn.c_attn.bias", 3 * d);
+        block.attnProjWeight = matrix(p + "attn.c_proj.weight", d, d);
+        block.attnProjBias = vector(p + "attn.c_proj.bias", d);
+        block.ln2Weight = vector(p + "ln_2.weight", d);
+        block.ln2Bias = vector(p + "ln_2.bias", d);
+        block.fcWeight = matrix(p + "mlp.c_fc.weight", d, 4 * d);
+        block.fcBias = vector(p + "mlp.c_fc.bias", 4 * d);
+        block.mlpProjWeight = matrix(p + "mlp.c_proj.weight", 4 * d, d);
+        block.mlpProjBias = vector(p + "mlp.c_proj.bias", d);
+        w.blocks.push_back(std::move(block));
+    }
+    w.lnFWeight = vector("ln_f.weight", d);
+    w.lnFBias = vector("ln_f.bias", d);
+    if (file.find("lm_head.weight")) {
+        MatrixF head = matrix("lm_head.weight", config.vocabSize, d);
+        // A tied head saved anyway costs no second copy.
+        if (head != w.wte)
+            w.lmHead = std::move(head);
+    }
+    return Gpt2Model(config, std::move(w));
+}
+
+Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights)
+    : m_config(config)
+    , m_weights(std::move(weights))
+{
+    const Eigen::Index d = m_config.nEmbd;
+    if (m_config.nLayer < 1 || m_config.nHead < 1 || d < 1 || m_config.nCtx < 1 || m_config.vocabSize < 1 ||
+        d % m_config.nHead != 0)
+        throw Gpt2Error("The GPT-2 configuration is not valid: every size must be positive and the heads must "
+                        "divide n_embd.");
+    const auto check = [](bool ok, const std::string& name) {
+        if (!ok)
+            throw Gpt2Error("The GPT-2 weight " + name + " does not have the shape the configuration needs.");
+    };
+    const Gpt2Weights& w = m_weights;
+    check(w.wte.rows() == m_config.vocabSize && w.wte.cols() == d, "wte.weight");
+    check(w.wpe.rows() == m_config.nCtx && w.wpe.cols() == d, "wpe.weight");
+    check(static_cast<int>(w.blocks.size()) == m_config.nLayer, "h (the number of blocks)");
+    for (std::size_t i = 0; i < w.blocks.size(); ++i) {
+        const Gpt2Block& b = w.blocks[i];
+        const std::string p = "h." + std::to_string(i) + ".";
+        check(b.ln1Weight.size() == d && b.ln1Bias.size() == d, p + "ln_1");
+        check(b.attnWeight.rows() == d && b.attnWeight.cols() == 3 * d && b.attnBias.size() == 3 * d,
+              p + "attn.c_attn");
+        check(b.attnProjWeight.rows() == d && b.attnProjWeight.cols() == d && b.attnProjBias.size() == d,
+              p + "attn.c_proj");
+        check(b.ln2Weight.size() == d && b.ln2Bias.size() == d, p + "ln_2");
+        check(b.fcWeight.rows() == d && b.fcWeight.cols() == 4 * d && b.fcBias.size() == 4 * d, p + "mlp.c_fc");
+        check(b.mlpProjWeight.rows() == 4 * d && b.mlpProjWeight.cols() == d && b.mlpProjBias.size() == d,
+              p + "mlp.c_proj");
+    }
+    check(w.lnFWeight.size() == d && w.lnFBias.size() == d, "ln_f");
+    check(w.lmHead.size() == 0 || (w.lmHead.rows() == m_config.vocabSize && w.lmHead.cols() == d), "lm_head.weight");
+}
+
+const MatrixF& Gpt2Model::outputEmbedding() const
+{
+    return m_weights.lmHead.size() > 0 ? m_weights.lmHead : m_weights.wte;
+}
+
+// ---------------------------------------------------------------- forward
+
+Eigen::Map<const MatrixF> Gpt2Forward::attention(int layer, int head) const
+{
+    const auto n = static_cast<Eigen::Index>(ids.size());
+    const std::size_t offset =
+        (static_cast<std::size_t>(layer) * static_cast<std::size_t>(heads) + static_cast<std::size_t>(head)) *
+        static_cast<std::size_t>(n * n);
+    return {attentionWeights.data() + offset, n, n};
+}
+
+const Gpt2LayerStages* Gpt2Forward::stagesOf(int layer) const
+{
+    for (const Gpt2LayerStages& stage : stages) {
+        if (stage.layer == layer)
+            return &stage;
+    }
+    return nullptr;
+}
+
+Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const Gpt2ForwardOptions& options)
+{
+    const Gpt2Config& config = model.config();
+    const Gpt2Weights& w = model.weights();
+    const auto n = static_cast<Eigen::Index>(ids.size());
+    const Eigen::Index d = config.nEmbd;
+    const int dk = config.headDim();
+    const int heads = config.nHead;
+    const int threads = options.threads > 0 ? options.threads : workerCount();
+    if (ids.empty())
+        throw Gpt2Error("There is no token to run GPT-2 on.");
+    if (n > config.nCtx)
+        throw Gpt2Error("The text is " + std::to_string(n) + " tokens long, more than the " +
+                        std::to_string(config.nCtx) + " tokens GPT-2 can read at once.");
+    for (const int id : ids) {
+        if (id < 0 || id >= config.vocabSize)
+            throw Gpt2Error("The token id " + std::to_string(id) + " is not in GPT-2's vocabulary of " +
+                            std::to_string(config.vocabSize) + " tokens.");
+    }
+    for (const int layer : options.stageLayers) {
+        if (layer < 0 || layer >= config.nLayer)
+            throw Gpt2Error("GPT-2 has no layer " + std::to_string(layer) + ": its layers are 0 to " +
+                            std::to_string(config.nLayer - 1) + ".");
+    }
+
+    Gpt2Forward out;
+    out.ids = ids;
+    out.layers = config.nLayer;
+    out.heads = heads;
+    out.tokenEmbeddings.resize(n, d);
+    for (Eigen::Index i = 0; i < n; ++i)
+        out.tokenEmbeddings.row(i) = w.wte.row(ids[static_cast<std::size_t>(i)]);
+    out.positionEmbeddings = w.wpe.topRows(n);
+    if (options.keepAttention)
+        out.attentionWeights.assign(static_cast<std::size_t>(config.nLayer) * static_cast<std::size_t>(heads) *
+                                        static_cast<std::size_t>(n * n),
+                                    0.0f);
+
+    MatrixF x = out.tokenEmbeddings + out.positionEmbeddings;
+    MatrixF normed;
+    MatrixF qkv(n, 3 * d);
+    MatrixF merged(n, d);
+    MatrixF hidden(n, 4 * d);
+    const float scale = 1.0f / std::sqrt(static_cast<float>(dk));
+    constexpr float minusInfinity = -std::numeric_limits<float>::infinity();
+    constexpr Eigen::Index rowBlock = 64;
+
+    for (int layer = 0; layer < config.nLayer; ++layer) {
+        checkCancel(options.cancel);
+        const Gpt2Block& block = w.blocks[static_cast<std::size_t>(layer)];
+        const bool staged =
+            std::find(options.stageLayers.begin(), options.stageLayers.end(), layer) != options.stageLayers.end();
+        Gpt2LayerStages* stages = nullptr;
+        if (staged) {
+            stages = &out.stages.emplace_back();
+            stages->layer = layer;
+            stages->heads.resize(static_cast<std::size_t>(heads));
+        }
+
+        layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon);
+        linear(qkv, normed, block.attnWeight, block.attnBias, false, Epilogue::None, threads);
+
+        parallelFor(
+            heads,
+            [&](int h0, int h1) {
+                MatrixF scores(n, n);
+                MatrixF local;
+                for (int h = h0; h < h1; ++h) {
+                    checkCancel(options.cancel);
+                    const auto q = qkv.middleCols(h * dk, dk);
+                    const auto k = qkv.middleCols(d + h * dk, dk);
+                    const auto v = qkv.middleCols(2 * d + h * dk, dk);
+                    float* weightData = nullptr;
+                    if (options.keepAttention) {
+                        weightData = out.attentionWeights.data() +
+                                     (static_cast<std::size_t>(layer) * static_cast<std::size_t>(heads) +
+                                      static_cast<std::size_t>(h)) *
+                                         static_cast<std::size_t>(n * n);
+                    } else {
+                        local.setZero(n, n);
+                        weightData = local.data();
+                    }
+                    Eigen::Map<MatrixF> weights(weightData, n, n);
+                    for (Eigen::Index r0 = 0; r0 < n; r0 += rowBlock) {
+                        const Eigen::Index rows = std::min(rowBlock, n - r0);
+                        // Causal: row i sees columns 0..i, so a block of rows needs
+                        // only the columns up to its last row (all, for the figure).
+                        const Eigen::Index cols = staged ? n : r0 + rows;
+                        multiplyF(scores.block(r0, 0, rows, cols), q.middleRows(r0, rows), k.topRows(cols), true,
+                                  false);
+                        for (Eigen::Index i = r0; i < r0 + rows; ++i) {
+                            float* s = scores.data() + i * n;
+                            float* p = weightData + i * n;
+                            float highest = minusInfinity;
+                            for (Eigen::Index j = 0; j <= i; ++j)
+                                highest = std::max(highest, s[j] * scale);
+                            float sum = 0.0f;
+                            for (Eigen::Index j = 0; j <= i; ++j) {
+                                p[j] = std::exp(s[j] * scale - highest);
+                                sum += p[j];
+                            }
+                            const float inverse = 1.0f / sum;
+                            for (Eigen::Index j = 0; j <= i; ++j)
+                                p[j] *= inverse;
+                        }
+                        multiplyF(merged.block(r0, h * dk, rows, dk), weights.block(r0, 0, rows, r0 + rows),
+                                  v.topRows(r0 + rows), false, false);
+                    }
+                    if (stages) {
+                        Gpt2HeadStages& head = stages->heads[static_cast<std::size_t>(h)];
+                        head.scores = scores;
+                        head.scaledScores = scores * scale;
+                        for (Eigen::Index i = 0; i < n; ++i) {
+                            for (Eigen::Index j = i + 1; j < n; ++j)
+                                head.scaledScores(i, j) = minusInfinity;
+                        }
+                        head.weights = weights;
+                        head.output = merged.middleCols(h * dk, dk);
+                    }
+                }
+            },
+            threads);
+
+        if (stages) {
+            stages->input = normed;
+            stages->wQuery = block.attnWeight.middleCols(0, d);
+            stages->wKey = block.attnWeight.middleCols(d, d);
+            stages->wValue = block.attnWeight.middleCols(2 * d, d);
+            stages->bQuery = block.attnBias.middleCols(0, d);
+            stages->bKey = block.attnBias.middleCols(d, d);
+            stages->bValue = block.attnBias.middleCols(2 * d, d);
+            stages->q = qkv.middleCols(0, d);
+            stages->k = qkv.middleCols(d, d);
+            stages->v = qkv.middleCols(2 * d, d);
+            stages->output = merged;
+        }
+
+        linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
+        layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
+        linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::Gelu, threads);
+        linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
+    }
+    checkCancel(options.cancel);
+
+    MatrixF last;
+    layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);
+    const MatrixF& head = model.outputEmbedding();
+    out.logits.resize(config.vocabSize);
+    Eigen::Map<MatrixF> logits(out.logits.data(), 1, config.vocabSize);
+    parallelFor(
+        config.vocabSize,
+        [&](int c0, int c1) {
+            multiplyF(logits.middleCols(c0, c1 - c0), last, head.middleRows(c0, c1 - c0), true, false);
+        },
+        threads);
+    return out;
+}
+
+// ---------------------------------------------------------------- the app's result
+
+AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<std::string>& tokens)
+{
+    if (tokens.size() != forward.ids.size())
+        throw Gpt2Error("There are " + std::to_string(tokens.size()) + " token texts for " +
+                        std::to_string(forward.ids.size()) + " tokens.");
+    const auto toDouble = [](const auto& m) -> Matrix { return m.template cast<double>(); };
+    AttentionResult result;
+    result.tokens = tokens;
+    result.vocabulary = buildVocabulary(tokens);
+    result.wordIsExplicit.assign(result.vocabulary.words.size(), false);
+    result.embeddings = toDouble(forward.tokenEmbeddings);
+    result.positional = toDouble(forward.positionEmbeddings);
+    result.inputs = result.embeddings + result.positional;
+    for (const Gpt2LayerStages& stage : forward.stages) {
+        LayerResult layer;
+        layer.input = toDouble(stage.input);
+        layer.wQuery = toDouble(stage.wQuery);
+        layer.wKey = toDouble(stage.wKey);
+        layer.wValue = toDouble(stage.wValue);
+        layer.q = toDouble(stage.q);
+        layer.k = toDouble(stage.k);
+        layer.v = toDouble(stage.v);
+        layer.dK = stage.heads.empty() ? 0 : static_cast<int>(stage.q.cols()) / static_cast<int>(stage.heads.size());
+        for (const Gpt2HeadStages& head : stage.heads) {
+            HeadResult h;
+            h.scores = toDouble(head.scores);
+            h.scaledScores = toDouble(head.scaledScores);
+            h.weights = toDouble(head.weights);
+            h.output = toDouble(head.output);
+            layer.heads.push_back(std::move(h));
+        }
+        layer.output = toDouble(stage.output);
+        layer.bQuery = stage.bQuery.cast<double>();
+        layer.bKey = stage.bKey.cast<double>();
+        layer.bValue = stage.bValue.cast<double>();
+        result.layers.push_back(std::move(layer));
+    }
+    return result;
+}
+
+// ---------------------------------------------------------------- next tokens
+
+std::vector<double> nextTokenProbabilities(const VectorF& logits, double temperature)
+{
+    if (!(temperature > 0.0) || !std::isfinite(temperature))
+        throw Gpt2Error("The temperature must be a number above 0.");
+    std::vector<double> p(static_cast<std::size_t>(logits.size()));
+    if (p.empty())
+        return p;
+    const double highest = logits.maxCoeff();
+    double sum = 0.0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        p[i] = std::exp((logits[static_cast<Eigen::Index>(i)] - highest) / temperature);
+        sum += p[i];
+    }
+    for (double& value : p)
+        value /= sum;
+    return p;
+}
+
+std::vector<TokenScore> topTokens(const VectorF& logits, int k, double temperature)
+{
+    const std::vector<double> p = nextTokenProbabilities(logits, temperature);
+    std::vector<int> order(p.size());
+    std::iota(order.begin(), order.end(), 0);
+    const auto count = static_cast<std::size_t>(std::clamp<int>(k, 0, static_cast<int>(p.size())));
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count), order.end(),
+                      [&](int a, int b) { return logits[a] != logits[b] ? logits[a] > logits[b] : a < b; });
+    std::vector<TokenScore> out;
+    for (std::size_t i = 0; i < count; ++i)
+        out.push_back({order[i], logits[order[i]], p[static_cast<std::size_t>(order[i])]});
+    return out;
+}
+
+std::vector<int> generateGpt2(const Gpt2Model& model, const std::vector<int>& prompt, const GenerationOptions& options)
+{
+    if (!options.greedy && (!(options.temperature > 0.0) || !std::isfinite(options.temperature)))
+        throw Gpt2Error("The temperature must be a number above 0.");
+    std::mt19937_64 generator(options.seed);
+    std::vector<int> ids = prompt;
+    std::vector<int> added;
+    Gpt2ForwardOptions forwardOptions;
+    forwardOptions.keepAttention = false;
+    forwardOptions.cancel = options.cancel;
+    for (int step = 0; step < options.count && static_cast<int>(ids.size()) < model.config().nCtx; ++step) {
+        const Gpt2Forward forward = runGpt2(model, ids, forwardOptions);
+        int next = 0;
+        if (options.greedy) {
+            forward.logits.maxCoeff(&next);
+        } else {
+            const int k = options.topK > 0 ? options.topK : static_cast<int>(forward.logits.size());
+            const std::vector<TokenScore> candidates = topTokens(forward.logits, k, options.temperature);
+            double total = 0.0;
+            for (const TokenScore& candidate : candidates)
+                total += candidate.probability;
+            // A uniform double in [0, 1) from the top 53 bits.
+            const double u = static_cast<double>(generator() >> 11) * 0x1.0p-53 * total;
+            double cumulative = 0.0;
+            next = candidates.back().id;
+            for (const TokenScore& candidate : candidates) {
+                cumulative += candidate.probability;
+                if (u < cumulative) {
+                    next = candidate.id;
+                    break;
+                }
+            }
+        }
+        ids.push_back(next);
+        added.push_back(next);
+    }
+    return added;
+}
+
+} // namespace attn

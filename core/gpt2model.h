@@ -1,0 +1,174 @@
+#pragma once
+
+// GPT-2 as Hugging Face stores it: a folder with config.json and
+// model.safetensors. Loading checks the configuration and every tensor's
+// shape against it; the forward pass (float32) gives every layer's and
+// head's attention weights, the stage matrices of the layers asked for, and
+// the scores of the next token.
+
+#include "core/attention.h"
+#include "core/gpt2error.h"
+#include "core/safetensors.h"
+
+#include <Eigen/Core>
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attn {
+
+using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using VectorF = Eigen::Matrix<float, 1, Eigen::Dynamic, Eigen::RowMajor>;
+
+struct Gpt2Config
+{
+    int nLayer = 12;
+    int nHead = 12;
+    int nEmbd = 768;
+    int nCtx = 1024; // n_positions (or the older n_ctx)
+    int vocabSize = 50257;
+    double layerNormEpsilon = 1e-5;
+
+    int headDim() const { return nEmbd / nHead; }
+    bool operator==(const Gpt2Config&) const = default;
+};
+
+// config.json's text; `fileName` names it in errors. Refuses a model_type
+// other than "gpt2", missing or non-positive sizes, and heads that do not
+// divide n_embd.
+Gpt2Config parseGpt2Config(std::string_view json, const std::string& fileName);
+Gpt2Config loadGpt2Config(const std::string& path);
+
+// One transformer block. Conv1D weights are [in, out]: x W + b.
+struct Gpt2Block
+{
+    VectorF ln1Weight, ln1Bias;
+    MatrixF attnWeight;     // D x 3D: W_Q | W_K | W_V side by side
+    VectorF attnBias;       // 3D
+    MatrixF attnProjWeight; // D x D
+    VectorF attnProjBias;
+    VectorF ln2Weight, ln2Bias;
+    MatrixF fcWeight; // D x 4D
+    VectorF fcBias;
+    MatrixF mlpProjWeight; // 4D x D
+    VectorF mlpProjBias;
+};
+
+struct Gpt2Weights
+{
+    MatrixF wte; // V x D
+    MatrixF wpe; // P x D
+    std::vector<Gpt2Block> blocks;
+    VectorF lnFWeight, lnFBias;
+    MatrixF lmHead; // V x D; empty when tied to wte
+};
+
+class Gpt2Model
+{
+public:
+    // folder/config.json and folder/model.safetensors.
+    static Gpt2Model load(const std::string& folder);
+    static Gpt2Model load(const std::string& configPath, const std::string& safetensorsPath);
+    // Tensors named with or without "transformer."; lm_head.weight or tied.
+    static Gpt2Model fromSafetensors(const Gpt2Config& config, const SafetensorsFile& file);
+    // Checks every shape against the configuration; throws Gpt2Error.
+    Gpt2Model(Gpt2Config config, Gpt2Weights weights);
+
+    const Gpt2Config& config() const { return m_config; }
+    const Gpt2Weights& weights() const { return m_weights; }
+    // The matrix the logits are h times the transpose of: lm_head or wte.
+    const MatrixF& outputEmbedding() const;
+
+private:
+    Gpt2Config m_config;
+    Gpt2Weights m_weights;
+};
+
+// One head of a layer whose stages were asked for.
+struct Gpt2HeadStages
+{
+    MatrixF scores;       // Q_h K_hᵀ, n x n (0 above the diagonal: never computed)
+    MatrixF scaledScores; // scores / sqrt(d_k); -inf above the diagonal
+    MatrixF weights;      // row-wise softmax
+    MatrixF output;       // weights V_h, n x d_k
+};
+
+// What the app's stage figure shows for one layer.
+struct Gpt2LayerStages
+{
+    int layer = 0;
+    MatrixF input;                // ln_1's output: what the projections see, n x D
+    MatrixF wQuery, wKey, wValue; // D x D slices of c_attn's weight
+    VectorF bQuery, bKey, bValue; // their biases
+    MatrixF q, k, v;              // input W + b, n x D; head h owns columns [h d_k, (h+1) d_k)
+    std::vector<Gpt2HeadStages> heads;
+    MatrixF output; // the heads' outputs side by side (before c_proj), n x D
+};
+
+struct Gpt2ForwardOptions
+{
+    std::vector<int> stageLayers;              // layers whose stages are kept
+    bool keepAttention = true;                 // every layer's and head's weights
+    int threads = 0;                           // 0: one per core
+    const std::atomic<bool>* cancel = nullptr; // checked between layers and heads; throws Cancelled
+};
+
+struct Gpt2Forward
+{
+    std::vector<int> ids;
+    int layers = 0;
+    int heads = 0;
+    MatrixF tokenEmbeddings;    // wte rows of the ids, n x D
+    MatrixF positionEmbeddings; // wpe rows 0 .. n-1
+    // Every layer's and head's n x n weights, layer after layer, head after
+    // head (empty without keepAttention): see attention().
+    std::vector<float> attentionWeights;
+    std::vector<Gpt2LayerStages> stages; // of the layers asked for, in layer order
+    VectorF logits;                      // after the last position: the next token's, V
+
+    int tokenCount() const { return static_cast<int>(ids.size()); }
+    Eigen::Map<const MatrixF> attention(int layer, int head) const;
+    const Gpt2LayerStages* stagesOf(int layer) const;
+};
+
+// Refuses no ids, an id outside the vocabulary, more ids than the context,
+// and a stage layer that does not exist (Gpt2Error).
+Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const Gpt2ForwardOptions& options = {});
+
+// The stage layers of a forward pass as the app's result (float64 copies), one
+// LayerResult per layer with stages, with their biases; `tokens` are the
+// tokens' display texts (one per id). E is wte's rows, PE wpe's, X their sum.
+AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<std::string>& tokens);
+
+struct TokenScore
+{
+    int id = 0;
+    double logit = 0.0;
+    double probability = 0.0; // softmax(logits / temperature)
+};
+
+// softmax(logits / temperature), in float64. temperature > 0.
+std::vector<double> nextTokenProbabilities(const VectorF& logits, double temperature = 1.0);
+// The k most likely next tokens, most likely first (ties: lower id first).
+std::vector<TokenScore> topTokens(const VectorF& logits, int k, double temperature = 1.0);
+
+struct GenerationOptions
+{
+    int count = 20;           // new tokens
+    bool greedy = true;       // the most likely token each step; else sampled
+    double temperature = 1.0; // for sampling
+    int topK = 0;             // sample among the k most likely; 0: all
+    std::uint64_t seed = 0;   // the sampler's seed: the same seed, the same text
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// The prompt's continuation: `count` new ids (fewer when the context is full).
+std::vector<int> generateGpt2(const Gpt2Model& model, const std::vector<int>& prompt,
+                              const GenerationOptions& options = {});
+
+} // namespace attn
