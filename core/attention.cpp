@@ -435,6 +435,13 @@ try {
         throw AttentionError(Kind::TooManyTokens, "The sentence is " + std::to_string(config.sentence.size()) +
                                                       " bytes long; the limit is " +
                                                       std::to_string(Limits::maxSentenceBytes) + " bytes.");
+    if (!config.model.empty()) {
+        // The checkpoint sets the rest, its tokenizer the tokens; loading
+        // and running it checks them.
+        if (config.sentence.find_first_not_of(" \t\r\n") == std::string::npos)
+            throw AttentionError(Kind::NoTokens, "The text is empty: type at least one word.");
+        return;
+    }
     // Counting stops past the limit: a huge text is refused without
     // splitting all of it first.
     const std::size_t n = countTokens(config.sentence, static_cast<std::size_t>(Limits::maxTokens));
@@ -511,6 +518,8 @@ Matrix softmaxRows(const Matrix& scores)
 AttentionResult computeAttention(const AttentionConfig& config, const std::atomic<bool>* cancel, ScoresKept keep)
 try {
     validateConfig(config);
+    if (!config.model.empty())
+        throw std::invalid_argument("computeAttention: a checkpoint's attention is computed by runGpt2Text");
     keepLargeBlocksForReuse();
 
     AttentionResult result;

@@ -56,6 +56,10 @@ struct AttentionConfig
     bool scaled = true;
     double temperature = 1.0;
     bool positional = false;
+    // A GPT-2 checkpoint folder whose attention is shown instead of the
+    // article's model (core/gpt2result.h); empty: the article's model, and
+    // then everything above but the sentence does not apply.
+    std::string model;
 
     // Embeddings given literally (a preset, an import, an edit), by word.
     std::map<std::string, std::vector<double>> explicitEmbeddings;
@@ -160,6 +164,19 @@ struct AttentionResult
     Matrix positional; // PE, n x d_model; empty when positional encoding is off
     Matrix inputs;     // X = E (+ PE), the first layer's input
     std::vector<LayerResult> layers;
+
+    // A checkpoint's result (AttentionConfig::model): its name, the token
+    // ids, and the most likely next tokens after the last one.
+    struct NextToken
+    {
+        int id = 0;
+        std::string text;
+        double probability = 0.0;
+    };
+    std::string modelName;
+    std::vector<int> tokenIds;
+    std::vector<NextToken> nextTokens;
+    std::vector<int> generatedIds; // the continuation asked for, the new ids only
 
     // Layer `index`, clamped to the layers. Needs at least one layer.
     const LayerResult& layer(int index) const;

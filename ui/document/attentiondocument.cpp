@@ -1,4 +1,5 @@
 #include "attentiondocument.h"
+#include "ui/document/modelloader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -247,7 +248,10 @@ void AttentionDocument::workerLoop()
                 attn::countTokens(request.config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
                 static_cast<std::uint64_t>(request.config.heads), request.shownLayer,
                 std::min(request.shownHead, request.config.heads - 1));
-            if (request.base && attn::differsOnlyAfterScores(request.baseConfig, request.config))
+            if (!request.config.model.empty())
+                result = std::make_shared<const attn::AttentionResult>(
+                    computeModelResult(request.config, request.shownLayer, 0, &m_cancel));
+            else if (request.base && attn::differsOnlyAfterScores(request.baseConfig, request.config))
                 result = std::make_shared<const attn::AttentionResult>(
                     attn::recomputeAfterScores(*request.base, request.config, &m_cancel, keep));
             else

@@ -123,6 +123,14 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
         }
         config.temperature = object.value("temperature").toDouble();
     }
+    if (object.contains("model")) {
+        // A checkpoint's folder: sessions refer to a model by its path.
+        if (!object.value("model").isString()) {
+            *error = QStringLiteral("\"model\" must be the path of a GPT-2 folder.");
+            return std::nullopt;
+        }
+        config.model = object.value("model").toString().toStdString();
+    }
     if (object.contains("embeddings")) {
         const QJsonValue embeddings = object.value("embeddings");
         if (!embeddings.isObject()) {
@@ -194,6 +202,8 @@ QJsonObject configToJson(const attn::AttentionConfig& config)
         {"temperature", config.temperature},
         {"positional", config.positional},
     };
+    if (!config.model.empty())
+        object.insert("model", QString::fromStdString(config.model));
     if (!config.explicitEmbeddings.empty()) {
         QJsonObject embeddings;
         for (const auto& [word, vector] : config.explicitEmbeddings) {

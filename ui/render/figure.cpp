@@ -399,6 +399,13 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     parts << quoted(sentence);
     if (result.tokens.size() > 8)
         parts << QStringLiteral("%1 tokens").arg(result.tokens.size());
+    if (!result.modelName.empty()) {
+        // A checkpoint: its shape, and the layer whose stages are shown.
+        parts << QString::fromStdString(result.modelName);
+        for (qsizetype i = 1; i < parts.size(); ++i)
+            parts[i].replace(QLatin1Char(' '), QChar(0x00a0));
+        return parts.join(kDot);
+    }
     parts << QStringLiteral("d_model %1").arg(config.dModel);
     parts << (config.heads == 1 ? QStringLiteral("1 head")
                                 : QStringLiteral("%1 heads (d_k %2)")

@@ -1,0 +1,72 @@
+#include "core/gpt2result.h"
+
+#include <algorithm>
+
+namespace attn {
+
+Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stageLayer, int generate,
+                    const std::atomic<bool>* cancel)
+{
+    const Gpt2Config& config = bundle.model.config();
+    Gpt2Run run;
+    run.ids = bundle.tokenizer.encode(text);
+    if (run.ids.empty())
+        throw Gpt2Error("The text has no tokens: type at least one character.");
+    if (static_cast<int>(run.ids.size()) > config.nCtx)
+        throw Gpt2Error("The text is " + std::to_string(run.ids.size()) + " tokens long; this model reads at most " +
+                        std::to_string(config.nCtx) + ".");
+    if (generate > 0) {
+        GenerationOptions options;
+        options.count = generate;
+        options.greedy = true;
+        options.cancel = cancel;
+        run.generated = generateGpt2(bundle.model, run.ids, options);
+        run.ids.insert(run.ids.end(), run.generated.begin(), run.generated.end());
+    }
+    const int stage = std::clamp(stageLayer, 0, config.nLayer - 1);
+    Gpt2ForwardOptions options;
+    options.stageLayers = {stage};
+    options.keepAttention = true;
+    options.cancel = cancel;
+    const Gpt2Forward forward = runGpt2(bundle.model, run.ids, options);
+
+    std::vector<std::string> tokens;
+    for (const Gpt2TokenPiece& piece : bundle.tokenizer.pieces(run.ids))
+        tokens.push_back(piece.text);
+    AttentionResult staged = toAttentionResult(forward, tokens);
+    run.result.tokens = std::move(staged.tokens);
+    run.result.vocabulary = std::move(staged.vocabulary);
+    run.result.wordIsExplicit = std::move(staged.wordIsExplicit);
+    run.result.embeddings = std::move(staged.embeddings);
+    run.result.positional = std::move(staged.positional);
+    run.result.inputs = std::move(staged.inputs);
+    // Every layer: the staged one whole, the others their weights only.
+    for (int l = 0; l < config.nLayer; ++l) {
+        if (l == stage) {
+            run.result.layers.push_back(std::move(staged.layers.front()));
+            continue;
+        }
+        LayerResult& layer = run.result.layers.emplace_back();
+        layer.dK = config.headDim();
+        layer.heads.resize(static_cast<std::size_t>(config.nHead));
+        for (int h = 0; h < config.nHead; ++h)
+            layer.heads[static_cast<std::size_t>(h)].weights = forward.attention(l, h).cast<double>();
+    }
+    run.next = topTokens(forward.logits, 10);
+    run.result.modelName = describeGpt2(config);
+    run.result.tokenIds = run.ids;
+    run.result.generatedIds = run.generated;
+    for (const TokenScore& next : run.next) {
+        const Gpt2TokenPiece piece = bundle.tokenizer.pieces({next.id}).front();
+        run.result.nextTokens.push_back({next.id, piece.text, next.probability});
+    }
+    return run;
+}
+
+std::string describeGpt2(const Gpt2Config& config)
+{
+    return "GPT-2 (" + std::to_string(config.nLayer) + " layers x " + std::to_string(config.nHead) +
+           " heads, d_model " + std::to_string(config.nEmbd) + ")";
+}
+
+} // namespace attn

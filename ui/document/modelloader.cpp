@@ -1,0 +1,85 @@
+#include "ui/document/modelloader.h"
+
+#include "core/gpt2error.h"
+#include "core/safetensors.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <map>
+#include <mutex>
+
+namespace {
+
+constexpr int kGpt2Vocabulary = 50257;
+
+QByteArray resource(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool hasTokenizerFiles(const QString& folder)
+{
+    const auto has = [&](const char* name) {
+        return QFileInfo::exists(folder + QLatin1Char('/') + QLatin1String(name));
+    };
+    return has("tokenizer.json") || (has("vocab.json") && has("merges.txt")) ||
+           (has("encoder.json") && has("vocab.bpe"));
+}
+
+} // namespace
+
+std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder)
+{
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<const attn::Gpt2Bundle>> cache;
+    const QString path = QFileInfo(QString::fromStdString(folder)).absoluteFilePath();
+    const std::string key = path.toStdString();
+    {
+        std::lock_guard lock(mutex);
+        if (auto found = cache[key].lock())
+            return found;
+    }
+    if (!QFileInfo(path).isDir())
+        throw attn::Gpt2Error(key + " is not a folder: open a model's folder (config.json and model.safetensors).");
+    attn::Gpt2Model model = attn::Gpt2Model::load(key);
+    auto tokenizer = [&] {
+        if (hasTokenizerFiles(path) || model.config().vocabSize != kGpt2Vocabulary)
+            return attn::Gpt2Tokenizer::fromFolder(key);
+        const QByteArray vocab = resource(QStringLiteral(":/gpt2/encoder.json"));
+        const QByteArray merges = resource(QStringLiteral(":/gpt2/vocab.bpe"));
+        return attn::Gpt2Tokenizer::fromData(
+            std::string_view(vocab.constData(), static_cast<std::size_t>(vocab.size())),
+            std::string_view(merges.constData(), static_cast<std::size_t>(merges.size())), "GPT-2's encoder.json",
+            "GPT-2's vocab.bpe");
+    }();
+    if (tokenizer.vocabularySize() > model.config().vocabSize)
+        throw attn::Gpt2Error(key + ": the tokenizer has " + std::to_string(tokenizer.vocabularySize()) +
+                              " tokens but the model only " + std::to_string(model.config().vocabSize) + ".");
+    auto bundle =
+        std::make_shared<const attn::Gpt2Bundle>(attn::Gpt2Bundle{key, std::move(model), std::move(tokenizer)});
+    std::lock_guard lock(mutex);
+    cache[key] = bundle;
+    return bundle;
+}
+
+attn::AttentionResult computeModelResult(const attn::AttentionConfig& config, int stageLayer, int generate,
+                                         const std::atomic<bool>* cancel)
+{
+    using Kind = attn::AttentionError::Kind;
+    attn::validateConfig(config);
+    std::shared_ptr<const attn::Gpt2Bundle> bundle;
+    try {
+        bundle = loadGpt2Bundle(config.model);
+    } catch (const attn::SafetensorsError& e) {
+        throw attn::AttentionError(Kind::Weights, e.what());
+    } catch (const attn::Gpt2Error& e) {
+        throw attn::AttentionError(Kind::Weights, e.what());
+    }
+    try {
+        return attn::runGpt2Text(*bundle, config.sentence, stageLayer, generate, cancel).result;
+    } catch (const attn::Gpt2Error& e) {
+        throw attn::AttentionError(Kind::TooManyTokens, e.what());
+    }
+}
