@@ -168,6 +168,8 @@ struct GenerationOptions
 };
 
 // The prompt's continuation: `count` new ids (fewer when the context is full).
+// Keeps every layer's keys and values, so each new token is one row's pass.
+// Refuses a prompt runGpt2 refuses.
 std::vector<int> generateGpt2(const Gpt2Model& model, const std::vector<int>& prompt,
                               const GenerationOptions& options = {});
 

@@ -439,6 +439,14 @@ void TestGpt2::generation()
     const std::vector<int> continued = attn::generateGpt2(model, prompt, greedy);
     QCOMPARE(continued.size(), std::size_t(3));
     QCOMPARE(continued.front(), best);
+    // Each token the most likely after the text so far, by whole forward passes.
+    std::vector<int> text = prompt;
+    for (int step = 0; step < 3; ++step) {
+        int next = 0;
+        attn::runGpt2(model, text).logits.maxCoeff(&next);
+        text.push_back(next);
+    }
+    QCOMPARE(continued, std::vector<int>(text.begin() + static_cast<std::ptrdiff_t>(prompt.size()), text.end()));
     // The context (16) ends the text: 11 + 5.
     greedy.count = 50;
     QCOMPARE(attn::generateGpt2(model, prompt, greedy).size(), std::size_t(5));
@@ -456,6 +464,11 @@ void TestGpt2::generation()
         someDiffer = attn::generateGpt2(model, prompt, sampled) != first;
     }
     QVERIFY(someDiffer);
+    QVERIFY(!errorOf<attn::Gpt2Error>([&] { (void)attn::generateGpt2(model, {}, greedy); }).isEmpty());
+    QVERIFY(!errorOf<attn::Gpt2Error>([&] { (void)attn::generateGpt2(model, {1, 99}, greedy); }).isEmpty());
+    QVERIFY(
+        !errorOf<attn::Gpt2Error>([&] { (void)attn::generateGpt2(model, std::vector<int>(17, 1), greedy); }).isEmpty());
+    QVERIFY(attn::generateGpt2(model, std::vector<int>(16, 1), greedy).empty());
     sampled.topK = 1; // sampling among one token is greedy
     greedy.count = 5;
     QCOMPARE(attn::generateGpt2(model, prompt, sampled), attn::generateGpt2(model, prompt, greedy));
