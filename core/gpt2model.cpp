@@ -514,6 +514,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
         linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
     }
     checkCancel(options.cancel);
+    if (!x.allFinite())
+        throw Gpt2Error("The model's numbers grow past float32's range on this text: its weights cannot be right.");
 
     MatrixF last;
     layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);

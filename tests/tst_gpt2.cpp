@@ -489,6 +489,35 @@ void TestGpt2::refusesBadRequests()
     attn::Gpt2ForwardOptions options;
     options.stageLayers = {2};
     QVERIFY(!errorOf<attn::Gpt2Error>([&] { (void)attn::runGpt2(model, {1}, options); }).isEmpty());
+    {
+        // Weights built by hand that overflow float32 at once.
+        attn::Gpt2Config config;
+        config.nLayer = 1;
+        config.nHead = 1;
+        config.nEmbd = 2;
+        config.nCtx = 2;
+        config.vocabSize = 3;
+        attn::Gpt2Weights w;
+        w.wte = attn::MatrixF::Constant(3, 2, 3e38f);
+        w.wpe = attn::MatrixF::Constant(2, 2, 3e38f);
+        attn::Gpt2Block b;
+        b.ln1Weight = b.ln2Weight = attn::VectorF::Ones(2);
+        b.ln1Bias = b.ln2Bias = b.attnProjBias = b.mlpProjBias = attn::VectorF::Zero(2);
+        b.attnWeight = attn::MatrixF::Zero(2, 6);
+        b.attnBias = attn::VectorF::Zero(6);
+        b.attnProjWeight = attn::MatrixF::Zero(2, 2);
+        b.fcWeight = attn::MatrixF::Zero(2, 8);
+        b.fcBias = attn::VectorF::Zero(8);
+        b.mlpProjWeight = attn::MatrixF::Zero(8, 2);
+        w.blocks.push_back(b);
+        w.lnFWeight = attn::VectorF::Ones(2);
+        w.lnFBias = attn::VectorF::Zero(2);
+        const attn::Gpt2Model huge(config, w);
+        const QString overflow = errorOf<attn::Gpt2Error>([&] { (void)attn::runGpt2(huge, {0, 1}); });
+        QVERIFY2(overflow.contains(QStringLiteral("float32")), qPrintable(overflow));
+        w.blocks.front().fcBias = attn::VectorF::Zero(7);
+        QVERIFY(!errorOf<attn::Gpt2Error>([&] { (void)attn::Gpt2Model(config, w); }).isEmpty());
+    }
     std::atomic<bool> cancel = true;
     options.stageLayers = {};
     options.cancel = &cancel;
