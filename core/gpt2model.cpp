@@ -514,6 +514,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
         linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
     }
     checkCancel(options.cancel);
+    if (!x.allFinite())
+        throw Gpt2Error("The model's numbers grow past float32's range on this text: its weights cannot be right.");
 
     MatrixF last;
     layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);
@@ -605,24 +607,135 @@ std::vector<TokenScore> topTokens(const VectorF& logits, int k, double temperatu
     return out;
 }
 
+namespace {
+
+// The keys and values of every layer for the tokens read so far, so that
+// each generated token costs one row's pass through the layers, not a pass
+// over the whole text.
+class CachedGpt2
+{
+public:
+    CachedGpt2(const Gpt2Model& model, int capacity, const std::atomic<bool>* cancel)
+        : m_model(model)
+        , m_cancel(cancel)
+        , m_keys(static_cast<std::size_t>(model.config().nLayer), MatrixF(capacity, model.config().nEmbd))
+        , m_values(m_keys)
+    {
+    }
+
+    // Reads `ids` after those read before; returns the next token's logits.
+    VectorF read(const std::vector<int>& ids)
+    {
+        const Gpt2Config& config = m_model.config();
+        const Gpt2Weights& w = m_model.weights();
+        const auto m = static_cast<Eigen::Index>(ids.size());
+        const Eigen::Index d = config.nEmbd;
+        const Eigen::Index past = m_length;
+        const Eigen::Index total = past + m;
+        const int dk = config.headDim();
+        const int threads = workerCount();
+        const float scale = 1.0f / std::sqrt(static_cast<float>(dk));
+        MatrixF x(m, d);
+        for (Eigen::Index i = 0; i < m; ++i)
+            x.row(i) = w.wte.row(ids[static_cast<std::size_t>(i)]) + w.wpe.row(past + i);
+        MatrixF normed;
+        MatrixF qkv(m, 3 * d);
+        MatrixF merged(m, d);
+        MatrixF hidden(m, 4 * d);
+        for (int layer = 0; layer < config.nLayer; ++layer) {
+            checkCancel(m_cancel);
+            const Gpt2Block& block = w.blocks[static_cast<std::size_t>(layer)];
+            MatrixF& keys = m_keys[static_cast<std::size_t>(layer)];
+            MatrixF& values = m_values[static_cast<std::size_t>(layer)];
+            layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon);
+            linear(qkv, normed, block.attnWeight, block.attnBias, false, Epilogue::None, threads);
+            keys.middleRows(past, m) = qkv.middleCols(d, d);
+            values.middleRows(past, m) = qkv.middleCols(2 * d, d);
+            parallelFor(
+                config.nHead,
+                [&](int h0, int h1) {
+                    MatrixF scores(m, total);
+                    for (int h = h0; h < h1; ++h) {
+                        multiplyF(scores, qkv.middleCols(h * dk, dk), keys.block(0, h * dk, total, dk), true, false);
+                        for (Eigen::Index i = 0; i < m; ++i) {
+                            const Eigen::Index seen = past + i + 1; // causal: keys 0 .. past + i
+                            float highest = -std::numeric_limits<float>::infinity();
+                            for (Eigen::Index j = 0; j < seen; ++j)
+                                highest = std::max(highest, scores(i, j) * scale);
+                            float sum = 0.0f;
+                            for (Eigen::Index j = 0; j < seen; ++j) {
+                                scores(i, j) = std::exp(scores(i, j) * scale - highest);
+                                sum += scores(i, j);
+                            }
+                            for (Eigen::Index j = 0; j < total; ++j)
+                                scores(i, j) = j < seen ? scores(i, j) / sum : 0.0f;
+                        }
+                        multiplyF(merged.middleCols(h * dk, dk), scores, values.block(0, h * dk, total, dk), false,
+                                  false);
+                    }
+                },
+                threads);
+            linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
+            layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
+            linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::Gelu, threads);
+            linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
+        }
+        m_length = total;
+        MatrixF last;
+        layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);
+        const MatrixF& head = m_model.outputEmbedding();
+        VectorF logits(config.vocabSize);
+        Eigen::Map<MatrixF> row(logits.data(), 1, config.vocabSize);
+        parallelFor(
+            config.vocabSize,
+            [&](int c0, int c1) {
+                multiplyF(row.middleCols(c0, c1 - c0), last, head.middleRows(c0, c1 - c0), true, false);
+            },
+            threads);
+        return logits;
+    }
+
+private:
+    const Gpt2Model& m_model;
+    const std::atomic<bool>* m_cancel;
+    std::vector<MatrixF> m_keys;
+    std::vector<MatrixF> m_values;
+    Eigen::Index m_length = 0;
+};
+
+} // namespace
+
 std::vector<int> generateGpt2(const Gpt2Model& model, const std::vector<int>& prompt, const GenerationOptions& options)
 {
     if (!options.greedy && (!(options.temperature > 0.0) || !std::isfinite(options.temperature)))
         throw Gpt2Error("The temperature must be a number above 0.");
-    std::mt19937_64 generator(options.seed);
-    std::vector<int> ids = prompt;
+    if (options.count < 0)
+        throw Gpt2Error("The number of tokens to generate must be at least 0.");
+    // Checks the prompt as a forward pass would (empty, too long, unknown ids).
+    Gpt2ForwardOptions check;
+    check.keepAttention = false;
+    if (prompt.empty() || static_cast<int>(prompt.size()) > model.config().nCtx)
+        (void)runGpt2(model, prompt, check);
+    for (const int id : prompt) {
+        if (id < 0 || id >= model.config().vocabSize)
+            (void)runGpt2(model, {id}, check);
+    }
+    const int room = model.config().nCtx - static_cast<int>(prompt.size());
+    const int count = std::min(options.count, room);
     std::vector<int> added;
-    Gpt2ForwardOptions forwardOptions;
-    forwardOptions.keepAttention = false;
-    forwardOptions.cancel = options.cancel;
-    for (int step = 0; step < options.count && static_cast<int>(ids.size()) < model.config().nCtx; ++step) {
-        const Gpt2Forward forward = runGpt2(model, ids, forwardOptions);
+    if (count <= 0)
+        return added;
+    std::mt19937_64 generator(options.seed);
+    // The last new token is never read: the cache needs room for the rest.
+    CachedGpt2 cached(model, static_cast<int>(prompt.size()) + count, options.cancel);
+    VectorF logits = cached.read(prompt);
+    for (int step = 0; step < count; ++step) {
         int next = 0;
         if (options.greedy) {
-            forward.logits.maxCoeff(&next);
+            logits.maxCoeff(&next);
         } else {
-            const int k = options.topK > 0 ? options.topK : static_cast<int>(forward.logits.size());
-            const std::vector<TokenScore> candidates = topTokens(forward.logits, k, options.temperature);
+            const int k = options.topK > 0 ? options.topK : static_cast<int>(logits.size());
+            const std::vector<TokenScore> candidates = topTokens(logits, k, options.temperature);
             double total = 0.0;
             for (const TokenScore& candidate : candidates)
                 total += candidate.probability;
@@ -638,8 +751,9 @@ std::vector<int> generateGpt2(const Gpt2Model& model, const std::vector<int>& pr
                 }
             }
         }
-        ids.push_back(next);
         added.push_back(next);
+        if (step + 1 < count)
+            logits = cached.read({next});
     }
     return added;
 }

@@ -137,7 +137,8 @@ struct Gpt2Forward
 };
 
 // Refuses no ids, an id outside the vocabulary, more ids than the context,
-// and a stage layer that does not exist (Gpt2Error).
+// a stage layer that does not exist, and weights whose numbers overflow
+// float32 on the text (Gpt2Error).
 Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const Gpt2ForwardOptions& options = {});
 
 // The stage layers of a forward pass as the app's result (float64 copies), one
@@ -168,6 +169,8 @@ struct GenerationOptions
 };
 
 // The prompt's continuation: `count` new ids (fewer when the context is full).
+// Keeps every layer's keys and values, so each new token is one row's pass.
+// Refuses a prompt runGpt2 refuses.
 std::vector<int> generateGpt2(const Gpt2Model& model, const std::vector<int>& prompt,
                               const GenerationOptions& options = {});
 

@@ -28,6 +28,7 @@ p.add_argument("--embd", type=int, default=16)
 p.add_argument("--positions", type=int, default=24)
 p.add_argument("--vocab", type=int, default=40)
 p.add_argument("--ids", default="")
+p.add_argument("--scale", type=float, default=1.0, help="multiply every weight's spread (0.05: GPT-2's own)")
 p.add_argument("--stage-layers", default="")
 p.add_argument("--drop", default="", help="leave this tensor out")
 p.add_argument("--transpose", default="", help="store this matrix transposed")
@@ -38,7 +39,7 @@ L, H, D, P, V = args.layers, args.heads, args.embd, args.positions, args.vocab
 
 
 def normal(shape, std):
-    return (rng.standard_normal(shape) * std).astype(np.float32)
+    return (rng.standard_normal(shape) * std * args.scale).astype(np.float32)
 
 
 tensors = {}  # name -> float32 array, as the model computes with

@@ -439,6 +439,14 @@ void TestGpt2::generation()
     const std::vector<int> continued = attn::generateGpt2(model, prompt, greedy);
     QCOMPARE(continued.size(), std::size_t(3));
     QCOMPARE(continued.front(), best);
+    // Each token the most likely after the text so far, by whole forward passes.
+    std::vector<int> text = prompt;
+    for (int step = 0; step < 3; ++step) {
+        int next = 0;
+        attn::runGpt2(model, text).logits.maxCoeff(&next);
+        text.push_back(next);
+    }
+    QCOMPARE(continued, std::vector<int>(text.begin() + static_cast<std::ptrdiff_t>(prompt.size()), text.end()));
     // The context (16) ends the text: 11 + 5.
     greedy.count = 50;
     QCOMPARE(attn::generateGpt2(model, prompt, greedy).size(), std::size_t(5));
@@ -456,6 +464,11 @@ void TestGpt2::generation()
         someDiffer = attn::generateGpt2(model, prompt, sampled) != first;
     }
     QVERIFY(someDiffer);
+    QVERIFY(!errorOf<attn::Gpt2Error>([&] { (void)attn::generateGpt2(model, {}, greedy); }).isEmpty());
+    QVERIFY(!errorOf<attn::Gpt2Error>([&] { (void)attn::generateGpt2(model, {1, 99}, greedy); }).isEmpty());
+    QVERIFY(
+        !errorOf<attn::Gpt2Error>([&] { (void)attn::generateGpt2(model, std::vector<int>(17, 1), greedy); }).isEmpty());
+    QVERIFY(attn::generateGpt2(model, std::vector<int>(16, 1), greedy).empty());
     sampled.topK = 1; // sampling among one token is greedy
     greedy.count = 5;
     QCOMPARE(attn::generateGpt2(model, prompt, sampled), attn::generateGpt2(model, prompt, greedy));
@@ -476,6 +489,35 @@ void TestGpt2::refusesBadRequests()
     attn::Gpt2ForwardOptions options;
     options.stageLayers = {2};
     QVERIFY(!errorOf<attn::Gpt2Error>([&] { (void)attn::runGpt2(model, {1}, options); }).isEmpty());
+    {
+        // Weights built by hand that overflow float32 at once.
+        attn::Gpt2Config config;
+        config.nLayer = 1;
+        config.nHead = 1;
+        config.nEmbd = 2;
+        config.nCtx = 2;
+        config.vocabSize = 3;
+        attn::Gpt2Weights w;
+        w.wte = attn::MatrixF::Constant(3, 2, 3e38f);
+        w.wpe = attn::MatrixF::Constant(2, 2, 3e38f);
+        attn::Gpt2Block b;
+        b.ln1Weight = b.ln2Weight = attn::VectorF::Ones(2);
+        b.ln1Bias = b.ln2Bias = b.attnProjBias = b.mlpProjBias = attn::VectorF::Zero(2);
+        b.attnWeight = attn::MatrixF::Zero(2, 6);
+        b.attnBias = attn::VectorF::Zero(6);
+        b.attnProjWeight = attn::MatrixF::Zero(2, 2);
+        b.fcWeight = attn::MatrixF::Zero(2, 8);
+        b.fcBias = attn::VectorF::Zero(8);
+        b.mlpProjWeight = attn::MatrixF::Zero(8, 2);
+        w.blocks.push_back(b);
+        w.lnFWeight = attn::VectorF::Ones(2);
+        w.lnFBias = attn::VectorF::Zero(2);
+        const attn::Gpt2Model huge(config, w);
+        const QString overflow = errorOf<attn::Gpt2Error>([&] { (void)attn::runGpt2(huge, {0, 1}); });
+        QVERIFY2(overflow.contains(QStringLiteral("float32")), qPrintable(overflow));
+        w.blocks.front().fcBias = attn::VectorF::Zero(7);
+        QVERIFY(!errorOf<attn::Gpt2Error>([&] { (void)attn::Gpt2Model(config, w); }).isEmpty());
+    }
     std::atomic<bool> cancel = true;
     options.stageLayers = {};
     options.cancel = &cancel;
