@@ -67,7 +67,7 @@ std::vector<TaskInfo> makeTasks()
                     "into each position, and a layer-2 induction head whose query \"I am A\" matches those keys, "
                     "so it attends to the token after the earlier A and copies it.",
                     "Share of the repeat's positions (but its last) whose prediction is the next token of the repeat.",
-                    true, 2, withSizes("induction", 2, 2, 32, 16, 16, 2000, 3e-3, 32)});
+                    true, 2, withSizes("induction", 2, 2, 16, 16, 16, 1000, 5e-3, 32)});
     return list;
 }
 
