@@ -292,8 +292,6 @@ Trainer::Trainer(const TrainOptions& options, std::uint64_t seed)
     m_grad = zeroParams(m_shape);
     m_adamM = zeroParams(m_shape);
     m_adamV = zeroParams(m_shape);
-    m_loss.reserve(static_cast<std::size_t>(options.steps));
-    m_accuracy.reserve(static_cast<std::size_t>(options.steps));
     snapshot();
 }
 
