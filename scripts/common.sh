@@ -13,6 +13,7 @@ AV_PACKAGES=(
     libeigen3-dev libopenblas-dev libbenchmark-dev
     python3 python3-numpy
     nlohmann-json3-dev
+    python3-torch
     poppler-utils desktop-file-utils clang-format
     fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji
     qt6-qpa-plugins
