@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "ui/document/modelloader.h"
 #include "ui/document/presets.h"
 #include "ui/document/session.h"
 #include "ui/render/colormap.h"
@@ -42,6 +43,13 @@ struct Parser
     QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
     QCommandLineOption scale{"scale", "Pixel ratio of a PNG export, 1 to 8 (default 1).", "s"};
     QCommandLineOption head{"head", "Head shown in per-head panels, from 1 (default 1).", "j"};
+    QCommandLineOption model{"model",
+                             "Show the attention of a GPT-2 checkpoint: a Hugging Face folder with config.json, "
+                             "model.safetensors and the tokenizer files, instead of the article's model.",
+                             "folder"};
+    QCommandLineOption layer{"layer", "With --model: the layer shown, from 1 (default 1).", "l"};
+    QCommandLineOption generate{"generate", "With --model: continue the text by n greedy tokens first, 1 to 1024.",
+                                "n"};
     QCommandLineOption colorMap{"colormap",
                                 "Colour map of the attention weights: " + ColorMap::sequentialNames().join(", ") +
                                     " (default viridis).",
@@ -55,9 +63,10 @@ struct Parser
 
     QList<QCommandLineOption> all() const
     {
-        return {sentence,  preset,      seed,       embeddingSeed, dModel,      heads,        init,         causal,
-                noScale,   temperature, positional, exportJson,    exportNumpy, exportImage,  exportLesson, saveSession,
-                exportCsv, panel,       scale,      head,          colorMap,    weightsScale, help,         version};
+        return {sentence,     preset,      seed,        embeddingSeed, dModel,     heads,       init,
+                causal,       noScale,     temperature, positional,    exportJson, exportNumpy, exportImage,
+                exportLesson, saveSession, exportCsv,   panel,         scale,      head,        model,
+                layer,        generate,    colorMap,    weightsScale,  help,       version};
     }
 
     Parser()
@@ -361,6 +370,32 @@ ParseOutcome parseArguments(const QStringList& arguments)
             error = QStringLiteral("--scale must be from 1 to 8, not %1.").arg(parser.value(p.scale));
             return outcome;
         }
+    }
+    if (parser.isSet(p.model)) {
+        if (parser.value(p.model).isEmpty()) {
+            error = QStringLiteral("--model needs the path of a GPT-2 folder.");
+            return outcome;
+        }
+        try {
+            config = withModel(config, parser.value(p.model).toStdString());
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+            return outcome;
+        }
+    }
+    if ((parser.isSet(p.layer) || parser.isSet(p.generate)) && config.model.empty()) {
+        error = QStringLiteral("--layer and --generate need --model: the article's model has one layer.");
+        return outcome;
+    }
+    if (parser.isSet(p.layer)) {
+        if (!parseInteger(parser.value(p.layer), "layer", 1, 1024, &integer, &error))
+            return outcome;
+        options.layer = static_cast<int>(integer - 1);
+    }
+    if (parser.isSet(p.generate)) {
+        if (!parseInteger(parser.value(p.generate), "generate", 1, 1024, &integer, &error))
+            return outcome;
+        options.generate = static_cast<int>(integer);
     }
     if (parser.isSet(p.head)) {
         if (!parseInteger(parser.value(p.head), "head", 1, config.heads, &integer, &error))

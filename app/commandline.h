@@ -26,6 +26,8 @@ struct CommandLineOptions
     std::optional<WeightsScale> weightsScale; // unset: the default (0 to 1) or the session's
     double scale = 1.0;
     int head = 0;           // zero-based; the option is one-based
+    int layer = 0;          // zero-based, with --model
+    int generate = 0;       // with --model: greedy tokens appended to the text first
     int selectedToken = -1; // from a session: the highlighted query token
     int lessonStep = 0;     // from a session
     bool showHelp = false;

@@ -2,6 +2,7 @@
 
 #include "core/exporters.h"
 #include "ui/document/exportfiles.h"
+#include "ui/document/modelloader.h"
 #include "ui/document/savefile.h"
 #include "ui/document/session.h"
 #include "ui/render/figureexport.h"
@@ -42,12 +43,30 @@ QString runHeadlessExports(const CommandLineOptions& options)
     // Shared with the figure and the slides for this call only.
     std::shared_ptr<const attn::AttentionResult> result;
     try {
-        // A long input keeps the scores of the head exported only; the JSON
-        // writes the others' computed again, one head at a time.
-        const attn::ScoresKept keep = attn::scoresToKeep(
-            attn::countTokens(options.config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
-            static_cast<std::uint64_t>(options.config.heads), 0, std::clamp(options.head, 0, options.config.heads - 1));
-        result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(options.config, nullptr, keep));
+        if (!options.config.model.empty()) {
+            if (!options.exportNumpy.isEmpty())
+                return QStringLiteral("--export-numpy writes the article's model; a checkpoint's numbers are in "
+                                      "--export-json.");
+            result = std::make_shared<const attn::AttentionResult>(
+                computeModelResult(options.config, options.layer, options.generate));
+            if (options.layer >= static_cast<int>(result->layers.size()))
+                return QStringLiteral("--layer %1: the model has %2 layers.")
+                    .arg(options.layer + 1)
+                    .arg(result->layers.size());
+            if (options.head >= result->headCount())
+                return QStringLiteral("--head %1: the model has %2 heads per layer.")
+                    .arg(options.head + 1)
+                    .arg(result->headCount());
+        } else {
+            // A long input keeps the scores of the head exported only; the
+            // JSON writes the others' computed again, one head at a time.
+            const attn::ScoresKept keep = attn::scoresToKeep(
+                attn::countTokens(options.config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
+                static_cast<std::uint64_t>(options.config.heads), 0,
+                std::clamp(options.head, 0, options.config.heads - 1));
+            result =
+                std::make_shared<const attn::AttentionResult>(attn::computeAttention(options.config, nullptr, keep));
+        }
     } catch (const attn::AttentionError& e) {
         return QString::fromStdString(e.what());
     } catch (const std::bad_alloc&) {
@@ -61,14 +80,15 @@ QString runHeadlessExports(const CommandLineOptions& options)
         return error;
     if (!options.exportCsv.isEmpty()) {
         const auto panel = attn::panelFromName(options.panel);
-        if (!panel ||
-            !exportPanelCsv(options.exportCsv, options.config, *result, *panel, 0, options.head, &error, &files))
+        if (!panel || !exportPanelCsv(options.exportCsv, options.config, *result, *panel, options.layer, options.head,
+                                      &error, &files))
             return error;
     }
     if (!options.exportImage.isEmpty()) {
         FigureOptions figure;
         figure.panel = options.panel;
         figure.head = options.head;
+        figure.layer = options.layer;
         figure.colorMap = options.colorMap;
         figure.weightsScale = options.weightsScale.value_or(WeightsScale::Fixed);
         figure.scale = options.scale;
@@ -79,6 +99,7 @@ QString runHeadlessExports(const CommandLineOptions& options)
         LessonOptions lesson;
         lesson.queryToken = std::max(0, options.selectedToken);
         lesson.head = options.head;
+        lesson.layer = options.layer;
         lesson.colorMap = options.colorMap;
         if (!exportLessonPdf(options.exportLesson, options.config, result, lesson, &error, &files))
             return error;

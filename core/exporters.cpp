@@ -226,6 +226,48 @@ void writeJson(std::ostream& out, const AttentionConfig& config, const Attention
     out << "\n}\n";
 }
 
+void writeModelJson(std::ostream& out, const AttentionConfig& config, const AttentionResult& result,
+                    const ModelFacts& model)
+{
+    const auto ids = [&](const std::vector<int>& list) {
+        out << '[';
+        for (std::size_t i = 0; i < list.size(); ++i)
+            out << (i == 0 ? "" : ", ") << list[i];
+        out << ']';
+    };
+    out << "{\n  \"format\": \"attention-visualizer-model/1\",\n  \"model\": {\"family\": " << jsonQuote(model.family)
+        << ", \"layers\": " << model.layers << ", \"heads\": " << model.heads << ", \"d_model\": " << model.dModel
+        << ", \"vocab_size\": " << model.vocabSize << ", \"context\": " << model.context << "},\n";
+    out << "  \"text\": " << jsonQuote(sanitizeUtf8(config.sentence)) << ",\n  \"token_ids\": ";
+    ids(result.tokenIds);
+    out << ",\n  \"tokens\": ";
+    writeStrings(out, result.tokens);
+    out << ",\n  \"layers\": [";
+    for (std::size_t l = 0; l < result.layers.size(); ++l) {
+        out << (l == 0 ? "" : ",") << "\n    {\"heads\": [";
+        const LayerResult& layer = result.layers[l];
+        for (std::size_t h = 0; h < layer.heads.size(); ++h) {
+            out << (h == 0 ? "" : ",") << "\n      {\"weights\": ";
+            writeMatrix(out, layer.heads[h].weights, "        ");
+            out << '}';
+        }
+        out << "\n    ]}";
+    }
+    out << "\n  ],\n  \"next_token\": [";
+    for (std::size_t i = 0; i < result.nextTokens.size(); ++i) {
+        const auto& next = result.nextTokens[i];
+        out << (i == 0 ? "" : ",") << "\n    {\"id\": " << next.id
+            << ", \"token\": " << jsonQuote(sanitizeUtf8(next.text))
+            << ", \"probability\": " << formatDouble(next.probability) << '}';
+    }
+    out << "\n  ]";
+    if (!result.generatedIds.empty()) {
+        out << ",\n  \"generated_ids\": ";
+        ids(result.generatedIds);
+    }
+    out << "\n}\n";
+}
+
 void writeNumpyScript(std::ostream& out, const AttentionConfig& config, const AttentionResult& result,
                       const std::string& generator)
 {

@@ -24,6 +24,24 @@ std::string jsonQuote(std::string_view text);
 // of layers throws std::invalid_argument rather than be written in part.
 void writeJson(std::ostream& out, const AttentionConfig& config, const AttentionResult& result);
 
+// What the model export says of a checkpoint.
+struct ModelFacts
+{
+    std::string family = "gpt2";
+    int layers = 0;
+    int heads = 0;
+    int dModel = 0;
+    int vocabSize = 0;
+    int context = 0;
+};
+
+// {"format": "attention-visualizer-model/1", "model": {...}, "text", "token_ids",
+// "tokens", "layers": [{"heads": [{"weights": n x n}]}] for every layer and
+// head, "next_token": [{"id", "token", "probability"}] (the 10 most likely
+// after the last token), and "generated_ids" when the text was continued.
+void writeModelJson(std::ostream& out, const AttentionConfig& config, const AttentionResult& result,
+                    const ModelFacts& model);
+
 // A Python 3 script that needs only NumPy; see the README for what it leaves defined.
 void writeNumpyScript(std::ostream& out, const AttentionConfig& config, const AttentionResult& result,
                       const std::string& generator = "Attention Visualizer");

@@ -1,6 +1,7 @@
 #include "ui/document/exportfiles.h"
 
 #include "core/exporters.h"
+#include "ui/document/modelloader.h"
 #include "ui/document/savefile.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,20 @@
 bool exportJson(const QString& path, const attn::AttentionConfig& config, const attn::AttentionResult& result,
                 QString* error, FileGroup* group)
 {
+    if (!config.model.empty()) {
+        // A checkpoint's result: every layer's and head's weights and the
+        // next tokens (the model is loaded already: it made the result).
+        attn::ModelFacts facts;
+        try {
+            const attn::Gpt2Config& shape = loadGpt2Bundle(config.model)->model.config();
+            facts = {"gpt2", shape.nLayer, shape.nHead, shape.nEmbd, shape.vocabSize, shape.nCtx};
+        } catch (const std::exception& e) {
+            *error = QString::fromStdString(e.what());
+            return false;
+        }
+        return saveTextInto(
+            group, path, [&](std::ostream& out) { attn::writeModelJson(out, config, result, facts); }, error);
+    }
     return saveTextInto(
         group, path, [&](std::ostream& out) { attn::writeJson(out, config, result); }, error);
 }

@@ -64,6 +64,26 @@ std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder
     return bundle;
 }
 
+attn::AttentionConfig withModel(attn::AttentionConfig config, const std::string& folder)
+{
+    const QString path = QFileInfo(QString::fromStdString(folder)).absoluteFilePath();
+    if (!QFileInfo(path).isDir())
+        throw attn::Gpt2Error(folder + " is not a folder: open a model's folder (config.json and model.safetensors).");
+    const attn::Gpt2Config shape = attn::loadGpt2Config((path + QStringLiteral("/config.json")).toStdString());
+    config.model = path.toStdString();
+    config.dModel = shape.nEmbd;
+    config.heads = shape.nHead;
+    config.causal = true;
+    config.scaled = true;
+    config.positional = true;
+    config.temperature = 1.0;
+    config.explicitEmbeddings.clear();
+    config.wQuery.reset();
+    config.wKey.reset();
+    config.wValue.reset();
+    return config;
+}
+
 attn::AttentionResult computeModelResult(const attn::AttentionConfig& config, int stageLayer, int generate,
                                          const std::atomic<bool>* cancel)
 {

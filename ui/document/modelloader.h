@@ -16,6 +16,12 @@
 // the file and what is wrong.
 std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder);
 
+// `config` with the model of `folder` and that model's shape: d_model,
+// heads, causal, scaled, positional (its learned position embeddings), what
+// the views and exports describe. Reads config.json only; throws
+// attn::Gpt2Error.
+attn::AttentionConfig withModel(attn::AttentionConfig config, const std::string& folder);
+
 // The result for a configuration with a model: `config.sentence` through the
 // model, layer `stageLayer` with its stages. Errors come as
 // attn::AttentionError (Kind::Weights for the checkpoint, TooManyTokens for a

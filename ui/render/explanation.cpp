@@ -249,6 +249,28 @@ QString panelFormula(const attn::AttentionConfig& config, PanelId id)
 {
     const QString x = inputLetter(config);
     const bool oneHead = config.heads == 1;
+    if (!config.model.empty()) {
+        // A checkpoint: learned embeddings, and a layer whose projections
+        // read the layer norm of its input and add a bias.
+        switch (id) {
+        case PanelId::Embeddings:
+            return QStringLiteral("token embeddings (wte)");
+        case PanelId::Positional:
+            return QStringLiteral("learned position embeddings (wpe)");
+        case PanelId::Inputs:
+            return QStringLiteral("X = E + PE, the first layer's input");
+        case PanelId::WQuery:
+        case PanelId::WKey:
+        case PanelId::WValue:
+            return QStringLiteral("the checkpoint's c_attn");
+        case PanelId::Q:
+        case PanelId::K:
+        case PanelId::V:
+            return QStringLiteral("%1 = LN\u2081(h) \u00b7 W_%1 + b_%1").arg(attn::panelTitle(id));
+        default:
+            break;
+        }
+    }
     switch (id) {
     case PanelId::Embeddings:
         return QStringLiteral("one row per token");
