@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +27,8 @@ class TestCommandLine : public QObject
 
 private slots:
     void defaultsAreTheArticle();
+    void modelExportsEveryHeadAndTheNextTokens();
+    void badModelsAreRefused();
     void optionsMapOntoConfig();
     void presetWithOverrides();
     void badArguments_data();
@@ -84,6 +87,120 @@ ProcessResult runApp(const QStringList& args, const QString& workingDir = {})
 }
 
 } // namespace
+
+namespace {
+
+// A tiny random GPT-2 checkpoint with GPT-2's vocabulary size (so the
+// vocabulary that ships with the app tokenizes for it), written by the
+// reference script, which prints its own float64 forward pass of `ids`.
+QJsonObject writeTinyModel(const QString& folder, const QString& ids)
+{
+    QProcess python;
+    python.start(QStringLiteral(AV_PYTHON),
+                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", folder, "--vocab", "50257",
+                  "--positions", "32", "--layers", "2", "--heads", "4", "--embd", "16", "--ids", ids});
+    if (!python.waitForFinished(120000) || python.exitCode() != 0)
+        return {};
+    return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+}
+
+} // namespace
+
+void TestCommandLine::modelExportsEveryHeadAndTheNextTokens()
+{
+    QTemporaryDir dir;
+    const QString model = dir.filePath("tiny");
+    // "Hello world, the cat" is [15496, 995, 11, 262, 3797] in GPT-2's vocabulary.
+    const QJsonObject reference = writeTinyModel(model, "15496,995,11,262,3797");
+    QVERIFY(!reference.isEmpty());
+    const QString json = dir.filePath("model.json");
+    const QString png = dir.filePath("head.png");
+    const ProcessResult run = runApp({"--model", model, "--sentence", "Hello world, the cat", "--layer", "2", "--head",
+                                      "3", "--export-json", json, "--export-image", png});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject out = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(out.value("model").toObject().value("layers").toInt(), 2);
+    QCOMPARE(out.value("model").toObject().value("heads").toInt(), 4);
+    QCOMPARE(out.value("model").toObject().value("vocab_size").toInt(), 50257);
+    QCOMPARE(out.value("token_ids").toArray(), QJsonArray({15496, 995, 11, 262, 3797}));
+    QCOMPARE(out.value("tokens").toArray().at(1).toString(), QStringLiteral(" world"));
+    // Every layer's and head's weights against the reference, to 1e-5.
+    const QJsonArray layers = out.value("layers").toArray();
+    const QJsonArray expected = reference.value("attention").toArray();
+    QCOMPARE(layers.size(), 2);
+    double worst = 0.0;
+    for (int l = 0; l < 2; ++l) {
+        const QJsonArray heads = layers.at(l).toObject().value("heads").toArray();
+        QCOMPARE(heads.size(), 4);
+        for (int h = 0; h < 4; ++h) {
+            const QJsonArray rows = heads.at(h).toObject().value("weights").toArray();
+            const QJsonArray want = expected.at(l).toArray().at(h).toArray();
+            QCOMPARE(rows.size(), 5);
+            for (int i = 0; i < 5; ++i)
+                for (int j = 0; j < 5; ++j)
+                    worst = std::max(
+                        worst, std::abs(rows.at(i).toArray().at(j).toDouble() - want.at(i).toArray().at(j).toDouble()));
+        }
+    }
+    QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
+    // The ten most likely next tokens, most likely first, with the reference's probabilities.
+    const QJsonArray next = out.value("next_token").toArray();
+    QCOMPARE(next.size(), 10);
+    const QJsonArray probabilities = reference.value("probabilities").toArray();
+    for (const QJsonValue& entry : next) {
+        const QJsonObject token = entry.toObject();
+        QVERIFY(std::abs(token.value("probability").toDouble() -
+                         probabilities.at(token.value("id").toInt()).toDouble()) <= 1e-5);
+    }
+    QVERIFY(next.at(0).toObject().value("probability").toDouble() >=
+            next.at(9).toObject().value("probability").toDouble());
+    QVERIFY(QFileInfo(png).size() > 1000);
+
+    // --generate appends the greedy continuation; its first id is the most likely next token.
+    const ProcessResult generated =
+        runApp({"--model", model, "--sentence", "Hello world, the cat", "--generate", "2", "--export-json", json});
+    QVERIFY2(generated.exitCode == 0, generated.err.constData());
+    file.close();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject continued = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray ids = continued.value("generated_ids").toArray();
+    QCOMPARE(ids.size(), 2);
+    QCOMPARE(ids.at(0).toInt(), next.at(0).toObject().value("id").toInt());
+    QCOMPARE(continued.value("token_ids").toArray().size(), 7);
+}
+
+void TestCommandLine::badModelsAreRefused()
+{
+    QTemporaryDir dir;
+    const QString model = dir.filePath("tiny");
+    QVERIFY(!writeTinyModel(model, "1,2").isEmpty());
+    struct Case
+    {
+        QStringList args;
+        const char* phrase;
+    };
+    const QList<Case> cases = {
+        {{"--model", dir.filePath("missing")}, "is not a folder"},
+        {{"--model", model, "--layer", "3"}, "has 2 layers"},
+        {{"--model", model, "--head", "5"}, "head"},
+        {{"--layer", "1"}, "need --model"},
+        {{"--model", model, "--sentence", QString("word ").repeated(40)}, "at most 32"},
+    };
+    for (const Case& c : cases) {
+        const ProcessResult run = runApp(c.args + QStringList{"--export-json", dir.filePath("out.json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(c.phrase), run.err.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath("out.json")));
+    }
+    // A truncated checkpoint: one sentence naming the file.
+    QFile weights(model + "/model.safetensors");
+    QVERIFY(weights.resize(weights.size() / 2));
+    const ProcessResult run = runApp({"--model", model, "--export-json", dir.filePath("out.json")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("model.safetensors"), run.err.constData());
+}
 
 void TestCommandLine::defaultsAreTheArticle()
 {
