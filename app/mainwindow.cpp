@@ -1,4 +1,5 @@
 #include "app/mainwindow.h"
+#include "app/modelcommands.h"
 #include "app/windowsettings.h"
 
 #include "core/configedits.h"
@@ -102,9 +103,8 @@ MainWindow::~MainWindow()
 {
     // The reader thread must stop before the window it reports to goes.
     delete m_import;
-    // QWidget's destructor hides and deletes the children after this object's
-    // own members are gone; their signals (the dock's visibilityChanged, say)
-    // must not reach the half-destroyed window.
+    // QWidget's destructor deletes the children after this object's members are
+    // gone: their signals (the dock's visibilityChanged) must not reach it.
     for (QObject* child : findChildren<QObject*>())
         child->disconnect(this);
     m_document->undoStack()->disconnect(); // its last indexChanged would reach the actions' undo texts
@@ -122,6 +122,8 @@ void MainWindow::connectActions()
     connect(a.reseedWeights, &QAction::triggered, this, [this] { reseed(true); });
     connect(a.reseedEmbeddings, &QAction::triggered, this, [this] { reseed(false); });
     connect(a.loadArticle, &QAction::triggered, this, &MainWindow::loadArticle);
+    connectModelActions(a, this, m_document, std::bind_front(&MainWindow::flushPendingEdits, this),
+                        std::bind_front(&MainWindow::report, this));
     connect(a.newSession, &QAction::triggered, this, &MainWindow::newSession);
     connect(a.openSession, &QAction::triggered, m_files, &SessionFiles::openInteractively);
     connect(a.saveSession, &QAction::triggered, m_files, &SessionFiles::save);
@@ -152,7 +154,6 @@ void MainWindow::connectActions()
         stack->redo();
     });
     m_actions.followUndoStack(stack, [this] { return m_sentenceTimer->isActive(); });
-
     connect(a.zoomIn, &QAction::triggered, m_figure, &FigureView::zoomIn);
     connect(a.zoomOut, &QAction::triggered, m_figure, &FigureView::zoomOut);
     connect(a.zoomFit, &QAction::triggered, m_figure, &FigureView::zoomToFit);
@@ -258,7 +259,6 @@ void MainWindow::createWidgets()
     statusBar()->addPermanentWidget(m_busyIndicator);
     statusBar()->addPermanentWidget(m_summary);
     statusBar()->addPermanentWidget(new ZoomLabel(m_figure, this));
-
     m_sentenceTimer = new QTimer(this);
     m_sentenceTimer->setSingleShot(true);
     m_sentenceTimer->setInterval(kSentenceDelayMs);

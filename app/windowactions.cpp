@@ -67,6 +67,11 @@ WindowActions::WindowActions(QWidget* w)
                   tr("Save the session under a new file name and keep editing that file")))
     , importEmbeddings(make(w, "importAction", tr("&Import Embeddings…"), QKeySequence(),
                             tr("Take the sentence's word vectors from a GloVe or word2vec text file")))
+    , openModel(make(w, "openModelAction", tr("Open &Model…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                     tr("Show what a trained GPT-2 attends to: a Hugging Face folder with config.json and "
+                        "model.safetensors")))
+    , articleModel(make(w, "articleModelAction", tr("A&rticle's Model"), QKeySequence(),
+                        tr("Back from a checkpoint to the article's model, keeping the sentence")))
     , exportFigure(make(w, "exportFigureAction", tr("Export &Figure…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                         tr("Save the figure as PNG, SVG or PDF")))
     , exportData(make(w, "exportDataAction", tr("Export &Data…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
@@ -141,6 +146,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
     file->addActions({saveSession, saveAs});
     file->addSeparator();
     file->addActions({loadArticle, importEmbeddings});
+    file->addActions({openModel, articleModel});
     file->addSeparator();
     file->addActions({exportFigure, exportData, exportLesson});
     file->addSeparator();

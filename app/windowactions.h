@@ -35,6 +35,8 @@ struct WindowActions
     QAction* saveSession;
     QAction* saveAs;
     QAction* importEmbeddings;
+    QAction* openModel;
+    QAction* articleModel;
     QAction* exportFigure;
     QAction* exportData;
     QAction* exportLesson;

@@ -1,8 +1,12 @@
 #include "ui/document/attentiondocument.h"
+#include "ui/document/modelloader.h"
 
 #include "testutil.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 #include <QUndoStack>
@@ -32,6 +36,7 @@ private slots:
     void longInputKeepsEventLoopTurning();
     void destroyWhileComputing();
     void longInputKeepsTheShownHeadsScores();
+    void checkpointShowsEveryLayerAndTheShownLayersStages();
 
     // Undo history and the modified state.
     void editRecordsAndUndoRestores();
@@ -372,6 +377,50 @@ void TestAttentionDocument::longInputKeepsTheShownHeadsScores()
     // Back to a head it has: nothing to compute.
     document.setShownHead(0, 9);
     QVERIFY(!document.isBusy());
+}
+
+void TestAttentionDocument::checkpointShowsEveryLayerAndTheShownLayersStages()
+{
+    // A tiny random GPT-2 with GPT-2's vocabulary size (the vocabulary that
+    // ships with the app tokenizes for it).
+    QTemporaryDir dir;
+    QProcess python;
+    python.start(QStringLiteral(AV_PYTHON),
+                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
+                  "--positions", "32", "--layers", "3", "--heads", "2", "--embd", "8", "--ids", "1"});
+    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    AttentionDocument document;
+    attn::AttentionConfig config = withModel(attn::AttentionConfig(), dir.path().toStdString());
+    config.sentence = "Hello world";
+    QCOMPARE(config.heads, 2);
+    QCOMPARE(config.dModel, 8);
+    document.setConfig(config);
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    QVERIFY2(document.errorText().isEmpty(), qPrintable(document.errorText()));
+    auto result = document.result();
+    QCOMPARE(result->layers.size(), std::size_t(3));
+    QCOMPARE(result->tokenIds, (std::vector<int>{15496, 995}));
+    QCOMPARE(result->nextTokens.size(), std::size_t(10));
+    QCOMPARE(result->layers[0].q.rows(), 2); // the shown layer: every stage
+    QCOMPARE(result->layers[2].q.rows(), 0); // the others: their weights only
+    QCOMPARE(result->layers[2].heads[1].weights.rows(), 2);
+    const attn::Matrix weights = result->layers[2].heads[1].weights;
+    // Showing layer 3 brings its stages; its weights are the same numbers.
+    document.setShownHead(2, 1);
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    result = document.result();
+    QCOMPARE(result->layers[2].q.rows(), 2);
+    QVERIFY(result->layers[2].heads[1].weights == weights);
+    QVERIFY(result->layers[2].heads[1].hasScores());
+
+    // A folder that is not a checkpoint: an error, and the last result stays.
+    QFile::remove(dir.filePath("model.safetensors"));
+    attn::AttentionConfig other = config;
+    other.model = dir.filePath("elsewhere").toStdString();
+    document.setConfig(other);
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    QVERIFY(!document.errorText().isEmpty());
+    QCOMPARE(document.result(), result);
 }
 
 void TestAttentionDocument::destroyWhileComputing()

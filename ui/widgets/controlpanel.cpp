@@ -310,7 +310,20 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
 
 void ControlPanel::showConfig(const attn::AttentionConfig& config)
 {
-    showGivenVectors(config);
+    // A checkpoint brings its own weights, embeddings and shape: only the
+    // display settings apply.
+    const bool article = config.model.empty();
+    for (QWidget* control : std::initializer_list<QWidget*>{m_weightSeed, m_embeddingSeed, m_init, m_positional,
+                                                            m_dModel, m_heads, m_causal, m_scaled, m_temperature})
+        control->setEnabled(article);
+    m_drawVectors->setEnabled(article);
+    if (!article) {
+        m_givenVectors->setText(tr("A GPT-2 checkpoint: its own embeddings and weights. File \u2192 Article's Model "
+                                   "goes back."));
+        m_drawVectors->hide();
+    } else {
+        showGivenVectors(config);
+    }
     // Controls that already show the configuration are left alone, so a spin
     // box being typed in keeps its cursor.
     if (applyTo(config) == config)

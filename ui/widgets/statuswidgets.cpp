@@ -85,6 +85,9 @@ QString ResultSummary::text(const attn::AttentionConfig& config, const attn::Att
     const auto tokens = static_cast<int>(result.tokens.size());
     const int heads = result.headCount();
     const int layers = static_cast<int>(result.layers.size());
+    if (!result.modelName.empty())
+        return (tokens == 1 ? QObject::tr("1 token") : QObject::tr("%1 tokens").arg(tokens)) + QObject::tr(" · ") +
+               QString::fromStdString(result.modelName) + QObject::tr(" · ") + QString::fromStdString(config.model);
     QString text = tokens == 1 ? QObject::tr("1 word") : QObject::tr("%1 words").arg(tokens);
     if (layers > 1)
         text += QObject::tr(" · %1 layers").arg(layers);
