@@ -15,6 +15,9 @@ namespace attn {
 // Valid UTF-8 with every invalid sequence replaced by U+FFFD.
 std::string sanitizeUtf8(std::string_view text);
 
+// Appends the UTF-8 encoding of one code point (at most U+10FFFF).
+void appendUtf8(std::string& out, char32_t cp);
+
 // True for the code points Python's str.isspace() accepts.
 bool isPythonWhitespace(char32_t codePoint);
 
