@@ -11,7 +11,7 @@ AV_PACKAGES=(
     build-essential cmake pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev libglx-dev libvulkan-dev
     libeigen3-dev libopenblas-dev libbenchmark-dev
-    python3 python3-numpy
+    python3 python3-numpy python3-torch
     poppler-utils desktop-file-utils clang-format
     fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji
     qt6-qpa-plugins
