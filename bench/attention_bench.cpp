@@ -21,6 +21,7 @@
 #include <benchmark/benchmark.h>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -81,6 +82,31 @@ void BM_Projection(benchmark::State& state)
     }
     state.counters["GFLOP/s"] =
         benchmark::Counter(2.0 * n * double(d) * d * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// The peak the products can reach here: every core multiplies its own
+// n x n matrices (no shared work, no split) on the kernel multiply() runs.
+// BM_Projection's GFLOP/s over this one's is how near the engine's split
+// products come to the machine's dgemm peak.
+void BM_DgemmPeak(benchmark::State& state)
+{
+    const int n = int(state.range(0));
+    const int threads = attn::workerCount();
+    std::vector<attn::Matrix> a, b, c;
+    for (int t = 0; t < threads; ++t) {
+        a.push_back(attn::Matrix::Random(n, n));
+        b.push_back(attn::Matrix::Random(n, n));
+        c.emplace_back(n, n);
+    }
+    for (auto _ : state) {
+        attn::parallelFor(threads, [&](int begin, int end) {
+            for (int t = begin; t < end; ++t)
+                attn::multiply(c[std::size_t(t)], a[std::size_t(t)], b[std::size_t(t)]);
+        });
+        benchmark::DoNotOptimize(c.front().data());
+    }
+    state.counters["GFLOP/s"] =
+        benchmark::Counter(threads * 2.0 * n * double(n) * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // What the window does after an edit at n tokens: compute, then paint the
@@ -163,6 +189,7 @@ void BM_ExportPng(benchmark::State& state)
 
 BENCHMARK(BM_RecomputeAndRender)->Arg(5)->Arg(64)->Arg(512)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Projection)->Args({1024, 768})->Args({2048, 768})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DgemmPeak)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DocumentRecompute)->Arg(512)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ExportPng)->Arg(5)->Arg(64)->Arg(512)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -1,12 +1,27 @@
 #!/usr/bin/env python3
-"""Runs attention-bench and the same float64 computation in NumPy in one
-invocation, and prints NumPy time / engine time per shape.
+"""Runs attention-bench, the same float64 computation in NumPy and in PyTorch,
+interleaved in one invocation, and prints NumPy time / engine time and
+PyTorch time / engine time per shape.
 
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/compare_numpy.py build/bench/attention-bench
+    /usr/bin/python3 bench/compare_numpy.py build/bench/attention-bench
+
+Every side gets OpenBLAS's proper kernels for this processor: OpenBLAS picks
+its kernels (its "core") once, when it loads, from OPENBLAS_CORETYPE or its own
+table of processors, which may not know this one. So NumPy and PyTorch each run
+in a fresh process, once with OpenBLAS's own choice (OPENBLAS_CORETYPE unset)
+and once with the core the processor's vector units call for, and the faster
+counts. The engine chooses for itself (core/products.h) and runs with
+OPENBLAS_CORETYPE unset. NumPy and PyTorch use as many threads as there are
+cores (OpenBLAS's threads; PyTorch's intra-op threads too).
+
+Each round measures the engine and then each library back to back for one
+shape, so that every ratio compares times taken under the same load; the
+table gives the median ratio over the rounds and its range.
 
 The NumPy side is the code a student would write (as in the app's exported
 script): seed and draw, project, then per head scores, scale, stable softmax
-and the weighted sum.
+and the weighted sum, keeping every stage as the engine does. The PyTorch side
+is the same with torch tensors and torch.softmax.
 """
 
 import argparse
@@ -18,16 +33,15 @@ import subprocess
 import sys
 import time
 
-import numpy as np
-
 SHAPES = [(5, 3, 1), (64, 64, 1), (512, 512, 8), (1024, 768, 12), (2048, 768, 12)]
+TARGETS = {(1024, 768, 12): (2.5, 2.0), (2048, 768, 12): (2.0, 2.0)}  # (NumPy, PyTorch)
 
 
 def sentence_of(tokens):
     return " ".join(f"w{(i * 7) % 50}" for i in range(tokens))
 
 
-def numpy_attention(sentence, d_model, heads):
+def numpy_attention(np, sentence, d_model, heads):
     tokens = sentence.split()
     vocabulary = list(dict.fromkeys(tokens))
     np.random.seed(0)
@@ -53,21 +67,108 @@ def numpy_attention(sentence, d_model, heads):
     return np.hstack(outputs)
 
 
+def torch_attention(torch, sentence, d_model, heads):
+    tokens = sentence.split()
+    vocabulary = list(dict.fromkeys(tokens))
+    torch.manual_seed(0)
+    embedding = {word: torch.rand(d_model, dtype=torch.float64) for word in vocabulary}
+    X = torch.stack([embedding[t] for t in tokens])
+    torch.manual_seed(42)
+    scale = d_model ** 0.5
+    W_query = torch.randn(d_model, d_model, dtype=torch.float64) / scale
+    W_key = torch.randn(d_model, d_model, dtype=torch.float64) / scale
+    W_value = torch.randn(d_model, d_model, dtype=torch.float64) / scale
+    Q, K, V = X @ W_query, X @ W_key, X @ W_value
+    d_k = d_model // heads
+    weights, outputs, scores_all, scaled_all = [], [], [], []
+    for h in range(heads):
+        cols = slice(h * d_k, (h + 1) * d_k)
+        scores = Q[:, cols] @ K[:, cols].T
+        scaled = scores / d_k ** 0.5
+        w = torch.softmax(scaled, dim=1)
+        scores_all.append(scores)
+        scaled_all.append(scaled)
+        weights.append(w)
+        outputs.append(w @ V[:, cols])
+    return torch.hstack(outputs)
+
+
 def flops(n, d, h):
     dk = d / h
     return 3 * 2 * n * d * d + h * 2 * (2 * n * n * dk)
 
 
-def time_numpy(n, d, h, min_time=1.0):
+def openblas_core():
+    """The core of the OpenBLAS this process loaded (the same library object)."""
+    import ctypes
+    try:
+        lib = ctypes.CDLL("libopenblas.so.0")
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        lib.openblas_get_config.restype = ctypes.c_char_p
+        return lib.openblas_get_corename().decode(), lib.openblas_get_config().decode().split()[1]
+    except (OSError, AttributeError, IndexError):
+        return "?", "?"
+
+
+def worker(library, shape, min_time):
+    """Runs in a child process: times one library at one shape, prints JSON."""
+    n, d, h = shape
     sentence = sentence_of(n)
-    numpy_attention(sentence, d, h)  # warm up
+    threads = os.cpu_count()
+    if library == "numpy":
+        import numpy as np
+        run = lambda: numpy_attention(np, sentence, d, h)  # noqa: E731
+        version = np.__version__
+    else:
+        import torch
+        torch.set_num_threads(threads)
+        run = lambda: torch_attention(torch, sentence, d, h)  # noqa: E731
+        version = torch.__version__
+    run()  # warm up: OpenBLAS's buffers, first-touch of the pages
     samples = []
     start = time.perf_counter()
-    while time.perf_counter() - start < min_time or len(samples) < 5:
+    while time.perf_counter() - start < min_time or len(samples) < 3:
         t0 = time.perf_counter()
-        numpy_attention(sentence, d, h)
+        run()
         samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
+    core, blas_version = openblas_core()
+    print(json.dumps({"seconds": statistics.median(samples), "core": core, "openblas": blas_version,
+                      "version": version, "threads": threads}))
+
+
+def fitting_core():
+    """The OpenBLAS core this processor's vector units call for (as core/products.cpp)."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            flags = next(line for line in f if line.startswith("flags")).split(":", 1)[1].split()
+    except (OSError, StopIteration):
+        return None
+    if all(f in flags for f in ("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl")):
+        return "SkylakeX"
+    if "avx2" in flags and "fma" in flags:
+        return "Haswell"
+    if "avx" in flags:
+        return "Sandybridge"
+    return None
+
+
+def child_env(core):
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    if core:
+        env["OPENBLAS_CORETYPE"] = core
+    threads = str(os.cpu_count())
+    env["OPENBLAS_NUM_THREADS"] = threads
+    env["OMP_NUM_THREADS"] = threads
+    return env
+
+
+def time_library(library, shape, core, min_time):
+    out = subprocess.run([sys.executable, __file__, "--worker", library, "--shape", ",".join(map(str, shape)),
+                          "--min-time", str(min_time)],
+                         env=child_env(core), check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def time_engine(bench, repetitions, shape):
@@ -75,40 +176,105 @@ def time_engine(bench, repetitions, shape):
     out = subprocess.run(
         [bench, f"--benchmark_filter=^BM_Attention/{n}/{d}/{h}/", "--benchmark_format=json",
          f"--benchmark_repetitions={repetitions}", "--benchmark_report_aggregates_only=true"],
-        check=True, capture_output=True, text=True).stdout
-    for b in json.loads(out)["benchmarks"]:
+        env=child_env(None), check=True, capture_output=True, text=True).stdout
+    report = json.loads(out)
+    for b in report["benchmarks"]:
         if b.get("aggregate_name") == "median":
             scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]]
-            return b["real_time"] * scale
+            return b["real_time"] * scale, report["context"].get("matrix products", "?")
     raise RuntimeError(f"no median for {shape} in the benchmark output")
 
 
-def blas_info():
+def cpu_name():
     try:
-        from threadpoolctl import threadpool_info
-        return ", ".join(f"{i['internal_api']} {i.get('version')} {i.get('architecture')} "
-                         f"{i['num_threads']} threads" for i in threadpool_info())
-    except ImportError:
-        return "threadpoolctl not installed"
+        out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            if line.startswith("Model name:"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("bench", help="path to the attention-bench executable")
-    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("bench", nargs="?", help="path to the attention-bench executable")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per shape")
+    parser.add_argument("--repetitions", type=int, default=3, help="engine repetitions per round")
+    parser.add_argument("--min-time", type=float, default=0.5, help="seconds each library runs per round")
+    parser.add_argument("--shapes", help="n/d_model/heads,... (default: the five of bench/README.md)")
+    parser.add_argument("--no-torch", action="store_true", help="NumPy only")
+    parser.add_argument("--worker", choices=["numpy", "torch"], help=argparse.SUPPRESS)
+    parser.add_argument("--shape", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
-          f"NumPy {np.__version__}; BLAS: {blas_info()}")
-    print("Each row times the engine and then NumPy back to back (medians), so both see the same load.")
-    print(f"{'shape n/d_model/heads':>22} {'NumPy ms':>10} {'engine ms':>10} {'ratio':>7} "
-          f"{'NumPy GFLOP/s':>14} {'engine GFLOP/s':>15}")
-    for n, d, h in SHAPES:
-        te = time_engine(args.bench, args.repetitions, (n, d, h))
-        tn = time_numpy(n, d, h)
-        f = flops(n, d, h)
-        print(f"{f'{n}/{d}/{h}':>22} {tn * 1e3:10.3f} {te * 1e3:10.3f} {tn / te:6.2f}x "
-              f"{f / tn * 1e-9:14.1f} {f / te * 1e-9:15.1f}", flush=True)
+    if args.worker:
+        worker(args.worker, tuple(int(x) for x in args.shape.split(",")), args.min_time)
+        return 0
+    if not args.bench:
+        parser.error("the path to attention-bench is required")
+
+    shapes = SHAPES
+    if args.shapes:
+        shapes = [tuple(int(x) for x in s.split("/")) for s in args.shapes.split(",")]
+    libraries = ["numpy"] + ([] if args.no_torch else ["torch"])
+    fit = fitting_core()
+    cores = [None] + ([fit] if fit else [])  # None: OpenBLAS's own choice
+
+    print(f"CPU: {cpu_name()}, {os.cpu_count()} cores; vector units call for OpenBLAS core {fit or '(none)'}")
+    print("Each round times the engine and then each library back to back; ratios are medians over "
+          f"{args.rounds} rounds [min-max].")
+    header = f"{'n/d_model/heads':>16} {'engine ms':>10}"
+    for lib in libraries:
+        header += f" {lib + ' ms':>10} {lib + ' / engine':>22}"
+    header += f" {'engine GFLOP/s':>15}"
+    print(header)
+    seen = {}
+    failed = []
+    for shape in shapes:
+        engine_times, lib_times, ratios = [], {lib: [] for lib in libraries}, {lib: [] for lib in libraries}
+        for _ in range(args.rounds):
+            te, backend = time_engine(args.bench, args.repetitions, shape)
+            seen["engine"] = backend
+            engine_times.append(te)
+            for lib in libraries:
+                best = None
+                for core in cores:
+                    r = time_library(lib, shape, core, args.min_time)
+                    if best is None or r["seconds"] < best["seconds"]:
+                        best = r
+                    seen.setdefault(lib, {"version": r["version"], "openblas": r["openblas"],
+                                          "threads": r["threads"], "cores": {}})
+                    seen[lib]["cores"].setdefault(r["core"], []).append(r["seconds"] / te)
+                lib_times[lib].append(best["seconds"])
+                ratios[lib].append(best["seconds"] / te)
+        te = statistics.median(engine_times)
+        line = f"{'/'.join(map(str, shape)):>16} {te * 1e3:10.3f}"
+        for i, lib in enumerate(libraries):
+            r = ratios[lib]
+            target = TARGETS.get(shape, (None, None))[i]
+            mark = ""
+            if target:
+                mark = " ok" if statistics.median(r) >= target else " MISS"
+                if mark == " MISS":
+                    failed.append(f"{lib} at {'/'.join(map(str, shape))}")
+            text = f"{statistics.median(r):.2f}x [{min(r):.2f}-{max(r):.2f}]"
+            text += f"{mark}" + (f" (>= {target})" if target else "")
+            line += f" {statistics.median(lib_times[lib]) * 1e3:10.3f} {text:>22}"
+        line += f" {flops(*shape) / te * 1e-9:15.1f}"
+        print(line, flush=True)
+
+    print(f"engine matrix products: {seen.get('engine')}")
+    for lib in libraries:
+        info = seen.get(lib)
+        if not info:
+            continue
+        per_core = ", ".join(f"{core} {statistics.median(v):.2f}x" for core, v in info["cores"].items())
+        print(f"{lib} {info['version']} on OpenBLAS {info['openblas']}, {info['threads']} threads; "
+              f"median ratio to the engine per OpenBLAS core tried: {per_core}")
+    if failed:
+        print("targets missed: " + ", ".join(failed))
+    return 0
 
 
 if __name__ == "__main__":

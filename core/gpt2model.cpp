@@ -1,6 +1,7 @@
 #include "gpt2model.h"
 
 #include "core/parallel.h"
+#include "core/products.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,17 +14,6 @@
 #include <numeric>
 #include <random>
 #include <sstream>
-
-#if defined(AV_USE_OPENBLAS)
-#include <mutex>
-
-extern "C" {
-// From OpenBLAS's cblas.h, declared here as core/products.cpp does.
-void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, const float* a, int lda,
-                 const float* b, int ldb, float beta, float* c, int ldc);
-void openblas_set_num_threads(int threads);
-}
-#endif
 
 namespace attn {
 
@@ -66,18 +56,14 @@ int positiveInt(const nlohmann::json& json, const char* key, const std::string& 
 // dst (+)= lhs rhs, or lhs rhsᵀ, single-threaded.
 void multiplyF(MatrixFRef dst, const ConstMatrixFRef& lhs, const ConstMatrixFRef& rhs, bool transposed, bool accumulate)
 {
-#if defined(AV_USE_OPENBLAS)
     const double work = static_cast<double>(dst.rows()) * static_cast<double>(dst.cols()) * lhs.cols();
-    if (work >= 32.0 * 32.0 * 32.0) {
-        static std::once_flag singleThreaded;
-        std::call_once(singleThreaded, [] { openblas_set_num_threads(1); });
-        cblas_sgemm(101, 111, transposed ? 112 : 111, static_cast<int>(dst.rows()), static_cast<int>(dst.cols()),
-                    static_cast<int>(lhs.cols()), 1.0f, lhs.data(), static_cast<int>(lhs.outerStride()), rhs.data(),
-                    static_cast<int>(rhs.outerStride()), accumulate ? 1.0f : 0.0f, dst.data(),
-                    static_cast<int>(dst.outerStride()));
+    if (const SgemmFunction sgemm = work >= 32.0 * 32.0 * 32.0 ? singlePrecisionGemm() : nullptr) {
+        sgemm(101, 111, transposed ? 112 : 111, static_cast<int>(dst.rows()), static_cast<int>(dst.cols()),
+              static_cast<int>(lhs.cols()), 1.0f, lhs.data(), static_cast<int>(lhs.outerStride()), rhs.data(),
+              static_cast<int>(rhs.outerStride()), accumulate ? 1.0f : 0.0f, dst.data(),
+              static_cast<int>(dst.outerStride()));
         return;
     }
-#endif
     if (transposed) {
         if (accumulate)
             dst.noalias() += lhs * rhs.transpose();

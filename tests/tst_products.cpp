@@ -1,13 +1,20 @@
 // The engine's matrix products (core/products.h) against a plain triple loop,
 // on the shapes the engine multiplies: row blocks, column slices of Q, K and V
 // (strided), a transposed right-hand side, and sizes on both sides of the
-// point where the BLAS takes over from Eigen.
+// point where the BLAS takes over from Eigen. Then which kernels run: this
+// process leaves the choice to the engine (OPENBLAS_CORETYPE unset), and
+// children of it run the same products with OpenBLAS misdetecting the
+// processor, with a core the user named, and without OpenBLAS.
 
 #include "core/products.h"
 
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QtTest>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <random>
 
@@ -61,6 +68,71 @@ void expectClose(const attn::Matrix& actual, const attn::ConstMatrixRef& lhs, co
     }
 }
 
+// The widest vector units /proc/cpuinfo lists for the first processor: the
+// kernel's view, independent of the engine's CPUID checks. Empty elsewhere.
+QString cpuinfoVectorUnits()
+{
+    QFile file(QStringLiteral("/proc/cpuinfo"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        if (!line.startsWith("flags"))
+            continue;
+        const QList<QByteArray> flags = line.mid(line.indexOf(':') + 1).simplified().split(' ');
+        const auto has = [&](const char* flag) { return flags.contains(QByteArray(flag)); };
+        if (has("avx512f") && has("avx512cd") && has("avx512bw") && has("avx512dq") && has("avx512vl"))
+            return QStringLiteral("AVX-512");
+        if (has("avx2") && has("fma"))
+            return QStringLiteral("AVX2");
+        if (has("avx"))
+            return QStringLiteral("AVX");
+        return QStringLiteral("SSE2");
+    }
+    return {};
+}
+
+// Runs this test program's parity and report slots in a child whose
+// environment differs from this one's by `changes` (an empty value unsets).
+struct Child
+{
+    int exitCode = -1;
+    QString output;
+    QMap<QString, QString> kernels; // from the report line
+};
+
+Child runChild(const QList<QPair<QString, QString>>& changes)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("AV_TST_PRODUCTS_CHILD"), QStringLiteral("1"));
+    for (const auto& [name, value] : changes) {
+        if (value.isEmpty())
+            env.remove(name);
+        else
+            env.insert(name, value);
+    }
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QCoreApplication::applicationFilePath(),
+                  {QStringLiteral("parityWithEigen"), QStringLiteral("reportKernels")});
+    Child child;
+    if (!process.waitForFinished(120000))
+        return child;
+    child.output = QString::fromUtf8(process.readAll());
+    child.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    for (const QString& line : child.output.split('\n')) {
+        const qsizetype at = line.indexOf(QStringLiteral("kernels|"));
+        if (at < 0)
+            continue;
+        for (const QString& field : line.mid(at + 8).split('|')) {
+            const qsizetype eq = field.indexOf('=');
+            if (eq > 0)
+                child.kernels.insert(field.left(eq), field.mid(eq + 1).trimmed());
+        }
+    }
+    return child;
+}
+
 } // namespace
 
 class TestProducts : public QObject
@@ -74,6 +146,13 @@ private slots:
     void rowBlockWritesOnlyItsRows();
     void integersAreExact();
     void nonFiniteValuesPropagate();
+    void parityWithEigen();
+    void reportKernels();
+    void processorFeaturesMatchCpuinfo();
+    void largeProductsRunOnKernelsForTheProcessor();
+    void misdetectedCoreIsReplaced();
+    void userCoreIsKept();
+    void missingOpenblasFallsBackToEigen();
 };
 
 void TestProducts::wholeMatrices_data()
@@ -174,5 +253,131 @@ void TestProducts::nonFiniteValuesPropagate()
     QCOMPARE(out(4, 0), 40.0);
 }
 
-QTEST_GUILESS_MAIN(TestProducts)
+void TestProducts::parityWithEigen()
+{
+    // Whichever kernel runs, the same numbers as Eigen's own product to 1e-12
+    // of the entries' magnitude, on the engine's shapes: a projection's row
+    // block, a head's scores (strided slices, transposed) and weighted sum.
+    std::mt19937 gen(19);
+    const int n = 300, d = 192, dk = 48, h = 1;
+    const attn::Matrix x = randomMatrix(n, d, gen);
+    const attn::Matrix w = randomMatrix(d, d, gen);
+    const attn::Matrix q = randomMatrix(n, d, gen);
+    const attn::Matrix k = randomMatrix(n, d, gen);
+    const auto check = [](const attn::Matrix& actual, const attn::Matrix& eigen) {
+        const double scale = eigen.cwiseAbs().maxCoeff();
+        const double worst = (actual - eigen).cwiseAbs().maxCoeff();
+        QVERIFY2(worst <= 1e-12 * scale, qPrintable(QStringLiteral("%1 of %2 (%3)")
+                                                        .arg(worst, 0, 'g', 3)
+                                                        .arg(scale, 0, 'g', 3)
+                                                        .arg(attn::productBackend())));
+    };
+    attn::Matrix projection(n - 50, d);
+    attn::multiply(projection, x.middleRows(25, n - 50), w);
+    check(projection, x.middleRows(25, n - 50) * w);
+
+    attn::Matrix scores(n, n);
+    attn::multiply(scores, q.middleCols(h * dk, dk), k.middleCols(h * dk, dk), attn::Rhs::Transposed);
+    check(scores, q.middleCols(h * dk, dk) * k.middleCols(h * dk, dk).transpose());
+
+    attn::Matrix output(n, dk);
+    attn::multiply(output, scores, q.middleCols(h * dk, dk));
+    check(output, scores * q.middleCols(h * dk, dk));
+}
+
+void TestProducts::reportKernels()
+{
+    const attn::ProductKernels& k = attn::productKernels();
+    // One line the parent process reads (runChild).
+    std::printf("kernels|openblas=%d|loaded=%d|core=%s|detected=%s|fitting=%s|processor=%s|kernel=%s|description=%s\n",
+                k.openblas ? 1 : 0, k.openblasLoaded ? 1 : 0, k.core.c_str(), k.detected.c_str(), k.fitting.c_str(),
+                attn::vectorUnitsName(k.processor), attn::vectorUnitsName(k.kernel), k.description.c_str());
+    std::fflush(stdout);
+    QVERIFY(!k.description.empty());
+    QCOMPARE(QString::fromStdString(k.description), QString::fromUtf8(attn::productBackend()));
+}
+
+void TestProducts::processorFeaturesMatchCpuinfo()
+{
+    const QString listed = cpuinfoVectorUnits();
+    if (listed.isEmpty())
+        QSKIP("no /proc/cpuinfo");
+    QCOMPARE(QString::fromUtf8(attn::vectorUnitsName(attn::processorVectorUnits())), listed);
+}
+
+void TestProducts::largeProductsRunOnKernelsForTheProcessor()
+{
+    // main() left the choice to the engine. A processor with AVX2 or wider
+    // must not run the large products on generic SSE kernels, whatever
+    // OpenBLAS's own table says about it.
+    const attn::ProductKernels& k = attn::productKernels();
+    qInfo("%s", k.description.c_str());
+    QCOMPARE(QString::fromUtf8(attn::vectorUnitsName(k.processor)),
+             QString::fromUtf8(attn::vectorUnitsName(attn::processorVectorUnits())));
+    if (k.processor >= attn::VectorUnits::Avx2) {
+        QVERIFY2(k.kernel >= attn::VectorUnits::Avx2, k.description.c_str());
+        if (k.openblas) {
+            QVERIFY2(attn::openblasCoreUnits(k.core) >= attn::VectorUnits::Avx2, k.description.c_str());
+            QVERIFY(QString::fromStdString(k.description).contains(QString::fromStdString(k.core)));
+        }
+    }
+    QVERIFY(!k.userCore);
+}
+
+void TestProducts::misdetectedCoreIsReplaced()
+{
+    // OpenBLAS's table gives a processor it does not know its generic
+    // Prescott kernels; the engine loads it again with the fitting core.
+    if (!attn::productKernels().openblasLoaded)
+        QSKIP("OpenBLAS cannot be loaded");
+    const attn::VectorUnits units = attn::processorVectorUnits();
+    if (units < attn::VectorUnits::Avx)
+        QSKIP("Prescott's kernels fit this processor");
+    const Child child = runChild({{"OPENBLAS_CORETYPE", ""}, {"AV_OPENBLAS_TEST_DETECTS", "Prescott"}});
+    QVERIFY2(child.exitCode == 0, qPrintable(child.output));
+    QCOMPARE(child.kernels.value("openblas"), QStringLiteral("1"));
+    QCOMPARE(child.kernels.value("detected"), QStringLiteral("Prescott"));
+    QCOMPARE(child.kernels.value("core"), QString::fromStdString(attn::productKernels().fitting));
+    QVERIFY(attn::openblasCoreUnits(child.kernels.value("core").toStdString()) == units);
+    QVERIFY2(child.kernels.value("description").contains(QStringLiteral("OpenBLAS detected Prescott")),
+             qPrintable(child.output));
+}
+
+void TestProducts::userCoreIsKept()
+{
+    // A core the user named is what OpenBLAS loads with; if its kernels are
+    // narrower than the processor's, Eigen's may run instead when faster, and
+    // the numbers are the same either way (the child's parity slot).
+    if (!attn::productKernels().openblasLoaded)
+        QSKIP("OpenBLAS cannot be loaded");
+    const Child child = runChild({{"OPENBLAS_CORETYPE", "Prescott"}, {"AV_OPENBLAS_TEST_DETECTS", ""}});
+    QVERIFY2(child.exitCode == 0, qPrintable(child.output));
+    const QString description = child.kernels.value("description");
+    if (child.kernels.value("openblas") == QStringLiteral("1")) {
+        QCOMPARE(child.kernels.value("core"), QStringLiteral("Prescott"));
+        QVERIFY2(description.contains(QStringLiteral("OPENBLAS_CORETYPE=Prescott")), qPrintable(description));
+    } else {
+        QVERIFY2(description.startsWith(QStringLiteral("Eigen")) && description.contains(QStringLiteral("Prescott")),
+                 qPrintable(description));
+    }
+}
+
+void TestProducts::missingOpenblasFallsBackToEigen()
+{
+    const Child child = runChild({{"AV_OPENBLAS_LIBRARY", "/nonexistent/libopenblas.so.0"}});
+    QVERIFY2(child.exitCode == 0, qPrintable(child.output));
+    QCOMPARE(child.kernels.value("openblas"), QStringLiteral("0"));
+    QCOMPARE(child.kernels.value("loaded"), QStringLiteral("0"));
+    QVERIFY2(child.kernels.value("description").startsWith(QStringLiteral("Eigen")), qPrintable(child.output));
+}
+
+int main(int argc, char** argv)
+{
+    // This process tests the engine's own choice; children say what differs.
+    if (!qEnvironmentVariableIsSet("AV_TST_PRODUCTS_CHILD"))
+        qunsetenv("OPENBLAS_CORETYPE");
+    QCoreApplication app(argc, argv);
+    TestProducts test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_products.moc"
