@@ -18,7 +18,17 @@ struct Parser
 {
     QCommandLineParser parser;
     QCommandLineOption sentence{"sentence", "The sentence to attend over.", "text"};
-    QCommandLineOption preset{"preset", "Start from a preset: article (the reference walk-through).", "name"};
+    QCommandLineOption preset{"preset",
+                              "Start from a preset: article (the reference walk-through), or a trained model: "
+                              "previous (a previous-token head) or induction (an induction head).",
+                              "name"};
+    QCommandLineOption train{"train",
+                             "Train a small attention model on a task first: previous, reverse, sort or induction; "
+                             "--heads, --d-model, --layers, --train-steps and --train-seed set it.",
+                             "task"};
+    QCommandLineOption trainSteps{"train-steps", "With --train: Adam steps, 1 to 100000 (default: the task's).", "n"};
+    QCommandLineOption trainSeed{"train-seed", "With --train: the seed of the weights and data (default 1).", "n"};
+    QCommandLineOption layers{"layers", "With --train: attention layers, 1 or 2 (default: the task's).", "n"};
     QCommandLineOption seed{"seed", "Weight seed, 0 to 4294967295 (default 42).", "n"};
     QCommandLineOption embeddingSeed{
         "embedding-seed", "Embedding seed, 0 to 4294967295 (default 0); draws every word's vector, given ones too.",
@@ -66,7 +76,8 @@ struct Parser
         return {sentence,     preset,      seed,        embeddingSeed, dModel,     heads,       init,
                 causal,       noScale,     temperature, positional,    exportJson, exportNumpy, exportImage,
                 exportLesson, saveSession, exportCsv,   panel,         scale,      head,        model,
-                layer,        generate,    colorMap,    weightsScale,  help,       version};
+                layer,        generate,    colorMap,    weightsScale,  help,       version,     train,
+                trainSteps,   trainSeed,   layers};
     }
 
     Parser()
@@ -107,6 +118,56 @@ bool parseReal(const QString& text, const QString& option, double* out, QString*
         return false;
     }
     *out = value;
+    return true;
+}
+
+bool isTrainedPreset(const QString& name)
+{
+    return name == QLatin1String("previous") || name == QLatin1String("induction");
+}
+
+// --train and the sizes that go with it, checked as the trainer checks them.
+bool parseTraining(const QCommandLineParser& parser, const Parser& p, CommandLineOptions& options, QString* error)
+{
+    if (!parser.isSet(p.train)) {
+        for (const QCommandLineOption* option : {&p.trainSteps, &p.trainSeed, &p.layers}) {
+            if (parser.isSet(*option)) {
+                *error = QStringLiteral("--%1 needs --train.").arg(option->names().constFirst());
+                return false;
+            }
+        }
+        return true;
+    }
+    if (!options.trainedPreset.empty() || !options.config.model.empty() || parser.isSet(p.model)) {
+        *error = QStringLiteral("--train trains a model of its own: it cannot be combined with --model or a trained "
+                                "--preset.");
+        return false;
+    }
+    try {
+        attn::train::TrainOptions train = attn::train::defaultOptions(parser.value(p.train).toStdString());
+        qint64 integer = 0;
+        const auto size = [&](const QCommandLineOption& option, const char* name, qint64 high, int* out) {
+            if (!parser.isSet(option))
+                return true;
+            if (!parseInteger(parser.value(option), QString::fromLatin1(name), 1, high, &integer, error))
+                return false;
+            *out = static_cast<int>(integer);
+            return true;
+        };
+        if (!size(p.trainSteps, "train-steps", 100000, &train.steps) || !size(p.layers, "layers", 2, &train.layers) ||
+            !size(p.heads, "heads", 64, &train.heads) || !size(p.dModel, "d-model", 256, &train.dModel))
+            return false;
+        if (parser.isSet(p.trainSeed)) {
+            if (!parseInteger(parser.value(p.trainSeed), "train-seed", 0, attn::Limits::maxSeed, &integer, error))
+                return false;
+            options.trainSeed = static_cast<std::uint64_t>(integer);
+        }
+        attn::train::validateOptions(train);
+        options.train = train;
+    } catch (const attn::train::TrainingError& e) {
+        *error = QString::fromStdString(e.what());
+        return false;
+    }
     return true;
 }
 
@@ -235,6 +296,12 @@ ParseOutcome parseArguments(const QStringList& arguments)
     }
     if (!options.sessionFile.isEmpty() && !parser.isSet(p.preset)) {
         // The session is the starting point; options below override it.
+    } else if (parser.isSet(p.preset) && isTrainedPreset(parser.value(p.preset))) {
+        options.trainedPreset = parser.value(p.preset).toStdString();
+        const auto article = loadPreset(QStringLiteral("article"), &error);
+        if (!article)
+            return outcome;
+        config = *article;
     } else if (parser.isSet(p.preset)) {
         const auto preset = loadPreset(parser.value(p.preset), &error);
         if (!preset)
@@ -383,8 +450,16 @@ ParseOutcome parseArguments(const QStringList& arguments)
             return outcome;
         }
     }
-    if ((parser.isSet(p.layer) || parser.isSet(p.generate)) && config.model.empty()) {
-        error = QStringLiteral("--layer and --generate need --model: the article's model has one layer.");
+    if (!parseTraining(parser, p, options, &error))
+        return outcome;
+    const bool trained = options.train || !options.trainedPreset.empty();
+    if (parser.isSet(p.generate) && config.model.empty()) {
+        error = QStringLiteral("--generate needs --model: only a GPT-2 checkpoint continues a text.");
+        return outcome;
+    }
+    if (parser.isSet(p.layer) && config.model.empty() && !trained) {
+        error =
+            QStringLiteral("--layer needs --model, --train or a trained --preset: the article's model has one layer.");
         return outcome;
     }
     if (parser.isSet(p.layer)) {
@@ -398,7 +473,9 @@ ParseOutcome parseArguments(const QStringList& arguments)
         options.generate = static_cast<int>(integer);
     }
     if (parser.isSet(p.head)) {
-        if (!parseInteger(parser.value(p.head), "head", 1, config.heads, &integer, &error))
+        // A trained model's heads are known once it is loaded or trained:
+        // the export checks --head against them.
+        if (!parseInteger(parser.value(p.head), "head", 1, trained ? 1024 : config.heads, &integer, &error))
             return outcome;
         options.head = static_cast<int>(integer - 1);
     } else if (options.head >= config.heads) {
@@ -414,6 +491,22 @@ ParseOutcome parseArguments(const QStringList& arguments)
             options.selectedToken = -1;
     }
 
+    if (trained && !options.isHeadless()) {
+        error = QStringLiteral("--train and a trained --preset write files: add --export-json or --export-image.");
+        return outcome;
+    }
+    if (trained && parser.isSet(p.sentence)) {
+        error = QStringLiteral("--sentence: a trained model reads its task's tokens and shows its task's example "
+                               "sequence, not a sentence.");
+        return outcome;
+    }
+    if (trained && !options.saveSession.isEmpty()) {
+        error = QStringLiteral("--save-session keeps the article's settings or a checkpoint's path, not a trained "
+                               "model's weights: use --export-json.");
+        return outcome;
+    }
+    if (trained)
+        return outcome; // --heads and --d-model are the trained model's
     try {
         attn::validateConfig(config);
     } catch (const attn::AttentionError& e) {

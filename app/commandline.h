@@ -4,6 +4,7 @@
 // or the display, so every option and every error can be tested directly.
 
 #include "core/attention.h"
+#include "core/train/training.h"
 #include "ui/document/session.h"
 
 #include <QString>
@@ -25,9 +26,14 @@ struct CommandLineOptions
     QString colorMap;                         // empty: the default
     std::optional<WeightsScale> weightsScale; // unset: the default (0 to 1) or the session's
     double scale = 1.0;
-    int head = 0;           // zero-based; the option is one-based
-    int layer = 0;          // zero-based, with --model
-    int generate = 0;       // with --model: greedy tokens appended to the text first
+    int head = 0;     // zero-based; the option is one-based
+    int layer = 0;    // zero-based, with --model
+    int generate = 0; // with --model: greedy tokens appended to the text first
+    // A trained model instead of the article's: a shipped preset by name
+    // ("previous", "induction"), or a training run with these options.
+    std::string trainedPreset;
+    std::optional<attn::train::TrainOptions> train;
+    std::uint64_t trainSeed = 1;
     int selectedToken = -1; // from a session: the highlighted query token
     int lessonStep = 0;     // from a session
     bool showHelp = false;

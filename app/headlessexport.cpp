@@ -1,6 +1,7 @@
 #include "headlessexport.h"
 
 #include "core/exporters.h"
+#include "core/train/modelfile.h"
 #include "ui/document/exportfiles.h"
 #include "ui/document/modelloader.h"
 #include "ui/document/savefile.h"
@@ -9,9 +10,39 @@
 #include "ui/render/lessonpdf.h"
 #include "ui/render/panelid.h"
 
+#include <QFile>
+
 #include <algorithm>
+#include <cstdio>
 #include <memory>
+#include <optional>
 #include <ostream>
+
+namespace {
+
+// The shipped preset from the resources, or a model trained now from the
+// options' seed (progress on stderr, ten lines at most).
+attn::train::TrainedModel trainedModel(const CommandLineOptions& options)
+{
+    if (!options.trainedPreset.empty()) {
+        QFile file(QStringLiteral(":/presets/%1.json").arg(QString::fromStdString(options.trainedPreset)));
+        if (!file.open(QIODevice::ReadOnly))
+            throw attn::train::TrainingError(attn::train::TrainingError::Kind::File,
+                                             "The preset " + options.trainedPreset + " is not in this build.");
+        return attn::train::fromJson(file.readAll().toStdString());
+    }
+    attn::train::Trainer trainer(*options.train, options.trainSeed);
+    const int every = std::max(1, options.train->steps / 10);
+    trainer.run(nullptr, [&](const attn::train::StepResult& step) {
+        if (step.step % every == 0 || step.step == options.train->steps)
+            std::fprintf(stderr, "training %s: step %d of %d, loss %.4f, accuracy %.1f%%\n",
+                         options.train->task.c_str(), step.step, options.train->steps, step.loss,
+                         100.0 * step.accuracy);
+    });
+    return trainer.model();
+}
+
+} // namespace
 
 QString runHeadlessExports(const CommandLineOptions& options)
 {
@@ -42,13 +73,49 @@ QString runHeadlessExports(const CommandLineOptions& options)
 
     // Shared with the figure and the slides for this call only.
     std::shared_ptr<const attn::AttentionResult> result;
+    attn::AttentionConfig config = options.config;
+    std::optional<attn::ModelFacts> trainedFacts;
     try {
-        if (!options.config.model.empty()) {
+        if (options.train || !options.trainedPreset.empty()) {
+            if (!options.exportNumpy.isEmpty())
+                return QStringLiteral("--export-numpy writes the article's model; a trained model's numbers are in "
+                                      "--export-json.");
+            const attn::train::TrainedModel model = trainedModel(options);
+            const attn::train::Example example = attn::train::fixedExample(model.options);
+            config = attn::train::displayConfig(model, example.tokens);
+            config.trainedTask = model.options.task;
+            attn::AttentionResult trainedResult = attn::train::toAttentionResult(model);
+            trainedResult.modelName =
+                "trained on " + model.options.task + " · " + std::to_string(model.options.layers) +
+                (model.options.layers == 1 ? " layer × " : " layers × ") + std::to_string(model.options.heads) +
+                " heads · d_model " + std::to_string(model.options.dModel) + " · " + std::to_string(model.steps) +
+                " steps · layer " + std::to_string(options.layer + 1);
+            result = std::make_shared<const attn::AttentionResult>(std::move(trainedResult));
+            attn::ModelFacts facts;
+            facts.family = "attention-visualizer-" + model.options.task;
+            facts.layers = model.options.layers;
+            facts.heads = model.options.heads;
+            facts.dModel = model.options.dModel;
+            facts.vocabSize = model.options.vocab;
+            facts.context = model.options.length;
+            facts.trainingTask = model.options.task;
+            facts.trainingLoss = model.loss;
+            facts.trainingAccuracy = model.accuracy;
+            trainedFacts = facts;
+            if (options.layer >= static_cast<int>(result->layers.size()))
+                return QStringLiteral("--layer %1: the model has %2 layers.")
+                    .arg(options.layer + 1)
+                    .arg(result->layers.size());
+            if (options.head >= result->headCount())
+                return QStringLiteral("--head %1: the model has %2 heads per layer.")
+                    .arg(options.head + 1)
+                    .arg(result->headCount());
+        } else if (!config.model.empty()) {
             if (!options.exportNumpy.isEmpty())
                 return QStringLiteral("--export-numpy writes the article's model; a checkpoint's numbers are in "
                                       "--export-json.");
             result = std::make_shared<const attn::AttentionResult>(
-                computeModelResult(options.config, options.layer, options.generate));
+                computeModelResult(config, options.layer, options.generate));
             if (options.layer >= static_cast<int>(result->layers.size()))
                 return QStringLiteral("--layer %1: the model has %2 layers.")
                     .arg(options.layer + 1)
@@ -61,27 +128,32 @@ QString runHeadlessExports(const CommandLineOptions& options)
             // A long input keeps the scores of the head exported only; the
             // JSON writes the others' computed again, one head at a time.
             const attn::ScoresKept keep = attn::scoresToKeep(
-                attn::countTokens(options.config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
-                static_cast<std::uint64_t>(options.config.heads), 0,
-                std::clamp(options.head, 0, options.config.heads - 1));
-            result =
-                std::make_shared<const attn::AttentionResult>(attn::computeAttention(options.config, nullptr, keep));
+                attn::countTokens(config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
+                static_cast<std::uint64_t>(config.heads), 0, std::clamp(options.head, 0, config.heads - 1));
+            result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config, nullptr, keep));
         }
     } catch (const attn::AttentionError& e) {
+        return QString::fromStdString(e.what());
+    } catch (const attn::train::TrainingError& e) {
         return QString::fromStdString(e.what());
     } catch (const std::bad_alloc&) {
         return QString::fromStdString(attn::outOfMemoryError().what());
     }
 
-    if (!options.exportJson.isEmpty() && !exportJson(options.exportJson, options.config, *result, &error, &files))
+    if (trainedFacts && !options.exportJson.isEmpty()) {
+        if (!files.addText(
+                options.exportJson,
+                [&](std::ostream& out) { attn::writeModelJson(out, config, *result, *trainedFacts); }, &error))
+            return error;
+    } else if (!options.exportJson.isEmpty() && !exportJson(options.exportJson, config, *result, &error, &files)) {
         return error;
-    if (!options.exportNumpy.isEmpty() &&
-        !exportNumpyScript(options.exportNumpy, options.config, *result, &error, &files))
+    }
+    if (!options.exportNumpy.isEmpty() && !exportNumpyScript(options.exportNumpy, config, *result, &error, &files))
         return error;
     if (!options.exportCsv.isEmpty()) {
         const auto panel = attn::panelFromName(options.panel);
-        if (!panel || !exportPanelCsv(options.exportCsv, options.config, *result, *panel, options.layer, options.head,
-                                      &error, &files))
+        if (!panel ||
+            !exportPanelCsv(options.exportCsv, config, *result, *panel, options.layer, options.head, &error, &files))
             return error;
     }
     if (!options.exportImage.isEmpty()) {
@@ -92,7 +164,7 @@ QString runHeadlessExports(const CommandLineOptions& options)
         figure.colorMap = options.colorMap;
         figure.weightsScale = options.weightsScale.value_or(WeightsScale::Fixed);
         figure.scale = options.scale;
-        if (!exportFigure(options.exportImage, options.config, result, figure, &error, &files))
+        if (!exportFigure(options.exportImage, config, result, figure, &error, &files))
             return error;
     }
     if (!options.exportLesson.isEmpty()) {
@@ -101,7 +173,7 @@ QString runHeadlessExports(const CommandLineOptions& options)
         lesson.head = options.head;
         lesson.layer = options.layer;
         lesson.colorMap = options.colorMap;
-        if (!exportLessonPdf(options.exportLesson, options.config, result, lesson, &error, &files))
+        if (!exportLessonPdf(options.exportLesson, config, result, lesson, &error, &files))
             return error;
     }
     return files.commit(&error) ? QString() : error;

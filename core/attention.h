@@ -60,6 +60,9 @@ struct AttentionConfig
     // article's model (core/gpt2result.h); empty: the article's model, and
     // then everything above but the sentence does not apply.
     std::string model;
+    // The task of a model trained in the app (core/train/), shown with its
+    // learned weights; empty otherwise.
+    std::string trainedTask;
 
     // Embeddings given literally (a preset, an import, an edit), by word.
     std::map<std::string, std::vector<double>> explicitEmbeddings;

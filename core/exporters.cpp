@@ -265,6 +265,20 @@ void writeModelJson(std::ostream& out, const AttentionConfig& config, const Atte
         out << ",\n  \"generated_ids\": ";
         ids(result.generatedIds);
     }
+    if (!model.trainingTask.empty()) {
+        const auto numbers = [&](const std::vector<double>& list) {
+            out << '[';
+            for (std::size_t i = 0; i < list.size(); ++i)
+                out << (i == 0 ? "" : ", ") << formatDouble(list[i]);
+            out << ']';
+        };
+        out << ",\n  \"training\": {\"task\": " << jsonQuote(model.trainingTask)
+            << ", \"steps\": " << model.trainingLoss.size() << ",\n    \"loss\": ";
+        numbers(model.trainingLoss);
+        out << ",\n    \"accuracy\": ";
+        numbers(model.trainingAccuracy);
+        out << '}';
+    }
     out << "\n}\n";
 }
 

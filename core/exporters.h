@@ -33,6 +33,10 @@ struct ModelFacts
     int dModel = 0;
     int vocabSize = 0;
     int context = 0;
+    // A model trained in the app: its task and curve, written as "training".
+    std::string trainingTask;
+    std::vector<double> trainingLoss;     // one number per step
+    std::vector<double> trainingAccuracy; // on each step's batch
 };
 
 // {"format": "attention-visualizer-model/1", "model": {...}, "text", "token_ids",

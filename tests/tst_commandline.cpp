@@ -29,6 +29,9 @@ private slots:
     void defaultsAreTheArticle();
     void modelExportsEveryHeadAndTheNextTokens();
     void badModelsAreRefused();
+    void trainingExportsTheTrainersModel();
+    void presetsShowWhatTheirHeadsLearned();
+    void badTrainingIsRefused();
     void optionsMapOntoConfig();
     void presetWithOverrides();
     void badArguments_data();
@@ -185,7 +188,7 @@ void TestCommandLine::badModelsAreRefused()
         {{"--model", dir.filePath("missing")}, "is not a folder"},
         {{"--model", model, "--layer", "3"}, "has 2 layers"},
         {{"--model", model, "--head", "5"}, "head"},
-        {{"--layer", "1"}, "need --model"},
+        {{"--layer", "1"}, "--model"},
         {{"--model", model, "--sentence", QString("word ").repeated(40)}, "at most 32"},
     };
     for (const Case& c : cases) {
@@ -200,6 +203,146 @@ void TestCommandLine::badModelsAreRefused()
     const ProcessResult run = runApp({"--model", model, "--export-json", dir.filePath("out.json")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("model.safetensors"), run.err.constData());
+}
+
+namespace {
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+// weights[row][column] of one head in a model export.
+double exportedWeight(const QJsonObject& json, int layer, int head, int row, int column)
+{
+    return json.value("layers")[layer]["heads"][head]["weights"][row][column].toDouble(-1);
+}
+
+} // namespace
+
+void TestCommandLine::trainingExportsTheTrainersModel()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("trained.json");
+    const ProcessResult run = runApp({"--train", "previous", "--train-steps", "40", "--train-seed", "7", "--heads", "4",
+                                      "--export-json", path, "--export-image", dir.filePath("trained.png")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.contains("step 40 of 40"));
+    QVERIFY(QFileInfo(dir.filePath("trained.png")).size() > 1000);
+    const QJsonObject json = readJson(path);
+
+    // The same options and seed trained here: the same model, bit for bit.
+    attn::train::TrainOptions options = attn::train::defaultOptions("previous");
+    options.steps = 40;
+    options.heads = 4;
+    attn::train::Trainer trainer(options, 7);
+    QVERIFY(trainer.run());
+    const attn::train::TrainedModel& model = trainer.model();
+    const QJsonObject training = json.value("training").toObject();
+    QCOMPARE(training.value("task").toString(), QStringLiteral("previous"));
+    QCOMPARE(training.value("steps").toInt(), 40);
+    const QJsonArray loss = training.value("loss").toArray();
+    const QJsonArray accuracy = training.value("accuracy").toArray();
+    QCOMPARE(loss.size(), 40);
+    QCOMPARE(accuracy.size(), 40);
+    for (int i = 0; i < 40; ++i) {
+        QVERIFY2(loss[i].toDouble() == model.loss[static_cast<std::size_t>(i)], qPrintable(QString::number(i)));
+        QVERIFY(accuracy[i].toDouble() == model.accuracy[static_cast<std::size_t>(i)]);
+    }
+    const attn::train::Example example = attn::train::fixedExample(options);
+    const auto weights = attn::train::attentionWeights(model, example.tokens);
+    const QJsonArray tokens = json.value("tokens").toArray();
+    QCOMPARE(tokens.size(), static_cast<qsizetype>(example.tokens.size()));
+    for (std::size_t i = 0; i < example.tokens.size(); ++i)
+        QCOMPARE(tokens[static_cast<qsizetype>(i)].toString().toStdString(),
+                 attn::train::tokenLabel(options, example.tokens[i]));
+    QCOMPARE(json.value("layers").toArray().size(), 1);
+    QCOMPARE(json.value("layers")[0]["heads"].toArray().size(), 4);
+    for (int h = 0; h < 4; ++h)
+        for (Eigen::Index r = 0; r < weights[0][h].rows(); ++r)
+            for (Eigen::Index c = 0; c < weights[0][h].cols(); ++c)
+                QVERIFY(exportedWeight(json, 0, h, static_cast<int>(r), static_cast<int>(c)) == weights[0][h](r, c));
+}
+
+void TestCommandLine::presetsShowWhatTheirHeadsLearned()
+{
+    QTemporaryDir dir;
+    // previous: one head puts at least 0.8 of every row's weight one token back.
+    ProcessResult run = runApp({"--preset", "previous", "--export-json", dir.filePath("p.json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QJsonObject json = readJson(dir.filePath("p.json"));
+    const int n = static_cast<int>(json.value("tokens").toArray().size());
+    QVERIFY(n >= 4);
+    double best = 0;
+    for (int h = 0; h < json.value("layers")[0]["heads"].toArray().size(); ++h) {
+        double least = 1;
+        for (int i = 1; i < n; ++i)
+            least = std::min(least, exportedWeight(json, 0, h, i, i - 1));
+        best = std::max(best, least);
+    }
+    QVERIFY2(best >= 0.8, qPrintable(QString::number(best)));
+    QCOMPARE(json.value("training")["task"].toString(), QStringLiteral("previous"));
+
+    // induction: in the repeat, a layer-2 head looks at the token after the
+    // earlier copy of the current one.
+    run = runApp({"--preset", "induction", "--export-json", dir.filePath("i.json"), "--export-image",
+                  dir.filePath("i.png"), "--layer", "2", "--head", "2"});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    json = readJson(dir.filePath("i.json"));
+    QCOMPARE(json.value("layers").toArray().size(), 2);
+    const QJsonArray tokens = json.value("tokens").toArray();
+    const int half = static_cast<int>(tokens.size()) / 2;
+    double bestInduction = 0;
+    for (int h = 0; h < json.value("layers")[1]["heads"].toArray().size(); ++h) {
+        double sum = 0;
+        int rows = 0;
+        for (int i = static_cast<int>(tokens.size()) - half; i < tokens.size(); ++i) {
+            for (int j = 0; j + 1 < i; ++j) {
+                if (tokens[j] == tokens[i]) {
+                    sum += exportedWeight(json, 1, h, i, j + 1);
+                    ++rows;
+                    break;
+                }
+            }
+        }
+        if (rows > 0)
+            bestInduction = std::max(bestInduction, sum / rows);
+    }
+    QVERIFY2(bestInduction >= 0.5, qPrintable(QString::number(bestInduction)));
+}
+
+void TestCommandLine::badTrainingIsRefused()
+{
+    QTemporaryDir dir;
+    struct Case
+    {
+        QStringList args;
+        const char* phrase;
+    };
+    const QList<Case> cases = {
+        {{"--train", "juggle"}, "juggle"},
+        {{"--train", "previous", "--train-steps", "0"}, "train-steps"},
+        {{"--train", "previous", "--d-model", "16", "--heads", "3"}, "divide"},
+        {{"--train", "induction", "--layers", "1"}, "layer"},
+        {{"--train-steps", "10"}, "needs --train"},
+        {{"--preset", "previous", "--layer", "2"}, "1 layers"},
+        {{"--preset", "previous", "--export-numpy", dir.filePath("n.py")}, "--export-json"},
+        {{"--preset", "nonsense"}, "nonsense"},
+    };
+    for (const Case& c : cases) {
+        const ProcessResult run = runApp(c.args + QStringList{"--export-json", dir.filePath("out.json")});
+        QVERIFY2(run.exitCode == 2, qPrintable(c.args.join(' ')));
+        QVERIFY2(run.err.contains(c.phrase), run.err.constData());
+        QVERIFY2(!run.err.contains('\n') || run.err.indexOf('\n') == run.err.size() - 1, run.err.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath("out.json")));
+    }
+    // Without a file to write, training has nowhere to show its model yet.
+    const ProcessResult run = runApp({"--train", "previous"});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--export-json"), run.err.constData());
 }
 
 void TestCommandLine::defaultsAreTheArticle()

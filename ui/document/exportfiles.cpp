@@ -15,7 +15,7 @@ bool exportJson(const QString& path, const attn::AttentionConfig& config, const 
         attn::ModelFacts facts;
         try {
             const attn::Gpt2Config& shape = loadGpt2Bundle(config.model)->model.config();
-            facts = {"gpt2", shape.nLayer, shape.nHead, shape.nEmbd, shape.vocabSize, shape.nCtx};
+            facts = {"gpt2", shape.nLayer, shape.nHead, shape.nEmbd, shape.vocabSize, shape.nCtx, {}, {}, {}};
         } catch (const std::exception& e) {
             *error = QString::fromStdString(e.what());
             return false;

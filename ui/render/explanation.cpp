@@ -271,6 +271,27 @@ QString panelFormula(const attn::AttentionConfig& config, PanelId id)
             break;
         }
     }
+    if (!config.trainedTask.empty()) {
+        // A model trained in the app: every weight learned on its task.
+        switch (id) {
+        case PanelId::Embeddings:
+            return QStringLiteral("learned token embeddings");
+        case PanelId::Positional:
+            return QStringLiteral("learned position embeddings");
+        case PanelId::Inputs:
+            return QStringLiteral("X = E + PE, the first layer's input");
+        case PanelId::WQuery:
+        case PanelId::WKey:
+        case PanelId::WValue:
+            return QStringLiteral("learned on %1").arg(QString::fromStdString(config.trainedTask));
+        case PanelId::Q:
+        case PanelId::K:
+        case PanelId::V:
+            return QStringLiteral("%1 = h \u00b7 W_%1, h the layer's input").arg(attn::panelTitle(id));
+        default:
+            break;
+        }
+    }
     switch (id) {
     case PanelId::Embeddings:
         return QStringLiteral("one row per token");
