@@ -3,6 +3,7 @@
 #include "ui/document/modelloader.h"
 #include "ui/document/presets.h"
 #include "ui/document/session.h"
+#include "ui/document/trainedpresets.h"
 #include "ui/render/colormap.h"
 #include "ui/render/panelid.h"
 
@@ -119,11 +120,6 @@ bool parseReal(const QString& text, const QString& option, double* out, QString*
     }
     *out = value;
     return true;
-}
-
-bool isTrainedPreset(const QString& name)
-{
-    return name == QLatin1String("previous") || name == QLatin1String("induction");
 }
 
 // --train and the sizes that go with it, checked as the trainer checks them.
@@ -296,12 +292,15 @@ ParseOutcome parseArguments(const QStringList& arguments)
     }
     if (!options.sessionFile.isEmpty() && !parser.isSet(p.preset)) {
         // The session is the starting point; options below override it.
+        options.trainedPreset = config.trainedTask;
     } else if (parser.isSet(p.preset) && isTrainedPreset(parser.value(p.preset))) {
         options.trainedPreset = parser.value(p.preset).toStdString();
-        const auto article = loadPreset(QStringLiteral("article"), &error);
-        if (!article)
+        try {
+            config = trainedPresetConfig(options.trainedPreset);
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
             return outcome;
-        config = *article;
+        }
     } else if (parser.isSet(p.preset)) {
         const auto preset = loadPreset(parser.value(p.preset), &error);
         if (!preset)
@@ -491,18 +490,19 @@ ParseOutcome parseArguments(const QStringList& arguments)
             options.selectedToken = -1;
     }
 
-    if (trained && !options.isHeadless()) {
-        error = QStringLiteral("--train and a trained --preset write files: add --export-json or --export-image.");
+    if (options.train && !options.isHeadless()) {
+        error = QStringLiteral("--train writes files: add --export-json or --export-image (the window opens the "
+                               "trained presets with File > Open Preset).");
         return outcome;
     }
-    if (trained && parser.isSet(p.sentence)) {
-        error = QStringLiteral("--sentence: a trained model reads its task's tokens and shows its task's example "
-                               "sequence, not a sentence.");
+    if (options.train && parser.isSet(p.sentence)) {
+        error = QStringLiteral("--sentence: a model trained now shows its task's example sequence; the presets read "
+                               "a sentence of their tokens.");
         return outcome;
     }
-    if (trained && !options.saveSession.isEmpty()) {
-        error = QStringLiteral("--save-session keeps the article's settings or a checkpoint's path, not a trained "
-                               "model's weights: use --export-json.");
+    if (options.train && !options.saveSession.isEmpty()) {
+        error = QStringLiteral("--save-session keeps the article's settings, a checkpoint's path or a shipped "
+                               "preset, not the weights of a model trained now: use --export-json.");
         return outcome;
     }
     if (trained)

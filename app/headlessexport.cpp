@@ -6,11 +6,10 @@
 #include "ui/document/modelloader.h"
 #include "ui/document/savefile.h"
 #include "ui/document/session.h"
+#include "ui/document/trainedpresets.h"
 #include "ui/render/figureexport.h"
 #include "ui/render/lessonpdf.h"
 #include "ui/render/panelid.h"
-
-#include <QFile>
 
 #include <algorithm>
 #include <cstdio>
@@ -20,17 +19,12 @@
 
 namespace {
 
-// The shipped preset from the resources, or a model trained now from the
-// options' seed (progress on stderr, ten lines at most).
+// The shipped preset, or a model trained now from the options' seed (progress
+// on stderr, ten lines at most).
 attn::train::TrainedModel trainedModel(const CommandLineOptions& options)
 {
-    if (!options.trainedPreset.empty()) {
-        QFile file(QStringLiteral(":/presets/%1.json").arg(QString::fromStdString(options.trainedPreset)));
-        if (!file.open(QIODevice::ReadOnly))
-            throw attn::train::TrainingError(attn::train::TrainingError::Kind::File,
-                                             "The preset " + options.trainedPreset + " is not in this build.");
-        return attn::train::fromJson(file.readAll().toStdString());
-    }
+    if (!options.trainedPreset.empty())
+        return loadTrainedPreset(options.trainedPreset);
     attn::train::Trainer trainer(*options.train, options.trainSeed);
     const int every = std::max(1, options.train->steps / 10);
     trainer.run(nullptr, [&](const attn::train::StepResult& step) {
@@ -81,15 +75,14 @@ QString runHeadlessExports(const CommandLineOptions& options)
                 return QStringLiteral("--export-numpy writes the article's model; a trained model's numbers are in "
                                       "--export-json.");
             const attn::train::TrainedModel model = trainedModel(options);
-            const attn::train::Example example = attn::train::fixedExample(model.options);
-            config = attn::train::displayConfig(model, example.tokens);
+            // A preset reads the sentence (its example unless --sentence gave
+            // other tokens); a model trained now shows its task's example.
+            const std::string text = options.trainedPreset.empty() ? std::string() : config.sentence;
+            attn::AttentionResult trainedResult = trainedModelResult(model, options.layer, text);
+            config = attn::train::displayConfig(model, attn::train::fixedExample(model.options).tokens);
+            if (!text.empty())
+                config.sentence = text;
             config.trainedTask = model.options.task;
-            attn::AttentionResult trainedResult = attn::train::toAttentionResult(model);
-            trainedResult.modelName =
-                "trained on " + model.options.task + " · " + std::to_string(model.options.layers) +
-                (model.options.layers == 1 ? " layer × " : " layers × ") + std::to_string(model.options.heads) +
-                " heads · d_model " + std::to_string(model.options.dModel) + " · " + std::to_string(model.steps) +
-                " steps · layer " + std::to_string(options.layer + 1);
             result = std::make_shared<const attn::AttentionResult>(std::move(trainedResult));
             attn::ModelFacts facts;
             facts.family = "attention-visualizer-" + model.options.task;

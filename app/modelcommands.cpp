@@ -4,6 +4,7 @@
 #include "ui/document/attentiondocument.h"
 #include "ui/document/modelloader.h"
 #include "ui/document/presets.h"
+#include "ui/document/trainedpresets.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -34,15 +35,27 @@ CommandOutcome openModelFolder(AttentionDocument* document, const QString& folde
 
 CommandOutcome useArticleModel(AttentionDocument* document)
 {
-    if (document->config().model.empty())
+    if (document->config().model.empty() && document->config().trainedTask.empty())
         return {tr("The article's model is already shown."), false};
     QString error;
     auto config = loadPreset(QStringLiteral("article"), &error);
     if (!config)
         return {error, true};
-    config->sentence = document->config().sentence;
+    if (document->config().trainedTask.empty())
+        config->sentence = document->config().sentence;
     document->edit(*config, tr("Article's Model"));
-    return {tr("Back to the article's model (Ctrl+Z reopens the checkpoint)."), false};
+    return {tr("Back to the article's model (Ctrl+Z reopens the model)."), false};
+}
+
+CommandOutcome openTrainedPreset(AttentionDocument* document, const QString& name)
+{
+    try {
+        document->edit(trainedPresetConfig(name.toStdString()), tr("Open Preset"));
+    } catch (const std::exception& e) {
+        return {QString::fromStdString(e.what()), true};
+    }
+    return {trainedPresetSummary(name.toStdString()) + tr(" Every layer and head is in the model view (Ctrl+3)."),
+            false};
 }
 
 void connectModelActions(const WindowActions& actions, QWidget* window, AttentionDocument* document,
@@ -56,6 +69,13 @@ void connectModelActions(const WindowActions& actions, QWidget* window, Attentio
         const CommandOutcome done = openModelFolder(document, folder);
         report(done.message, done.error);
     });
+    for (QAction* preset : {actions.presetPrevious, actions.presetInduction}) {
+        QObject::connect(preset, &QAction::triggered, window, [=] {
+            flush();
+            const CommandOutcome done = openTrainedPreset(document, preset->data().toString());
+            report(done.message, done.error);
+        });
+    }
     QObject::connect(actions.articleModel, &QAction::triggered, window, [=] {
         flush();
         const CommandOutcome done = useArticleModel(document);

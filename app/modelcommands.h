@@ -22,6 +22,8 @@ struct CommandOutcome
 // where any other fault shows as the document's error).
 CommandOutcome openModelFolder(AttentionDocument* document, const QString& folder);
 CommandOutcome useArticleModel(AttentionDocument* document);
+// A model the project trained and ships: "previous" or "induction".
+CommandOutcome openTrainedPreset(AttentionDocument* document, const QString& name);
 
 // Wires the two actions: Open Model asks for a folder; `flush` commits any
 // edit in progress first; `report` shows the outcome.

@@ -72,6 +72,10 @@ WindowActions::WindowActions(QWidget* w)
                         "model.safetensors")))
     , articleModel(make(w, "articleModelAction", tr("A&rticle's Model"), QKeySequence(),
                         tr("Back from a checkpoint to the article's model, keeping the sentence")))
+    , presetPrevious(make(w, "presetPreviousAction", tr("&Previous Token"), QKeySequence(),
+                          tr("A model trained here to output the previous token: a previous-token head")))
+    , presetInduction(make(w, "presetInductionAction", tr("&Induction"), QKeySequence(),
+                           tr("A two-layer model trained here to continue repeated sequences: an induction head")))
     , exportFigure(make(w, "exportFigureAction", tr("Export &Figure…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                         tr("Save the figure as PNG, SVG or PDF")))
     , exportData(make(w, "exportDataAction", tr("Export &Data…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
@@ -147,6 +151,11 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
     file->addSeparator();
     file->addActions({loadArticle, importEmbeddings});
     file->addActions({openModel, articleModel});
+    QMenu* presets = file->addMenu(tr("Open &Preset"));
+    presets->setObjectName(QStringLiteral("presetMenu"));
+    presetPrevious->setData(QStringLiteral("previous"));
+    presetInduction->setData(QStringLiteral("induction"));
+    presets->addActions({presetPrevious, presetInduction});
     file->addSeparator();
     file->addActions({exportFigure, exportData, exportLesson});
     file->addSeparator();

@@ -37,6 +37,8 @@ struct WindowActions
     QAction* importEmbeddings;
     QAction* openModel;
     QAction* articleModel;
+    QAction* presetPrevious; // File > Open Preset: the trained models that ship
+    QAction* presetInduction;
     QAction* exportFigure;
     QAction* exportData;
     QAction* exportLesson;

@@ -1,5 +1,7 @@
 #include "ui/document/attentiondocument.h"
 #include "ui/document/modelloader.h"
+#include "ui/document/presets.h"
+#include "ui/document/trainedpresets.h"
 
 #include "testutil.h"
 
@@ -37,6 +39,7 @@ private slots:
     void destroyWhileComputing();
     void longInputKeepsTheShownHeadsScores();
     void checkpointShowsEveryLayerAndTheShownLayersStages();
+    void trainedPresetReadsItsTokens();
 
     // Undo history and the modified state.
     void editRecordsAndUndoRestores();
@@ -421,6 +424,45 @@ void TestAttentionDocument::checkpointShowsEveryLayerAndTheShownLayersStages()
     QVERIFY(testutil::waitForIdle(&document, 60000));
     QVERIFY(!document.errorText().isEmpty());
     QCOMPARE(document.result(), result);
+}
+
+void TestAttentionDocument::trainedPresetReadsItsTokens()
+{
+    // The shipped induction model: its example's weights are the trained
+    // model's, computed in the worker; a typed sequence of its tokens shows
+    // that sequence's; anything else is an error that keeps the last result.
+    AttentionDocument document;
+    attn::AttentionConfig config = trainedPresetConfig("induction");
+    document.setConfig(config);
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    QVERIFY2(document.errorText().isEmpty(), qPrintable(document.errorText()));
+    const attn::train::TrainedModel model = loadTrainedPreset("induction");
+    const auto example = attn::train::fixedExample(model.options).tokens;
+    const auto weights = attn::train::attentionWeights(model, example);
+    auto result = document.result();
+    QCOMPARE(result->layers.size(), std::size_t(2));
+    QCOMPARE(result->tokens.size(), example.size());
+    QVERIFY(result->layers[1].heads[1].weights == weights[1][1]);
+
+    config.sentence = "3 1 4 1 5 3 1 4 1 5";
+    document.setConfig(config);
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    result = document.result();
+    QCOMPARE(result->tokens.size(), std::size_t(10));
+    QVERIFY(result->layers[0].heads[0].weights ==
+            attn::train::attentionWeights(model, {3, 1, 4, 1, 5, 3, 1, 4, 1, 5})[0][0]);
+
+    config.sentence = "3 one 4";
+    document.setConfig(config);
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    QVERIFY2(document.errorText().contains("\"one\""), qPrintable(document.errorText()));
+    QCOMPARE(document.result(), result);
+
+    // A session refers to the preset by name and reopens it.
+    QString error;
+    const auto reread = configFromJson(configToJson(config), attn::AttentionConfig{}, &error);
+    QVERIFY2(reread, qPrintable(error));
+    QCOMPARE(reread->trainedTask, std::string("induction"));
 }
 
 void TestAttentionDocument::destroyWhileComputing()

@@ -69,6 +69,7 @@ private slots:
     void exportDataWritesJsonAndScript();
     void panelExportsAskThroughTheWindowsDialogs();
     void loadArticleRestoresExample();
+    void openPresetShowsTheTrainedModelAndUndoes();
     void sessionRoundTrip();
     void settingsRestoreOnPlainStartOnly();
     void discardedAtQuitStaysDiscarded();
@@ -542,6 +543,38 @@ void TestMainWindow::loadArticleRestoresExample()
     QCOMPARE(document->result()->layers[0].output, article->layers[0].output);
     QCOMPARE(find<QSpinBox>("dModel")->value(), 3);
     QCOMPARE(find<QDoubleSpinBox>("embeddingSeed")->value(), 0.0);
+}
+
+void TestMainWindow::openPresetShowsTheTrainedModelAndUndoes()
+{
+    AttentionDocument* document = m_window->document();
+    QVERIFY(testutil::waitForIdle(document));
+    const auto article = document->result();
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("presetPreviousAction"));
+    QVERIFY(action);
+    QVERIFY(m_window->findChild<QMenu*>(QStringLiteral("presetMenu"))->actions().contains(action));
+    action->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().trainedTask, std::string("previous"), 10000);
+    QVERIFY(testutil::waitForIdle(document));
+    QCOMPARE(document->result()->layers[0].heads.size(), std::size_t(2));
+    QVERIFY(!find<QSpinBox>("dModel")->isEnabled());
+
+    // Typing the model's tokens shows their attention.
+    auto* sentence = find<QLineEdit>("sentence");
+    sentence->selectAll();
+    QTest::keyClicks(sentence, "1 2 3");
+    QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().sentence, std::string("1 2 3"), 10000);
+    QVERIFY(testutil::waitForIdle(document));
+    QCOMPARE(document->result()->tokens.size(), std::size_t(3));
+
+    // Article's Model goes back; undo reopens the preset.
+    m_window->findChild<QAction*>(QStringLiteral("articleModelAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().trainedTask.empty(), 10000);
+    QVERIFY(testutil::waitForIdle(document));
+    QCOMPARE(document->result()->layers[0].output, article->layers[0].output);
+    QVERIFY(find<QSpinBox>("dModel")->isEnabled());
+    document->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().trainedTask, std::string("previous"), 10000);
 }
 
 void TestMainWindow::sessionRoundTrip()

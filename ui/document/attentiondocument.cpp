@@ -1,5 +1,6 @@
 #include "attentiondocument.h"
 #include "ui/document/modelloader.h"
+#include "ui/document/trainedpresets.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -248,7 +249,10 @@ void AttentionDocument::workerLoop()
                 attn::countTokens(request.config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
                 static_cast<std::uint64_t>(request.config.heads), request.shownLayer,
                 std::min(request.shownHead, request.config.heads - 1));
-            if (!request.config.model.empty())
+            if (!request.config.trainedTask.empty())
+                result = std::make_shared<const attn::AttentionResult>(trainedModelResult(
+                    loadTrainedPreset(request.config.trainedTask), request.shownLayer, request.config.sentence));
+            else if (!request.config.model.empty())
                 result = std::make_shared<const attn::AttentionResult>(
                     computeModelResult(request.config, request.shownLayer, 0, &m_cancel));
             else if (request.base && attn::differsOnlyAfterScores(request.baseConfig, request.config))
@@ -259,6 +263,8 @@ void AttentionDocument::workerLoop()
                     attn::computeAttention(request.config, &m_cancel, keep));
         } catch (const attn::Cancelled&) {
             return; // only the destructor cancels
+        } catch (const attn::train::TrainingError& e) {
+            error = QString::fromStdString(e.what());
         } catch (const attn::AttentionError& e) {
             error = QString::fromStdString(e.what());
             errorKind = e.kind();

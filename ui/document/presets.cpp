@@ -1,5 +1,7 @@
 #include "presets.h"
 
+#include "ui/document/trainedpresets.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,7 +58,8 @@ std::optional<attn::AttentionConfig> loadPreset(const QString& name, QString* er
 {
     QFile file(presetPath(name));
     if (!presetNames().contains(name) || !file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Unknown preset \"%1\"; the presets are: %2.").arg(name, presetNames().join(", "));
+        *error = QStringLiteral("Unknown preset \"%1\"; the presets are: %2.")
+                     .arg(name, (presetNames() + trainedPresetNames()).join(", "));
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -131,6 +134,15 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
         }
         config.model = object.value("model").toString().toStdString();
     }
+    if (object.contains("trained_preset")) {
+        // A model the project trained and ships, by name.
+        const QString name = object.value("trained_preset").toString();
+        if (!isTrainedPreset(name)) {
+            *error = QStringLiteral("\"trained_preset\" must be %1.").arg(trainedPresetNames().join(" or "));
+            return std::nullopt;
+        }
+        config.trainedTask = name.toStdString();
+    }
     if (object.contains("embeddings")) {
         const QJsonValue embeddings = object.value("embeddings");
         if (!embeddings.isObject()) {
@@ -204,6 +216,8 @@ QJsonObject configToJson(const attn::AttentionConfig& config)
     };
     if (!config.model.empty())
         object.insert("model", QString::fromStdString(config.model));
+    if (!config.trainedTask.empty())
+        object.insert("trained_preset", QString::fromStdString(config.trainedTask));
     if (!config.explicitEmbeddings.empty()) {
         QJsonObject embeddings;
         for (const auto& [word, vector] : config.explicitEmbeddings) {

@@ -312,14 +312,18 @@ void ControlPanel::showConfig(const attn::AttentionConfig& config)
 {
     // A checkpoint brings its own weights, embeddings and shape: only the
     // display settings apply.
-    const bool article = config.model.empty();
+    const bool article = config.model.empty() && config.trainedTask.empty();
     for (QWidget* control : std::initializer_list<QWidget*>{m_weightSeed, m_embeddingSeed, m_init, m_positional,
                                                             m_dModel, m_heads, m_causal, m_scaled, m_temperature})
         control->setEnabled(article);
     m_drawVectors->setEnabled(article);
     if (!article) {
-        m_givenVectors->setText(tr("A GPT-2 checkpoint: its own embeddings and weights. File \u2192 Article's Model "
-                                   "goes back."));
+        m_givenVectors->setText(config.model.empty()
+                                    ? tr("A model trained on %1: type its tokens (numbers separated by spaces) "
+                                         "as the sentence. File \u2192 Article's Model goes back.")
+                                          .arg(QString::fromStdString(config.trainedTask))
+                                    : tr("A GPT-2 checkpoint: its own embeddings and weights. File \u2192 Article's "
+                                         "Model goes back."));
         m_drawVectors->hide();
     } else {
         showGivenVectors(config);

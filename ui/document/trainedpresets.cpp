@@ -1,0 +1,74 @@
+#include "trainedpresets.h"
+
+#include "core/train/modelfile.h"
+
+#include <QFile>
+
+QStringList trainedPresetNames()
+{
+    return {QStringLiteral("previous"), QStringLiteral("induction")};
+}
+
+bool isTrainedPreset(const QString& name)
+{
+    return trainedPresetNames().contains(name);
+}
+
+attn::train::TrainedModel loadTrainedPreset(const std::string& name)
+{
+    QFile file(QStringLiteral(":/presets/%1.json").arg(QString::fromStdString(name)));
+    if (!isTrainedPreset(QString::fromStdString(name)) || !file.open(QIODevice::ReadOnly))
+        throw attn::train::TrainingError(attn::train::TrainingError::Kind::File,
+                                         "There is no trained preset called \"" + name + "\".");
+    return attn::train::fromJson(file.readAll().toStdString());
+}
+
+attn::AttentionConfig trainedPresetConfig(const std::string& name)
+{
+    const attn::train::TrainedModel model = loadTrainedPreset(name);
+    attn::AttentionConfig config = attn::train::displayConfig(model, attn::train::fixedExample(model.options).tokens);
+    config.trainedTask = name;
+    return config;
+}
+
+attn::AttentionResult trainedModelResult(const attn::train::TrainedModel& model, int layer, const std::string& text)
+{
+    std::vector<int> tokens;
+    QStringList known;
+    for (int id = 0; id < model.shape.vocab; ++id)
+        known << QString::fromStdString(attn::train::tokenLabel(model.options, id));
+    const QStringList words = QString::fromStdString(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString& word : words) {
+        const auto id = known.indexOf(word);
+        if (id < 0)
+            throw attn::train::TrainingError(attn::train::TrainingError::Kind::Options,
+                                             "A model trained on " + model.options.task + " reads the tokens " +
+                                                 known.join(QLatin1Char(' ')).toStdString() +
+                                                 " separated by spaces, not \"" + word.left(20).toStdString() + "\".");
+        tokens.push_back(static_cast<int>(id));
+    }
+    if (static_cast<int>(tokens.size()) > model.shape.length)
+        throw attn::train::TrainingError(attn::train::TrainingError::Kind::Options,
+                                         "A model trained on " + model.options.task + " reads at most " +
+                                             std::to_string(model.shape.length) + " tokens.");
+    attn::AttentionResult result =
+        tokens.empty() ? attn::train::toAttentionResult(model) : attn::train::toAttentionResult(model, tokens);
+    const int layers = model.options.layers;
+    result.modelName = "trained on " + model.options.task + " · " + std::to_string(layers) +
+                       (layers == 1 ? " layer × " : " layers × ") + std::to_string(model.options.heads) +
+                       " heads · d_model " + std::to_string(model.options.dModel) + " · " +
+                       std::to_string(model.steps) + " steps · layer " + std::to_string(layer + 1);
+    return result;
+}
+
+QString trainedPresetSummary(const std::string& name)
+{
+    if (name == "previous")
+        return QStringLiteral("Trained to output the previous token: one head puts nearly all of its weight on the "
+                              "token just before.");
+    if (name == "induction")
+        return QStringLiteral("Trained to continue a repeated sequence: a layer-1 head looks one token back, and a "
+                              "layer-2 head looks at the token after the earlier copy of the current one (an "
+                              "induction head).");
+    return {};
+}
