@@ -95,28 +95,12 @@ QString runHeadlessExports(const CommandLineOptions& options)
             facts.trainingLoss = model.loss;
             facts.trainingAccuracy = model.accuracy;
             trainedFacts = facts;
-            if (options.layer >= static_cast<int>(result->layers.size()))
-                return QStringLiteral("--layer %1: the model has %2 layers.")
-                    .arg(options.layer + 1)
-                    .arg(result->layers.size());
-            if (options.head >= result->headCount())
-                return QStringLiteral("--head %1: the model has %2 heads per layer.")
-                    .arg(options.head + 1)
-                    .arg(result->headCount());
         } else if (!config.model.empty()) {
             if (!options.exportNumpy.isEmpty())
                 return QStringLiteral("--export-numpy writes the article's model; a checkpoint's numbers are in "
                                       "--export-json.");
             result = std::make_shared<const attn::AttentionResult>(
                 computeModelResult(config, options.layer, options.generate));
-            if (options.layer >= static_cast<int>(result->layers.size()))
-                return QStringLiteral("--layer %1: the model has %2 layers.")
-                    .arg(options.layer + 1)
-                    .arg(result->layers.size());
-            if (options.head >= result->headCount())
-                return QStringLiteral("--head %1: the model has %2 heads per layer.")
-                    .arg(options.head + 1)
-                    .arg(result->headCount());
         } else {
             // A long input keeps the scores of the head exported only; the
             // JSON writes the others' computed again, one head at a time.
@@ -132,6 +116,14 @@ QString runHeadlessExports(const CommandLineOptions& options)
     } catch (const std::bad_alloc&) {
         return QString::fromStdString(attn::outOfMemoryError().what());
     }
+    // A checkpoint's or trained model's shape is known only now (the
+    // article's --layer and --head were checked with the options).
+    if (options.layer >= static_cast<int>(result->layers.size()))
+        return QStringLiteral("--layer %1: the model has %2 layers.").arg(options.layer + 1).arg(result->layers.size());
+    if (options.head >= result->headCount())
+        return QStringLiteral("--head %1: the model has %2 heads per layer.")
+            .arg(options.head + 1)
+            .arg(result->headCount());
 
     if (trainedFacts && !options.exportJson.isEmpty()) {
         if (!files.addText(

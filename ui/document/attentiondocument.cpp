@@ -263,8 +263,6 @@ void AttentionDocument::workerLoop()
                     attn::computeAttention(request.config, &m_cancel, keep));
         } catch (const attn::Cancelled&) {
             return; // only the destructor cancels
-        } catch (const attn::train::TrainingError& e) {
-            error = QString::fromStdString(e.what());
         } catch (const attn::AttentionError& e) {
             error = QString::fromStdString(e.what());
             errorKind = e.kind();
