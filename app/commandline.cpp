@@ -160,6 +160,7 @@ bool parseTraining(const QCommandLineParser& parser, const Parser& p, CommandLin
         }
         attn::train::validateOptions(train);
         options.train = train;
+        options.config.trainedModel.reset(); // a session's model gives way to the one trained now
     } catch (const attn::train::TrainingError& e) {
         *error = QString::fromStdString(e.what());
         return false;
@@ -292,7 +293,8 @@ ParseOutcome parseArguments(const QStringList& arguments)
     }
     if (!options.sessionFile.isEmpty() && !parser.isSet(p.preset)) {
         // The session is the starting point; options below override it.
-        options.trainedPreset = config.trainedTask;
+        // A model trained in the app comes with its weights, a preset by name.
+        options.trainedPreset = config.trainedModel ? std::string() : config.trainedTask;
     } else if (parser.isSet(p.preset) && isTrainedPreset(parser.value(p.preset))) {
         options.trainedPreset = parser.value(p.preset).toStdString();
         try {
@@ -451,7 +453,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
     }
     if (!parseTraining(parser, p, options, &error))
         return outcome;
-    const bool trained = options.train || !options.trainedPreset.empty();
+    const bool trained = options.train || !options.trainedPreset.empty() || config.trainedModel;
     if (parser.isSet(p.generate) && config.model.empty()) {
         error = QStringLiteral("--generate needs --model: only a GPT-2 checkpoint continues a text.");
         return outcome;
@@ -498,11 +500,6 @@ ParseOutcome parseArguments(const QStringList& arguments)
     if (options.train && parser.isSet(p.sentence)) {
         error = QStringLiteral("--sentence: a model trained now shows its task's example sequence; the presets read "
                                "a sentence of their tokens.");
-        return outcome;
-    }
-    if (options.train && !options.saveSession.isEmpty()) {
-        error = QStringLiteral("--save-session keeps the article's settings, a checkpoint's path or a shipped "
-                               "preset, not the weights of a model trained now: use --export-json.");
         return outcome;
     }
     if (trained)

@@ -19,12 +19,14 @@
 
 namespace {
 
-// The shipped preset, or a model trained now from the options' seed (progress
-// on stderr, ten lines at most).
-attn::train::TrainedModel trainedModel(const CommandLineOptions& options)
+// The model a session brought, the shipped preset, or a model trained now
+// from the options' seed (progress on stderr, ten lines at most).
+std::shared_ptr<const attn::train::TrainedModel> trainedModel(const CommandLineOptions& options)
 {
+    if (options.config.trainedModel && !options.train)
+        return options.config.trainedModel;
     if (!options.trainedPreset.empty())
-        return loadTrainedPreset(options.trainedPreset);
+        return std::make_shared<const attn::train::TrainedModel>(loadTrainedPreset(options.trainedPreset));
     attn::train::Trainer trainer(*options.train, options.trainSeed);
     const int every = std::max(1, options.train->steps / 10);
     trainer.run(nullptr, [&](const attn::train::StepResult& step) {
@@ -33,7 +35,7 @@ attn::train::TrainedModel trainedModel(const CommandLineOptions& options)
                          options.train->task.c_str(), step.step, options.train->steps, step.loss,
                          100.0 * step.accuracy);
     });
-    return trainer.model();
+    return std::make_shared<const attn::train::TrainedModel>(trainer.model());
 }
 
 } // namespace
@@ -50,8 +52,35 @@ QString runHeadlessExports(const CommandLineOptions& options)
             return error;
     }
 
+    const bool trained = options.train || !options.trainedPreset.empty() || options.config.trainedModel;
+    if (trained && !options.exportNumpy.isEmpty())
+        return QStringLiteral("--export-numpy writes the article's model; a trained model's numbers are in "
+                              "--export-json.");
+    // A model trained now is trained once, for the session and every export.
+    std::shared_ptr<const attn::train::TrainedModel> model;
+    attn::AttentionConfig config = options.config;
+    try {
+        if (trained) {
+            model = trainedModel(options);
+            // A preset or a session's model reads the sentence (its example
+            // unless --sentence gave other tokens); a model trained now shows
+            // its task's example.
+            const std::string text = options.train ? std::string() : config.sentence;
+            config = attn::train::displayConfig(*model, attn::train::fixedExample(model->options).tokens);
+            if (!text.empty())
+                config.sentence = text;
+            config.trainedTask = model->options.task;
+            if (options.trainedPreset.empty())
+                config.trainedModel = model;
+        }
+    } catch (const attn::train::TrainingError& e) {
+        return QString::fromStdString(e.what());
+    }
+
     if (!options.saveSession.isEmpty()) {
-        Session session = sessionFromOptions(options);
+        CommandLineOptions saved = options;
+        saved.config = config;
+        Session session = sessionFromOptions(saved);
         if (session.colorMap.isEmpty())
             session.colorMap = Session().colorMap;
         if (!files.add(options.saveSession, sessionToJson(session), &error))
@@ -67,33 +96,21 @@ QString runHeadlessExports(const CommandLineOptions& options)
 
     // Shared with the figure and the slides for this call only.
     std::shared_ptr<const attn::AttentionResult> result;
-    attn::AttentionConfig config = options.config;
     std::optional<attn::ModelFacts> trainedFacts;
     try {
-        if (options.train || !options.trainedPreset.empty()) {
-            if (!options.exportNumpy.isEmpty())
-                return QStringLiteral("--export-numpy writes the article's model; a trained model's numbers are in "
-                                      "--export-json.");
-            const attn::train::TrainedModel model = trainedModel(options);
-            // A preset reads the sentence (its example unless --sentence gave
-            // other tokens); a model trained now shows its task's example.
-            const std::string text = options.trainedPreset.empty() ? std::string() : config.sentence;
-            attn::AttentionResult trainedResult = trainedModelResult(model, options.layer, text);
-            config = attn::train::displayConfig(model, attn::train::fixedExample(model.options).tokens);
-            if (!text.empty())
-                config.sentence = text;
-            config.trainedTask = model.options.task;
+        if (model) {
+            attn::AttentionResult trainedResult = trainedModelResult(*model, options.layer, config.sentence);
             result = std::make_shared<const attn::AttentionResult>(std::move(trainedResult));
             attn::ModelFacts facts;
-            facts.family = "attention-visualizer-" + model.options.task;
-            facts.layers = model.options.layers;
-            facts.heads = model.options.heads;
-            facts.dModel = model.options.dModel;
-            facts.vocabSize = model.options.vocab;
-            facts.context = model.options.length;
-            facts.trainingTask = model.options.task;
-            facts.trainingLoss = model.loss;
-            facts.trainingAccuracy = model.accuracy;
+            facts.family = "attention-visualizer-" + model->options.task;
+            facts.layers = model->options.layers;
+            facts.heads = model->options.heads;
+            facts.dModel = model->options.dModel;
+            facts.vocabSize = model->options.vocab;
+            facts.context = model->options.length;
+            facts.trainingTask = model->options.task;
+            facts.trainingLoss = model->loss;
+            facts.trainingAccuracy = model->accuracy;
             trainedFacts = facts;
         } else if (!config.model.empty()) {
             if (!options.exportNumpy.isEmpty())

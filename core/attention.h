@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <exception>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,10 @@
 #include <vector>
 
 namespace attn {
+
+namespace train {
+struct TrainedModel;
+}
 
 enum class WeightInit {
     RandInt, // np.random.randint(3, size=(d, d)), the article's
@@ -63,6 +68,9 @@ struct AttentionConfig
     // The task of a model trained in the app (core/train/), shown with its
     // learned weights; empty otherwise.
     std::string trainedTask;
+    // That model's weights when it was trained in the app (View > Train,
+    // --train); null with trainedTask set: the shipped preset of that name.
+    std::shared_ptr<const train::TrainedModel> trainedModel;
 
     // Embeddings given literally (a preset, an import, an edit), by word.
     std::map<std::string, std::vector<double>> explicitEmbeddings;

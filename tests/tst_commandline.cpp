@@ -30,6 +30,7 @@ private slots:
     void modelExportsEveryHeadAndTheNextTokens();
     void badModelsAreRefused();
     void trainingExportsTheTrainersModel();
+    void trainedModelKeptInSession();
     void presetsShowWhatTheirHeadsLearned();
     void badTrainingIsRefused();
     void optionsMapOntoConfig();
@@ -265,6 +266,37 @@ void TestCommandLine::trainingExportsTheTrainersModel()
         for (Eigen::Index r = 0; r < weights[0][h].rows(); ++r)
             for (Eigen::Index c = 0; c < weights[0][h].cols(); ++c)
                 QVERIFY(exportedWeight(json, 0, h, static_cast<int>(r), static_cast<int>(c)) == weights[0][h](r, c));
+}
+
+void TestCommandLine::trainedModelKeptInSession()
+{
+    // --save-session keeps the model trained now: reopened, it exports the
+    // same weights and curve without training again.
+    QTemporaryDir dir;
+    const QString session = dir.filePath("trained.attn");
+    ProcessResult run = runApp({"--train", "reverse", "--train-steps", "30", "--train-seed", "3", "--save-session",
+                                session, "--export-json", dir.filePath("a.json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.contains("step 30 of 30"));
+    run = runApp({session, "--export-json", dir.filePath("b.json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(!run.err.contains("training"), run.err.constData()); // not trained again
+    const QJsonObject a = readJson(dir.filePath("a.json"));
+    const QJsonObject b = readJson(dir.filePath("b.json"));
+    QCOMPARE(b.value("training")["loss"].toArray().size(), 30);
+    QCOMPARE(b.value("training"), a.value("training"));
+    QCOMPARE(b.value("layers"), a.value("layers"));
+    QCOMPARE(b.value("tokens"), a.value("tokens"));
+
+    // The session's model reads other tokens as its sentence, and refuses
+    // what it cannot read.
+    run = runApp({session, "--sentence", "1 2 3", "--export-json", dir.filePath("c.json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(readJson(dir.filePath("c.json")).value("tokens").toArray().size(), 3);
+    run = runApp({session, "--sentence", "cat", "--export-json", dir.filePath("d.json")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("\"cat\""), run.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath("d.json")));
 }
 
 void TestCommandLine::presetsShowWhatTheirHeadsLearned()

@@ -2,11 +2,15 @@
 // file is refused with a message naming the file and the problem, and a save
 // that fails midway leaves the previous file byte for byte.
 
+#include "core/train/modelfile.h"
 #include "ui/document/savefile.h"
 #include "ui/document/session.h"
 
 #include "testutil.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -18,6 +22,7 @@ class TestSession : public QObject
 
 private slots:
     void roundTripKeepsEveryField();
+    void trainedModelRoundTripsBitForBit();
     void damagedFiles_data();
     void damagedFiles();
     void missingFile();
@@ -81,6 +86,53 @@ void TestSession::roundTripKeepsEveryField()
     const auto after = attn::computeAttention(reopened->config);
     QCOMPARE(after.layers[0].output, before.layers[0].output);
     QCOMPARE(after.layers[0].heads[1].weights, before.layers[0].heads[1].weights);
+}
+
+void TestSession::trainedModelRoundTripsBitForBit()
+{
+    attn::train::TrainOptions options = attn::train::defaultOptions("previous");
+    options.steps = 12;
+    attn::train::Trainer trainer(options, 5);
+    QVERIFY(trainer.run());
+    Session original;
+    original.config = attn::train::displayConfig(trainer.model(), {3, 1, 4, 1});
+    original.config.trainedTask = "previous";
+    original.config.trainedModel = std::make_shared<const attn::train::TrainedModel>(trainer.model());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("trained.attn");
+    QString error;
+    QVERIFY2(saveSession(path, original, &error), qPrintable(error));
+    const auto reopened = loadSession(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    const auto& model = reopened->config.trainedModel;
+    QVERIFY(model);
+    QCOMPARE(reopened->config.trainedTask, std::string("previous"));
+    QCOMPARE(reopened->config.sentence, original.config.sentence);
+    // Every weight and every point of the curve, bit for bit.
+    QCOMPARE(model->loss, trainer.lossHistory());
+    QCOMPARE(model->accuracy, trainer.accuracyHistory());
+    QCOMPARE(model->steps, 12);
+    QCOMPARE(attn::train::toJson(*model), attn::train::toJson(trainer.model()));
+    const auto before = attn::train::attentionWeights(trainer.model(), {3, 1, 4, 1});
+    const auto after = attn::train::attentionWeights(*model, {3, 1, 4, 1});
+    QCOMPARE(after[0][1], before[0][1]);
+
+    // A model whose weights do not fit its options is refused, with the field.
+    QJsonObject json = QJsonDocument::fromJson(sessionToJson(original)).object();
+    QJsonObject config = json.value("config").toObject();
+    QJsonObject trained = config.value("trained_model").toObject();
+    QVERIFY(trained.contains("weights"));
+    QJsonObject weights = trained.value("weights").toObject();
+    weights.insert("token_embedding", QJsonArray{QJsonArray{1.0, 2.0}});
+    trained.insert("weights", weights);
+    config.insert("trained_model", trained);
+    json.insert("config", config);
+    QFile damaged(dir.filePath("damaged.attn"));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write(QJsonDocument(json).toJson());
+    damaged.close();
+    QVERIFY(!loadSession(damaged.fileName(), &error));
+    QVERIFY2(error.contains("trained_model"), qPrintable(error));
 }
 
 void TestSession::damagedFiles_data()

@@ -249,7 +249,10 @@ void AttentionDocument::workerLoop()
                 attn::countTokens(request.config.sentence, static_cast<std::size_t>(attn::Limits::maxTokens)),
                 static_cast<std::uint64_t>(request.config.heads), request.shownLayer,
                 std::min(request.shownHead, request.config.heads - 1));
-            if (!request.config.trainedTask.empty())
+            if (request.config.trainedModel)
+                result = std::make_shared<const attn::AttentionResult>(
+                    trainedModelResult(*request.config.trainedModel, request.shownLayer, request.config.sentence));
+            else if (!request.config.trainedTask.empty())
                 result = std::make_shared<const attn::AttentionResult>(trainedModelResult(
                     loadTrainedPreset(request.config.trainedTask), request.shownLayer, request.config.sentence));
             else if (!request.config.model.empty())

@@ -1,5 +1,6 @@
 #include "presets.h"
 
+#include "core/train/modelfile.h"
 #include "ui/document/trainedpresets.h"
 
 #include <QFile>
@@ -143,6 +144,23 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
         }
         config.trainedTask = name.toStdString();
     }
+    if (object.contains("trained_model")) {
+        // A model trained in the app: its whole model file, weights and curve.
+        if (!object.value("trained_model").isObject()) {
+            *error = QStringLiteral("\"trained_model\" must be a trained model's file.");
+            return std::nullopt;
+        }
+        try {
+            const QByteArray text =
+                QJsonDocument(object.value("trained_model").toObject()).toJson(QJsonDocument::Compact);
+            auto model = std::make_shared<const attn::train::TrainedModel>(attn::train::fromJson(text.toStdString()));
+            config.trainedTask = model->options.task;
+            config.trainedModel = std::move(model);
+        } catch (const std::exception& e) {
+            *error = QStringLiteral("\"trained_model\": %1").arg(QString::fromStdString(e.what()));
+            return std::nullopt;
+        }
+    }
     if (object.contains("embeddings")) {
         const QJsonValue embeddings = object.value("embeddings");
         if (!embeddings.isObject()) {
@@ -216,7 +234,11 @@ QJsonObject configToJson(const attn::AttentionConfig& config)
     };
     if (!config.model.empty())
         object.insert("model", QString::fromStdString(config.model));
-    if (!config.trainedTask.empty())
+    if (config.trainedModel)
+        object.insert(
+            "trained_model",
+            QJsonDocument::fromJson(QByteArray::fromStdString(attn::train::toJson(*config.trainedModel))).object());
+    else if (!config.trainedTask.empty())
         object.insert("trained_preset", QString::fromStdString(config.trainedTask));
     if (!config.explicitEmbeddings.empty()) {
         QJsonObject embeddings;
