@@ -5,10 +5,14 @@
 #include "ui/document/modelloader.h"
 #include "ui/document/presets.h"
 #include "ui/document/trainedpresets.h"
+#include "ui/widgets/trainpanel.h"
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QFileDialog>
+#include <QMainWindow>
+#include <QScrollArea>
 
 namespace {
 
@@ -58,6 +62,72 @@ CommandOutcome openTrainedPreset(AttentionDocument* document, const QString& nam
             false};
 }
 
+CommandOutcome showTrainedModel(AttentionDocument* document, std::shared_ptr<const attn::train::TrainedModel> model)
+{
+    if (!model)
+        return {tr("There is no trained model to show yet."), true};
+    attn::AttentionConfig config = attn::train::displayConfig(*model, attn::train::fixedExample(model->options).tokens);
+    config.trainedTask = model->options.task;
+    config.trainedModel = model;
+    document->edit(config, tr("Show Trained Model"));
+    return {tr("The model trained on %1 for %2 steps is in the figure; type other tokens as the sentence, Ctrl+Z "
+               "goes back, File → Save Session keeps it.")
+                .arg(QString::fromStdString(model->options.task))
+                .arg(model->steps),
+            false};
+}
+
+namespace {
+
+// View > Train: the training panel in a dock of its own, right of the figure.
+void addTrainDock(QMainWindow* window, const WindowActions& actions, AttentionDocument* document,
+                  std::function<void()> flush, std::function<void(const QString&, bool)> report)
+{
+    QAction* action = actions.train;
+    QAction* settings = actions.settingsPanel;
+    auto* dock = new QDockWidget(tr("Train"), window);
+    dock->setObjectName("trainDock");
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* panel = new TrainPanel;
+    scroll->setWidget(panel);
+    scroll->setMinimumWidth(panel->minimumSizeHint().width() + 24);
+    dock->setWidget(scroll);
+    window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    dock->hide();
+    // On a screen too narrow for the settings, the figure and training side
+    // by side, training puts the settings away (F9 brings them back) and
+    // closing it brings them back.
+    auto hidSettings = std::make_shared<bool>(false);
+    QObject::connect(action, &QAction::toggled, dock, [=](bool on) {
+        if (on && window->width() < 1700 && settings->isChecked()) {
+            settings->setChecked(false);
+            *hidSettings = true;
+        } else if (!on && *hidSettings) {
+            settings->setChecked(true);
+            *hidSettings = false;
+        }
+        dock->setVisible(on);
+        if (on)
+            window->resizeDocks({dock}, {std::max(scroll->minimumWidth(), std::min(560, window->width() / 3))},
+                                Qt::Horizontal);
+    });
+    QObject::connect(dock, &QDockWidget::visibilityChanged, action, [=](bool) {
+        // Hidden with the window minimised or a tab behind: only the user's close counts.
+        if (!window->isMinimized())
+            action->setChecked(!dock->isHidden());
+    });
+    QObject::connect(panel, &TrainPanel::showInFigure, window,
+                     [=](std::shared_ptr<const attn::train::TrainedModel> model) {
+                         flush();
+                         const CommandOutcome done = showTrainedModel(document, std::move(model));
+                         report(done.message, done.error);
+                     });
+}
+
+} // namespace
+
 void connectModelActions(const WindowActions& actions, QWidget* window, AttentionDocument* document,
                          std::function<void()> flush, std::function<void(const QString&, bool)> report)
 {
@@ -76,6 +146,8 @@ void connectModelActions(const WindowActions& actions, QWidget* window, Attentio
             report(done.message, done.error);
         });
     }
+    if (auto* mainWindow = qobject_cast<QMainWindow*>(window))
+        addTrainDock(mainWindow, actions, document, flush, report);
     QObject::connect(actions.articleModel, &QAction::triggered, window, [=] {
         flush();
         const CommandOutcome done = useArticleModel(document);

@@ -107,6 +107,9 @@ WindowActions::WindowActions(QWidget* w)
                            "with their difference")))
     , lesson(makeCheckable(w, "lessonAction", tr("&Lesson"), QKeySequence(Qt::Key_F5),
                            tr("Step through the computation for one word in seven slides (Esc: back to the figure)")))
+    , train(makeCheckable(w, "trainAction", tr("&Train"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                          tr("Train a small model on a task and watch its heads learn (previous token, "
+                             "induction, …)")))
     , presentation(makeCheckable(
           w, "presentationAction", tr("&Presentation Mode"), QKeySequence(Qt::Key_F11),
           tr("Full screen, settings hidden, large high-contrast type for a projector (F11 or Esc leaves)")))
@@ -173,7 +176,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
     view->addSeparator();
     view->addActions({zoomIn, zoomOut, zoomFit});
     view->addSeparator();
-    view->addActions({compareSeeds, lesson});
+    view->addActions({compareSeeds, lesson, train});
     view->addSeparator();
     view->addActions({settingsPanel, fullScreen, presentation, leave});
 

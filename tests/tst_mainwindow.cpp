@@ -5,6 +5,7 @@
 #include "ui/document/attentiondocument.h"
 #include "ui/document/exportfiles.h"
 #include "ui/document/session.h"
+#include "ui/document/trainingjob.h"
 #include "ui/render/figureexport.h"
 #include "ui/widgets/controlpanel.h"
 #include "ui/widgets/exploreview.h"
@@ -12,12 +13,14 @@
 #include "ui/widgets/lessonview.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/widgets/modeloverview.h"
+#include "ui/widgets/trainpanel.h"
 
 #include "windowtestutil.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QJsonDocument>
@@ -70,6 +73,7 @@ private slots:
     void panelExportsAskThroughTheWindowsDialogs();
     void loadArticleRestoresExample();
     void openPresetShowsTheTrainedModelAndUndoes();
+    void trainInTheWindowThenShowAndSave();
     void sessionRoundTrip();
     void settingsRestoreOnPlainStartOnly();
     void discardedAtQuitStaysDiscarded();
@@ -575,6 +579,54 @@ void TestMainWindow::openPresetShowsTheTrainedModelAndUndoes()
     QVERIFY(find<QSpinBox>("dModel")->isEnabled());
     document->undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(document->resultConfig().trainedTask, std::string("previous"), 10000);
+}
+
+void TestMainWindow::trainInTheWindowThenShowAndSave()
+{
+    AttentionDocument* document = m_window->document();
+    QVERIFY(testutil::waitForIdle(document));
+    const auto article = document->result();
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("trainAction"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("trainDock"));
+    QVERIFY(dock && !dock->isVisible());
+    action->trigger();
+    QTRY_VERIFY(dock->isVisible());
+    auto* panel = dock->findChild<TrainPanel*>();
+    QVERIFY(panel);
+    panel->findChild<QSpinBox*>(QStringLiteral("trainSteps"))->setValue(60);
+    QVERIFY(panel->resetTraining());
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("trainButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->job()->progress()->done, 30000);
+    QTRY_VERIFY(!panel->job()->isRunning());
+    const auto trained = panel->job()->progress()->model;
+
+    // Show in Figure: the model's stages in the document, one undoable step.
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("showInFigureButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().trainedModel == trained, 10000);
+    QVERIFY(testutil::waitForIdle(document));
+    const auto& example = panel->job()->progress()->attention;
+    QCOMPARE(document->result()->layers[0].heads[1].weights, example[0][1]);
+    QVERIFY(!find<QSpinBox>("dModel")->isEnabled());
+
+    // Saved and reopened, the session shows the same model.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trained.attn"));
+    QString error;
+    QVERIFY2(m_window->sessionFiles()->saveTo(path, &error), qPrintable(error));
+    document->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(!document->resultConfig().trainedModel, 10000);
+    QVERIFY(testutil::waitForIdle(document));
+    QCOMPARE(document->result()->layers[0].output, article->layers[0].output);
+    QVERIFY2(m_window->sessionFiles()->open(path, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().trainedModel != nullptr, 10000);
+    QVERIFY(testutil::waitForIdle(document));
+    QCOMPARE(document->resultConfig().trainedModel->loss, trained->loss);
+    QCOMPARE(document->result()->layers[0].heads[1].weights, example[0][1]);
+
+    action->trigger();
+    QTRY_VERIFY(!dock->isVisible());
 }
 
 void TestMainWindow::sessionRoundTrip()
