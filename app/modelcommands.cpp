@@ -70,8 +70,7 @@ CommandOutcome showTrainedModel(AttentionDocument* document, std::shared_ptr<con
     config.trainedTask = model->options.task;
     config.trainedModel = model;
     document->edit(config, tr("Show Trained Model"));
-    return {tr("The model trained on %1 for %2 steps is in the figure; type other tokens as the sentence, Ctrl+Z "
-               "goes back, File → Save Session keeps it.")
+    return {tr("The model trained on %1 for %2 steps is in the figure (Ctrl+Z goes back).")
                 .arg(QString::fromStdString(model->options.task))
                 .arg(model->steps),
             false};
@@ -146,6 +145,13 @@ void connectModelActions(const WindowActions& actions, QWidget* window, Attentio
             report(done.message, done.error);
         });
     }
+    // Seeds belong to the article's model: a checkpoint or trained model has
+    // its own weights, so reseeding would only add an undo step.
+    QObject::connect(document, &AttentionDocument::configChanged, window, [=] {
+        const bool article = document->config().model.empty() && document->config().trainedTask.empty();
+        actions.reseedWeights->setEnabled(article);
+        actions.reseedEmbeddings->setEnabled(article);
+    });
     if (auto* mainWindow = qobject_cast<QMainWindow*>(window))
         addTrainDock(mainWindow, actions, document, flush, report);
     QObject::connect(actions.articleModel, &QAction::triggered, window, [=] {

@@ -609,6 +609,8 @@ void TestMainWindow::trainInTheWindowThenShowAndSave()
     const auto& example = panel->job()->progress()->attention;
     QCOMPARE(document->result()->layers[0].heads[1].weights, example[0][1]);
     QVERIFY(!find<QSpinBox>("dModel")->isEnabled());
+    auto* reseed = m_window->findChild<QAction*>(QStringLiteral("reseedWeightsAction"));
+    QVERIFY(!reseed->isEnabled()); // its weights are learned, not drawn from a seed
 
     // Saved and reopened, the session shows the same model.
     QTemporaryDir dir;
@@ -619,6 +621,7 @@ void TestMainWindow::trainInTheWindowThenShowAndSave()
     QTRY_VERIFY_WITH_TIMEOUT(!document->resultConfig().trainedModel, 10000);
     QVERIFY(testutil::waitForIdle(document));
     QCOMPARE(document->result()->layers[0].output, article->layers[0].output);
+    QVERIFY(reseed->isEnabled());
     QVERIFY2(m_window->sessionFiles()->open(path, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().trainedModel != nullptr, 10000);
     QVERIFY(testutil::waitForIdle(document));

@@ -64,7 +64,9 @@ QRectF CurvePlot::plotArea() const
     const double left = metrics.horizontalAdvance(QStringLiteral("100 %")) + 10;
     const double top = metrics.height() + 8;
     const double bottom = 2 * metrics.height() + 8;
-    return QRectF(left, top, std::max(10.0, width() - left - 12), std::max(10.0, height() - top - bottom));
+    // Room for half of the last step's number, centred on the right end.
+    const double right = metrics.horizontalAdvance(QString::number(m_totalSteps)) / 2 + 6;
+    return QRectF(left, top, std::max(10.0, width() - left - right), std::max(10.0, height() - top - bottom));
 }
 
 QPointF CurvePlot::pointFor(int step, double value) const

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleValidator>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -39,6 +40,25 @@ QSpinBox* spinBox(int low, int high, const QString& accessibleName, const char* 
     return box;
 }
 
+// The panel scrolls in its dock: a wheel turned over a setting or the
+// history slider scrolls the panel unless that control has the focus.
+class WheelOnlyWhenFocused : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        auto* widget = qobject_cast<QWidget*>(watched);
+        if (event->type() == QEvent::Wheel && widget && !widget->hasFocus()) {
+            event->ignore(); // on to the scroll area
+            return true;
+        }
+        return false;
+    }
+};
+
 } // namespace
 
 TrainPanel::TrainPanel(QWidget* parent)
@@ -52,7 +72,7 @@ TrainPanel::TrainPanel(QWidget* parent)
     m_task->setObjectName("trainTask");
     for (const attn::train::TaskInfo& task : attn::train::tasks())
         m_task->addItem(QString::fromStdString(task.title), QString::fromStdString(task.name));
-    form->addRow(tr("&Task:"), m_task);
+    form->addRow(tr("Tas&k:"), m_task);
     layout->addLayout(form);
     m_explanation = new QLabel;
     m_explanation->setWordWrap(true);
@@ -74,8 +94,8 @@ TrainPanel::TrainPanel(QWidget* parent)
     validator->setLocale(QLocale::c());
     m_learningRate->setValidator(validator);
     const std::pair<QString, QWidget*> fields[] = {
-        {tr("La&yers:"), m_layers}, {tr("&Heads:"), m_heads}, {tr("&d_model:"), m_dModel},
-        {tr("Ste&ps:"), m_steps},   {tr("S&eed:"), m_seed},   {tr("&Learning rate:"), m_learningRate},
+        {tr("La&yers:"), m_layers}, {tr("Hea&ds:"), m_heads}, {tr("d_model:"), m_dModel},
+        {tr("Ste&ps:"), m_steps},   {tr("Seed:"), m_seed},    {tr("Lear&ning rate:"), m_learningRate},
     };
     for (int i = 0; i < 6; ++i) {
         auto* label = new QLabel(fields[i].first);
@@ -89,7 +109,7 @@ TrainPanel::TrainPanel(QWidget* parent)
     m_train = new QPushButton(tr("T&rain"));
     m_train->setObjectName("trainButton");
     m_train->setToolTip(tr("Train until the last step, on a thread of its own"));
-    m_pause = new QPushButton(tr("P&ause"));
+    m_pause = new QPushButton(tr("Pa&use"));
     m_pause->setObjectName("pauseButton");
     m_step = new QPushButton(tr("&Step"));
     m_step->setObjectName("stepButton");
@@ -127,7 +147,7 @@ TrainPanel::TrainPanel(QWidget* parent)
     layout->addWidget(m_attention);
 
     auto* history = new QHBoxLayout;
-    auto* historyTitle = new QLabel(tr("&History:"));
+    auto* historyTitle = new QLabel(tr("Hist&ory:"));
     m_history = new QSlider(Qt::Horizontal);
     m_history->setObjectName("historySlider");
     m_history->setAccessibleName(tr("History"));
@@ -151,12 +171,19 @@ TrainPanel::TrainPanel(QWidget* parent)
     m_gradients->hide();
     layout->addWidget(m_gradients);
 
-    m_figure = new QPushButton(tr("Show in &Figure"));
+    m_figure = new QPushButton(tr("Show &in Figure"));
     m_figure->setObjectName("showInFigureButton");
     m_figure->setToolTip(tr("Show the model as trained so far in the stage figure, with hover arithmetic and the "
                             "lesson (undoable)"));
     layout->addWidget(m_figure);
     layout->addStretch(1);
+
+    auto* wheelGuard = new WheelOnlyWhenFocused(this);
+    for (QWidget* control :
+         std::initializer_list<QWidget*>{m_task, m_layers, m_heads, m_dModel, m_steps, m_seed, m_history}) {
+        control->setFocusPolicy(Qt::StrongFocus);
+        control->installEventFilter(wheelGuard);
+    }
 
     connect(m_task, &QComboBox::currentIndexChanged, this, &TrainPanel::taskChosen);
     connect(m_train, &QPushButton::clicked, m_job, &TrainingJob::train);
