@@ -13,10 +13,14 @@
 #include "ui/render/heatmapscale.h"
 #include "ui/widgets/figureview.h"
 
+#include "ui/document/modelloader.h"
+
 #include "testutil.h"
 
 #include <QMouseEvent>
+#include <QProcess>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -97,6 +101,7 @@ private slots:
     void commandLineTakesTheWeightsScale();
     void hoveredCellIsOutlined();
     void articleKeepsItsNumbersInTheDefaultWindow();
+    void dimensionsNeverCrowdOutTheTokens();
     void presentationEnlargesTheText();
 };
 
@@ -143,6 +148,31 @@ void TestFigureFit::articleKeepsItsNumbersInTheDefaultWindow()
     const Figure figure(config, compute(config), s);
     for (const FigurePanel& panel : figure.panels())
         QVERIFY2(panel.layout.valuesVisible, qPrintable(attn::panelName(panel.id)));
+}
+
+void TestFigureFit::dimensionsNeverCrowdOutTheTokens()
+{
+    // A random GPT-2 of 32 dimensions on a 1366 x 768 screen: when the
+    // figure must shrink to fit, the W matrices shrink too, and a token's row
+    // stays at least as tall as a model dimension's.
+    QTemporaryDir dir;
+    QProcess python;
+    python.start(QStringLiteral(AV_PYTHON),
+                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
+                  "--positions", "64", "--layers", "4", "--heads", "4", "--embd", "32", "--ids", "1"});
+    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    attn::AttentionConfig config = withModel(attn::AttentionConfig(), dir.path().toStdString());
+    config.sentence = "The quick brown fox jumps over the lazy dog";
+    const auto result = std::make_shared<const attn::AttentionResult>(computeModelResult(config, 0));
+    FigureSettings s;
+    s.fitTo = QSizeF(1030, 660);
+    const Figure figure(config, result, s);
+    const double tokenRow = panelOf(figure, PanelId::Embeddings)->layout.cellSize;
+    const double dimensionRow = panelOf(figure, PanelId::WQuery)->layout.cellSize;
+    QVERIFY2(tokenRow >= dimensionRow, qPrintable(QStringLiteral("%1 < %2").arg(tokenRow).arg(dimensionRow)));
+    QVERIFY(tokenRow * 9 >= 40); // nine rows one can point at
+    const double zoom = std::min(s.fitTo.width() / figure.size().width(), s.fitTo.height() / figure.size().height());
+    QVERIFY(zoom * figure.smallestTextPx() >= kLegiblePx - 1e-6);
 }
 
 void TestFigureFit::wholeFigureFits_data()

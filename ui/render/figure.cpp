@@ -588,6 +588,10 @@ double Figure::layOut(double tokenExtent, bool allowValues)
         tokenLabelPair = std::ceil(tokenLabelPair + std::round(lineHeight * 0.3));
     }
     const double tokenCell = tokenValues ? valueHeight : snap(std::min(squareCell, tokenExtent / std::max(1, n)));
+    // When the token rows shrink to fit, the model dimensions shrink with
+    // them, so a W of a few dozen dimensions never crowds the tokens out.
+    const double tokenShrink = std::min(1.0, tokenExtent / std::min(kTokenGridExtent, squareCell * std::max(1, n)));
+    const double dimensionExtent = kDimensionGridExtent * tokenShrink;
     // Hundreds of tokens: an overview whose weights get the most room; the
     // scores before the softmax are there for their pattern only.
     const bool overview = n > 128 && !m_settings.allHeads && count > 4;
@@ -609,9 +613,9 @@ double Figure::layOut(double tokenExtent, bool allowValues)
         // Without numbers, the few model dimensions of E, Q, K, V, the W and
         // the output keep cells one can see and point at, however thin the
         // token rows: their columns are not shared with anything.
-        const double dimensionCell = snap(std::min(lineHeight * 1.2, kDimensionGridExtent / std::max(1, columns)));
+        const double dimensionCell = snap(std::min(lineHeight * 1.2, dimensionExtent / std::max(1, columns)));
         if (!values && !hasTokenRows(p.id))
-            h = std::max(h, snap(std::min(lineHeight * 1.2, kDimensionGridExtent / std::max(1, rows))));
+            h = std::max(h, snap(std::min(lineHeight * 1.2, dimensionExtent / std::max(1, rows))));
         double w = h;
         if (!values && !hasTokenColumns(p.id))
             w = std::max(w, dimensionCell);
