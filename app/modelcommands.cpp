@@ -1,10 +1,13 @@
 #include "modelcommands.h"
 
+#include "app/mainwindow.h"
 #include "app/windowactions.h"
 #include "ui/document/attentiondocument.h"
 #include "ui/document/modelloader.h"
 #include "ui/document/presets.h"
 #include "ui/document/trainedpresets.h"
+#include "ui/document/viewstate.h"
+#include "ui/widgets/nexttokenpanel.h"
 #include "ui/widgets/trainpanel.h"
 
 #include <QAction>
@@ -78,38 +81,42 @@ CommandOutcome showTrainedModel(AttentionDocument* document, std::shared_ptr<con
 
 namespace {
 
-// View > Train: the training panel in a dock of its own, right of the figure.
-void addTrainDock(QMainWindow* window, const WindowActions& actions, AttentionDocument* document,
-                  std::function<void()> flush, std::function<void(const QString&, bool)> report)
+// A panel in a dock of its own right of the figure, shown and hidden by a
+// checkable action that follows the dock's close button. On a window too
+// narrow for the settings, the figure and the panel side by side, the
+// settings step aside while a panel is open (F9 brings them back) and return
+// when the last one closes.
+QDockWidget* addPanelDock(QMainWindow* window, QAction* action, QAction* settings, const QString& title,
+                          const char* objectName, QWidget* panel, int preferredWidth)
 {
-    QAction* action = actions.train;
-    QAction* settings = actions.settingsPanel;
-    auto* dock = new QDockWidget(tr("Train"), window);
-    dock->setObjectName("trainDock");
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(QString::fromLatin1(objectName));
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto* panel = new TrainPanel;
     scroll->setWidget(panel);
     scroll->setMinimumWidth(panel->minimumSizeHint().width() + 24);
     dock->setWidget(scroll);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
     dock->hide();
-    // On a screen too narrow for the settings, the figure and training side
-    // by side, training puts the settings away (F9 brings them back) and
-    // closing it brings them back.
-    auto hidSettings = std::make_shared<bool>(false);
+    // The docks that put the settings away, shared by every panel of the window.
+    static const char* const kSetAside = "av_settingsSetAsideBy";
     QObject::connect(action, &QAction::toggled, dock, [=](bool on) {
-        if (on && window->width() < 1700 && settings->isChecked()) {
+        const int setAside = window->property(kSetAside).toInt();
+        if (on && window->width() < 1700 && (settings->isChecked() || setAside > 0)) {
             settings->setChecked(false);
-            *hidSettings = true;
-        } else if (!on && *hidSettings) {
-            settings->setChecked(true);
-            *hidSettings = false;
+            window->setProperty(kSetAside, setAside + 1);
+            dock->setProperty(kSetAside, true);
+        } else if (!on && dock->property(kSetAside).toBool()) {
+            dock->setProperty(kSetAside, false);
+            window->setProperty(kSetAside, setAside - 1);
+            if (setAside == 1)
+                settings->setChecked(true);
         }
         dock->setVisible(on);
         if (on)
-            window->resizeDocks({dock}, {std::max(scroll->minimumWidth(), std::min(560, window->width() / 3))},
+            window->resizeDocks({dock},
+                                {std::max(scroll->minimumWidth(), std::min(preferredWidth, window->width() / 3))},
                                 Qt::Horizontal);
     });
     QObject::connect(dock, &QDockWidget::visibilityChanged, action, [=](bool) {
@@ -117,11 +124,48 @@ void addTrainDock(QMainWindow* window, const WindowActions& actions, AttentionDo
         if (!window->isMinimized())
             action->setChecked(!dock->isHidden());
     });
+    return dock;
+}
+
+// View > Train: the training panel.
+void addTrainDock(QMainWindow* window, const WindowActions& actions, AttentionDocument* document,
+                  std::function<void()> flush, std::function<void(const QString&, bool)> report)
+{
+    auto* panel = new TrainPanel;
+    addPanelDock(window, actions.train, actions.settingsPanel, QCoreApplication::translate("ModelCommands", "Train"),
+                 "trainDock", panel, 560);
     QObject::connect(panel, &TrainPanel::showInFigure, window,
                      [=](std::shared_ptr<const attn::train::TrainedModel> model) {
                          flush();
                          const CommandOutcome done = showTrainedModel(document, std::move(model));
                          report(done.message, done.error);
+                     });
+}
+
+// View > Next Token: what a checkpoint predicts, and Generate.
+void addNextTokenDock(QMainWindow* window, const WindowActions& actions, AttentionDocument* document, ViewState* view,
+                      std::function<void()> flush, std::function<void(const QString&, bool)> report)
+{
+    auto* panel = new NextTokenPanel;
+    addPanelDock(window, actions.nextToken, actions.settingsPanel,
+                 QCoreApplication::translate("ModelCommands", "Next Token"), "nextTokenDock", panel, 400);
+    QObject::connect(document, &AttentionDocument::resultChanged, panel, [=] { panel->setResult(document->result()); });
+    QObject::connect(panel, &NextTokenPanel::generateRefused, window,
+                     [=](const QString& message) { report(message, true); });
+    QObject::connect(panel, &NextTokenPanel::generateRequested, window,
+                     [=](const QString& text, const QString& message) {
+                         flush();
+                         attn::AttentionConfig config = document->config();
+                         config.sentence += text.toStdString();
+                         document->edit(config, QCoreApplication::translate("ModelCommands", "Generate"));
+                         report(message, false);
+                         // The new token's row is what it attended to: select it once it is computed.
+                         auto once = std::make_shared<QMetaObject::Connection>();
+                         *once = QObject::connect(document, &AttentionDocument::resultChanged, window, [=] {
+                             QObject::disconnect(*once);
+                             if (const auto result = document->result(); result && !result->tokens.empty() && view)
+                                 view->setSelection(static_cast<int>(result->tokens.size()) - 1, std::nullopt);
+                         });
                      });
 }
 
@@ -137,6 +181,8 @@ void connectModelActions(const WindowActions& actions, QWidget* window, Attentio
         flush();
         const CommandOutcome done = openModelFolder(document, folder);
         report(done.message, done.error);
+        if (!done.error)
+            actions.nextToken->setChecked(true); // what it predicts, beside the figure
     });
     for (QAction* preset : {actions.presetPrevious, actions.presetInduction}) {
         QObject::connect(preset, &QAction::triggered, window, [=] {
@@ -152,8 +198,11 @@ void connectModelActions(const WindowActions& actions, QWidget* window, Attentio
         actions.reseedWeights->setEnabled(article);
         actions.reseedEmbeddings->setEnabled(article);
     });
-    if (auto* mainWindow = qobject_cast<QMainWindow*>(window))
+    if (auto* mainWindow = qobject_cast<QMainWindow*>(window)) {
         addTrainDock(mainWindow, actions, document, flush, report);
+        auto* full = qobject_cast<MainWindow*>(window);
+        addNextTokenDock(mainWindow, actions, document, full ? full->viewState() : nullptr, flush, report);
+    }
     QObject::connect(actions.articleModel, &QAction::triggered, window, [=] {
         flush();
         const CommandOutcome done = useArticleModel(document);

@@ -107,6 +107,9 @@ WindowActions::WindowActions(QWidget* w)
                            "with their difference")))
     , lesson(makeCheckable(w, "lessonAction", tr("&Lesson"), QKeySequence(Qt::Key_F5),
                            tr("Step through the computation for one word in seven slides (Esc: back to the figure)")))
+    , nextToken(makeCheckable(w, "nextTokenAction", tr("&Next Token"), QKeySequence(Qt::CTRL | Qt::Key_G),
+                              tr("What a GPT-2 model predicts after the last token, with a temperature and "
+                                 "Generate")))
     , train(makeCheckable(w, "trainAction", tr("&Train"), QKeySequence(Qt::CTRL | Qt::Key_T),
                           tr("Train a small model on a task and watch its heads learn (previous token, "
                              "induction, …)")))
@@ -176,7 +179,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
     view->addSeparator();
     view->addActions({zoomIn, zoomOut, zoomFit});
     view->addSeparator();
-    view->addActions({compareSeeds, lesson, train});
+    view->addActions({compareSeeds, lesson, nextToken, train});
     view->addSeparator();
     view->addActions({settingsPanel, fullScreen, presentation, leave});
 

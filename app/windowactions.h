@@ -55,6 +55,7 @@ struct WindowActions
     QAction* modelView;
     QAction* compareSeeds;
     QAction* lesson;
+    QAction* nextToken;
     QAction* train;
     QAction* presentation;
     QAction* leave;

@@ -181,13 +181,19 @@ struct AttentionResult
     struct NextToken
     {
         int id = 0;
-        std::string text;
+        std::string text; // readable: bytes that are not whole characters as \xNN
         double probability = 0.0;
+        double logit = 0.0;
+        std::string bytes; // what the token stands for
+        bool whole = true; // bytes are whole UTF-8 characters
     };
     std::string modelName;
     std::vector<int> tokenIds;
     std::vector<NextToken> nextTokens;
     std::vector<int> generatedIds; // the continuation asked for, the new ids only
+    // Every token's logit after the last position, for the probabilities of
+    // nextTokens at another temperature.
+    std::vector<float> nextLogits;
 
     // Layer `index`, clamped to the layers. Needs at least one layer.
     const LayerResult& layer(int index) const;

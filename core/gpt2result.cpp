@@ -1,6 +1,7 @@
 #include "core/gpt2result.h"
 
 #include <algorithm>
+#include <random>
 
 namespace attn {
 
@@ -58,9 +59,43 @@ Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stage
     run.result.generatedIds = run.generated;
     for (const TokenScore& next : run.next) {
         const Gpt2TokenPiece piece = bundle.tokenizer.pieces({next.id}).front();
-        run.result.nextTokens.push_back({next.id, piece.text, next.probability});
+        run.result.nextTokens.push_back({next.id, piece.text, next.probability, next.logit, piece.bytes, piece.whole});
     }
+    run.result.nextLogits.assign(forward.logits.data(), forward.logits.data() + forward.logits.size());
     return run;
+}
+
+std::vector<double> nextTokenProbabilitiesAt(const AttentionResult& result, double temperature)
+{
+    if (result.nextLogits.empty())
+        return {};
+    const Eigen::Map<const VectorF> logits(result.nextLogits.data(),
+                                           static_cast<Eigen::Index>(result.nextLogits.size()));
+    const std::vector<double> all = nextTokenProbabilities(logits, temperature);
+    std::vector<double> shown;
+    for (const AttentionResult::NextToken& next : result.nextTokens)
+        shown.push_back(all.at(static_cast<std::size_t>(next.id)));
+    return shown;
+}
+
+int sampleAmongNextTokens(const AttentionResult& result, double temperature, std::uint64_t seed)
+{
+    const std::vector<double> p = nextTokenProbabilitiesAt(result, temperature);
+    if (p.empty())
+        return -1;
+    double total = 0.0;
+    for (const double value : p)
+        total += value;
+    std::mt19937_64 generator(seed);
+    // A uniform double in [0, total) from the top 53 bits.
+    const double u = static_cast<double>(generator() >> 11) * 0x1.0p-53 * total;
+    double cumulative = 0.0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        cumulative += p[i];
+        if (u < cumulative)
+            return static_cast<int>(i);
+    }
+    return static_cast<int>(p.size()) - 1;
 }
 
 std::string describeGpt2(const Gpt2Config& config)

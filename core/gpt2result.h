@@ -10,6 +10,7 @@
 #include "core/gpt2tokenizer.h"
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,6 +40,16 @@ struct Gpt2Run
 // text that is empty or longer than the model's context.
 Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stageLayer, int generate = 0,
                     const std::atomic<bool>* cancel = nullptr);
+
+// The probabilities of result.nextTokens at `temperature` (> 0): the softmax
+// of every token's logit / temperature, so they are the shown tokens' share
+// of all. Empty for a result without next tokens; throws Gpt2Error for a
+// temperature that is not above 0.
+std::vector<double> nextTokenProbabilitiesAt(const AttentionResult& result, double temperature);
+// One of result.nextTokens drawn with those probabilities (renormalised over
+// them) from `seed`, the same seed giving the same token: its index, or -1
+// without next tokens.
+int sampleAmongNextTokens(const AttentionResult& result, double temperature, std::uint64_t seed);
 
 // "GPT-2 (12 layers x 12 heads, d_model 768)".
 std::string describeGpt2(const Gpt2Config& config);
