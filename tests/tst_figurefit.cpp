@@ -102,6 +102,7 @@ private slots:
     void hoveredCellIsOutlined();
     void articleKeepsItsNumbersInTheDefaultWindow();
     void dimensionsNeverCrowdOutTheTokens();
+    void checkpointHoverAddsTheBias();
     void presentationEnlargesTheText();
 };
 
@@ -150,20 +151,50 @@ void TestFigureFit::articleKeepsItsNumbersInTheDefaultWindow()
         QVERIFY2(panel.layout.valuesVisible, qPrintable(attn::panelName(panel.id)));
 }
 
+// A random GPT-2 checkpoint of 32 dimensions made in `dir`, and its result
+// on a sentence of nine tokens.
+static std::shared_ptr<const attn::AttentionResult> tinyCheckpoint(const QTemporaryDir& dir,
+                                                                   attn::AttentionConfig* config)
+{
+    QProcess python;
+    python.start(QStringLiteral(AV_PYTHON),
+                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
+                  "--positions", "64", "--layers", "4", "--heads", "4", "--embd", "32", "--ids", "1"});
+    if (!python.waitForFinished(120000) || python.exitCode() != 0)
+        return nullptr;
+    *config = withModel(attn::AttentionConfig(), dir.path().toStdString());
+    config->sentence = "The quick brown fox jumps over the lazy dog";
+    return std::make_shared<const attn::AttentionResult>(computeModelResult(*config, 0));
+}
+
+void TestFigureFit::checkpointHoverAddsTheBias()
+{
+    // GPT-2's projections add c_attn's bias: the hover of a Q, K or V cell
+    // writes it as the sum's last term, and says where W comes from.
+    QTemporaryDir dir;
+    attn::AttentionConfig config;
+    const auto result = tinyCheckpoint(dir, &config);
+    QVERIFY(result);
+    const attn::LayerResult& layer = result->layers[0];
+    QVERIFY(layer.bQuery.size() == 32);
+    const QString q = cellToolTip(config, *result, PanelId::Q, 0, 0, 2, 5);
+    QVERIFY2(q.contains(QStringLiteral(" + b")), qPrintable(q));
+    const QString w = cellToolTip(config, *result, PanelId::WKey, 0, 0, 2, 5);
+    QVERIFY2(w.contains(QStringLiteral("checkpoint")), qPrintable(w));
+    const attn::AttentionConfig article = testutil::articleConfig();
+    const QString plain = cellToolTip(article, *compute(article), PanelId::Q, 0, 0, 2, 1);
+    QVERIFY2(!plain.contains(QStringLiteral(" + b")), qPrintable(plain));
+}
+
 void TestFigureFit::dimensionsNeverCrowdOutTheTokens()
 {
     // A random GPT-2 of 32 dimensions on a 1366 x 768 screen: when the
     // figure must shrink to fit, the W matrices shrink too, and a token's row
     // stays at least as tall as a model dimension's.
     QTemporaryDir dir;
-    QProcess python;
-    python.start(QStringLiteral(AV_PYTHON),
-                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
-                  "--positions", "64", "--layers", "4", "--heads", "4", "--embd", "32", "--ids", "1"});
-    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
-    attn::AttentionConfig config = withModel(attn::AttentionConfig(), dir.path().toStdString());
-    config.sentence = "The quick brown fox jumps over the lazy dog";
-    const auto result = std::make_shared<const attn::AttentionResult>(computeModelResult(config, 0));
+    attn::AttentionConfig config;
+    const auto result = tinyCheckpoint(dir, &config);
+    QVERIFY(result);
     FigureSettings s;
     s.fitTo = QSizeF(1030, 660);
     const Figure figure(config, result, s);

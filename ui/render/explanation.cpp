@@ -419,23 +419,37 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
                      .arg(row)
                      .arg(column)
                      .arg(factor(value, isIntegral(m)));
-        lines << (weightsGiven(config, id)
-                      ? QStringLiteral("given literally")
-                      : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
+        if (!config.model.empty())
+            lines << QStringLiteral("from the checkpoint's c_attn (layer %1)").arg(l + 1);
+        else if (!config.trainedTask.empty())
+            lines << QStringLiteral("learned on %1").arg(esc(QString::fromStdString(config.trainedTask)));
+        else
+            lines << (weightsGiven(config, id)
+                          ? QStringLiteral("given literally")
+                          : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
         break;
     case PanelId::Q:
     case PanelId::K:
     case PanelId::V: {
         const attn::Matrix& w = id == PanelId::Q ? L.wQuery : id == PanelId::K ? L.wKey : L.wValue;
+        const attn::Vector& bias = id == PanelId::Q ? L.bQuery : id == PanelId::K ? L.bKey : L.bValue;
         lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
                      .arg(title, esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column)
                      .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
+        // A checkpoint's projections add a bias (GPT-2's c_attn): its term
+        // closes the sum, so the written line adds up to the cell.
+        const bool biased = bias.size() > column;
         lines << sub(title.toLower(), rowName + QStringLiteral(", ") + columnText) + QStringLiteral(" = ") +
                      sub(x, rowName) + QStringLiteral(" \u00b7 ") + sub(QStringLiteral("W"), title) +
-                     QStringLiteral("[:, %1]").arg(column);
-        lines << QStringLiteral("= %1 = %2").arg(projectionSum(L, w, row, column), fmt(value));
+                     QStringLiteral("[:, %1]").arg(column) +
+                     (biased
+                          ? QStringLiteral(" + ") + sub(QStringLiteral("b"), title) + QStringLiteral("[%1]").arg(column)
+                          : QString());
+        lines << QStringLiteral("= %1%2 = %3")
+                     .arg(projectionSum(L, w, row, column),
+                          biased ? QStringLiteral(" + ") + factor(bias(column)) : QString(), fmt(value));
         break;
     }
     case PanelId::Scores:
