@@ -235,6 +235,7 @@ private slots:
     void divergenceStops();
     void cancelStops();
     void snapshotsAndGradients();
+    void headScoresReadThePattern();
     void convertsToAttentionResult();
     void modelFileRoundTrips();
     void modelFileErrors();
@@ -644,6 +645,59 @@ void TestTraining::cancelStops()
     cancel = false;
     QVERIFY(t.run(&cancel));
     QCOMPARE(t.stepsDone(), o.steps);
+}
+
+void TestTraining::headScoresReadThePattern()
+{
+    // One token back everywhere (the first row on itself): 1.
+    const int n = 7;
+    Matrix back = Matrix::Zero(n, n);
+    back(0, 0) = 1;
+    for (int i = 1; i < n; ++i)
+        back(i, i - 1) = 1;
+    QCOMPARE(previousTokenScore(back), 1.0);
+    // Causal and uniform: row i puts 1 / (i + 1) on each key.
+    Matrix uniform = Matrix::Zero(n, n);
+    double expected = 0;
+    for (int i = 0; i < n; ++i) {
+        uniform.row(i).head(i + 1).setConstant(1.0 / (i + 1));
+        if (i > 0)
+            expected += 1.0 / (i + 1) / (n - 1);
+    }
+    QVERIFY(std::abs(previousTokenScore(uniform) - expected) < 1e-15);
+
+    // 5 1 2 3 1 2 3: queries 4, 5, 6 have an earlier copy at 1, 2, 3, so an
+    // induction head looks at 2, 3, 4.
+    const std::vector<int> tokens{5, 1, 2, 3, 1, 2, 3};
+    Matrix induction = back;
+    for (int i = 4; i < n; ++i) {
+        induction.row(i).setZero();
+        induction(i, i - 2) = 1;
+    }
+    QCOMPARE(inductionScore(induction, tokens), 1.0);
+    QCOMPARE(inductionScore(back, tokens), 0.0);
+    Matrix half = induction;
+    for (int i = 4; i < n; ++i) {
+        half(i, i - 2) = 0.5;
+        half(i, i) = 0.5;
+    }
+    QCOMPARE(inductionScore(half, tokens), 0.5);
+    QCOMPARE(inductionScore(back, {1, 2, 3, 4, 5, 6, 7}), 0.0); // no repeats
+
+    // The shipped presets: what their sentences say.
+    const TrainedModel& previous = preset("previous");
+    const auto prevWeights = attentionWeights(previous, fixedExample(previous.options).tokens);
+    double bestPrevious = 0;
+    for (const Matrix& head : prevWeights[0])
+        bestPrevious = std::max(bestPrevious, previousTokenScore(head));
+    QVERIFY2(bestPrevious >= 0.8, qPrintable(QString::number(bestPrevious)));
+    const TrainedModel& induct = preset("induction");
+    const auto example = fixedExample(induct.options).tokens;
+    const auto weights = attentionWeights(induct, example);
+    double bestInduction = 0;
+    for (const Matrix& head : weights[1])
+        bestInduction = std::max(bestInduction, inductionScore(head, example));
+    QVERIFY2(bestInduction >= 0.5, qPrintable(QString::number(bestInduction)));
 }
 
 void TestTraining::snapshotsAndGradients()

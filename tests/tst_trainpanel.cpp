@@ -107,8 +107,17 @@ void TestTrainPanel::trainingRunsOnTheWorkerAndFillsTheCurves()
     const auto weights = attn::train::attentionWeights(reference.model(), attn::train::fixedExample(options).tokens);
     QCOMPARE(grid->matrices().size(), std::size_t(1));
     QCOMPARE(grid->matrices()[0].size(), std::size_t(options.heads));
-    for (int h = 0; h < options.heads; ++h)
-        QCOMPARE(grid->matrices()[0][static_cast<std::size_t>(h)], weights[0][static_cast<std::size_t>(h)]);
+    double best = 0;
+    for (int h = 0; h < options.heads; ++h) {
+        const attn::Matrix& head = weights[0][static_cast<std::size_t>(h)];
+        QCOMPARE(grid->matrices()[0][static_cast<std::size_t>(h)], head);
+        // Under each head, its weight one token back.
+        const QString caption = grid->caption(0, h);
+        QVERIFY2(caption.startsWith(QStringLiteral("back %1").arg(attn::train::previousTokenScore(head), 0, 'f', 2)),
+                 qPrintable(caption));
+        best = std::max(best, attn::train::previousTokenScore(head));
+    }
+    QVERIFY2(best >= 0.8, qPrintable(QString::number(best))); // it learned to look one token back
     // Drawn: the plots have a line in the link colour.
     const QImage plot = find<CurvePlot>("lossPlot")->grab().toImage();
     const QColor line = m_panel->palette().color(QPalette::Link);

@@ -505,6 +505,34 @@ AttentionResult toAttentionResult(const TrainedModel& model)
     return toAttentionResult(model, fixedExample(model.options).tokens);
 }
 
+double previousTokenScore(const Matrix& weights)
+{
+    const Eigen::Index n = std::min(weights.rows(), weights.cols());
+    if (n < 2)
+        return 0.0;
+    double sum = 0.0;
+    for (Eigen::Index i = 1; i < n; ++i)
+        sum += weights(i, i - 1);
+    return sum / static_cast<double>(n - 1);
+}
+
+double inductionScore(const Matrix& weights, const std::vector<int>& tokens)
+{
+    const auto n = std::min<Eigen::Index>({weights.rows(), weights.cols(), static_cast<Eigen::Index>(tokens.size())});
+    double sum = 0.0;
+    int counted = 0;
+    for (Eigen::Index i = 1; i < n; ++i) {
+        for (Eigen::Index j = i - 1; j >= 0; --j) {
+            if (tokens[static_cast<std::size_t>(j)] == tokens[static_cast<std::size_t>(i)]) {
+                sum += weights(i, j + 1); // j + 1 <= i: a causal head can look there
+                ++counted;
+                break;
+            }
+        }
+    }
+    return counted > 0 ? sum / counted : 0.0;
+}
+
 AttentionConfig displayConfig(const TrainedModel& model, const std::vector<int>& tokens)
 {
     AttentionConfig c;

@@ -175,6 +175,13 @@ std::vector<int> predict(const TrainedModel& model, const std::vector<int>& toke
 // Accuracy on `sequences` fresh sequences drawn from `seed`.
 double evaluate(const TrainedModel& model, int sequences, std::uint64_t seed);
 
+// What a head's weights (n x n, rows the queries) do, as the mean over the
+// queries that can do it: the weight one token back (rows 1 .. n-1), and the
+// weight on the token after the latest earlier copy of the query's own
+// token (queries with such a copy; 0 when none has one).
+double previousTokenScore(const Matrix& weights);
+double inductionScore(const Matrix& weights, const std::vector<int>& tokens);
+
 // Every stage of the model on `tokens` as the app's structures: tokens as
 // labels, E = W_E rows, PE = the learned position rows, X = E + PE, and per
 // layer its input, W_Q, W_K, W_V, Q, K, V and each head's raw scores,

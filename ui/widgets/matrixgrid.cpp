@@ -58,6 +58,22 @@ void MatrixGrid::setMatrices(std::vector<std::vector<attn::Matrix>> rows, QStrin
     update();
 }
 
+void MatrixGrid::setCaptions(std::vector<QStringList> captions)
+{
+    const bool had = !m_captions.empty();
+    m_captions = std::move(captions);
+    if (had != !m_captions.empty())
+        updateGeometry();
+    update();
+}
+
+QString MatrixGrid::caption(int row, int column) const
+{
+    if (row < 0 || static_cast<std::size_t>(row) >= m_captions.size())
+        return {};
+    return m_captions[static_cast<std::size_t>(row)].value(column);
+}
+
 double MatrixGrid::rowLabelWidth() const
 {
     const QFontMetricsF metrics(font());
@@ -82,8 +98,8 @@ double MatrixGrid::cellSide(int width) const
 int MatrixGrid::heightForWidth(int width) const
 {
     const double cell = cellSide(width);
-    // Signed grids write each matrix's scale under it.
-    const double perRow = cell + kGap + (m_values == Values::Signed ? captionHeight() : 0);
+    // Each matrix's caption (a signed grid's scale) goes under it.
+    const double perRow = cell + kGap + (hasCellCaptions() ? captionHeight() : 0);
     return static_cast<int>(std::ceil(captionHeight() + perRow * static_cast<double>(m_rows.size())));
 }
 
@@ -100,7 +116,7 @@ QSize MatrixGrid::minimumSizeHint() const
 QRectF MatrixGrid::cellRect(int row, int column) const
 {
     const double cell = cellSide(width());
-    const double perRow = cell + kGap + (m_values == Values::Signed ? captionHeight() : 0);
+    const double perRow = cell + kGap + (hasCellCaptions() ? captionHeight() : 0);
     return {rowLabelWidth() + column * (cell + kGap), captionHeight() + row * perRow, cell, cell};
 }
 
@@ -131,9 +147,13 @@ void MatrixGrid::paintEvent(QPaintEvent*)
             painter.setPen(pal.color(QPalette::Mid));
             painter.drawRect(cell.adjusted(-0.5, -0.5, 0.5, 0.5));
             painter.setPen(pal.color(QPalette::WindowText));
-            if (m_values == Values::Signed)
-                painter.drawText(QRectF(cell.left(), cell.bottom() + 2, cell.width(), caption), Qt::AlignCenter,
-                                 tr("±%1").arg(QString::number(largest, 'g', 2)));
+            QString text = this->caption(row, static_cast<int>(c));
+            if (text.isEmpty() && m_values == Values::Signed)
+                text = tr("±%1").arg(QString::number(largest, 'g', 2));
+            if (!text.isEmpty())
+                painter.drawText(QRectF(cell.left() - kGap / 2, cell.bottom() + 2, cell.width() + kGap, caption),
+                                 Qt::AlignCenter,
+                                 fontMetrics().elidedText(text, Qt::ElideRight, static_cast<int>(cell.width() + kGap)));
         }
     }
 }

@@ -27,6 +27,10 @@ public:
     // rows[r][c]; every row has columnCaptions.size() matrices.
     void setMatrices(std::vector<std::vector<attn::Matrix>> rows, QStringList rowCaptions, QStringList columnCaptions);
     const std::vector<std::vector<attn::Matrix>>& matrices() const { return m_rows; }
+    // A line under each matrix, captions[r][c] (a signed grid writes its
+    // scale there when none is given); empty: none.
+    void setCaptions(std::vector<QStringList> captions);
+    QString caption(int row, int column) const;
 
     // Where matrix (row, column) is drawn, in widget pixels.
     QRectF cellRect(int row, int column) const;
@@ -43,10 +47,12 @@ private:
     double cellSide(int width) const;
     double rowLabelWidth() const;
     double captionHeight() const;
+    bool hasCellCaptions() const { return m_values == Values::Signed || !m_captions.empty(); }
 
     Values m_values;
     ColorMap m_map;
     std::vector<std::vector<attn::Matrix>> m_rows;
     QStringList m_rowCaptions;
     QStringList m_columnCaptions;
+    std::vector<QStringList> m_captions;
 };

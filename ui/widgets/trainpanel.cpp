@@ -19,6 +19,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -144,6 +145,9 @@ TrainPanel::TrainPanel(QWidget* parent)
     layout->addWidget(m_example);
     m_attention = new MatrixGrid(MatrixGrid::Values::Weights);
     m_attention->setObjectName("trainAttention");
+    m_attention->setToolTip(tr("Rows are the queries, columns the keys, bright is more weight. Under each head: "
+                               "back, its mean weight one token back; induction, its mean weight on the token "
+                               "after the earlier copy of the query's token"));
     layout->addWidget(m_attention);
 
     auto* history = new QHBoxLayout;
@@ -338,6 +342,25 @@ void TrainPanel::showHistory()
         m_loss->setMarker(std::nullopt);
         m_accuracy->setMarker(std::nullopt);
     }
+    // What each head does to the example, in numbers: its weight one token
+    // back and, where tokens repeat, on the token after the earlier copy.
+    const attn::train::Example example = attn::train::fixedExample(model.options);
+    bool repeats = false;
+    for (std::size_t i = 0; i < example.tokens.size() && !repeats; ++i)
+        repeats = std::find(example.tokens.begin(), example.tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                            example.tokens[i]) != example.tokens.begin() + static_cast<std::ptrdiff_t>(i);
+    std::vector<QStringList> captions;
+    for (const auto& layer : attention) {
+        QStringList line;
+        for (const attn::Matrix& head : layer) {
+            QString text = tr("back %1").arg(attn::train::previousTokenScore(head), 0, 'f', 2);
+            if (repeats)
+                text += tr(" \u00b7 induction %1").arg(attn::train::inductionScore(head, example.tokens), 0, 'f', 2);
+            line << text;
+        }
+        captions.push_back(line);
+    }
     m_attention->setMatrices(std::move(attention), numbered(tr("layer %1"), model.options.layers),
                              numbered(tr("head %1"), model.options.heads));
+    m_attention->setCaptions(std::move(captions));
 }
