@@ -6,6 +6,7 @@
 #include "ui/document/modelloader.h"
 #include "ui/document/presets.h"
 #include "ui/document/trainedpresets.h"
+#include "ui/document/trainingjob.h"
 #include "ui/document/viewstate.h"
 #include "ui/widgets/nexttokenpanel.h"
 #include "ui/widgets/trainpanel.h"
@@ -134,6 +135,14 @@ void addTrainDock(QMainWindow* window, const WindowActions& actions, AttentionDo
     auto* panel = new TrainPanel;
     addPanelDock(window, actions.train, actions.settingsPanel, QCoreApplication::translate("ModelCommands", "Train"),
                  "trainDock", panel, 560);
+    // A trained model that came from elsewhere (a session) shows its curve
+    // here too, unless the panel holds a training of its own not yet kept.
+    QObject::connect(document, &AttentionDocument::configChanged, panel, [=] {
+        const auto& model = document->config().trainedModel;
+        const auto shown = panel->job()->progress();
+        if (model && (!shown || shown->model != model) && panel->holdsNothingUnsaved())
+            panel->showModel(model);
+    });
     QObject::connect(panel, &TrainPanel::showInFigure, window,
                      [=](std::shared_ptr<const attn::train::TrainedModel> model) {
                          flush();

@@ -8,6 +8,7 @@
 #include "ui/document/trainingjob.h"
 #include "ui/render/figureexport.h"
 #include "ui/widgets/controlpanel.h"
+#include "ui/widgets/curveplot.h"
 #include "ui/widgets/exploreview.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/lessonview.h"
@@ -606,7 +607,7 @@ void TestMainWindow::trainInTheWindowThenShowAndSave()
     QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("showInFigureButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().trainedModel == trained, 10000);
     QVERIFY(testutil::waitForIdle(document));
-    const auto& example = panel->job()->progress()->attention;
+    const auto example = panel->job()->progress()->attention; // a copy: the panel moves on
     QCOMPARE(document->result()->layers[0].heads[1].weights, example[0][1]);
     QVERIFY(!find<QSpinBox>("dModel")->isEnabled());
     auto* reseed = m_window->findChild<QAction*>(QStringLiteral("reseedWeightsAction"));
@@ -627,6 +628,22 @@ void TestMainWindow::trainInTheWindowThenShowAndSave()
     QVERIFY(testutil::waitForIdle(document));
     QCOMPARE(document->resultConfig().trainedModel->loss, trained->loss);
     QCOMPARE(document->result()->layers[0].heads[1].weights, example[0][1]);
+    // The Train panel shows the session's model with its curve.
+    QTRY_COMPARE(panel->job()->progress()->model, document->resultConfig().trainedModel);
+    QCOMPARE(panel->findChild<CurvePlot*>(QStringLiteral("lossPlot"))->values(), trained->loss);
+    QCOMPARE(panel->findChild<QSpinBox*>(QStringLiteral("trainSteps"))->value(), 60);
+
+    // A training of the panel's own, not yet shown, is never replaced.
+    QVERIFY(panel->resetTraining());
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("stepButton")), Qt::LeftButton);
+    QTRY_COMPARE(panel->job()->progress()->step(), 1);
+    QTRY_VERIFY(!panel->job()->isRunning());
+    const auto own = panel->job()->progress()->model;
+    m_window->findChild<QAction*>(QStringLiteral("articleModelAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!document->resultConfig().trainedModel, 10000);
+    QVERIFY2(m_window->sessionFiles()->open(path, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(document->resultConfig().trainedModel != nullptr, 10000);
+    QCOMPARE(panel->job()->progress()->model, own);
 
     action->trigger();
     QTRY_VERIFY(!dock->isVisible());

@@ -46,6 +46,28 @@ QString TrainingJob::reset(const attn::train::TrainOptions& options, std::uint64
     return {};
 }
 
+void TrainingJob::show(std::shared_ptr<const attn::train::TrainedModel> model)
+{
+    if (!model)
+        return;
+    const bool wasRunning = m_running;
+    m_stop = true;
+    if (m_thread.joinable())
+        m_thread.join();
+    m_running = false;
+    m_trainer.reset();
+    m_failed = false;
+    auto progress = progressOf(std::move(model));
+    progress->done = true;
+    {
+        std::lock_guard lock(m_mutex);
+        m_progress = std::move(progress);
+    }
+    if (wasRunning)
+        emit runningChanged(false);
+    emit progressed();
+}
+
 bool TrainingJob::canStep() const
 {
     return m_trainer && !m_running && !m_failed && !m_trainer->done();
@@ -119,20 +141,25 @@ void TrainingJob::finished(std::uint64_t run)
         emit failed(latest->error);
 }
 
-void TrainingJob::publish(const QString& error)
+std::shared_ptr<TrainingProgress> TrainingJob::progressOf(std::shared_ptr<const attn::train::TrainedModel> model)
 {
     auto progress = std::make_shared<TrainingProgress>();
-    const auto model = std::make_shared<const attn::train::TrainedModel>(m_trainer->model());
     const attn::train::Example example = attn::train::fixedExample(model->options);
     for (const int token : example.tokens)
         progress->exampleTokens.push_back(attn::train::tokenLabel(model->options, token));
     progress->attention = attn::train::attentionWeights(*model, example.tokens);
+    progress->model = std::move(model);
+    return progress;
+}
+
+void TrainingJob::publish(const QString& error)
+{
+    auto progress = progressOf(std::make_shared<const attn::train::TrainedModel>(m_trainer->model()));
     progress->snapshots = m_trainer->snapshots();
     for (const attn::train::LayerParams& layer : m_trainer->gradients().layers)
         progress->gradients.push_back({layer.wQuery, layer.wKey, layer.wValue});
     progress->done = m_trainer->done();
     progress->error = error;
-    progress->model = model;
     std::lock_guard lock(m_mutex);
     m_progress = std::move(progress);
 }

@@ -56,6 +56,9 @@ public:
     // stops first). Returns the sentence saying which setting the task
     // cannot take, and then keeps the model it had.
     QString reset(const attn::train::TrainOptions& options, std::uint64_t seed);
+    // A model trained before (a session's): its curve and the example's
+    // attention, to look at, not to train on (a running training stops first).
+    void show(std::shared_ptr<const attn::train::TrainedModel> model);
     // Steps until every step is taken or pause(); step() takes one. Both do
     // nothing while running, before reset, once done or after a failure.
     void train();
@@ -78,6 +81,7 @@ private:
     // On the worker (or the GUI thread while nothing runs): a new progress
     // value from the trainer.
     void publish(const QString& error);
+    static std::shared_ptr<TrainingProgress> progressOf(std::shared_ptr<const attn::train::TrainedModel> model);
 
     std::unique_ptr<attn::train::Trainer> m_trainer; // the worker's while running
     std::thread m_thread;

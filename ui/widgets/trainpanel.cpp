@@ -200,8 +200,10 @@ TrainPanel::TrainPanel(QWidget* parent)
     connect(m_history, &QSlider::valueChanged, this, &TrainPanel::showHistory);
     connect(m_showGradients, &QCheckBox::toggled, m_gradients, &QWidget::setVisible);
     connect(m_figure, &QPushButton::clicked, this, [this] {
-        if (const auto progress = m_job->progress())
+        if (const auto progress = m_job->progress()) {
+            m_handedOver = progress->model;
             emit showInFigure(progress->model);
+        }
     });
 
     taskChosen();
@@ -252,6 +254,35 @@ bool TrainPanel::resetTraining()
     }
     m_error->hide();
     return true;
+}
+
+void TrainPanel::showModel(std::shared_ptr<const attn::train::TrainedModel> model)
+{
+    if (!model)
+        return;
+    const attn::train::TrainOptions& o = model->options;
+    {
+        const QSignalBlocker block(m_task);
+        m_task->setCurrentIndex(std::max(0, m_task->findData(QString::fromStdString(o.task))));
+    }
+    const attn::train::TaskInfo& task = attn::train::taskInfo(o.task);
+    m_explanation->setText(QString::fromStdString(task.explanation));
+    m_layers->setMinimum(task.minLayers);
+    m_layers->setValue(o.layers);
+    m_heads->setValue(o.heads);
+    m_dModel->setValue(o.dModel);
+    m_steps->setValue(o.steps);
+    m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(model->seed, 2147483647)));
+    m_learningRate->setText(QLocale::c().toString(o.learningRate, 'g', 6));
+    m_error->hide();
+    m_handedOver = model;
+    m_job->show(std::move(model));
+}
+
+bool TrainPanel::holdsNothingUnsaved() const
+{
+    const auto progress = m_job->progress();
+    return !m_job->isRunning() && (!progress || progress->step() == 0 || progress->model == m_handedOver);
 }
 
 int TrainPanel::shownSnapshot() const

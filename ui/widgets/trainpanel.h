@@ -42,6 +42,12 @@ public:
     // Makes a model from the controls at step 0; false (and the reason shown)
     // when the task cannot take them.
     bool resetTraining();
+    // A model trained before (a session's): the settings it was trained
+    // with, its curves and its attention; Reset trains a new one.
+    void showModel(std::shared_ptr<const attn::train::TrainedModel> model);
+    // True when replacing what the panel shows loses nothing: not running,
+    // and at step 0, shown in the figure, or itself a model shown here.
+    bool holdsNothingUnsaved() const;
     // The snapshot the slider shows: -1 while it follows the training live.
     int shownSnapshot() const;
 
@@ -56,6 +62,7 @@ private:
     void showError(const QString& message);
 
     TrainingJob* m_job = nullptr;
+    std::shared_ptr<const attn::train::TrainedModel> m_handedOver; // shown in the figure or loaded
     QComboBox* m_task = nullptr;
     QLabel* m_explanation = nullptr;
     QSpinBox* m_layers = nullptr;
