@@ -4,6 +4,7 @@
 #include "ui/widgets/headview.h"
 #include "ui/widgets/modeloverview.h"
 
+#include <QCheckBox>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -23,6 +24,8 @@ private slots:
     void modelViewDrawsEveryHeadAndOpensTheClickedOne();
     void modelViewArrowKeysMoveTheChosenHead();
     void headViewDrawsTheStrongestLineAndSelectsTheQuery();
+    void piecesGroupIntoWords();
+    void headViewGroupsAWordsPieces();
 };
 
 namespace {
@@ -175,6 +178,67 @@ void TestExploreViews::headViewDrawsTheStrongestLineAndSelectsTheQuery()
     QTest::mouseClick(&heads, Qt::LeftButton, {}, (from + QPointF(-10, 0)).toPoint());
     QCOMPARE(view.query(), std::optional<int>(3));
     QCOMPARE(heads.focus(), std::optional<int>(3));
+}
+
+void TestExploreViews::piecesGroupIntoWords()
+{
+    const attn::WordGroups g = attn::groupPieces({"The", " jump", "ed", " fox", ",", " don", "'t", "\n", "go"});
+    QCOMPARE(g.words, (std::vector<std::string>{"The", " jumped", " fox", ",", " don't", "\n", "go"}));
+    QCOMPARE(g.wordOf, (std::vector<int>{0, 1, 1, 2, 3, 4, 4, 5, 6}));
+    QCOMPARE(g.firstPiece, (std::vector<int>{0, 1, 3, 4, 5, 7, 8}));
+    QCOMPARE(attn::groupPieces({}).count(), 0);
+}
+
+void TestExploreViews::headViewGroupsAWordsPieces()
+{
+    // Five pieces of four words: "The", " jump"+"ed", " fox", ".".
+    attn::AttentionConfig config = testutil::articleConfig();
+    attn::AttentionResult built = attn::computeAttention(config);
+    built.tokens = {"The", " jump", "ed", " fox", "."};
+    attn::Matrix w(5, 5);
+    w << 1.0, 0, 0, 0, 0,      //
+        0.5, 0.5, 0, 0, 0,     //
+        0.2, 0.3, 0.5, 0, 0,   //
+        0.1, 0.6, 0.2, 0.1, 0, //
+        0.25, 0.25, 0.25, 0.0, 0.25;
+    built.layers[0].heads[0].weights = w;
+    auto article = std::make_shared<const attn::AttentionResult>(built);
+    built.tokenIds = {464, 4391, 276, 21831, 13};
+    const auto pieces = std::make_shared<const attn::AttentionResult>(std::move(built));
+
+    ViewState view;
+    view.setShape(1, 1, 5);
+    HeadView heads(&view);
+    heads.resize(700, 500);
+    heads.show();
+    heads.setResult(article); // the article's words are words already
+    auto* box = heads.findChild<QCheckBox*>(QStringLiteral("groupWords"));
+    QVERIFY(box && !box->isVisible());
+    heads.setResult(pieces);
+    QVERIFY(box->isVisible());
+    QCOMPARE(heads.shownNames().size(), 5);
+    box->setChecked(true);
+    QCOMPARE(heads.shownNames(), (QStringList{"The", " jumped", " fox", "."}));
+    // Rows: the mean of a word's pieces; columns: the sum of its pieces.
+    attn::Matrix expected(4, 4);
+    expected << 1.0, 0, 0, 0,                         //
+        (0.5 + 0.2) / 2, (0.5 + 0.3 + 0.5) / 2, 0, 0, //
+        0.1, 0.8, 0.1, 0,                             //
+        0.25, 0.5, 0.0, 0.25;
+    const attn::Matrix grouped = heads.shownWeights(0);
+    QVERIFY2((grouped - expected).cwiseAbs().maxCoeff() < 1e-15, "grouped weights");
+    for (Eigen::Index r = 0; r < grouped.rows(); ++r)
+        QVERIFY(std::abs(grouped.row(r).sum() - 1.0) < 1e-15);
+
+    // Clicking the word "jumped" selects its first piece; the view state's
+    // piece 2 ("ed") focuses its word.
+    const QPointF jumped = heads.tokenPoint(1, true);
+    QTest::mouseClick(&heads, Qt::LeftButton, {}, (jumped + QPointF(-10, 0)).toPoint());
+    QCOMPARE(view.query(), std::optional<int>(1));
+    view.setSelection(2, std::nullopt);
+    QCOMPARE(heads.focus(), std::optional<int>(1));
+    box->setChecked(false);
+    QCOMPARE(heads.focus(), std::optional<int>(2));
 }
 
 QTEST_MAIN(TestExploreViews)

@@ -3,6 +3,7 @@
 #include "ui/document/viewstate.h"
 #include "ui/render/attentionoverview.h"
 
+#include <QCheckBox>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -34,18 +35,82 @@ HeadView::HeadView(ViewState* view, QWidget* parent)
         connect(m_view, signal, this, qOverload<>(&QWidget::update));
     connect(m_view, &ViewState::allHeadsChanged, this, qOverload<>(&QWidget::update));
     connect(m_view, &ViewState::selectionChanged, this, qOverload<>(&QWidget::update));
+    m_groupBox = new QCheckBox(tr("&Group a word's pieces"), this);
+    m_groupBox->setObjectName(QStringLiteral("groupWords"));
+    m_groupBox->setToolTip(tr("Draw words instead of GPT-2's pieces: a word attends with the mean of its pieces "
+                              "and is attended to with their sum"));
+    m_groupBox->hide();
+    connect(m_groupBox, &QCheckBox::toggled, this, [this] {
+        m_hover.reset();
+        update();
+    });
 }
 
 void HeadView::setResult(std::shared_ptr<const attn::AttentionResult> result)
 {
     m_result = std::move(result);
     m_hover.reset();
+    // Only a checkpoint's tokens are pieces of words.
+    const bool pieces = m_result && !m_result->tokenIds.empty();
+    m_groups = pieces ? attn::groupPieces(m_result->tokens) : attn::WordGroups();
+    m_groupBox->setVisible(pieces);
     update();
+}
+
+void HeadView::setGroupWords(bool on)
+{
+    m_groupBox->setChecked(on);
+}
+
+bool HeadView::groupsWords() const
+{
+    return m_groupBox->isChecked() && m_result && !m_result->tokenIds.empty();
+}
+
+int HeadView::shownIndex(int token) const
+{
+    return groupsWords() && token >= 0 && token < static_cast<int>(m_groups.wordOf.size())
+               ? m_groups.wordOf[static_cast<std::size_t>(token)]
+               : token;
+}
+
+int HeadView::tokenIndex(int shown) const
+{
+    return groupsWords() && shown >= 0 && shown < m_groups.count()
+               ? m_groups.firstPiece[static_cast<std::size_t>(shown)]
+               : shown;
+}
+
+QStringList HeadView::shownNames() const
+{
+    if (!m_result)
+        return {};
+    if (!groupsWords())
+        return tokenNames(*m_result);
+    QStringList names;
+    for (const std::string& word : m_groups.words)
+        names << QString::fromStdString(word);
+    return names;
+}
+
+attn::Matrix HeadView::shownWeights(int head) const
+{
+    const attn::Matrix& weights = m_result->layer(m_view->layer()).heads[static_cast<std::size_t>(head)].weights;
+    return groupsWords() ? attn::groupWeights(weights, m_groups) : weights;
 }
 
 std::optional<int> HeadView::focus() const
 {
-    return m_hover ? m_hover : m_view->query();
+    if (m_hover)
+        return m_hover;
+    const auto query = m_view->query();
+    return query ? std::optional<int>(shownIndex(*query)) : std::nullopt;
+}
+
+void HeadView::resizeEvent(QResizeEvent*)
+{
+    const QSize hint = m_groupBox->sizeHint();
+    m_groupBox->setGeometry(width() - 24 - hint.width(), 4, hint.width(), hint.height());
 }
 
 QRectF HeadView::linesArea() const
@@ -59,8 +124,8 @@ QPointF HeadView::tokenPoint(int index, bool query) const
 {
     if (!m_result)
         return {};
-    const auto layout = attentionoverview::layoutHeadLines(linesArea(), tokenNames(*m_result), font());
-    return QPointF(query ? layout.lines.left() : layout.lines.right(), layout.rowCentre(index));
+    const auto layout = attentionoverview::layoutHeadLines(linesArea(), shownNames(), font());
+    return QPointF(query ? layout.lines.left() : layout.lines.right(), layout.rowCentre(shownIndex(index)));
 }
 
 void HeadView::paintEvent(QPaintEvent*)
@@ -70,22 +135,26 @@ void HeadView::paintEvent(QPaintEvent*)
     if (!m_result || m_result->layers.empty())
         return;
     const attn::LayerResult& layer = m_result->layer(m_view->layer());
-    std::vector<const attn::Matrix*> heads;
+    std::vector<attn::Matrix> shown;
     std::vector<int> numbers;
     for (int h = 0; h < static_cast<int>(layer.heads.size()); ++h) {
         if (m_view->allHeads() || h == m_view->head()) {
-            heads.push_back(&layer.heads[static_cast<std::size_t>(h)].weights);
+            shown.push_back(shownWeights(h));
             numbers.push_back(h);
         }
     }
+    std::vector<const attn::Matrix*> heads;
+    for (const attn::Matrix& m : shown)
+        heads.push_back(&m);
     // The heading says what is drawn; with several heads, which colour is which.
     const QFontMetricsF fm(font());
     painter.setPen(palette().text().color());
     QString heading = m_view->allHeads() ? tr("Layer %1, all %2 heads").arg(m_view->layer() + 1).arg(heads.size())
                                          : tr("Layer %1, head %2").arg(m_view->layer() + 1).arg(m_view->head() + 1);
     heading += tr(" · a line's strength is the weight · point at a token to bring its lines forward");
-    painter.drawText(QRectF(24, 6, width() - 48, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                     fm.elidedText(heading, Qt::ElideRight, width() - 48));
+    const double headingWidth = width() - 48 - (m_groupBox->isVisible() ? m_groupBox->width() + 12 : 0);
+    painter.drawText(QRectF(24, 6, headingWidth, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                     fm.elidedText(heading, Qt::ElideRight, static_cast<int>(headingWidth)));
     if (heads.size() > 1) {
         double x = 24;
         const double y = 8 + fm.height();
@@ -99,7 +168,7 @@ void HeadView::paintEvent(QPaintEvent*)
             x += w + 8;
         }
     }
-    const QStringList names = tokenNames(*m_result);
+    const QStringList names = shownNames();
     const auto layout = attentionoverview::layoutHeadLines(linesArea(), names, font());
     attentionoverview::HeadLinesStyle style;
     style.text = palette().text().color();
@@ -110,7 +179,7 @@ void HeadView::mouseMoveEvent(QMouseEvent* event)
 {
     if (!m_result)
         return;
-    const QStringList names = tokenNames(*m_result);
+    const QStringList names = shownNames();
     const auto layout = attentionoverview::layoutHeadLines(linesArea(), names, font());
     const auto hit = attentionoverview::headLinesHit(layout, event->position());
     const std::optional<int> hover = hit && hit->query ? std::optional<int>(hit->token) : std::nullopt;
@@ -122,8 +191,7 @@ void HeadView::mouseMoveEvent(QMouseEvent* event)
         QToolTip::hideText();
         return;
     }
-    const attn::LayerResult& layer = m_result->layer(m_view->layer());
-    const attn::Matrix& weights = layer.heads[static_cast<std::size_t>(m_view->head())].weights;
+    const attn::Matrix weights = shownWeights(m_view->head());
     const int token = hit->token;
     QString text;
     if (hit->query) {
@@ -151,14 +219,14 @@ void HeadView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() != Qt::LeftButton || !m_result)
         return;
-    const auto layout = attentionoverview::layoutHeadLines(linesArea(), tokenNames(*m_result), font());
+    const auto layout = attentionoverview::layoutHeadLines(linesArea(), shownNames(), font());
     const auto hit = attentionoverview::headLinesHit(layout, event->position());
     if (!hit)
         m_view->clearSelection();
     else if (hit->query)
-        m_view->setSelection(hit->token, std::nullopt);
+        m_view->setSelection(tokenIndex(hit->token), std::nullopt);
     else
-        m_view->setSelection(std::nullopt, hit->token);
+        m_view->setSelection(std::nullopt, tokenIndex(hit->token));
 }
 
 void HeadView::leaveEvent(QEvent*)
