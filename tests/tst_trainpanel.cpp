@@ -175,7 +175,7 @@ void TestTrainPanel::historyShowsAnEarlierSnapshot()
 
     slider->setValue(0); // at initialisation
     QCOMPARE(m_panel->shownSnapshot(), 0);
-    QCOMPARE(grid->matrices()[0][0], progress->snapshots[0].weights[0][0]);
+    QCOMPARE(grid->matrices()[0][0], progress->snapshots[0]->weights[0][0]);
     QVERIFY(grid->matrices()[0][0] != progress->attention[0][0]);
     const QImage before = grid->grab(cell).toImage();
     QVERIFY(before != now);

@@ -38,6 +38,7 @@ QString TrainingJob::reset(const attn::train::TrainOptions& options, std::uint64
         m_thread.join();
     m_running = false;
     m_trainer = std::move(trainer);
+    m_snapshots.clear();
     m_failed = false;
     publish({});
     if (wasRunning)
@@ -56,6 +57,7 @@ void TrainingJob::show(std::shared_ptr<const attn::train::TrainedModel> model)
         m_thread.join();
     m_running = false;
     m_trainer.reset();
+    m_snapshots.clear();
     m_failed = false;
     auto progress = progressOf(std::move(model));
     progress->done = true;
@@ -155,7 +157,11 @@ std::shared_ptr<TrainingProgress> TrainingJob::progressOf(std::shared_ptr<const 
 void TrainingJob::publish(const QString& error)
 {
     auto progress = progressOf(std::make_shared<const attn::train::TrainedModel>(m_trainer->model()));
-    progress->snapshots = m_trainer->snapshots();
+    // Snapshots are only ever added: share the ones handed over before.
+    const auto& taken = m_trainer->snapshots();
+    for (std::size_t i = m_snapshots.size(); i < taken.size(); ++i)
+        m_snapshots.push_back(std::make_shared<const attn::train::AttentionSnapshot>(taken[i]));
+    progress->snapshots = m_snapshots;
     for (const attn::train::LayerParams& layer : m_trainer->gradients().layers)
         progress->gradients.push_back({layer.wQuery, layer.wKey, layer.wValue});
     progress->done = m_trainer->done();

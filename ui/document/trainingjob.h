@@ -34,8 +34,9 @@ struct TrainingProgress
     std::vector<std::string> exampleTokens;
     // The example's attention now: [layer][head], each n x n.
     std::vector<std::vector<attn::Matrix>> attention;
-    // Earlier attention of the example, every options.snapshotEvery steps.
-    std::vector<attn::train::AttentionSnapshot> snapshots;
+    // Earlier attention of the example, every options.snapshotEvery steps,
+    // shared between the progress values (a long training has thousands).
+    std::vector<std::shared_ptr<const attn::train::AttentionSnapshot>> snapshots;
     // dL/dW_Q, dL/dW_K, dL/dW_V of each layer on the last step's batch.
     std::vector<std::array<attn::Matrix, 3>> gradients;
     bool done = false; // every step taken
@@ -83,7 +84,8 @@ private:
     void publish(const QString& error);
     static std::shared_ptr<TrainingProgress> progressOf(std::shared_ptr<const attn::train::TrainedModel> model);
 
-    std::unique_ptr<attn::train::Trainer> m_trainer; // the worker's while running
+    std::unique_ptr<attn::train::Trainer> m_trainer;                                // the worker's while running
+    std::vector<std::shared_ptr<const attn::train::AttentionSnapshot>> m_snapshots; // the trainer's, shared
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_running{false};

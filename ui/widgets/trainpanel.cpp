@@ -363,8 +363,8 @@ void TrainPanel::showHistory()
     std::vector<std::vector<attn::Matrix>> attention = progress->attention;
     int step = model.steps;
     if (index >= 0 && index < static_cast<int>(progress->snapshots.size())) {
-        attention = progress->snapshots[static_cast<std::size_t>(index)].weights;
-        step = progress->snapshots[static_cast<std::size_t>(index)].step;
+        attention = progress->snapshots[static_cast<std::size_t>(index)]->weights;
+        step = progress->snapshots[static_cast<std::size_t>(index)]->step;
         m_historyLabel->setText(tr("step %1 of %2").arg(step).arg(model.steps));
         m_loss->setMarker(step);
         m_accuracy->setMarker(step);
