@@ -73,8 +73,12 @@ struct Ops
 #include "softmaxkernel_rows.h"
 } // namespace baseline
 
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
+#endif
 namespace avx2 {
 constexpr Variant kVariant = Variant::Avx2;
 
@@ -118,10 +122,18 @@ struct Ops
 
 #include "softmaxkernel_rows.h"
 } // namespace avx2
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx512f"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx512f")
+#endif
 namespace avx512 {
 constexpr Variant kVariant = Variant::Avx512;
 
@@ -151,7 +163,11 @@ struct Ops
 
 #include "softmaxkernel_rows.h"
 } // namespace avx512
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 
 #else // not x86: one scalar variant of the same arithmetic
 
