@@ -75,8 +75,8 @@ AttentionError overflowError(const std::string& stage)
 }
 
 // Row r of the scaled scores (÷ sqrt(d_k), ÷ temperature, masked) and, with
-// weights, of the weights, in one pass over memory, on the widest vectors the
-// processor has (core/softmaxkernel.h). The divisions are done one after the
+// weights, of the weights, while the row is in cache, on the widest vectors
+// the processor has (core/softmaxkernel.h). The divisions are done one after the
 // other, as NumPy does them, so the rounding is the same. An infinite or NaN
 // score or scaled score is refused rather than passed on: a softmax of it
 // would be NaN, shown as a number or mistaken for a masked cell.
