@@ -5,6 +5,7 @@
 #include "core/memory.h"
 #include "core/parallel.h"
 #include "core/products.h"
+#include "core/softmaxkernel.h"
 #include "ui/document/attentiondocument.h"
 #include "ui/document/exportfiles.h"
 #include "ui/render/figure.h"
@@ -109,6 +110,43 @@ void BM_DgemmPeak(benchmark::State& state)
         benchmark::Counter(threads * 2.0 * n * double(n) * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// The scale-and-softmax pass alone, on one thread: one head's n x n scores
+// (d_k 64) scaled and turned into weights row by row. Variant -1 is Eigen's
+// array expressions compiled with this build's flags (SSE2 without
+// -march=native), what the engine ran before its own row kernel; 0, 1, 2 the
+// kernel's SSE2, AVX2+FMA and AVX-512F variants (core/softmaxkernel.h).
+void BM_SoftmaxRows(benchmark::State& state)
+{
+    const int n = int(state.range(0));
+    const int variant = int(state.range(1));
+    const attn::Matrix scores = 8.0 * attn::Matrix::Random(n, n);
+    attn::Matrix scaled(n, n);
+    attn::Matrix weights(n, n);
+    const double sqrtDk = 8.0;
+    if (variant >= 0 && !attn::softmax::supported(attn::softmax::Variant(variant))) {
+        state.SkipWithError("this processor does not run the variant");
+        return;
+    }
+    for (auto _ : state) {
+        if (variant < 0) {
+            for (int r = 0; r < n; ++r) {
+                scaled.row(r) = scores.row(r) / sqrtDk;
+                const double rowMax = scaled.row(r).maxCoeff();
+                weights.row(r) = (scaled.row(r).array() - rowMax).exp().matrix();
+                weights.row(r) /= weights.row(r).sum();
+            }
+        } else {
+            const attn::softmax::Kernels& k = attn::softmax::kernels(attn::softmax::Variant(variant));
+            for (int r = 0; r < n; ++r)
+                k.scaleSoftmaxRow(scores.row(r).data(), scaled.row(r).data(), weights.row(r).data(), n, n,
+                                  attn::softmax::RowScale{true, sqrtDk, 1.0});
+        }
+        benchmark::DoNotOptimize(weights.data());
+    }
+    state.SetLabel(variant < 0 ? "Eigen" : attn::softmax::variantName(attn::softmax::Variant(variant)));
+    state.SetItemsProcessed(state.iterations() * n * n);
+}
+
 // What the window does after an edit at n tokens: compute, then paint the
 // whole figure into a 1600 x 1000 view.
 void BM_RecomputeAndRender(benchmark::State& state)
@@ -189,6 +227,11 @@ void BM_ExportPng(benchmark::State& state)
 
 BENCHMARK(BM_RecomputeAndRender)->Arg(5)->Arg(64)->Arg(512)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Projection)->Args({1024, 768})->Args({2048, 768})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SoftmaxRows)
+    ->ArgsProduct({{256, 1024}, {-1, 0, 1, 2}})
+    ->ArgNames({"n", "variant"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_DgemmPeak)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DocumentRecompute)->Arg(512)->Arg(1024)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ExportPng)->Arg(5)->Arg(64)->Arg(512)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -212,6 +255,7 @@ int main(int argc, char** argv)
     QGuiApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::AddCustomContext("matrix products", attn::productBackend());
+    benchmark::AddCustomContext("softmax rows", attn::softmax::variantName(attn::softmax::dispatched().variant));
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
     benchmark::RunSpecifiedBenchmarks();

@@ -4,6 +4,7 @@
 #include "core/numpyrandom.h"
 #include "core/parallel.h"
 #include "core/products.h"
+#include "core/softmaxkernel.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -14,6 +15,7 @@
 #include <limits>
 #include <new>
 #include <thread>
+#include <type_traits>
 
 #if defined(__unix__)
 #include <unistd.h>
@@ -72,25 +74,22 @@ AttentionError overflowError(const std::string& stage)
                                   "use smaller embeddings or weights.");
 }
 
-// Row r of the scaled scores (÷ sqrt(d_k), ÷ temperature, masked) and of the
-// weights, in one pass over memory. The divisions are done one after the
+// Row r of the scaled scores (÷ sqrt(d_k), ÷ temperature, masked) and, with
+// weights, of the weights, while the row is in cache, on the widest vectors
+// the processor has (core/softmaxkernel.h). The divisions are done one after the
 // other, as NumPy does them, so the rounding is the same. An infinite or NaN
 // score or scaled score is refused rather than passed on: a softmax of it
 // would be NaN, shown as a number or mistaken for a masked cell.
-// Row r of the scaled scores from row r of the scores.
-template <typename ScoresRow, typename ScaledRow>
-void scaleRow(const ScoresRow& scores, ScaledRow&& scaled, int r, const AttentionConfig& config, double sqrtDk)
+void scaleRow(const double* scores, double* scaled, double* weights, Eigen::Index n, int r,
+              const AttentionConfig& config, double sqrtDk)
 {
-    const Eigen::Index n = scores.cols();
-    const Eigen::Index visible = config.causal ? r + 1 : n;
-    if (!scores.allFinite())
+    const Eigen::Index visible = config.causal ? std::min<Eigen::Index>(r + 1, n) : n;
+    const softmax::RowScale scale{config.scaled, sqrtDk, config.temperature};
+    const softmax::RowStatus status = weights ? softmax::scaleSoftmaxRow(scores, scaled, weights, n, visible, scale)
+                                              : softmax::scaleRow(scores, scaled, n, visible, scale);
+    if (status == softmax::RowStatus::ScoresNotFinite)
         throw overflowError("The scores (dot products of queries and keys)");
-    scaled = scores;
-    if (config.scaled)
-        scaled /= sqrtDk;
-    if (config.temperature != 1.0)
-        scaled /= config.temperature;
-    if (!scaled.head(visible).allFinite()) {
+    if (status == softmax::RowStatus::ScaledNotFinite) {
         char temperature[32];
         std::snprintf(temperature, sizeof temperature, "%g", config.temperature);
         throw AttentionError(AttentionError::Kind::Temperature,
@@ -98,23 +97,22 @@ void scaleRow(const ScoresRow& scores, ScaledRow&& scaled, int r, const Attentio
                                  " the scaled scores exceed float64's range (about 1.8e308): use a larger "
                                  "temperature.");
     }
-    if (visible < n)
-        scaled.tail(n - visible).setConstant(-std::numeric_limits<double>::infinity());
+}
+
+// Row r of the scaled scores from row r of the scores.
+template <typename ScoresRow, typename ScaledRow>
+void scaleRow(const ScoresRow& scores, ScaledRow&& scaled, int r, const AttentionConfig& config, double sqrtDk)
+{
+    static_assert(std::decay_t<ScoresRow>::InnerStrideAtCompileTime == 1 &&
+                  std::decay_t<ScaledRow>::InnerStrideAtCompileTime == 1);
+    scaleRow(scores.data(), scaled.data(), nullptr, scores.cols(), r, config, sqrtDk);
 }
 
 void scaleAndSoftmaxRow(const Matrix& scores, Matrix& scaledScores, Matrix& weightsOut, int r,
                         const AttentionConfig& config, double sqrtDk)
 {
-    scaleRow(scores.row(r), scaledScores.row(r), r, config, sqrtDk);
-    const Eigen::Index n = scores.cols();
-    const Eigen::Index visible = config.causal ? r + 1 : n;
-    const auto scaled = scaledScores.row(r);
-    auto weights = weightsOut.row(r);
-    const double rowMax = scaled.head(visible).maxCoeff();
-    weights.head(visible) = (scaled.head(visible).array() - rowMax).exp().matrix();
-    if (visible < n)
-        weights.tail(n - visible).setZero();
-    weights /= weights.head(visible).sum();
+    scaleRow(scores.row(r).data(), scaledScores.row(r).data(), weightsOut.row(r).data(), scores.cols(), r, config,
+             sqrtDk);
 }
 
 std::string gigabytes(std::uint64_t bytes)
