@@ -74,9 +74,7 @@ CommandOutcome showTrainedModel(AttentionDocument* document, std::shared_ptr<con
     config.trainedTask = model->options.task;
     config.trainedModel = model;
     document->edit(config, tr("Show Trained Model"));
-    return {tr("The model trained on %1 for %2 steps is in the figure (Ctrl+Z goes back).")
-                .arg(QString::fromStdString(model->options.task))
-                .arg(model->steps),
+    return {tr("Showing the model trained on %1 (Ctrl+Z goes back).").arg(QString::fromStdString(model->options.task)),
             false};
 }
 
