@@ -47,8 +47,9 @@ struct Parser
                                    "file"};
     QCommandLineOption exportLesson{
         "export-lesson", "Write the lesson (seven 16:9 slides, one per step) as a .pdf to file, then exit.", "file"};
-    QCommandLineOption saveSession{"save-session", "Write the configuration as a session file (.attn), then exit.",
-                                   "file"};
+    QCommandLineOption saveSession{
+        "save-session",
+        "Write the configuration (with --train, the trained model) as a session file (.attn), then exit.", "file"};
     QCommandLineOption exportCsv{"export-csv", "Write the numbers of one panel (--panel) as CSV to file, then exit.",
                                  "file"};
     QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
