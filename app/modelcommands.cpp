@@ -43,7 +43,7 @@ CommandOutcome openModelFolder(AttentionDocument* document, const QString& folde
 
 CommandOutcome useArticleModel(AttentionDocument* document)
 {
-    if (document->config().model.empty() && document->config().trainedTask.empty())
+    if (document->config().isArticleModel())
         return {tr("The article's model is already shown."), false};
     QString error;
     auto config = loadPreset(QStringLiteral("article"), &error);
@@ -201,7 +201,7 @@ void connectModelActions(const WindowActions& actions, QWidget* window, Attentio
     // Seeds belong to the article's model: a checkpoint or trained model has
     // its own weights, so reseeding would only add an undo step.
     QObject::connect(document, &AttentionDocument::configChanged, window, [=] {
-        const bool article = document->config().model.empty() && document->config().trainedTask.empty();
+        const bool article = document->config().isArticleModel();
         actions.reseedWeights->setEnabled(article);
         actions.reseedEmbeddings->setEnabled(article);
     });

@@ -79,6 +79,10 @@ struct AttentionConfig
     std::optional<Matrix> wKey;
     std::optional<Matrix> wValue;
 
+    // The article's own model: neither a checkpoint nor a trained model,
+    // so the seeds, init and shape above apply.
+    bool isArticleModel() const { return model.empty() && trainedTask.empty(); }
+
     bool operator==(const AttentionConfig&) const = default;
 };
 

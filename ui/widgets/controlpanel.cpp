@@ -312,7 +312,7 @@ void ControlPanel::showConfig(const attn::AttentionConfig& config)
 {
     // A checkpoint brings its own weights, embeddings and shape: only the
     // display settings apply.
-    const bool article = config.model.empty() && config.trainedTask.empty();
+    const bool article = config.isArticleModel();
     for (QWidget* control : std::initializer_list<QWidget*>{m_weightSeed, m_embeddingSeed, m_init, m_positional,
                                                             m_dModel, m_heads, m_causal, m_scaled, m_temperature})
         control->setEnabled(article);
