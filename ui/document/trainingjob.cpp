@@ -32,14 +32,8 @@ QString TrainingJob::reset(const attn::train::TrainOptions& options, std::uint64
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
-    const bool wasRunning = m_running;
-    m_stop = true;
-    if (m_thread.joinable())
-        m_thread.join();
-    m_running = false;
+    const bool wasRunning = stopWorker();
     m_trainer = std::move(trainer);
-    m_snapshots.clear();
-    m_failed = false;
     publish({});
     if (wasRunning)
         emit runningChanged(false);
@@ -51,14 +45,8 @@ void TrainingJob::show(std::shared_ptr<const attn::train::TrainedModel> model)
 {
     if (!model)
         return;
-    const bool wasRunning = m_running;
-    m_stop = true;
-    if (m_thread.joinable())
-        m_thread.join();
-    m_running = false;
+    const bool wasRunning = stopWorker();
     m_trainer.reset();
-    m_snapshots.clear();
-    m_failed = false;
     auto progress = progressOf(std::move(model));
     progress->done = true;
     {
@@ -68,6 +56,18 @@ void TrainingJob::show(std::shared_ptr<const attn::train::TrainedModel> model)
     if (wasRunning)
         emit runningChanged(false);
     emit progressed();
+}
+
+bool TrainingJob::stopWorker()
+{
+    const bool wasRunning = m_running;
+    m_stop = true;
+    if (m_thread.joinable())
+        m_thread.join();
+    m_running = false;
+    m_snapshots.clear();
+    m_failed = false;
+    return wasRunning;
 }
 
 bool TrainingJob::canStep() const

@@ -78,6 +78,9 @@ signals:
 
 private:
     void start(int steps);
+    // Stops and joins the worker and forgets the trainer's snapshots and
+    // failure, for a new model; true when it was running.
+    bool stopWorker();
     void finished(std::uint64_t run);
     // On the worker (or the GUI thread while nothing runs): a new progress
     // value from the trainer.

@@ -213,16 +213,21 @@ TrainPanel::~TrainPanel() = default;
 
 void TrainPanel::taskChosen()
 {
-    const attn::train::TaskInfo& task = attn::train::taskInfo(m_task->currentData().toString().toStdString());
-    m_explanation->setText(QString::fromStdString(task.explanation));
-    m_layers->setMinimum(task.minLayers);
-    m_layers->setValue(task.defaults.layers);
-    m_heads->setValue(task.defaults.heads);
-    m_dModel->setValue(task.defaults.dModel);
-    m_steps->setValue(task.defaults.steps);
-    m_learningRate->setText(QLocale::c().toString(task.defaults.learningRate, 'g', 6));
+    showOptions(attn::train::defaultOptions(m_task->currentData().toString().toStdString()));
     if (!m_job->isRunning())
         resetTraining();
+}
+
+void TrainPanel::showOptions(const attn::train::TrainOptions& options)
+{
+    const attn::train::TaskInfo& task = attn::train::taskInfo(options.task);
+    m_explanation->setText(QString::fromStdString(task.explanation));
+    m_layers->setMinimum(task.minLayers);
+    m_layers->setValue(options.layers);
+    m_heads->setValue(options.heads);
+    m_dModel->setValue(options.dModel);
+    m_steps->setValue(options.steps);
+    m_learningRate->setText(QLocale::c().toString(options.learningRate, 'g', 6));
 }
 
 attn::train::TrainOptions TrainPanel::options() const
@@ -260,20 +265,12 @@ void TrainPanel::showModel(std::shared_ptr<const attn::train::TrainedModel> mode
 {
     if (!model)
         return;
-    const attn::train::TrainOptions& o = model->options;
     {
         const QSignalBlocker block(m_task);
-        m_task->setCurrentIndex(std::max(0, m_task->findData(QString::fromStdString(o.task))));
+        m_task->setCurrentIndex(std::max(0, m_task->findData(QString::fromStdString(model->options.task))));
     }
-    const attn::train::TaskInfo& task = attn::train::taskInfo(o.task);
-    m_explanation->setText(QString::fromStdString(task.explanation));
-    m_layers->setMinimum(task.minLayers);
-    m_layers->setValue(o.layers);
-    m_heads->setValue(o.heads);
-    m_dModel->setValue(o.dModel);
-    m_steps->setValue(o.steps);
+    showOptions(model->options);
     m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(model->seed, 2147483647)));
-    m_learningRate->setText(QLocale::c().toString(o.learningRate, 'g', 6));
     m_error->hide();
     m_handedOver = model;
     m_job->show(std::move(model));

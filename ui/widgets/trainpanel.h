@@ -56,6 +56,8 @@ signals:
 
 private:
     void taskChosen();
+    // The task's explanation and the sizes, steps and learning rate of `options` in the controls.
+    void showOptions(const attn::train::TrainOptions& options);
     void showProgress();
     void showHistory();
     void updateButtons();
