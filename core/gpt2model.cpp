@@ -77,12 +77,6 @@ void multiplyF(MatrixFRef dst, const ConstMatrixFRef& lhs, const ConstMatrixFRef
     }
 }
 
-float geluNew(float x)
-{
-    constexpr float c = 0.7978845608028654f; // sqrt(2 / pi)
-    return 0.5f * x * (1.0f + std::tanh(c * (x + 0.044715f * x * x * x)));
-}
-
 enum class Epilogue { None, Gelu };
 
 // dst = lhs w + b (then GELU), or with `residual` dst += lhs w + b. Split over
@@ -92,12 +86,17 @@ void linear(MatrixF& dst, const ConstMatrixFRef& lhs, const MatrixF& w, const Ve
 {
     const auto rows = static_cast<int>(lhs.rows());
     const auto cols = static_cast<int>(w.cols());
+    // The bias, then gelu_new, 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))),
+    // on whole row spans: Eigen's vectorised tanh.
+    using RowSpan = Eigen::Map<Eigen::Array<float, 1, Eigen::Dynamic>>;
     const auto finish = [&](int r0, int r1, int c0, int c1) {
+        const auto bias = b.middleCols(c0, c1 - c0).array();
         for (int r = r0; r < r1; ++r) {
-            float* row = dst.data() + static_cast<Eigen::Index>(r) * cols;
-            for (int c = c0; c < c1; ++c) {
-                const float value = row[c] + b[c];
-                row[c] = epilogue == Epilogue::Gelu ? geluNew(value) : value;
+            RowSpan x(dst.data() + static_cast<Eigen::Index>(r) * cols + c0, c1 - c0);
+            x += bias;
+            if (epilogue == Epilogue::Gelu) {
+                constexpr float c = 0.7978845608028654f; // sqrt(2 / pi)
+                x = 0.5f * x * (1.0f + (c * (x + 0.044715f * x.cube())).tanh());
             }
         }
     };
