@@ -118,8 +118,18 @@ struct HeadResult
     Matrix scaledScores; // scores / sqrt(d_k) / temperature; -inf where masked; empty like scores
     Matrix weights;      // row-wise softmax of scaledScores
     Matrix output;       // weights V_h
+    // A checkpoint's layers other than the staged one keep only their
+    // weights, in float32 as the forward pass computed them; `weights` is
+    // then empty. weight() and weightsInDouble() read whichever is kept.
+    MatrixF weights32;
 
     bool hasScores() const { return scores.size() != 0; }
+    double weight(Eigen::Index i, Eigen::Index j) const
+    {
+        return weights.size() != 0 ? weights(i, j) : static_cast<double>(weights32(i, j));
+    }
+    Eigen::Index weightRows() const { return weights.size() != 0 ? weights.rows() : weights32.rows(); }
+    Matrix weightsInDouble() const { return weights.size() != 0 ? weights : Matrix(weights32.cast<double>()); }
 };
 
 // Which heads of a result keep their raw and scaled scores. Every head keeps

@@ -9,7 +9,20 @@ namespace attn {
 
 namespace {
 
-void writeMatrix(std::ostream& out, const Matrix& m, const char* rowIndent)
+// A finite number as the shortest text that reads back as the same double
+// or float, float-looking so that Python and JSON readers agree on the type.
+template <typename T> std::string shortestText(T value)
+{
+    char buffer[64];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    std::string text(buffer, end);
+    if (text.find_first_of(".eEn") == std::string::npos)
+        text += ".0";
+    return text;
+}
+
+template <typename Derived>
+void writeMatrix(std::ostream& out, const Eigen::MatrixBase<Derived>& m, const char* rowIndent)
 {
     out << '[';
     for (Eigen::Index r = 0; r < m.rows(); ++r) {
@@ -17,13 +30,13 @@ void writeMatrix(std::ostream& out, const Matrix& m, const char* rowIndent)
         for (Eigen::Index c = 0; c < m.cols(); ++c) {
             if (c > 0)
                 out << ", ";
-            const double value = m(r, c);
+            const auto value = m(r, c);
             // JSON has no infinities: a masked score is null, as is any
             // non-finite value (which the engine never produces from finite input).
-            if (std::isfinite(value))
-                out << formatDouble(value);
-            else
+            if (!std::isfinite(value))
                 out << "null";
+            else
+                out << shortestText(value);
         }
         out << ']';
     }
@@ -116,13 +129,7 @@ std::string formatDouble(double value)
 {
     if (!std::isfinite(value))
         return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-    char buffer[64];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    std::string text(buffer, end);
-    // Keep a float-looking literal so Python and JSON readers agree on the type.
-    if (text.find_first_of(".eEn") == std::string::npos)
-        text += ".0";
-    return text;
+    return shortestText(value);
 }
 
 std::string jsonQuote(std::string_view text)
@@ -248,7 +255,11 @@ void writeModelJson(std::ostream& out, const AttentionConfig& config, const Atte
         const LayerResult& layer = result.layers[l];
         for (std::size_t h = 0; h < layer.heads.size(); ++h) {
             out << (h == 0 ? "" : ",") << "\n      {\"weights\": ";
-            writeMatrix(out, layer.heads[h].weights, "        ");
+            const HeadResult& head = layer.heads[h];
+            if (head.weights.size() != 0)
+                writeMatrix(out, head.weights, "        ");
+            else
+                writeMatrix(out, head.weights32, "        ");
             out << '}';
         }
         out << "\n    ]}";

@@ -338,13 +338,10 @@ const MatrixF& Gpt2Model::outputEmbedding() const
 
 // ---------------------------------------------------------------- forward
 
-Eigen::Map<const MatrixF> Gpt2Forward::attention(int layer, int head) const
+const MatrixF& Gpt2Forward::attention(int layer, int head) const
 {
-    const auto n = static_cast<Eigen::Index>(ids.size());
-    const std::size_t offset =
-        (static_cast<std::size_t>(layer) * static_cast<std::size_t>(heads) + static_cast<std::size_t>(head)) *
-        static_cast<std::size_t>(n * n);
-    return {attentionWeights.data() + offset, n, n};
+    return attentionWeights.at(static_cast<std::size_t>(layer) * static_cast<std::size_t>(heads) +
+                               static_cast<std::size_t>(head));
 }
 
 const Gpt2LayerStages* Gpt2Forward::stagesOf(int layer) const
@@ -390,9 +387,7 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
         out.tokenEmbeddings.row(i) = w.wte.row(ids[static_cast<std::size_t>(i)]);
     out.positionEmbeddings = w.wpe.topRows(n);
     if (options.keepAttention)
-        out.attentionWeights.assign(static_cast<std::size_t>(config.nLayer) * static_cast<std::size_t>(heads) *
-                                        static_cast<std::size_t>(n * n),
-                                    0.0f);
+        out.attentionWeights.resize(static_cast<std::size_t>(config.nLayer) * static_cast<std::size_t>(heads));
 
     MatrixF x = out.tokenEmbeddings + out.positionEmbeddings;
     MatrixF normed;
@@ -430,10 +425,11 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
                     const auto v = qkv.middleCols(2 * d + h * dk, dk);
                     float* weightData = nullptr;
                     if (options.keepAttention) {
-                        weightData = out.attentionWeights.data() +
-                                     (static_cast<std::size_t>(layer) * static_cast<std::size_t>(heads) +
-                                      static_cast<std::size_t>(h)) *
-                                         static_cast<std::size_t>(n * n);
+                        MatrixF& kept =
+                            out.attentionWeights[static_cast<std::size_t>(layer) * static_cast<std::size_t>(heads) +
+                                                 static_cast<std::size_t>(h)];
+                        kept.setZero(n, n);
+                        weightData = kept.data();
                     } else {
                         local.setZero(n, n);
                         weightData = local.data();
@@ -467,12 +463,9 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
                     if (stages) {
                         Gpt2HeadStages& head = stages->heads[static_cast<std::size_t>(h)];
                         head.scores = scores;
-                        head.scaledScores = scores * scale;
-                        for (Eigen::Index i = 0; i < n; ++i) {
-                            for (Eigen::Index j = i + 1; j < n; ++j)
-                                head.scaledScores(i, j) = minusInfinity;
-                        }
-                        head.weights = weights;
+                        // Kept once: in attentionWeights when every head's are kept.
+                        if (!options.keepAttention)
+                            head.weights = weights;
                         head.output = merged.middleCols(h * dk, dk);
                     }
                 }
@@ -518,6 +511,23 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
 
 // ---------------------------------------------------------------- the app's result
 
+namespace {
+
+// The scaled scores as the forward pass computed them (float32 scores times
+// the float32 scale), -inf above the diagonal.
+Matrix scaledScoresOf(const MatrixF& scores, float scale)
+{
+    constexpr double minusInfinity = -std::numeric_limits<double>::infinity();
+    Matrix out(scores.rows(), scores.cols());
+    for (Eigen::Index i = 0; i < scores.rows(); ++i) {
+        for (Eigen::Index j = 0; j < scores.cols(); ++j)
+            out(i, j) = j > i ? minusInfinity : static_cast<double>(scores(i, j) * scale);
+    }
+    return out;
+}
+
+} // namespace
+
 AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<std::string>& tokens)
 {
     if (tokens.size() != forward.ids.size())
@@ -541,11 +551,14 @@ AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<
         layer.k = toDouble(stage.k);
         layer.v = toDouble(stage.v);
         layer.dK = stage.heads.empty() ? 0 : static_cast<int>(stage.q.cols()) / static_cast<int>(stage.heads.size());
-        for (const Gpt2HeadStages& head : stage.heads) {
+        const float scale = 1.0f / std::sqrt(static_cast<float>(std::max(1, layer.dK))); // as runGpt2
+        for (std::size_t index = 0; index < stage.heads.size(); ++index) {
+            const Gpt2HeadStages& head = stage.heads[index];
             HeadResult h;
             h.scores = toDouble(head.scores);
-            h.scaledScores = toDouble(head.scaledScores);
-            h.weights = toDouble(head.weights);
+            h.scaledScores = scaledScoresOf(head.scores, scale);
+            h.weights = head.weights.size() != 0 ? toDouble(head.weights)
+                                                 : toDouble(forward.attention(stage.layer, static_cast<int>(index)));
             h.output = toDouble(head.output);
             layer.heads.push_back(std::move(h));
         }

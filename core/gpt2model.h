@@ -22,9 +22,6 @@
 
 namespace attn {
 
-using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using VectorF = Eigen::Matrix<float, 1, Eigen::Dynamic, Eigen::RowMajor>;
-
 struct Gpt2Config
 {
     int nLayer = 12;
@@ -92,10 +89,9 @@ private:
 // One head of a layer whose stages were asked for.
 struct Gpt2HeadStages
 {
-    MatrixF scores;       // Q_h K_hᵀ, n x n (0 above the diagonal: never computed)
-    MatrixF scaledScores; // scores / sqrt(d_k); -inf above the diagonal
-    MatrixF weights;      // row-wise softmax
-    MatrixF output;       // weights V_h, n x d_k
+    MatrixF scores;  // Q_h K_hᵀ, n x n (0 above the diagonal: never computed)
+    MatrixF weights; // row-wise softmax; empty when the forward keeps every head's (attention())
+    MatrixF output;  // weights V_h, n x d_k
 };
 
 // What the app's stage figure shows for one layer.
@@ -125,14 +121,14 @@ struct Gpt2Forward
     int heads = 0;
     MatrixF tokenEmbeddings;    // wte rows of the ids, n x D
     MatrixF positionEmbeddings; // wpe rows 0 .. n-1
-    // Every layer's and head's n x n weights, layer after layer, head after
-    // head (empty without keepAttention): see attention().
-    std::vector<float> attentionWeights;
+    // Every layer's and head's n x n weights (0 above the diagonal), layer
+    // after layer, head after head (empty without keepAttention): see attention().
+    std::vector<MatrixF> attentionWeights;
     std::vector<Gpt2LayerStages> stages; // of the layers asked for, in layer order
     VectorF logits;                      // after the last position: the next token's, V
 
     int tokenCount() const { return static_cast<int>(ids.size()); }
-    Eigen::Map<const MatrixF> attention(int layer, int head) const;
+    const MatrixF& attention(int layer, int head) const;
     const Gpt2LayerStages* stagesOf(int layer) const;
 };
 

@@ -29,7 +29,7 @@ Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stage
     options.stageLayers = {stage};
     options.keepAttention = true;
     options.cancel = cancel;
-    const Gpt2Forward forward = runGpt2(bundle.model, run.ids, options);
+    Gpt2Forward forward = runGpt2(bundle.model, run.ids, options);
 
     std::vector<std::string> tokens;
     for (const Gpt2TokenPiece& piece : bundle.tokenizer.pieces(run.ids))
@@ -41,7 +41,9 @@ Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stage
     run.result.embeddings = std::move(staged.embeddings);
     run.result.positional = std::move(staged.positional);
     run.result.inputs = std::move(staged.inputs);
-    // Every layer: the staged one whole, the others their weights only.
+    // Every layer: the staged one whole, the others their weights only, kept
+    // in float32 as computed (a float64 copy of gpt2's 144 heads at 1024
+    // tokens would be 1.2 GB).
     for (int l = 0; l < config.nLayer; ++l) {
         if (l == stage) {
             run.result.layers.push_back(std::move(staged.layers.front()));
@@ -51,7 +53,9 @@ Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stage
         layer.dK = config.headDim();
         layer.heads.resize(static_cast<std::size_t>(config.nHead));
         for (int h = 0; h < config.nHead; ++h)
-            layer.heads[static_cast<std::size_t>(h)].weights = forward.attention(l, h).cast<double>();
+            layer.heads[static_cast<std::size_t>(h)].weights32 = std::move(
+                forward.attentionWeights[static_cast<std::size_t>(l) * static_cast<std::size_t>(config.nHead) +
+                                         static_cast<std::size_t>(h)]);
     }
     run.next = topTokens(forward.logits, 10);
     run.result.modelName = describeGpt2(config);

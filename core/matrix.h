@@ -11,4 +11,8 @@ namespace attn {
 using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using Vector = Eigen::Matrix<double, 1, Eigen::Dynamic, Eigen::RowMajor>;
 
+// What a GPT-2 checkpoint computes in (core/gpt2model.h): float32, row-major.
+using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using VectorF = Eigen::Matrix<float, 1, Eigen::Dynamic, Eigen::RowMajor>;
+
 } // namespace attn

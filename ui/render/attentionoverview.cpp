@@ -11,7 +11,9 @@
 
 namespace attentionoverview {
 
-QImage weightsThumbnail(const attn::Matrix& weights, int maxSide, const ColorMap& map)
+namespace {
+
+template <typename Weights> QImage thumbnailOf(const Weights& weights, int maxSide, const ColorMap& map)
 {
     const int n = static_cast<int>(std::min(weights.rows(), weights.cols()));
     if (n <= 0 || maxSide <= 0)
@@ -31,12 +33,25 @@ QImage weightsThumbnail(const attn::Matrix& weights, int maxSide, const ColorMap
             double strongest = 0.0;
             for (int r = r0; r < r1; ++r) {
                 for (int c = c0; c < c1; ++c)
-                    strongest = std::max(strongest, weights(r, c));
+                    strongest = std::max(strongest, static_cast<double>(weights(r, c)));
             }
             line[px] = map.rgb(std::clamp(strongest, 0.0, 1.0));
         }
     }
     return image;
+}
+
+} // namespace
+
+QImage weightsThumbnail(const attn::Matrix& weights, int maxSide, const ColorMap& map)
+{
+    return thumbnailOf(weights, maxSide, map);
+}
+
+QImage weightsThumbnail(const attn::HeadResult& head, int maxSide, const ColorMap& map)
+{
+    return head.weights.size() != 0 ? thumbnailOf(head.weights, maxSide, map)
+                                    : thumbnailOf(head.weights32, maxSide, map);
 }
 
 QColor headColor(int head)

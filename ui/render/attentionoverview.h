@@ -6,7 +6,7 @@
 // view). Pure functions of their arguments, safe on any thread; they keep no
 // state.
 
-#include "core/matrix.h"
+#include "core/attention.h"
 #include "ui/render/colormap.h"
 
 #include <QColor>
@@ -27,6 +27,8 @@ namespace attentionoverview {
 // covers, so a sharp pattern (one token back, the first token) stays visible
 // when a thousand tokens shrink to a hundred pixels. Row i is the query.
 QImage weightsThumbnail(const attn::Matrix& weights, int maxSide, const ColorMap& map);
+// The same of a head, whichever precision the result keeps its weights in.
+QImage weightsThumbnail(const attn::HeadResult& head, int maxSide, const ColorMap& map);
 
 // The head view's colours, one per head: the Okabe-Ito palette, told apart
 // with the common colour-vision deficiencies; heads past eight repeat it.

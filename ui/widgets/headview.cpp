@@ -95,7 +95,8 @@ QStringList HeadView::shownNames() const
 
 attn::Matrix HeadView::shownWeights(int head) const
 {
-    const attn::Matrix& weights = m_result->layer(m_view->layer()).heads[static_cast<std::size_t>(head)].weights;
+    const attn::Matrix weights =
+        m_result->layer(m_view->layer()).heads[static_cast<std::size_t>(head)].weightsInDouble();
     return groupsWords() ? attn::groupWeights(weights, m_groups) : weights;
 }
 

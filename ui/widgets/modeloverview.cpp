@@ -76,7 +76,7 @@ void ModelOverview::startDrawing()
         std::vector<QImage> images;
         for (const attn::LayerResult& layer : result->layers) {
             for (const attn::HeadResult& head : layer.heads)
-                images.push_back(attentionoverview::weightsThumbnail(head.weights, kThumbnailSide, map));
+                images.push_back(attentionoverview::weightsThumbnail(head, kThumbnailSide, map));
         }
         return images;
     }));
@@ -198,15 +198,15 @@ void ModelOverview::mouseMoveEvent(QMouseEvent* event)
         update();
     }
     if (hit && m_result) {
-        const attn::Matrix& weights = m_result->layers[hit->first].heads[hit->second].weights;
+        const attn::HeadResult& head = m_result->layers[hit->first].heads[hit->second];
         // What the head does on the whole, in one line: its mean weight one
         // token back, on the first token and on the token itself.
         double back = 0, first = 0, self = 0;
-        const auto n = weights.rows();
+        const auto n = head.weightRows();
         for (Eigen::Index i = 0; i < n; ++i) {
-            back += i > 0 ? weights(i, i - 1) : 0.0;
-            first += weights(i, 0);
-            self += weights(i, i);
+            back += i > 0 ? head.weight(i, i - 1) : 0.0;
+            first += head.weight(i, 0);
+            self += head.weight(i, i);
         }
         const double rows = static_cast<double>(std::max<Eigen::Index>(1, n));
         QToolTip::showText(
