@@ -462,7 +462,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
                     }
                     if (stages) {
                         Gpt2HeadStages& head = stages->heads[static_cast<std::size_t>(h)];
-                        head.scores = scores;
+                        if (options.stageScoresHead < 0 || options.stageScoresHead == h)
+                            head.scores = scores;
                         // Kept once: in attentionWeights when every head's are kept.
                         if (!options.keepAttention)
                             head.weights = weights;
@@ -555,8 +556,10 @@ AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<
         for (std::size_t index = 0; index < stage.heads.size(); ++index) {
             const Gpt2HeadStages& head = stage.heads[index];
             HeadResult h;
-            h.scores = toDouble(head.scores);
-            h.scaledScores = scaledScoresOf(head.scores, scale);
+            if (head.scores.size() != 0) { // else computed again when needed (headScores)
+                h.scores = toDouble(head.scores);
+                h.scaledScores = scaledScoresOf(head.scores, scale);
+            }
             h.weights = head.weights.size() != 0 ? toDouble(head.weights)
                                                  : toDouble(forward.attention(stage.layer, static_cast<int>(index)));
             h.output = toDouble(head.output);

@@ -89,7 +89,7 @@ private:
 // One head of a layer whose stages were asked for.
 struct Gpt2HeadStages
 {
-    MatrixF scores;  // Q_h K_hᵀ, n x n (0 above the diagonal: never computed)
+    MatrixF scores;  // Q_h K_hᵀ, n x n (0 above the diagonal: never computed); empty: not kept
     MatrixF weights; // row-wise softmax; empty when the forward keeps every head's (attention())
     MatrixF output;  // weights V_h, n x d_k
 };
@@ -109,6 +109,7 @@ struct Gpt2LayerStages
 struct Gpt2ForwardOptions
 {
     std::vector<int> stageLayers;              // layers whose stages are kept
+    int stageScoresHead = -1;                  // the one head of those whose scores are kept; -1: every head
     bool keepAttention = true;                 // every layer's and head's weights
     int threads = 0;                           // 0: one per core
     const std::atomic<bool>* cancel = nullptr; // checked between layers and heads; throws Cancelled

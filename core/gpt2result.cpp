@@ -6,7 +6,7 @@
 namespace attn {
 
 Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stageLayer, int generate,
-                    const std::atomic<bool>* cancel)
+                    const std::atomic<bool>* cancel, int scoresHead)
 {
     const Gpt2Config& config = bundle.model.config();
     Gpt2Run run;
@@ -27,6 +27,7 @@ Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stage
     const int stage = std::clamp(stageLayer, 0, config.nLayer - 1);
     Gpt2ForwardOptions options;
     options.stageLayers = {stage};
+    options.stageScoresHead = scoresHead < 0 ? -1 : std::min(scoresHead, config.nHead - 1);
     options.keepAttention = true;
     options.cancel = cancel;
     Gpt2Forward forward = runGpt2(bundle.model, run.ids, options);

@@ -38,8 +38,11 @@ struct Gpt2Run
 // With `generate` > 0 the text is first continued greedily by that many
 // tokens, and the result covers the continued text. Throws Gpt2Error for a
 // text that is empty or longer than the model's context.
+// With `scoresHead` >= 0 only that head of the stage layer keeps its scores
+// (a one-head export); the others' are computed again from Q and K when
+// needed (headScores).
 Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stageLayer, int generate = 0,
-                    const std::atomic<bool>* cancel = nullptr);
+                    const std::atomic<bool>* cancel = nullptr, int scoresHead = -1);
 
 // The probabilities of result.nextTokens at `temperature` (> 0): the softmax
 // of every token's logit / temperature, so they are the shown tokens' share

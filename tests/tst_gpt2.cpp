@@ -124,6 +124,7 @@ private slots:
     void forwardMatchesReference();
     void stagesMatchReference();
     void convertsToAttentionResult();
+    void oneHeadKeepsItsScores();
     void nextTokens();
     void generation();
     void refusesBadRequests();
@@ -388,6 +389,43 @@ void TestGpt2::convertsToAttentionResult()
         ((forward.tokenEmbeddings + forward.positionEmbeddings).cast<double>() - result.inputs).cwiseAbs().maxCoeff() <
         1e-6);
     QCOMPARE(result.vocabulary.tokenWord.size(), ids.size());
+}
+
+// A one-head export keeps that head's scores only; another head's, computed
+// again from the result's Q and K, are still the reference's.
+void TestGpt2::oneHeadKeepsItsScores()
+{
+    QTemporaryDir dir;
+    const Reference reference = runReference(dir, {"--stage-layers", "1", "--seed", "12"});
+    const attn::Gpt2Model model = attn::Gpt2Model::load(dir.path().toStdString());
+    attn::Gpt2ForwardOptions options;
+    options.stageLayers = {1};
+    options.stageScoresHead = 2;
+    const std::vector<int> ids = idsOf(reference.json);
+    const attn::Gpt2Forward forward = attn::runGpt2(model, ids, options);
+    const attn::AttentionResult result =
+        attn::toAttentionResult(forward, std::vector<std::string>(ids.size(), std::string("t")));
+    const attn::LayerResult& layer = result.layers.front();
+    attn::AttentionConfig config;
+    config.dModel = model.config().nEmbd;
+    config.heads = model.config().nHead;
+    config.causal = true;
+    config.scaled = true;
+    const QJsonArray heads = reference.json.value(QStringLiteral("stages"))
+                                 .toObject()
+                                 .value(QStringLiteral("1"))
+                                 .toObject()
+                                 .value(QStringLiteral("heads"))
+                                 .toArray();
+    for (int h = 0; h < model.config().nHead; ++h) {
+        QCOMPARE(layer.heads[static_cast<std::size_t>(h)].hasScores(), h == 2);
+        const attn::HeadScores scores = attn::headScores(layer, h, config);
+        const QJsonObject expected = heads[h].toObject();
+        QVERIFY2(worstDifference(scores.scores.cast<float>(), expected.value(QStringLiteral("scores"))) < kTolerance,
+                 qPrintable(QStringLiteral("head %1").arg(h)));
+        QVERIFY(worstDifference(scores.scaledScores.cast<float>(), expected.value(QStringLiteral("scaled"))) <
+                kTolerance);
+    }
 }
 
 void TestGpt2::nextTokens()

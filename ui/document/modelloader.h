@@ -26,5 +26,7 @@ attn::AttentionConfig withModel(attn::AttentionConfig config, const std::string&
 // model, layer `stageLayer` with its stages. Errors come as
 // attn::AttentionError (Kind::Weights for the checkpoint, TooManyTokens for a
 // text beyond its context), so callers report them as any other.
+// With `scoresHead` >= 0 only that head of the layer keeps its scores (a
+// one-head export: the others' are computed again when needed).
 attn::AttentionResult computeModelResult(const attn::AttentionConfig& config, int stageLayer, int generate = 0,
-                                         const std::atomic<bool>* cancel = nullptr);
+                                         const std::atomic<bool>* cancel = nullptr, int scoresHead = -1);
