@@ -80,7 +80,8 @@ void multiplyF(MatrixFRef dst, const ConstMatrixFRef& lhs, const ConstMatrixFRef
 enum class Epilogue { None, Gelu };
 
 // dst = lhs w + b (then GELU), or with `residual` dst += lhs w + b. Split over
-// threads by rows, or for a few rows by output columns.
+// threads by rows, or for up to a few hundred rows (typing) by output
+// columns, so that each thread reads and packs only its part of w.
 void linear(MatrixF& dst, const ConstMatrixFRef& lhs, const MatrixF& w, const VectorF& b, bool residual,
             Epilogue epilogue, int threads)
 {
@@ -100,7 +101,7 @@ void linear(MatrixF& dst, const ConstMatrixFRef& lhs, const MatrixF& w, const Ve
             }
         }
     };
-    if (rows >= 8 * threads) {
+    if (rows >= 128 * threads) {
         parallelFor(
             rows,
             [&](int r0, int r1) {
