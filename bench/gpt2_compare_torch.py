@@ -41,6 +41,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compare_numpy import cpu_name, fitting_core  # noqa: E402  (the same CPU facts as the NumPy comparison)
+
 SHAPES = {"small": (12, 12, 768), "medium": (24, 16, 1024), "large": (36, 20, 1280)}
 VOCAB, CONTEXT = 50257, 1024
 WORDS = ["the", "of", "and", "to", "a", "in", "is", "that", "for", "it",
@@ -165,19 +168,6 @@ def torch_worker(folder, tokens, repeats):
                       "version": torch.__version__, "threads": torch.get_num_threads()}))
 
 
-def fitting_core():
-    try:
-        with open("/proc/cpuinfo") as f:
-            flags = next(line for line in f if line.startswith("flags")).split(":", 1)[1].split()
-    except (OSError, StopIteration):
-        return None
-    if all(f in flags for f in ("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl")):
-        return "SkylakeX"
-    if "avx2" in flags and "fma" in flags:
-        return "Haswell"
-    return None
-
-
 def env_with_core(core):
     env = dict(os.environ)
     env.pop("OPENBLAS_CORETYPE", None)
@@ -206,16 +196,6 @@ def peak_of(command, env):
         if out.returncode == 0:
             return int(out.stderr.strip().splitlines()[-1]) * 1024
     return None
-
-
-def cpu_name():
-    try:
-        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
-            if line.startswith("Model name:"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "?"
 
 
 def main():
