@@ -416,6 +416,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
             stages->heads.resize(static_cast<std::size_t>(heads));
         }
 
+        if (stages)
+            stages->residualIn = x;
         layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon);
         linear(qkv, normed, block.attnWeight, block.attnBias, false, Epilogue::None, threads);
 
@@ -494,10 +496,38 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
             stages->output = merged;
         }
 
+        if (!stages) {
+            linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
+            layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
+            linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::Gelu, threads);
+            linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
+            continue;
+        }
+        // A stage layer keeps the block's intermediates. The residual stream
+        // is updated as in every other layer, so its numbers do not depend on
+        // which layers keep stages; what c_proj and the MLP add is computed once
+        // more on its own.
+        stages->ln1Weight = block.ln1Weight;
+        stages->ln1Bias = block.ln1Bias;
+        stages->attnProjWeight = block.attnProjWeight;
+        stages->attnProjBias = block.attnProjBias;
+        stages->ln2Weight = block.ln2Weight;
+        stages->ln2Bias = block.ln2Bias;
+        stages->attention.resize(n, d);
+        linear(stages->attention, merged, block.attnProjWeight, block.attnProjBias, false, Epilogue::None, threads);
         linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
+        stages->residualMid = x;
         layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
-        linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::Gelu, threads);
+        stages->mlpInput = normed;
+        // GELU applied after the bias, as the fused epilogue does: the same numbers.
+        linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::None, threads);
+        stages->mlpPreActivation = hidden;
+        hidden = hidden.unaryExpr([](float v) { return geluNew(v); });
+        stages->mlpHidden = hidden;
+        stages->mlp.resize(n, d);
+        linear(stages->mlp, hidden, block.mlpProjWeight, block.mlpProjBias, false, Epilogue::None, threads);
         linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
+        stages->residualOut = x;
     }
     checkCancel(options.cancel);
     if (!x.allFinite())
@@ -505,6 +535,9 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
 
     MatrixF last;
     layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);
+    out.finalResidual = x.bottomRows(1);
+    out.finalNormed = last;
+    out.layerNormEpsilon = config.layerNormEpsilon;
     const MatrixF& head = model.outputEmbedding();
     out.logits.resize(config.vocabSize);
     Eigen::Map<MatrixF> logits(out.logits.data(), 1, config.vocabSize);
@@ -554,6 +587,19 @@ AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<
         layer.bQuery = stage.bQuery.cast<double>();
         layer.bKey = stage.bKey.cast<double>();
         layer.bValue = stage.bValue.cast<double>();
+        BlockResult& block = layer.block.emplace();
+        block.residualIn = toDouble(stage.residualIn);
+        block.ln1 = {stage.ln1Weight.cast<double>(), stage.ln1Bias.cast<double>(), forward.layerNormEpsilon};
+        block.wOut = toDouble(stage.attnProjWeight);
+        block.bOut = stage.attnProjBias.cast<double>();
+        block.attention = toDouble(stage.attention);
+        block.residualMid = toDouble(stage.residualMid);
+        block.ln2 = {stage.ln2Weight.cast<double>(), stage.ln2Bias.cast<double>(), forward.layerNormEpsilon};
+        block.mlpInput = toDouble(stage.mlpInput);
+        block.mlpPreActivation = toDouble(stage.mlpPreActivation);
+        block.mlpHidden = toDouble(stage.mlpHidden);
+        block.mlp = toDouble(stage.mlp);
+        block.residualOut = toDouble(stage.residualOut);
         result.layers.push_back(std::move(layer));
     }
     return result;
