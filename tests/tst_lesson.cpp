@@ -1021,7 +1021,8 @@ void TestLesson::blockStepsOnlyForACheckpoint()
     QTest::keyClick(&view, Qt::Key_Left);
     QTest::keyClick(&view, Qt::Key_PageUp);
     QCOMPARE(view.step(), 9);
-    QVERIFY(view.visibleBlockPanels() == (std::vector<BlockPanel>{BlockPanel::Attention, BlockPanel::ResidualMid}));
+    QVERIFY(view.page().visibleBlockPanels() ==
+            (std::vector<BlockPanel>{BlockPanel::Attention, BlockPanel::ResidualMid}));
     QVERIFY(view.visiblePanels() == std::vector<PanelId>{PanelId::Output});
     for (int step = 1; step <= 6; ++step)
         QTest::keyClick(&view, Qt::Key_Space);
