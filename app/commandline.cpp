@@ -46,7 +46,9 @@ struct Parser
     QCommandLineOption exportImage{"export-image", "Write the figure as .png, .svg or .pdf to file, then exit.",
                                    "file"};
     QCommandLineOption exportLesson{
-        "export-lesson", "Write the lesson (seven 16:9 slides, one per step) as a .pdf to file, then exit.", "file"};
+        "export-lesson",
+        "Write the lesson (16:9 slides, one per step: seven, eleven with --model) as a .pdf to file, then exit.",
+        "file"};
     QCommandLineOption saveSession{
         "save-session",
         "Write the configuration (with --train, the trained model) as a session file (.attn), then exit.", "file"};

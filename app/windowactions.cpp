@@ -81,7 +81,7 @@ WindowActions::WindowActions(QWidget* w)
     , exportData(make(w, "exportDataAction", tr("Export &Data…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                       tr("Save every number as JSON, or a NumPy script that recomputes them")))
     , exportLesson(make(w, "exportLessonAction", tr("Export &Lesson…"), QKeySequence(),
-                        tr("Save the seven lesson slides for the selected word as a PDF handout")))
+                        tr("Save the lesson slides for the selected word as a PDF handout")))
     , quit(make(w, "quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close the window")))
     , undo(make(w, "undoAction", tr("&Undo"), QKeySequence::Undo, tr("Undo the last change")))
     , redo(make(w, "redoAction", tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
@@ -106,7 +106,7 @@ WindowActions::WindowActions(QWidget* w)
                         tr("The attention weights under this weight seed and another, side by side, "
                            "with their difference")))
     , lesson(makeCheckable(w, "lessonAction", tr("&Lesson"), QKeySequence(Qt::Key_F5),
-                           tr("Step through the computation for one word in seven slides (Esc: back to the figure)")))
+                           tr("Step through the computation for one word, slide by slide (Esc: back to the figure)")))
     , nextToken(makeCheckable(w, "nextTokenAction", tr("&Next Token"), QKeySequence(Qt::CTRL | Qt::Key_G),
                               tr("What a GPT-2 model predicts after the last token, with a temperature and "
                                  "Generate")))
@@ -279,7 +279,8 @@ void showGuide(QWidget* parent)
                 "<li>Reseed (Ctrl+R) draws new weights; View → Compare Seeds shows what changes.</li>"
                 "<li>Several heads split d_model: choose the head under Display, or all heads at once.</li>"
                 "</ul><h3>Teaching</h3><ul>"
-                "<li>View → Lesson (F5) steps through the computation for the selected word in seven slides; "
+                "<li>View → Lesson (F5) steps through the computation for the selected word in seven slides (eleven "
+                "for a checkpoint, with the block around attention); "
                 "F11 makes them large, high-contrast slides for a projector.</li>"
                 "<li>File → Export Lesson writes the same slides as a PDF handout; Export Figure writes "
                 "PNG, SVG or PDF; Export Data writes JSON, CSV or a NumPy script that recomputes every "

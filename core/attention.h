@@ -151,6 +151,44 @@ struct ScoresKept
 inline constexpr std::uint64_t kKeepAllScoresBytes = std::uint64_t(384) << 20;
 ScoresKept scoresToKeep(std::uint64_t tokens, std::uint64_t heads, int layer, int head);
 
+// A layer norm's parameters: y = (x - mean) / sqrt(variance + epsilon) * weight + bias,
+// the mean and (biased) variance over each row.
+struct LayerNormParams
+{
+    Vector weight; // gamma
+    Vector bias;   // beta
+    double epsilon = 1e-5;
+};
+
+// The transformer block around a checkpoint's attention (GPT-2): what comes
+// before the layer's input and after its output. Every matrix is n x d_model
+// but the MLP's hidden ones, n x 4 d_model.
+struct BlockResult
+{
+    Matrix residualIn;       // the residual stream entering the layer; input = ln_1(residualIn)
+    LayerNormParams ln1;     // ln_1
+    Matrix wOut;             // c_proj: d_model x d_model
+    Vector bOut;             // its bias
+    Matrix attention;        // output W_O + b_O: what attention adds to the stream
+    Matrix residualMid;      // residualIn + attention
+    LayerNormParams ln2;     // ln_2
+    Matrix mlpInput;         // ln_2(residualMid)
+    Matrix mlpPreActivation; // mlpInput W_fc + b_fc, n x 4 d_model
+    Matrix mlpHidden;        // gelu_new of it
+    Matrix mlp;              // mlpHidden W_proj + b_proj: what the MLP adds
+    Matrix residualOut;      // residualMid + mlp: the layer's output
+};
+
+// After a checkpoint's last layer, for its last token: the final layer norm
+// and the logits of the next token (result.nextTokens).
+struct UnembeddingResult
+{
+    Vector residual;       // the last layer's output for the last token, d_model
+    LayerNormParams lnF;   // ln_f
+    Vector normed;         // ln_f(residual): the logits are normed times the output embedding's rows
+    Matrix nextEmbeddings; // row t: the output embedding of nextTokens[t], d_model
+};
+
 // One attention layer: its input, its projections and its heads. The
 // article's model has one layer, whose input is X; in a stack, a layer's
 // input is what the layers below made of X. Everything is held by value: the
@@ -173,6 +211,9 @@ struct LayerResult
     Vector bQuery;
     Vector bKey;
     Vector bValue;
+    // A checkpoint's layer with its stages: the block around attention. Empty
+    // for the article's model and models trained in the app.
+    std::optional<BlockResult> block;
 };
 
 // Everything a computation shows: what all layers share (the tokens, the
@@ -208,6 +249,8 @@ struct AttentionResult
     // Every token's logit after the last position, for the probabilities of
     // nextTokens at another temperature.
     std::vector<float> nextLogits;
+    // A checkpoint's final layer norm and unembedding; empty otherwise.
+    std::optional<UnembeddingResult> unembedding;
 
     // Layer `index`, clamped to the layers. Needs at least one layer.
     const LayerResult& layer(int index) const;

@@ -77,6 +77,15 @@ void multiplyF(MatrixFRef dst, const ConstMatrixFRef& lhs, const ConstMatrixFRef
     }
 }
 
+// gelu_new, 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))), in place on
+// `count` numbers: Eigen's vectorised tanh.
+void geluInPlace(float* data, Eigen::Index count)
+{
+    Eigen::Map<Eigen::Array<float, 1, Eigen::Dynamic>> x(data, count);
+    constexpr float c = 0.7978845608028654f; // sqrt(2 / pi)
+    x = 0.5f * x * (1.0f + (c * (x + 0.044715f * x.cube())).tanh());
+}
+
 enum class Epilogue { None, Gelu };
 
 // dst = lhs w + b (then GELU), or with `residual` dst += lhs w + b. Split over
@@ -87,18 +96,14 @@ void linear(MatrixF& dst, const ConstMatrixFRef& lhs, const MatrixF& w, const Ve
 {
     const auto rows = static_cast<int>(lhs.rows());
     const auto cols = static_cast<int>(w.cols());
-    // The bias, then gelu_new, 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))),
-    // on whole row spans: Eigen's vectorised tanh.
-    using RowSpan = Eigen::Map<Eigen::Array<float, 1, Eigen::Dynamic>>;
+    // The bias, then GELU, on whole row spans.
     const auto finish = [&](int r0, int r1, int c0, int c1) {
         const auto bias = b.middleCols(c0, c1 - c0).array();
         for (int r = r0; r < r1; ++r) {
-            RowSpan x(dst.data() + static_cast<Eigen::Index>(r) * cols + c0, c1 - c0);
-            x += bias;
-            if (epilogue == Epilogue::Gelu) {
-                constexpr float c = 0.7978845608028654f; // sqrt(2 / pi)
-                x = 0.5f * x * (1.0f + (c * (x + 0.044715f * x.cube())).tanh());
-            }
+            float* x = dst.data() + static_cast<Eigen::Index>(r) * cols + c0;
+            Eigen::Map<Eigen::Array<float, 1, Eigen::Dynamic>>(x, c1 - c0) += bias;
+            if (epilogue == Epilogue::Gelu)
+                geluInPlace(x, c1 - c0);
         }
     };
     if (rows >= 128 * threads) {
@@ -411,6 +416,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
             stages->heads.resize(static_cast<std::size_t>(heads));
         }
 
+        if (stages)
+            stages->residualIn = x;
         layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon);
         linear(qkv, normed, block.attnWeight, block.attnBias, false, Epilogue::None, threads);
 
@@ -488,10 +495,38 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
             stages->output = merged;
         }
 
+        if (!stages) {
+            linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
+            layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
+            linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::Gelu, threads);
+            linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
+            continue;
+        }
+        // A stage layer keeps the block's intermediates. The residual stream
+        // is updated as in every other layer, so its numbers do not depend on
+        // which layers keep stages; what c_proj and the MLP add is computed once
+        // more on its own.
+        stages->ln1Weight = block.ln1Weight;
+        stages->ln1Bias = block.ln1Bias;
+        stages->attnProjWeight = block.attnProjWeight;
+        stages->attnProjBias = block.attnProjBias;
+        stages->ln2Weight = block.ln2Weight;
+        stages->ln2Bias = block.ln2Bias;
+        stages->attention.resize(n, d);
+        linear(stages->attention, merged, block.attnProjWeight, block.attnProjBias, false, Epilogue::None, threads);
         linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
+        stages->residualMid = x;
         layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
-        linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::Gelu, threads);
+        stages->mlpInput = normed;
+        // GELU applied after the bias, as the fused epilogue does: the same numbers.
+        linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::None, threads);
+        stages->mlpPreActivation = hidden;
+        geluInPlace(hidden.data(), hidden.size());
+        stages->mlpHidden = hidden;
+        stages->mlp.resize(n, d);
+        linear(stages->mlp, hidden, block.mlpProjWeight, block.mlpProjBias, false, Epilogue::None, threads);
         linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
+        stages->residualOut = x;
     }
     checkCancel(options.cancel);
     if (!x.allFinite())
@@ -499,6 +534,9 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
 
     MatrixF last;
     layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);
+    out.finalResidual = x.bottomRows(1);
+    out.finalNormed = last;
+    out.layerNormEpsilon = config.layerNormEpsilon;
     const MatrixF& head = model.outputEmbedding();
     out.logits.resize(config.vocabSize);
     Eigen::Map<MatrixF> logits(out.logits.data(), 1, config.vocabSize);
@@ -570,6 +608,19 @@ AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<
         layer.bQuery = stage.bQuery.cast<double>();
         layer.bKey = stage.bKey.cast<double>();
         layer.bValue = stage.bValue.cast<double>();
+        BlockResult& block = layer.block.emplace();
+        block.residualIn = toDouble(stage.residualIn);
+        block.ln1 = {stage.ln1Weight.cast<double>(), stage.ln1Bias.cast<double>(), forward.layerNormEpsilon};
+        block.wOut = toDouble(stage.attnProjWeight);
+        block.bOut = stage.attnProjBias.cast<double>();
+        block.attention = toDouble(stage.attention);
+        block.residualMid = toDouble(stage.residualMid);
+        block.ln2 = {stage.ln2Weight.cast<double>(), stage.ln2Bias.cast<double>(), forward.layerNormEpsilon};
+        block.mlpInput = toDouble(stage.mlpInput);
+        block.mlpPreActivation = toDouble(stage.mlpPreActivation);
+        block.mlpHidden = toDouble(stage.mlpHidden);
+        block.mlp = toDouble(stage.mlp);
+        block.residualOut = toDouble(stage.residualOut);
         result.layers.push_back(std::move(layer));
     }
     return result;

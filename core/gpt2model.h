@@ -104,6 +104,22 @@ struct Gpt2LayerStages
     MatrixF q, k, v;              // input W + b, n x D; head h owns columns [h d_k, (h+1) d_k)
     std::vector<Gpt2HeadStages> heads;
     MatrixF output; // the heads' outputs side by side (before c_proj), n x D
+    // The block around attention: the residual stream x entering the layer
+    // (input = ln_1(x)), c_proj's output and x after it, ln_2's output, the
+    // MLP's pre-activation and hidden (gelu_new) rows (n x 4D), its output, and
+    // the layer's output; with ln_1's, c_proj's and ln_2's parameters.
+    MatrixF residualIn;
+    VectorF ln1Weight, ln1Bias;
+    MatrixF attnProjWeight;
+    VectorF attnProjBias;
+    MatrixF attention;
+    MatrixF residualMid;
+    VectorF ln2Weight, ln2Bias;
+    MatrixF mlpInput;
+    MatrixF mlpPreActivation;
+    MatrixF mlpHidden;
+    MatrixF mlp;
+    MatrixF residualOut;
 };
 
 struct Gpt2ForwardOptions
@@ -127,6 +143,9 @@ struct Gpt2Forward
     std::vector<MatrixF> attentionWeights;
     std::vector<Gpt2LayerStages> stages; // of the layers asked for, in layer order
     VectorF logits;                      // after the last position: the next token's, V
+    VectorF finalResidual;               // the last layer's output for the last position, D
+    VectorF finalNormed;                 // ln_f of it: the logits are it times the output embedding
+    double layerNormEpsilon = 1e-5;
 
     int tokenCount() const { return static_cast<int>(ids.size()); }
     const MatrixF& attention(int layer, int head) const;

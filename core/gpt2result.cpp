@@ -67,6 +67,15 @@ Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stage
         run.result.nextTokens.push_back({next.id, piece.text, next.probability, next.logit, piece.bytes, piece.whole});
     }
     run.result.nextLogits.assign(forward.logits.data(), forward.logits.data() + forward.logits.size());
+    UnembeddingResult& unembedding = run.result.unembedding.emplace();
+    unembedding.residual = forward.finalResidual.cast<double>();
+    unembedding.lnF = {bundle.model.weights().lnFWeight.cast<double>(), bundle.model.weights().lnFBias.cast<double>(),
+                       config.layerNormEpsilon};
+    unembedding.normed = forward.finalNormed.cast<double>();
+    const MatrixF& output = bundle.model.outputEmbedding();
+    unembedding.nextEmbeddings.resize(static_cast<Eigen::Index>(run.next.size()), output.cols());
+    for (std::size_t t = 0; t < run.next.size(); ++t)
+        unembedding.nextEmbeddings.row(static_cast<Eigen::Index>(t)) = output.row(run.next[t].id).cast<double>();
     return run;
 }
 

@@ -4,7 +4,9 @@
 Writes <out>/config.json and <out>/model.safetensors (the safetensors layout
 written here byte by byte, no package), then prints one JSON object: every
 layer's and head's attention weights, the stage matrices of the layers asked
-for, and the next token's logits and probabilities. The forward pass reads the
+for (with the block around attention: residual stream, c_proj, ln_2, MLP),
+the last token's final residual and ln_f output, and the next token's logits
+and probabilities. The forward pass reads the
 weights back as stored (after rounding to F16 or BF16), in float64.
 """
 import argparse
@@ -163,17 +165,29 @@ for i in range(L):
         layer_heads.append(rows(w))
         heads_out.append({"scores": rows(scores), "scaled": rows(scaled), "weights": rows(w), "output": rows(o)})
     attention.append(layer_heads)
+    residual_in = x
+    projected = merged @ weights[h + "attn.c_proj.weight"] + weights[h + "attn.c_proj.bias"]
+    x = x + projected
+    residual_mid = x
+    mlp_input = layer_norm(x, weights[h + "ln_2.weight"], weights[h + "ln_2.bias"])
+    pre = mlp_input @ weights[h + "mlp.c_fc.weight"] + weights[h + "mlp.c_fc.bias"]
+    m = gelu_new(pre)
+    mlp = m @ weights[h + "mlp.c_proj.weight"] + weights[h + "mlp.c_proj.bias"]
+    x = x + mlp
     if i in stage_layers:
+        # The block around attention: the residual stream in, c_proj's output,
+        # the stream after it, ln_2, the MLP's pre-activation, hidden and output
+        # rows, and the layer's output.
+        block = {"residual_in": rows(residual_in), "attention": rows(projected), "residual_mid": rows(residual_mid),
+                 "mlp_input": rows(mlp_input), "mlp_pre": rows(pre), "mlp_hidden": rows(m), "mlp": rows(mlp),
+                 "residual_out": rows(x)}
         stages[str(i)] = {"input": rows(a), "q": rows(q), "k": rows(k), "v": rows(v), "heads": heads_out,
-                          "output": rows(merged)}
-    x = x + merged @ weights[h + "attn.c_proj.weight"] + weights[h + "attn.c_proj.bias"]
-    m = layer_norm(x, weights[h + "ln_2.weight"], weights[h + "ln_2.bias"])
-    m = gelu_new(m @ weights[h + "mlp.c_fc.weight"] + weights[h + "mlp.c_fc.bias"])
-    x = x + m @ weights[h + "mlp.c_proj.weight"] + weights[h + "mlp.c_proj.bias"]
+                          "output": rows(merged), "block": block}
 last = layer_norm(x[-1], weights["ln_f.weight"], weights["ln_f.bias"])
 head = weights["lm_head.weight"] if args.lm_head else weights["wte.weight"]
 logits = head @ last
 probabilities = np.exp(logits - logits.max())
 probabilities /= probabilities.sum()
 print(json.dumps({"ids": ids, "attention": attention, "stages": stages, "logits": logits.tolist(),
-                  "probabilities": probabilities.tolist()}))
+                  "probabilities": probabilities.tolist(),
+                  "final": {"residual": x[-1].tolist(), "normed": last.tolist()}}))

@@ -123,6 +123,7 @@ private slots:
     void forwardMatchesReference_data();
     void forwardMatchesReference();
     void stagesMatchReference();
+    void blockMatchesReference();
     void convertsToAttentionResult();
     void oneHeadKeepsItsScores();
     void nextTokens();
@@ -353,6 +354,66 @@ void TestGpt2::stagesMatchReference()
         const attn::MatrixF q = (stages->input * stages->wQuery).rowwise() + stages->bQuery;
         QVERIFY((q - stages->q).cwiseAbs().maxCoeff() < 1e-5f);
     }
+}
+
+void TestGpt2::blockMatchesReference()
+{
+    // The block around attention of the stage layers (the residual stream, c_proj,
+    // ln_2, the MLP), and the last token's ln_f, against NumPy's float64.
+    QTemporaryDir dir;
+    const Reference reference = runReference(dir, {"--stage-layers", "0,2", "--layers", "3", "--seed", "14"});
+    const attn::Gpt2Model model = attn::Gpt2Model::load(dir.path().toStdString());
+    attn::Gpt2ForwardOptions options;
+    options.stageLayers = {0, 2};
+    const std::vector<int> ids = idsOf(reference.json);
+    const attn::Gpt2Forward forward = attn::runGpt2(model, ids, options);
+    constexpr double kBlockTolerance = 1e-4;
+    const int d = model.config().nEmbd;
+    const QJsonObject stages = reference.json.value(QStringLiteral("stages")).toObject();
+    for (const int layer : {0, 2}) {
+        const attn::Gpt2LayerStages* s = forward.stagesOf(layer);
+        QVERIFY(s);
+        const QJsonObject expected = stages.value(QString::number(layer)).toObject().value("block").toObject();
+        const auto check = [&](const Eigen::Ref<const attn::MatrixF>& actual, const char* key) {
+            const double worst = worstDifference(actual, expected.value(QLatin1String(key)));
+            QVERIFY2(worst < kBlockTolerance,
+                     qPrintable(QStringLiteral("layer %1 %2: %3").arg(layer).arg(key).arg(worst)));
+        };
+        check(s->residualIn, "residual_in");
+        check(s->attention, "attention");
+        check(s->residualMid, "residual_mid");
+        check(s->mlpInput, "mlp_input");
+        check(s->mlpPreActivation, "mlp_pre");
+        check(s->mlpHidden, "mlp_hidden");
+        check(s->mlp, "mlp");
+        check(s->residualOut, "residual_out");
+        QCOMPARE(s->mlpHidden.cols(), Eigen::Index(4 * d));
+        QCOMPARE(s->ln2Bias, model.weights().blocks[static_cast<std::size_t>(layer)].ln2Bias);
+    }
+    // Layer 1 keeps no stages, and keeping them changes no number of the pass.
+    QVERIFY(forward.stagesOf(1) == nullptr);
+    const attn::Gpt2Forward plain = attn::runGpt2(model, ids);
+    QCOMPARE(plain.logits, forward.logits);
+    QCOMPARE(plain.attentionWeights, forward.attentionWeights);
+
+    const QJsonObject final = reference.json.value(QStringLiteral("final")).toObject();
+    const auto row = [](const QJsonValue& value) {
+        QJsonArray rows;
+        rows.append(value);
+        return rows;
+    };
+    QVERIFY(worstDifference(forward.finalResidual, row(final.value("residual"))) < kBlockTolerance);
+    QVERIFY(worstDifference(forward.finalNormed, row(final.value("normed"))) < kBlockTolerance);
+
+    // The app's result carries the block as float64 copies.
+    std::vector<std::string> tokens(ids.size(), "t");
+    const attn::AttentionResult result = attn::toAttentionResult(forward, tokens);
+    QCOMPARE(result.layers.size(), std::size_t(2));
+    const attn::LayerResult& last = result.layers[1];
+    QVERIFY(last.block.has_value());
+    QCOMPARE(last.block->residualOut, forward.stages[1].residualOut.cast<double>().eval());
+    QCOMPARE(last.block->wOut, model.weights().blocks[2].attnProjWeight.cast<double>().eval());
+    QCOMPARE(last.block->ln1.epsilon, model.config().layerNormEpsilon);
 }
 
 void TestGpt2::convertsToAttentionResult()

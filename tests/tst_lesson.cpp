@@ -1,4 +1,5 @@
-// Lesson mode: the keys a presenter uses step through exactly seven slides,
+// Lesson mode: the keys a presenter uses step through exactly seven slides
+// (eleven for a checkpoint's layer, with the block around attention),
 // each slide shows its own stage and writes out the selected token's real
 // numbers, clicking a token follows it, and the PDF export (in process and
 // from the command line without a display) has one page per step with its
@@ -10,6 +11,7 @@
 #include "ui/widgets/lessonview.h"
 
 #include "testutil.h"
+#include "ui/document/modelloader.h"
 #include "ui/document/presets.h"
 #include "ui/render/figure.h"
 #include "ui/render/heatmapscale.h"
@@ -65,10 +67,19 @@ private slots:
     void earlierStripFitsThePage_data();
     void earlierStripFitsThePage();
     void weightedSumNamesTheHeadsShare();
+    void blockStepsOnlyForACheckpoint();
+    void blockFormulasUseTheResult_data();
+    void blockFormulasUseTheResult();
+    void blockPagesRender_data();
+    void blockPagesRender();
+    void checkpointPdfHasElevenPages();
 
 private:
     attn::AttentionConfig m_article;
     std::shared_ptr<const attn::AttentionResult> m_result;
+    // A tiny random GPT-2 checkpoint with GPT-2's vocabulary (tests/gpt2_reference.py).
+    QTemporaryDir m_model;
+    attn::AttentionConfig m_checkpoint;
 };
 
 namespace {
@@ -181,6 +192,15 @@ void TestLesson::initTestCase()
     QVERIFY2(preset, qPrintable(error));
     m_article = *preset;
     m_result = compute(m_article);
+
+    QProcess python;
+    python.start(QStringLiteral(AV_PYTHON),
+                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", m_model.path(), "--vocab", "50257",
+                  "--positions", "64", "--layers", "3", "--heads", "2", "--embd", "16", "--ids", "1"});
+    QVERIFY(python.waitForFinished(120000));
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    m_checkpoint = withModel(attn::AttentionConfig{}, m_model.path().toStdString());
+    m_checkpoint.sentence = "The cat sat on the mat because it was";
 }
 
 void TestLesson::keysStep_data()
@@ -237,7 +257,7 @@ void TestLesson::stepIsClamped()
     LessonView view;
     view.setData(m_article, m_result);
     view.setStep(99);
-    QCOMPARE(view.step(), LessonView::stepCount);
+    QCOMPARE(view.step(), view.stepCount());
     view.setStep(-3);
     QCOMPARE(view.step(), 1);
     view.previous();
@@ -652,7 +672,7 @@ void TestLesson::formulasKeepTheirResults()
     for (const QSizeF size : {QSizeF(LessonPage::slideWidth, LessonPage::slideHeight), QSizeF(960, 720)}) {
         for (int query : {0, old, n - 1}) {
             for (int head = 0; head < config.heads; ++head) {
-                for (int step = 1; step <= LessonPage::stepCount; ++step) {
+                for (int step = 1; step <= LessonPage::attentionStepCount; ++step) {
                     LessonSettings settings;
                     settings.step = step;
                     settings.queryToken = query;
@@ -755,7 +775,7 @@ void TestLesson::numbersAsLargeAsTheText()
     // get at least 0.7 of it; presentation's larger type leaves the cells
     // room for at least 0.85 of its larger explanation.
     for (bool presentation : {false, true}) {
-        for (int step = 2; step <= LessonPage::stepCount; ++step) {
+        for (int step = 2; step <= LessonPage::attentionStepCount; ++step) {
             LessonSettings settings;
             settings.step = step;
             settings.presentation = presentation;
@@ -856,12 +876,12 @@ void TestLesson::earlierStripFitsThePage()
         view.resize(window);
         view.setData(config, result);
         view.setPresentation(presentation);
-        for (int step = 1; step <= LessonPage::stepCount; ++step) {
+        for (int step = 1; step <= LessonPage::attentionStepCount; ++step) {
             view.setStep(step);
             pages.push_back(view.page());
         }
     }
-    for (int step = 1; step <= LessonPage::stepCount; ++step) {
+    for (int step = 1; step <= LessonPage::attentionStepCount; ++step) {
         LessonSettings settings;
         settings.step = step;
         settings.presentation = presentation;
@@ -944,6 +964,272 @@ void TestLesson::weightedSumNamesTheHeadsShare()
     const QStringList lines = lessonFormulaLines(m_article, *one, 7, i, 0, 0);
     QVERIFY(lines.join(QLatin1Char('\n')).contains(QStringLiteral("] = out(\u201ci\u201d)")));
     QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("share")));
+}
+
+namespace {
+
+std::shared_ptr<const attn::AttentionResult> computeCheckpoint(const attn::AttentionConfig& config, int layer)
+{
+    return std::make_shared<const attn::AttentionResult>(computeModelResult(config, layer));
+}
+
+// Layer norm of a row, in float64 from the result's own numbers.
+attn::Vector layerNormOf(const attn::Vector& x, const attn::LayerNormParams& ln)
+{
+    const double mean = x.mean();
+    const double variance = (x.array() - mean).square().mean();
+    return (((x.array() - mean) / std::sqrt(variance + ln.epsilon)) * ln.weight.array() + ln.bias.array()).matrix();
+}
+
+bool near(const attn::Matrix& a, const attn::Matrix& b, double tolerance = 1e-4)
+{
+    return a.rows() == b.rows() && a.cols() == b.cols() &&
+           ((a - b).array().abs() / b.array().abs().max(1.0)).maxCoeff() < tolerance;
+}
+
+} // namespace
+
+void TestLesson::blockStepsOnlyForACheckpoint()
+{
+    // The article's model and a stack of layers without a block: seven steps.
+    QCOMPARE(LessonPage::stepsFor(m_result.get(), 0), 7);
+    const auto stack = testutil::twoLayerResult(m_article);
+    QCOMPARE(LessonPage::stepsFor(stack.get(), 1), 7);
+    QVERIFY(!stack->layers[1].block);
+    LessonSettings settings;
+    settings.step = 9;
+    QCOMPARE(LessonPage(m_article, m_result, settings).settings().step, 7);
+    QVERIFY(lessonFormulaLines(m_article, *m_result, 9, 0, 0, 0).isEmpty());
+
+    // A checkpoint: eleven, on every layer; the keys reach the last.
+    const auto result = computeCheckpoint(m_checkpoint, 1);
+    QVERIFY(result->layers[1].block);
+    QVERIFY(!result->layers[0].block);
+    QCOMPARE(LessonPage::stepsFor(result.get(), 1), 11);
+    LessonView view;
+    view.resize(1280, 720);
+    view.setData(m_checkpoint, result);
+    view.viewState()->setShape(static_cast<int>(result->layers.size()), result->headCount(),
+                               static_cast<int>(result->tokens.size()));
+    view.viewState()->setLayer(1);
+    QCOMPARE(view.stepCount(), 11);
+    QTest::keyClick(&view, Qt::Key_End);
+    QCOMPARE(view.step(), 11);
+    QVERIFY(view.page().title().startsWith(QStringLiteral("Step 11 of 11")));
+    QTest::keyClick(&view, Qt::Key_Right);
+    QCOMPARE(view.step(), 11);
+    QTest::keyClick(&view, Qt::Key_Left);
+    QTest::keyClick(&view, Qt::Key_PageUp);
+    QCOMPARE(view.step(), 9);
+    QVERIFY(view.page().visibleBlockPanels() ==
+            (std::vector<BlockPanel>{BlockPanel::Attention, BlockPanel::ResidualMid}));
+    QVERIFY(view.visiblePanels() == std::vector<PanelId>{PanelId::Output});
+    for (int step = 1; step <= 6; ++step)
+        QTest::keyClick(&view, Qt::Key_Space);
+    QCOMPARE(view.step(), 11);
+    // The same steps on the article's model stop at 7.
+    view.setData(m_article, m_result);
+    QCOMPARE(view.stepCount(), 7);
+    QCOMPARE(view.step(), 7);
+    QVERIFY(view.page().title().startsWith(QStringLiteral("Step 7 of 7")));
+}
+
+void TestLesson::blockFormulasUseTheResult_data()
+{
+    QTest::addColumn<int>("layer");
+    QTest::addColumn<int>("query");
+    QTest::addRow("layer 2, token 3") << 1 << 3;
+    QTest::addRow("last layer, last token") << 2 << -1;
+}
+
+void TestLesson::blockFormulasUseTheResult()
+{
+    QFETCH(int, layer);
+    QFETCH(int, query);
+    const auto result = computeCheckpoint(m_checkpoint, layer);
+    const int n = static_cast<int>(result->tokens.size());
+    const int i = query < 0 ? n - 1 : query;
+    const attn::LayerResult& l = result->layers[static_cast<std::size_t>(layer)];
+    QVERIFY(l.block);
+    const attn::BlockResult& b = *l.block;
+    const int d = static_cast<int>(b.residualIn.cols());
+    QCOMPARE(b.mlpHidden.cols(), Eigen::Index(4 * d));
+
+    // The block's numbers hang together (each recomputed here in float64).
+    for (int r = 0; r < n; ++r)
+        QVERIFY(near(l.input.row(r), layerNormOf(b.residualIn.row(r), b.ln1)));
+    QVERIFY(near(b.attention, (l.output * b.wOut).rowwise() + b.bOut));
+    QVERIFY(near(b.residualMid, b.residualIn + b.attention));
+    for (int r = 0; r < n; ++r)
+        QVERIFY(near(b.mlpInput.row(r), layerNormOf(b.residualMid.row(r), b.ln2)));
+    QVERIFY(near(b.residualOut, b.residualMid + b.mlp));
+    const attn::UnembeddingResult& u = *result->unembedding;
+    QVERIFY(near(u.normed, layerNormOf(u.residual, u.lnF)));
+    for (std::size_t t = 0; t < result->nextTokens.size(); ++t)
+        QVERIFY(std::abs(u.normed.dot(u.nextEmbeddings.row(static_cast<Eigen::Index>(t))) -
+                         result->nextTokens[t].logit) < 1e-4 * std::max(1.0, std::abs(result->nextTokens[t].logit)));
+    if (layer == 2) // the last layer's output is what ln_f reads
+        QVERIFY(near(b.residualOut.row(n - 1), u.residual));
+
+    auto lines = [&](int step) { return lessonFormulaLines(m_checkpoint, *result, step, i, layer, 0); };
+    auto has = [](const QStringList& text, const QString& part) { return text.join(QLatin1Char('\n')).contains(part); };
+
+    // 8: the row's mean and variance, one dimension worked out, ln_1's output.
+    const QStringList norm = lines(8);
+    const double mean = b.residualIn.row(i).mean();
+    const double variance = (b.residualIn.row(i).array() - mean).square().mean();
+    QVERIFY2(has(norm, QStringLiteral("\u03bc = %1, \u03c3\u00b2 = %2").arg(fmt2(mean), fmt2(variance))),
+             qPrintable(norm.join('\n')));
+    QVERIFY2(has(norm, QStringLiteral("(%1 \u2212 %2) / \u221a(%3 + 1e-05) \u00b7 %4 + %5 = %6")
+                           .arg(fmt2(b.residualIn(i, 0)), factor(mean), fmt2(variance), factor(b.ln1.weight(0)),
+                                factor(b.ln1.bias(0)), fmt2(l.input(i, 0)))),
+             qPrintable(norm.join('\n')));
+    // 9: c_proj's first number and the residual.
+    const QStringList residual = lines(9);
+    QVERIFY2(has(residual, QStringLiteral("+ %1 = %2").arg(factor(b.bOut(0)), fmt2(b.attention(i, 0)))),
+             qPrintable(residual.join('\n')));
+    QVERIFY(has(residual, QStringLiteral("= %1 + %2 = %3")
+                              .arg(fmt2(b.residualIn(i, 0)), factor(b.attention(i, 0)), fmt2(b.residualMid(i, 0)))));
+    // 10: ln_2, the strongest hidden unit through GELU, the layer's output.
+    const QStringList mlp = lines(10);
+    int unit = 0;
+    b.mlpHidden.row(i).cwiseAbs().maxCoeff(&unit);
+    QVERIFY2(has(mlp, QStringLiteral("strongest unit %1: a = %2").arg(unit).arg(fmt2(b.mlpPreActivation(i, unit)))),
+             qPrintable(mlp.join('\n')));
+    QVERIFY(mlp.join('\n').contains(QStringLiteral(" = %1\n").arg(fmt2(b.mlpHidden(i, unit)))));
+    QVERIFY(mlp.last().endsWith(QStringLiteral("= %1 + %2 = %3")
+                                    .arg(fmt2(b.residualMid(i, 0)), factor(b.mlp(i, 0)), fmt2(b.residualOut(i, 0)))));
+    QVERIFY(has(mlp, QStringLiteral("%1 \u2192 %2 \u2192 %1").arg(d).arg(4 * d)));
+    // 11: the logit of the most likely token and the probabilities.
+    const QStringList logits = lines(11);
+    const attn::AttentionResult::NextToken& best = result->nextTokens.front();
+    QVERIFY2(logits.join('\n').contains(QStringLiteral(" = %1\n").arg(fmt2(best.logit))),
+             qPrintable(logits.join('\n')));
+    for (int t = 0; t < 5; ++t)
+        QVERIFY(logits.value(logits.size() - 5 + t)
+                    .endsWith(QStringLiteral(" = %1").arg(
+                        fmt2(result->nextTokens[static_cast<std::size_t>(t)].probability))));
+    QCOMPARE(has(logits, QStringLiteral("after all 3 layers (this is layer 2)")), layer == 1);
+    QVERIFY(has(logits, QStringLiteral("over all 50257 tokens")));
+
+    // The slides show them, and the step's panels are the result's matrices.
+    LessonSettings settings;
+    settings.layer = layer;
+    settings.queryToken = i;
+    settings.step = 10;
+    const LessonPage page(m_checkpoint, result, settings);
+    QCOMPARE(page.formulaLines(), lines(10));
+    QVERIFY(page.visibleBlockPanels() == lessonBlockPanelsForStep(10));
+    for (const LessonPanel& panel : page.panels()) {
+        if (panel.block == BlockPanel::MlpHidden)
+            QCOMPARE(panel.spec.matrix.get(), &b.mlpHidden);
+        if (panel.block == BlockPanel::ResidualOut)
+            QCOMPARE(panel.spec.matrix.get(), &b.residualOut);
+    }
+}
+
+void TestLesson::blockPagesRender_data()
+{
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("slide") << false << QSize(1280, 720);
+    QTest::addRow("presentation") << true << QSize(1280, 720);
+    QTest::addRow("presentation, 1920 x 1080") << true << QSize(1920, 1080);
+    QTest::addRow("window on 1366 x 768") << false << QSize(1000, 640);
+}
+
+void TestLesson::blockPagesRender()
+{
+    QFETCH(bool, presentation);
+    QFETCH(QSize, size);
+    const QString snapshots = qEnvironmentVariable("AV_LESSON_SNAPSHOTS");
+    const auto result = computeCheckpoint(m_checkpoint, 1);
+    LessonView view;
+    view.resize(size);
+    view.setData(m_checkpoint, result);
+    view.viewState()->setShape(3, result->headCount(), static_cast<int>(result->tokens.size()));
+    view.viewState()->setLayer(1);
+    view.viewState()->setSelection(3, std::nullopt);
+    view.setPresentation(presentation);
+    for (int step = 8; step <= 11; ++step) {
+        view.setStep(step);
+        QCOMPARE(view.step(), step);
+        const LessonPage& page = view.page();
+        const QString where = QStringLiteral("step %1: ").arg(step);
+        QCOMPARE(page.visibleBlockPanels().size(), lessonBlockPanelsForStep(step).size());
+        // The formula lines within their box, with their results.
+        for (const LessonFormulaLine& line : page.formulaLayout()) {
+            QVERIFY2(page.formulaRect().contains(line.rect), qPrintable(where + line.text));
+            QVERIFY2(QFontMetricsF(line.font).horizontalAdvance(line.text) <= line.rect.width() + 0.5,
+                     qPrintable(where + line.text));
+            if (line.line >= 0)
+                QVERIFY2(line.text.endsWith(resultOf(page.formulaLines().at(line.line))),
+                         qPrintable(where + line.text));
+        }
+        const QImage image = view.grab().toImage();
+        const double scale = size.height() / LessonPage::slideHeight;
+        std::vector<QRectF> targets;
+        for (const LessonPanel& panel : page.panels()) {
+            QVERIFY(panel.current);
+            const QRectF target = panel.layout.target;
+            QVERIFY2(QRectF(QPointF(0, 0), page.size()).adjusted(-0.5, -0.5, 0.5, 0.5).contains(target),
+                     qPrintable(where + panel.spec.title));
+            QVERIFY2(!target.intersects(page.formulaRect()), qPrintable(where + panel.spec.title));
+            for (const QRectF& other : targets)
+                QVERIFY2(!target.intersects(other), qPrintable(where + panel.spec.title));
+            targets.push_back(target);
+            // The grid is painted: many colours inside it.
+            const QRect grid = QRectF(panel.layout.gridRect.topLeft() * scale, panel.layout.gridRect.size() * scale)
+                                   .toAlignedRect()
+                                   .intersected(image.rect());
+            QVERIFY2(grid.width() >= 8 && grid.height() >= 8, qPrintable(where + panel.spec.title));
+            QSet<QRgb> colours;
+            for (int y = grid.top(); y <= grid.bottom(); y += 2)
+                for (int x = grid.left(); x <= grid.right(); x += 2)
+                    colours.insert(image.pixel(x, y));
+            QVERIFY2(colours.size() > 5, qPrintable(where + panel.spec.title + QString::number(colours.size())));
+        }
+        if (!snapshots.isEmpty())
+            image.save(QStringLiteral("%1/block-%2x%3-%4-%5.png")
+                           .arg(snapshots)
+                           .arg(size.width())
+                           .arg(size.height())
+                           .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"))
+                           .arg(step));
+    }
+}
+
+void TestLesson::checkpointPdfHasElevenPages()
+{
+    if (!haveTool(QStringLiteral("pdfinfo")) || !haveTool(QStringLiteral("pdftotext")))
+        QSKIP("poppler-utils (pdfinfo, pdftotext) not installed");
+    const auto result = computeCheckpoint(m_checkpoint, 2);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.pdf"));
+    QString error;
+    LessonOptions options;
+    options.layer = 2;
+    options.queryToken = 2;
+    QVERIFY2(exportLessonPdf(path, m_checkpoint, result, options, &error), qPrintable(error));
+    QCOMPARE(pdfPages(path), 11);
+    const QString text = runTool(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    for (const QString& words :
+         {QStringLiteral("Step 8 of 11"), QStringLiteral("Layer norm"), QStringLiteral("Output projection"),
+          QStringLiteral("MLP"), QStringLiteral("Step 11 of 11")})
+        QVERIFY2(text.contains(words), qPrintable(QStringLiteral("no \"%1\" in the PDF").arg(words)));
+    if (const QString snapshots = qEnvironmentVariable("AV_LESSON_SNAPSHOTS"); !snapshots.isEmpty())
+        QFile::copy(path, snapshots + QStringLiteral("/checkpoint-lesson.pdf"));
+
+    // From the command line, without a display: the same eleven pages.
+    const QString cli = dir.filePath(QStringLiteral("cli.pdf"));
+    const ProcessResult run = runApp({QStringLiteral("--model"), m_model.path(), QStringLiteral("--sentence"),
+                                      QString::fromStdString(m_checkpoint.sentence), QStringLiteral("--layer"),
+                                      QStringLiteral("3"), QStringLiteral("--export-lesson"), cli});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(pdfPages(cli), 11);
+    // The article's handout keeps its seven.
+    QVERIFY(exportLessonPdf(path, m_article, m_result, {}, &error));
+    QCOMPARE(pdfPages(path), 7);
 }
 
 QTEST_MAIN(TestLesson)

@@ -340,7 +340,7 @@ void TestSession::viewValuesOutOfRangeAreReset()
     QCOMPARE(notes.size(), 1);
     QVERIFY2(notes.first().contains(phrase), qPrintable(notes.first()));
     QVERIFY(session->head >= 0 && session->head < session->config.heads);
-    QVERIFY(session->selectedToken < 7 && session->lessonStep <= 7);
+    QVERIFY(session->selectedToken < 7 && session->lessonStep <= 11);
 }
 
 void TestSession::savedWithFewerHeadsReopens()

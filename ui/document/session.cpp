@@ -152,7 +152,7 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
                            QStringLiteral("the configuration has %1 head%2 (numbered from 0)")
                                .arg(session.config.heads)
                                .arg(session.config.heads == 1 ? "" : "s"));
-    session.lessonStep = readInt("lesson_step", 0, 7, 0, QStringLiteral("the lesson steps are 0 to 7"));
+    session.lessonStep = readInt("lesson_step", 0, 11, 0, QStringLiteral("the lesson steps are 0 to 11"));
     if (view.contains("colormap")) {
         const QJsonValue colorMap = view.value("colormap");
         if (colorMap.isString() && ColorMap::sequentialNames().contains(colorMap.toString()))

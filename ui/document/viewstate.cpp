@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-const int ViewState::lessonSteps = LessonPage::stepCount;
+const int ViewState::lessonSteps = LessonPage::maxStepCount;
 
 namespace {
 

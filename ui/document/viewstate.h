@@ -27,7 +27,8 @@ class ViewState : public QObject
     Q_OBJECT
 
 public:
-    // The lesson's steps are numbered 1..lessonSteps (LessonPage::stepCount).
+    // The lesson's steps are numbered 1..lessonSteps, the most any lesson has
+    // (LessonPage::maxStepCount); the lesson view clamps to its result's.
     static const int lessonSteps;
 
     explicit ViewState(QObject* parent = nullptr);

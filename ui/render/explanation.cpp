@@ -803,6 +803,153 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
     return lines;
 }
 
+// ---- The block around a checkpoint's attention (steps 8 to 11) ------------
+
+struct RowMoments
+{
+    double mean = 0.0;
+    double variance = 0.0;
+};
+
+// The mean and biased variance of a row, as a layer norm takes them.
+RowMoments rowMoments(const attn::Matrix& m, int row)
+{
+    RowMoments r;
+    const Eigen::Index d = m.cols();
+    r.mean = m.row(row).mean();
+    r.variance = (m.row(row).array() - r.mean).square().sum() / static_cast<double>(std::max<Eigen::Index>(1, d));
+    return r;
+}
+
+// "μ = 0.12, σ² = 0.80": the row's moments.
+QString momentsLine(const QString& what, const RowMoments& moments)
+{
+    return QStringLiteral("%1: \u03bc = %2, \u03c3\u00b2 = %3").arg(what, fmt(moments.mean), fmt(moments.variance));
+}
+
+// "(1.23 − 0.12) / √(0.80 + 1e-05) · 1.02 + 0.01 = 1.35": one dimension of a layer norm.
+QString layerNormTerm(double x, const RowMoments& moments, const attn::LayerNormParams& ln, int c, double result)
+{
+    return QStringLiteral("(%1 \u2212 %2) / \u221a(%3 + %4) \u00b7 %5 + %6 = %7")
+        .arg(fmt(x), factor(moments.mean), fmt(moments.variance), QString::number(ln.epsilon, 'g', 3),
+             factor(ln.weight(c)), factor(ln.bias(c)), fmt(result));
+}
+
+QStringList layerNormLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i)
+{
+    const attn::BlockResult& block = *layer.block;
+    const int d = static_cast<int>(block.residualIn.cols());
+    const RowMoments moments = rowMoments(block.residualIn, i);
+    QStringList lines;
+    lines << QStringLiteral(
+        "LN\u2081(x)_c = (x_c \u2212 \u03bc) / \u221a(\u03c3\u00b2 + \u03b5) \u00b7 \u03b3_c + \u03b2_c");
+    lines << QStringLiteral("i = %1, d_model = %2").arg(quotedName(result, i)).arg(d);
+    lines << QStringLiteral("x_i = %1").arg(vectorText(block.residualIn, i, 0, d));
+    lines << momentsLine(QStringLiteral("over the %1 numbers of x_i").arg(d), moments);
+    lines << QStringLiteral("LN\u2081(x_i)_0 = %1")
+                 .arg(layerNormTerm(block.residualIn(i, 0), moments, block.ln1, 0, layer.input(i, 0)));
+    lines << QStringLiteral("LN\u2081(x_i) = %1").arg(vectorText(layer.input, i, 0, d));
+    lines << QStringLiteral("(the row step 3 multiplies by W_Q, W_K and W_V)");
+    return lines;
+}
+
+QStringList residualLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i)
+{
+    const attn::BlockResult& block = *layer.block;
+    const int d = static_cast<int>(block.residualIn.cols());
+    QStringList lines;
+    lines << QStringLiteral("x\u2032 = x + (out %1 W_O + b_O)").arg(kDot);
+    lines << QStringLiteral("i = %1, out_i: the heads side by side (step 7)").arg(quotedName(result, i));
+    lines << QStringLiteral("a_i[0] = out_i %1 column 0 of W_O + b_O[0]").arg(kDot);
+    lines << QStringLiteral("= %1 + %2 = %3")
+                 .arg(writtenSum(d,
+                                 [&](int t) { return factor(layer.output(i, t)) + kTimes + factor(block.wOut(t, 0)); }),
+                      factor(block.bOut(0)), fmt(block.attention(i, 0)));
+    lines << QStringLiteral("a_i = %1").arg(vectorText(block.attention, i, 0, d));
+    lines << QStringLiteral("x\u2032_i[0] = x_i[0] + a_i[0] = %1 + %2 = %3")
+                 .arg(fmt(block.residualIn(i, 0)), factor(block.attention(i, 0)), fmt(block.residualMid(i, 0)));
+    lines << QStringLiteral("x\u2032_i = %1").arg(vectorText(block.residualMid, i, 0, d));
+    return lines;
+}
+
+QStringList mlpLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i)
+{
+    const attn::BlockResult& block = *layer.block;
+    const int d = static_cast<int>(block.residualMid.cols());
+    const int hidden = static_cast<int>(block.mlpHidden.cols());
+    const RowMoments moments = rowMoments(block.residualMid, i);
+    // The hidden unit this token drives hardest.
+    int u = 0;
+    block.mlpHidden.row(i).cwiseAbs().maxCoeff(&u);
+    const double a = block.mlpPreActivation(i, u);
+    const double inner = 0.7978845608028654 * (a + 0.044715 * a * a * a);
+    QStringList lines;
+    lines << QStringLiteral("x\u2033 = x\u2032 + gelu(LN\u2082(x\u2032) %1 W_fc + b_fc) %1 W_proj + b_proj").arg(kDot);
+    lines << QStringLiteral("i = %1, %2 \u2192 %3 \u2192 %2 numbers").arg(quotedName(result, i)).arg(d).arg(hidden);
+    lines << momentsLine(QStringLiteral("LN\u2082 of x\u2032_i"), moments);
+    lines << QStringLiteral("LN\u2082(x\u2032_i)_0 = %1")
+                 .arg(layerNormTerm(block.residualMid(i, 0), moments, block.ln2, 0, block.mlpInput(i, 0)));
+    lines << QStringLiteral("gelu(a) = \u00bd a (1 + tanh(\u221a(2/\u03c0) (a + 0.044715 a\u00b3)))");
+    lines << QStringLiteral("strongest unit %1: a = %2, gelu = \u00bd %3 %4 (1 + tanh(%5)) = %6")
+                 .arg(u)
+                 .arg(fmt(a), kDot, factor(a), fmt(inner), fmt(block.mlpHidden(i, u)));
+    lines << QStringLiteral("m_i = h_i %1 W_proj + b_proj = %2").arg(kDot, vectorText(block.mlp, i, 0, d));
+    lines << QStringLiteral("x\u2033_i[0] = x\u2032_i[0] + m_i[0] = %1 + %2 = %3")
+                 .arg(fmt(block.residualMid(i, 0)), factor(block.mlp(i, 0)), fmt(block.residualOut(i, 0)));
+    return lines;
+}
+
+// How many next tokens step 11 writes out.
+constexpr int kNextTokenLines = 5;
+
+QStringList logitLines(const attn::AttentionResult& result, int layer)
+{
+    QStringList lines;
+    lines << QStringLiteral("p = softmax(LN_f(x_last) %1 W_teᵀ)").arg(kDot);
+    if (!result.unembedding || result.nextTokens.empty())
+        return lines;
+    const attn::UnembeddingResult& u = *result.unembedding;
+    const int n = static_cast<int>(result.tokens.size());
+    const int d = static_cast<int>(u.residual.cols());
+    const int layers = static_cast<int>(result.layers.size());
+    lines << (layer + 1 < layers ? QStringLiteral("last token %1, after all %2 layers (this is layer %3)")
+                                       .arg(quotedName(result, n - 1))
+                                       .arg(layers)
+                                       .arg(layer + 1)
+                                 : QStringLiteral("last token %1, after the last layer (%2)")
+                                       .arg(quotedName(result, n - 1))
+                                       .arg(layers));
+    const attn::Matrix residual = u.residual;
+    const RowMoments moments = rowMoments(residual, 0);
+    lines << momentsLine(QStringLiteral("LN_f of x_last"), moments);
+    lines << QStringLiteral("h_0 = %1").arg(layerNormTerm(residual(0, 0), moments, u.lnF, 0, u.normed(0)));
+    const attn::AttentionResult::NextToken& best = result.nextTokens.front();
+    const QString bestName = quoted(boundedFromUtf8(best.text));
+    lines << QStringLiteral("logit(%1) = h %2 w_%1 = %3 = %4")
+                 .arg(bestName, kDot,
+                      writtenSum(d,
+                                 [&](int t) { return factor(u.normed(t)) + kTimes + factor(u.nextEmbeddings(0, t)); }),
+                      fmt(best.logit));
+    // The softmax over every token of the vocabulary.
+    double highest = -std::numeric_limits<double>::infinity();
+    for (const float l : result.nextLogits)
+        highest = std::max(highest, static_cast<double>(l));
+    double total = 0.0;
+    for (const float l : result.nextLogits)
+        total += std::exp(static_cast<double>(l) - highest);
+    lines << QStringLiteral("over all %1 tokens: max = %2, \u03a3 exp(l \u2212 max) = %3")
+                 .arg(result.nextLogits.size())
+                 .arg(fmt(highest), fmt(total));
+    const int shown = std::min<int>(kNextTokenLines, static_cast<int>(result.nextTokens.size()));
+    for (int t = 0; t < shown; ++t) {
+        const attn::AttentionResult::NextToken& next = result.nextTokens[static_cast<std::size_t>(t)];
+        lines << QStringLiteral("p(%1) = exp(%2 \u2212 %3) / %4 = %5")
+                     .arg(quoted(boundedFromUtf8(next.text)), fmt(next.logit), factor(highest), fmt(total),
+                          fmt(next.probability));
+    }
+    return lines;
+}
+
 } // namespace
 
 int lessonClosingLines(const attn::AttentionConfig& config, int step)
@@ -812,6 +959,10 @@ int lessonClosingLines(const attn::AttentionConfig& config, int step)
         return 1; // the weights add up to 1
     case 7:
         return config.heads > 1 ? 5 : 2; // the output, one number of it, the heads side by side
+    case 10:
+        return 1; // the layer's output
+    case 11:
+        return kNextTokenLines + 1; // the softmax's sum and the most likely tokens
     default:
         return 0;
     }
@@ -841,6 +992,21 @@ QStringList lessonFormulaLines(const attn::AttentionConfig& config, const attn::
         return softmaxLines(config, result, l, i, h);
     case 7:
         return weightedSumLines(config, result, l, i, h);
+    default:
+        break;
+    }
+    // The block around attention: only a checkpoint's layer has one.
+    if (!l.block)
+        return {};
+    switch (step) {
+    case 8:
+        return layerNormLines(result, l, i);
+    case 9:
+        return residualLines(result, l, i);
+    case 10:
+        return mlpLines(result, l, i);
+    case 11:
+        return logitLines(result, std::clamp(layer, 0, static_cast<int>(result.layers.size()) - 1));
     default:
         return {};
     }

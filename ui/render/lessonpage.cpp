@@ -260,6 +260,14 @@ QString lessonStepTitle(int step)
         return QStringLiteral("Softmax: turning scores into weights");
     case 7:
         return QStringLiteral("Weighted sum: mixing the values");
+    case 8:
+        return QStringLiteral("Layer norm: what attention reads");
+    case 9:
+        return QStringLiteral("Output projection and residual");
+    case 10:
+        return QStringLiteral("MLP: each token on its own");
+    case 11:
+        return QStringLiteral("Logits: the next token");
     default:
         return {};
     }
@@ -320,6 +328,25 @@ QString lessonExplanation(const attn::AttentionConfig& config, int step)
             "The output of a token is the weighted sum of every token's value, using its softmax weights. Tokens "
             "whose key matched the query well contribute the most. This new row is the token, now informed by its "
             "context.");
+    case 8:
+        return QStringLiteral(
+            "Before step 3, GPT-2 normalises each token's row of the residual stream x: subtract its mean, divide by "
+            "its standard deviation, then scale and shift every dimension by learned γ and β (ln_1). The "
+            "result is the row the projections read.");
+    case 9:
+        return QStringLiteral(
+            "The heads' outputs side by side are mixed by one more matrix, W_O (c_proj), and added to the residual "
+            "stream: attention only adds to x, it never replaces it.");
+    case 10:
+        return QStringLiteral(
+            "Then each token alone goes through the MLP: a second layer norm, four times as many hidden numbers "
+            "through GELU, and back to d_model. That is added to the stream too: the layer's output, the next "
+            "layer's x.");
+    case 11:
+        return QStringLiteral(
+            "After the last layer, the last token's row is normalised once more (ln_f) and compared by a dot product "
+            "with every token's embedding: one logit per token of the vocabulary. Softmax turns the logits into the "
+            "probabilities of the next token.");
     default:
         return {};
     }
@@ -341,11 +368,128 @@ std::vector<PanelId> lessonPanelsForStep(const attn::AttentionConfig& config, in
     case 6:
         return {PanelId::Weights};
     case 7:
+    case 9:
         return {PanelId::Output};
     default:
         return {};
     }
 }
+
+std::vector<BlockPanel> lessonBlockPanelsForStep(int step)
+{
+    switch (step) {
+    case 8:
+        return {BlockPanel::ResidualIn, BlockPanel::LayerNorm1};
+    case 9:
+        return {BlockPanel::Attention, BlockPanel::ResidualMid};
+    case 10:
+        return {BlockPanel::MlpInput, BlockPanel::MlpHidden, BlockPanel::Mlp, BlockPanel::ResidualOut};
+    case 11:
+        return {BlockPanel::NextLogits, BlockPanel::NextProbabilities};
+    default:
+        return {};
+    }
+}
+
+QString blockPanelTitle(BlockPanel panel)
+{
+    switch (panel) {
+    case BlockPanel::ResidualIn:
+        return QStringLiteral("x");
+    case BlockPanel::LayerNorm1:
+        return QStringLiteral("LN₁(x)");
+    case BlockPanel::Attention:
+        return QStringLiteral("a");
+    case BlockPanel::ResidualMid:
+        return QStringLiteral("x′");
+    case BlockPanel::MlpInput:
+        return QStringLiteral("LN₂(x′)");
+    case BlockPanel::MlpHidden:
+        return QStringLiteral("hidden");
+    case BlockPanel::Mlp:
+        return QStringLiteral("m");
+    case BlockPanel::ResidualOut:
+        return QStringLiteral("x″");
+    case BlockPanel::NextProbabilities:
+        return QStringLiteral("p");
+    case BlockPanel::NextLogits:
+        return QStringLiteral("logit");
+    }
+    return {};
+}
+
+int LessonPage::stepsFor(const attn::AttentionResult* result, int layer)
+{
+    if (!result || result->layers.empty())
+        return attentionStepCount;
+    return result->layer(layer).block ? maxStepCount : attentionStepCount;
+}
+
+namespace {
+
+// The block panel's matrix: in the layer's block, or made of the next tokens.
+std::shared_ptr<const attn::Matrix> blockMatrix(const std::shared_ptr<const attn::AttentionResult>& result,
+                                                const attn::LayerResult& layer, BlockPanel panel)
+{
+    const attn::BlockResult& b = *layer.block;
+    const auto alias = [&](const attn::Matrix& m) { return std::shared_ptr<const attn::Matrix>(result, &m); };
+    switch (panel) {
+    case BlockPanel::ResidualIn:
+        return alias(b.residualIn);
+    case BlockPanel::LayerNorm1:
+        return alias(layer.input);
+    case BlockPanel::Attention:
+        return alias(b.attention);
+    case BlockPanel::ResidualMid:
+        return alias(b.residualMid);
+    case BlockPanel::MlpInput:
+        return alias(b.mlpInput);
+    case BlockPanel::MlpHidden:
+        return alias(b.mlpHidden);
+    case BlockPanel::Mlp:
+        return alias(b.mlp);
+    case BlockPanel::ResidualOut:
+        return alias(b.residualOut);
+    case BlockPanel::NextProbabilities:
+    case BlockPanel::NextLogits: {
+        auto m = std::make_shared<attn::Matrix>(static_cast<Eigen::Index>(result->nextTokens.size()), 1);
+        for (std::size_t t = 0; t < result->nextTokens.size(); ++t)
+            (*m)(static_cast<Eigen::Index>(t), 0) =
+                panel == BlockPanel::NextLogits ? result->nextTokens[t].logit : result->nextTokens[t].probability;
+        return m;
+    }
+    }
+    return {};
+}
+
+QString blockPanelFormula(BlockPanel panel)
+{
+    switch (panel) {
+    case BlockPanel::ResidualIn:
+        return QStringLiteral("the residual stream entering the layer");
+    case BlockPanel::LayerNorm1:
+        return QStringLiteral("ln_1(x): the layer's input");
+    case BlockPanel::Attention:
+        return QStringLiteral("a = out · W_O + b_O (c_proj)");
+    case BlockPanel::ResidualMid:
+        return QStringLiteral("x′ = x + a");
+    case BlockPanel::MlpInput:
+        return QStringLiteral("ln_2(x′)");
+    case BlockPanel::MlpHidden:
+        return QStringLiteral("gelu(LN₂ · W_fc + b_fc)");
+    case BlockPanel::Mlp:
+        return QStringLiteral("m = hidden · W_proj + b_proj");
+    case BlockPanel::ResidualOut:
+        return QStringLiteral("x″ = x′ + m: the layer's output");
+    case BlockPanel::NextProbabilities:
+        return QStringLiteral("softmax over the vocabulary");
+    case BlockPanel::NextLogits:
+        return QStringLiteral("LN_f(x_last) · w_t");
+    }
+    return {};
+}
+
+} // namespace
 
 LessonPage::LessonPage(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
                        const LessonSettings& settings, QSizeF size)
@@ -358,9 +502,10 @@ LessonPage::LessonPage(const attn::AttentionConfig& config, std::shared_ptr<cons
         m_result.reset();
         return;
     }
-    m_settings.step = std::clamp(m_settings.step, 1, stepCount);
-    m_settings.queryToken = std::clamp(m_settings.queryToken, 0, static_cast<int>(m_result->tokens.size()) - 1);
     m_settings.layer = std::clamp(m_settings.layer, 0, static_cast<int>(m_result->layers.size()) - 1);
+    m_stepCount = stepsFor(m_result.get(), m_settings.layer);
+    m_settings.step = std::clamp(m_settings.step, 1, m_stepCount);
+    m_settings.queryToken = std::clamp(m_settings.queryToken, 0, static_cast<int>(m_result->tokens.size()) - 1);
     m_settings.head = std::clamp(m_settings.head, 0, m_result->headCount() - 1);
     build();
 }
@@ -412,16 +557,26 @@ std::vector<PanelId> LessonPage::visiblePanels() const
 {
     std::vector<PanelId> ids;
     for (const LessonPanel& p : m_panels) {
-        if (p.current)
+        if (p.current && !p.block)
             ids.push_back(p.id);
     }
     return ids;
 }
 
+std::vector<BlockPanel> LessonPage::visibleBlockPanels() const
+{
+    std::vector<BlockPanel> panels;
+    for (const LessonPanel& p : m_panels) {
+        if (p.current && p.block)
+            panels.push_back(*p.block);
+    }
+    return panels;
+}
+
 void LessonPage::build()
 {
     const int step = m_settings.step;
-    m_title = QStringLiteral("Step %1 of %2 \u00b7 %3").arg(step).arg(stepCount).arg(lessonStepTitle(step));
+    m_title = QStringLiteral("Step %1 of %2 \u00b7 %3").arg(step).arg(m_stepCount).arg(lessonStepTitle(step));
     m_subtitle = figureTitle(m_config, *m_result);
     m_explanation = lessonExplanation(m_config, step);
     m_formula = lessonFormulaLines(m_config, *m_result, step, m_settings.queryToken, m_settings.layer, m_settings.head);
@@ -432,7 +587,8 @@ void LessonPage::build()
     const double margin = std::round(m_size.height() * 0.04);
     const double gap = std::round(margin * 0.6);
     const double width = m_size.width() - 2 * margin;
-    const bool hasEarlier = step > 2;
+    // The block's steps show their own inputs beside their outputs: no strip.
+    const bool hasEarlier = step > 2 && step <= attentionStepCount;
     const double stripHeight = hasEarlier ? std::round(m_size.height() * (m_settings.presentation ? 0.18 : 0.19)) : 0.0;
     const double bottom = m_size.height() - margin - stripHeight - (hasEarlier ? gap : 0.0);
     const double mainHeight = std::max(0.0, bottom - y);
@@ -442,7 +598,8 @@ void LessonPage::build()
     const double pad = std::round(m_size.height() * 0.02);
     const QFontMetricsF formulaFm(font(Role::Formula));
     const QFontMetricsF formulaBoldFm(font(Role::Formula, true));
-    const double maxFormulaShare = lessonPanelsForStep(m_config, step).size() >= 3 ? 0.36 : 0.46;
+    const double maxFormulaShare =
+        lessonPanelsForStep(m_config, step).size() + lessonBlockPanelsForStep(step).size() >= 3 ? 0.36 : 0.46;
     double widest = 0.0;
     for (qsizetype k = 0; k < m_formula.size(); ++k)
         widest = std::max(widest, (k == 0 ? formulaBoldFm : formulaFm).horizontalAdvance(m_formula[k]));
@@ -519,7 +676,7 @@ void LessonPage::layoutHeader(double* y)
     const double width = m_size.width() - 2 * margin;
     const QFontMetricsF fullTitleFm(font(Role::Title, true));
     const double dot = std::round(fullTitleFm.height() * 0.75);
-    const double progressWidth = stepCount * dot + (stepCount - 1) * std::round(dot * 0.3);
+    const double progressWidth = m_stepCount * dot + (m_stepCount - 1) * std::round(dot * 0.3);
     m_titleRect = QRectF(margin, margin, width - progressWidth - margin, std::ceil(fullTitleFm.height()));
     m_progressRect = QRectF(margin + width - progressWidth, m_titleRect.center().y() - dot / 2, progressWidth, dot);
     // A long title shrinks a little before it is elided.
@@ -549,9 +706,11 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
     const int query = m_settings.queryToken;
 
     const std::vector<PanelId> current = lessonPanelsForStep(m_config, step);
+    const std::vector<BlockPanel> currentBlock =
+        m_result->layer(m_settings.layer).block ? lessonBlockPanelsForStep(step) : std::vector<BlockPanel>{};
     // Three panels side by side need the narrow colour bars to keep their
     // cells large.
-    const bool compactCurrent = current.size() >= 3;
+    const bool compactCurrent = current.size() + currentBlock.size() >= 3;
     // The specs are the main figure's, so a panel has the same title, colour
     // map and number format in the lesson.
     auto specFor = [&](PanelId id) {
@@ -569,8 +728,46 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         return spec;
     };
 
+    // A block panel as the figure would draw it: tokens for rows, the signed
+    // map (or the sequential one for probabilities), the numbers in the cells.
+    auto blockSpecFor = [&](BlockPanel id) {
+        const attn::LayerResult& layer = m_result->layer(m_settings.layer);
+        HeatmapSpec spec;
+        spec.matrix = blockMatrix(m_result, layer, id);
+        const bool next = id == BlockPanel::NextProbabilities || id == BlockPanel::NextLogits;
+        if (next) {
+            for (const attn::AttentionResult::NextToken& token : m_result->nextTokens)
+                spec.rowLabels << boundedFromUtf8(token.text);
+        } else {
+            spec.rowLabels = panelRowLabels(*m_result, PanelId::Embeddings);
+            spec.highlightedRows = {query};
+        }
+        spec.title = QStringLiteral("%1  %2 \u00d7 %3")
+                         .arg(blockPanelTitle(id))
+                         .arg(spec.matrix->rows())
+                         .arg(spec.matrix->cols());
+        spec.formula = blockPanelFormula(id);
+        spec.compact = compactCurrent || id == BlockPanel::MlpHidden;
+        if (id == BlockPanel::NextProbabilities) {
+            spec.colorMap = ColorMap::byName(m_settings.colorMap).value_or(ColorMap::viridis());
+            spec.range = ValueRange{0.0, 1.0};
+        } else {
+            spec.colorMap = ColorMap::diverging();
+        }
+        // The 4 d_model hidden numbers are a pattern to look at, not to read.
+        spec.showValues = id != BlockPanel::MlpHidden;
+        if (next)
+            spec.columnLabels = QStringList{blockPanelTitle(id)};
+        const QSizeF valueCell = heatmaplayout::valueCellSize(spec, font(Role::Panel));
+        spec.cellAspect = std::clamp(valueCell.width() / std::max(1.0, valueCell.height() * 1.25), 1.0, 1.8);
+        // The hidden panel as wide as the others: its columns four times narrower.
+        if (id == BlockPanel::MlpHidden)
+            spec.cellAspect = 0.25;
+        return spec;
+    };
+
     std::vector<PanelId> earlier;
-    for (int s = 2; s < step; ++s) {
+    for (int s = 2; s < step && step <= attentionStepCount; ++s) {
         for (PanelId id : lessonPanelsForStep(m_config, s)) {
             // The strip shows the stages the numbers went through; the
             // weights are not one of them.
@@ -588,6 +785,13 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         if (step == 3 && (id == PanelId::K || id == PanelId::V) && panel.spec.matrix)
             panel.spec.rowLabels = QStringList(panel.spec.matrix->rows(), QString());
         if (panel.spec.matrix)
+            m_panels.push_back(std::move(panel));
+    }
+    for (BlockPanel id : currentBlock) {
+        LessonPanel panel;
+        panel.block = id;
+        panel.spec = blockSpecFor(id);
+        if (panel.spec.matrix && panel.spec.matrix->size() > 0)
             m_panels.push_back(std::move(panel));
     }
     for (PanelId id : earlier) {
@@ -629,6 +833,9 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         arrangements.push_back({all});
         if (!weights.empty() && !projections.empty())
             arrangements.push_back({weights, projections});
+        // The MLP's four panels also two above two.
+        if (step == 10 && all.size() == 4)
+            arrangements.push_back({{all[0], all[1]}, {all[2], all[3]}});
     }
     std::vector<HeatmapLayout> best;
     double bestScore = -1.0;
@@ -908,12 +1115,12 @@ void LessonPage::paintHeader(QPainter* painter) const
     // Progress: one numbered dot per step; done steps filled, the current
     // one in the accent colour, the rest outlined.
     const double dot = m_progressRect.height();
-    const double spacing = stepCount > 1 ? (m_progressRect.width() - dot) / (stepCount - 1) : 0.0;
+    const double spacing = m_stepCount > 1 ? (m_progressRect.width() - dot) / (m_stepCount - 1) : 0.0;
     QFont numberFont = font(Role::Title, true);
     numberFont.setPixelSize(std::max(1, static_cast<int>(dot * 0.55)));
     painter->setFont(numberFont);
     const double inset = theme.stroke / 2;
-    for (int s = 1; s <= stepCount; ++s) {
+    for (int s = 1; s <= m_stepCount; ++s) {
         const QRectF r(m_progressRect.left() + (s - 1) * spacing, m_progressRect.top(), dot, dot);
         if (s == m_settings.step) {
             painter->setPen(Qt::NoPen);

@@ -1,6 +1,7 @@
 #pragma once
 
-// One slide of lesson mode: the computation told in seven steps, each with a
+// One slide of lesson mode: the computation told in seven steps (eleven for a
+// checkpoint's layer, with the block around attention), each with a
 // title, a few plain sentences, the step's formula written out with the real
 // numbers of one query token, and the step's heatmaps (earlier stages along
 // the bottom, dimmed and small). The widget and the PDF export paint the same
@@ -35,7 +36,7 @@ class QPainter;
 
 struct LessonSettings
 {
-    int step = 1;       // 1 .. LessonPage::stepCount
+    int step = 1;       // 1 .. LessonPage::stepsFor(result, layer)
     int queryToken = 0; // the token the class follows; clamped to the tokens
     int layer = 0;      // zero-based; clamped to the layers
     int head = 0;       // zero-based; clamped to the heads
@@ -44,9 +45,26 @@ struct LessonSettings
     bool presentation = false;
 };
 
+// The matrices of the block around a checkpoint's attention, which only the
+// lesson draws (steps 8 to 11; the figure's panels are attn::PanelId).
+enum class BlockPanel {
+    ResidualIn,        // x, the residual stream entering the layer
+    LayerNorm1,        // ln_1(x): the layer's input
+    Attention,         // out W_O + b_O
+    ResidualMid,       // x + attention
+    MlpInput,          // ln_2 of it
+    MlpHidden,         // gelu_new(... W_fc + b_fc), n x 4 d_model
+    Mlp,               // hidden W_proj + b_proj
+    ResidualOut,       // the layer's output
+    NextProbabilities, // the most likely next tokens' probabilities
+    NextLogits,        // and their logits
+};
+QString blockPanelTitle(BlockPanel panel);
+
 struct LessonPanel
 {
-    attn::PanelId id = attn::PanelId::Embeddings;
+    attn::PanelId id = attn::PanelId::Embeddings; // when block is unset
+    std::optional<BlockPanel> block;
     bool current = true; // false: an earlier stage, dimmed in the strip
     HeatmapSpec spec;
     HeatmapLayout layout; // in page coordinates
@@ -75,7 +93,13 @@ struct LessonTokenBox
 class LessonPage
 {
 public:
-    static constexpr int stepCount = 7;
+    // The seven steps of attention; a checkpoint's layer adds four for the
+    // block around it (layer norm, output projection and residual, MLP,
+    // logits).
+    static constexpr int attentionStepCount = 7;
+    static constexpr int maxStepCount = 11;
+    // The steps of the lesson on this result's layer `layer` (clamped).
+    static int stepsFor(const attn::AttentionResult* result, int layer);
     // The nominal slide: 16:9, the size of the PDF pages.
     static constexpr double slideWidth = 1280.0;
     static constexpr double slideHeight = 720.0;
@@ -87,6 +111,7 @@ public:
     bool isEmpty() const { return !m_result; }
     QSizeF size() const { return m_size; }
     const LessonSettings& settings() const { return m_settings; }
+    int stepCount() const { return m_stepCount; }
 
     QString title() const { return m_title; }
     QString explanation() const { return m_explanation; }
@@ -107,6 +132,8 @@ public:
     const std::vector<attn::PanelId>& stripLeftOut() const { return m_stripLeftOut; }
     // The current stage's panels only, in the order drawn.
     std::vector<attn::PanelId> visiblePanels() const;
+    // The current block panels (steps 8 to 11), in the order drawn.
+    std::vector<BlockPanel> visibleBlockPanels() const;
     // True when a current panel meant to print its numbers has cells too
     // small for them on this page (a wider page may have room).
     bool numbersHidden() const;
@@ -136,6 +163,7 @@ private:
     std::shared_ptr<const attn::AttentionResult> m_result;
     LessonSettings m_settings;
     QSizeF m_size;
+    int m_stepCount = attentionStepCount;
 
     QString m_title;
     QString m_subtitle;
@@ -175,3 +203,5 @@ QString lessonExplanation(const attn::AttentionConfig& config, int step);
 QString fitFormulaLine(const QString& line, const QFontMetricsF& fm, double width);
 // The panels the step shows large (none for step 1: it draws the tokens).
 std::vector<attn::PanelId> lessonPanelsForStep(const attn::AttentionConfig& config, int step);
+// The block panels a step shows after those (steps 8 to 11).
+std::vector<BlockPanel> lessonBlockPanelsForStep(int step);

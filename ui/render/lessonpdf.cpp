@@ -20,9 +20,12 @@ QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     setUpPdfWriter(writer, QSizeF(LessonPage::slideWidth, LessonPage::slideHeight),
-                   QStringLiteral("Self-attention in seven steps: %1").arg(figureTitle(config, *result)));
+                   QStringLiteral("Self-attention in %1 steps: %2")
+                       .arg(LessonPage::stepsFor(result.get(), options.layer))
+                       .arg(figureTitle(config, *result)));
     QPainter painter(&writer);
-    for (int step = 1; step <= LessonPage::stepCount; ++step) {
+    const int steps = LessonPage::stepsFor(result.get(), options.layer);
+    for (int step = 1; step <= steps; ++step) {
         if (step > 1)
             writer.newPage();
         LessonSettings settings;

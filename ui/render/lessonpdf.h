@@ -1,6 +1,6 @@
 #pragma once
 
-// The lesson's seven slides as one vector PDF, drawn by the same LessonPage
+// The lesson's slides (seven; eleven for a checkpoint's layer) as one vector PDF, drawn by the same LessonPage
 // the lesson view shows.
 
 #include "core/attention.h"

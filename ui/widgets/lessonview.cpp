@@ -49,14 +49,20 @@ void LessonView::setData(const attn::AttentionConfig& config, std::shared_ptr<co
     invalidate();
 }
 
+int LessonView::stepCount() const
+{
+    return LessonPage::stepsFor(m_result.get(), m_view->layer());
+}
+
 void LessonView::setStep(int step)
 {
-    m_view->setLessonStep(step);
+    m_view->setLessonStep(std::clamp(step, 1, stepCount()));
 }
 
 int LessonView::step() const
 {
-    return m_view->lessonStep();
+    // The view state holds any step of any lesson; this result's lesson may have fewer.
+    return std::min(m_view->lessonStep(), stepCount());
 }
 
 int LessonView::queryToken() const
@@ -189,7 +195,7 @@ void LessonView::keyPressEvent(QKeyEvent* event)
         setStep(1);
         break;
     case Qt::Key_End:
-        setStep(stepCount);
+        setStep(stepCount());
         break;
     case Qt::Key_Escape:
         emit exitRequested();

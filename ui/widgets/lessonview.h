@@ -1,6 +1,7 @@
 #pragma once
 
-// Lesson mode: the computation as seven slides a teacher steps through, one
+// Lesson mode: the computation as slides a teacher steps through (seven; a
+// checkpoint's layer adds four for the block around attention), one
 // query token followed from its word to its output. LessonView shows the
 // current slide and takes the keys a presenter's clicker sends; the PDF
 // handout (ui/render/lessonpdf.h) draws the same LessonPage, so the projected
@@ -8,7 +9,7 @@
 //
 // Invariants: the view never computes attention, it only reads the shared
 // result it is given and the view state it observes; step() is always within
-// 1..stepCount, and the query token and head are clamped to the result.
+// 1..stepCount(), and the query token and head are clamped to the result.
 
 #include "core/attention.h"
 #include "ui/document/viewstate.h"
@@ -27,7 +28,8 @@ class LessonView : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr int stepCount = LessonPage::stepCount;
+    // The lesson's steps for the result and layer shown (LessonPage::stepsFor).
+    int stepCount() const;
 
     explicit LessonView(QWidget* parent = nullptr);
 
@@ -40,7 +42,7 @@ public:
     void setViewState(ViewState* view);
     ViewState* viewState() const { return m_view; }
 
-    void setStep(int step); // clamped to 1..stepCount
+    void setStep(int step); // clamped to 1..stepCount()
     int step() const;
     int queryToken() const; // clamped to the tokens
     int head() const;       // clamped to the heads
