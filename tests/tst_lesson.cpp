@@ -1167,7 +1167,9 @@ void TestLesson::blockPagesRender()
                          qPrintable(where + line.text));
         }
         const QImage image = view.grab().toImage();
-        const double scale = size.height() / LessonPage::slideHeight;
+        // The page fills the widget at its logical size (laid out wider and
+        // scaled down when a narrow window needs it).
+        const double scale = size.width() / page.size().width();
         std::vector<QRectF> targets;
         for (const LessonPanel& panel : page.panels()) {
             QVERIFY(panel.current);

@@ -546,6 +546,11 @@ QFont LessonPage::font(Role role, bool bold, double factor) const
     return f;
 }
 
+bool LessonPage::needsMoreRoom() const
+{
+    return m_crowded || numbersHidden();
+}
+
 bool LessonPage::numbersHidden() const
 {
     return std::any_of(m_panels.begin(), m_panels.end(), [](const LessonPanel& panel) {
@@ -836,6 +841,21 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         // The MLP's four panels also two above two.
         if (step == 10 && all.size() == 4)
             arrangements.push_back({{all[0], all[1]}, {all[2], all[3]}});
+        // The block's panels carry long captions: beside a wide formula box
+        // they may need two to a row, or one.
+        if (!currentBlock.empty() && all.size() >= 2) {
+            std::vector<std::vector<const HeatmapSpec*>> pairs;
+            std::vector<std::vector<const HeatmapSpec*>> singles;
+            for (std::size_t k = 0; k < all.size(); ++k) {
+                if (k % 2 == 0)
+                    pairs.emplace_back();
+                pairs.back().push_back(all[k]);
+                singles.push_back({all[k]});
+            }
+            if (all.size() > 2 && step != 10)
+                arrangements.push_back(pairs);
+            arrangements.push_back(singles);
+        }
     }
     std::vector<HeatmapLayout> best;
     double bestScore = -1.0;
@@ -893,6 +913,7 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
                 return false;
         }
     }
+    m_crowded = best.empty();
     if (best.empty()) {
         // Nothing fits at any size (a narrow page with many tokens): step 3
         // leaves the weights out, and the rest share one row.

@@ -137,6 +137,9 @@ public:
     // True when a current panel meant to print its numbers has cells too
     // small for them on this page (a wider page may have room).
     bool numbersHidden() const;
+    // Numbers hidden, or the current panels fitting at no size (drawn
+    // squeezed into one row): a wider layout, scaled down, would read better.
+    bool needsMoreRoom() const;
     const std::vector<LessonTokenBox>& tokenBoxes() const { return m_tokenBoxes; }
 
     // The token whose row label (or step-1 box) is under pos.
@@ -184,6 +187,7 @@ private:
     int m_formulaHead = 0;                // formula lines drawn from the start
     int m_formulaTail = 0;                // and from the end, with "… n more lines" between
     double m_formulaCommon = 1.0;         // the size of the lines (and of the note)
+    bool m_crowded = false;               // the current panels fit at no size (needsMoreRoom)
     double m_formulaLineHeight = 0.0;
     std::vector<LessonFormulaLine> m_formulaLayout;
     QRectF m_stripRect;

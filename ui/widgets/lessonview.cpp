@@ -111,14 +111,15 @@ const LessonPage& LessonView::page() const
 {
     if (!m_page) {
         // The tallest type first; a page whose cells are too small for their
-        // numbers (a narrow window with a wide d_model) is laid out wider,
+        // numbers (a narrow window with a wide d_model), or whose panels fit
+        // at no size, is laid out wider,
         // up to a whole slide, so the numbers print at a smaller scale.
         for (double minWidth : {kMinLogicalWidth, 1120.0, LessonPage::slideWidth}) {
             const double scale = pageScale(minWidth);
             const QSizeF size = logicalSize(scale);
             m_page.emplace(m_config, m_result, settings(), size);
             m_pageScale = scale;
-            if (!m_page->numbersHidden() || size.width() >= LessonPage::slideWidth)
+            if (!m_page->needsMoreRoom() || size.width() >= LessonPage::slideWidth)
                 break;
         }
     }
