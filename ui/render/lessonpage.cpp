@@ -391,31 +391,52 @@ std::vector<BlockPanel> lessonBlockPanelsForStep(int step)
     }
 }
 
-QString blockPanelTitle(BlockPanel panel)
+namespace {
+
+// A block panel's title and the line under it.
+struct BlockPanelText
+{
+    const char* title;
+    const char* formula;
+};
+
+BlockPanelText blockPanelText(BlockPanel panel)
 {
     switch (panel) {
     case BlockPanel::ResidualIn:
-        return QStringLiteral("x");
+        return {"x", "the residual stream entering the layer"};
     case BlockPanel::LayerNorm1:
-        return QStringLiteral("LN₁(x)");
+        return {"LN₁(x)", "ln_1(x): the layer's input"};
     case BlockPanel::Attention:
-        return QStringLiteral("a");
+        return {"a", "a = out · W_O + b_O (c_proj)"};
     case BlockPanel::ResidualMid:
-        return QStringLiteral("x′");
+        return {"x′", "x′ = x + a"};
     case BlockPanel::MlpInput:
-        return QStringLiteral("LN₂(x′)");
+        return {"LN₂(x′)", "ln_2(x′)"};
     case BlockPanel::MlpHidden:
-        return QStringLiteral("hidden");
+        return {"hidden", "gelu(LN₂ · W_fc + b_fc)"};
     case BlockPanel::Mlp:
-        return QStringLiteral("m");
+        return {"m", "m = hidden · W_proj + b_proj"};
     case BlockPanel::ResidualOut:
-        return QStringLiteral("x″");
+        return {"x″", "x″ = x′ + m: the layer's output"};
     case BlockPanel::NextProbabilities:
-        return QStringLiteral("p");
+        return {"p", "softmax over the vocabulary"};
     case BlockPanel::NextLogits:
-        return QStringLiteral("logit");
+        return {"logit", "LN_f(x_last) · w_t"};
     }
-    return {};
+    return {"", ""};
+}
+
+QString blockPanelFormula(BlockPanel panel)
+{
+    return QString::fromUtf8(blockPanelText(panel).formula);
+}
+
+} // namespace
+
+QString blockPanelTitle(BlockPanel panel)
+{
+    return QString::fromUtf8(blockPanelText(panel).title);
 }
 
 int LessonPage::stepsFor(const attn::AttentionResult* result, int layer)
@@ -458,33 +479,6 @@ std::shared_ptr<const attn::Matrix> blockMatrix(const std::shared_ptr<const attn
                 panel == BlockPanel::NextLogits ? result->nextTokens[t].logit : result->nextTokens[t].probability;
         return m;
     }
-    }
-    return {};
-}
-
-QString blockPanelFormula(BlockPanel panel)
-{
-    switch (panel) {
-    case BlockPanel::ResidualIn:
-        return QStringLiteral("the residual stream entering the layer");
-    case BlockPanel::LayerNorm1:
-        return QStringLiteral("ln_1(x): the layer's input");
-    case BlockPanel::Attention:
-        return QStringLiteral("a = out · W_O + b_O (c_proj)");
-    case BlockPanel::ResidualMid:
-        return QStringLiteral("x′ = x + a");
-    case BlockPanel::MlpInput:
-        return QStringLiteral("ln_2(x′)");
-    case BlockPanel::MlpHidden:
-        return QStringLiteral("gelu(LN₂ · W_fc + b_fc)");
-    case BlockPanel::Mlp:
-        return QStringLiteral("m = hidden · W_proj + b_proj");
-    case BlockPanel::ResidualOut:
-        return QStringLiteral("x″ = x′ + m: the layer's output");
-    case BlockPanel::NextProbabilities:
-        return QStringLiteral("softmax over the vocabulary");
-    case BlockPanel::NextLogits:
-        return QStringLiteral("LN_f(x_last) · w_t");
     }
     return {};
 }
