@@ -117,8 +117,8 @@ QString runHeadlessExports(const CommandLineOptions& options)
                 return QStringLiteral("--export-numpy writes the article's model; a checkpoint's numbers are in "
                                       "--export-json.");
             // The exported head keeps its scores; the JSON computes the others' again.
-            result = std::make_shared<const attn::AttentionResult>(
-                computeModelResult(config, options.layer, options.generate, nullptr, options.head));
+            result = std::make_shared<const attn::AttentionResult>(computeModelResult(
+                config, {.stageLayer = options.layer, .generate = options.generate, .scoresHead = options.head}));
         } else {
             // A long input keeps the scores of the head exported only; the
             // JSON writes the others' computed again, one head at a time.

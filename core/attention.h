@@ -220,6 +220,8 @@ struct LayerResult
 // embeddings and the inputs X), then the stack of layers, first to last. The
 // article's model computes exactly one layer; every layer has the same
 // number of heads.
+struct Gpt2KeysValues; // core/gpt2model.h
+
 struct AttentionResult
 {
     std::vector<std::string> tokens;
@@ -251,6 +253,10 @@ struct AttentionResult
     std::vector<float> nextLogits;
     // A checkpoint's final layer norm and unembedding; empty otherwise.
     std::optional<UnembeddingResult> unembedding;
+    // A checkpoint's keys and values of every layer, when kept so that a text
+    // that begins with the same tokens computes only its new positions
+    // (runGpt2Text); null otherwise.
+    std::shared_ptr<const Gpt2KeysValues> keysValues;
 
     // Layer `index`, clamped to the layers. Needs at least one layer.
     const LayerResult& layer(int index) const;

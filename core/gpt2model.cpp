@@ -91,7 +91,7 @@ enum class Epilogue { None, Gelu };
 // dst = lhs w + b (then GELU), or with `residual` dst += lhs w + b. Split over
 // threads by rows, or for up to a few hundred rows (typing) by output
 // columns, so that each thread reads and packs only its part of w.
-void linear(MatrixF& dst, const ConstMatrixFRef& lhs, const MatrixF& w, const VectorF& b, bool residual,
+void linear(MatrixFRef dst, const ConstMatrixFRef& lhs, const MatrixF& w, const VectorF& b, bool residual,
             Epilogue epilogue, int threads)
 {
     const auto rows = static_cast<int>(lhs.rows());
@@ -100,7 +100,7 @@ void linear(MatrixF& dst, const ConstMatrixFRef& lhs, const MatrixF& w, const Ve
     const auto finish = [&](int r0, int r1, int c0, int c1) {
         const auto bias = b.middleCols(c0, c1 - c0).array();
         for (int r = r0; r < r1; ++r) {
-            float* x = dst.data() + static_cast<Eigen::Index>(r) * cols + c0;
+            float* x = dst.data() + static_cast<Eigen::Index>(r) * dst.outerStride() + c0;
             Eigen::Map<Eigen::Array<float, 1, Eigen::Dynamic>>(x, c1 - c0) += bias;
             if (epilogue == Epilogue::Gelu)
                 geluInPlace(x, c1 - c0);
@@ -359,6 +359,71 @@ const Gpt2LayerStages* Gpt2Forward::stagesOf(int layer) const
     return nullptr;
 }
 
+namespace {
+
+// The positions options.prefix covers, after checking that it fits the ids,
+// the model and the options.
+Eigen::Index prefixLength(const Gpt2Model& model, const std::vector<int>& ids, const Gpt2ForwardOptions& options)
+{
+    const Gpt2Prefix* prefix = options.prefix;
+    if (!prefix || prefix->length == 0)
+        return 0;
+    const auto require = [](bool ok, const char* what) {
+        if (!ok)
+            throw std::invalid_argument(std::string("runGpt2: the prefix ") + what + ".");
+    };
+    const Gpt2Config& config = model.config();
+    const Eigen::Index p = prefix->length;
+    const Eigen::Index d = config.nEmbd;
+    const auto heads = static_cast<std::size_t>(config.nHead);
+    require(p > 0 && p < static_cast<Eigen::Index>(ids.size()), "must leave at least one position to compute");
+    const Gpt2KeysValues* kv = prefix->keysValues;
+    require(kv && kv->model.get() == &model, "must come from a pass of the same model");
+    require(static_cast<Eigen::Index>(kv->ids.size()) >= p && std::equal(ids.begin(), ids.begin() + p, kv->ids.begin()),
+            "must cover positions with the same ids");
+    require(kv->layers.size() == static_cast<std::size_t>(config.nLayer), "needs every layer's keys and values");
+    for (const MatrixF& layer : kv->layers)
+        require(layer.rows() >= p && layer.cols() == 2 * d, "has keys and values of the wrong shape");
+    if (options.keepAttention) {
+        require(prefix->weights.size() == static_cast<std::size_t>(config.nLayer) * heads,
+                "needs every head's weights");
+        for (const MatrixF* weights : prefix->weights)
+            require(weights && weights->rows() >= p && weights->cols() >= p, "has weights of the wrong shape");
+    }
+    require(prefix->stages.size() == options.stageLayers.size(), "needs every stage layer's matrices");
+    for (std::size_t i = 0; i < prefix->stages.size(); ++i) {
+        const Gpt2LayerStages& stage = prefix->stages[i];
+        require(stage.layer == options.stageLayers[i], "has another stage layer's matrices");
+        for (const MatrixF* m :
+             {&stage.residualIn, &stage.input, &stage.q, &stage.output, &stage.attention, &stage.residualMid,
+              &stage.mlpInput, &stage.mlpPreActivation, &stage.mlpHidden, &stage.mlp, &stage.residualOut})
+            require(m->rows() >= p, "has stage matrices with too few rows");
+        require(stage.heads.size() == heads, "needs every head of a stage layer");
+        for (std::size_t h = 0; h < heads; ++h) {
+            const Gpt2HeadStages& head = stage.heads[h];
+            require(head.output.rows() >= p, "has head outputs with too few rows");
+            if (options.stageScoresHead < 0 || options.stageScoresHead == static_cast<int>(h))
+                require(head.scores.rows() >= p && head.scores.cols() >= p, "needs the kept heads' scores");
+            if (!options.keepAttention)
+                require(head.weights.rows() >= p && head.weights.cols() >= p, "needs the stage heads' weights");
+        }
+    }
+    return p;
+}
+
+// The first `rows` rows of `earlier` (none without it) above `fresh`.
+MatrixF stacked(const MatrixF* earlier, Eigen::Index rows, const MatrixF& fresh)
+{
+    if (!earlier || rows == 0)
+        return fresh;
+    MatrixF out(rows + fresh.rows(), fresh.cols());
+    out.topRows(rows) = earlier->topRows(rows);
+    out.bottomRows(fresh.rows()) = fresh;
+    return out;
+}
+
+} // namespace
+
 Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const Gpt2ForwardOptions& options)
 {
     const Gpt2Config& config = model.config();
@@ -383,23 +448,31 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
             throw Gpt2Error("GPT-2 has no layer " + std::to_string(layer) + ": its layers are 0 to " +
                             std::to_string(config.nLayer - 1) + ".");
     }
+    // Positions 0 .. p-1 are taken over; rows p .. n-1 (m of them) are computed.
+    const Eigen::Index p = prefixLength(model, ids, options);
+    const Eigen::Index m = n - p;
 
     Gpt2Forward out;
     out.ids = ids;
     out.layers = config.nLayer;
     out.heads = heads;
+    out.reused = static_cast<int>(p);
     out.tokenEmbeddings.resize(n, d);
     for (Eigen::Index i = 0; i < n; ++i)
         out.tokenEmbeddings.row(i) = w.wte.row(ids[static_cast<std::size_t>(i)]);
     out.positionEmbeddings = w.wpe.topRows(n);
     if (options.keepAttention)
         out.attentionWeights.resize(static_cast<std::size_t>(config.nLayer) * static_cast<std::size_t>(heads));
+    if (options.keepKeysValues)
+        out.keysValues.resize(static_cast<std::size_t>(config.nLayer));
 
-    MatrixF x = out.tokenEmbeddings + out.positionEmbeddings;
+    // The residual stream, ln's output, the MLP's hidden rows and the heads'
+    // outputs of the computed positions; Q | K | V of every position.
+    MatrixF x = (out.tokenEmbeddings + out.positionEmbeddings).bottomRows(m);
     MatrixF normed;
     MatrixF qkv(n, 3 * d);
-    MatrixF merged(n, d);
-    MatrixF hidden(n, 4 * d);
+    MatrixF merged(m, d);
+    MatrixF hidden(m, 4 * d);
     const float scale = 1.0f / std::sqrt(static_cast<float>(dk));
     constexpr float minusInfinity = -std::numeric_limits<float>::infinity();
     constexpr Eigen::Index rowBlock = 64;
@@ -407,19 +480,33 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
     for (int layer = 0; layer < config.nLayer; ++layer) {
         checkCancel(options.cancel);
         const Gpt2Block& block = w.blocks[static_cast<std::size_t>(layer)];
-        const bool staged =
-            std::find(options.stageLayers.begin(), options.stageLayers.end(), layer) != options.stageLayers.end();
+        const auto stageAt = std::find(options.stageLayers.begin(), options.stageLayers.end(), layer);
+        const bool staged = stageAt != options.stageLayers.end();
         Gpt2LayerStages* stages = nullptr;
+        // The stage matrices of the positions taken over.
+        const Gpt2LayerStages* earlier = nullptr;
         if (staged) {
             stages = &out.stages.emplace_back();
             stages->layer = layer;
             stages->heads.resize(static_cast<std::size_t>(heads));
+            if (p > 0)
+                earlier = &options.prefix->stages[static_cast<std::size_t>(stageAt - options.stageLayers.begin())];
         }
+        // A stage matrix: the earlier positions' rows above the computed ones.
+        const auto keep = [&](MatrixF Gpt2LayerStages::*member, const MatrixF& fresh) {
+            stages->*member = stacked(earlier ? &(earlier->*member) : nullptr, p, fresh);
+        };
 
         if (stages)
-            stages->residualIn = x;
+            keep(&Gpt2LayerStages::residualIn, x);
         layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon);
-        linear(qkv, normed, block.attnWeight, block.attnBias, false, Epilogue::None, threads);
+        if (p > 0) {
+            qkv.topRows(p).rightCols(2 * d) =
+                options.prefix->keysValues->layers[static_cast<std::size_t>(layer)].topRows(p);
+            if (earlier)
+                qkv.topRows(p).leftCols(d) = earlier->q.topRows(p);
+        }
+        linear(qkv.bottomRows(m), normed, block.attnWeight, block.attnBias, false, Epilogue::None, threads);
 
         parallelFor(
             heads,
@@ -428,22 +515,30 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
                 MatrixF local;
                 for (int h = h0; h < h1; ++h) {
                     checkCancel(options.cancel);
+                    const auto index =
+                        static_cast<std::size_t>(layer) * static_cast<std::size_t>(heads) + static_cast<std::size_t>(h);
                     const auto q = qkv.middleCols(h * dk, dk);
                     const auto k = qkv.middleCols(d + h * dk, dk);
                     const auto v = qkv.middleCols(2 * d + h * dk, dk);
-                    float* weightData = nullptr;
-                    if (options.keepAttention) {
-                        MatrixF& kept =
-                            out.attentionWeights[static_cast<std::size_t>(layer) * static_cast<std::size_t>(heads) +
-                                                 static_cast<std::size_t>(h)];
-                        kept.setZero(n, n);
-                        weightData = kept.data();
-                    } else {
-                        local.setZero(n, n);
-                        weightData = local.data();
-                    }
+                    const bool keepScores = staged && (options.stageScoresHead < 0 || options.stageScoresHead == h);
+                    MatrixF& kept = options.keepAttention ? out.attentionWeights[index] : local;
+                    kept.setZero(n, n);
+                    float* weightData = kept.data();
                     Eigen::Map<MatrixF> weights(weightData, n, n);
-                    for (Eigen::Index r0 = 0; r0 < n; r0 += rowBlock) {
+                    if (p > 0) {
+                        const MatrixF* before = options.keepAttention ? options.prefix->weights[index]
+                                                : earlier ? &earlier->heads[static_cast<std::size_t>(h)].weights
+                                                          : nullptr;
+                        if (before)
+                            weights.topLeftCorner(p, p) = before->topLeftCorner(p, p);
+                        // The figure's scores of an earlier row reach the new keys too.
+                        if (keepScores) {
+                            scores.topLeftCorner(p, p) =
+                                earlier->heads[static_cast<std::size_t>(h)].scores.topLeftCorner(p, p);
+                            multiplyF(scores.topRightCorner(p, m), q.topRows(p), k.bottomRows(m), true, false);
+                        }
+                    }
+                    for (Eigen::Index r0 = p; r0 < n; r0 += rowBlock) {
                         const Eigen::Index rows = std::min(rowBlock, n - r0);
                         // Causal: row i sees columns 0..i, so a block of rows needs
                         // only the columns up to its last row (all, for the figure).
@@ -452,48 +547,37 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
                                   false);
                         for (Eigen::Index i = r0; i < r0 + rows; ++i) {
                             float* s = scores.data() + i * n;
-                            float* p = weightData + i * n;
+                            float* row = weightData + i * n;
                             float highest = minusInfinity;
                             for (Eigen::Index j = 0; j <= i; ++j)
                                 highest = std::max(highest, s[j] * scale);
                             float sum = 0.0f;
                             for (Eigen::Index j = 0; j <= i; ++j) {
-                                p[j] = std::exp(s[j] * scale - highest);
-                                sum += p[j];
+                                row[j] = std::exp(s[j] * scale - highest);
+                                sum += row[j];
                             }
                             const float inverse = 1.0f / sum;
                             for (Eigen::Index j = 0; j <= i; ++j)
-                                p[j] *= inverse;
+                                row[j] *= inverse;
                         }
-                        multiplyF(merged.block(r0, h * dk, rows, dk), weights.block(r0, 0, rows, r0 + rows),
+                        multiplyF(merged.block(r0 - p, h * dk, rows, dk), weights.block(r0, 0, rows, r0 + rows),
                                   v.topRows(r0 + rows), false, false);
                     }
                     if (stages) {
                         Gpt2HeadStages& head = stages->heads[static_cast<std::size_t>(h)];
-                        if (options.stageScoresHead < 0 || options.stageScoresHead == h)
+                        if (keepScores)
                             head.scores = scores;
                         // Kept once: in attentionWeights when every head's are kept.
                         if (!options.keepAttention)
                             head.weights = weights;
-                        head.output = merged.middleCols(h * dk, dk);
+                        head.output = stacked(earlier ? &earlier->heads[static_cast<std::size_t>(h)].output : nullptr,
+                                              p, merged.middleCols(h * dk, dk));
                     }
                 }
             },
             threads);
-
-        if (stages) {
-            stages->input = normed;
-            stages->wQuery = block.attnWeight.middleCols(0, d);
-            stages->wKey = block.attnWeight.middleCols(d, d);
-            stages->wValue = block.attnWeight.middleCols(2 * d, d);
-            stages->bQuery = block.attnBias.middleCols(0, d);
-            stages->bKey = block.attnBias.middleCols(d, d);
-            stages->bValue = block.attnBias.middleCols(2 * d, d);
-            stages->q = qkv.middleCols(0, d);
-            stages->k = qkv.middleCols(d, d);
-            stages->v = qkv.middleCols(2 * d, d);
-            stages->output = merged;
-        }
+        if (options.keepKeysValues)
+            out.keysValues[static_cast<std::size_t>(layer)] = qkv.rightCols(2 * d);
 
         if (!stages) {
             linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
@@ -502,6 +586,18 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
             linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
             continue;
         }
+        keep(&Gpt2LayerStages::input, normed);
+        stages->wQuery = block.attnWeight.middleCols(0, d);
+        stages->wKey = block.attnWeight.middleCols(d, d);
+        stages->wValue = block.attnWeight.middleCols(2 * d, d);
+        stages->bQuery = block.attnBias.middleCols(0, d);
+        stages->bKey = block.attnBias.middleCols(d, d);
+        stages->bValue = block.attnBias.middleCols(2 * d, d);
+        stages->q = qkv.middleCols(0, d);
+        stages->k = qkv.middleCols(d, d);
+        stages->v = qkv.middleCols(2 * d, d);
+        keep(&Gpt2LayerStages::output, merged);
+
         // A stage layer keeps the block's intermediates. The residual stream
         // is updated as in every other layer, so its numbers do not depend on
         // which layers keep stages; what c_proj and the MLP add is computed once
@@ -512,21 +608,22 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
         stages->attnProjBias = block.attnProjBias;
         stages->ln2Weight = block.ln2Weight;
         stages->ln2Bias = block.ln2Bias;
-        stages->attention.resize(n, d);
-        linear(stages->attention, merged, block.attnProjWeight, block.attnProjBias, false, Epilogue::None, threads);
+        MatrixF added(m, d);
+        linear(added, merged, block.attnProjWeight, block.attnProjBias, false, Epilogue::None, threads);
+        keep(&Gpt2LayerStages::attention, added);
         linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
-        stages->residualMid = x;
+        keep(&Gpt2LayerStages::residualMid, x);
         layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
-        stages->mlpInput = normed;
+        keep(&Gpt2LayerStages::mlpInput, normed);
         // GELU applied after the bias, as the fused epilogue does: the same numbers.
         linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::None, threads);
-        stages->mlpPreActivation = hidden;
+        keep(&Gpt2LayerStages::mlpPreActivation, hidden);
         geluInPlace(hidden.data(), hidden.size());
-        stages->mlpHidden = hidden;
-        stages->mlp.resize(n, d);
-        linear(stages->mlp, hidden, block.mlpProjWeight, block.mlpProjBias, false, Epilogue::None, threads);
+        keep(&Gpt2LayerStages::mlpHidden, hidden);
+        linear(added, hidden, block.mlpProjWeight, block.mlpProjBias, false, Epilogue::None, threads);
+        keep(&Gpt2LayerStages::mlp, added);
         linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
-        stages->residualOut = x;
+        keep(&Gpt2LayerStages::residualOut, x);
     }
     checkCancel(options.cancel);
     if (!x.allFinite())

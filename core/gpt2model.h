@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -122,6 +123,37 @@ struct Gpt2LayerStages
     MatrixF residualOut;
 };
 
+// What a forward pass over a text leaves for the next one over a text that
+// begins with the same tokens: every layer's keys and values. Attention is
+// causal, so the rows of those positions are the same in both.
+struct Gpt2KeysValues
+{
+    // Whose, kept alive with them: a prefix is taken over only by the same model.
+    std::shared_ptr<const Gpt2Model> model;
+    std::vector<int> ids;
+    std::vector<MatrixF> layers; // per layer n x 2D: K | V (c_attn's last 2D columns)
+    int stageLayer = -1;         // the layer whose stages the pass kept
+    int scoresHead = -1;         // the one head of it that kept its scores; -1: every head
+    int reused = 0;              // the positions that pass took over from an earlier one
+};
+
+// The first `length` positions of a forward pass, taken over from an earlier
+// pass over a text that begins with the same ids (Gpt2ForwardOptions::prefix).
+// Only the positions after them are computed; what every view shows of the
+// earlier rows is copied.
+struct Gpt2Prefix
+{
+    int length = 0;
+    const Gpt2KeysValues* keysValues = nullptr; // of the earlier pass: at least `length` rows per layer
+    // Per layer and head (layer after layer): its earlier weights, at least
+    // `length` rows and columns; empty when the pass keeps no attention.
+    std::vector<const MatrixF*> weights;
+    // Per stage layer, in the order of stageLayers: its earlier matrices, at
+    // least `length` rows of each (the heads' scores: at least length x length,
+    // where kept; the rest of an earlier row's scores is computed).
+    std::vector<Gpt2LayerStages> stages;
+};
+
 struct Gpt2ForwardOptions
 {
     std::vector<int> stageLayers;              // layers whose stages are kept
@@ -129,6 +161,8 @@ struct Gpt2ForwardOptions
     bool keepAttention = true;                 // every layer's and head's weights
     int threads = 0;                           // 0: one per core
     const std::atomic<bool>* cancel = nullptr; // checked between layers and heads; throws Cancelled
+    bool keepKeysValues = false;               // every layer's keys and values (Gpt2Forward::keysValues)
+    const Gpt2Prefix* prefix = nullptr;        // positions taken over from an earlier pass; null: none
 };
 
 struct Gpt2Forward
@@ -146,6 +180,8 @@ struct Gpt2Forward
     VectorF finalResidual;               // the last layer's output for the last position, D
     VectorF finalNormed;                 // ln_f of it: the logits are it times the output embedding
     double layerNormEpsilon = 1e-5;
+    std::vector<MatrixF> keysValues; // with keepKeysValues: per layer n x 2D, K | V
+    int reused = 0;                  // the positions taken over from options.prefix
 
     int tokenCount() const { return static_cast<int>(ids.size()); }
     const MatrixF& attention(int layer, int head) const;
@@ -154,7 +190,8 @@ struct Gpt2Forward
 
 // Refuses no ids, an id outside the vocabulary, more ids than the context,
 // a stage layer that does not exist, and weights whose numbers overflow
-// float32 on the text (Gpt2Error).
+// float32 on the text (Gpt2Error); a prefix that does not fit the ids, the
+// model or the options is a programming error (std::invalid_argument).
 Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const Gpt2ForwardOptions& options = {});
 
 // The stage layers of a forward pass as the app's result (float64 copies), one

@@ -5,9 +5,71 @@
 
 namespace attn {
 
-Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stageLayer, int generate,
-                    const std::atomic<bool>* cancel, int scoresHead)
+namespace {
+
+MatrixF topLeftF(const Matrix& m, Eigen::Index rows, Eigen::Index cols)
 {
+    return m.topLeftCorner(rows, cols).cast<float>();
+}
+
+// What `previous` lends a pass over `ids` (Gpt2TextOptions::previous): the
+// positions both begin with, but never the last, whose logits are wanted.
+// Its float64 copies of float32 numbers give those numbers back exactly.
+bool prefixFrom(const AttentionResult* previous, const Gpt2Model& model, const std::vector<int>& ids, int stage,
+                int scoresHead, bool keepAttention, Gpt2Prefix& prefix)
+{
+    if (!previous || !previous->keysValues || !keepAttention)
+        return false;
+    const Gpt2KeysValues& kv = *previous->keysValues;
+    const Gpt2Config& config = model.config();
+    if (kv.model.get() != &model || kv.stageLayer != stage || (kv.scoresHead >= 0 && kv.scoresHead != scoresHead) ||
+        previous->layers.size() != static_cast<std::size_t>(config.nLayer))
+        return false;
+    const auto shared = std::mismatch(ids.begin(), ids.end(), kv.ids.begin(), kv.ids.end()).first - ids.begin();
+    const Eigen::Index p = std::min<Eigen::Index>(shared, static_cast<Eigen::Index>(ids.size()) - 1);
+    const LayerResult& staged = previous->layers[static_cast<std::size_t>(stage)];
+    if (p < 1 || !staged.block || staged.heads.size() != static_cast<std::size_t>(config.nHead))
+        return false;
+    const Eigen::Index d = config.nEmbd;
+    const BlockResult& block = *staged.block;
+    Gpt2LayerStages& s = prefix.stages.emplace_back();
+    s.layer = stage;
+    s.residualIn = topLeftF(block.residualIn, p, d);
+    s.input = topLeftF(staged.input, p, d);
+    s.q = topLeftF(staged.q, p, d);
+    s.output = topLeftF(staged.output, p, d);
+    s.attention = topLeftF(block.attention, p, d);
+    s.residualMid = topLeftF(block.residualMid, p, d);
+    s.mlpInput = topLeftF(block.mlpInput, p, d);
+    s.mlpPreActivation = topLeftF(block.mlpPreActivation, p, 4 * d);
+    s.mlpHidden = topLeftF(block.mlpHidden, p, 4 * d);
+    s.mlp = topLeftF(block.mlp, p, d);
+    s.residualOut = topLeftF(block.residualOut, p, d);
+    for (const HeadResult& head : staged.heads) {
+        Gpt2HeadStages& h = s.heads.emplace_back();
+        if (head.hasScores())
+            h.scores = topLeftF(head.scores, p, p);
+        h.weights = topLeftF(head.weights, p, p);
+        h.output = topLeftF(head.output, p, head.output.cols());
+    }
+    for (int l = 0; l < config.nLayer; ++l) {
+        for (int h = 0; h < config.nHead; ++h)
+            prefix.weights.push_back(
+                l == stage
+                    ? &s.heads[static_cast<std::size_t>(h)].weights
+                    : &previous->layers[static_cast<std::size_t>(l)].heads[static_cast<std::size_t>(h)].weights32);
+    }
+    prefix.length = static_cast<int>(p);
+    prefix.keysValues = &kv;
+    return true;
+}
+
+} // namespace
+
+Gpt2Run runGpt2Text(const std::shared_ptr<const Gpt2Bundle>& shared, const std::string& text,
+                    const Gpt2TextOptions& textOptions)
+{
+    const Gpt2Bundle& bundle = *shared;
     const Gpt2Config& config = bundle.model.config();
     Gpt2Run run;
     run.ids = bundle.tokenizer.encode(text);
@@ -16,21 +78,37 @@ Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stage
     if (static_cast<int>(run.ids.size()) > config.nCtx)
         throw Gpt2Error("The text is " + std::to_string(run.ids.size()) + " tokens long; this model reads at most " +
                         std::to_string(config.nCtx) + ".");
-    if (generate > 0) {
+    if (textOptions.generate > 0) {
         GenerationOptions options;
-        options.count = generate;
+        options.count = textOptions.generate;
         options.greedy = true;
-        options.cancel = cancel;
+        options.cancel = textOptions.cancel;
         run.generated = generateGpt2(bundle.model, run.ids, options);
         run.ids.insert(run.ids.end(), run.generated.begin(), run.generated.end());
     }
-    const int stage = std::clamp(stageLayer, 0, config.nLayer - 1);
+    const int stage = std::clamp(textOptions.stageLayer, 0, config.nLayer - 1);
     Gpt2ForwardOptions options;
     options.stageLayers = {stage};
-    options.stageScoresHead = scoresHead < 0 ? -1 : std::min(scoresHead, config.nHead - 1);
+    options.stageScoresHead = textOptions.scoresHead < 0 ? -1 : std::min(textOptions.scoresHead, config.nHead - 1);
     options.keepAttention = true;
-    options.cancel = cancel;
+    options.cancel = textOptions.cancel;
+    options.keepKeysValues = textOptions.reusable;
+    Gpt2Prefix prefix;
+    if (prefixFrom(textOptions.previous, bundle.model, run.ids, stage, options.stageScoresHead, options.keepAttention,
+                   prefix))
+        options.prefix = &prefix;
     Gpt2Forward forward = runGpt2(bundle.model, run.ids, options);
+    run.reused = forward.reused;
+    if (textOptions.reusable) {
+        auto kept = std::make_shared<Gpt2KeysValues>();
+        kept->model = std::shared_ptr<const Gpt2Model>(shared, &shared->model);
+        kept->ids = run.ids;
+        kept->layers = std::move(forward.keysValues);
+        kept->stageLayer = stage;
+        kept->scoresHead = options.stageScoresHead;
+        kept->reused = forward.reused;
+        run.result.keysValues = std::move(kept);
+    }
 
     std::vector<std::string> tokens;
     for (const Gpt2TokenPiece& piece : bundle.tokenizer.pieces(run.ids))

@@ -31,18 +31,32 @@ struct Gpt2Run
     std::vector<int> ids;
     std::vector<TokenScore> next; // the 10 most likely next tokens, at temperature 1
     std::vector<int> generated;   // with `generate`: the new ids only
+    int reused = 0;               // positions taken over from options.previous
 };
 
-// The text's ids, the forward pass and the result: layer `stageLayer`
-// (clamped) keeps its stages; every other layer its heads' weights only.
-// With `generate` > 0 the text is first continued greedily by that many
-// tokens, and the result covers the continued text. Throws Gpt2Error for a
-// text that is empty or longer than the model's context.
-// With `scoresHead` >= 0 only that head of the stage layer keeps its scores
-// (a one-head export); the others' are computed again from Q and K when
-// needed (headScores).
-Gpt2Run runGpt2Text(const Gpt2Bundle& bundle, const std::string& text, int stageLayer, int generate = 0,
-                    const std::atomic<bool>* cancel = nullptr, int scoresHead = -1);
+struct Gpt2TextOptions
+{
+    int stageLayer = 0; // clamped to the layers: this one keeps its stages, the others their weights
+    int generate = 0;   // > 0: the text is first continued greedily by this many tokens
+    // >= 0: only that head of the stage layer keeps its scores (a one-head
+    // export); the others' are computed again from Q and K when needed.
+    int scoresHead = -1;
+    const std::atomic<bool>* cancel = nullptr;
+    // Keeps every layer's keys and values in the result (keysValues), so that
+    // a later text beginning with the same tokens is computed from them.
+    bool reusable = false;
+    // A reusable earlier result: when it comes from the same model with the
+    // same stage layer, the positions both texts begin with are taken over
+    // (typing at the end computes only the new tokens). Any other is ignored.
+    const AttentionResult* previous = nullptr;
+};
+
+// The text's ids, the forward pass and the result. With `generate` the
+// result covers the continued text. Throws Gpt2Error for a text that is
+// empty or longer than the model's context.
+// A reusable result keeps the bundle alive (so typing never loads it again).
+Gpt2Run runGpt2Text(const std::shared_ptr<const Gpt2Bundle>& bundle, const std::string& text,
+                    const Gpt2TextOptions& options = {});
 
 // The probabilities of result.nextTokens at `temperature` (> 0): the softmax
 // of every token's logit / temperature, so they are the shown tokens' share

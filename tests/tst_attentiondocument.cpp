@@ -1,3 +1,4 @@
+#include "core/gpt2model.h"
 #include "ui/document/attentiondocument.h"
 #include "ui/document/modelloader.h"
 #include "ui/document/presets.h"
@@ -39,6 +40,7 @@ private slots:
     void destroyWhileComputing();
     void longInputKeepsTheShownHeadsScores();
     void checkpointShowsEveryLayerAndTheShownLayersStages();
+    void typingAtTheEndTakesOverEarlierPositions();
     void trainedPresetReadsItsTokens();
 
     // Undo history and the modified state.
@@ -427,6 +429,54 @@ void TestAttentionDocument::checkpointShowsEveryLayerAndTheShownLayersStages()
     QVERIFY(testutil::waitForIdle(&document, 60000));
     QVERIFY(!document.errorText().isEmpty());
     QCOMPARE(document.result(), result);
+}
+
+// Typing at the end of a checkpoint's text computes only the new positions:
+// the earlier ones are the earlier result's (causal attention), and every
+// number is what a whole pass gives.
+void TestAttentionDocument::typingAtTheEndTakesOverEarlierPositions()
+{
+    QTemporaryDir dir;
+    QProcess python;
+    python.start(QStringLiteral(AV_PYTHON),
+                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
+                  "--positions", "32", "--layers", "3", "--heads", "2", "--embd", "8", "--ids", "1"});
+    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    AttentionDocument document;
+    attn::AttentionConfig config = withModel(attn::AttentionConfig(), dir.path().toStdString());
+    const auto show = [&](const std::string& sentence) {
+        config.sentence = sentence;
+        document.setConfig(config);
+        return testutil::waitForIdle(&document, 60000) && document.errorText().isEmpty();
+    };
+    QVERIFY(show("The cat sat on the"));
+    QVERIFY(document.result()->keysValues);
+    QCOMPARE(document.result()->keysValues->reused, 0);
+    QVERIFY(show("The cat sat on the mat"));
+    const auto typed = document.result();
+    QCOMPARE(typed->tokenIds.size(), std::size_t(6));
+    QCOMPARE(typed->keysValues->reused, 5);
+    const attn::AttentionResult whole = computeModelResult(config);
+    QCOMPARE(typed->tokenIds, whole.tokenIds);
+    for (std::size_t l = 0; l < whole.layers.size(); ++l) {
+        for (std::size_t h = 0; h < whole.layers[l].heads.size(); ++h) {
+            const attn::Matrix difference =
+                typed->layers[l].heads[h].weightsInDouble() - whole.layers[l].heads[h].weightsInDouble();
+            QVERIFY(difference.cwiseAbs().maxCoeff() < 1e-6);
+        }
+    }
+    QVERIFY((typed->layers[0].block->residualOut - whole.layers[0].block->residualOut).cwiseAbs().maxCoeff() < 1e-5);
+    QCOMPARE(typed->nextTokens.front().id, whole.nextTokens.front().id);
+    QVERIFY(std::abs(typed->nextTokens.front().probability - whole.nextTokens.front().probability) < 1e-6);
+
+    // A changed first word shares nothing; another layer has no stages to take over.
+    QVERIFY(show("A cat sat on the mat"));
+    QCOMPARE(document.result()->keysValues->reused, 0);
+    document.setShownHead(1, 0);
+    QVERIFY(testutil::waitForIdle(&document, 60000));
+    QCOMPARE(document.result()->keysValues->reused, 0);
+    QVERIFY(show("A cat sat on the mat and"));
+    QCOMPARE(document.result()->keysValues->reused, 6);
 }
 
 void TestAttentionDocument::trainedPresetReadsItsTokens()

@@ -164,7 +164,7 @@ static std::shared_ptr<const attn::AttentionResult> tinyCheckpoint(const QTempor
         return nullptr;
     *config = withModel(attn::AttentionConfig(), dir.path().toStdString());
     config->sentence = "The quick brown fox jumps over the lazy dog";
-    return std::make_shared<const attn::AttentionResult>(computeModelResult(*config, 0));
+    return std::make_shared<const attn::AttentionResult>(computeModelResult(*config));
 }
 
 void TestFigureFit::checkpointHoverAddsTheBias()

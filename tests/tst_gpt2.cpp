@@ -126,6 +126,8 @@ private slots:
     void blockMatchesReference();
     void convertsToAttentionResult();
     void oneHeadKeepsItsScores();
+    void prefixTakesOverEarlierPositions();
+    void refusesPrefixThatDoesNotFit();
     void nextTokens();
     void generation();
     void refusesBadRequests();
@@ -487,6 +489,149 @@ void TestGpt2::oneHeadKeepsItsScores()
         QVERIFY(worstDifference(scores.scaledScores.cast<float>(), expected.value(QStringLiteral("scaled"))) <
                 kTolerance);
     }
+}
+
+namespace {
+
+// A prefix of `length` positions from an earlier pass kept for it.
+struct EarlierPass
+{
+    attn::Gpt2KeysValues keysValues;
+    attn::Gpt2Prefix prefix;
+
+    EarlierPass(const EarlierPass&) = delete;
+    EarlierPass& operator=(const EarlierPass&) = delete;
+    EarlierPass(const attn::Gpt2Model& model, attn::Gpt2Forward& forward, int length)
+    {
+        keysValues.model = std::shared_ptr<const attn::Gpt2Model>(&model, [](const attn::Gpt2Model*) {});
+        keysValues.ids = forward.ids;
+        keysValues.layers = std::move(forward.keysValues);
+        prefix.length = length;
+        prefix.keysValues = &keysValues;
+        for (const attn::MatrixF& weights : forward.attentionWeights)
+            prefix.weights.push_back(&weights);
+        prefix.stages = forward.stages;
+    }
+};
+
+} // namespace
+
+// Typing at the end: a pass that takes over the positions an earlier text
+// shares with this one computes only the rest, and every number is the
+// reference's and a whole pass's.
+void TestGpt2::prefixTakesOverEarlierPositions()
+{
+    QTemporaryDir dir;
+    const Reference reference =
+        runReference(dir, {"--stage-layers", "1", "--seed", "13", "--ids", "5,9,2,7,11,3,8,1,4,6,10,12,0,13,21,30"});
+    const attn::Gpt2Model model = attn::Gpt2Model::load(dir.path().toStdString());
+    const std::vector<int> ids = idsOf(reference.json);
+    std::vector<int> typedBefore(ids.begin(), ids.begin() + 10);
+    typedBefore.insert(typedBefore.end(), {33, 34, 35}); // a word that was then changed
+    for (const bool keepAttention : {true, false}) {
+        attn::Gpt2ForwardOptions options;
+        options.stageLayers = {1};
+        options.keepKeysValues = true;
+        options.keepAttention = keepAttention;
+        attn::Gpt2Forward before = attn::runGpt2(model, typedBefore, options);
+        QCOMPARE(before.reused, 0);
+        QCOMPARE(before.keysValues.size(), std::size_t(model.config().nLayer));
+        const EarlierPass earlier(model, before, 10);
+        const attn::Gpt2Forward whole = attn::runGpt2(model, ids, options);
+        options.prefix = &earlier.prefix;
+        const attn::Gpt2Forward forward = attn::runGpt2(model, ids, options);
+        QCOMPARE(forward.reused, 10);
+
+        const QJsonObject expected =
+            reference.json.value(QStringLiteral("stages")).toObject().value(QStringLiteral("1")).toObject();
+        const attn::Gpt2LayerStages& stages = forward.stages.front();
+        const attn::Gpt2LayerStages& wholeStages = whole.stages.front();
+        const auto check = [&](const attn::MatrixF& actual, const attn::MatrixF& full, const QJsonValue& value,
+                               const QString& what, double tolerance = kTolerance) {
+            QCOMPARE(actual.rows(), full.rows());
+            // Float32 sums in another order: a few units in the last place.
+            const float worst = ((actual - full).cwiseAbs().array() / full.cwiseAbs().array().max(1.0f)).maxCoeff();
+            QVERIFY2(worst < 1e-5f, qPrintable(what + QStringLiteral(": %1 from a whole pass").arg(worst)));
+            QVERIFY2(worstDifference(actual, value) < tolerance, qPrintable(what));
+        };
+        check(stages.input, wholeStages.input, expected.value(QStringLiteral("input")), "input");
+        check(stages.q, wholeStages.q, expected.value(QStringLiteral("q")), "Q");
+        check(stages.k, wholeStages.k, expected.value(QStringLiteral("k")), "K");
+        check(stages.v, wholeStages.v, expected.value(QStringLiteral("v")), "V");
+        check(stages.output, wholeStages.output, expected.value(QStringLiteral("output")), "output");
+        const QJsonArray heads = expected.value(QStringLiteral("heads")).toArray();
+        for (int h = 0; h < model.config().nHead; ++h) {
+            const QJsonObject head = heads[h].toObject();
+            const attn::Gpt2HeadStages& actual = stages.heads[static_cast<std::size_t>(h)];
+            // Raw scores, before the scale, are dot products of float32 Q and K
+            // rows of a few units each: float32 keeps them to a few 1e-5.
+            check(actual.scores, wholeStages.heads[static_cast<std::size_t>(h)].scores,
+                  head.value(QStringLiteral("scores")), QStringLiteral("scores of head %1").arg(h), 1e-4);
+            check(actual.output, wholeStages.heads[static_cast<std::size_t>(h)].output,
+                  head.value(QStringLiteral("output")), QStringLiteral("output of head %1").arg(h));
+            if (!keepAttention)
+                check(actual.weights, wholeStages.heads[static_cast<std::size_t>(h)].weights,
+                      head.value(QStringLiteral("weights")), QStringLiteral("weights of head %1").arg(h));
+        }
+        for (const auto member : {&attn::Gpt2LayerStages::residualIn, &attn::Gpt2LayerStages::attention,
+                                  &attn::Gpt2LayerStages::residualMid, &attn::Gpt2LayerStages::mlpHidden,
+                                  &attn::Gpt2LayerStages::residualOut}) {
+            QCOMPARE((stages.*member).rows(), Eigen::Index(ids.size()));
+            QVERIFY((stages.*member - wholeStages.*member).cwiseAbs().maxCoeff() < 1e-4f);
+        }
+        if (keepAttention) {
+            const QJsonArray attention = reference.json.value(QStringLiteral("attention")).toArray();
+            for (int layer = 0; layer < forward.layers; ++layer) {
+                for (int head = 0; head < forward.heads; ++head) {
+                    const QString what = QStringLiteral("layer %1 head %2").arg(layer).arg(head);
+                    check(forward.attention(layer, head), whole.attention(layer, head),
+                          attention[layer].toArray()[head], what);
+                }
+            }
+        }
+        QVERIFY((forward.logits - whole.logits).cwiseAbs().maxCoeff() < 1e-5f);
+        const QJsonArray probabilities = reference.json.value(QStringLiteral("probabilities")).toArray();
+        const std::vector<double> p = attn::nextTokenProbabilities(forward.logits);
+        for (std::size_t i = 0; i < p.size(); ++i)
+            QVERIFY(std::abs(p[i] - probabilities[static_cast<qsizetype>(i)].toDouble()) < kTolerance);
+    }
+}
+
+void TestGpt2::refusesPrefixThatDoesNotFit()
+{
+    QTemporaryDir dir;
+    const Reference reference = runReference(dir, {"--stage-layers", "1", "--seed", "14"});
+    const attn::Gpt2Model model = attn::Gpt2Model::load(dir.path().toStdString());
+    const std::vector<int> ids = idsOf(reference.json);
+    attn::Gpt2ForwardOptions options;
+    options.stageLayers = {1};
+    options.keepKeysValues = true;
+    attn::Gpt2Forward before = attn::runGpt2(model, ids, options);
+    const auto refused = [&](const std::vector<int>& text, const attn::Gpt2Prefix& prefix,
+                             const std::vector<int>& stageLayers) {
+        attn::Gpt2ForwardOptions with = options;
+        with.prefix = &prefix;
+        with.stageLayers = stageLayers;
+        return !errorOf<std::invalid_argument>([&] { (void)attn::runGpt2(model, text, with); }).isEmpty();
+    };
+    EarlierPass earlier(model, before, 4);
+    QVERIFY(!refused(ids, earlier.prefix, {1}));
+    std::vector<int> changed = ids;
+    changed[2] = (changed[2] + 1) % model.config().vocabSize; // within the prefix
+    QVERIFY(refused(changed, earlier.prefix, {1}));
+    QVERIFY(refused(ids, earlier.prefix, {0}));           // its stages are another layer's
+    QVERIFY(refused(ids, earlier.prefix, {0, 1}));        // a stage layer it has nothing for
+    earlier.prefix.length = static_cast<int>(ids.size()); // nothing left to compute
+    QVERIFY(refused(ids, earlier.prefix, {1}));
+    earlier.prefix.length = 4;
+    earlier.prefix.weights.pop_back();
+    QVERIFY(refused(ids, earlier.prefix, {1}));
+    earlier.prefix.weights.push_back(&before.attentionWeights.back());
+    QVERIFY(!refused(ids, earlier.prefix, {1}));
+    const attn::Gpt2Model other = attn::Gpt2Model::load(dir.path().toStdString());
+    earlier.keysValues.model = std::shared_ptr<const attn::Gpt2Model>(
+        &other, [](const attn::Gpt2Model*) {}); // the same numbers, but not the model that computed them
+    QVERIFY(refused(ids, earlier.prefix, {1}));
 }
 
 void TestGpt2::nextTokens()

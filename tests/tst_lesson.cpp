@@ -970,7 +970,7 @@ namespace {
 
 std::shared_ptr<const attn::AttentionResult> computeCheckpoint(const attn::AttentionConfig& config, int layer)
 {
-    return std::make_shared<const attn::AttentionResult>(computeModelResult(config, layer));
+    return std::make_shared<const attn::AttentionResult>(computeModelResult(config, {.stageLayer = layer}));
 }
 
 // Layer norm of a row, in float64 from the result's own numbers.

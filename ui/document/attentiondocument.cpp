@@ -257,7 +257,10 @@ void AttentionDocument::workerLoop()
                     loadTrainedPreset(request.config.trainedTask), request.shownLayer, request.config.sentence));
             else if (!request.config.model.empty())
                 result = std::make_shared<const attn::AttentionResult>(
-                    computeModelResult(request.config, request.shownLayer, 0, &m_cancel));
+                    computeModelResult(request.config, {.stageLayer = request.shownLayer,
+                                                        .cancel = &m_cancel,
+                                                        .reusable = true,
+                                                        .previous = request.base.get()}));
             else if (request.base && attn::differsOnlyAfterScores(request.baseConfig, request.config))
                 result = std::make_shared<const attn::AttentionResult>(
                     attn::recomputeAfterScores(*request.base, request.config, &m_cancel, keep));

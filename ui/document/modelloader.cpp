@@ -84,8 +84,7 @@ attn::AttentionConfig withModel(attn::AttentionConfig config, const std::string&
     return config;
 }
 
-attn::AttentionResult computeModelResult(const attn::AttentionConfig& config, int stageLayer, int generate,
-                                         const std::atomic<bool>* cancel, int scoresHead)
+attn::AttentionResult computeModelResult(const attn::AttentionConfig& config, const attn::Gpt2TextOptions& options)
 {
     using Kind = attn::AttentionError::Kind;
     attn::validateConfig(config);
@@ -98,7 +97,7 @@ attn::AttentionResult computeModelResult(const attn::AttentionConfig& config, in
         throw attn::AttentionError(Kind::Weights, e.what());
     }
     try {
-        return attn::runGpt2Text(*bundle, config.sentence, stageLayer, generate, cancel, scoresHead).result;
+        return attn::runGpt2Text(bundle, config.sentence, options).result;
     } catch (const attn::Gpt2Error& e) {
         throw attn::AttentionError(Kind::TooManyTokens, e.what());
     }

@@ -23,10 +23,10 @@ std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder
 attn::AttentionConfig withModel(attn::AttentionConfig config, const std::string& folder);
 
 // The result for a configuration with a model: `config.sentence` through the
-// model, layer `stageLayer` with its stages. Errors come as
+// model, layer options.stageLayer with its stages. Errors come as
 // attn::AttentionError (Kind::Weights for the checkpoint, TooManyTokens for a
 // text beyond its context), so callers report them as any other.
-// With `scoresHead` >= 0 only that head of the layer keeps its scores (a
-// one-head export: the others' are computed again when needed).
-attn::AttentionResult computeModelResult(const attn::AttentionConfig& config, int stageLayer, int generate = 0,
-                                         const std::atomic<bool>* cancel = nullptr, int scoresHead = -1);
+// `options` as runGpt2Text takes them (the stage layer, a one-head export's
+// scores, a continuation, the earlier result to take positions over from).
+attn::AttentionResult computeModelResult(const attn::AttentionConfig& config,
+                                         const attn::Gpt2TextOptions& options = {});
