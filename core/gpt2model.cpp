@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -91,9 +92,10 @@ enum class Epilogue { None, Gelu };
 // dst = lhs w + b (then GELU), or with `residual` dst += lhs w + b. Split over
 // threads by rows, or for up to a few hundred rows (typing) by output
 // columns, so that each thread reads and packs only its part of w.
-void linear(MatrixFRef dst, const ConstMatrixFRef& lhs, const MatrixF& w, const VectorF& b, bool residual,
+void linear(MatrixFRef dst, const ConstMatrixFRef& lhs, const Gpt2Matrix& weight, const VectorF& b, bool residual,
             Epilogue epilogue, int threads)
 {
+    const Gpt2Matrix::View w = weight.view();
     const auto rows = static_cast<int>(lhs.rows());
     const auto cols = static_cast<int>(w.cols());
     // The bias, then GELU, on whole row spans.
@@ -226,12 +228,29 @@ Gpt2Model Gpt2Model::load(const std::string& folder)
 Gpt2Model Gpt2Model::load(const std::string& configPath, const std::string& safetensorsPath)
 {
     const Gpt2Config config = loadGpt2Config(configPath);
-    const SafetensorsFile file = SafetensorsFile::open(safetensorsPath);
-    return fromSafetensors(config, file);
+    return fromSafetensors(config, std::make_shared<const SafetensorsFile>(SafetensorsFile::open(safetensorsPath)));
 }
 
-Gpt2Model Gpt2Model::fromSafetensors(const Gpt2Config& config, const SafetensorsFile& file)
+Gpt2Matrix::Gpt2Matrix(MatrixF owned)
+    : m_owned(std::make_shared<const MatrixF>(std::move(owned)))
+    , m_data(m_owned->data())
+    , m_rows(m_owned->rows())
+    , m_cols(m_owned->cols())
 {
+}
+
+Gpt2Matrix Gpt2Matrix::viewOf(const float* data, Eigen::Index rows, Eigen::Index cols)
+{
+    Gpt2Matrix m;
+    m.m_data = data;
+    m.m_rows = rows;
+    m.m_cols = cols;
+    return m;
+}
+
+Gpt2Model Gpt2Model::fromSafetensors(const Gpt2Config& config, std::shared_ptr<const SafetensorsFile> shared)
+{
+    const SafetensorsFile& file = *shared;
     const std::int64_t d = config.nEmbd;
     const auto find = [&](const std::string& name) -> const TensorInfo* {
         if (const TensorInfo* tensor = file.find(name))
@@ -251,14 +270,20 @@ Gpt2Model Gpt2Model::fromSafetensors(const Gpt2Config& config, const Safetensors
         return *info;
     };
     const auto finite = [&](const float* data, Eigen::Index size, const TensorInfo& info) {
-        for (Eigen::Index i = 0; i < size; ++i) {
-            if (!std::isfinite(data[i]))
-                throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " holds an infinite or undefined number in " +
-                                info.name + ".");
-        }
+        if (!Eigen::Map<const Eigen::ArrayXf>(data, size).allFinite())
+            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " holds an infinite or undefined number in " +
+                            info.name + ".");
     };
-    const auto matrix = [&](const std::string& name, std::int64_t rows, std::int64_t cols) {
+    const auto matrix = [&](const std::string& name, std::int64_t rows, std::int64_t cols) -> Gpt2Matrix {
         const TensorInfo& info = tensor(name, {rows, cols});
+        // F32 in the host's byte order, aligned for float: read in place.
+        const std::byte* bytes = file.bytes(info).data();
+        if (std::endian::native == std::endian::little && info.dtype == TensorDType::F32 &&
+            reinterpret_cast<std::uintptr_t>(bytes) % alignof(float) == 0) {
+            const auto* data = reinterpret_cast<const float*>(bytes);
+            finite(data, rows * cols, info);
+            return Gpt2Matrix::viewOf(data, rows, cols);
+        }
         MatrixF m(rows, cols);
         file.readFloats(info, m.data());
         finite(m.data(), m.size(), info);
@@ -295,11 +320,12 @@ Gpt2Model Gpt2Model::fromSafetensors(const Gpt2Config& config, const Safetensors
     w.lnFWeight = vector("ln_f.weight", d);
     w.lnFBias = vector("ln_f.bias", d);
     if (file.find("lm_head.weight")) {
-        MatrixF head = matrix("lm_head.weight", config.vocabSize, d);
-        // A tied head saved anyway costs no second copy.
-        if (head != w.wte)
+        Gpt2Matrix head = matrix("lm_head.weight", config.vocabSize, d);
+        // A tied head saved anyway is not used twice.
+        if (head.view() != w.wte.view())
             w.lmHead = std::move(head);
     }
+    w.file = std::move(shared);
     return Gpt2Model(config, std::move(w));
 }
 
@@ -337,9 +363,9 @@ Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights)
     check(w.lmHead.size() == 0 || (w.lmHead.rows() == m_config.vocabSize && w.lmHead.cols() == d), "lm_head.weight");
 }
 
-const MatrixF& Gpt2Model::outputEmbedding() const
+Gpt2Matrix::View Gpt2Model::outputEmbedding() const
 {
-    return m_weights.lmHead.size() > 0 ? m_weights.lmHead : m_weights.wte;
+    return m_weights.lmHead.size() > 0 ? m_weights.lmHead.view() : m_weights.wte.view();
 }
 
 // ---------------------------------------------------------------- forward
@@ -459,8 +485,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
     out.reused = static_cast<int>(p);
     out.tokenEmbeddings.resize(n, d);
     for (Eigen::Index i = 0; i < n; ++i)
-        out.tokenEmbeddings.row(i) = w.wte.row(ids[static_cast<std::size_t>(i)]);
-    out.positionEmbeddings = w.wpe.topRows(n);
+        out.tokenEmbeddings.row(i) = w.wte.view().row(ids[static_cast<std::size_t>(i)]);
+    out.positionEmbeddings = w.wpe.view().topRows(n);
     if (options.keepAttention)
         out.attentionWeights.resize(static_cast<std::size_t>(config.nLayer) * static_cast<std::size_t>(heads));
     if (options.keepKeysValues)
@@ -587,9 +613,9 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
             continue;
         }
         keep(&Gpt2LayerStages::input, normed);
-        stages->wQuery = block.attnWeight.middleCols(0, d);
-        stages->wKey = block.attnWeight.middleCols(d, d);
-        stages->wValue = block.attnWeight.middleCols(2 * d, d);
+        stages->wQuery = block.attnWeight.view().middleCols(0, d);
+        stages->wKey = block.attnWeight.view().middleCols(d, d);
+        stages->wValue = block.attnWeight.view().middleCols(2 * d, d);
         stages->bQuery = block.attnBias.middleCols(0, d);
         stages->bKey = block.attnBias.middleCols(d, d);
         stages->bValue = block.attnBias.middleCols(2 * d, d);
@@ -604,7 +630,7 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
         // more on its own.
         stages->ln1Weight = block.ln1Weight;
         stages->ln1Bias = block.ln1Bias;
-        stages->attnProjWeight = block.attnProjWeight;
+        stages->attnProjWeight = block.attnProjWeight.view();
         stages->attnProjBias = block.attnProjBias;
         stages->ln2Weight = block.ln2Weight;
         stages->ln2Bias = block.ln2Bias;
@@ -634,7 +660,7 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
     out.finalResidual = x.bottomRows(1);
     out.finalNormed = last;
     out.layerNormEpsilon = config.layerNormEpsilon;
-    const MatrixF& head = model.outputEmbedding();
+    const Gpt2Matrix::View head = model.outputEmbedding();
     out.logits.resize(config.vocabSize);
     Eigen::Map<MatrixF> logits(out.logits.data(), 1, config.vocabSize);
     parallelFor(
@@ -787,7 +813,7 @@ public:
         const float scale = 1.0f / std::sqrt(static_cast<float>(dk));
         MatrixF x(m, d);
         for (Eigen::Index i = 0; i < m; ++i)
-            x.row(i) = w.wte.row(ids[static_cast<std::size_t>(i)]) + w.wpe.row(past + i);
+            x.row(i) = w.wte.view().row(ids[static_cast<std::size_t>(i)]) + w.wpe.view().row(past + i);
         MatrixF normed;
         MatrixF qkv(m, 3 * d);
         MatrixF merged(m, d);
@@ -833,7 +859,7 @@ public:
         m_length = total;
         MatrixF last;
         layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);
-        const MatrixF& head = m_model.outputEmbedding();
+        const Gpt2Matrix::View head = m_model.outputEmbedding();
         VectorF logits(config.vocabSize);
         Eigen::Map<MatrixF> row(logits.data(), 1, config.vocabSize);
         parallelFor(

@@ -42,28 +42,62 @@ struct Gpt2Config
 Gpt2Config parseGpt2Config(std::string_view json, const std::string& fileName);
 Gpt2Config loadGpt2Config(const std::string& path);
 
+// A weight matrix of the model, float32 row-major: a view of the mapped
+// checkpoint's own bytes where they are F32 (no copy: loading costs no time
+// and no memory), else numbers the model owns (F16, BF16, F64, or built).
+class Gpt2Matrix
+{
+public:
+    using View = Eigen::Map<const MatrixF>;
+
+    Gpt2Matrix() = default;
+    Gpt2Matrix(MatrixF owned); // NOLINT(google-explicit-constructor): a matrix is a weight
+    template <typename Derived>
+    Gpt2Matrix(const Eigen::MatrixBase<Derived>& m) // NOLINT(google-explicit-constructor)
+        : Gpt2Matrix(MatrixF(m))
+    {
+    }
+    // rows x cols floats at `data`, which must outlive every copy (the model
+    // keeps the mapped file: Gpt2Weights::file).
+    static Gpt2Matrix viewOf(const float* data, Eigen::Index rows, Eigen::Index cols);
+
+    View view() const { return View(m_data, m_rows, m_cols); }
+    Eigen::Index rows() const { return m_rows; }
+    Eigen::Index cols() const { return m_cols; }
+    Eigen::Index size() const { return m_rows * m_cols; }
+    bool isView() const { return m_data && !m_owned; }
+
+private:
+    std::shared_ptr<const MatrixF> m_owned;
+    const float* m_data = nullptr;
+    Eigen::Index m_rows = 0;
+    Eigen::Index m_cols = 0;
+};
+
 // One transformer block. Conv1D weights are [in, out]: x W + b.
 struct Gpt2Block
 {
     VectorF ln1Weight, ln1Bias;
-    MatrixF attnWeight;     // D x 3D: W_Q | W_K | W_V side by side
-    VectorF attnBias;       // 3D
-    MatrixF attnProjWeight; // D x D
+    Gpt2Matrix attnWeight;     // D x 3D: W_Q | W_K | W_V side by side
+    VectorF attnBias;          // 3D
+    Gpt2Matrix attnProjWeight; // D x D
     VectorF attnProjBias;
     VectorF ln2Weight, ln2Bias;
-    MatrixF fcWeight; // D x 4D
+    Gpt2Matrix fcWeight; // D x 4D
     VectorF fcBias;
-    MatrixF mlpProjWeight; // 4D x D
+    Gpt2Matrix mlpProjWeight; // 4D x D
     VectorF mlpProjBias;
 };
 
 struct Gpt2Weights
 {
-    MatrixF wte; // V x D
-    MatrixF wpe; // P x D
+    Gpt2Matrix wte; // V x D
+    Gpt2Matrix wpe; // P x D
     std::vector<Gpt2Block> blocks;
     VectorF lnFWeight, lnFBias;
-    MatrixF lmHead; // V x D; empty when tied to wte
+    Gpt2Matrix lmHead; // V x D; empty when tied to wte
+    // The mapped checkpoint the views point into; null when every matrix is owned.
+    std::shared_ptr<const SafetensorsFile> file;
 };
 
 class Gpt2Model
@@ -73,14 +107,15 @@ public:
     static Gpt2Model load(const std::string& folder);
     static Gpt2Model load(const std::string& configPath, const std::string& safetensorsPath);
     // Tensors named with or without "transformer."; lm_head.weight or tied.
-    static Gpt2Model fromSafetensors(const Gpt2Config& config, const SafetensorsFile& file);
+    // F32 tensors are read in place: the model keeps the file mapped.
+    static Gpt2Model fromSafetensors(const Gpt2Config& config, std::shared_ptr<const SafetensorsFile> file);
     // Checks every shape against the configuration; throws Gpt2Error.
     Gpt2Model(Gpt2Config config, Gpt2Weights weights);
 
     const Gpt2Config& config() const { return m_config; }
     const Gpt2Weights& weights() const { return m_weights; }
     // The matrix the logits are h times the transpose of: lm_head or wte.
-    const MatrixF& outputEmbedding() const;
+    Gpt2Matrix::View outputEmbedding() const;
 
 private:
     Gpt2Config m_config;

@@ -150,7 +150,7 @@ Gpt2Run runGpt2Text(const std::shared_ptr<const Gpt2Bundle>& shared, const std::
     unembedding.lnF = {bundle.model.weights().lnFWeight.cast<double>(), bundle.model.weights().lnFBias.cast<double>(),
                        config.layerNormEpsilon};
     unembedding.normed = forward.finalNormed.cast<double>();
-    const MatrixF& output = bundle.model.outputEmbedding();
+    const Gpt2Matrix::View output = bundle.model.outputEmbedding();
     unembedding.nextEmbeddings.resize(static_cast<Eigen::Index>(run.next.size()), output.cols());
     for (std::size_t t = 0; t < run.next.size(); ++t)
         unembedding.nextEmbeddings.row(static_cast<Eigen::Index>(t)) = output.row(run.next[t].id).cast<double>();

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string bytes(reinterpret_cast<const char*>(data), size);
     std::vector<attn::TensorInfo> tensors;
     try {
-        const attn::SafetensorsFile file = attn::SafetensorsFile::fromBytes(bytes, "fuzz.safetensors");
+        attn::SafetensorsFile file = attn::SafetensorsFile::fromBytes(bytes, "fuzz.safetensors");
         std::uint64_t dataSize = 0;
         for (const attn::TensorInfo& tensor : file.tensors()) {
             if (tensor.begin > tensor.end ||
@@ -51,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         config.nCtx = 2;
         config.vocabSize = 3;
         try {
-            const attn::Gpt2Model model = attn::Gpt2Model::fromSafetensors(config, file);
+            const attn::Gpt2Model model = attn::Gpt2Model::fromSafetensors(
+                config, std::make_shared<const attn::SafetensorsFile>(std::move(file)));
             attn::Gpt2ForwardOptions options;
             options.stageLayers = {0};
             options.threads = 1;

@@ -287,6 +287,12 @@ void TestGpt2::forwardMatchesReference()
     QTemporaryDir dir;
     const Reference reference = runReference(dir, arguments);
     const attn::Gpt2Model model = attn::Gpt2Model::load(dir.path().toStdString());
+    // F32 tensors are read in place from the mapped file, the others converted.
+    const qsizetype dtype = arguments.indexOf(QStringLiteral("--dtype"));
+    const bool f32 = dtype < 0 || arguments.value(dtype + 1) == QStringLiteral("F32");
+    QCOMPARE(model.weights().wte.isView(), f32);
+    QCOMPARE(model.weights().blocks.back().mlpProjWeight.isView(), f32);
+    QCOMPARE(model.weights().file != nullptr, true);
     const std::vector<int> ids = idsOf(reference.json);
     for (const int threads : {1, 2}) {
         attn::Gpt2ForwardOptions options;
@@ -351,7 +357,7 @@ void TestGpt2::stagesMatchReference()
         }
         // W_Q, W_K, W_V and the biases are c_attn's thirds; Q = input W_Q + b_Q.
         const attn::Gpt2Block& block = model.weights().blocks[static_cast<std::size_t>(layer)];
-        QCOMPARE(stages->wKey, attn::MatrixF(block.attnWeight.middleCols(d, d)));
+        QCOMPARE(stages->wKey, attn::MatrixF(block.attnWeight.view().middleCols(d, d)));
         QCOMPARE(stages->bValue, attn::VectorF(block.attnBias.tail(d)));
         const attn::MatrixF q = (stages->input * stages->wQuery).rowwise() + stages->bQuery;
         QVERIFY((q - stages->q).cwiseAbs().maxCoeff() < 1e-5f);
@@ -414,7 +420,7 @@ void TestGpt2::blockMatchesReference()
     const attn::LayerResult& last = result.layers[1];
     QVERIFY(last.block.has_value());
     QCOMPARE(last.block->residualOut, forward.stages[1].residualOut.cast<double>().eval());
-    QCOMPARE(last.block->wOut, model.weights().blocks[2].attnProjWeight.cast<double>().eval());
+    QCOMPARE(last.block->wOut, model.weights().blocks[2].attnProjWeight.view().cast<double>().eval());
     QCOMPARE(last.block->ln1.epsilon, model.config().layerNormEpsilon);
 }
 
