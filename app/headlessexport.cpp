@@ -116,9 +116,13 @@ QString runHeadlessExports(const CommandLineOptions& options)
             if (!options.exportNumpy.isEmpty())
                 return QStringLiteral("--export-numpy writes the article's model; a checkpoint's numbers are in "
                                       "--export-json.");
-            // The exported head keeps its scores; the JSON computes the others' again.
-            result = std::make_shared<const attn::AttentionResult>(computeModelResult(
-                config, {.stageLayer = options.layer, .generate = options.generate, .scoresHead = options.head}));
+            // The exported head keeps its scores; the JSON computes the others'
+            // again. Only the JSON reads the layers other than --layer.
+            result = std::make_shared<const attn::AttentionResult>(
+                computeModelResult(config, {.stageLayer = options.layer,
+                                            .generate = options.generate,
+                                            .scoresHead = options.head,
+                                            .everyLayer = !options.exportJson.isEmpty()}));
         } else {
             // A long input keeps the scores of the head exported only; the
             // JSON writes the others' computed again, one head at a time.

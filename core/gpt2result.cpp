@@ -90,7 +90,7 @@ Gpt2Run runGpt2Text(const std::shared_ptr<const Gpt2Bundle>& shared, const std::
     Gpt2ForwardOptions options;
     options.stageLayers = {stage};
     options.stageScoresHead = textOptions.scoresHead < 0 ? -1 : std::min(textOptions.scoresHead, config.nHead - 1);
-    options.keepAttention = true;
+    options.keepAttention = textOptions.everyLayer;
     options.cancel = textOptions.cancel;
     options.keepKeysValues = textOptions.reusable;
     Gpt2Prefix prefix;
@@ -131,7 +131,7 @@ Gpt2Run runGpt2Text(const std::shared_ptr<const Gpt2Bundle>& shared, const std::
         LayerResult& layer = run.result.layers.emplace_back();
         layer.dK = config.headDim();
         layer.heads.resize(static_cast<std::size_t>(config.nHead));
-        for (int h = 0; h < config.nHead; ++h)
+        for (int h = 0; h < config.nHead && textOptions.everyLayer; ++h)
             layer.heads[static_cast<std::size_t>(h)].weights32 = std::move(
                 forward.attentionWeights[static_cast<std::size_t>(l) * static_cast<std::size_t>(config.nHead) +
                                          static_cast<std::size_t>(h)]);

@@ -42,6 +42,11 @@ struct Gpt2TextOptions
     // export); the others' are computed again from Q and K when needed.
     int scoresHead = -1;
     const std::atomic<bool>* cancel = nullptr;
+    // Keeps every layer's and head's weights (the model view, the head view,
+    // the JSON export). Without, only the stage layer's are kept: the others'
+    // are computed (each layer's output needs them) and dropped, and their
+    // heads' weights are empty (what a figure or lesson of one layer reads).
+    bool everyLayer = true;
     // Keeps every layer's keys and values in the result (keysValues), so that
     // a later text beginning with the same tokens is computed from them.
     bool reusable = false;

@@ -421,6 +421,15 @@ void TestAttentionDocument::checkpointShowsEveryLayerAndTheShownLayersStages()
     QVERIFY(result->layers[2].heads[1].weights == weights);
     QVERIFY(result->layers[2].heads[1].hasScores());
 
+    // An export of one layer keeps that layer's weights only; its numbers are the same.
+    const attn::AttentionResult oneLayer = computeModelResult(config, {.stageLayer = 2, .everyLayer = false});
+    QCOMPARE(oneLayer.layers.size(), std::size_t(3));
+    QCOMPARE(oneLayer.layers[0].heads.size(), std::size_t(2));
+    QCOMPARE(oneLayer.layers[0].heads[1].weightRows(), 0);
+    QVERIFY(oneLayer.layers[2].heads[1].weights == weights);
+    QVERIFY(oneLayer.layers[2].heads[1].scores == result->layers[2].heads[1].scores);
+    QCOMPARE(oneLayer.nextTokens.front().id, result->nextTokens.front().id);
+
     // A folder that is not a checkpoint: an error, and the last result stays.
     QFile::remove(dir.filePath("model.safetensors"));
     attn::AttentionConfig other = config;
