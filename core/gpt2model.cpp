@@ -87,7 +87,34 @@ void geluInPlace(float* data, Eigen::Index count)
     x = 0.5f * x * (1.0f + (c * (x + 0.044715f * x.cube())).tanh());
 }
 
+// p[0 .. count) = softmax(s[0 .. count) * scale), the numerically stable
+// way (the largest scaled score subtracted first), vectorised; p may be s.
+void softmaxRow(const float* s, float* p, Eigen::Index count, float scale)
+{
+    const Eigen::Map<const Eigen::ArrayXf> scores(s, count);
+    Eigen::Map<Eigen::ArrayXf> weights(p, count);
+    // Rounding is monotonic, so the largest score gives the largest scaled one.
+    const float highest = scores.maxCoeff() * scale;
+    weights = (scores * scale - highest).exp();
+    weights *= 1.0f / weights.sum();
+}
+
 enum class Epilogue { None, Gelu };
+
+// Whether every one of `count` numbers is finite: over every core for a
+// large tensor, whose mapped pages are then read in on all of them at once.
+bool allFinite(const float* data, Eigen::Index count)
+{
+    constexpr Eigen::Index chunk = Eigen::Index(1) << 20;
+    std::atomic<bool> finite = true;
+    parallelFor(static_cast<int>((count + chunk - 1) / chunk), [&](int c0, int c1) {
+        const Eigen::Index begin = c0 * chunk;
+        const Eigen::Index end = std::min(count, c1 * chunk);
+        if (!Eigen::Map<const Eigen::ArrayXf>(data + begin, end - begin).allFinite())
+            finite = false;
+    });
+    return finite;
+}
 
 // dst = lhs w + b (then GELU), or with `residual` dst += lhs w + b. Split over
 // threads by rows, or for up to a few hundred rows (typing) by output
@@ -270,7 +297,7 @@ Gpt2Model Gpt2Model::fromSafetensors(const Gpt2Config& config, std::shared_ptr<c
         return *info;
     };
     const auto finite = [&](const float* data, Eigen::Index size, const TensorInfo& info) {
-        if (!Eigen::Map<const Eigen::ArrayXf>(data, size).allFinite())
+        if (!allFinite(data, size))
             throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " holds an infinite or undefined number in " +
                             info.name + ".");
     };
@@ -500,7 +527,6 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
     MatrixF merged(m, d);
     MatrixF hidden(m, 4 * d);
     const float scale = 1.0f / std::sqrt(static_cast<float>(dk));
-    constexpr float minusInfinity = -std::numeric_limits<float>::infinity();
     constexpr Eigen::Index rowBlock = 64;
 
     for (int layer = 0; layer < config.nLayer; ++layer) {
@@ -571,21 +597,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
                         const Eigen::Index cols = staged ? n : r0 + rows;
                         multiplyF(scores.block(r0, 0, rows, cols), q.middleRows(r0, rows), k.topRows(cols), true,
                                   false);
-                        for (Eigen::Index i = r0; i < r0 + rows; ++i) {
-                            float* s = scores.data() + i * n;
-                            float* row = weightData + i * n;
-                            float highest = minusInfinity;
-                            for (Eigen::Index j = 0; j <= i; ++j)
-                                highest = std::max(highest, s[j] * scale);
-                            float sum = 0.0f;
-                            for (Eigen::Index j = 0; j <= i; ++j) {
-                                row[j] = std::exp(s[j] * scale - highest);
-                                sum += row[j];
-                            }
-                            const float inverse = 1.0f / sum;
-                            for (Eigen::Index j = 0; j <= i; ++j)
-                                row[j] *= inverse;
-                        }
+                        for (Eigen::Index i = r0; i < r0 + rows; ++i)
+                            softmaxRow(scores.data() + i * n, weightData + i * n, i + 1, scale);
                         multiplyF(merged.block(r0 - p, h * dk, rows, dk), weights.block(r0, 0, rows, r0 + rows),
                                   v.topRows(r0 + rows), false, false);
                     }
@@ -835,16 +848,8 @@ public:
                         multiplyF(scores, qkv.middleCols(h * dk, dk), keys.block(0, h * dk, total, dk), true, false);
                         for (Eigen::Index i = 0; i < m; ++i) {
                             const Eigen::Index seen = past + i + 1; // causal: keys 0 .. past + i
-                            float highest = -std::numeric_limits<float>::infinity();
-                            for (Eigen::Index j = 0; j < seen; ++j)
-                                highest = std::max(highest, scores(i, j) * scale);
-                            float sum = 0.0f;
-                            for (Eigen::Index j = 0; j < seen; ++j) {
-                                scores(i, j) = std::exp(scores(i, j) * scale - highest);
-                                sum += scores(i, j);
-                            }
-                            for (Eigen::Index j = 0; j < total; ++j)
-                                scores(i, j) = j < seen ? scores(i, j) / sum : 0.0f;
+                            softmaxRow(&scores(i, 0), &scores(i, 0), seen, scale);
+                            scores.row(i).tail(total - seen).setZero();
                         }
                         multiplyF(merged.middleCols(h * dk, dk), scores, values.block(0, h * dk, total, dk), false,
                                   false);

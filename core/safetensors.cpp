@@ -238,9 +238,7 @@ SafetensorsFile SafetensorsFile::open(const std::string& path)
         ::close(fd);
         refuse("is too large to map into memory");
     }
-    // Populated at once: a model reads every byte (the finite check, then the
-    // products), and one call maps the pages faster than a fault per page.
-    void* mapping = mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void* mapping = mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
     const int mapError = errno;
     ::close(fd);
     if (mapping == MAP_FAILED)

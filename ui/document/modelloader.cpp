@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <future>
 #include <map>
 #include <mutex>
 
@@ -43,9 +44,11 @@ std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder
     }
     if (!QFileInfo(path).isDir())
         throw attn::Gpt2Error(key + " is not a folder: open a model's folder (config.json and model.safetensors).");
-    attn::Gpt2Model model = attn::Gpt2Model::load(key);
-    auto tokenizer = [&] {
-        if (hasTokenizerFiles(path) || model.config().vocabSize != kGpt2Vocabulary)
+    // The tokenizer is read while the model is (each takes a good part of a
+    // second for gpt2); which one depends on the configuration only.
+    const int vocabularySize = attn::loadGpt2Config(key + "/config.json").vocabSize;
+    auto reading = std::async(std::launch::async, [&] {
+        if (hasTokenizerFiles(path) || vocabularySize != kGpt2Vocabulary)
             return attn::Gpt2Tokenizer::fromFolder(key);
         const QByteArray vocab = resource(QStringLiteral(":/gpt2/encoder.json"));
         const QByteArray merges = resource(QStringLiteral(":/gpt2/vocab.bpe"));
@@ -53,7 +56,9 @@ std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder
             std::string_view(vocab.constData(), static_cast<std::size_t>(vocab.size())),
             std::string_view(merges.constData(), static_cast<std::size_t>(merges.size())), "GPT-2's encoder.json",
             "GPT-2's vocab.bpe");
-    }();
+    });
+    attn::Gpt2Model model = attn::Gpt2Model::load(key);
+    attn::Gpt2Tokenizer tokenizer = reading.get();
     if (tokenizer.vocabularySize() > model.config().vocabSize)
         throw attn::Gpt2Error(key + ": the tokenizer has " + std::to_string(tokenizer.vocabularySize()) +
                               " tokens but the model only " + std::to_string(model.config().vocabSize) + ".");
