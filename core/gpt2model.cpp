@@ -154,26 +154,39 @@ void linear(MatrixFRef dst, const ConstMatrixFRef& lhs, const Gpt2Matrix& weight
     }
 }
 
-// Each row normalised to mean 0 and variance 1 (biased), then scaled and shifted.
-void layerNorm(MatrixF& out, const ConstMatrixFRef& in, const VectorF& weight, const VectorF& bias, double eps)
+// Row r of `in` normalised to mean 0 and variance 1 (biased), then scaled and shifted.
+void normaliseRow(MatrixF& out, const ConstMatrixFRef& in, const VectorF& weight, const VectorF& bias, double eps,
+                  Eigen::Index r)
+{
+    const Eigen::Index d = in.cols();
+    double mean = 0.0;
+    for (Eigen::Index c = 0; c < d; ++c)
+        mean += in(r, c);
+    mean /= static_cast<double>(d);
+    double variance = 0.0;
+    for (Eigen::Index c = 0; c < d; ++c) {
+        const double centred = in(r, c) - mean;
+        variance += centred * centred;
+    }
+    variance /= static_cast<double>(d);
+    const double scale = 1.0 / std::sqrt(variance + eps);
+    for (Eigen::Index c = 0; c < d; ++c)
+        out(r, c) = static_cast<float>((in(r, c) - mean) * scale) * weight[c] + bias[c];
+}
+
+// Each row normalised (normaliseRow), the rows shared out over `threads`.
+void layerNorm(MatrixF& out, const ConstMatrixFRef& in, const VectorF& weight, const VectorF& bias, double eps,
+               int threads)
 {
     out.resize(in.rows(), in.cols());
-    const Eigen::Index d = in.cols();
-    for (Eigen::Index r = 0; r < in.rows(); ++r) {
-        double mean = 0.0;
-        for (Eigen::Index c = 0; c < d; ++c)
-            mean += in(r, c);
-        mean /= static_cast<double>(d);
-        double variance = 0.0;
-        for (Eigen::Index c = 0; c < d; ++c) {
-            const double centred = in(r, c) - mean;
-            variance += centred * centred;
-        }
-        variance /= static_cast<double>(d);
-        const double scale = 1.0 / std::sqrt(variance + eps);
-        for (Eigen::Index c = 0; c < d; ++c)
-            out(r, c) = static_cast<float>((in(r, c) - mean) * scale) * weight[c] + bias[c];
-    }
+    // Fewer than 128 rows are not worth a thread.
+    parallelFor(
+        static_cast<int>(in.rows()),
+        [&](int r0, int r1) {
+            for (Eigen::Index r = r0; r < r1; ++r)
+                normaliseRow(out, in, weight, bias, eps, r);
+        },
+        in.rows() >= 128 ? threads : 1);
 }
 
 void checkCancel(const std::atomic<bool>* cancel)
@@ -551,7 +564,7 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
 
         if (stages)
             keep(&Gpt2LayerStages::residualIn, x);
-        layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon);
+        layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon, threads);
         if (p > 0) {
             qkv.topRows(p).rightCols(2 * d) =
                 options.prefix->keysValues->layers[static_cast<std::size_t>(layer)].topRows(p);
@@ -620,7 +633,7 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
 
         if (!stages) {
             linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
-            layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
+            layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon, threads);
             linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::Gelu, threads);
             linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
             continue;
@@ -652,7 +665,7 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
         keep(&Gpt2LayerStages::attention, added);
         linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
         keep(&Gpt2LayerStages::residualMid, x);
-        layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
+        layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon, threads);
         keep(&Gpt2LayerStages::mlpInput, normed);
         // GELU applied after the bias, as the fused epilogue does: the same numbers.
         linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::None, threads);
@@ -669,7 +682,7 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
         throw Gpt2Error("The model's numbers grow past float32's range on this text: its weights cannot be right.");
 
     MatrixF last;
-    layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);
+    layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon, threads);
     out.finalResidual = x.bottomRows(1);
     out.finalNormed = last;
     out.layerNormEpsilon = config.layerNormEpsilon;
@@ -728,18 +741,21 @@ AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<
         layer.v = toDouble(stage.v);
         layer.dK = stage.heads.empty() ? 0 : static_cast<int>(stage.q.cols()) / static_cast<int>(stage.heads.size());
         const float scale = 1.0f / std::sqrt(static_cast<float>(std::max(1, layer.dK))); // as runGpt2
-        for (std::size_t index = 0; index < stage.heads.size(); ++index) {
-            const Gpt2HeadStages& head = stage.heads[index];
-            HeadResult h;
-            if (head.scores.size() != 0) { // else computed again when needed (headScores)
-                h.scores = toDouble(head.scores);
-                h.scaledScores = scaledScoresOf(head.scores, scale);
+        layer.heads.resize(stage.heads.size());
+        // n x n matrices per head: converted over every core.
+        parallelFor(static_cast<int>(stage.heads.size()), [&](int h0, int h1) {
+            for (int index = h0; index < h1; ++index) {
+                const Gpt2HeadStages& head = stage.heads[static_cast<std::size_t>(index)];
+                HeadResult& h = layer.heads[static_cast<std::size_t>(index)];
+                if (head.scores.size() != 0) { // else computed again when needed (headScores)
+                    h.scores = toDouble(head.scores);
+                    h.scaledScores = scaledScoresOf(head.scores, scale);
+                }
+                h.weights =
+                    head.weights.size() != 0 ? toDouble(head.weights) : toDouble(forward.attention(stage.layer, index));
+                h.output = toDouble(head.output);
             }
-            h.weights = head.weights.size() != 0 ? toDouble(head.weights)
-                                                 : toDouble(forward.attention(stage.layer, static_cast<int>(index)));
-            h.output = toDouble(head.output);
-            layer.heads.push_back(std::move(h));
-        }
+        });
         layer.output = toDouble(stage.output);
         layer.bQuery = stage.bQuery.cast<double>();
         layer.bKey = stage.bKey.cast<double>();
@@ -836,7 +852,7 @@ public:
             const Gpt2Block& block = w.blocks[static_cast<std::size_t>(layer)];
             MatrixF& keys = m_keys[static_cast<std::size_t>(layer)];
             MatrixF& values = m_values[static_cast<std::size_t>(layer)];
-            layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon);
+            layerNorm(normed, x, block.ln1Weight, block.ln1Bias, config.layerNormEpsilon, threads);
             linear(qkv, normed, block.attnWeight, block.attnBias, false, Epilogue::None, threads);
             keys.middleRows(past, m) = qkv.middleCols(d, d);
             values.middleRows(past, m) = qkv.middleCols(2 * d, d);
@@ -857,13 +873,13 @@ public:
                 },
                 threads);
             linear(x, merged, block.attnProjWeight, block.attnProjBias, true, Epilogue::None, threads);
-            layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon);
+            layerNorm(normed, x, block.ln2Weight, block.ln2Bias, config.layerNormEpsilon, threads);
             linear(hidden, normed, block.fcWeight, block.fcBias, false, Epilogue::Gelu, threads);
             linear(x, hidden, block.mlpProjWeight, block.mlpProjBias, true, Epilogue::None, threads);
         }
         m_length = total;
         MatrixF last;
-        layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon);
+        layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon, threads);
         const Gpt2Matrix::View head = m_model.outputEmbedding();
         VectorF logits(config.vocabSize);
         Eigen::Map<MatrixF> row(logits.data(), 1, config.vocabSize);

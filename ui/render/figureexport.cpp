@@ -283,7 +283,9 @@ bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
         }
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
-        if (!image.save(&buffer, "PNG")) {
+        // zlib's fastest level (Qt's quality 80): a figure's flat fills
+        // compress almost as well as at the default, in half the time.
+        if (!image.save(&buffer, "PNG", 80)) {
             *error = QStringLiteral("Cannot write \"%1\": the PNG encoder failed.").arg(path);
             return false;
         }
