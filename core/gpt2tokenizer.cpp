@@ -250,6 +250,8 @@ std::unique_ptr<Gpt2Tokenizer::Data> buildData(const nlohmann::json& vocab, cons
     data->spellings.resize(static_cast<std::size_t>(largest) + 1);
     data->bytes.resize(static_cast<std::size_t>(largest) + 1);
     std::vector<bool> taken(static_cast<std::size_t>(largest) + 1, false);
+    data->ids.reserve(vocab.size());
+    data->merges.reserve(merges.size());
     for (const auto& [spelling, value] : vocab.items()) {
         const auto id = static_cast<std::size_t>(value.get<int>());
         if (spelling.empty())
