@@ -53,11 +53,16 @@ bool prefixFrom(const AttentionResult* previous, const Gpt2Model& model, const s
         h.output = topLeftF(head.output, p, head.output.cols());
     }
     for (int l = 0; l < config.nLayer; ++l) {
-        for (int h = 0; h < config.nHead; ++h)
-            prefix.weights.push_back(
-                l == stage
-                    ? &s.heads[static_cast<std::size_t>(h)].weights
-                    : &previous->layers[static_cast<std::size_t>(l)].heads[static_cast<std::size_t>(h)].weights32);
+        const LayerResult& layer = previous->layers[static_cast<std::size_t>(l)];
+        if (layer.heads.size() != static_cast<std::size_t>(config.nHead))
+            return false;
+        for (int h = 0; h < config.nHead; ++h) {
+            const MatrixF* weights = l == stage ? &s.heads[static_cast<std::size_t>(h)].weights
+                                                : &layer.heads[static_cast<std::size_t>(h)].weights32;
+            if (weights->rows() < p) // a result that kept one layer only
+                return false;
+            prefix.weights.push_back(weights);
+        }
     }
     prefix.length = static_cast<int>(p);
     prefix.keysValues = &kv;

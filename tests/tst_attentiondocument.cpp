@@ -486,6 +486,14 @@ void TestAttentionDocument::typingAtTheEndTakesOverEarlierPositions()
     QCOMPARE(document.result()->keysValues->reused, 0);
     QVERIFY(show("A cat sat on the mat and"));
     QCOMPARE(document.result()->keysValues->reused, 6);
+
+    // A result that kept one layer's weights only lends nothing: all is computed.
+    const attn::AttentionResult oneLayer = computeModelResult(config, {.everyLayer = false, .reusable = true});
+    attn::AttentionConfig longer = config;
+    longer.sentence += " then";
+    const attn::AttentionResult after = computeModelResult(longer, {.reusable = true, .previous = &oneLayer});
+    QCOMPARE(after.keysValues->reused, 0);
+    QCOMPARE(after.layers[2].heads[1].weightRows(), Eigen::Index(after.tokenIds.size()));
 }
 
 void TestAttentionDocument::trainedPresetReadsItsTokens()
