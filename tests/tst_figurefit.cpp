@@ -102,6 +102,7 @@ private slots:
     void hoveredCellIsOutlined();
     void articleKeepsItsNumbersInTheDefaultWindow();
     void dimensionsNeverCrowdOutTheTokens();
+    void wideModelKeepsItsTokenRows();
     void checkpointHoverAddsTheBias();
     void presentationEnlargesTheText();
 };
@@ -151,19 +152,22 @@ void TestFigureFit::articleKeepsItsNumbersInTheDefaultWindow()
         QVERIFY2(panel.layout.valuesVisible, qPrintable(attn::panelName(panel.id)));
 }
 
-// A random GPT-2 checkpoint of 32 dimensions made in `dir`, and its result
-// on a sentence of nine tokens.
-static std::shared_ptr<const attn::AttentionResult> tinyCheckpoint(const QTemporaryDir& dir,
-                                                                   attn::AttentionConfig* config)
+// A random GPT-2 checkpoint of `embd` dimensions made in `dir`, and its
+// result on `sentence` (nine tokens by default).
+static std::shared_ptr<const attn::AttentionResult>
+tinyCheckpoint(const QTemporaryDir& dir, attn::AttentionConfig* config, const QString& embd = QStringLiteral("32"),
+               const QString& heads = QStringLiteral("4"),
+               const std::string& sentence = "The quick brown fox jumps over the lazy dog")
 {
     QProcess python;
     python.start(QStringLiteral(AV_PYTHON),
                  {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
-                  "--positions", "64", "--layers", "4", "--heads", "4", "--embd", "32", "--ids", "1"});
+                  "--positions", "64", "--layers", embd == QStringLiteral("32") ? "4" : "1", "--heads", heads, "--embd",
+                  embd, "--ids", "1"});
     if (!python.waitForFinished(120000) || python.exitCode() != 0)
         return nullptr;
     *config = withModel(attn::AttentionConfig(), dir.path().toStdString());
-    config->sentence = "The quick brown fox jumps over the lazy dog";
+    config->sentence = sentence;
     return std::make_shared<const attn::AttentionResult>(computeModelResult(*config));
 }
 
@@ -204,6 +208,35 @@ void TestFigureFit::dimensionsNeverCrowdOutTheTokens()
     QVERIFY(tokenRow * 9 >= 40); // nine rows one can point at
     const double zoom = std::min(s.fitTo.width() / figure.size().width(), s.fitTo.height() / figure.size().height());
     QVERIFY(zoom * figure.smallestTextPx() >= kLegiblePx - 1e-6);
+}
+
+void TestFigureFit::wideModelKeepsItsTokenRows()
+{
+    // GPT-2's width, 768 dimensions, on 27 tokens: the wide Q, K, V and
+    // embeddings narrow their columns with the token rows, so the rows stay
+    // visible (they once shrank alone, to a pixel each, and the figure never fit).
+    QTemporaryDir dir;
+    attn::AttentionConfig config;
+    const auto result = tinyCheckpoint(dir, &config, QStringLiteral("768"), QStringLiteral("12"),
+                                       "The cat sat on the mat because it was tired, and the dog that chased it "
+                                       "all morning lay down beside the door to rest.");
+    QVERIFY(result);
+    QCOMPARE(result->tokens.size(), std::size_t(27));
+    for (const QSizeF fit : {QSizeF(935, 610), QSizeF(1030, 660), QSizeF(1590, 930)}) {
+        FigureSettings s;
+        s.fitTo = fit;
+        const Figure figure(config, result, s);
+        const double zoom = std::min(fit.width() / figure.size().width(), fit.height() / figure.size().height());
+        for (const PanelId id : {PanelId::Embeddings, PanelId::Q, PanelId::Weights}) {
+            const double row = panelOf(figure, id)->layout.cellSize * zoom; // on screen
+            QVERIFY2(row >= 2.0, qPrintable(QStringLiteral("%1 in %2 x %3: rows of %4 px")
+                                                .arg(attn::panelName(id))
+                                                .arg(fit.width())
+                                                .arg(fit.height())
+                                                .arg(row)));
+        }
+        QVERIFY(zoom * figure.smallestTextPx() >= kLegiblePx - 1e-6);
+    }
 }
 
 void TestFigureFit::wholeFigureFits_data()

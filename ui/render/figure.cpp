@@ -592,6 +592,10 @@ double Figure::layOut(double tokenExtent, bool allowValues)
     // them, so a W of a few dozen dimensions never crowds the tokens out.
     const double tokenShrink = std::min(1.0, tokenExtent / std::min(kTokenGridExtent, squareCell * std::max(1, n)));
     const double dimensionExtent = kDimensionGridExtent * tokenShrink;
+    // A matrix of hundreds of dimensions narrows with the token axis: were it
+    // to keep its width, a figure too large for its box would shrink the
+    // token rows alone, to strips, and never fit.
+    const double wideGrid = kValueGridWidth * std::min(1.0, tokenExtent / kTokenGridExtent);
     // Hundreds of tokens: an overview whose weights get the most room; the
     // scores before the softmax are there for their pattern only.
     const bool overview = n > 128 && !m_settings.allHeads && count > 4;
@@ -623,8 +627,8 @@ double Figure::layOut(double tokenExtent, bool allowValues)
             w = std::max(h, valueCells[i].width());
             if (hasTokenColumns(p.id) && columns * tokenLabelPair <= kValueGridWidth)
                 w = std::max(w, tokenLabelPair);
-        } else if (columns * w > kValueGridWidth)
-            w = snap(kValueGridWidth / columns); // many dimensions: narrow columns, rows still aligned
+        } else if (columns * w > wideGrid)
+            w = snap(wideGrid / columns); // many dimensions: narrow columns, rows still aligned
         // Many heads of many tokens: the weights are small multiples, to be
         // compared by pattern, not read cell by cell.
         if (m_settings.allHeads && p.id == PanelId::Weights && m_result->headCount() >= 3 && n > 24)
