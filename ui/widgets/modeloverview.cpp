@@ -156,10 +156,19 @@ void ModelOverview::paintEvent(QPaintEvent*)
                        fm.height());
     painter.drawText(title, Qt::AlignLeft | Qt::AlignVCenter,
                      tr("Attention weights of every layer and head · click one to open it"));
-    for (int h = 0; h < heads(); ++h) {
+    // "Head 12" where it fits above its thumbnail; else the numbers alone,
+    // after the word once at the left (and every other one if even they crowd).
+    const double labelTop = g.area.top() + fm.height() * 1.2;
+    const double room = g.cell + g.gap - 2;
+    const bool words = fm.horizontalAdvance(tr("Head %1").arg(heads())) <= room;
+    const int stride = words ? 1 : static_cast<int>(std::ceil(fm.horizontalAdvance(QString::number(heads())) / room));
+    if (!words)
+        painter.drawText(QRectF(g.area.left(), labelTop, g.rowLabelWidth - 8, fm.height()),
+                         Qt::AlignRight | Qt::AlignVCenter, tr("Head"));
+    for (int h = 0; h < heads(); h += std::max(1, stride)) {
         const QRectF cell = cellRect(0, h);
-        painter.drawText(QRectF(cell.left(), g.area.top() + fm.height() * 1.2, cell.width(), fm.height()),
-                         Qt::AlignCenter, tr("Head %1").arg(h + 1));
+        painter.drawText(QRectF(cell.left() - g.gap / 2, labelTop, cell.width() + g.gap, fm.height()), Qt::AlignCenter,
+                         words ? tr("Head %1").arg(h + 1) : QString::number(h + 1));
     }
     const ColorMap map = ColorMap::byName(m_view->colorMap()).value_or(ColorMap::viridis());
     for (int l = 0; l < layers(); ++l) {
