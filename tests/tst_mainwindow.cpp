@@ -812,6 +812,8 @@ void TestMainWindow::shortcutsPageListsEveryKey()
     }
     QVERIFY(html.contains(QStringLiteral("F5")));
     QVERIFY(html.contains(QStringLiteral("Double-click")));
+    QVERIFY(html.contains(QStringLiteral("F2")));
+    QVERIFY(html.contains(QStringLiteral("Tab / Shift+Tab")));
 }
 
 void TestMainWindow::titleShowsFileAndModifiedMarker()
