@@ -77,6 +77,7 @@ private slots:
     void enterSelectsAsAClickDoes_data();
     void enterSelectsAsAClickDoes();
     void tabMovesBetweenPanelsThenOn();
+    void theFocusCellIsScrolledIntoView();
     void f2EditsOnlyEditableCells();
     void focusMovesAreAnnounced();
     void tablesOfAnOldFigureAreDropped();
@@ -322,6 +323,31 @@ void TestFigureAccessibility::tabMovesBetweenPanelsThenOn()
     QTest::keyClick(m_after, Qt::Key_Tab);
     QVERIFY(m_view->hasFocus());
     QCOMPARE(m_view->focusCell()->panelIndex, 0);
+    // Before the first panel, back to the widget before the view.
+    QTest::keyClick(m_view, Qt::Key_Backtab, Qt::ShiftModifier);
+    QVERIFY(m_after->hasFocus());
+}
+
+void TestFigureAccessibility::theFocusCellIsScrolledIntoView()
+{
+    m_view->setZoom(4.0);
+    const int last = static_cast<int>(m_view->figure().panels().size()) - 1;
+    const auto shown = [this] {
+        const auto cell = m_view->focusCell();
+        return m_view->viewport()->rect().contains(
+            m_view->cellRectInViewport(cell->panelIndex, cell->row, cell->column).toAlignedRect());
+    };
+    m_view->setFocusCell(0, 0, 0);
+    QVERIFY(shown());
+    m_view->setFocusCell(last, 0, 0);
+    QVERIFY(shown());
+    const int rows = m_view->figure().panels().back().layout.rows;
+    for (int i = 0; i < rows; ++i)
+        QTest::keyClick(m_view, Qt::Key_Down);
+    QCOMPARE(m_view->focusCell()->row, rows - 1);
+    QVERIFY(shown());
+    QTest::keyClick(m_view, Qt::Key_Tab, Qt::ShiftModifier); // Shift+Tab arrives as Backtab
+    QVERIFY(shown());
 }
 
 void TestFigureAccessibility::f2EditsOnlyEditableCells()
