@@ -238,13 +238,13 @@ void MainWindow::createWidgets()
     sideLayout->addStretch(1);
     auto* dock = m_dock = new QDockWidget(tr("Settings"), this);
     dock->setObjectName(QStringLiteral("settingsDock"));
-    // The seeds must stay visible: the panel cannot close (nor float away
-    // behind a projector's window). It scrolls only on a screen too short for
-    // it (a large scale factor); its width is always the panel's own.
+    // The seeds must stay visible: the panel cannot close (nor float away behind a projector's window).
+    // It scrolls only on a screen too short for it (a large scale factor); its width is always the panel's own.
     dock->setFeatures(QDockWidget::NoDockWidgetFeatures);
     dock->setTitleBarWidget(new QWidget(dock));
     auto* scroll = new QScrollArea(dock);
     scroll->setObjectName(QStringLiteral("settingsScroll"));
+    scroll->setAccessibleName(tr("Settings"));
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -249,6 +249,10 @@ QString shortcutsHtml(QMenuBar* menus)
     html += QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(tr("Figure and lesson"));
     row(tr("Click"), tr("Select a token or cell: its row and column light up in every panel"));
     row(tr("Double-click"), tr("Edit a cell of E, W_Q, W_K or W_V"));
+    row(tr("Arrow keys"), tr("Move the ringed cell within its panel of the figure"));
+    row(tr("Tab / Shift+Tab"), tr("The figure's next / previous panel (past the last: the next control)"));
+    row(tr("Enter"), tr("Select the ringed cell, as a click does"));
+    row(tr("F2"), tr("Edit the ringed cell of E, W_Q, W_K or W_V"));
     row(tr("Esc"), tr("Clear the selection; leave presentation mode, then the lesson"));
     row(tr("Ctrl+wheel"), tr("Zoom the figure"));
     row(tr("→, Space, Page Down / ←, Page Up"), tr("Next / previous lesson step"));

@@ -31,6 +31,8 @@ private slots:
     void colorMapsLookUpByName();
     void textColourIsLegible_data();
     void textColourIsLegible();
+    void cellNumbersReachWcagContrast_data();
+    void cellNumbersReachWcagContrast();
     void formatsValues_data();
     void formatsValues();
 
@@ -223,6 +225,51 @@ void TestHeatmap::textColourIsLegible()
     QFETCH(QColor, expected);
     QCOMPARE(legibleTextColor(background), expected);
     QVERIFY(contrastRatio(background, legibleTextColor(background)) >= 4.5);
+}
+
+void TestHeatmap::cellNumbersReachWcagContrast_data()
+{
+    QTest::addColumn<QString>("map");
+    for (const QString& name : ColorMap::names())
+        QTest::addRow("%s", qPrintable(name)) << name;
+}
+
+// The number printed on a cell, in the colour the painter gives it, reaches
+// WCAG's 4.5:1 against that cell's colour: at 1024 values across the map's
+// range and at every entry of its table, and for masked and NaN cells on both
+// their hatched and flat fills.
+void TestHeatmap::cellNumbersReachWcagContrast()
+{
+    QFETCH(QString, map);
+    HeatmapSpec spec;
+    spec.colorMap = *ColorMap::byName(map);
+    const ValueRange range{-1.0, 1.0};
+    double worst = 21.0;
+    QString worstAt;
+    const auto check = [&](double value, const QColor& cell, const QString& where) {
+        const double ratio = contrastRatio(heatmapscale::valueTextColor(spec, range, value, value), cell);
+        if (ratio < worst) {
+            worst = ratio;
+            worstAt = where;
+        }
+    };
+    constexpr int kSamples = 1024;
+    for (int i = 0; i < kSamples; ++i) {
+        const double value = range.low + (range.high - range.low) * i / (kSamples - 1);
+        check(value, QColor::fromRgb(heatmapscale::cellColor(spec, range, value)), QString::number(value));
+    }
+    for (int index = 0; index < ColorMap::kSize; ++index) {
+        const double value = range.low + (range.high - range.low) * index / (ColorMap::kSize - 1);
+        QCOMPARE(ColorMap::indexFor(range.normalized(value)), index);
+        check(value, QColor::fromRgb(spec.colorMap.entry(index)), QStringLiteral("entry %1").arg(index));
+    }
+    const double masked = -std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    check(masked, heatmapscale::maskedFill(), QStringLiteral("masked, hatched"));
+    check(masked, heatmapscale::maskedFlatFill(), QStringLiteral("masked, flat"));
+    check(nan, heatmapscale::nanFill(), QStringLiteral("NaN, hatched"));
+    check(nan, heatmapscale::nanFlatFill(), QStringLiteral("NaN, flat"));
+    QVERIFY2(worst >= 4.5, qPrintable(QStringLiteral("%1:1 at %2").arg(worst, 0, 'f', 2).arg(worstAt)));
 }
 
 void TestHeatmap::formatsValues_data()

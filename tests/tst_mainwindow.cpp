@@ -18,6 +18,7 @@
 
 #include "windowtestutil.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -57,6 +58,7 @@ private slots:
     void cleanup();
 
     void startsWithArticleAndFocusedSentence();
+    void everyControlHasAnAccessibleName();
     void typingUpdatesResult();
     void typedSentenceDrawsAsTheCommandLine();
     void viewTabsFollowTheirKeysAndOpenAHead();
@@ -143,6 +145,28 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     m_window.reset();
+}
+
+// Every widget the keyboard reaches tells a screen reader what it is: by
+// its own accessible name, its text, or the label it is the buddy of.
+void TestMainWindow::everyControlHasAnAccessibleName()
+{
+    QStringList unnamed;
+    int controls = 0;
+    for (QWidget* widget : m_window->findChildren<QWidget*>()) {
+        if (!widget->isVisibleTo(m_window.get()) || !(widget->focusPolicy() & Qt::TabFocus))
+            continue;
+        if (widget->focusProxy()) // a spin box's line edit: the box takes its focus and speaks for it
+            continue;
+        ++controls;
+        QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(widget);
+        if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << QStringLiteral("%1 \"%2\" in %3")
+                           .arg(QLatin1String(widget->metaObject()->className()), widget->objectName(),
+                                QLatin1String(widget->parentWidget()->metaObject()->className()));
+    }
+    QVERIFY(controls >= 10);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("; "))));
 }
 
 void TestMainWindow::waitForResult()
@@ -788,6 +812,8 @@ void TestMainWindow::shortcutsPageListsEveryKey()
     }
     QVERIFY(html.contains(QStringLiteral("F5")));
     QVERIFY(html.contains(QStringLiteral("Double-click")));
+    QVERIFY(html.contains(QStringLiteral("F2")));
+    QVERIFY(html.contains(QStringLiteral("Tab / Shift+Tab")));
 }
 
 void TestMainWindow::titleShowsFileAndModifiedMarker()

@@ -58,15 +58,23 @@ QString shape(const attn::Matrix& m)
     return QStringLiteral("%1 \u00d7 %2").arg(m.rows()).arg(m.cols());
 }
 
-QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int layer,
-                   int head)
+// "weights · head 2": the title without the shape.
+QString panelName(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int layer,
+                  int head)
 {
     QString name = attn::panelTitle(id);
     if (!attn::panelInfo(id).matrix)
         name += explanation::layerNote(result, layer);
     if (attn::panelInfo(id).perHead && config.heads > 1)
         name += QStringLiteral(" \u00b7 head %1").arg(head + 1);
-    return QStringLiteral("%1  %2").arg(name, shape(attn::panelMatrix(result, id, layer, head)));
+    return name;
+}
+
+QString panelTitle(const attn::AttentionConfig& config, const attn::AttentionResult& result, PanelId id, int layer,
+                   int head)
+{
+    return QStringLiteral("%1  %2").arg(panelName(config, result, id, layer, head),
+                                        shape(attn::panelMatrix(result, id, layer, head)));
 }
 
 // Panels that read as one step share their colour map kind, so Q and K never
@@ -489,6 +497,7 @@ void Figure::buildPanels()
         panel.spec = buildSpec(m_config, m_result, id, m_settings.layer, std::max(0, head), sequential,
                                m_settings.weightsScale, tokens, stats);
         panel.spec.highContrast = m_settings.highContrast;
+        panel.name = panelName(m_config, result, id, m_settings.layer, std::max(0, head));
         m_panels.push_back(std::move(panel));
     }
     applySelection();
@@ -847,7 +856,7 @@ QString Figure::toolTipAt(QPointF pos) const
     const FigurePanel& p = m_panels[static_cast<std::size_t>(hit->panelIndex)];
     const int head = p.head >= 0 ? p.head : m_settings.head;
     if (hit->kind == FigureHit::Kind::Cell)
-        return cellToolTip(m_config, *m_result, p.id, m_settings.layer, head, hit->row, hit->column);
+        return cellToolTip(hit->panelIndex, hit->row, hit->column);
     if (hit->kind == FigureHit::Kind::Entropy)
         return entropyToolTip(m_config, *m_result, m_settings.layer, head, hit->row);
 
@@ -867,6 +876,25 @@ QString Figure::toolTipAt(QPointF pos) const
             .arg(hit->column);
     }
     return QStringLiteral("%1 column %2").arg(attn::panelTitle(p.id)).arg(hit->column);
+}
+
+QString Figure::cellToolTip(int index, int row, int column) const
+{
+    if (index < 0 || index >= static_cast<int>(m_panels.size()))
+        return {};
+    const FigurePanel& p = m_panels[static_cast<std::size_t>(index)];
+    const int head = p.head >= 0 ? p.head : m_settings.head;
+    return ::cellToolTip(m_config, *m_result, p.id, m_settings.layer, head, row, column);
+}
+
+QString Figure::cellValueText(int index, int row, int column) const
+{
+    if (index < 0 || index >= static_cast<int>(m_panels.size()))
+        return {};
+    const HeatmapSpec& spec = m_panels[static_cast<std::size_t>(index)].spec;
+    if (row < 0 || column < 0 || row >= spec.matrix->rows() || column >= spec.matrix->cols())
+        return {};
+    return heatmapscale::formatValue((*spec.matrix)(row, column), spec.decimals);
 }
 
 std::optional<QPointF> Figure::cellCenter(PanelId id, int row, int column, int head) const

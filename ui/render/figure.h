@@ -61,6 +61,7 @@ struct FigurePanel
 {
     attn::PanelId id = attn::PanelId::Embeddings;
     int head = -1; // the head of a per-head panel, -1 for panels of all heads
+    QString name;  // "weights · head 2": the title without the shape
     HeatmapSpec spec;
     HeatmapLayout layout; // in figure coordinates
     QRectF rect;          // the panel's box in figure coordinates
@@ -118,6 +119,10 @@ public:
     std::optional<FigureHit> hitTest(QPointF pos) const;
     // Hover text for the point (cells and token labels), empty elsewhere.
     QString toolTipAt(QPointF pos) const;
+    // The hover text of a cell of panel `index` (what toolTipAt shows over
+    // it), and its value as the cell prints it; empty outside the panels.
+    QString cellToolTip(int index, int row, int column) const;
+    QString cellValueText(int index, int row, int column) const;
     // Centre of a cell in figure coordinates, if that panel is shown.
     std::optional<QPointF> cellCenter(attn::PanelId id, int row, int column, int head = -1) const;
 

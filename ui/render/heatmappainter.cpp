@@ -34,8 +34,6 @@ const QColor kFormulaColor(0x4a, 0x4a, 0x4a);
 const QColor kLabelColor(0x30, 0x30, 0x30);
 const QColor kFrameColor(0xa8, 0xa8, 0xa8);
 const QColor kBlockColor(0x1a, 0x1a, 0x1a);
-const QColor kMaskedText(0x6a, 0x6a, 0x6a);
-const QColor kNanText(0x9a, 0x00, 0x66);
 const QColor kStripTrack(0xee, 0xee, 0xee);
 const QColor kStripBar(0xa9, 0xc8, 0xe8);
 
@@ -208,15 +206,6 @@ void hatchRuns(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
     }
 }
 
-// What a colour drawn at `opacity` on the white page looks like; a dimmed
-// panel must pick its text colour for that, not for the full-strength cell.
-QColor blendWithBackground(const QColor& color, double opacity)
-{
-    auto mix = [&](int channel, int page) { return qRound(channel * opacity + page * (1.0 - opacity)); };
-    return QColor(mix(color.red(), kBackground.red()), mix(color.green(), kBackground.green()),
-                  mix(color.blue(), kBackground.blue()));
-}
-
 void drawValues(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
                 const std::vector<double>& ys)
 {
@@ -225,15 +214,8 @@ void drawValues(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     for (int r = 0; r < l.rows; ++r) {
         for (int c = 0; c < l.columns; ++c) {
             const double v = matrix(r, c);
-            QColor pen;
-            if (std::isnan(v))
-                pen = kNanText;
-            else if (isMasked(v))
-                pen = kMaskedText;
-            else
-                pen = legibleTextColor(blendWithBackground(
-                    QColor::fromRgb(heatmapscale::cellColor(spec, l.range, colorSource(spec)(r, c))),
-                    painter->opacity()));
+            const QColor pen =
+                heatmapscale::valueTextColor(spec, l.range, v, colorSource(spec)(r, c), painter->opacity());
             painter->setPen(pen);
             const QRectF rect(xs[c], ys[r], xs[c + 1] - xs[c], ys[r + 1] - ys[r]);
             painter->drawText(rect, Qt::AlignCenter, heatmapscale::formatValue(v, spec.decimals));

@@ -232,4 +232,19 @@ QColor nanFlatFill()
     return QColor(0xf2, 0xb8, 0xdc);
 }
 
+QColor onWhitePage(const QColor& color, double opacity)
+{
+    const auto mix = [&](int channel) { return qRound(channel * opacity + 255 * (1.0 - opacity)); };
+    return QColor(mix(color.red()), mix(color.green()), mix(color.blue()));
+}
+
+QColor valueTextColor(const HeatmapSpec& spec, const ValueRange& range, double value, double colorValue, double opacity)
+{
+    if (std::isnan(value))
+        return QColor(0x9a, 0x00, 0x66);
+    if (isMasked(value)) // 5.1:1 on the flat masked fill, 5.8:1 on the hatched one
+        return QColor(0x5f, 0x5f, 0x5f);
+    return legibleTextColor(onWhitePage(QColor::fromRgb(cellColor(spec, range, colorValue)), opacity));
+}
+
 } // namespace heatmapscale

@@ -73,4 +73,14 @@ QColor nanHatch();
 QColor maskedFlatFill();
 QColor nanFlatFill();
 
+// The colour of the number printed on a cell: black or white, whichever
+// reads better on the cell's colour (that of `colorValue`, which is the
+// value itself unless the spec colours by other values), and the masked and
+// NaN texts on their fills. A panel drawn at `opacity` shows its cells
+// lighter on the white page, and the text is chosen for what is seen.
+QColor valueTextColor(const HeatmapSpec& spec, const ValueRange& range, double value, double colorValue,
+                      double opacity = 1.0);
+// A colour drawn at `opacity` on the white page, as it looks.
+QColor onWhitePage(const QColor& color, double opacity);
+
 } // namespace heatmapscale

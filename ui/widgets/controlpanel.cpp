@@ -152,6 +152,8 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
     auto* weightsForm = makeForm(weights);
     m_weightSeed = makeSeedBox(QStringLiteral("weightSeed"),
                                tr("Seed of NumPy's generator for W_Q, W_K and W_V (0 to 4294967295)."), weights);
+    // The rows' labels name their row (seed and button), so the seeds get names of their own.
+    m_weightSeed->setAccessibleName(tr("Weight seed"));
     weightsForm->addRow(tr("Seed"),
                         row(weights, {m_weightSeed, makeActionButton(reseedWeights, tr("Reseed"),
                                                                      QStringLiteral("reseedWeightsButton"), weights)}));
@@ -172,6 +174,7 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
                                   tr("Seed of NumPy's generator for the word vectors (0 to 4294967295). "
                                      "Changing it replaces vectors given literally, such as the article's."),
                                   embeddings);
+    m_embeddingSeed->setAccessibleName(tr("Embedding seed"));
     embeddingsForm->addRow(
         tr("Seed"),
         row(embeddings, {m_embeddingSeed, makeActionButton(reseedEmbeddings, tr("Reseed"),
@@ -200,6 +203,7 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
     auto* shapeForm = makeForm(shape);
     m_dModel = new QSpinBox(shape);
     m_dModel->setObjectName(QStringLiteral("dModel"));
+    m_dModel->setAccessibleName(tr("d_model"));
     m_dModel->setRange(1, attn::Limits::maxDModel);
     m_dModel->setToolTip(tr("d_model: how many numbers describe each word (1 to %1).").arg(attn::Limits::maxDModel));
     m_heads = new QSpinBox(shape);
@@ -239,6 +243,7 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
     m_temperatureValue->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* temperatureLabel = new QLabel(tr("Temperature"), attention);
     temperatureLabel->setToolTip(m_temperature->toolTip());
+    m_temperature->setAccessibleName(tr("Softmax temperature"));
     attentionForm->addRow(row(attention, {temperatureLabel, m_temperatureValue}, 1));
     attentionForm->addRow(m_temperature);
     layout->addWidget(attention);
@@ -248,6 +253,7 @@ ControlPanel::ControlPanel(ViewState* view, QAction* reseedWeights, QAction* res
     auto* displayForm = makeForm(display);
     m_head = new QSpinBox(display);
     m_head->setObjectName(QStringLiteral("head"));
+    m_head->setAccessibleName(tr("Head shown"));
     m_head->setRange(1, 1);
     m_head->setToolTip(tr("The head whose scores and weights are shown."));
     m_headCount = new QLabel(display);

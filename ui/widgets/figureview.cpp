@@ -1,9 +1,11 @@
 #include "ui/widgets/figureview.h"
 #include "ui/document/exportfiles.h"
+#include "ui/widgets/figureaccessible.h"
 #include "ui/widgets/filedialogs.h"
 
 #include "core/exporters.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -43,17 +45,25 @@ constexpr double kPresentationFontScale = 1.25;
 constexpr double kPresentationLegiblePx = 14.0; // the 5 numbers of a row still print on a 1366 x 768 projector
 constexpr double kLegiblePx = 12.0;
 const QColor kHoverColor(0xff, 0x8c, 0x00); // the selection's accent
+// The keyboard's ring: blue, apart from the orange of hover and selection.
+const QColor kFocusColor(0x1a, 0x4f, 0xd6);
 
 } // namespace
 
 FigureView::FigureView(QWidget* parent)
     : QAbstractScrollArea(parent)
 {
+    // Before anything that asks for this view's accessible interface (which
+    // Qt then keeps for the view's life).
+    figureaccessible::install();
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setAutoFillBackground(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFrameShape(QFrame::NoFrame);
     viewport()->setMouseTracking(true); // the hover outline follows the mouse
+    setAccessibleName(tr("Stage figure"));
+    setAccessibleDescription(tr("Every stage of the computation as a table of numbers: arrow keys move between "
+                                "cells, Tab to the next panel, Enter selects the cell's tokens"));
     setViewState(new ViewState(this));
 }
 
@@ -182,18 +192,140 @@ std::optional<QPoint> FigureView::cellCenter(attn::PanelId panel, int row, int c
     return point;
 }
 
-QRectF FigureView::hoverRect() const
+QRectF FigureView::cellRectInViewport(int panelIndex, int row, int column) const
 {
-    if (!m_hover || m_hover->panelIndex >= static_cast<int>(m_figure.panels().size()))
+    if (panelIndex < 0 || panelIndex >= static_cast<int>(m_figure.panels().size()))
         return {};
-    const QRectF cell =
-        m_figure.panels()[static_cast<std::size_t>(m_hover->panelIndex)].layout.cellRect(m_hover->row, m_hover->column);
+    const QRectF cell = m_figure.panels()[static_cast<std::size_t>(panelIndex)].layout.cellRect(row, column);
     if (cell.isEmpty())
         return {};
+    return QRectF(toViewport(cell.topLeft()), toViewport(cell.bottomRight()));
+}
+
+QRectF FigureView::hoverRect() const
+{
+    if (!m_hover)
+        return {};
+    const QRectF r = cellRectInViewport(m_hover->panelIndex, m_hover->row, m_hover->column);
+    if (r.isEmpty())
+        return {};
     // At least a few pixels, so a cell of a thousand-token grid still shows.
-    QRectF r(toViewport(cell.topLeft()), toViewport(cell.bottomRight()));
     const double grow = std::max(0.0, (5.0 - std::min(r.width(), r.height())) / 2);
     return r.adjusted(-grow, -grow, grow, grow);
+}
+
+std::optional<FigureHit> FigureView::focusCell() const
+{
+    const auto& panels = m_figure.panels();
+    if (panels.empty())
+        return std::nullopt;
+    FigureHit hit;
+    hit.kind = FigureHit::Kind::Cell;
+    hit.panelIndex = 0;
+    hit.row = m_focus ? m_focus->row : 0;
+    hit.column = m_focus ? m_focus->column : 0;
+    if (m_focus) {
+        // The same panel, else the same stage of another head.
+        for (int pass = 0; pass < 2; ++pass) {
+            const auto it = std::find_if(panels.begin(), panels.end(), [&](const FigurePanel& p) {
+                return p.id == m_focus->panel && (pass == 1 || p.head == m_focus->head);
+            });
+            if (it != panels.end()) {
+                hit.panelIndex = static_cast<int>(it - panels.begin());
+                break;
+            }
+        }
+    }
+    const FigurePanel& p = panels[static_cast<std::size_t>(hit.panelIndex)];
+    hit.row = std::clamp(hit.row, 0, std::max(0, p.layout.rows - 1));
+    hit.column = std::clamp(hit.column, 0, std::max(0, p.layout.columns - 1));
+    return hit;
+}
+
+void FigureView::setFocusCell(int panelIndex, int row, int column)
+{
+    const auto& panels = m_figure.panels();
+    if (panelIndex < 0 || panelIndex >= static_cast<int>(panels.size()))
+        return;
+    const FigurePanel& p = panels[static_cast<std::size_t>(panelIndex)];
+    m_focus = FocusCell{p.id, p.head, std::clamp(row, 0, std::max(0, p.layout.rows - 1)),
+                        std::clamp(column, 0, std::max(0, p.layout.columns - 1))};
+    focusCellChanged();
+}
+
+void FigureView::focusCellChanged()
+{
+    const auto cell = focusCell();
+    if (cell) {
+        // Scrolled into view, a few pixels of its neighbours too.
+        const QRectF r = cellRectInViewport(cell->panelIndex, cell->row, cell->column).adjusted(-8, -8, 8, 8);
+        const QRect v = viewport()->rect();
+        int dx = 0;
+        int dy = 0;
+        if (r.left() < v.left())
+            dx = static_cast<int>(std::floor(r.left() - v.left()));
+        else if (r.right() > v.right())
+            dx = static_cast<int>(std::ceil(std::min(r.right() - v.right(), r.left() - v.left())));
+        if (r.top() < v.top())
+            dy = static_cast<int>(std::floor(r.top() - v.top()));
+        else if (r.bottom() > v.bottom())
+            dy = static_cast<int>(std::ceil(std::min(r.bottom() - v.bottom(), r.top() - v.top())));
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() + dx);
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + dy);
+        if (hasFocus())
+            figureaccessible::announceFocusCell(this, *cell);
+    }
+    viewport()->update();
+}
+
+void FigureView::moveFocusCell(int rows, int columns)
+{
+    const auto cell = focusCell();
+    if (cell)
+        setFocusCell(cell->panelIndex, cell->row + rows, cell->column + columns);
+}
+
+bool FigureView::focusNextPrevChild(bool next)
+{
+    const auto cell = focusCell();
+    if (hasFocus() && cell) {
+        const int to = cell->panelIndex + (next ? 1 : -1);
+        if (to >= 0 && to < static_cast<int>(m_figure.panels().size())) {
+            setFocusCell(to, cell->row, cell->column);
+            return true;
+        }
+    }
+    return QAbstractScrollArea::focusNextPrevChild(next);
+}
+
+void FigureView::focusInEvent(QFocusEvent* event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    const auto cell = focusCell();
+    if (!cell)
+        return;
+    if (event->reason() == Qt::MouseFocusReason)
+        m_showRing = false;
+    else if (event->reason() != Qt::ActiveWindowFocusReason && event->reason() != Qt::PopupFocusReason)
+        m_showRing = true;
+    // Tab enters at the first panel, Shift+Tab at the last.
+    // Otherwise the cell stays where it was, and the view where it is (a
+    // click must not scroll to the keyboard's last cell).
+    if (event->reason() == Qt::TabFocusReason) {
+        setFocusCell(0, cell->row, cell->column);
+    } else if (event->reason() == Qt::BacktabFocusReason) {
+        setFocusCell(static_cast<int>(m_figure.panels().size()) - 1, cell->row, cell->column);
+    } else {
+        if (event->reason() != Qt::MouseFocusReason) // the press names the clicked cell
+            figureaccessible::announceFocusCell(this, *cell);
+        viewport()->update();
+    }
+}
+
+void FigureView::focusOutEvent(QFocusEvent* event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update(); // the ring goes
 }
 
 void FigureView::setHover(std::optional<FigureHit> hit)
@@ -230,6 +362,11 @@ int FigureView::panelIndexAt(QPoint viewportPos) const
             return static_cast<int>(i);
     }
     return -1;
+}
+
+std::optional<FigureHit> FigureView::hitAt(QPoint viewportPos) const
+{
+    return m_figure.hitTest(toFigure(viewportPos));
 }
 
 QImage FigureView::panelImage(int panelIndex, double dpr) const
@@ -280,6 +417,7 @@ void FigureView::rebuild()
 {
     closeEditor(); // its cell may have moved or gone
     m_hover.reset();
+    ++m_generation;
     if (m_result)
         m_figure = Figure(m_config, m_result, settings());
     else
@@ -435,14 +573,27 @@ void FigureView::paintEvent(QPaintEvent* event)
             painter.restore();
         }
     }
+    // Dark inside light, so either shows on every colour of every map.
+    painter.setBrush(Qt::NoBrush);
     const QRectF hover = hoverRect();
     if (!hover.isEmpty()) {
-        // Dark inside light, so it shows on every colour of every map.
-        painter.setBrush(Qt::NoBrush);
         painter.setPen(QPen(Qt::white, 3.0));
         painter.drawRect(hover);
         painter.setPen(QPen(kHoverColor.darker(130), 1.5));
         painter.drawRect(hover);
+    }
+    const auto cell = hasFocus() && m_showRing ? focusCell() : std::nullopt;
+    if (cell) {
+        // Outside the cell and thicker than the hover outline, so both show
+        // on the same cell, and so does the selection's frame beside it.
+        QRectF ring = cellRectInViewport(cell->panelIndex, cell->row, cell->column);
+        const double grow = std::max(2.0, (8.0 - std::min(ring.width(), ring.height())) / 2);
+        ring = ring.adjusted(-grow, -grow, grow, grow);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(Qt::white, 5.0));
+        painter.drawRect(ring);
+        painter.setPen(QPen(kFocusColor, 2.5));
+        painter.drawRect(ring);
     }
 }
 
@@ -494,9 +645,23 @@ void FigureView::mousePressEvent(QMouseEvent* event)
     const auto hit = m_figure.hitTest(toFigure(event->position()));
     if (!hit)
         return;
-    const FigureSelectionChange change = m_figure.selectionFor(*hit);
-    m_view->setSelection(change.query ? *change.query : m_view->query(), change.key ? *change.key : m_view->key());
+    if (hit->kind == FigureHit::Kind::Cell) {
+        // The keyboard goes on from the clicked cell; no ring for the mouse.
+        const FigurePanel& p = m_figure.panels()[static_cast<std::size_t>(hit->panelIndex)];
+        m_focus = FocusCell{p.id, p.head, hit->row, hit->column};
+        m_showRing = false;
+        if (hasFocus())
+            figureaccessible::announceFocusCell(this, *hit);
+        viewport()->update();
+    }
+    selectCell(*hit);
     event->accept();
+}
+
+void FigureView::selectCell(const FigureHit& hit)
+{
+    const FigureSelectionChange change = m_figure.selectionFor(hit);
+    m_view->setSelection(change.query ? *change.query : m_view->query(), change.key ? *change.key : m_view->key());
 }
 
 void FigureView::mouseReleaseEvent(QMouseEvent* event)
@@ -508,10 +673,51 @@ void FigureView::mouseReleaseEvent(QMouseEvent* event)
         QAbstractScrollArea::mouseReleaseEvent(event);
 }
 
+bool FigureView::keyboardCellKey(QKeyEvent* event)
+{
+    const auto cell = focusCell();
+    if (!cell || (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier | Qt::ShiftModifier)))
+        return false;
+    const bool ringWasShown = m_showRing;
+    m_showRing = true;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        moveFocusCell(0, -1);
+        return true;
+    case Qt::Key_Right:
+        moveFocusCell(0, 1);
+        return true;
+    case Qt::Key_Up:
+        moveFocusCell(-1, 0);
+        return true;
+    case Qt::Key_Down:
+        moveFocusCell(1, 0);
+        return true;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        selectCell(*cell);
+        return true;
+    case Qt::Key_F2: {
+        const FigurePanel& p = m_figure.panels()[static_cast<std::size_t>(cell->panelIndex)];
+        if (isEditablePanel(p.id) && editCell(p.id, cell->row, cell->column))
+            return true;
+        m_showRing = ringWasShown;
+        return false;
+    }
+    default:
+        m_showRing = ringWasShown;
+        return false;
+    }
+}
+
 void FigureView::keyPressEvent(QKeyEvent* event)
 {
     if (event->key() == Qt::Key_Escape && (m_view->query() || m_view->key())) {
         m_view->clearSelection();
+        event->accept();
+        return;
+    }
+    if (keyboardCellKey(event)) {
         event->accept();
         return;
     }

@@ -12,6 +12,13 @@
 // The view state (ui/document/viewstate.h) says what to show; clicks and Esc
 // change its selection, never a copy of the view's own.
 //
+// The keyboard has a cell of its own, ringed while the view has focus: arrows
+// move it through its panel, Tab / Shift+Tab to the next or previous panel
+// (past the last or first, on to the next widget), Enter selects it as a
+// click does and F2 edits it where a double-click would. Each panel is an
+// accessible table of its cells (figureaccessible), and a screen reader is
+// told when the keyboard's cell moves.
+//
 // Zoom to fit shows the whole figure for any number of tokens: the figure is
 // laid out for the viewport (numbers dropped, grids shrunk, labels thinned)
 // so that its smallest text stays at least FigureSettings::legibleTextPx on
@@ -94,8 +101,10 @@ public:
     // viewport point at the centre of a panel's cell (if visible).
     QString toolTipAt(QPoint viewportPos) const;
     std::optional<QPoint> cellCenter(attn::PanelId panel, int row, int column) const;
-    // The panel under a viewport point, as an index into figure().panels().
+    // The panel under a viewport point, as an index into figure().panels(),
+    // and what of it lies there.
     int panelIndexAt(QPoint viewportPos) const;
+    std::optional<FigureHit> hitAt(QPoint viewportPos) const;
     // The outline drawn around the cell under the mouse, in viewport
     // coordinates; empty when the mouse is over no cell.
     QRectF hoverRect() const;
@@ -106,6 +115,16 @@ public:
     void copyPanel(int panelIndex) const;
 
     QSize sizeHint() const override;
+
+    // The keyboard's cell (kind Cell), if the figure has any panel; it keeps
+    // its panel, row and column (clamped) when the figure is built again.
+    std::optional<FigureHit> focusCell() const;
+    void setFocusCell(int panelIndex, int row, int column);
+    // A cell's box in viewport coordinates; empty if there is no such cell.
+    QRectF cellRectInViewport(int panelIndex, int row, int column) const;
+    // Changes whenever the figure is built again (panels may come and go):
+    // what was said about the old panels no longer holds.
+    int figureGeneration() const { return m_generation; }
 
     // Whether double-clicking a cell of this panel edits it (E, W_Q, W_K, W_V).
     static bool isEditablePanel(attn::PanelId panel);
@@ -134,6 +153,9 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    bool focusNextPrevChild(bool next) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
 
@@ -148,6 +170,10 @@ private:
     FigureSettings settings() const;
     const QImage& cachedPanel(int index, double dpr, QPoint* topLeft) const;
     void setHover(std::optional<FigureHit> hit);
+    void selectCell(const FigureHit& hit); // as a click on it
+    bool keyboardCellKey(QKeyEvent* event);
+    void moveFocusCell(int rows, int columns);
+    void focusCellChanged();
     void commitEdit();
     void closeEditor();
 
@@ -159,6 +185,17 @@ private:
     double m_zoom = 1.0;
     bool m_presentation = false;
     std::optional<FigureHit> m_hover; // a cell
+    // The keyboard's cell by panel (id and head), so a new figure keeps it.
+    struct FocusCell
+    {
+        attn::PanelId panel = attn::PanelId::Embeddings;
+        int head = -1;
+        int row = 0;
+        int column = 0;
+    };
+    std::optional<FocusCell> m_focus;
+    bool m_showRing = false; // after keyboard use, not after a click
+    int m_generation = 0;
 
     struct CachedPanel
     {
