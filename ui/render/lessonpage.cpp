@@ -1017,6 +1017,15 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         arrangements.push_back({all});
         if (!weights.empty() && !projections.empty())
             arrangements.push_back({weights, projections});
+        // Narrowed weights whose titles need more than a third of the row
+        // each: every weight matrix beside the projection it makes.
+        const bool narrowed = std::any_of(all.begin(), all.end(), [](const Slot& s) { return s.narrowColumns; });
+        if (narrowed && weights.size() == projections.size()) {
+            std::vector<std::vector<Slot>> pairs;
+            for (std::size_t k = 0; k < weights.size(); ++k)
+                pairs.push_back({weights[k], projections[k]});
+            arrangements.push_back(pairs);
+        }
         // The MLP's four panels also two above two.
         if (step == 10 && all.size() == 4)
             arrangements.push_back({{all[0], all[1]}, {all[2], all[3]}});
@@ -1106,7 +1115,12 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
                 all.push_back(slotFor(panel, tokens));
             }
         }
-        best = arrangeRow(all, main, font(Role::Panel, false, 0.7), mainGap, true);
+        // Panels narrowed to fit at no size yet: their titles smaller.
+        for (double factor : {0.7, 0.6, 0.5}) {
+            best = arrangeRow(all, main, font(Role::Panel, false, factor), mainGap, true);
+            if (best.cell > 0)
+                break;
+        }
     }
     for (std::size_t k = 0; k < best.layouts.size() && k < currentPanels.size(); ++k) {
         currentPanels[k]->spec = best.specs[k];
