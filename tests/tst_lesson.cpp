@@ -73,6 +73,8 @@ private slots:
     void blockPagesRender_data();
     void blockPagesRender();
     void checkpointPdfHasElevenPages();
+    void wideModelPanelsStayReadable_data();
+    void wideModelPanelsStayReadable();
 
 private:
     attn::AttentionConfig m_article;
@@ -80,6 +82,10 @@ private:
     // A tiny random GPT-2 checkpoint with GPT-2's vocabulary (tests/gpt2_reference.py).
     QTemporaryDir m_model;
     attn::AttentionConfig m_checkpoint;
+    // GPT-2's own shape (d_model 768, 12 heads), two layers (the titles name
+    // the layer), made when first needed.
+    QTemporaryDir m_wideModel;
+    bool m_wideModelWritten = false;
 };
 
 namespace {
@@ -1232,6 +1238,126 @@ void TestLesson::checkpointPdfHasElevenPages()
     // The article's handout keeps its seven.
     QVERIFY(exportLessonPdf(path, m_article, m_result, {}, &error));
     QCOMPARE(pdfPages(path), 7);
+}
+
+// A checkpoint of GPT-2's width draws every matrix of every step with rows
+// one can see and point at (its 768 and 3072 columns narrowed, W's 768 rows
+// as tall as the tokens'), whole titles and formulas, a colour bar, and no
+// panel over another, the formula box or the explanation: in the window, in
+// presentation and on the PDF's page, at 5 and at 30 tokens.
+void TestLesson::wideModelPanelsStayReadable_data()
+{
+    QTest::addColumn<QString>("sentence");
+    QTest::addColumn<QSize>("size"); // the lesson view's, or (inWindow false) the page's
+    QTest::addColumn<bool>("inWindow");
+    QTest::addColumn<bool>("presentation");
+    const QString few = QStringLiteral("The cat sat on the");
+    const QString many = QStringLiteral("The cat sat on the mat because it was tired, and the dog lay by the door "
+                                        "while the rain fell on the roof all day long until night");
+    for (const auto& [name, sentence] : {std::pair{"5 tokens", few}, std::pair{"30 tokens", many}}) {
+        QTest::addRow("%s, pdf page", name) << sentence << QSize(1280, 720) << false << false;
+        QTest::addRow("%s, presentation", name) << sentence << QSize(1920, 1080) << true << true;
+        QTest::addRow("%s, window on 1920 x 1080", name) << sentence << QSize(1500, 960) << true << false;
+        // The lesson view's size in a maximised 1366 x 768 window.
+        QTest::addRow("%s, window on 1366 x 768", name) << sentence << QSize(937, 615) << true << false;
+    }
+}
+
+void TestLesson::wideModelPanelsStayReadable()
+{
+    QFETCH(QString, sentence);
+    QFETCH(QSize, size);
+    QFETCH(bool, inWindow);
+    QFETCH(bool, presentation);
+    if (!m_wideModelWritten) {
+        QProcess python;
+        python.start(QStringLiteral(AV_PYTHON),
+                     {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", m_wideModel.path(), "--vocab",
+                      "50257", "--positions", "64", "--layers", "2", "--heads", "12", "--embd", "768", "--ids", "1",
+                      "--scale", "0.05", "--dtype", "F16"});
+        QVERIFY(python.waitForFinished(120000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        m_wideModelWritten = true;
+    }
+    attn::AttentionConfig config = withModel(attn::AttentionConfig{}, m_wideModel.path().toStdString());
+    config.sentence = sentence.toStdString();
+    const auto result = computeCheckpoint(config, 1);
+    const int n = static_cast<int>(result->tokens.size());
+    QVERIFY2(n >= 5 && n <= 30, qPrintable(QString::number(n)));
+    QCOMPARE(result->layers[1].input.cols(), Eigen::Index(768));
+    QCOMPARE(LessonPage::stepsFor(result.get(), 1), 11);
+
+    LessonView view;
+    view.resize(size);
+    view.setData(config, result);
+    view.viewState()->setShape(2, result->headCount(), n);
+    view.viewState()->setLayer(1);
+    view.viewState()->setSelection(n / 2, std::nullopt);
+    view.setPresentation(presentation);
+    for (int step = 2; step <= 11; ++step) {
+        LessonSettings settings;
+        settings.step = step;
+        settings.queryToken = n / 2;
+        settings.layer = 1;
+        settings.presentation = presentation;
+        view.setStep(step);
+        const LessonPage page = inWindow ? view.page() : LessonPage(config, result, settings, QSizeF(size));
+        // Page units to the screen's (or the PDF page's) pixels.
+        const double scale = size.width() / page.size().width();
+        QCOMPARE(page.settings().step, step);
+        if (const QString snapshots = qEnvironmentVariable("AV_LESSON_SNAPSHOTS"); !snapshots.isEmpty()) {
+            QImage image = view.grab().toImage();
+            if (!inWindow) {
+                image = QImage(size, QImage::Format_RGB32);
+                QPainter painter(&image);
+                page.paint(&painter);
+            }
+            image.save(QStringLiteral("%1/wide-%2-%3.png")
+                           .arg(snapshots, QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), '_'))
+                           .arg(step, 2, 10, QLatin1Char('0')));
+        }
+        // Every panel of the step (at 30 tokens step 3 may still leave the
+        // weights out, for want of height, as any slide that has no room).
+        if (n <= 10 || step != 3)
+            QCOMPARE(page.visiblePanels().size(), lessonPanelsForStep(config, step).size());
+        QCOMPARE(page.visibleBlockPanels().size(), lessonBlockPanelsForStep(step).size());
+        std::vector<QRectF> targets;
+        for (const LessonPanel& panel : page.panels()) {
+            const HeatmapLayout& l = panel.layout;
+            const QString where = QStringLiteral("step %1, %2: ").arg(step).arg(panel.spec.title);
+            const int rows = static_cast<int>(panel.spec.matrix->rows());
+            const int columns = static_cast<int>(panel.spec.matrix->cols());
+            // Rows: each token's at least 3 px of the page and 2 px on screen
+            // (2 px of the page in the low strip of earlier steps, as for any
+            // model at 30 tokens); a matrix of 768 rows at least as tall as
+            // the tokens'.
+            const double row = l.gridRect.height() / std::min(rows, n);
+            QVERIFY2(panel.current ? row >= 3.0 && row * scale >= 2.0 : row >= 2.0,
+                     qPrintable(where + QStringLiteral("%1 px, %2 on screen").arg(row).arg(row * scale)));
+            QVERIFY2(l.gridRect.width() * scale >= std::min(3.0 * columns, 40.0),
+                     qPrintable(where + QStringLiteral("%1 px wide").arg(l.gridRect.width() * scale)));
+            // Title, formula and colour bar drawn whole.
+            const bool oneLine = l.formulaRect.top() == l.titleRect.top();
+            const double titleRoom = oneLine ? l.titleRect.width() : l.target.right() - l.titleRect.left();
+            QVERIFY2(QFontMetricsF(l.titleFont).horizontalAdvance(heatmaplayout::titleText(panel.spec.title)) <=
+                         titleRoom + 0.5,
+                     qPrintable(where + QStringLiteral("title elided")));
+            QVERIFY2(QFontMetricsF(l.labelFont).horizontalAdvance(heatmaplayout::titleText(panel.spec.formula)) <=
+                         l.target.right() - l.formulaRect.left() + 0.5,
+                     qPrintable(where + QStringLiteral("formula elided")));
+            QVERIFY2(l.titleFont.pixelSize() * scale >= (panel.current ? 12.0 : 7.0), qPrintable(where));
+            QVERIFY2(!l.colorBarRect.isEmpty() && l.colorBarRect.height() * scale >= 20.0, qPrintable(where));
+            // On the page, clear of the header, the formula box and every other panel.
+            QVERIFY2(QRectF(QPointF(0, 0), page.size()).adjusted(-0.5, -0.5, 0.5, 0.5).contains(l.target),
+                     qPrintable(where));
+            QVERIFY2(!l.target.intersects(page.formulaRect()), qPrintable(where + QStringLiteral("over the formula")));
+            QVERIFY2(!l.target.intersects(page.explanationRect()),
+                     qPrintable(where + QStringLiteral("over the explanation")));
+            for (const QRectF& other : targets)
+                QVERIFY2(!l.target.intersects(other), qPrintable(where + QStringLiteral("over another panel")));
+            targets.push_back(l.target);
+        }
+    }
 }
 
 QTEST_MAIN(TestLesson)

@@ -66,123 +66,304 @@ Theme themeFor(bool presentation)
     return t;
 }
 
+// A model axis longer than this (GPT-2's 768 dimensions, its 3072 hidden
+// units) is drawn narrowed when the page has no room for it at the cell
+// size the token rows get; the article's few dimensions never are.
+constexpr int kNarrowAxis = 32;
+// A narrowed grid stays at least this wide (a strip's thumbnail too).
+constexpr double kMinNarrowGrid = 72.0;
+// Rows of a page of such panels at least this tall where a smaller font
+// gives them that.
+constexpr double kMinPatternRow = 6.0;
+// The largest cell bisection tries, and the smallest a layout takes.
+constexpr double kMaxCell = 160.0;
+constexpr double kMinCell = 0.05;
+
+// A panel as a row of panels lays it out. Like the stage figure, the lesson
+// narrows a wide matrix rather than shrink every cell of the page: columns
+// of many dimensions share what the row's other panels leave (a fraction of
+// a pixel each, drawn as an image), and rows of many dimensions (W's d_model)
+// span only as many cells as there are tokens, so the token rows keep a
+// height one can see and point at.
+struct Slot
+{
+    const HeatmapSpec* spec = nullptr;
+    bool narrowColumns = false; // the columns may be narrowed to fit the row
+    int rowSpan = 0;            // > 0: the rows are drawn in this many cells' height
+};
+
+// A slot at one cell size: its spec (cellAspect narrowed, numbers off when
+// its columns are), the height of its rows and the panel's size.
+struct FittedPanel
+{
+    HeatmapSpec spec;
+    double cell = 0.0;
+    QSizeF size;
+};
+
+// Panels laid out together: their layouts and specs in their slots' order, and
+// the cell size of their token rows (0 when they fit at no size).
+struct Arranged
+{
+    std::vector<HeatmapLayout> layouts;
+    std::vector<HeatmapSpec> specs;
+    double cell = 0.0;
+};
+
+FittedPanel fitSlot(const Slot& slot, double cell, const QFont& font)
+{
+    FittedPanel f{*slot.spec, cell, {}};
+    const int rows = slot.spec->matrix ? static_cast<int>(slot.spec->matrix->rows()) : 0;
+    if (slot.rowSpan > 0 && rows > slot.rowSpan) {
+        // Shorter rows (not below what a layout takes), the same column pitch.
+        f.cell = std::max(kMinCell, cell * slot.rowSpan / rows);
+        f.spec.cellAspect = slot.spec->cellAspect * cell / f.cell;
+    }
+    f.size = heatmaplayout::sizeForCellSize(f.spec, f.cell, font);
+    return f;
+}
+
+// Narrows f's columns to a grid `grid` wide: a pattern now, not numbers to read.
+void narrowTo(FittedPanel* f, double grid, const QFont& font)
+{
+    f->spec.cellAspect = grid / (static_cast<double>(f->spec.matrix->cols()) * f->cell);
+    f->spec.showValues = false;
+    f->size = heatmaplayout::sizeForCellSize(f->spec, f->cell, font);
+}
+
+// The row's panels at `cell`, within `width`: as they are when they fit;
+// else the narrowable ones share what the others leave in grids of one
+// width (one that needs less keeps its own), at least kMinNarrowGrid wide.
+// Nothing when the row fits at no narrowing.
+std::optional<std::vector<FittedPanel>> fitRow(const std::vector<Slot>& row, double cell, double width, double gap,
+                                               const QFont& font)
+{
+    std::vector<FittedPanel> fitted;
+    double used = gap * (static_cast<double>(row.size()) - 1);
+    for (const Slot& slot : row) {
+        fitted.push_back(fitSlot(slot, cell, font));
+        used += std::ceil(fitted.back().size.width());
+    }
+    if (used <= width)
+        return fitted;
+    // Each narrowable panel's natural grid width, what it needs beside its
+    // grid (labels, colour bar, padding), and its width at the narrowest
+    // grid (its title may want more).
+    struct Narrow
+    {
+        std::size_t index;
+        double grid;
+        double extras;
+        double least;
+    };
+    std::vector<Narrow> narrow;
+    double fixed = gap * (static_cast<double>(row.size()) - 1);
+    for (std::size_t k = 0; k < row.size(); ++k) {
+        const FittedPanel& f = fitted[k];
+        if (!row[k].narrowColumns) {
+            fixed += std::ceil(f.size.width());
+            continue;
+        }
+        const double grid =
+            heatmaplayout::layoutForCellSize(QRectF(QPointF(0, 0), f.size), f.spec, f.cell, font).gridRect.width();
+        FittedPanel least = f;
+        narrowTo(&least, kMinNarrowGrid, font);
+        narrow.push_back({k, grid, std::ceil(f.size.width()) - grid, std::ceil(least.size.width())});
+    }
+    auto total = [&](double grid) {
+        double w = fixed;
+        for (const Narrow& n : narrow)
+            w += std::max(n.extras + std::min(grid, n.grid), n.least);
+        return w;
+    };
+    if (narrow.empty() || total(kMinNarrowGrid) > width)
+        return std::nullopt;
+    // The widest common grid that fits, by bisection (total() grows with it).
+    double low = kMinNarrowGrid;
+    double high = 0.0;
+    for (const Narrow& n : narrow)
+        high = std::max(high, n.grid);
+    while (high - low > 0.5) {
+        const double mid = (low + high) / 2;
+        (total(mid) <= width ? low : high) = mid;
+    }
+    const double grid = std::floor(low);
+    used = fixed;
+    for (const Narrow& n : narrow) {
+        if (grid < n.grid)
+            narrowTo(&fitted[n.index], grid, font);
+        used += std::ceil(fitted[n.index].size.width());
+    }
+    if (used > width)
+        return std::nullopt;
+    return fitted;
+}
+
+// The largest whole cell from 3 below `high` at which fits() holds, for a
+// fits() that only gets harder as the cells grow; 0 when even 3 fails.
+template <typename Fits> double largestFittingCell(Fits fits, double high = kMaxCell)
+{
+    if (!fits(3.0))
+        return 0.0;
+    double low = 3.0;
+    while (high - low > 1.0) {
+        const double mid = std::floor((low + high) / 2);
+        (fits(mid) ? low : high) = mid;
+    }
+    return low;
+}
+
+// Below that: the largest cell from 2 to 3 at which fits() holds, to an
+// eighth of a pixel; 0 when even 2 fails.
+template <typename Fits> double largestFittingFraction(Fits fits)
+{
+    if (!fits(2.0))
+        return 0.0;
+    double low = 2.0;
+    double high = 3.0;
+    while (high - low > 0.125) {
+        const double mid = (low + high) / 2;
+        (fits(mid) ? low : high) = mid;
+    }
+    return low;
+}
+
 // Lays panels side by side in `area` with one cell size, the largest at which
 // they all fit, so equal rows line up and Q, K and V look alike. The panels
 // share their top edge; the row is centred in the area or starts at its top left.
-std::vector<HeatmapLayout> arrangeRow(const std::vector<const HeatmapSpec*>& specs, const QRectF& area,
-                                      const QFont& font, double gap, bool centred,
-                                      double maxCell = std::numeric_limits<double>::infinity())
+Arranged arrangeRow(const std::vector<Slot>& row, const QRectF& area, const QFont& font, double gap, bool centred,
+                    double maxCell = std::numeric_limits<double>::infinity())
 {
-    std::vector<HeatmapLayout> layouts;
-    if (specs.empty() || area.isEmpty())
-        return layouts;
-    const double columnWidth = (area.width() - gap * (static_cast<double>(specs.size()) - 1)) / specs.size();
+    Arranged arranged;
+    if (row.empty() || area.isEmpty())
+        return arranged;
+    const double columnWidth = (area.width() - gap * (static_cast<double>(row.size()) - 1)) / row.size();
     // Start from the cell each panel would get in an equal share of the row.
     double cell = std::numeric_limits<double>::infinity();
-    for (const HeatmapSpec* spec : specs)
-        cell = std::min(cell, heatmaplayout::layout(QRectF(0, 0, columnWidth, area.height()), *spec, font).cellSize);
+    for (const Slot& slot : row)
+        cell =
+            std::min(cell, heatmaplayout::layout(QRectF(0, 0, columnWidth, area.height()), *slot.spec, font).cellSize);
     // Then grow it while the whole row still fits (narrow panels leave room).
     auto fits = [&](double c) {
-        double width = gap * (static_cast<double>(specs.size()) - 1);
-        for (const HeatmapSpec* spec : specs) {
-            const QSizeF size = heatmaplayout::sizeForCellSize(*spec, c, font);
-            if (size.height() > area.height())
-                return false;
-            width += size.width();
-        }
-        return width <= area.width();
+        const auto fitted = fitRow(row, c, area.width(), gap, font);
+        return fitted && std::all_of(fitted->begin(), fitted->end(),
+                                     [&](const FittedPanel& f) { return f.size.height() <= area.height(); });
     };
     const double cap = std::min(
-        maxCell, heatmaplayout::layout(QRectF(0, 0, area.width(), area.height()), *specs.front(), font).cellSize);
+        maxCell, heatmaplayout::layout(QRectF(0, 0, area.width(), area.height()), *row.front().spec, font).cellSize);
     cell = std::min(cell, std::max(3.0, std::floor(maxCell)));
     while (cell >= 3.0 && cell + 1.0 <= cap && fits(cell + 1.0))
         cell += 1.0;
+    // Panels of many dimensions, narrowed, may fit at a far larger cell (a
+    // low strip of many tokens: under 3 px); if they fit at none, the row
+    // does not fit (its cells would be specks).
+    const bool narrowable =
+        std::any_of(row.begin(), row.end(), [](const Slot& s) { return s.narrowColumns || s.rowSpan > 0; });
+    bool fitting = true;
+    if (narrowable) {
+        double c = largestFittingCell(fits, std::min(kMaxCell, std::floor(maxCell) + 1));
+        if (c == 0.0)
+            c = largestFittingFraction(fits);
+        if (c > 0 && (c > cell || !fits(cell)))
+            cell = c;
+        fitting = c > 0;
+    }
 
-    std::vector<QSizeF> sizes;
-    double width = gap * (static_cast<double>(specs.size()) - 1);
+    std::vector<FittedPanel> fitted;
+    if (auto fit = fitRow(row, cell, area.width(), gap, font))
+        fitted = std::move(*fit);
+    else
+        for (const Slot& slot : row)
+            fitted.push_back(fitSlot(slot, cell, font));
+    double width = gap * (static_cast<double>(row.size()) - 1);
     double height = 0.0;
-    for (const HeatmapSpec* spec : specs) {
-        sizes.push_back(heatmaplayout::sizeForCellSize(*spec, cell, font).boundedTo(area.size()));
-        width += sizes.back().width();
-        height = std::max(height, sizes.back().height());
+    for (FittedPanel& f : fitted) {
+        f.size = f.size.boundedTo(area.size());
+        width += f.size.width();
+        height = std::max(height, f.size.height());
     }
     double x = std::round(area.left() + (centred ? std::max(0.0, (area.width() - width) / 2) : 0.0));
     const double y = std::round(area.top() + (centred ? std::max(0.0, (area.height() - height) / 2) : 0.0));
-    for (std::size_t k = 0; k < specs.size(); ++k) {
-        const QRectF target(x, y, std::ceil(sizes[k].width()), std::ceil(sizes[k].height()));
-        layouts.push_back(heatmaplayout::layoutForCellSize(target, *specs[k], cell, font));
+    for (const FittedPanel& f : fitted) {
+        const QRectF target(x, y, std::ceil(f.size.width()), std::ceil(f.size.height()));
+        arranged.layouts.push_back(heatmaplayout::layoutForCellSize(target, f.spec, f.cell, font));
+        arranged.specs.push_back(f.spec);
         x += target.width() + gap;
     }
-    return layouts;
+    arranged.cell = fitting ? cell : 0.0;
+    return arranged;
 }
 
 // Lays rows of panels one above the other, every panel with one cell size,
 // the largest at which every row fits the area's width and all rows its
 // height; each row centred, the block centred vertically. Step 3 puts W_Q,
 // W_K and W_V above Q, K and V this way (or all six in one row).
-std::vector<HeatmapLayout> arrangeRows(const std::vector<std::vector<const HeatmapSpec*>>& rows, const QRectF& area,
-                                       const QFont& font, double gap, double* cellOut)
+Arranged arrangeRows(const std::vector<std::vector<Slot>>& rows, const QRectF& area, const QFont& font, double gap)
 {
-    std::vector<HeatmapLayout> layouts;
+    Arranged arranged;
     if (rows.empty() || area.isEmpty())
-        return layouts;
-    auto rowSize = [&](const std::vector<const HeatmapSpec*>& row, double c) {
-        double width = gap * (static_cast<double>(row.size()) - 1);
+        return arranged;
+    auto rowHeight = [](const std::vector<FittedPanel>& row) {
         double height = 0.0;
-        for (const HeatmapSpec* spec : row) {
-            const QSizeF size = heatmaplayout::sizeForCellSize(*spec, c, font);
-            width += std::ceil(size.width());
-            height = std::max(height, std::ceil(size.height()));
-        }
-        return QSizeF(width, height);
+        for (const FittedPanel& f : row)
+            height = std::max(height, std::ceil(f.size.height()));
+        return height;
     };
-    auto fits = [&](double c) {
+    auto fitAll = [&](double c) {
+        std::vector<std::vector<FittedPanel>> fitted;
         double height = gap * (static_cast<double>(rows.size()) - 1);
         for (const auto& row : rows) {
-            const QSizeF size = rowSize(row, c);
-            if (size.width() > area.width())
-                return false;
-            height += size.height();
+            auto f = fitRow(row, c, area.width(), gap, font);
+            if (!f)
+                return std::vector<std::vector<FittedPanel>>{};
+            height += rowHeight(*f);
+            fitted.push_back(std::move(*f));
         }
-        return height <= area.height();
+        return height <= area.height() ? fitted : std::vector<std::vector<FittedPanel>>{};
     };
-    // fits() only gets harder as the cells grow: the largest whole size by
-    // bisection.
-    double cell = 3.0;
-    if (fits(cell)) {
-        double low = 3.0;
-        double high = 160.0;
-        while (high - low > 1.0) {
-            const double mid = std::floor((low + high) / 2);
-            (fits(mid) ? low : high) = mid;
-        }
-        cell = low;
-    } else if (cellOut) {
-        *cellOut = 0.0; // nothing fits: the caller looks for another arrangement
-    }
+    arranged.cell = largestFittingCell([&](double c) { return !fitAll(c).empty(); });
+    if (arranged.cell == 0.0)
+        return arranged; // nothing fits: the caller looks for another arrangement
+    const std::vector<std::vector<FittedPanel>> fitted = fitAll(arranged.cell);
     double total = gap * (static_cast<double>(rows.size()) - 1);
-    for (const auto& row : rows)
-        total += rowSize(row, cell).height();
+    for (const auto& row : fitted)
+        total += rowHeight(row);
     double y = std::round(area.top() + std::max(0.0, (area.height() - total) / 2));
-    for (const auto& row : rows) {
-        const QSizeF size = rowSize(row, cell);
-        double x = std::round(area.left() + std::max(0.0, (area.width() - size.width()) / 2));
-        for (const HeatmapSpec* spec : row) {
-            const QSizeF s = heatmaplayout::sizeForCellSize(*spec, cell, font).boundedTo(area.size());
+    for (const auto& row : fitted) {
+        double width = gap * (static_cast<double>(row.size()) - 1);
+        for (const FittedPanel& f : row)
+            width += std::ceil(f.size.width());
+        double x = std::round(area.left() + std::max(0.0, (area.width() - width) / 2));
+        for (const FittedPanel& f : row) {
+            const QSizeF s = f.size.boundedTo(area.size());
             const QRectF target(x, y, std::ceil(s.width()), std::ceil(s.height()));
-            layouts.push_back(heatmaplayout::layoutForCellSize(target, *spec, cell, font));
+            arranged.layouts.push_back(heatmaplayout::layoutForCellSize(target, f.spec, f.cell, font));
+            arranged.specs.push_back(f.spec);
             x += target.width() + gap;
         }
-        y += size.height() + gap;
+        y += rowHeight(row) + gap;
     }
-    if (cellOut && *cellOut != 0.0)
-        *cellOut = cell;
-    return layouts;
+    return arranged;
 }
 
 bool isWeightMatrix(PanelId id)
 {
     return id == PanelId::WQuery || id == PanelId::WKey || id == PanelId::WValue;
+}
+
+// Which of the panel's axes may be narrowed: model axes (the block's
+// matrices have a column per dimension, a row per token) of more than
+// kNarrowAxis dimensions.
+Slot slotFor(const LessonPanel& panel, int tokens)
+{
+    Slot slot;
+    slot.spec = &panel.spec;
+    const bool modelColumns = panel.block || !attn::isTokenAxis(attn::panelInfo(panel.id).columns);
+    const bool modelRows = !panel.block && !attn::isTokenAxis(attn::panelInfo(panel.id).rows);
+    slot.narrowColumns = modelColumns && panel.spec.matrix->cols() > kNarrowAxis;
+    if (modelRows && panel.spec.matrix->rows() > std::max(kNarrowAxis, tokens))
+        slot.rowSpan = tokens;
+    return slot;
 }
 
 } // namespace
@@ -820,26 +1001,39 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
     }
     // Step 3: the weights (first three) above the projections they make, or
     // all six in one row.
-    std::vector<std::vector<std::vector<const HeatmapSpec*>>> arrangements;
+    const int tokens = static_cast<int>(m_result->tokens.size());
+    std::vector<std::vector<std::vector<Slot>>> arrangements;
     {
-        std::vector<const HeatmapSpec*> all;
-        std::vector<const HeatmapSpec*> weights;
-        std::vector<const HeatmapSpec*> projections;
+        std::vector<Slot> all;
+        std::vector<Slot> weights;
+        std::vector<Slot> projections;
         for (LessonPanel* panel : currentPanels) {
-            all.push_back(&panel->spec);
-            (isWeightMatrix(panel->id) ? weights : projections).push_back(&panel->spec);
+            all.push_back(slotFor(*panel, tokens));
+            // Too many dimensions for numbers: a pattern, in the figure's
+            // compact panel (its narrow colour bar leaves the grid more room).
+            panel->spec.compact = panel->spec.compact || all.back().narrowColumns;
+            (isWeightMatrix(panel->id) ? weights : projections).push_back(all.back());
         }
         arrangements.push_back({all});
         if (!weights.empty() && !projections.empty())
             arrangements.push_back({weights, projections});
+        // Narrowed weights whose titles need more than a third of the row
+        // each: every weight matrix beside the projection it makes.
+        const bool narrowed = std::any_of(all.begin(), all.end(), [](const Slot& s) { return s.narrowColumns; });
+        if (narrowed && weights.size() == projections.size()) {
+            std::vector<std::vector<Slot>> pairs;
+            for (std::size_t k = 0; k < weights.size(); ++k)
+                pairs.push_back({weights[k], projections[k]});
+            arrangements.push_back(pairs);
+        }
         // The MLP's four panels also two above two.
         if (step == 10 && all.size() == 4)
             arrangements.push_back({{all[0], all[1]}, {all[2], all[3]}});
         // The block's panels carry long captions: beside a wide formula box
         // they may need two to a row, or one.
         if (!currentBlock.empty() && all.size() >= 2) {
-            std::vector<std::vector<const HeatmapSpec*>> pairs;
-            std::vector<std::vector<const HeatmapSpec*>> singles;
+            std::vector<std::vector<Slot>> pairs;
+            std::vector<std::vector<Slot>> singles;
             for (std::size_t k = 0; k < all.size(); ++k) {
                 if (k % 2 == 0)
                     pairs.emplace_back();
@@ -851,38 +1045,39 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
             arrangements.push_back(singles);
         }
     }
-    std::vector<HeatmapLayout> best;
+    Arranged best;
     double bestScore = -1.0;
     double bestPrinted = 0.0; // the smallest number's pixel size in `best`, 0 when one prints none
     auto choose = [&] {
-        best.clear();
+        best = {};
         bestScore = -1.0;
         for (double factor : {1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7}) {
             const QFont panelFont = font(Role::Panel, false, factor);
             for (const auto& rows : arrangements) {
-                double cell = 1.0;
-                std::vector<HeatmapLayout> layouts = arrangeRows(rows, main, panelFont, mainGap, &cell);
-                if (cell == 0.0 || layouts.size() != currentPanels.size())
+                Arranged arranged = arrangeRows(rows, main, panelFont, mainGap);
+                if (arranged.cell == 0.0 || arranged.layouts.size() != currentPanels.size())
                     continue;
                 // The smallest printed number, or nothing when a panel prints none.
                 double printed = std::numeric_limits<double>::infinity();
-                double smallestCell = std::numeric_limits<double>::infinity();
-                for (std::size_t k = 0; k < layouts.size(); ++k) {
-                    const bool wantsValues = currentPanels[k]->spec.showValues;
-                    printed = std::min(printed, !wantsValues               ? 1000.0
-                                                : layouts[k].valuesVisible ? double(layouts[k].valueFont.pixelSize())
-                                                                           : 0.0);
-                    smallestCell = std::min(smallestCell, layouts[k].cellSize);
+                for (std::size_t k = 0; k < arranged.layouts.size(); ++k) {
+                    const HeatmapLayout& layout = arranged.layouts[k];
+                    printed = std::min(printed, !arranged.specs[k].showValues ? 1000.0
+                                                : layout.valuesVisible        ? double(layout.valueFont.pixelSize())
+                                                                              : 0.0);
                 }
-                const double score = printed * 1000.0 + smallestCell;
+                // The token rows' cell (the weights' many rows are shorter).
+                const double score = printed * 1000.0 + arranged.cell;
                 if (score > bestScore) {
                     bestScore = score;
                     bestPrinted = printed;
-                    best = std::move(layouts);
+                    best = std::move(arranged);
                 }
             }
-            // The numbers print as large as the explanation: no smaller font needed.
-            if (bestScore >= pixelSize(Role::Explanation) * 1000.0)
+            // The numbers print as large as the explanation: no smaller font
+            // needed. Panels too wide for numbers (patterns only) take a
+            // smaller one only for rows one can point at.
+            const bool patterns = bestPrinted >= 1000.0;
+            if (bestScore >= pixelSize(Role::Explanation) * 1000.0 && (!patterns || best.cell >= kMinPatternRow))
                 break;
         }
     };
@@ -890,13 +1085,13 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
     // Step 3 with a wide d_model: when Q, K and V are too narrow for their
     // numbers, their colour bars give way to them (the numbers say more
     // than a bar would); if that is not enough either, the bars stay.
-    if (step == 3 && !best.empty() && bestPrinted == 0.0) {
-        const std::vector<HeatmapLayout> withBars = best;
+    if (step == 3 && !best.layouts.empty() && bestPrinted == 0.0) {
+        const Arranged withBars = best;
         const double withBarsScore = bestScore;
         for (LessonPanel* panel : currentPanels)
             panel->spec.showColorBar = isWeightMatrix(panel->id);
         choose();
-        if (best.empty() || bestPrinted == 0.0) {
+        if (best.layouts.empty() || bestPrinted == 0.0) {
             for (LessonPanel* panel : currentPanels)
                 panel->spec.showColorBar = true;
             best = withBars;
@@ -907,23 +1102,30 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
                 return false;
         }
     }
-    m_crowded = best.empty();
-    if (best.empty()) {
+    m_crowded = best.layouts.empty();
+    if (best.layouts.empty()) {
         // Nothing fits at any size (a narrow page with many tokens): step 3
         // leaves the weights out, and the rest share one row.
         std::erase_if(m_panels, [](const LessonPanel& panel) { return panel.current && isWeightMatrix(panel.id); });
         currentPanels.clear();
-        std::vector<const HeatmapSpec*> all;
+        std::vector<Slot> all;
         for (LessonPanel& panel : m_panels) {
             if (panel.current) {
                 currentPanels.push_back(&panel);
-                all.push_back(&panel.spec);
+                all.push_back(slotFor(panel, tokens));
             }
         }
-        best = arrangeRow(all, main, font(Role::Panel, false, 0.7), mainGap, true);
+        // Panels narrowed to fit at no size yet: their titles smaller.
+        for (double factor : {0.7, 0.6, 0.5}) {
+            best = arrangeRow(all, main, font(Role::Panel, false, factor), mainGap, true);
+            if (best.cell > 0)
+                break;
+        }
     }
-    for (std::size_t k = 0; k < best.size() && k < currentPanels.size(); ++k)
-        currentPanels[k]->layout = best[k];
+    for (std::size_t k = 0; k < best.layouts.size() && k < currentPanels.size(); ++k) {
+        currentPanels[k]->spec = best.specs[k];
+        currentPanels[k]->layout = best.layouts[k];
+    }
     if (!earlier.empty() && !strip.isEmpty()) {
         m_stripRect = strip;
         const QFontMetricsF fm(font(Role::StripLabel, true));
@@ -935,27 +1137,27 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         // not fit side by side, the oldest are left out and the heading says
         // which.
         std::vector<LessonPanel*> shown;
-        // Thumbnails with cells well below the current panels' cells.
-        double maxStripCell = std::numeric_limits<double>::infinity();
         for (LessonPanel& panel : m_panels) {
             if (!panel.current)
                 shown.push_back(&panel);
-            else if (panel.layout.cellSize > 0)
-                maxStripCell = std::min(maxStripCell, std::max(6.0, std::floor(panel.layout.cellSize * 0.6)));
         }
+        // Thumbnails with cells well below the current panels' cells.
+        const double maxStripCell =
+            best.cell > 0 ? std::max(6.0, std::floor(best.cell * 0.6)) : std::numeric_limits<double>::infinity();
         while (!shown.empty()) {
-            std::vector<const HeatmapSpec*> specs;
+            std::vector<Slot> row;
             for (const LessonPanel* panel : shown)
-                specs.push_back(&panel->spec);
-            const std::vector<HeatmapLayout> layouts =
-                arrangeRow(specs, area, stripFont, stripGap, false, maxStripCell);
-            bool fits = layouts.size() == shown.size();
-            for (const HeatmapLayout& layout : layouts)
+                row.push_back(slotFor(*panel, tokens));
+            const Arranged arranged = arrangeRow(row, area, stripFont, stripGap, false, maxStripCell);
+            bool fits = arranged.layouts.size() == shown.size() && arranged.cell > 0;
+            for (const HeatmapLayout& layout : arranged.layouts)
                 fits = fits && layout.target.right() <= area.right() + 0.5 &&
                        layout.target.bottom() <= area.bottom() + 0.5;
             if (fits || shown.size() == 1) {
-                for (std::size_t k = 0; k < layouts.size(); ++k)
-                    shown[k]->layout = layouts[k];
+                for (std::size_t k = 0; k < arranged.layouts.size(); ++k) {
+                    shown[k]->spec = arranged.specs[k];
+                    shown[k]->layout = arranged.layouts[k];
+                }
                 break;
             }
             if (!leaveOut)

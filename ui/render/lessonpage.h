@@ -115,6 +115,7 @@ public:
 
     QString title() const { return m_title; }
     QString explanation() const { return m_explanation; }
+    QRectF explanationRect() const { return m_explanationRect; }
     // The font of the explanation (the panels' numbers are at least this
     // large where their cells have room).
     QFont explanationFont() const { return font(Role::Explanation); }
