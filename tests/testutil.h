@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QString>
 #include <QtTest>
@@ -24,6 +25,7 @@
 #include <cstdio>
 #include <limits>
 #include <memory>
+#include <optional>
 
 namespace testutil {
 
@@ -140,6 +142,28 @@ inline std::shared_ptr<const attn::AttentionResult> twoLayerResult(const attn::A
     other.wValue.reset();
     result.layers.push_back(attn::computeAttention(other).layers.front());
     return std::make_shared<const attn::AttentionResult>(std::move(result));
+}
+
+// A tiny random GPT-2 checkpoint in `folder`, written by
+// tests/gpt2_reference.py with GPT-2's vocabulary size (so the vocabulary that
+// ships with the app tokenizes for it) and `arguments` (--positions, --layers,
+// --heads, --embd, --ids, ...). Returns what the script prints, its own
+// float64 forward pass of --ids as JSON; nothing when it failed, with its
+// error output in `error`.
+inline std::optional<QByteArray> writeGpt2Checkpoint(const QString& folder, const QStringList& arguments,
+                                                     QString* error = nullptr)
+{
+    QProcess python;
+    python.start(QStringLiteral(AV_PYTHON),
+                 QStringList{QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), QStringLiteral("--out"), folder,
+                             QStringLiteral("--vocab"), QStringLiteral("50257")} +
+                     arguments);
+    if (!python.waitForFinished(120000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
+        if (error)
+            *error = QString::fromLocal8Bit(python.readAllStandardError());
+        return std::nullopt;
+    }
+    return python.readAllStandardOutput();
 }
 
 // Turns the event loop until the document has no request pending or running,

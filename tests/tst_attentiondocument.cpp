@@ -7,7 +7,6 @@
 #include "testutil.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
@@ -389,11 +388,8 @@ void TestAttentionDocument::checkpointShowsEveryLayerAndTheShownLayersStages()
     // A tiny random GPT-2 with GPT-2's vocabulary size (the vocabulary that
     // ships with the app tokenizes for it).
     QTemporaryDir dir;
-    QProcess python;
-    python.start(QStringLiteral(AV_PYTHON),
-                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
-                  "--positions", "32", "--layers", "3", "--heads", "2", "--embd", "8", "--ids", "1"});
-    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    QVERIFY(testutil::writeGpt2Checkpoint(
+        dir.path(), {"--positions", "32", "--layers", "3", "--heads", "2", "--embd", "8", "--ids", "1"}));
     AttentionDocument document;
     attn::AttentionConfig config = withModel(attn::AttentionConfig(), dir.path().toStdString());
     config.sentence = "Hello world";
@@ -446,11 +442,8 @@ void TestAttentionDocument::checkpointShowsEveryLayerAndTheShownLayersStages()
 void TestAttentionDocument::typingAtTheEndTakesOverEarlierPositions()
 {
     QTemporaryDir dir;
-    QProcess python;
-    python.start(QStringLiteral(AV_PYTHON),
-                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
-                  "--positions", "32", "--layers", "3", "--heads", "2", "--embd", "8", "--ids", "1"});
-    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    QVERIFY(testutil::writeGpt2Checkpoint(
+        dir.path(), {"--positions", "32", "--layers", "3", "--heads", "2", "--embd", "8", "--ids", "1"}));
     AttentionDocument document;
     attn::AttentionConfig config = withModel(attn::AttentionConfig(), dir.path().toStdString());
     const auto show = [&](const std::string& sentence) {

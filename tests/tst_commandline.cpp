@@ -99,13 +99,9 @@ namespace {
 // reference script, which prints its own float64 forward pass of `ids`.
 QJsonObject writeTinyModel(const QString& folder, const QString& ids)
 {
-    QProcess python;
-    python.start(QStringLiteral(AV_PYTHON),
-                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", folder, "--vocab", "50257",
-                  "--positions", "32", "--layers", "2", "--heads", "4", "--embd", "16", "--ids", ids});
-    if (!python.waitForFinished(120000) || python.exitCode() != 0)
-        return {};
-    return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    const std::optional<QByteArray> printed = testutil::writeGpt2Checkpoint(
+        folder, {"--positions", "32", "--layers", "2", "--heads", "4", "--embd", "16", "--ids", ids});
+    return printed ? QJsonDocument::fromJson(*printed).object() : QJsonObject();
 }
 
 } // namespace

@@ -18,7 +18,6 @@
 #include "testutil.h"
 
 #include <QMouseEvent>
-#include <QProcess>
 #include <QScrollBar>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -159,12 +158,9 @@ tinyCheckpoint(const QTemporaryDir& dir, attn::AttentionConfig* config, const QS
                const QString& heads = QStringLiteral("4"),
                const std::string& sentence = "The quick brown fox jumps over the lazy dog")
 {
-    QProcess python;
-    python.start(QStringLiteral(AV_PYTHON),
-                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", dir.path(), "--vocab", "50257",
-                  "--positions", "64", "--layers", embd == QStringLiteral("32") ? "4" : "1", "--heads", heads, "--embd",
-                  embd, "--ids", "1"});
-    if (!python.waitForFinished(120000) || python.exitCode() != 0)
+    if (!testutil::writeGpt2Checkpoint(dir.path(),
+                                       {"--positions", "64", "--layers", embd == QStringLiteral("32") ? "4" : "1",
+                                        "--heads", heads, "--embd", embd, "--ids", "1"}))
         return nullptr;
     *config = withModel(attn::AttentionConfig(), dir.path().toStdString());
     config->sentence = sentence;

@@ -199,12 +199,10 @@ void TestLesson::initTestCase()
     m_article = *preset;
     m_result = compute(m_article);
 
-    QProcess python;
-    python.start(QStringLiteral(AV_PYTHON),
-                 {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", m_model.path(), "--vocab", "50257",
-                  "--positions", "64", "--layers", "3", "--heads", "2", "--embd", "16", "--ids", "1"});
-    QVERIFY(python.waitForFinished(120000));
-    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    QVERIFY2(testutil::writeGpt2Checkpoint(
+                 m_model.path(), {"--positions", "64", "--layers", "3", "--heads", "2", "--embd", "16", "--ids", "1"},
+                 &error),
+             qPrintable(error));
     m_checkpoint = withModel(attn::AttentionConfig{}, m_model.path().toStdString());
     m_checkpoint.sentence = "The cat sat on the mat because it was";
 }
@@ -1270,13 +1268,12 @@ void TestLesson::wideModelPanelsStayReadable()
     QFETCH(bool, inWindow);
     QFETCH(bool, presentation);
     if (!m_wideModelWritten) {
-        QProcess python;
-        python.start(QStringLiteral(AV_PYTHON),
-                     {QStringLiteral(AV_TEST_DATA_DIR "/../gpt2_reference.py"), "--out", m_wideModel.path(), "--vocab",
-                      "50257", "--positions", "64", "--layers", "2", "--heads", "12", "--embd", "768", "--ids", "1",
-                      "--scale", "0.05", "--dtype", "F16"});
-        QVERIFY(python.waitForFinished(120000));
-        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        QString error;
+        QVERIFY2(testutil::writeGpt2Checkpoint(m_wideModel.path(),
+                                               {"--positions", "64", "--layers", "2", "--heads", "12", "--embd", "768",
+                                                "--ids", "1", "--scale", "0.05", "--dtype", "F16"},
+                                               &error),
+                 qPrintable(error));
         m_wideModelWritten = true;
     }
     attn::AttentionConfig config = withModel(attn::AttentionConfig{}, m_wideModel.path().toStdString());
