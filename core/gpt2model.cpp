@@ -267,7 +267,11 @@ Gpt2Model Gpt2Model::load(const std::string& folder)
 
 Gpt2Model Gpt2Model::load(const std::string& configPath, const std::string& safetensorsPath)
 {
-    const Gpt2Config config = loadGpt2Config(configPath);
+    return load(loadGpt2Config(configPath), safetensorsPath);
+}
+
+Gpt2Model Gpt2Model::load(const Gpt2Config& config, const std::string& safetensorsPath)
+{
     return fromSafetensors(config, std::make_shared<const SafetensorsFile>(SafetensorsFile::open(safetensorsPath)));
 }
 
@@ -587,21 +591,27 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
                     const auto v = qkv.middleCols(2 * d + h * dk, dk);
                     const bool keepScores = staged && (options.stageScoresHead < 0 || options.stageScoresHead == h);
                     MatrixF& kept = options.keepAttention ? out.attentionWeights[index] : local;
-                    kept.setZero(n, n);
+                    // The earlier positions' rows, taken over, and zeros where no
+                    // row is computed (above the diagonal): each number written once.
+                    const MatrixF* before = p == 0                  ? nullptr
+                                            : options.keepAttention ? options.prefix->weights[index]
+                                            : earlier ? &earlier->heads[static_cast<std::size_t>(h)].weights
+                                                      : nullptr;
+                    kept.resize(n, n);
+                    if (before) {
+                        kept.topLeftCorner(p, p) = before->topLeftCorner(p, p);
+                        kept.topRightCorner(p, m).setZero();
+                        kept.bottomRows(m).setZero();
+                    } else {
+                        kept.setZero();
+                    }
                     float* weightData = kept.data();
                     Eigen::Map<MatrixF> weights(weightData, n, n);
-                    if (p > 0) {
-                        const MatrixF* before = options.keepAttention ? options.prefix->weights[index]
-                                                : earlier ? &earlier->heads[static_cast<std::size_t>(h)].weights
-                                                          : nullptr;
-                        if (before)
-                            weights.topLeftCorner(p, p) = before->topLeftCorner(p, p);
-                        // The figure's scores of an earlier row reach the new keys too.
-                        if (keepScores) {
-                            scores.topLeftCorner(p, p) =
-                                earlier->heads[static_cast<std::size_t>(h)].scores.topLeftCorner(p, p);
-                            multiplyF(scores.topRightCorner(p, m), q.topRows(p), k.bottomRows(m), true, false);
-                        }
+                    // The figure's scores of an earlier row reach the new keys too.
+                    if (p > 0 && keepScores) {
+                        scores.topLeftCorner(p, p) =
+                            earlier->heads[static_cast<std::size_t>(h)].scores.topLeftCorner(p, p);
+                        multiplyF(scores.topRightCorner(p, m), q.topRows(p), k.bottomRows(m), true, false);
                     }
                     for (Eigen::Index r0 = p; r0 < n; r0 += rowBlock) {
                         const Eigen::Index rows = std::min(rowBlock, n - r0);

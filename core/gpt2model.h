@@ -106,6 +106,8 @@ public:
     // folder/config.json and folder/model.safetensors.
     static Gpt2Model load(const std::string& folder);
     static Gpt2Model load(const std::string& configPath, const std::string& safetensorsPath);
+    // With the configuration already read.
+    static Gpt2Model load(const Gpt2Config& config, const std::string& safetensorsPath);
     // Tensors named with or without "transformer."; lm_head.weight or tied.
     // F32 tensors are read in place: the model keeps the file mapped.
     static Gpt2Model fromSafetensors(const Gpt2Config& config, std::shared_ptr<const SafetensorsFile> file);

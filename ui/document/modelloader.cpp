@@ -46,9 +46,9 @@ std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder
         throw attn::Gpt2Error(key + " is not a folder: open a model's folder (config.json and model.safetensors).");
     // The tokenizer is read while the model is (each takes a good part of a
     // second for gpt2); which one depends on the configuration only.
-    const int vocabularySize = attn::loadGpt2Config(key + "/config.json").vocabSize;
+    const attn::Gpt2Config config = attn::loadGpt2Config(key + "/config.json");
     auto reading = std::async(std::launch::async, [&] {
-        if (hasTokenizerFiles(path) || vocabularySize != kGpt2Vocabulary)
+        if (hasTokenizerFiles(path) || config.vocabSize != kGpt2Vocabulary)
             return attn::Gpt2Tokenizer::fromFolder(key);
         const QByteArray vocab = resource(QStringLiteral(":/gpt2/encoder.json"));
         const QByteArray merges = resource(QStringLiteral(":/gpt2/vocab.bpe"));
@@ -57,7 +57,7 @@ std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder
             std::string_view(merges.constData(), static_cast<std::size_t>(merges.size())), "GPT-2's encoder.json",
             "GPT-2's vocab.bpe");
     });
-    attn::Gpt2Model model = attn::Gpt2Model::load(key);
+    attn::Gpt2Model model = attn::Gpt2Model::load(config, key + "/model.safetensors");
     attn::Gpt2Tokenizer tokenizer = reading.get();
     if (tokenizer.vocabularySize() > model.config().vocabSize)
         throw attn::Gpt2Error(key + ": the tokenizer has " + std::to_string(tokenizer.vocabularySize()) +
