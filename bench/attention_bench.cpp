@@ -52,18 +52,33 @@ double flopsOf(int n, int d, int h)
     return 3.0 * 2.0 * n * double(d) * d + h * 2.0 * (2.0 * n * double(n) * dk);
 }
 
-void BM_Attention(benchmark::State& state)
+void attention(benchmark::State& state, bool everyHeadsScores)
 {
     const int n = int(state.range(0));
     const int d = int(state.range(1));
     const int h = int(state.range(2));
     const attn::AttentionConfig config = benchConfig(n, d, h);
+    const attn::ScoresKept keep =
+        everyHeadsScores ? attn::ScoresKept{} : attn::scoresToKeep(std::uint64_t(n), std::uint64_t(h), 0, 0);
     for (auto _ : state) {
-        attn::AttentionResult result = attn::computeAttention(config);
+        attn::AttentionResult result = attn::computeAttention(config, nullptr, keep);
         benchmark::DoNotOptimize(result.layers.front().output.data());
     }
     state.counters["GFLOP/s"] =
         benchmark::Counter(flopsOf(n, d, h) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// The whole computation as the window runs it: every head's weights and
+// outputs, the scores of the head on screen (scoresToKeep).
+void BM_Attention(benchmark::State& state)
+{
+    attention(state, false);
+}
+
+// The same keeping every head's raw and scaled scores too.
+void BM_AttentionEveryScore(benchmark::State& state)
+{
+    attention(state, true);
 }
 
 // One projection X W (n x d times d x d) split over the cores by rows, as the
@@ -240,6 +255,12 @@ BENCHMARK(BM_Attention)
     ->Args({5, 3, 1})
     ->Args({64, 64, 1})
     ->Args({512, 512, 8})
+    ->Args({1024, 768, 12})
+    ->Args({2048, 768, 12})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+BENCHMARK(BM_AttentionEveryScore)
     ->Args({1024, 768, 12})
     ->Args({2048, 768, 12})
     ->Unit(benchmark::kMillisecond)

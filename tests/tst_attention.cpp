@@ -424,6 +424,17 @@ void TestAttention::scoresOfOneHeadAreTheSameNumbers_data()
     config.init = attn::WeightInit::Normal;
     config.scaled = false;
     QTest::addRow("normal, unscaled") << config;
+    // Long enough for the products to run on the BLAS kernel and for a head
+    // without its scores to go through them in several blocks of rows, the
+    // last one shorter.
+    QStringList words;
+    for (int i = 0; i < 300; ++i)
+        words << QStringLiteral("w%1").arg((i * 7) % 50);
+    config.sentence = words.join(' ').toStdString();
+    config.dModel = 128;
+    config.heads = 4;
+    config.scaled = true;
+    QTest::addRow("300 tokens, causal") << config;
 }
 
 void TestAttention::scoresOfOneHeadAreTheSameNumbers()
