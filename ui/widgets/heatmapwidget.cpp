@@ -1,4 +1,5 @@
 #include "ui/widgets/heatmapwidget.h"
+#include "ui/widgets/heatmapaccessible.h"
 
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmappainter.h"
@@ -8,6 +9,7 @@
 HeatmapWidget::HeatmapWidget(QWidget* parent)
     : QWidget(parent)
 {
+    heatmapaccessible::install();
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
@@ -15,6 +17,7 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
 void HeatmapWidget::setSpec(const HeatmapSpec& spec)
 {
     m_spec = spec;
+    ++m_specGeneration;
     updateGeometry();
     update();
 }
@@ -22,6 +25,7 @@ void HeatmapWidget::setSpec(const HeatmapSpec& spec)
 void HeatmapWidget::clear()
 {
     m_spec = HeatmapSpec();
+    ++m_specGeneration;
     update();
 }
 
@@ -44,5 +48,15 @@ void HeatmapWidget::paintEvent(QPaintEvent*)
     if (!m_spec.matrix)
         return;
     painter.setRenderHint(QPainter::Antialiasing);
-    heatmappainter::paint(&painter, QRectF(rect()).adjusted(6, 6, -6, -6), m_spec);
+    heatmappainter::paint(&painter, heatmapRect(), m_spec);
+}
+
+QRectF HeatmapWidget::heatmapRect() const
+{
+    return QRectF(rect()).adjusted(6, 6, -6, -6);
+}
+
+HeatmapLayout HeatmapWidget::heatmapLayout() const
+{
+    return m_spec.matrix ? heatmaplayout::layout(heatmapRect(), m_spec) : HeatmapLayout();
 }

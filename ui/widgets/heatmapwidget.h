@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmapspec.h"
 
 #include <QWidget>
@@ -17,6 +18,11 @@ public:
     void setSpec(const HeatmapSpec& spec);
     const HeatmapSpec& spec() const { return m_spec; }
     void clear();
+    // Where the heatmap is drawn in this widget, as painted.
+    HeatmapLayout heatmapLayout() const;
+    // Counts the changes of spec (for the accessible table,
+    // ui/widgets/heatmapaccessible.h).
+    int specGeneration() const { return m_specGeneration; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -25,5 +31,8 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    QRectF heatmapRect() const;
+
     HeatmapSpec m_spec;
+    int m_specGeneration = 0;
 };

@@ -1,4 +1,5 @@
 #include "ui/widgets/lessonview.h"
+#include "ui/widgets/heatmapaccessible.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -22,6 +23,7 @@ int tokenCount(const std::shared_ptr<const attn::AttentionResult>& result)
 LessonView::LessonView(QWidget* parent)
     : QWidget(parent)
 {
+    heatmapaccessible::install();
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setToolTip(QStringLiteral("Right / Space: next step \u00b7 Left: previous \u00b7 click a token to follow it"));
@@ -119,6 +121,7 @@ const LessonPage& LessonView::page() const
             const QSizeF size = logicalSize(scale);
             m_page.emplace(m_config, m_result, settings(), size);
             m_pageScale = scale;
+            ++m_pageGeneration;
             if (!m_page->needsMoreRoom() || size.width() >= LessonPage::slideWidth)
                 break;
         }
@@ -162,6 +165,18 @@ double LessonView::pageScale() const
 {
     page();
     return m_pageScale;
+}
+
+QTransform LessonView::pageTransform() const
+{
+    const double scale = pageScale();
+    return QTransform::fromScale(scale, scale);
+}
+
+int LessonView::pageGeneration() const
+{
+    page();
+    return m_pageGeneration;
 }
 
 void LessonView::invalidate()

@@ -17,6 +17,7 @@
 
 #include <QPointer>
 #include <QString>
+#include <QTransform>
 #include <QWidget>
 
 #include <memory>
@@ -54,6 +55,11 @@ public:
 
     // The slide as currently laid out for this widget's size (built on demand).
     const LessonPage& page() const;
+    // From the page's coordinates to this widget's pixels.
+    QTransform pageTransform() const;
+    // Counts the slides laid out: another number, another page() (for the
+    // accessible tables of its heatmaps, ui/widgets/heatmapaccessible.h).
+    int pageGeneration() const;
     // The current step's large panels, e.g. {Scores} for step 4.
     std::vector<attn::PanelId> visiblePanels() const;
 
@@ -85,4 +91,5 @@ private:
     bool m_presentation = false;
     mutable std::optional<LessonPage> m_page; // rebuilt lazily after any change
     mutable double m_pageScale = 1.0;         // the scale m_page was laid out for
+    mutable int m_pageGeneration = 0;
 };
