@@ -32,7 +32,6 @@ constexpr int kMaxSentenceChars = 72;
 constexpr double kDimensionGridExtent = 240.0;
 
 const QString kDot = QStringLiteral(" \u00b7 ");
-const QColor kTitleColor(0x1a, 0x1a, 0x1a);
 
 using Group = attn::PanelStage;
 
@@ -452,6 +451,11 @@ Figure::Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::
 }
 
 QFont Figure::titleFont() const
+QColor Figure::titleColor() const
+{
+    return m_settings.highContrast ? m_settings.theme.strongInk : m_settings.theme.text;
+}
+
 {
     QFont font(m_settings.font);
     const double px = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 96.0 / 72.0;
@@ -498,6 +502,7 @@ void Figure::buildPanels()
                                m_settings.weightsScale, tokens, stats);
         panel.spec.highContrast = m_settings.highContrast;
         panel.name = panelName(m_config, result, id, m_settings.layer, std::max(0, head));
+        panel.spec.theme = m_settings.theme;
         m_panels.push_back(std::move(panel));
     }
     applySelection();
@@ -795,10 +800,10 @@ int Figure::panelIndex(PanelId id, int head) const
 void Figure::paint(QPainter* painter) const
 {
     painter->save();
-    painter->fillRect(QRectF(QPointF(0, 0), m_size), Qt::white);
+    painter->fillRect(QRectF(QPointF(0, 0), m_size), m_settings.theme.background);
     if (!m_title.isEmpty()) {
         painter->setFont(titleFont());
-        painter->setPen(kTitleColor);
+        painter->setPen(titleColor());
         painter->drawText(m_titleRect, Qt::TextWordWrap | Qt::AlignHCenter | Qt::AlignTop, m_title);
     }
     painter->restore();

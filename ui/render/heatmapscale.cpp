@@ -232,10 +232,10 @@ QColor nanFlatFill()
     return QColor(0xf2, 0xb8, 0xdc);
 }
 
-QColor onWhitePage(const QColor& color, double opacity)
+QColor onPage(const QColor& color, double opacity, const QColor& page)
 {
-    const auto mix = [&](int channel) { return qRound(channel * opacity + 255 * (1.0 - opacity)); };
-    return QColor(mix(color.red()), mix(color.green()), mix(color.blue()));
+    const auto mix = [&](int channel, int under) { return qRound(channel * opacity + under * (1.0 - opacity)); };
+    return QColor(mix(color.red(), page.red()), mix(color.green(), page.green()), mix(color.blue(), page.blue()));
 }
 
 QColor valueTextColor(const HeatmapSpec& spec, const ValueRange& range, double value, double colorValue, double opacity)
@@ -244,7 +244,8 @@ QColor valueTextColor(const HeatmapSpec& spec, const ValueRange& range, double v
         return QColor(0x9a, 0x00, 0x66);
     if (isMasked(value)) // 5.1:1 on the flat masked fill, 5.8:1 on the hatched one
         return QColor(0x5f, 0x5f, 0x5f);
-    return legibleTextColor(onWhitePage(QColor::fromRgb(cellColor(spec, range, colorValue)), opacity));
+    return legibleTextColor(
+        onPage(QColor::fromRgb(cellColor(spec, range, colorValue)), opacity, spec.theme.background));
 }
 
 } // namespace heatmapscale
