@@ -4,6 +4,7 @@
 
 #include "ui/document/viewstate.h"
 #include "ui/render/colormap.h"
+#include "ui/widgets/appearance.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -93,8 +94,11 @@ QWidget* makeGroup(const QString& title, QWidget* parent)
     QFont font = heading->font();
     font.setBold(true);
     heading->setFont(font);
-    heading->setStyleSheet(QStringLiteral("QLabel { color: #1f4e79; border-bottom: 1px solid #b8c7d6; "
-                                          "padding-bottom: 2px; }"));
+    appearance::setThemedStyleSheet(heading,
+                                    QStringLiteral("QLabel { color: #1f4e79; border-bottom: 1px solid #b8c7d6; "
+                                                   "padding-bottom: 2px; }"),
+                                    QStringLiteral("QLabel { color: #9cc4ee; border-bottom: 1px solid #44586e; "
+                                                   "padding-bottom: 2px; }"));
     layout->addWidget(heading);
     return section;
 }

@@ -2,6 +2,7 @@
 
 #include "ui/document/viewstate.h"
 #include "ui/render/attentionoverview.h"
+#include "ui/widgets/appearance.h"
 
 #include <QCheckBox>
 #include <QMouseEvent>
@@ -172,7 +173,10 @@ void HeadView::paintEvent(QPaintEvent*)
     const QStringList names = shownNames();
     const auto layout = attentionoverview::layoutHeadLines(linesArea(), names, font());
     attentionoverview::HeadLinesStyle style;
+    const RenderTheme theme = appearance::screenTheme(this);
     style.text = palette().text().color();
+    style.faint = theme.faint;
+    style.focusBackground = theme.focusBand;
     attentionoverview::paintHeadLines(&painter, layout, names, heads, numbers, focus(), style);
 }
 

@@ -2,6 +2,7 @@
 
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmappainter.h"
+#include "ui/widgets/appearance.h"
 
 #include <QPainter>
 
@@ -40,9 +41,11 @@ QSize HeatmapWidget::minimumSizeHint() const
 void HeatmapWidget::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), Qt::white);
-    if (!m_spec.matrix)
+    HeatmapSpec spec = m_spec;
+    spec.theme = appearance::screenTheme(this); // drawn at each paint, so it follows the palette
+    painter.fillRect(rect(), spec.theme.background);
+    if (!spec.matrix)
         return;
     painter.setRenderHint(QPainter::Antialiasing);
-    heatmappainter::paint(&painter, QRectF(rect()).adjusted(6, 6, -6, -6), m_spec);
+    heatmappainter::paint(&painter, QRectF(rect()).adjusted(6, 6, -6, -6), spec);
 }

@@ -2,6 +2,7 @@
 
 #include "ui/document/viewstate.h"
 #include "ui/render/attentionoverview.h"
+#include "ui/widgets/appearance.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -188,7 +189,8 @@ void ModelOverview::paintEvent(QPaintEvent*)
             const bool chosen = l == m_view->layer() && h == m_view->head();
             const bool hovered = m_hover && m_hover->first == l && m_hover->second == h;
             if (chosen || hovered) {
-                painter.setPen(QPen(chosen ? QColor(0xff, 0x8c, 0x00) : palette().highlight().color(), chosen ? 3 : 2));
+                painter.setPen(QPen(chosen ? appearance::screenTheme(this).highlight : palette().highlight().color(),
+                                    chosen ? 3 : 2));
                 painter.drawRect(cell.adjusted(-2, -2, 2, 2));
             }
         }

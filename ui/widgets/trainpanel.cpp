@@ -1,6 +1,7 @@
 #include "trainpanel.h"
 
 #include "ui/document/trainingjob.h"
+#include "ui/widgets/appearance.h"
 #include "ui/widgets/curveplot.h"
 #include "ui/widgets/matrixgrid.h"
 
@@ -129,7 +130,8 @@ TrainPanel::TrainPanel(QWidget* parent)
     m_error = new QLabel;
     m_error->setObjectName("trainError");
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    appearance::setThemedStyleSheet(m_error, QStringLiteral("color: #b00020; font-weight: bold"),
+                                    QStringLiteral("color: #ff7a7a; font-weight: bold"));
     m_error->hide();
     layout->addWidget(m_error);
 
