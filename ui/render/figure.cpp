@@ -6,6 +6,7 @@
 #include "ui/render/heatmapscale.h"
 
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -426,7 +427,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     parts << (config.scaled ? QStringLiteral("scaled") : QStringLiteral("unscaled"));
     if (config.causal)
         parts << QStringLiteral("causal");
-    parts << QStringLiteral("T = %1").arg(config.temperature);
+    parts << QStringLiteral("T = %1").arg(QLocale().toString(config.temperature));
     // Wrap only between settings, never inside one ("T =" / "1").
     for (qsizetype i = 1; i < parts.size(); ++i)
         parts[i].replace(QLatin1Char(' '), QChar(0x00a0));
@@ -450,12 +451,12 @@ Figure::Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::
     arrange();
 }
 
-QFont Figure::titleFont() const
 QColor Figure::titleColor() const
 {
     return m_settings.highContrast ? m_settings.theme.strongInk : m_settings.theme.text;
 }
 
+QFont Figure::titleFont() const
 {
     QFont font(m_settings.font);
     const double px = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 96.0 / 72.0;
@@ -501,8 +502,8 @@ void Figure::buildPanels()
         panel.spec = buildSpec(m_config, m_result, id, m_settings.layer, std::max(0, head), sequential,
                                m_settings.weightsScale, tokens, stats);
         panel.spec.highContrast = m_settings.highContrast;
-        panel.name = panelName(m_config, result, id, m_settings.layer, std::max(0, head));
         panel.spec.theme = m_settings.theme;
+        panel.name = panelName(m_config, result, id, m_settings.layer, std::max(0, head));
         m_panels.push_back(std::move(panel));
     }
     applySelection();

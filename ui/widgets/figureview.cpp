@@ -173,8 +173,8 @@ QString FigureView::selectionSummary() const
     const attn::HeadResult& h = layer.heads[static_cast<std::size_t>(head)];
     return tr("\"%1\" attends to \"%2\" with weight %3 (score %4)")
         .arg(token(*query), token(*key))
-        .arg(h.weights(*query, *key), 0, 'f', 3)
-        .arg(attn::scoresRow(layer, head, *query)(*key), 0, 'g', 4);
+        .arg(QLocale().toString(h.weights(*query, *key), 'f', 3))
+        .arg(QLocale().toString(attn::scoresRow(layer, head, *query)(*key), 'g', 4));
 }
 
 QString FigureView::toolTipAt(QPoint viewportPos) const

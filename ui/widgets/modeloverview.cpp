@@ -5,6 +5,7 @@
 #include "ui/widgets/appearance.h"
 
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -226,9 +227,9 @@ void ModelOverview::mouseMoveEvent(QMouseEvent* event)
                "<br>Click to open its stages")
                 .arg(hit->first + 1)
                 .arg(hit->second + 1)
-                .arg(n > 1 ? back / (rows - 1) : 0.0, 0, 'f', 2)
-                .arg(first / rows, 0, 'f', 2)
-                .arg(self / rows, 0, 'f', 2),
+                .arg(QLocale().toString(n > 1 ? back / (rows - 1) : 0.0, 'f', 2))
+                .arg(QLocale().toString(first / rows, 'f', 2))
+                .arg(QLocale().toString(self / rows, 'f', 2)),
             this, cellRect(hit->first, hit->second).toRect());
     } else {
         QToolTip::hideText();

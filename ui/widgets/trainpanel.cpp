@@ -383,9 +383,10 @@ void TrainPanel::showHistory()
     for (const auto& layer : attention) {
         QStringList line;
         for (const attn::Matrix& head : layer) {
-            QString text = tr("back %1").arg(attn::train::previousTokenScore(head), 0, 'f', 2);
+            QString text = tr("back %1").arg(QLocale().toString(attn::train::previousTokenScore(head), 'f', 2));
             if (repeats)
-                text += tr(" \u00b7 induction %1").arg(attn::train::inductionScore(head, example.tokens), 0, 'f', 2);
+                text += tr(" \u00b7 induction %1")
+                            .arg(QLocale().toString(attn::train::inductionScore(head, example.tokens), 'f', 2));
             line << text;
         }
         captions.push_back(line);
