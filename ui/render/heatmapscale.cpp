@@ -127,7 +127,7 @@ QString tickText(double value, int decimals)
     const QLocale locale = displayLocale();
     const QString point = locale.decimalPoint();
     const QString zero = locale.zeroDigit();
-    if (!point.isEmpty() && text.contains(point) && !text.contains(locale.exponential(), Qt::CaseInsensitive)) {
+    if (!point.isEmpty() && text.contains(point) && !text.contains(QLatin1Char('e'))) {
         while (text.endsWith(zero))
             text.chop(zero.size());
         if (text.endsWith(point))
@@ -194,10 +194,14 @@ QString formatValue(double value, int decimals)
     if (std::abs(value) >= 1e9) {
         // Fixed notation would spell out every digit, up to 309 of them near
         // float64's limit: a number a reader can take in has four.
+        // Always a small "e" (CLDR gives "E" for most languages), as the
+        // number has always been written here.
         const QString e = locale.exponential();
+        const QString plus = locale.positiveSign();
         text = locale.toString(value, 'e', 3)
-                   .replace(e + locale.positiveSign() + locale.zeroDigit(), e)
-                   .replace(e + locale.positiveSign(), e);
+                   .replace(e + plus + locale.zeroDigit(), e)
+                   .replace(e + plus, e)
+                   .replace(e, QStringLiteral("e"));
     } else {
         text = locale.toString(value, 'f', std::max(0, decimals));
     }
