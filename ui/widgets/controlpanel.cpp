@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -53,8 +54,8 @@ double temperatureAt(int position)
 
 QString temperatureText(double temperature)
 {
-    return QStringLiteral("T = %1").arg(temperature < 10.0 ? QString::number(temperature, 'f', 2)
-                                                           : QString::number(temperature, 'f', 1));
+    return QStringLiteral("T = %1").arg(temperature < 10.0 ? QLocale().toString(temperature, 'f', 2)
+                                                           : QLocale().toString(temperature, 'f', 1));
 }
 
 QDoubleSpinBox* makeSeedBox(const QString& objectName, const QString& toolTip, QWidget* parent)
