@@ -36,7 +36,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     auto* languageNote = new QLabel(tr("The language applies the next time Attention Visualizer starts."), this);
     languageNote->setObjectName(QStringLiteral("languageNote"));
     languageNote->setWordWrap(true);
-    languageNote->setEnabled(false); // the palette's quieter text: a note, not a control
+    languageNote->setForegroundRole(QPalette::PlaceholderText); // quieter: a note, not a control
     form->addRow(QString(), languageNote);
 
     m_colorScheme = new QComboBox(this);
