@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QImage>
+#include <QLabel>
 #include <QLocale>
 #include <QPainter>
 #include <QProcess>
@@ -376,6 +377,19 @@ void TestColorScheme::messageBarFollowsTheScheme()
     QVERIFY(bar.styleSheet().contains(QStringLiteral("color:")));
     appearance::applyColorScheme(ColorScheme::Light);
     QTRY_COMPARE(bar.styleSheet(), light);
+
+    // Inside a shown window too, as the settings' section headings are.
+    QWidget window;
+    auto* heading = new QLabel(QStringLiteral("Shape"), &window);
+    appearance::setThemedStyleSheet(heading, QStringLiteral("QLabel { color: #1f4e79; }"),
+                                    QStringLiteral("QLabel { color: #9cc4ee; }"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(heading->styleSheet(), QStringLiteral("QLabel { color: #1f4e79; }"));
+    appearance::applyColorScheme(ColorScheme::Dark);
+    QTRY_COMPARE(heading->styleSheet(), QStringLiteral("QLabel { color: #9cc4ee; }"));
+    appearance::applyColorScheme(ColorScheme::Light);
+    QTRY_COMPARE(heading->styleSheet(), QStringLiteral("QLabel { color: #1f4e79; }"));
 }
 
 void TestColorScheme::preferencesActionOpensTheDialog()

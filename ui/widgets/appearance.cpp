@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QList>
+#include <QPointer>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
@@ -40,21 +42,40 @@ void applyThemedStyleSheet(QWidget* widget)
         widget->setStyleSheet(sheet.toString());
 }
 
-// Restyles the widgets of setThemedStyleSheet when the palette changes.
+// Restyles the widgets of setThemedStyleSheet when the application's palette
+// changes. It watches the application, which Qt tells of every new palette
+// (a scheme applied here or the platform's): a child widget with a style
+// sheet of its own gets no palette event.
 class ThemedStyleSheets : public QObject
 {
 public:
-    using QObject::QObject;
+    explicit ThemedStyleSheets(QObject* parent)
+        : QObject(parent)
+    {
+        parent->installEventFilter(this);
+    }
+
+    void add(QWidget* widget)
+    {
+        m_widgets.removeAll(nullptr);
+        if (!m_widgets.contains(widget))
+            m_widgets.push_back(widget);
+    }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) {
-            if (auto* widget = qobject_cast<QWidget*>(watched))
-                applyThemedStyleSheet(widget);
+        if (watched == parent() && event->type() == QEvent::ApplicationPaletteChange) {
+            for (const QPointer<QWidget>& widget : std::as_const(m_widgets)) {
+                if (widget)
+                    applyThemedStyleSheet(widget);
+            }
         }
         return QObject::eventFilter(watched, event);
     }
+
+private:
+    QList<QPointer<QWidget>> m_widgets;
 };
 
 ThemedStyleSheets* themedStyleSheets()
@@ -193,8 +214,7 @@ void setThemedStyleSheet(QWidget* widget, const QString& light, const QString& d
 {
     widget->setProperty(kLightSheet, light);
     widget->setProperty(kDarkSheet, dark);
-    widget->removeEventFilter(themedStyleSheets());
-    widget->installEventFilter(themedStyleSheets());
+    themedStyleSheets()->add(widget);
     applyThemedStyleSheet(widget);
 }
 
