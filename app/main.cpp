@@ -6,6 +6,7 @@
 #include "app/headlessexport.h"
 #include "app/mainwindow.h"
 #include "core/memory.h"
+#include "ui/widgets/appearance.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -115,6 +116,7 @@ int main(int argc, char* argv[])
     QApplication app(qtArgc, qtArgv.data());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/attention-visualizer.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("attention-visualizer"));
+    appearance::applyColorScheme(appearance::storedColorScheme());
     MainWindow window(options);
     if (qEnvironmentVariableIsSet("AV_EXIT_AFTER_FIRST_PAINT"))
         app.installEventFilter(new FirstPaintQuitter(&app));

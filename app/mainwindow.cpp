@@ -173,9 +173,7 @@ void MainWindow::connectActions()
     });
     connect(a.presentation, &QAction::triggered, this, &MainWindow::setPresentation);
     connect(a.leave, &QAction::triggered, this, &MainWindow::leaveModes);
-    connect(a.about, &QAction::triggered, this, [this] { showAboutBox(this); });
-    connect(a.shortcuts, &QAction::triggered, this, [this] { showShortcuts(this, menuBar()); });
-    connect(a.guide, &QAction::triggered, this, [this] { showGuide(this); });
+    m_actions.connectDialogs(this, menuBar());
 }
 
 void MainWindow::createWidgets()

@@ -1,5 +1,7 @@
 #include "app/windowactions.h"
 
+#include "ui/widgets/preferencesdialog.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QDialog>
@@ -54,6 +56,8 @@ WindowActions::WindowActions(QWidget* w)
     , reseedEmbeddings(make(w, "reseedEmbeddingsAction", tr("Reseed &Embeddings"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                             tr("Draw new word vectors from a random seed; the weights stay")))
+    , preferences(make(w, "preferencesAction", tr("&Preferences…"), QKeySequence::Preferences,
+                       tr("Language, light or dark colours, and the colours of exported figures")))
     , loadArticle(make(w, "loadArticleAction", tr("Load &Article Example"), QKeySequence(),
                        tr("The sentence, settings and embeddings of the article \"Unveiling the Power of "
                           "Attention Mechanism Using Numpy\"")))
@@ -126,6 +130,12 @@ WindowActions::WindowActions(QWidget* w)
                  tr("What the panels show and how to explore them")))
     , about(make(w, "aboutAction", tr("&About Attention Visualizer"), QKeySequence(), tr("What this program is")))
 {
+    // QKeySequence::Preferences is empty on Linux and Windows: Ctrl+, there too.
+    preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences)
+                              << QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setToolTip(tr("Language, light or dark colours, and the colours of exported figures") +
+                            QStringLiteral(" (%1)").arg(preferences->shortcut().toString(QKeySequence::NativeText)));
+    preferences->setMenuRole(QAction::PreferencesRole);
     quit->setMenuRole(QAction::QuitRole);
     about->setMenuRole(QAction::AboutRole);
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
@@ -145,6 +155,14 @@ void WindowActions::followUndoStack(QUndoStack* stack, std::function<bool()> typ
     };
     QObject::connect(stack, &QUndoStack::indexChanged, undo, update);
     QObject::connect(stack, &QUndoStack::cleanChanged, undo, update);
+}
+
+void WindowActions::connectDialogs(QWidget* window, QMenuBar* menus)
+{
+    QObject::connect(about, &QAction::triggered, window, [window] { showAboutBox(window); });
+    QObject::connect(shortcuts, &QAction::triggered, window, [window, menus] { showShortcuts(window, menus); });
+    QObject::connect(guide, &QAction::triggered, window, [window] { showGuide(window); });
+    QObject::connect(preferences, &QAction::triggered, window, [window] { PreferencesDialog::showOver(window); });
 }
 
 void WindowActions::fillMenuBar(QMenuBar* bar)
@@ -173,6 +191,8 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
     edit->addAction(focusSentence);
     edit->addSeparator();
     edit->addActions({reseedWeights, reseedEmbeddings});
+    edit->addSeparator();
+    edit->addAction(preferences);
 
     QMenu* view = bar->addMenu(tr("&View"));
     view->addActions({stagesView, headView, modelView});

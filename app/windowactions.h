@@ -2,8 +2,9 @@
 
 // Every command of the main window as a QAction with its object name (tests
 // trigger them by it), text, shortcut and tooltip, and the menus they sit in.
-// Only the look of the commands lives here; the window connects them to
-// what they do.
+// The look of the commands lives here; the window connects them to what they
+// do, except the dialogs that need nothing of the window but a parent
+// (connectDialogs).
 
 #include <QString>
 
@@ -25,10 +26,14 @@ struct WindowActions
     // Undo and Redo name the step they take and are enabled when there is
     // one; Undo also while `typingPending` (typing not yet recorded).
     void followUndoStack(QUndoStack* stack, std::function<bool()> typingPending);
+    // About, Keyboard Shortcuts, Quick Guide and Preferences open their
+    // dialogs over `window`.
+    void connectDialogs(QWidget* window, QMenuBar* menus);
 
     QAction* focusSentence;
     QAction* reseedWeights;
     QAction* reseedEmbeddings;
+    QAction* preferences;
     QAction* loadArticle;
     QAction* newSession;
     QAction* openSession;

@@ -272,7 +272,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         spec.highlightedRows.insert(in.intIn(-2, 66));
     for (int i = in.intIn(0, 2); i > 0; --i)
         spec.highlightedColumns.insert(in.intIn(-2, 66));
-    spec.accentColor = QColor::fromRgba(in.u32());
+    const quint32 accent = in.u32();
+    spec.theme = (accent & 0x01000000u) != 0 ? RenderTheme::dark() : RenderTheme::light();
+    spec.theme.highlight = QColor::fromRgba(accent);
     QStringList texts = spec.rowLabels + spec.columnLabels + QStringList{spec.title, spec.formula};
     if ((options & 4) != 0) {
         HeatmapStrip strip;

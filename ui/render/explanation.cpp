@@ -3,6 +3,8 @@
 #include "ui/render/formulatext.h"
 #include "ui/render/panelid.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -123,7 +125,7 @@ QString vectorText(const attn::Matrix& m, int row, int first, int count)
 {
     return QLatin1Char('[') +
            writtenSum(
-               count, [&](int c) { return fmt(m(row, first + c)); }, QStringLiteral(", ")) +
+               count, [&](int c) { return fmt(m(row, first + c)); }, listSeparator()) +
            QLatin1Char(']');
 }
 
@@ -242,7 +244,7 @@ QString initName(const attn::AttentionConfig& config)
 
 QString temperatureText(double t)
 {
-    return QString::number(t, 'g', 4);
+    return QLocale().toString(t, 'g', 4);
 }
 
 QString panelFormula(const attn::AttentionConfig& config, PanelId id)
@@ -476,7 +478,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         }
         if (config.temperature != 1.0 || !config.scaled) {
             symbolic += QStringLiteral(" \u00f7 temperature");
-            numeric += QStringLiteral(" \u00f7 %1").arg(config.temperature);
+            numeric += QStringLiteral(" \u00f7 %1").arg(QLocale().toString(config.temperature));
         }
         lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
         if (config.scaled)
@@ -752,7 +754,7 @@ QStringList concatenationLines(const attn::AttentionResult& result, const attn::
         heads,
         [&](int h) {
             return writtenSum(
-                dK, [&](int c) { return fmt(layer.output(i, h * dK + c)); }, QStringLiteral(", "));
+                dK, [&](int c) { return fmt(layer.output(i, h * dK + c)); }, listSeparator());
         },
         bar, 4);
     return {QStringLiteral("out(%1) = [%2]").arg(quotedName(result, i), names), QStringLiteral("= [%1]").arg(values)};
@@ -831,7 +833,7 @@ QString momentsLine(const QString& what, const RowMoments& moments)
 QString layerNormTerm(double x, const RowMoments& moments, const attn::LayerNormParams& ln, int c, double result)
 {
     return QStringLiteral("(%1 \u2212 %2) / \u221a(%3 + %4) \u00b7 %5 + %6 = %7")
-        .arg(fmt(x), factor(moments.mean), fmt(moments.variance), QString::number(ln.epsilon, 'g', 3),
+        .arg(fmt(x), factor(moments.mean), fmt(moments.variance), QLocale().toString(ln.epsilon, 'g', 3),
              factor(ln.weight(c)), factor(ln.bias(c)), fmt(result));
 }
 

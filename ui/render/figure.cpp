@@ -6,6 +6,7 @@
 #include "ui/render/heatmapscale.h"
 
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -32,7 +33,6 @@ constexpr int kMaxSentenceChars = 72;
 constexpr double kDimensionGridExtent = 240.0;
 
 const QString kDot = QStringLiteral(" \u00b7 ");
-const QColor kTitleColor(0x1a, 0x1a, 0x1a);
 
 using Group = attn::PanelStage;
 
@@ -427,7 +427,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     parts << (config.scaled ? QStringLiteral("scaled") : QStringLiteral("unscaled"));
     if (config.causal)
         parts << QStringLiteral("causal");
-    parts << QStringLiteral("T = %1").arg(config.temperature);
+    parts << QStringLiteral("T = %1").arg(QLocale().toString(config.temperature));
     // Wrap only between settings, never inside one ("T =" / "1").
     for (qsizetype i = 1; i < parts.size(); ++i)
         parts[i].replace(QLatin1Char(' '), QChar(0x00a0));
@@ -449,6 +449,11 @@ Figure::Figure(const attn::AttentionConfig& config, std::shared_ptr<const attn::
     m_title = figureTitle(m_config, *m_result);
     buildPanels();
     arrange();
+}
+
+QColor Figure::titleColor() const
+{
+    return m_settings.highContrast ? m_settings.theme.strongInk : m_settings.theme.text;
 }
 
 QFont Figure::titleFont() const
@@ -497,6 +502,7 @@ void Figure::buildPanels()
         panel.spec = buildSpec(m_config, m_result, id, m_settings.layer, std::max(0, head), sequential,
                                m_settings.weightsScale, tokens, stats);
         panel.spec.highContrast = m_settings.highContrast;
+        panel.spec.theme = m_settings.theme;
         panel.name = panelName(m_config, result, id, m_settings.layer, std::max(0, head));
         m_panels.push_back(std::move(panel));
     }
@@ -795,10 +801,10 @@ int Figure::panelIndex(PanelId id, int head) const
 void Figure::paint(QPainter* painter) const
 {
     painter->save();
-    painter->fillRect(QRectF(QPointF(0, 0), m_size), Qt::white);
+    painter->fillRect(QRectF(QPointF(0, 0), m_size), m_settings.theme.background);
     if (!m_title.isEmpty()) {
         painter->setFont(titleFont());
-        painter->setPen(kTitleColor);
+        painter->setPen(titleColor());
         painter->drawText(m_titleRect, Qt::TextWordWrap | Qt::AlignHCenter | Qt::AlignTop, m_title);
     }
     painter->restore();

@@ -18,6 +18,7 @@
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmapspec.h"
 #include "ui/render/panelid.h"
+#include "ui/render/rendertheme.h"
 #include "ui/render/weightsscale.h"
 
 #include <QFont>
@@ -53,8 +54,10 @@ struct FigureSettings
     QSizeF fitTo{1280, 720};
     double legibleTextPx = 12.0;
     QFont font = heatmaplayout::defaultFont();
-    // Every text and frame black (presentation on a projector).
+    // Every text and frame in the theme's strongest ink (presentation on a projector).
     bool highContrast = false;
+    // The page and everything around the cells; exports are light by default.
+    RenderTheme theme = RenderTheme::light();
 };
 
 struct FigurePanel
@@ -103,6 +106,7 @@ public:
     QString title() const { return m_title; }
     QRectF titleRect() const { return m_titleRect; }
     QFont titleFont() const;
+    QColor titleColor() const;
 
     const std::vector<FigurePanel>& panels() const { return m_panels; }
     // The pixel size of the smallest text drawn (labels, ticks, numbers in

@@ -177,6 +177,7 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
     s.key = options.key;
     if (options.fitTo.isValid() && !options.fitTo.isEmpty())
         s.fitTo = options.fitTo;
+    s.theme = options.theme;
     *settings = s;
     return true;
 }
@@ -190,7 +191,7 @@ QImage renderFigureImage(const Figure& figure, double scale)
     if (image.isNull()) // out of memory; a painter on it would paint nothing
         return image;
     image.setDevicePixelRatio(scale);
-    image.fill(Qt::white);
+    image.fill(figure.settings().theme.background);
     QPainter painter(&image);
     figure.paint(&painter);
     painter.end();

@@ -31,6 +31,8 @@ struct FigureOptions
     std::optional<int> key;   // highlighted key column j
     // The panels are arranged for this aspect ratio (a 16:9 slide by default).
     QSizeF fitTo{1280, 720};
+    // Light unless asked otherwise (the screen's colours, by a preference).
+    RenderTheme theme = RenderTheme::light();
 };
 
 enum class FigureFormat { Png, Svg, Pdf };
@@ -44,7 +46,7 @@ std::optional<FigureFormat> figureFormatForPath(const QString& path);
 bool figureSettingsFromOptions(const attn::AttentionConfig& config, const FigureOptions& options,
                                FigureSettings* settings, QString* error);
 
-// The figure drawn at `scale` device pixels per figure pixel, white background.
+// The figure drawn at `scale` device pixels per figure pixel, on its theme's background.
 QImage renderFigureImage(const Figure& figure, double scale = 1.0);
 // The figure as an SVG document / a one-page PDF of the figure's size
 // (96 figure pixels to the inch), both vector.

@@ -2,6 +2,7 @@
 
 #include "ui/render/heatmapscale.h"
 
+#include <QLocale>
 #include <QStringList>
 #include <QTextBoundaryFinder>
 
@@ -13,6 +14,11 @@ namespace formulatext {
 QString fmt(double value)
 {
     return heatmapscale::formatValue(value, kDecimals);
+}
+
+QString listSeparator()
+{
+    return QLocale().decimalPoint() == QLatin1String(",") ? QStringLiteral("; ") : QStringLiteral(", ");
 }
 
 QString factor(double value, bool integral)

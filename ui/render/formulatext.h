@@ -25,8 +25,12 @@ constexpr int kDecimals = 2;
 constexpr int kMaxTerms = 6;
 constexpr int kLeadingTerms = 3;
 
-// A value as the heatmap cells print it.
+// A value as the heatmap cells print it (in the default locale's notation).
 QString fmt(double value);
+
+// What separates the numbers of a written-out vector: ", ", or "; " where
+// the decimal separator is a comma, so "[0,47; 0,86]" stays unambiguous.
+QString listSeparator();
 
 // A factor of a written-out product: negatives in parentheses so "×−" never
 // appears; whole-number matrices (randint weights) without decimals.

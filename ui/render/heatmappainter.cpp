@@ -28,22 +28,13 @@ using heatmapscale::kNanLegend;
 
 constexpr int kMaxVectorImageSide = 2048;
 
-const QColor kBackground(Qt::white);
-const QColor kTitleColor(0x1a, 0x1a, 0x1a);
-const QColor kFormulaColor(0x4a, 0x4a, 0x4a);
-const QColor kLabelColor(0x30, 0x30, 0x30);
-const QColor kFrameColor(0xa8, 0xa8, 0xa8);
-const QColor kBlockColor(0x1a, 0x1a, 0x1a);
-const QColor kStripTrack(0xee, 0xee, 0xee);
-const QColor kStripBar(0xa9, 0xc8, 0xe8);
-
 // Diagonal hatching on a global lattice, so runs of adjacent hatched cells
 // join into one continuous pattern. Segments are clipped analytically rather
 // than with a clip path, which SVG and PDF exports handle unevenly.
-// Presentation's high contrast: every text and frame black.
+// Presentation's high contrast: every text and frame in the strongest ink.
 QColor ink(const HeatmapSpec& spec, const QColor& normal)
 {
-    return spec.highContrast ? QColor(Qt::black) : normal;
+    return spec.highContrast ? spec.theme.strongInk : normal;
 }
 
 void hatch(QPainter* painter, const QRectF& r, double spacing, bool forward)
@@ -223,16 +214,16 @@ void drawValues(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     }
 }
 
-void drawGridLines(QPainter* painter, const HeatmapLayout& l, const std::vector<double>& xs,
+void drawGridLines(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l, const std::vector<double>& xs,
                    const std::vector<double>& ys)
 {
+    // Gaps in the page's colour.
+    const QColor gap = spec.theme.background;
     const double width = l.cellSize >= 40 ? 2.0 : 1.0;
     for (int c = 1; c < l.columns; ++c)
-        painter->fillRect(QRectF(xs[c] - std::floor(width / 2), l.gridRect.top(), width, l.gridRect.height()),
-                          kBackground);
+        painter->fillRect(QRectF(xs[c] - std::floor(width / 2), l.gridRect.top(), width, l.gridRect.height()), gap);
     for (int r = 1; r < l.rows; ++r)
-        painter->fillRect(QRectF(l.gridRect.left(), ys[r] - std::floor(width / 2), l.gridRect.width(), width),
-                          kBackground);
+        painter->fillRect(QRectF(l.gridRect.left(), ys[r] - std::floor(width / 2), l.gridRect.width(), width), gap);
 }
 
 void drawBlocksAndHighlights(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& l,
@@ -241,7 +232,7 @@ void drawBlocksAndHighlights(QPainter* painter, const HeatmapSpec& spec, const H
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setBrush(Qt::NoBrush);
     const double extend = std::round(QFontMetricsF(l.labelFont).height() * 0.25);
-    painter->setPen(QPen(kBlockColor, 2.0, Qt::SolidLine, Qt::FlatCap));
+    painter->setPen(QPen(spec.theme.separator, 2.0, Qt::SolidLine, Qt::FlatCap));
     for (int start : spec.columnBlockStarts) {
         if (start <= 0 || start >= l.columns)
             continue;
@@ -249,7 +240,7 @@ void drawBlocksAndHighlights(QPainter* painter, const HeatmapSpec& spec, const H
     }
 
     const double width = 3.0;
-    painter->setPen(QPen(spec.accentColor, width, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+    painter->setPen(QPen(spec.theme.highlight, width, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
     const double inset = width / 2;
     for (int r : spec.highlightedRows) {
         if (r < 0 || r >= l.rows)
@@ -296,11 +287,11 @@ void drawLabels(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     QFont bold = l.labelFont;
     bold.setBold(true);
     const QFontMetricsF boldFm(bold);
-    const QColor accentText = spec.accentColor.darker(150);
+    const QColor accentText = spec.theme.highlightText;
 
     auto styleFor = [&](bool highlighted) {
         painter->setFont(highlighted ? bold : l.labelFont);
-        painter->setPen(highlighted ? accentText : ink(spec, kLabelColor));
+        painter->setPen(highlighted ? accentText : ink(spec, spec.theme.label));
         return highlighted ? &boldFm : &fm;
     };
 
@@ -367,7 +358,7 @@ void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayou
     painter->fillRect(bar, gradient);
 
     painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(QPen(ink(spec, kFrameColor), 1.0));
+    painter->setPen(QPen(ink(spec, spec.theme.frame), 1.0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
 
@@ -378,7 +369,7 @@ void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayou
     for (std::size_t i = 0; i < l.ticks.size(); ++i) {
         const double v = l.ticks[i];
         const double y = bar.bottom() - l.range.normalized(v) * bar.height();
-        painter->setPen(QPen(ink(spec, kLabelColor), 1.0, Qt::SolidLine, Qt::FlatCap));
+        painter->setPen(QPen(ink(spec, spec.theme.label), 1.0, Qt::SolidLine, Qt::FlatCap));
         painter->drawLine(QPointF(bar.right(), y), QPointF(bar.right() + tickLength, y));
         const QString text = i < static_cast<std::size_t>(l.tickLabels.size())
                                  ? l.tickLabels[static_cast<qsizetype>(i)]
@@ -400,9 +391,9 @@ void drawColorBar(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayou
     auto entry = [&](const QString& text, const QColor& fill, const QColor& lines, bool forward) {
         const QRectF swatch(bar.left(), y + lh * 0.1, bar.width(), lh * 0.8);
         drawSwatch(painter, swatch, fill, lines, spacing, forward);
-        painter->setPen(QPen(ink(spec, kFrameColor), 1.0));
+        painter->setPen(QPen(ink(spec, spec.theme.frame), 1.0));
         painter->drawRect(swatch.adjusted(0.5, 0.5, -0.5, -0.5));
-        painter->setPen(ink(spec, kLabelColor));
+        painter->setPen(ink(spec, spec.theme.label));
         painter->drawText(QRectF(swatch.right() + std::round(lh * 0.4), y, l.target.right() - swatch.right(), lh),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
         y += lh * 1.25;
@@ -422,14 +413,14 @@ void drawHeader(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     const double formulaWidth = l.target.right() - l.formulaRect.left();
     if (!spec.title.isEmpty()) {
         painter->setFont(l.titleFont);
-        painter->setPen(ink(spec, kTitleColor));
+        painter->setPen(ink(spec, spec.theme.text));
         const QString text = QFontMetricsF(l.titleFont).elidedText(titleText(spec.title), Qt::ElideRight, titleWidth);
         painter->drawText(QRectF(l.titleRect.left(), l.titleRect.top(), titleWidth, l.titleRect.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, text);
     }
     if (!spec.formula.isEmpty()) {
         painter->setFont(l.labelFont);
-        painter->setPen(ink(spec, kFormulaColor));
+        painter->setPen(ink(spec, spec.theme.secondaryText));
         const QString text =
             QFontMetricsF(l.labelFont).elidedText(titleText(spec.formula), Qt::ElideRight, formulaWidth);
         painter->drawText(QRectF(l.formulaRect.left(), l.formulaRect.top(), formulaWidth, l.formulaRect.height()),
@@ -445,7 +436,7 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
     const QRectF area = l.stripRect;
     const QFontMetricsF fm(l.labelFont);
     painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->fillRect(area, kStripTrack);
+    painter->fillRect(area, spec.theme.stripTrack);
     const double inset = l.cellSize >= 8 ? 1.0 : 0.0;
     for (int r = 0; r < l.rows; ++r) {
         if (r >= static_cast<int>(strip.values.size()))
@@ -456,15 +447,16 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
         const double y0 = ys[static_cast<std::size_t>(r)];
         const double y1 = ys[static_cast<std::size_t>(r) + 1];
         const double length = std::clamp(v / strip.maximum, 0.0, 1.0) * area.width();
-        painter->fillRect(QRectF(area.left(), y0 + inset, length, std::max(0.0, y1 - y0 - 2 * inset)), kStripBar);
+        painter->fillRect(QRectF(area.left(), y0 + inset, length, std::max(0.0, y1 - y0 - 2 * inset)),
+                          spec.theme.stripBar);
     }
     painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(QPen(ink(spec, kFrameColor), 1.0));
+    painter->setPen(QPen(ink(spec, spec.theme.frame), 1.0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(area.adjusted(-0.5, -0.5, 0.5, 0.5));
     if (l.stripValuesVisible) {
         painter->setFont(l.valueFont);
-        painter->setPen(ink(spec, kTitleColor));
+        painter->setPen(ink(spec, spec.theme.text));
         for (int r = 0; r < l.rows && r < static_cast<int>(strip.values.size()); ++r) {
             const QRectF row(area.left(), ys[static_cast<std::size_t>(r)], area.width(),
                              ys[static_cast<std::size_t>(r) + 1] - ys[static_cast<std::size_t>(r)]);
@@ -474,7 +466,7 @@ void drawStrip(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout& 
     }
     if (!strip.header.isEmpty()) {
         painter->setFont(l.labelFont);
-        painter->setPen(ink(spec, kLabelColor));
+        painter->setPen(ink(spec, spec.theme.label));
         const double lh = fm.height();
         const QString text = fm.elidedText(labelText({strip.header}, 0), Qt::ElideRight, area.width() + l.cellSize);
         painter->drawText(
@@ -506,7 +498,7 @@ void paint(QPainter* painter, const HeatmapLayout& l, const HeatmapSpec& spec)
     }
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->fillRect(l.target, kBackground);
+    painter->fillRect(l.target, spec.theme.background);
     // Only a target too small for the panel needs a clip; exports, laid out
     // at their preferred size, stay free of clip paths.
     if (!l.target.contains(l.titleRect.united(l.formulaRect)
@@ -546,13 +538,13 @@ void paint(QPainter* painter, const HeatmapLayout& l, const HeatmapSpec& spec)
             painter->setRenderHint(QPainter::Antialiasing, false);
         }
         if (l.gridLines)
-            drawGridLines(painter, l, xs, ys);
+            drawGridLines(painter, spec, l, xs, ys);
         if (l.valuesVisible)
             drawValues(painter, spec, l, xs, ys);
         // A hairline frame: pale cells (the diverging centre, masked cells)
         // would otherwise dissolve into the white page at the grid's edge.
         painter->setRenderHint(QPainter::Antialiasing, true);
-        painter->setPen(QPen(ink(spec, kFrameColor), 1.0));
+        painter->setPen(QPen(ink(spec, spec.theme.frame), 1.0));
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(l.gridRect.adjusted(-0.5, -0.5, 0.5, 0.5));
         drawBlocksAndHighlights(painter, spec, l, xs, ys);

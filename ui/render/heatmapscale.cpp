@@ -1,5 +1,7 @@
 #include "ui/render/heatmapscale.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,6 +11,15 @@ namespace heatmapscale {
 namespace {
 
 const QString kMinus = QStringLiteral("\u2212");
+
+// The default locale (QLocale::setDefault, the user's language) without
+// group separators: "1234.50" in a cell, not "1,234.50".
+QLocale displayLocale()
+{
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    return locale;
+}
 
 } // namespace
 
@@ -113,13 +124,16 @@ QString tickText(double value, int decimals)
         decimals = std::min(decimals, std::max(0, 3 - magnitude));
     }
     QString text = formatValue(value, decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
+    const QLocale locale = displayLocale();
+    const QString point = locale.decimalPoint();
+    const QString zero = locale.zeroDigit();
+    if (!point.isEmpty() && text.contains(point) && !text.contains(QLatin1Char('e'))) {
+        while (text.endsWith(zero))
+            text.chop(zero.size());
+        if (text.endsWith(point))
+            text.chop(point.size());
     }
-    return text == kMinus + QStringLiteral("0") ? QStringLiteral("0") : text;
+    return text == kMinus + zero ? zero : text;
 }
 
 void compactTicks(const HeatmapSpec& spec, const ValueRange& range, std::vector<double>* ticks, QStringList* texts)
@@ -173,22 +187,32 @@ QString formatValue(double value, int decimals)
         return kNanLegend;
     if (std::isinf(value))
         return value < 0 ? kMinus + QStringLiteral("\u221e") : QStringLiteral("\u221e");
+    // In the user's notation (a decimal comma in German), for people: files
+    // for programs (JSON, CSV, the NumPy script) never come through here.
+    const QLocale locale = displayLocale();
     QString text;
     if (std::abs(value) >= 1e9) {
         // Fixed notation would spell out every digit, up to 309 of them near
         // float64's limit: a number a reader can take in has four.
-        text = QString::number(value, 'e', 3)
-                   .replace(QLatin1String("e+0"), QLatin1String("e"))
-                   .replace(QLatin1String("e+"), QLatin1String("e"));
+        // Always a small "e" (CLDR gives "E" for most languages), as the
+        // number has always been written here.
+        const QString e = locale.exponential();
+        const QString plus = locale.positiveSign();
+        text = locale.toString(value, 'e', 3)
+                   .replace(e + plus + locale.zeroDigit(), e)
+                   .replace(e + plus, e)
+                   .replace(e, QStringLiteral("e"));
     } else {
-        text = QString::number(value, 'f', std::max(0, decimals));
+        text = locale.toString(value, 'f', std::max(0, decimals));
     }
-    if (text.startsWith(QLatin1Char('-'))) {
+    const QString negative = locale.negativeSign();
+    if (text.startsWith(negative) || text.startsWith(kMinus)) {
+        const QString digits = text.mid(text.startsWith(kMinus) ? kMinus.size() : negative.size());
         // "-0.00" is zero after rounding; a sign there would only mislead.
         bool nonZero = false;
-        for (QChar ch : text)
-            nonZero = nonZero || (ch.isDigit() && ch != QLatin1Char('0'));
-        text = nonZero ? kMinus + text.mid(1) : text.mid(1);
+        for (QChar ch : digits)
+            nonZero = nonZero || ch.digitValue() > 0;
+        text = nonZero ? kMinus + digits : digits;
     }
     return text;
 }
@@ -232,10 +256,10 @@ QColor nanFlatFill()
     return QColor(0xf2, 0xb8, 0xdc);
 }
 
-QColor onWhitePage(const QColor& color, double opacity)
+QColor onPage(const QColor& color, double opacity, const QColor& page)
 {
-    const auto mix = [&](int channel) { return qRound(channel * opacity + 255 * (1.0 - opacity)); };
-    return QColor(mix(color.red()), mix(color.green()), mix(color.blue()));
+    const auto mix = [&](int channel, int under) { return qRound(channel * opacity + under * (1.0 - opacity)); };
+    return QColor(mix(color.red(), page.red()), mix(color.green(), page.green()), mix(color.blue(), page.blue()));
 }
 
 QColor valueTextColor(const HeatmapSpec& spec, const ValueRange& range, double value, double colorValue, double opacity)
@@ -244,7 +268,8 @@ QColor valueTextColor(const HeatmapSpec& spec, const ValueRange& range, double v
         return QColor(0x9a, 0x00, 0x66);
     if (isMasked(value)) // 5.1:1 on the flat masked fill, 5.8:1 on the hatched one
         return QColor(0x5f, 0x5f, 0x5f);
-    return legibleTextColor(onWhitePage(QColor::fromRgb(cellColor(spec, range, colorValue)), opacity));
+    return legibleTextColor(
+        onPage(QColor::fromRgb(cellColor(spec, range, colorValue)), opacity, spec.theme.background));
 }
 
 } // namespace heatmapscale

@@ -77,10 +77,11 @@ QColor nanFlatFill();
 // reads better on the cell's colour (that of `colorValue`, which is the
 // value itself unless the spec colours by other values), and the masked and
 // NaN texts on their fills. A panel drawn at `opacity` shows its cells
-// lighter on the white page, and the text is chosen for what is seen.
+// mixed with the page (spec.theme.background: lighter on a white page,
+// darker on a dark one), and the text is chosen for what is seen.
 QColor valueTextColor(const HeatmapSpec& spec, const ValueRange& range, double value, double colorValue,
                       double opacity = 1.0);
-// A colour drawn at `opacity` on the white page, as it looks.
-QColor onWhitePage(const QColor& color, double opacity);
+// A colour drawn at `opacity` on a page of colour `page`, as it looks.
+QColor onPage(const QColor& color, double opacity, const QColor& page = QColor(0xff, 0xff, 0xff));
 
 } // namespace heatmapscale

@@ -12,6 +12,7 @@
 
 #include "core/matrix.h"
 #include "ui/render/colormap.h"
+#include "ui/render/rendertheme.h"
 
 #include <QColor>
 #include <QSet>
@@ -98,7 +99,8 @@ struct HeatmapSpec
     std::vector<int> columnBlockStarts;
     QSet<int> highlightedRows;
     QSet<int> highlightedColumns;
-    QColor accentColor = QColor(0xff, 0x8c, 0x00);
+    // The page, text, frames and highlight colours around the cells.
+    RenderTheme theme = RenderTheme::light();
     int decimals = 2;
     // Print values in cells when they fit; false never prints them.
     bool showValues = true;
@@ -114,7 +116,7 @@ struct HeatmapSpec
     // the height a figure shares between panels of the same tokens.
     double cellAspect = 1.0;
     std::optional<HeatmapStrip> rowStrip;
-    // Text and frames in black (a projector washes out greys).
+    // Text and frames in the theme's strongest ink (a projector washes out greys).
     bool highContrast = false;
     // False leaves the colour bar out (and its room): for a slide whose
     // numbers, printed in the cells, say more than the bar would.

@@ -39,7 +39,9 @@ struct Theme
     double stroke = 1.0;
 };
 
-Theme themeFor(bool presentation)
+// The slide's colours: the render theme's, or for presentation a black
+// page with white type and thicker strokes, whatever the theme.
+Theme themeFor(bool presentation, const RenderTheme& render)
 {
     Theme t;
     if (presentation) {
@@ -53,14 +55,14 @@ Theme themeFor(bool presentation)
         t.accentHeading = t.accent;
         t.stroke = 3.0;
     } else {
-        t.page = Qt::white;
-        t.text = QColor(0x1a, 0x1a, 0x1a);
-        t.muted = QColor(0x55, 0x55, 0x55);
-        t.box = QColor(0xf3, 0xf5, 0xf9);
-        t.boxBorder = QColor(0xc8, 0xcd, 0xd6);
-        t.accent = QColor(0xff, 0x8c, 0x00);
-        t.accentText = Qt::black;
-        t.accentHeading = QColor(0xa8, 0x4f, 0x00);
+        t.page = render.background;
+        t.text = render.text;
+        t.muted = render.muted;
+        t.box = render.box;
+        t.boxBorder = render.boxBorder;
+        t.accent = render.highlight;
+        t.accentText = render.onHighlight;
+        t.accentHeading = render.highlightText;
         t.stroke = 1.5;
     }
     return t;
@@ -896,6 +898,7 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
     auto specFor = [&](PanelId id) {
         HeatmapSpec spec =
             figurePanelSpec(m_config, m_result, id, m_settings.layer, m_settings.head, m_settings.colorMap);
+        spec.theme = m_settings.theme;
         spec.highlightedRows = {query};
         spec.highlightedColumns.clear();
         // The figure tunes cell shape and padding to pack a dozen panels; a
@@ -913,6 +916,7 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
     auto blockSpecFor = [&](BlockPanel id) {
         const attn::LayerResult& layer = m_result->layer(m_settings.layer);
         HeatmapSpec spec;
+        spec.theme = m_settings.theme;
         spec.matrix = blockMatrix(m_result, layer, id);
         const bool next = id == BlockPanel::NextProbabilities || id == BlockPanel::NextLogits;
         if (next) {
@@ -1282,7 +1286,7 @@ std::optional<int> LessonPage::tokenAt(QPointF pos) const
 
 void LessonPage::paint(QPainter* painter) const
 {
-    const Theme theme = themeFor(m_settings.presentation);
+    const Theme theme = themeFor(m_settings.presentation, m_settings.theme);
     painter->save();
     painter->fillRect(QRectF(QPointF(0, 0), m_size), theme.page);
     if (isEmpty()) {
@@ -1311,7 +1315,7 @@ void LessonPage::paint(QPainter* painter) const
 
 void LessonPage::paintHeader(QPainter* painter) const
 {
-    const Theme theme = themeFor(m_settings.presentation);
+    const Theme theme = themeFor(m_settings.presentation, m_settings.theme);
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setRenderHint(QPainter::TextAntialiasing, true);
 
@@ -1396,7 +1400,7 @@ void LessonPage::layoutFormula()
 
 void LessonPage::paintFormula(QPainter* painter) const
 {
-    const Theme theme = themeFor(m_settings.presentation);
+    const Theme theme = themeFor(m_settings.presentation, m_settings.theme);
     if (m_formulaRect.isEmpty())
         return;
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -1420,7 +1424,7 @@ void LessonPage::paintFormula(QPainter* painter) const
 
 void LessonPage::paintTokens(QPainter* painter) const
 {
-    const Theme theme = themeFor(m_settings.presentation);
+    const Theme theme = themeFor(m_settings.presentation, m_settings.theme);
     const attn::AttentionResult& result = *m_result;
     const int query = m_settings.queryToken;
     const int queryWord = result.vocabulary.tokenWord[static_cast<std::size_t>(query)];

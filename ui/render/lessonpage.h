@@ -19,6 +19,7 @@
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmapspec.h"
 #include "ui/render/panelid.h"
+#include "ui/render/rendertheme.h"
 
 #include <QColor>
 #include <QFont>
@@ -43,6 +44,9 @@ struct LessonSettings
     QString colorMap;   // sequential map of the weights; empty: viridis
     // Large type and a black, high-contrast page for the back of a room.
     bool presentation = false;
+    // The page, text and boxes of a slide that is not a presentation's, and
+    // around every panel's cells; exports are light by default.
+    RenderTheme theme = RenderTheme::light();
 };
 
 // The matrices of the block around a checkpoint's attention, which only the

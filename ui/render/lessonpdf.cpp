@@ -35,6 +35,7 @@ QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<
         settings.head = options.head;
         settings.colorMap = options.colorMap;
         settings.presentation = options.presentation;
+        settings.theme = options.theme;
         LessonPage(config, result, settings).paint(&painter);
     }
     painter.end();

@@ -4,6 +4,7 @@
 // the lesson view shows.
 
 #include "core/attention.h"
+#include "ui/render/rendertheme.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,6 +18,7 @@ struct LessonOptions
     int head = 0;     // zero-based
     QString colorMap; // empty: viridis
     bool presentation = false;
+    RenderTheme theme = RenderTheme::light(); // light unless asked otherwise
 };
 
 // The same pages as PDF bytes (empty when there is nothing to draw).

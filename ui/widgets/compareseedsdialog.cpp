@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -244,6 +245,6 @@ void CompareSeedsDialog::refresh()
     const double largest = m_difference.size() > 0 ? m_difference.cwiseAbs().maxCoeff() : 0.0;
     m_status->setText(tr("Same sentence and settings; only the %1 differs. Largest change of a weight: %2.")
                           .arg(seedName)
-                          .arg(largest, 0, 'f', 3));
+                          .arg(QLocale().toString(largest, 'f', 3)));
     emit updated();
 }

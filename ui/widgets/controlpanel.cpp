@@ -4,6 +4,7 @@
 
 #include "ui/document/viewstate.h"
 #include "ui/render/colormap.h"
+#include "ui/widgets/appearance.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -12,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -52,8 +54,8 @@ double temperatureAt(int position)
 
 QString temperatureText(double temperature)
 {
-    return QStringLiteral("T = %1").arg(temperature < 10.0 ? QString::number(temperature, 'f', 2)
-                                                           : QString::number(temperature, 'f', 1));
+    return QStringLiteral("T = %1").arg(temperature < 10.0 ? QLocale().toString(temperature, 'f', 2)
+                                                           : QLocale().toString(temperature, 'f', 1));
 }
 
 QDoubleSpinBox* makeSeedBox(const QString& objectName, const QString& toolTip, QWidget* parent)
@@ -93,8 +95,11 @@ QWidget* makeGroup(const QString& title, QWidget* parent)
     QFont font = heading->font();
     font.setBold(true);
     heading->setFont(font);
-    heading->setStyleSheet(QStringLiteral("QLabel { color: #1f4e79; border-bottom: 1px solid #b8c7d6; "
-                                          "padding-bottom: 2px; }"));
+    appearance::setThemedStyleSheet(heading,
+                                    QStringLiteral("QLabel { color: #1f4e79; border-bottom: 1px solid #b8c7d6; "
+                                                   "padding-bottom: 2px; }"),
+                                    QStringLiteral("QLabel { color: #9cc4ee; border-bottom: 1px solid #44586e; "
+                                                   "padding-bottom: 2px; }"));
     layout->addWidget(heading);
     return section;
 }

@@ -1,5 +1,6 @@
 #include "curveplot.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -112,8 +113,8 @@ void CurvePlot::paintEvent(QPaintEvent*)
         painter.setPen(grid);
         painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
         painter.setPen(text);
-        const QString label =
-            m_scale == Scale::Fraction ? QStringLiteral("%1 %").arg(std::lround(v * 100)) : QString::number(v, 'g', 3);
+        const QString label = m_scale == Scale::Fraction ? QStringLiteral("%1 %").arg(std::lround(v * 100))
+                                                         : QLocale().toString(v, 'g', 3);
         painter.drawText(QRectF(0, y - metrics.height() / 2, area.left() - 6, metrics.height()),
                          Qt::AlignRight | Qt::AlignVCenter, label);
     }

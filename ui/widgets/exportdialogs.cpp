@@ -4,6 +4,7 @@
 #include "ui/document/exportfiles.h"
 #include "ui/render/figureexport.h"
 #include "ui/render/lessonpdf.h"
+#include "ui/widgets/appearance.h"
 #include "ui/widgets/figureview.h"
 #include "ui/widgets/filedialogs.h"
 
@@ -217,6 +218,7 @@ void ExportCommands::exportLessonInteractively()
     options.layer = view->layer();
     options.head = view->head();
     options.colorMap = view->colorMap();
+    options.theme = appearance::exportTheme(m_figure);
     QString error;
     if (exportLessonPdf(path, m_document->resultConfig(), result, options, &error))
         emit finished(tr("Saved the lesson to %1.").arg(QDir::toNativeSeparators(path)), true);

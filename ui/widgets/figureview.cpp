@@ -1,5 +1,6 @@
 #include "ui/widgets/figureview.h"
 #include "ui/document/exportfiles.h"
+#include "ui/widgets/appearance.h"
 #include "ui/widgets/figureaccessible.h"
 #include "ui/widgets/filedialogs.h"
 
@@ -154,6 +155,7 @@ FigureOptions FigureView::exportOptions() const
     options.query = m_view->query();
     options.key = m_view->key();
     options.fitTo = m_figure.settings().fitTo;
+    options.theme = appearance::exportTheme(this);
     return options;
 }
 
@@ -171,8 +173,8 @@ QString FigureView::selectionSummary() const
     const attn::HeadResult& h = layer.heads[static_cast<std::size_t>(head)];
     return tr("\"%1\" attends to \"%2\" with weight %3 (score %4)")
         .arg(token(*query), token(*key))
-        .arg(h.weights(*query, *key), 0, 'f', 3)
-        .arg(attn::scoresRow(layer, head, *query)(*key), 0, 'g', 4);
+        .arg(QLocale().toString(h.weights(*query, *key), 'f', 3))
+        .arg(QLocale().toString(attn::scoresRow(layer, head, *query)(*key), 'g', 4));
 }
 
 QString FigureView::toolTipAt(QPoint viewportPos) const
@@ -378,6 +380,7 @@ QImage FigureView::panelImage(int panelIndex, double dpr) const
     s.panel = panels[static_cast<std::size_t>(panelIndex)].id;
     if (panels[static_cast<std::size_t>(panelIndex)].head >= 0)
         s.head = panels[static_cast<std::size_t>(panelIndex)].head;
+    s.theme = appearance::exportTheme(this); // a copied panel is an export too
     return renderFigureImage(Figure(m_config, m_result, s), dpr);
 }
 
@@ -405,6 +408,7 @@ FigureSettings FigureView::settings() const
     s.key = m_view->key();
     s.legibleTextPx = m_presentation ? kPresentationLegiblePx : kLegiblePx;
     s.highContrast = m_presentation;
+    s.theme = appearance::screenTheme(this);
     if (m_presentation)
         s.font.setPixelSize(static_cast<int>(std::lround(s.font.pixelSize() * kPresentationFontScale)));
     const QSize v = viewport()->size();
@@ -524,7 +528,7 @@ const QImage& FigureView::cachedPanel(int index, double dpr, QPoint* topLeft) co
         if (entry.image.isNull()) // out of memory: the caller paints the panel directly
             return none;
         entry.image.setDevicePixelRatio(dpr);
-        entry.image.fill(Qt::white);
+        entry.image.fill(m_figure.settings().theme.background);
         QPainter painter(&entry.image);
         painter.translate(-tl);
         painter.scale(m_zoom, m_zoom);
@@ -537,7 +541,7 @@ const QImage& FigureView::cachedPanel(int index, double dpr, QPoint* topLeft) co
 void FigureView::paintEvent(QPaintEvent* event)
 {
     QPainter painter(viewport());
-    painter.fillRect(event->rect(), Qt::white);
+    painter.fillRect(event->rect(), appearance::screenTheme(this).background);
     if (m_figure.isEmpty())
         return;
     const double dpr = viewport()->devicePixelRatioF();
@@ -550,7 +554,7 @@ void FigureView::paintEvent(QPaintEvent* event)
         painter.translate(o);
         painter.scale(m_zoom, m_zoom);
         painter.setFont(m_figure.titleFont());
-        painter.setPen(QColor(0x1a, 0x1a, 0x1a));
+        painter.setPen(m_figure.titleColor());
         painter.drawText(m_figure.titleRect(), Qt::TextWordWrap | Qt::AlignHCenter | Qt::AlignTop, m_figure.title());
         painter.restore();
     }
@@ -595,6 +599,15 @@ void FigureView::paintEvent(QPaintEvent* event)
         painter.setPen(QPen(kFocusColor, 2.5));
         painter.drawRect(ring);
     }
+}
+
+void FigureView::changeEvent(QEvent* event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    // A new colour scheme (chosen, or the platform's): the figure is drawn
+    // again in the theme of the new palette.
+    if (event->type() == QEvent::PaletteChange && m_figure.settings().theme != appearance::screenTheme(this))
+        rebuild();
 }
 
 void FigureView::resizeEvent(QResizeEvent* event)

@@ -75,8 +75,9 @@ public:
     void zoomOut();
     void zoomToFit();
 
-    // Presentation on a projector: larger type, black text and frames, a
-    // higher legibility floor; zooms to fit.
+    // Presentation on a projector: larger type, text and frames in the
+    // theme's strongest ink (black, or white when dark), a higher legibility
+    // floor; zooms to fit.
     void setPresentation(bool on);
     bool isPresentation() const { return m_presentation; }
 
@@ -144,6 +145,7 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
     bool viewportEvent(QEvent* event) override;

@@ -2,8 +2,10 @@
 
 #include "ui/document/viewstate.h"
 #include "ui/render/attentionoverview.h"
+#include "ui/widgets/appearance.h"
 
 #include <QCheckBox>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -172,7 +174,10 @@ void HeadView::paintEvent(QPaintEvent*)
     const QStringList names = shownNames();
     const auto layout = attentionoverview::layoutHeadLines(linesArea(), names, font());
     attentionoverview::HeadLinesStyle style;
+    const RenderTheme theme = appearance::screenTheme(this);
     style.text = palette().text().color();
+    style.faint = theme.faint;
+    style.focusBackground = theme.focusBand;
     attentionoverview::paintHeadLines(&painter, layout, names, heads, numbers, focus(), style);
 }
 
@@ -199,7 +204,9 @@ void HeadView::mouseMoveEvent(QMouseEvent* event)
         const auto keys = attentionoverview::strongestKeys(weights, token, 3, 0.0);
         QStringList parts;
         for (int key : keys)
-            parts << tr("\u201c%1\u201d %2").arg(names[key].toHtmlEscaped()).arg(weights(token, key), 0, 'f', 2);
+            parts << tr("\u201c%1\u201d %2")
+                         .arg(names[key].toHtmlEscaped())
+                         .arg(QLocale().toString(weights(token, key), 'f', 2));
         text = tr("<b>\u201c%1\u201d</b> (head %2) attends most to %3")
                    .arg(names[token].toHtmlEscaped())
                    .arg(m_view->head() + 1)
@@ -211,7 +218,7 @@ void HeadView::mouseMoveEvent(QMouseEvent* event)
         text = tr("<b>\u201c%1\u201d</b> as a key (head %2) receives %3 of the weight in all")
                    .arg(names[token].toHtmlEscaped())
                    .arg(m_view->head() + 1)
-                   .arg(total, 0, 'f', 2);
+                   .arg(QLocale().toString(total, 'f', 2));
     }
     QToolTip::showText(event->globalPosition().toPoint(), text, this);
 }

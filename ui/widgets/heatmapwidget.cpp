@@ -3,6 +3,7 @@
 
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmappainter.h"
+#include "ui/widgets/appearance.h"
 
 #include <QPainter>
 
@@ -44,11 +45,13 @@ QSize HeatmapWidget::minimumSizeHint() const
 void HeatmapWidget::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), Qt::white);
-    if (!m_spec.matrix)
+    HeatmapSpec spec = m_spec;
+    spec.theme = appearance::screenTheme(this); // drawn at each paint, so it follows the palette
+    painter.fillRect(rect(), spec.theme.background);
+    if (!spec.matrix)
         return;
     painter.setRenderHint(QPainter::Antialiasing);
-    heatmappainter::paint(&painter, heatmapRect(), m_spec);
+    heatmappainter::paint(&painter, heatmapRect(), spec);
 }
 
 QRectF HeatmapWidget::heatmapRect() const

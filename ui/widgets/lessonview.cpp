@@ -1,6 +1,8 @@
 #include "ui/widgets/lessonview.h"
 #include "ui/widgets/heatmapaccessible.h"
 
+#include "ui/widgets/appearance.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -88,6 +90,7 @@ LessonSettings LessonView::settings() const
     s.head = head();
     s.colorMap = m_view->colorMap();
     s.presentation = m_presentation;
+    s.theme = appearance::screenTheme(this);
     return s;
 }
 
@@ -190,7 +193,7 @@ void LessonView::paintEvent(QPaintEvent*)
     QPainter painter(this);
     const double scale = pageScale();
     const LessonPage& slide = page();
-    painter.fillRect(rect(), m_presentation ? Qt::black : Qt::white);
+    painter.fillRect(rect(), m_presentation ? QColor(Qt::black) : appearance::screenTheme(this).background);
     painter.scale(scale, scale);
     slide.paint(&painter);
 }
@@ -232,6 +235,13 @@ void LessonView::mousePressEvent(QMouseEvent* event)
         return;
     }
     QWidget::mousePressEvent(event);
+}
+
+void LessonView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // a new colour scheme
+        invalidate();
 }
 
 void LessonView::resizeEvent(QResizeEvent* event)

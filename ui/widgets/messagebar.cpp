@@ -1,5 +1,7 @@
 #include "ui/widgets/messagebar.h"
 
+#include "ui/widgets/appearance.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -51,7 +53,16 @@ void MessageBar::showMessage(Kind kind, const QString& text)
         "MessageBar { background: #fff6e0; border: 1px solid #e3c77a; border-left: 5px solid #b8860b; }",
         "MessageBar { background: #fdecea; border: 1px solid #e0a0a0; border-left: 5px solid #c62828; }",
     };
-    setStyleSheet(QString::fromLatin1(styles[static_cast<int>(kind)]));
+    static const char* const darkStyles[] = {
+        "MessageBar { background: #1c2a3a; color: #e8e8e8; border: 1px solid #3a5878; border-left: 5px solid #6fa8dc; "
+        "}",
+        "MessageBar { background: #352c18; color: #e8e8e8; border: 1px solid #6e5a2a; border-left: 5px solid #e0b040; "
+        "}",
+        "MessageBar { background: #3a1e1e; color: #e8e8e8; border: 1px solid #7a3a3a; border-left: 5px solid #ef6b6b; "
+        "}",
+    };
+    appearance::setThemedStyleSheet(this, QString::fromLatin1(styles[static_cast<int>(kind)]),
+                                    QString::fromLatin1(darkStyles[static_cast<int>(kind)]));
     m_text->setText(text);
     show();
 }

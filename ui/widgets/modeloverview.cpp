@@ -2,8 +2,10 @@
 
 #include "ui/document/viewstate.h"
 #include "ui/render/attentionoverview.h"
+#include "ui/widgets/appearance.h"
 
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -188,7 +190,8 @@ void ModelOverview::paintEvent(QPaintEvent*)
             const bool chosen = l == m_view->layer() && h == m_view->head();
             const bool hovered = m_hover && m_hover->first == l && m_hover->second == h;
             if (chosen || hovered) {
-                painter.setPen(QPen(chosen ? QColor(0xff, 0x8c, 0x00) : palette().highlight().color(), chosen ? 3 : 2));
+                painter.setPen(QPen(chosen ? appearance::screenTheme(this).highlight : palette().highlight().color(),
+                                    chosen ? 3 : 2));
                 painter.drawRect(cell.adjusted(-2, -2, 2, 2));
             }
         }
@@ -224,9 +227,9 @@ void ModelOverview::mouseMoveEvent(QMouseEvent* event)
                "<br>Click to open its stages")
                 .arg(hit->first + 1)
                 .arg(hit->second + 1)
-                .arg(n > 1 ? back / (rows - 1) : 0.0, 0, 'f', 2)
-                .arg(first / rows, 0, 'f', 2)
-                .arg(self / rows, 0, 'f', 2),
+                .arg(QLocale().toString(n > 1 ? back / (rows - 1) : 0.0, 'f', 2))
+                .arg(QLocale().toString(first / rows, 'f', 2))
+                .arg(QLocale().toString(self / rows, 'f', 2)),
             this, cellRect(hit->first, hit->second).toRect());
     } else {
         QToolTip::hideText();

@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
@@ -72,7 +73,8 @@ protected:
             painter.fillRect(QRectF(barLeft, top + 3, std::max(1.0, barRoom * p), row.height() - 6),
                              pal.color(QPalette::Highlight));
             painter.drawText(QRectF(width() - percentWidth, top, percentWidth - 4, row.height()),
-                             Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1 %").arg(100 * p, 0, 'f', 1));
+                             Qt::AlignRight | Qt::AlignVCenter,
+                             QStringLiteral("%1 %").arg(QLocale().toString(100 * p, 'f', 1)));
         }
     }
 
@@ -200,6 +202,6 @@ void NextTokenPanel::generate()
                            tr("Generated %1 (%2 %, %3): its row in the weights is what it attended to; Ctrl+Z "
                               "takes it back.")
                                .arg(readable(next.text))
-                               .arg(100 * m_probabilities[static_cast<std::size_t>(index)], 0, 'f', 1)
+                               .arg(QLocale().toString(100 * m_probabilities[static_cast<std::size_t>(index)], 'f', 1))
                                .arg(sampling() ? tr("sampled") : tr("the most likely")));
 }

@@ -1,5 +1,6 @@
 #include "ui/widgets/statuswidgets.h"
 
+#include "ui/widgets/appearance.h"
 #include "ui/widgets/figureview.h"
 
 #include <QHBoxLayout>
@@ -66,9 +67,13 @@ ErrorBanner::ErrorBanner(QWidget* parent)
     setObjectName(QStringLiteral("errorBanner"));
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
-    setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7a1010; border: 1px solid "
-                                 "#e0a0a0; border-left: 5px solid #c62828; border-radius: 3px; "
-                                 "padding: 5px 8px; }"));
+    appearance::setThemedStyleSheet(this,
+                                    QStringLiteral("QLabel { background: #fdecea; color: #7a1010; border: 1px solid "
+                                                   "#e0a0a0; border-left: 5px solid #c62828; border-radius: 3px; "
+                                                   "padding: 5px 8px; }"),
+                                    QStringLiteral("QLabel { background: #3a1e1e; color: #ffd6d6; border: 1px solid "
+                                                   "#7a3a3a; border-left: 5px solid #ef6b6b; border-radius: 3px; "
+                                                   "padding: 5px 8px; }"));
     // Wrapped to the panel's width; its own width hint would widen the panel.
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     hide();

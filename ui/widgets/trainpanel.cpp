@@ -1,6 +1,7 @@
 #include "trainpanel.h"
 
 #include "ui/document/trainingjob.h"
+#include "ui/widgets/appearance.h"
 #include "ui/widgets/curveplot.h"
 #include "ui/widgets/matrixgrid.h"
 
@@ -129,7 +130,8 @@ TrainPanel::TrainPanel(QWidget* parent)
     m_error = new QLabel;
     m_error->setObjectName("trainError");
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    appearance::setThemedStyleSheet(m_error, QStringLiteral("color: #b00020; font-weight: bold"),
+                                    QStringLiteral("color: #ff7a7a; font-weight: bold"));
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -381,9 +383,10 @@ void TrainPanel::showHistory()
     for (const auto& layer : attention) {
         QStringList line;
         for (const attn::Matrix& head : layer) {
-            QString text = tr("back %1").arg(attn::train::previousTokenScore(head), 0, 'f', 2);
+            QString text = tr("back %1").arg(QLocale().toString(attn::train::previousTokenScore(head), 'f', 2));
             if (repeats)
-                text += tr(" \u00b7 induction %1").arg(attn::train::inductionScore(head, example.tokens), 0, 'f', 2);
+                text += tr(" \u00b7 induction %1")
+                            .arg(QLocale().toString(attn::train::inductionScore(head, example.tokens), 'f', 2));
             line << text;
         }
         captions.push_back(line);
