@@ -28,6 +28,19 @@ double parsed(QString text)
     return ok ? value : std::numeric_limits<double>::quiet_NaN();
 }
 
+// The article's sentence in a lesson view of a projector's shape, shown.
+std::shared_ptr<const attn::AttentionResult> showArticle(LessonView& view)
+{
+    const attn::AttentionConfig config = testutil::articleConfig();
+    auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
+    view.resize(1280, 720);
+    view.setData(config, result);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        qFatal("the lesson view was not shown");
+    return result;
+}
+
 QAccessibleTableInterface* tableOf(QAccessibleInterface* iface)
 {
     return iface ? iface->tableInterface() : nullptr;
@@ -108,13 +121,8 @@ void TestHeatmapAccessibility::loneHeatmapIsATable()
 
 void TestHeatmapAccessibility::lessonSlideReadsAsItsStep()
 {
-    const attn::AttentionConfig config = testutil::articleConfig();
-    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
     LessonView view;
-    view.resize(1280, 720);
-    view.setData(config, result);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    showArticle(view);
     QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(&view);
     QVERIFY(iface);
     for (int step = 1; step <= view.stepCount(); ++step) {
@@ -134,14 +142,10 @@ void TestHeatmapAccessibility::lessonSlideReadsAsItsStep()
 
 void TestHeatmapAccessibility::lessonTablesHoldTheResultsNumbers()
 {
-    const attn::AttentionConfig config = testutil::articleConfig();
-    const auto result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config));
-    const attn::HeadResult& head = result->layers.front().heads.front();
     LessonView view;
-    view.resize(1280, 720);
-    view.setData(config, result);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto result = showArticle(view);
+    const attn::AttentionConfig config = testutil::articleConfig();
+    const attn::HeadResult& head = result->layers.front().heads.front();
     QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(&view);
 
     // The step whose large panel is the weights.

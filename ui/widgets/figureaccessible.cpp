@@ -1,4 +1,5 @@
 #include "ui/widgets/figureaccessible.h"
+#include "ui/widgets/accessibletable.h"
 #include "ui/widgets/figureview.h"
 
 #include <QAccessibleWidget>
@@ -71,121 +72,32 @@ QString plainText(const QString& text)
     return document.toPlainText().replace(QChar::LineSeparator, QLatin1Char('\n'));
 }
 
-class PanelTable;
-
-class PanelCell : public QAccessibleInterface, public QAccessibleTableCellInterface
+QStringList rowLabelsOf(const PanelRef& ref)
 {
-    Q_DECLARE_TR_FUNCTIONS(PanelCell)
+    return ref.isValid() ? panelRowLabels(*ref.view->figure().result(), ref.panel().id) : QStringList();
+}
 
-public:
-    PanelCell(const PanelTable* table, PanelRef ref, int row, int column)
-        : m_table(table)
-        , m_ref(std::move(ref))
-        , m_row(row)
-        , m_column(column)
-    {
-    }
+QStringList columnLabelsOf(const PanelRef& ref)
+{
+    return ref.isValid() ? panelColumnLabels(*ref.view->figure().result(), ref.panel().id) : QStringList();
+}
 
-    bool isValid() const override { return m_row < m_ref.rows() && m_column < m_ref.columns(); }
-    QObject* object() const override { return nullptr; }
-    QWindow* window() const override { return m_ref.window(); }
-    QAccessibleInterface* parent() const override;
-    QAccessibleInterface* child(int) const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface*) const override { return -1; }
-    QAccessibleInterface* childAt(int, int) const override { return nullptr; }
-    QString text(QAccessible::Text t) const override;
-    void setText(QAccessible::Text, const QString&) override {}
-    QRect rect() const override
-    {
-        return isValid() ? m_ref.toScreen(m_ref.view->cellRectInViewport(m_ref.panelIndex, m_row, m_column)) : QRect();
-    }
-    QAccessible::Role role() const override { return QAccessible::Cell; }
-    QAccessible::State state() const override
-    {
-        QAccessible::State s;
-        s.focusable = true;
-        s.selectable = true;
-        s.focused = m_ref.isFocusCell(m_row, m_column);
-        s.selected = m_ref.isSelected(m_row, m_column);
-        s.invalid = !isValid();
-        return s;
-    }
-    void* interface_cast(QAccessible::InterfaceType type) override
-    {
-        return type == QAccessible::TableCellInterface ? static_cast<QAccessibleTableCellInterface*>(this) : nullptr;
-    }
-
-    bool isSelected() const override { return m_ref.isSelected(m_row, m_column); }
-    QList<QAccessibleInterface*> columnHeaderCells() const override { return {}; }
-    QList<QAccessibleInterface*> rowHeaderCells() const override { return {}; }
-    int columnIndex() const override { return m_column; }
-    int rowIndex() const override { return m_row; }
-    int columnExtent() const override { return 1; }
-    int rowExtent() const override { return 1; }
-    QAccessibleInterface* table() const override;
-
-private:
-    const PanelTable* m_table; // owns this cell
-    PanelRef m_ref;
-    int m_row;
-    int m_column;
-};
-
-class PanelTable : public QAccessibleInterface, public QAccessibleTableInterface
+class PanelTable : public AccessibleTable
 {
     Q_DECLARE_TR_FUNCTIONS(PanelTable)
 
 public:
     explicit PanelTable(PanelRef ref)
-        : m_ref(std::move(ref))
+        : AccessibleTable(rowLabelsOf(ref), columnLabelsOf(ref))
+        , m_ref(std::move(ref))
     {
-        if (m_ref.isValid()) {
-            const attn::AttentionResult& result = *m_ref.view->figure().result();
-            m_rowLabels = panelRowLabels(result, m_ref.panel().id);
-            m_columnLabels = panelColumnLabels(result, m_ref.panel().id);
-        }
-    }
-    ~PanelTable() override
-    {
-        for (const auto& [index, id] : m_cells)
-            QAccessible::deleteAccessibleInterface(id);
-    }
-
-    const PanelRef& ref() const { return m_ref; }
-    // "row 'i'", or "row 2" for an axis without names.
-    QString rowText(int row) const
-    {
-        const QString label = m_rowLabels.value(row);
-        return label.isEmpty() ? tr("row %1").arg(row) : tr("row '%1'").arg(label);
-    }
-    QString columnText(int column) const
-    {
-        const QString label = m_columnLabels.value(column);
-        return label.isEmpty() ? tr("column %1").arg(column) : tr("column '%1'").arg(label);
     }
 
     bool isValid() const override { return m_ref.isValid(); }
-    QObject* object() const override { return nullptr; }
     QWindow* window() const override { return m_ref.window(); }
     QAccessibleInterface* parent() const override
     {
         return m_ref.view ? QAccessible::queryAccessibleInterface(m_ref.view.data()) : nullptr;
-    }
-    QAccessibleInterface* child(int index) const override
-    {
-        const int columns = m_ref.columns();
-        if (index < 0 || columns == 0 || index >= childCount())
-            return nullptr;
-        return cellAt(index / columns, index % columns);
-    }
-    int childCount() const override { return m_ref.rows() * m_ref.columns(); }
-    int indexOfChild(const QAccessibleInterface* child) const override
-    {
-        auto* cell = child ? const_cast<QAccessibleInterface*>(child)->tableCellInterface() : nullptr;
-        if (!cell || cell->table() != this)
-            return -1;
-        return cell->rowIndex() * m_ref.columns() + cell->columnIndex();
     }
     QAccessibleInterface* childAt(int x, int y) const override
     {
@@ -211,7 +123,6 @@ public:
             return tr("%1; %2 rows, %3 columns").arg(m_ref.panel().spec.formula).arg(rowCount()).arg(columnCount());
         return {};
     }
-    void setText(QAccessible::Text, const QString&) override {}
     QRect rect() const override
     {
         if (!isValid() || childCount() == 0)
@@ -220,120 +131,41 @@ public:
         const QRectF last = m_ref.view->cellRectInViewport(m_ref.panelIndex, rowCount() - 1, columnCount() - 1);
         return m_ref.toScreen(first.united(last));
     }
-    QAccessible::Role role() const override { return QAccessible::Table; }
-    QAccessible::State state() const override
-    {
-        QAccessible::State s;
-        s.readOnly = true;
-        s.invalid = !isValid();
-        return s;
-    }
-    void* interface_cast(QAccessible::InterfaceType type) override
-    {
-        return type == QAccessible::TableInterface ? static_cast<QAccessibleTableInterface*>(this) : nullptr;
-    }
-
-    QAccessibleInterface* caption() const override { return nullptr; }
-    QAccessibleInterface* summary() const override { return nullptr; }
-    QAccessibleInterface* cellAt(int row, int column) const override
-    {
-        if (row < 0 || column < 0 || row >= rowCount() || column >= columnCount())
-            return nullptr;
-        const int index = row * columnCount() + column;
-        auto it = m_cells.find(index);
-        if (it == m_cells.end()) {
-            auto* cell = new PanelCell(this, m_ref, row, column);
-            it = m_cells.emplace(index, QAccessible::registerAccessibleInterface(cell)).first;
-        }
-        return QAccessible::accessibleInterface(it->second);
-    }
     int columnCount() const override { return m_ref.columns(); }
     int rowCount() const override { return m_ref.rows(); }
-    QString columnDescription(int column) const override { return columnText(column); }
-    QString rowDescription(int row) const override { return rowText(row); }
 
-    int selectedCellCount() const override { return static_cast<int>(selectedCells().size()); }
-    QList<QAccessibleInterface*> selectedCells() const override
+    QString cellText(int row, int column, QAccessible::Text t) const override
     {
-        // Only cells in a highlighted row or column can be selected.
-        QList<QAccessibleInterface*> cells;
-        for (int r = 0; r < rowCount(); ++r) {
-            const bool rowLit = isRowSelected(r);
-            for (int c = 0; c < columnCount(); ++c) {
-                if ((rowLit || isColumnSelected(c)) && m_ref.isSelected(r, c))
-                    cells << cellAt(r, c);
-            }
+        const Figure& figure = m_ref.view->figure();
+        switch (t) {
+        case QAccessible::Name:
+            return tr("%1, %2, %3: %4")
+                .arg(m_ref.panel().name, rowText(row), columnText(column),
+                     figure.cellValueText(m_ref.panelIndex, row, column));
+        case QAccessible::Value:
+            return figure.cellValueText(m_ref.panelIndex, row, column);
+        case QAccessible::Description:
+            return plainText(figure.cellToolTip(m_ref.panelIndex, row, column));
+        default:
+            return {};
         }
-        return cells;
     }
-    int selectedColumnCount() const override { return static_cast<int>(selectedColumns().size()); }
-    int selectedRowCount() const override { return static_cast<int>(selectedRows().size()); }
-    QList<int> selectedColumns() const override
+    QRect cellRect(int row, int column) const override
     {
-        return isValid() ? sorted(m_ref.panel().spec.highlightedColumns, columnCount()) : QList<int>();
+        return m_ref.toScreen(m_ref.view->cellRectInViewport(m_ref.panelIndex, row, column));
     }
-    QList<int> selectedRows() const override
+    bool isCellSelected(int row, int column) const override { return m_ref.isSelected(row, column); }
+    bool isCellFocused(int row, int column) const override { return m_ref.isFocusCell(row, column); }
+    bool cellsFocusable() const override { return true; }
+    QSet<int> highlightedRows() const override { return isValid() ? m_ref.panel().spec.highlightedRows : QSet<int>(); }
+    QSet<int> highlightedColumns() const override
     {
-        return isValid() ? sorted(m_ref.panel().spec.highlightedRows, rowCount()) : QList<int>();
+        return isValid() ? m_ref.panel().spec.highlightedColumns : QSet<int>();
     }
-    bool isColumnSelected(int column) const override
-    {
-        return isValid() && m_ref.panel().spec.highlightedColumns.contains(column);
-    }
-    bool isRowSelected(int row) const override { return isValid() && m_ref.panel().spec.highlightedRows.contains(row); }
-    // The selection is made with Enter or a click on a cell, not by rows.
-    bool selectRow(int) override { return false; }
-    bool selectColumn(int) override { return false; }
-    bool unselectRow(int) override { return false; }
-    bool unselectColumn(int) override { return false; }
-    void modelChange(QAccessibleTableModelChangeEvent*) override {}
 
 private:
-    static QList<int> sorted(const QSet<int>& set, int count)
-    {
-        QList<int> list;
-        for (int i : set) {
-            if (i >= 0 && i < count)
-                list << i;
-        }
-        std::sort(list.begin(), list.end());
-        return list;
-    }
-
     PanelRef m_ref;
-    QStringList m_rowLabels;
-    QStringList m_columnLabels;
-    mutable std::map<int, QAccessible::Id> m_cells; // by row * columns + column
 };
-
-QAccessibleInterface* PanelCell::parent() const
-{
-    return const_cast<PanelTable*>(m_table);
-}
-
-QAccessibleInterface* PanelCell::table() const
-{
-    return parent();
-}
-
-QString PanelCell::text(QAccessible::Text t) const
-{
-    if (!isValid())
-        return {};
-    const Figure& figure = m_ref.view->figure();
-    switch (t) {
-    case QAccessible::Name:
-        return tr("%1, %2, %3: %4")
-            .arg(m_ref.panel().name, m_table->rowText(m_row), m_table->columnText(m_column),
-                 figure.cellValueText(m_ref.panelIndex, m_row, m_column));
-    case QAccessible::Value:
-        return figure.cellValueText(m_ref.panelIndex, m_row, m_column);
-    case QAccessible::Description:
-        return plainText(figure.cellToolTip(m_ref.panelIndex, m_row, m_column));
-    default:
-        return {};
-    }
-}
 
 // The view: its panels' tables in figure order, then the cell editor while one is open.
 class FigureViewAccessible : public QAccessibleWidget

@@ -1,4 +1,5 @@
 #include "ui/widgets/heatmapaccessible.h"
+#include "ui/widgets/accessibletable.h"
 
 #include "ui/render/heatmaplayout.h"
 #include "ui/render/heatmapscale.h"
@@ -58,98 +59,28 @@ Shown shownBy(QWidget* widget)
     return shown;
 }
 
-class HeatmapTable;
-
-class HeatmapCell : public QAccessibleInterface, public QAccessibleTableCellInterface
-{
-    Q_DECLARE_TR_FUNCTIONS(HeatmapCell)
-
-public:
-    HeatmapCell(HeatmapTable* table, int row, int column)
-        : m_table(table)
-        , m_row(row)
-        , m_column(column)
-    {
-    }
-
-    bool isValid() const override;
-    QObject* object() const override { return nullptr; }
-    QWindow* window() const override;
-    QAccessibleInterface* parent() const override;
-    QAccessibleInterface* child(int) const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface*) const override { return -1; }
-    QAccessibleInterface* childAt(int, int) const override { return nullptr; }
-    QString text(QAccessible::Text t) const override;
-    void setText(QAccessible::Text, const QString&) override {}
-    QRect rect() const override;
-    QAccessible::Role role() const override { return QAccessible::Cell; }
-    QAccessible::State state() const override
-    {
-        QAccessible::State s;
-        s.readOnly = true;
-        s.invalid = !isValid();
-        return s;
-    }
-    void* interface_cast(QAccessible::InterfaceType type) override
-    {
-        return type == QAccessible::TableCellInterface ? static_cast<QAccessibleTableCellInterface*>(this) : nullptr;
-    }
-
-    bool isSelected() const override;
-    QList<QAccessibleInterface*> columnHeaderCells() const override { return {}; }
-    QList<QAccessibleInterface*> rowHeaderCells() const override { return {}; }
-    int columnIndex() const override { return m_column; }
-    int rowIndex() const override { return m_row; }
-    int columnExtent() const override { return 1; }
-    int rowExtent() const override { return 1; }
-    QAccessibleInterface* table() const override;
-
-private:
-    HeatmapTable* m_table; // owns this cell
-    int m_row;
-    int m_column;
-};
-
-class HeatmapTable : public QAccessibleInterface, public QAccessibleTableInterface
+class HeatmapTable : public AccessibleTable
 {
     Q_DECLARE_TR_FUNCTIONS(HeatmapTable)
 
 public:
     // `valid` is the widget's interface's: whether this showing is still the one on screen.
     HeatmapTable(QWidget* widget, Heatmap heatmap, QTransform toWidget, std::function<bool()> valid)
-        : m_widget(widget)
+        : AccessibleTable(heatmap.spec.rowLabels, heatmap.spec.columnLabels)
+        , m_widget(widget)
         , m_heatmap(std::move(heatmap))
         , m_toWidget(toWidget)
         , m_valid(std::move(valid))
     {
     }
-    ~HeatmapTable() override
-    {
-        for (const auto& [index, id] : m_cells)
-            QAccessible::deleteAccessibleInterface(id);
-    }
 
     const HeatmapSpec& spec() const { return m_heatmap.spec; }
-    QWidget* widget() const { return m_widget; }
     QRect toScreen(const QRectF& layoutRect) const
     {
         if (!m_widget || layoutRect.isEmpty())
             return {};
         const QRect r = m_toWidget.mapRect(layoutRect).toAlignedRect();
         return QRect(m_widget->mapToGlobal(r.topLeft()), r.size());
-    }
-    QRectF cellRect(int row, int column) const { return m_heatmap.layout.cellRect(row, column); }
-    // "row 'i'", or "row 2" for an axis without names.
-    QString rowText(int row) const
-    {
-        const QString label = spec().rowLabels.value(row);
-        return label.isEmpty() ? tr("row %1").arg(row) : tr("row '%1'").arg(label);
-    }
-    QString columnText(int column) const
-    {
-        const QString label = spec().columnLabels.value(column);
-        return label.isEmpty() ? tr("column %1").arg(column) : tr("column '%1'").arg(label);
     }
     // The title without its shape ("Q  5 × 3" reads as "Q").
     QString name() const { return spec().title.section(QStringLiteral("  "), 0, 0).trimmed(); }
@@ -159,26 +90,10 @@ public:
     }
 
     bool isValid() const override { return m_widget && m_valid && m_valid(); }
-    QObject* object() const override { return nullptr; }
     QWindow* window() const override { return m_widget ? m_widget->window()->windowHandle() : nullptr; }
     QAccessibleInterface* parent() const override
     {
         return m_widget ? QAccessible::queryAccessibleInterface(m_widget.data()) : nullptr;
-    }
-    QAccessibleInterface* child(int index) const override
-    {
-        const int columns = columnCount();
-        if (index < 0 || columns == 0 || index >= childCount())
-            return nullptr;
-        return cellAt(index / columns, index % columns);
-    }
-    int childCount() const override { return rowCount() * columnCount(); }
-    int indexOfChild(const QAccessibleInterface* child) const override
-    {
-        auto* cell = child ? const_cast<QAccessibleInterface*>(child)->tableCellInterface() : nullptr;
-        if (!cell || cell->table() != this)
-            return -1;
-        return cell->rowIndex() * columnCount() + cell->columnIndex();
     }
     QAccessibleInterface* childAt(int x, int y) const override
     {
@@ -200,35 +115,7 @@ public:
         }
         return {};
     }
-    void setText(QAccessible::Text, const QString&) override {}
     QRect rect() const override { return isValid() ? toScreen(m_heatmap.layout.gridRect) : QRect(); }
-    QAccessible::Role role() const override { return QAccessible::Table; }
-    QAccessible::State state() const override
-    {
-        QAccessible::State s;
-        s.readOnly = true;
-        s.invalid = !isValid();
-        return s;
-    }
-    void* interface_cast(QAccessible::InterfaceType type) override
-    {
-        return type == QAccessible::TableInterface ? static_cast<QAccessibleTableInterface*>(this) : nullptr;
-    }
-
-    QAccessibleInterface* caption() const override { return nullptr; }
-    QAccessibleInterface* summary() const override { return nullptr; }
-    QAccessibleInterface* cellAt(int row, int column) const override
-    {
-        if (row < 0 || column < 0 || row >= rowCount() || column >= columnCount())
-            return nullptr;
-        const int index = row * columnCount() + column;
-        auto it = m_cells.find(index);
-        if (it == m_cells.end()) {
-            auto* cell = new HeatmapCell(const_cast<HeatmapTable*>(this), row, column);
-            it = m_cells.emplace(index, QAccessible::registerAccessibleInterface(cell)).first;
-        }
-        return QAccessible::accessibleInterface(it->second);
-    }
     // The layout's grid, which never has more cells than the matrix.
     int columnCount() const override
     {
@@ -238,88 +125,30 @@ public:
     {
         return isValid() ? std::min<int>(m_heatmap.layout.rows, static_cast<int>(spec().matrix->rows())) : 0;
     }
-    QString columnDescription(int column) const override { return columnText(column); }
-    QString rowDescription(int row) const override { return rowText(row); }
 
-    int selectedCellCount() const override { return 0; }
-    QList<QAccessibleInterface*> selectedCells() const override { return {}; }
-    int selectedColumnCount() const override { return static_cast<int>(selectedColumns().size()); }
-    int selectedRowCount() const override { return static_cast<int>(selectedRows().size()); }
-    QList<int> selectedColumns() const override { return sorted(spec().highlightedColumns, columnCount()); }
-    QList<int> selectedRows() const override { return sorted(spec().highlightedRows, rowCount()); }
-    bool isColumnSelected(int column) const override { return spec().highlightedColumns.contains(column); }
-    bool isRowSelected(int row) const override { return spec().highlightedRows.contains(row); }
-    // These heatmaps are read, not selected from.
-    bool selectRow(int) override { return false; }
-    bool selectColumn(int) override { return false; }
-    bool unselectRow(int) override { return false; }
-    bool unselectColumn(int) override { return false; }
-    void modelChange(QAccessibleTableModelChangeEvent*) override {}
+    QString cellText(int row, int column, QAccessible::Text t) const override
+    {
+        switch (t) {
+        case QAccessible::Name:
+            return tr("%1, %2, %3: %4").arg(name(), rowText(row), columnText(column), valueText(row, column));
+        case QAccessible::Value:
+            return valueText(row, column);
+        default:
+            return {};
+        }
+    }
+    QRect cellRect(int row, int column) const override { return toScreen(m_heatmap.layout.cellRect(row, column)); }
+    // These heatmaps are read, not selected from: a highlighted row or column is their selection.
+    bool isCellSelected(int row, int column) const override { return isRowSelected(row) || isColumnSelected(column); }
+    QSet<int> highlightedRows() const override { return spec().highlightedRows; }
+    QSet<int> highlightedColumns() const override { return spec().highlightedColumns; }
 
 private:
-    static QList<int> sorted(const QSet<int>& set, int count)
-    {
-        QList<int> list;
-        for (int i : set) {
-            if (i >= 0 && i < count)
-                list << i;
-        }
-        std::sort(list.begin(), list.end());
-        return list;
-    }
-
     QPointer<QWidget> m_widget;
     Heatmap m_heatmap;
     QTransform m_toWidget;
     std::function<bool()> m_valid;
-    mutable std::map<int, QAccessible::Id> m_cells; // by row * columns + column
 };
-
-bool HeatmapCell::isValid() const
-{
-    return m_row < m_table->rowCount() && m_column < m_table->columnCount();
-}
-
-QWindow* HeatmapCell::window() const
-{
-    return m_table->window();
-}
-
-QAccessibleInterface* HeatmapCell::parent() const
-{
-    return m_table;
-}
-
-QAccessibleInterface* HeatmapCell::table() const
-{
-    return m_table;
-}
-
-QRect HeatmapCell::rect() const
-{
-    return isValid() ? m_table->toScreen(m_table->cellRect(m_row, m_column)) : QRect();
-}
-
-bool HeatmapCell::isSelected() const
-{
-    return m_table->isRowSelected(m_row) || m_table->isColumnSelected(m_column);
-}
-
-QString HeatmapCell::text(QAccessible::Text t) const
-{
-    if (!isValid())
-        return {};
-    switch (t) {
-    case QAccessible::Name:
-        return tr("%1, %2, %3: %4")
-            .arg(m_table->name(), m_table->rowText(m_row), m_table->columnText(m_column),
-                 m_table->valueText(m_row, m_column));
-    case QAccessible::Value:
-        return m_table->valueText(m_row, m_column);
-    default:
-        return {};
-    }
-}
 
 // A widget whose heatmaps are its children, in the order drawn.
 class HeatmapsAccessible : public QAccessibleWidget
