@@ -125,7 +125,13 @@ std::vector<std::vector<Matrix>> weightsOf(const ForwardCache& cache)
 } // namespace
 
 TrainingError::TrainingError(Kind kind, const std::string& message)
-    : std::runtime_error(message)
+    : TranslatableError(message)
+    , m_kind(kind)
+{
+}
+
+TrainingError::TrainingError(Kind kind, const Message& message)
+    : TranslatableError(message)
     , m_kind(kind)
 {
 }
