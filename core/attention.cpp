@@ -625,8 +625,18 @@ try {
         },
         threads);
     for (const auto& [stage, matrix] :
-         {std::pair{"The queries Q = X W_query", &layer.q}, std::pair{"The keys K = X W_key", &layer.k},
-          std::pair{"The values V = X W_value", &layer.v}}) {
+         {std::pair{QT_TRANSLATE_NOOP("AttentionError",
+                                      "The queries Q = X W_query exceed float64's range (about 1.8e308), so attention "
+                                      "cannot be computed: use smaller embeddings or weights."),
+                    &layer.q},
+          std::pair{QT_TRANSLATE_NOOP("AttentionError",
+                                      "The keys K = X W_key exceed float64's range (about 1.8e308), so attention "
+                                      "cannot be computed: use smaller embeddings or weights."),
+                    &layer.k},
+          std::pair{QT_TRANSLATE_NOOP("AttentionError",
+                                      "The values V = X W_value exceed float64's range (about 1.8e308), so attention "
+                                      "cannot be computed: use smaller embeddings or weights."),
+                    &layer.v}}) {
         if (!matrix->allFinite())
             throw overflowError(stage);
     }

@@ -79,6 +79,18 @@
         <source>The embedding of &quot;%1&quot; holds an infinite or undefined number.</source>
         <translation>Das Embedding von „%1“ enthält eine unendliche oder undefinierte Zahl.</translation>
     </message>
+    <message>
+        <source>The queries Q = X W_query exceed float64&apos;s range (about 1.8e308), so attention cannot be computed: use smaller embeddings or weights.</source>
+        <translation>Die Queries Q = X W_query überschreiten den Wertebereich von float64 (etwa 1,8e308), daher kann die Attention nicht berechnet werden: Verwenden Sie kleinere Embeddings oder Gewichte.</translation>
+    </message>
+    <message>
+        <source>The keys K = X W_key exceed float64&apos;s range (about 1.8e308), so attention cannot be computed: use smaller embeddings or weights.</source>
+        <translation>Die Keys K = X W_key überschreiten den Wertebereich von float64 (etwa 1,8e308), daher kann die Attention nicht berechnet werden: Verwenden Sie kleinere Embeddings oder Gewichte.</translation>
+    </message>
+    <message>
+        <source>The values V = X W_value exceed float64&apos;s range (about 1.8e308), so attention cannot be computed: use smaller embeddings or weights.</source>
+        <translation>Die Values V = X W_value überschreiten den Wertebereich von float64 (etwa 1,8e308), daher kann die Attention nicht berechnet werden: Verwenden Sie kleinere Embeddings oder Gewichte.</translation>
+    </message>
 </context>
 <context>
     <name>Explanation</name>
@@ -588,15 +600,15 @@
     </message>
     <message>
         <source>Embeddings: a vector of numbers for every token</source>
-        <translation>Embeddings: ein Zahlenvektor für jedes Token</translation>
+        <translation>Embeddings: ein Zahlenvektor je Token</translation>
     </message>
     <message>
         <source>Projections: a query, a key and a value for every token</source>
-        <translation>Projektionen: Query, Key und Value für jedes Token</translation>
+        <translation>Projektionen: Query, Key und Value je Token</translation>
     </message>
     <message>
         <source>Scores: how well each query matches each key</source>
-        <translation>Scores: wie gut jede Query zu jedem Key passt</translation>
+        <translation>Scores: wie gut Query und Key zusammenpassen</translation>
     </message>
     <message>
         <source>Scaling: dividing the scores by √d_k</source>

@@ -79,6 +79,18 @@
         <source>The embedding of &quot;%1&quot; holds an infinite or undefined number.</source>
         <translation>“%1”的嵌入含有无穷大或未定义的数。</translation>
     </message>
+    <message>
+        <source>The queries Q = X W_query exceed float64&apos;s range (about 1.8e308), so attention cannot be computed: use smaller embeddings or weights.</source>
+        <translation>查询 Q = X W_query 超出了 float64 的范围（约 1.8e308），无法计算注意力：请使用更小的嵌入或权重。</translation>
+    </message>
+    <message>
+        <source>The keys K = X W_key exceed float64&apos;s range (about 1.8e308), so attention cannot be computed: use smaller embeddings or weights.</source>
+        <translation>键 K = X W_key 超出了 float64 的范围（约 1.8e308），无法计算注意力：请使用更小的嵌入或权重。</translation>
+    </message>
+    <message>
+        <source>The values V = X W_value exceed float64&apos;s range (about 1.8e308), so attention cannot be computed: use smaller embeddings or weights.</source>
+        <translation>值 V = X W_value 超出了 float64 的范围（约 1.8e308），无法计算注意力：请使用更小的嵌入或权重。</translation>
+    </message>
 </context>
 <context>
     <name>Explanation</name>
