@@ -6,6 +6,7 @@
 
 #include "core/attention.h"
 #include "core/gpt2model.h"
+#include "core/safetensors.h"
 #include "ui/render/figure.h"
 #include "ui/render/language.h"
 #include "ui/render/lessonpage.h"
@@ -240,6 +241,15 @@ private slots:
         QVERIFY2(message.startsWith(QStringLiteral("Die GPT-2-Konfiguration ")) &&
                      message.endsWith(QStringLiteral(" ist kein gültiges JSON.")),
                  qPrintable(message));
+
+        // A checkpoint that is a folder, not a file.
+        message.clear();
+        try {
+            attn::SafetensorsFile::open(dir.path().toStdString());
+        } catch (const std::exception& e) {
+            message = translatedMessage(e);
+        }
+        QCOMPARE(message, QStringLiteral("Die safetensors-Datei %1 ist keine reguläre Datei.").arg(dir.path()));
 
         QVERIFY(installLanguage(QStringLiteral("zh_CN")));
         config = sentenceConfig();

@@ -377,6 +377,11 @@
         <source>over all %1 tokens: max = %2, Σ exp(l − max) = %3</source>
         <translation>über alle %1 Tokens: max = %2, Σ exp(l − max) = %3</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>Two counts: the tokens, then the vocabulary&apos;s words.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -564,6 +569,18 @@
     <message>
         <source>The text is %1 tokens long, more than the %2 tokens GPT-2 can read at once.</source>
         <translation>Der Text ist %1 Tokens lang, mehr als die %2 Tokens, die GPT-2 auf einmal lesen kann.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 cannot be read.</source>
+        <translation>Das GPT-2-Vokabular %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 merges %1 cannot be read.</source>
+        <translation>Die GPT-2-Merges %1 können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 cannot be read.</source>
+        <translation>Der GPT-2-Tokenizer %1 kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -842,6 +859,21 @@
     <message>
         <source>attention output</source>
         <translation>Attention-Ausgabe</translation>
+    </message>
+</context>
+<context>
+    <name>SafetensorsError</name>
+    <message>
+        <source>The safetensors file %1 cannot be opened (%2).</source>
+        <translation>Die safetensors-Datei %1 kann nicht geöffnet werden (%2).</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 is not a regular file.</source>
+        <translation>Die safetensors-Datei %1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 is %2 bytes long, shorter than the 8-byte header length it must begin with.</source>
+        <translation>Die safetensors-Datei %1 ist %2 Byte lang, kürzer als die 8 Byte lange Angabe der Kopflänge, mit der sie beginnen muss.</translation>
     </message>
 </context>
 </TS>

@@ -372,6 +372,11 @@
         <source>over all %1 tokens: max = %2, Σ exp(l − max) = %3</source>
         <translation>对全部 %1 个词元：max = %2，Σ exp(l − max) = %3</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>Two counts: the tokens, then the vocabulary&apos;s words.</extracomment>
+        <translation>%1，%2</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -558,6 +563,18 @@
     <message>
         <source>The text is %1 tokens long, more than the %2 tokens GPT-2 can read at once.</source>
         <translation>文本长 %1 个词元，超过了 GPT-2 一次最多能读取的 %2 个词元。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 cannot be read.</source>
+        <translation>无法读取 GPT-2 词表 %1。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 merges %1 cannot be read.</source>
+        <translation>无法读取 GPT-2 合并规则文件 %1。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 cannot be read.</source>
+        <translation>无法读取 GPT-2 分词器 %1。</translation>
     </message>
 </context>
 <context>
@@ -835,6 +852,21 @@
     <message>
         <source>attention output</source>
         <translation>注意力输出</translation>
+    </message>
+</context>
+<context>
+    <name>SafetensorsError</name>
+    <message>
+        <source>The safetensors file %1 cannot be opened (%2).</source>
+        <translation>无法打开 safetensors 文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 is not a regular file.</source>
+        <translation>safetensors 文件 %1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 is %2 bytes long, shorter than the 8-byte header length it must begin with.</source>
+        <translation>safetensors 文件 %1 长 %2 字节，比文件开头必须有的 8 字节头部长度字段还短。</translation>
     </message>
 </context>
 </TS>

@@ -594,10 +594,11 @@ QStringList tokenLines(const attn::AttentionResult& result, int i)
     const int words = static_cast<int>(result.vocabulary.words.size());
     // English's own singular and plural as two sources (each a numerus
     // entry for the languages with other rules).
-    lines << (n == 1 ? Explanation::tr("%n token", nullptr, n) : Explanation::tr("%n tokens", nullptr, n)) +
-                 QStringLiteral(", ") +
-                 (words == 1 ? Explanation::tr("%n vocabulary word", nullptr, words)
-                             : Explanation::tr("%n vocabulary words", nullptr, words));
+    //: Two counts: the tokens, then the vocabulary's words.
+    lines << Explanation::tr("%1, %2").arg(n == 1 ? Explanation::tr("%n token", nullptr, n)
+                                                  : Explanation::tr("%n tokens", nullptr, n),
+                                           words == 1 ? Explanation::tr("%n vocabulary word", nullptr, words)
+                                                      : Explanation::tr("%n vocabulary words", nullptr, words));
     const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(i)];
     int uses = 0;
     for (int w : result.vocabulary.tokenWord)
