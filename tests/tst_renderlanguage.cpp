@@ -7,6 +7,7 @@
 #include "core/attention.h"
 #include "core/gpt2model.h"
 #include "core/safetensors.h"
+#include "core/train/training.h"
 #include "ui/render/figure.h"
 #include "ui/render/language.h"
 #include "ui/render/lessonpage.h"
@@ -250,6 +251,18 @@ private slots:
             message = translatedMessage(e);
         }
         QCOMPARE(message, QStringLiteral("Die safetensors-Datei %1 ist keine reguläre Datei.").arg(dir.path()));
+
+        // A training option the task cannot take.
+        attn::train::TrainOptions options = attn::train::defaultOptions("sort");
+        options.length = 4;
+        message.clear();
+        try {
+            attn::train::validateOptions(options);
+        } catch (const std::exception& e) {
+            message = translatedMessage(e);
+        }
+        QCOMPARE(message, QStringLiteral("Die Aufgabe sort braucht eine ungerade Länge von mindestens 3 (Zahlen, "
+                                         "Trennzeichen, sortierte Zahlen), nicht 4."));
 
         QVERIFY(installLanguage(QStringLiteral("zh_CN")));
         config = sentenceConfig();

@@ -876,4 +876,79 @@
         <translation>Die safetensors-Datei %1 ist %2 Byte lang, kürzer als die 8 Byte lange Angabe der Kopflänge, mit der sie beginnen muss.</translation>
     </message>
 </context>
+<context>
+    <name>TrainingError</name>
+    <message>
+        <source>Unknown task &quot;%1&quot;; the tasks are previous, reverse, sort and induction.</source>
+        <translation>Unbekannte Aufgabe „%1“; die Aufgaben sind previous, reverse, sort und induction.</translation>
+    </message>
+    <message>
+        <source>The number of steps must be at least %1, not %2.</source>
+        <translation>Die Anzahl der Schritte muss mindestens %1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The batch size must be at least %1, not %2.</source>
+        <translation>Die Batchgröße muss mindestens %1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The number of heads must be at least %1, not %2.</source>
+        <translation>Die Anzahl der Köpfe muss mindestens %1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>d_model must be at least %1, not %2.</source>
+        <translation>d_model muss mindestens %1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The snapshot interval must be at least %1, not %2.</source>
+        <translation>Der Abstand der Schnappschüsse muss mindestens %1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The number of threads must be at least %1, not %2.</source>
+        <translation>Die Anzahl der Threads muss mindestens %1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The MLP width must be at least %1, not %2.</source>
+        <translation>Die Breite des MLP muss mindestens %1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The %1 task needs %2 to 4 layers, not %3.</source>
+        <translation>Die Aufgabe %1 braucht %2 bis 4 Schichten, nicht %3.</translation>
+    </message>
+    <message>
+        <source>These sizes are larger than a small training model takes (d_model 512, vocabulary 4096, length 512, batch 4096, 64 heads at most).</source>
+        <translation>Diese Größen übersteigen, was ein kleines Trainingsmodell fasst (höchstens d_model 512, Vokabular 4096, Länge 512, Batch 4096, 64 Köpfe).</translation>
+    </message>
+    <message>
+        <source>d_model %1 cannot be split into %2 heads: the number of heads must divide d_model.</source>
+        <translation>d_model %1 lässt sich nicht auf %2 Köpfe aufteilen: Die Anzahl der Köpfe muss d_model teilen.</translation>
+    </message>
+    <message>
+        <source>The learning rate must be a positive number.</source>
+        <translation>Die Lernrate muss eine positive Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s beta1 and beta2 must lie in [0, 1) and its epsilon must be positive.</source>
+        <translation>Bei Adam müssen beta1 und beta2 in [0, 1) liegen, und epsilon muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>The sequence length of the %3 task must be at least %1, not %2.</source>
+        <translation>Die Sequenzlänge der Aufgabe %3 muss mindestens %1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The vocabulary of the %3 task must be at least %1, not %2.</source>
+        <translation>Das Vokabular der Aufgabe %3 muss mindestens %1 umfassen, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The sort task needs an odd length of at least 3 (numbers, separator, sorted numbers), not %1.</source>
+        <translation>Die Aufgabe sort braucht eine ungerade Länge von mindestens 3 (Zahlen, Trennzeichen, sortierte Zahlen), nicht %1.</translation>
+    </message>
+    <message>
+        <source>The sort task at length %1 needs a vocabulary of at least %2 (%3 distinct numbers and the separator), not %4.</source>
+        <translation>Die Aufgabe sort braucht bei Länge %1 ein Vokabular von mindestens %2 (%3 verschiedene Zahlen und das Trennzeichen), nicht %4.</translation>
+    </message>
+    <message>
+        <source>The induction task at length %1 needs a vocabulary of at least %2 (a run of distinct tokens and other filler tokens), not %3.</source>
+        <translation>Die Aufgabe induction braucht bei Länge %1 ein Vokabular von mindestens %2 (eine Folge verschiedener Tokens und weitere Fülltokens), nicht %3.</translation>
+    </message>
+</context>
 </TS>

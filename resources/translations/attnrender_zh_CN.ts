@@ -869,4 +869,79 @@
         <translation>safetensors 文件 %1 长 %2 字节，比文件开头必须有的 8 字节头部长度字段还短。</translation>
     </message>
 </context>
+<context>
+    <name>TrainingError</name>
+    <message>
+        <source>Unknown task &quot;%1&quot;; the tasks are previous, reverse, sort and induction.</source>
+        <translation>未知的任务“%1”；可用的任务有 previous、reverse、sort 和 induction。</translation>
+    </message>
+    <message>
+        <source>The number of steps must be at least %1, not %2.</source>
+        <translation>步数至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The batch size must be at least %1, not %2.</source>
+        <translation>批量大小至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The number of heads must be at least %1, not %2.</source>
+        <translation>头数至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>d_model must be at least %1, not %2.</source>
+        <translation>d_model 至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The snapshot interval must be at least %1, not %2.</source>
+        <translation>快照间隔至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The number of threads must be at least %1, not %2.</source>
+        <translation>线程数至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The MLP width must be at least %1, not %2.</source>
+        <translation>多层感知机的宽度至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The %1 task needs %2 to 4 layers, not %3.</source>
+        <translation>任务 %1 需要 %2 到 4 层，而不是 %3 层。</translation>
+    </message>
+    <message>
+        <source>These sizes are larger than a small training model takes (d_model 512, vocabulary 4096, length 512, batch 4096, 64 heads at most).</source>
+        <translation>这些尺寸超出了小型训练模型的上限（最多 d_model 512、词表 4096、长度 512、批量 4096、64 个头）。</translation>
+    </message>
+    <message>
+        <source>d_model %1 cannot be split into %2 heads: the number of heads must divide d_model.</source>
+        <translation>d_model %1 无法分给 %2 个头：头数必须能整除 d_model。</translation>
+    </message>
+    <message>
+        <source>The learning rate must be a positive number.</source>
+        <translation>学习率必须是正数。</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s beta1 and beta2 must lie in [0, 1) and its epsilon must be positive.</source>
+        <translation>Adam 的 beta1 和 beta2 必须位于 [0, 1) 内，epsilon 必须为正。</translation>
+    </message>
+    <message>
+        <source>The sequence length of the %3 task must be at least %1, not %2.</source>
+        <translation>任务 %3 的序列长度至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The vocabulary of the %3 task must be at least %1, not %2.</source>
+        <translation>任务 %3 的词表大小至少为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The sort task needs an odd length of at least 3 (numbers, separator, sorted numbers), not %1.</source>
+        <translation>任务 sort 需要至少为 3 的奇数长度（数字、分隔符、排好序的数字），而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The sort task at length %1 needs a vocabulary of at least %2 (%3 distinct numbers and the separator), not %4.</source>
+        <translation>长度为 %1 时，任务 sort 需要至少 %2 的词表（%3 个不同的数字和分隔符），而不是 %4。</translation>
+    </message>
+    <message>
+        <source>The induction task at length %1 needs a vocabulary of at least %2 (a run of distinct tokens and other filler tokens), not %3.</source>
+        <translation>长度为 %1 时，任务 induction 需要至少 %2 的词表（一串互不相同的词元和其他填充词元），而不是 %3。</translation>
+    </message>
+</context>
 </TS>
