@@ -237,15 +237,18 @@ Gpt2Config parseGpt2Config(std::string_view text, const std::string& fileName)
     }
     if (const auto act = json.find("activation_function"); act != json.end()) {
         if (!act->is_string() || (*act != "gelu_new" && *act != "gelu_pytorch_tanh"))
-            throw Gpt2Error("The GPT-2 configuration " + fileName + " asks for the activation " + act->dump() +
-                            ", but only GPT-2's gelu_new is computed.");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 asks for the activation "
+                                                                "%2, but only GPT-2's gelu_new is computed."),
+                                 fileName, act->dump()));
     }
     if (const auto scale = json.find("scale_attn_weights"); scale != json.end() && *scale == false)
-        throw Gpt2Error("The GPT-2 configuration " + fileName +
-                        " turns off the scaling of attention scores, which GPT-2 always applies.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 turns off the scaling of "
+                                                            "attention scores, which GPT-2 always applies."),
+                             fileName));
     if (const auto byLayer = json.find("scale_attn_by_inverse_layer_idx"); byLayer != json.end() && *byLayer == true)
-        throw Gpt2Error("The GPT-2 configuration " + fileName +
-                        " scales attention by the inverse layer index, which GPT-2 does not.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 scales attention by the "
+                                                            "inverse layer index, which GPT-2 does not."),
+                             fileName));
 
     Gpt2Config config;
     config.nLayer = positiveInt(json, "n_layer", fileName, 1000);
@@ -256,13 +259,15 @@ Gpt2Config parseGpt2Config(std::string_view text, const std::string& fileName)
     config.vocabSize = positiveInt(json, "vocab_size", fileName, 1 << 24);
     if (const auto eps = json.find("layer_norm_epsilon"); eps != json.end()) {
         if (!eps->is_number() || !(eps->get<double>() > 0.0) || !(eps->get<double>() < 1.0))
-            throw Gpt2Error("The GPT-2 configuration " + fileName + " gives layer_norm_epsilon as " + eps->dump() +
-                            ", not a number between 0 and 1.");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 gives layer_norm_epsilon "
+                                                                "as %2, not a number between 0 and 1."),
+                                 fileName, eps->dump()));
         config.layerNormEpsilon = eps->get<double>();
     }
     if (config.nEmbd % config.nHead != 0)
-        throw Gpt2Error("The GPT-2 configuration " + fileName + " splits n_embd " + std::to_string(config.nEmbd) +
-                        " over " + std::to_string(config.nHead) + " heads, which does not divide it.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 splits n_embd %2 over %3 "
+                                                            "heads, which does not divide it."),
+                             fileName, config.nEmbd, config.nHead));
     return config;
 }
 
@@ -325,8 +330,9 @@ Gpt2Model Gpt2Model::fromSafetensors(const Gpt2Config& config, std::shared_ptr<c
                                                                 "but the configuration needs %4."),
                                  file.name(), info->name, info->shapeText(), shapeText(shape)));
         if (!isFloatingPoint(info->dtype))
-            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " stores " + info->name + " as " +
-                            std::string(toString(info->dtype)) + ", not as F32, F16, BF16 or F64.");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 checkpoint %1 stores %2 as %3, not as "
+                                                                "F32, F16, BF16 or F64."),
+                                 file.name(), info->name, std::string(toString(info->dtype))));
         return *info;
     };
     const auto finite = [&](const float* data, Eigen::Index size, const TensorInfo& info) {
@@ -708,7 +714,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
     }
     checkCancel(options.cancel);
     if (!x.allFinite())
-        throw Gpt2Error("The model's numbers grow past float32's range on this text: its weights cannot be right.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP(
+            "Gpt2Error", "The model's numbers grow past float32's range on this text: its weights cannot be right.")));
 
     MatrixF last;
     layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon, threads);

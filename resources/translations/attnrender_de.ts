@@ -582,6 +582,34 @@
         <source>The GPT-2 tokenizer %1 cannot be read.</source>
         <translation>Der GPT-2-Tokenizer %1 kann nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>The GPT-2 configuration %1 asks for the activation %2, but only GPT-2&apos;s gelu_new is computed.</source>
+        <translation>Die GPT-2-Konfiguration %1 verlangt die Aktivierung %2, berechnet wird aber nur gelu_new von GPT-2.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 configuration %1 turns off the scaling of attention scores, which GPT-2 always applies.</source>
+        <translation>Die GPT-2-Konfiguration %1 schaltet die Skalierung der Attention-Scores aus, die GPT-2 immer anwendet.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 configuration %1 scales attention by the inverse layer index, which GPT-2 does not.</source>
+        <translation>Die GPT-2-Konfiguration %1 skaliert die Attention mit dem Kehrwert des Schichtindex, was GPT-2 nicht tut.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 configuration %1 gives layer_norm_epsilon as %2, not a number between 0 and 1.</source>
+        <translation>Die GPT-2-Konfiguration %1 gibt layer_norm_epsilon als %2 an, nicht als Zahl zwischen 0 und 1.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 configuration %1 splits n_embd %2 over %3 heads, which does not divide it.</source>
+        <translation>Die GPT-2-Konfiguration %1 verteilt n_embd %2 auf %3 Köpfe, die es nicht ohne Rest teilen.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 checkpoint %1 stores %2 as %3, not as F32, F16, BF16 or F64.</source>
+        <translation>Der GPT-2-Checkpoint %1 speichert %2 als %3, nicht als F32, F16, BF16 oder F64.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s numbers grow past float32&apos;s range on this text: its weights cannot be right.</source>
+        <translation>Die Zahlen des Modells überschreiten bei diesem Text den Wertebereich von float32: Seine Gewichte können nicht stimmen.</translation>
+    </message>
 </context>
 <context>
     <name>HeadView</name>
@@ -949,6 +977,30 @@
     <message>
         <source>The induction task at length %1 needs a vocabulary of at least %2 (a run of distinct tokens and other filler tokens), not %3.</source>
         <translation>Die Aufgabe induction braucht bei Länge %1 ein Vokabular von mindestens %2 (eine Folge verschiedener Tokens und weitere Fülltokens), nicht %3.</translation>
+    </message>
+    <message>
+        <source>The model file is not valid JSON.</source>
+        <translation>Die Modelldatei ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>This is not a trained attention model file.</source>
+        <translation>Dies ist keine Datei eines trainierten Attention-Modells.</translation>
+    </message>
+    <message>
+        <source>The model file has version %1; this program reads version 1.</source>
+        <translation>Die Modelldatei hat die Version %1; dieses Programm liest Version 1.</translation>
+    </message>
+    <message>
+        <source>The model file lacks a setting or holds one of the wrong type.</source>
+        <translation>In der Modelldatei fehlt eine Einstellung oder eine hat den falschen Typ.</translation>
+    </message>
+    <message>
+        <source>Could not write the model file %1.</source>
+        <translation>Die Modelldatei %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not open the model file %1.</source>
+        <translation>Die Modelldatei %1 konnte nicht geöffnet werden.</translation>
     </message>
 </context>
 </TS>

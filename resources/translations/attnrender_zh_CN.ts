@@ -576,6 +576,34 @@
         <source>The GPT-2 tokenizer %1 cannot be read.</source>
         <translation>无法读取 GPT-2 分词器 %1。</translation>
     </message>
+    <message>
+        <source>The GPT-2 configuration %1 asks for the activation %2, but only GPT-2&apos;s gelu_new is computed.</source>
+        <translation>GPT-2 配置 %1 要求使用激活函数 %2，但这里只计算 GPT-2 的 gelu_new。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 configuration %1 turns off the scaling of attention scores, which GPT-2 always applies.</source>
+        <translation>GPT-2 配置 %1 关闭了注意力分数的缩放，而 GPT-2 总是进行缩放。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 configuration %1 scales attention by the inverse layer index, which GPT-2 does not.</source>
+        <translation>GPT-2 配置 %1 按层索引的倒数缩放注意力，而 GPT-2 并不这样做。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 configuration %1 gives layer_norm_epsilon as %2, not a number between 0 and 1.</source>
+        <translation>GPT-2 配置 %1 将 layer_norm_epsilon 设为 %2，而不是 0 到 1 之间的数。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 configuration %1 splits n_embd %2 over %3 heads, which does not divide it.</source>
+        <translation>GPT-2 配置 %1 把 n_embd %2 分给 %3 个头，但头数不能整除它。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 checkpoint %1 stores %2 as %3, not as F32, F16, BF16 or F64.</source>
+        <translation>GPT-2 检查点 %1 以 %3 存储 %2，而不是 F32、F16、BF16 或 F64。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s numbers grow past float32&apos;s range on this text: its weights cannot be right.</source>
+        <translation>在这段文本上，模型的数值超出了 float32 的范围：它的权重不可能正确。</translation>
+    </message>
 </context>
 <context>
     <name>HeadView</name>
@@ -942,6 +970,30 @@
     <message>
         <source>The induction task at length %1 needs a vocabulary of at least %2 (a run of distinct tokens and other filler tokens), not %3.</source>
         <translation>长度为 %1 时，任务 induction 需要至少 %2 的词表（一串互不相同的词元和其他填充词元），而不是 %3。</translation>
+    </message>
+    <message>
+        <source>The model file is not valid JSON.</source>
+        <translation>模型文件不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>This is not a trained attention model file.</source>
+        <translation>这不是训练好的注意力模型文件。</translation>
+    </message>
+    <message>
+        <source>The model file has version %1; this program reads version 1.</source>
+        <translation>模型文件的版本为 %1；本程序只能读取版本 1。</translation>
+    </message>
+    <message>
+        <source>The model file lacks a setting or holds one of the wrong type.</source>
+        <translation>模型文件缺少某项设置，或某项设置的类型不对。</translation>
+    </message>
+    <message>
+        <source>Could not write the model file %1.</source>
+        <translation>无法写入模型文件 %1。</translation>
+    </message>
+    <message>
+        <source>Could not open the model file %1.</source>
+        <translation>无法打开模型文件 %1。</translation>
     </message>
 </context>
 </TS>
