@@ -194,10 +194,12 @@ public:
                 QT_TRANSLATE_NOOP("ImportError", "The vectors have %1 numbers; d_model must be from 1 to %2."),
                 dimension, Limits::maxDModel));
         if (m_dropped.count(dimension))
-            throw ImportError("The lines disagree too often on how many numbers a word has (" +
-                              std::to_string(m_tallies.size()) +
-                              " different counts) to be read in one pass; most have " + std::to_string(dimension) +
-                              ": remove the others.");
+            throw ImportError(
+                makeMessage("ImportError",
+                            QT_TRANSLATE_NOOP("ImportError", "The lines disagree too often on how many numbers a word "
+                                                             "has (%1 different counts) to be read in one pass; most "
+                                                             "have %2: remove the others."),
+                            m_tallies.size(), dimension));
 
         m_result.dimension = static_cast<int>(dimension);
         if (const auto kept = m_candidates.find(dimension); kept != m_candidates.end())

@@ -535,13 +535,14 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
                  n, config.nCtx));
     for (const int id : ids) {
         if (id < 0 || id >= config.vocabSize)
-            throw Gpt2Error("The token id " + std::to_string(id) + " is not in GPT-2's vocabulary of " +
-                            std::to_string(config.vocabSize) + " tokens.");
+            throw Gpt2Error(
+                said(QT_TRANSLATE_NOOP("Gpt2Error", "The token id %1 is not in GPT-2's vocabulary of %2 tokens."), id,
+                     config.vocabSize));
     }
     for (const int layer : options.stageLayers) {
         if (layer < 0 || layer >= config.nLayer)
-            throw Gpt2Error("GPT-2 has no layer " + std::to_string(layer) + ": its layers are 0 to " +
-                            std::to_string(config.nLayer - 1) + ".");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "GPT-2 has no layer %1: its layers are 0 to %2."),
+                                 layer, config.nLayer - 1));
     }
     // Positions 0 .. p-1 are taken over; rows p .. n-1 (m of them) are computed.
     const Eigen::Index p = prefixLength(model, ids, options);
@@ -819,7 +820,7 @@ AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<
 std::vector<double> nextTokenProbabilities(const VectorF& logits, double temperature)
 {
     if (!(temperature > 0.0) || !std::isfinite(temperature))
-        throw Gpt2Error("The temperature must be a number above 0.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The temperature must be a number above 0.")));
     std::vector<double> p(static_cast<std::size_t>(logits.size()));
     if (p.empty())
         return p;
@@ -941,9 +942,9 @@ private:
 std::vector<int> generateGpt2(const Gpt2Model& model, const std::vector<int>& prompt, const GenerationOptions& options)
 {
     if (!options.greedy && (!(options.temperature > 0.0) || !std::isfinite(options.temperature)))
-        throw Gpt2Error("The temperature must be a number above 0.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The temperature must be a number above 0.")));
     if (options.count < 0)
-        throw Gpt2Error("The number of tokens to generate must be at least 0.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The number of tokens to generate must be at least 0.")));
     // Checks the prompt as a forward pass would (empty, too long, unknown ids).
     Gpt2ForwardOptions check;
     check.keepAttention = false;

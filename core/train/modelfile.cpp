@@ -139,13 +139,14 @@ TrainedModel fromJson(const std::string& text)
         m.seed = j.at("seed").get<std::uint64_t>();
         m.steps = j.at("steps").get<int>();
         if (m.steps < 0 || m.steps > m.options.steps)
-            throw fileError("The model file's step count lies outside its options' steps.");
+            throw fileError(
+                QT_TRANSLATE_NOOP("TrainingError", "The model file's step count lies outside its options' steps."));
         m.shape = shapeFor(m.options);
         m.params = zeroParams(m.shape);
         const Json& weights = j.at("weights");
         m.params.forEach([&](const std::string& name, Matrix& w) {
             if (!weights.contains(name))
-                throw fileError("The model file lacks the weights \"" + name + "\".");
+                throw fileError(QT_TRANSLATE_NOOP("TrainingError", "The model file lacks the weights \"%1\"."), name);
             matrixFromJson(weights.at(name), w, name);
         });
         m.loss = seriesFromJson(j.at("loss"), "loss", m.steps);

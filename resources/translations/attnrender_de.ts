@@ -610,6 +610,30 @@
         <source>The model&apos;s numbers grow past float32&apos;s range on this text: its weights cannot be right.</source>
         <translation>Die Zahlen des Modells überschreiten bei diesem Text den Wertebereich von float32: Seine Gewichte können nicht stimmen.</translation>
     </message>
+    <message>
+        <source>The token id %1 is not in GPT-2&apos;s vocabulary of %2 tokens.</source>
+        <translation>Die Token-ID %1 gehört nicht zum Vokabular von GPT-2 mit %2 Tokens.</translation>
+    </message>
+    <message>
+        <source>GPT-2 has no layer %1: its layers are 0 to %2.</source>
+        <translation>GPT-2 hat keine Schicht %1: Seine Schichten sind 0 bis %2.</translation>
+    </message>
+    <message>
+        <source>The temperature must be a number above 0.</source>
+        <translation>Die Temperatur muss eine Zahl über 0 sein.</translation>
+    </message>
+    <message>
+        <source>The number of tokens to generate must be at least 0.</source>
+        <translation>Die Anzahl der zu erzeugenden Tokens muss mindestens 0 sein.</translation>
+    </message>
+    <message>
+        <source>The text has no tokens: type at least one character.</source>
+        <translation>Der Text enthält keine Tokens: Geben Sie mindestens ein Zeichen ein.</translation>
+    </message>
+    <message>
+        <source>The text is %1 tokens long; this model reads at most %2.</source>
+        <translation>Der Text ist %1 Tokens lang; dieses Modell liest höchstens %2.</translation>
+    </message>
 </context>
 <context>
     <name>HeadView</name>
@@ -635,6 +659,10 @@
     <message>
         <source>The vectors have %1 numbers; d_model must be from 1 to %2.</source>
         <translation>Die Vektoren haben %1 Zahlen; d_model muss zwischen 1 und %2 liegen.</translation>
+    </message>
+    <message>
+        <source>The lines disagree too often on how many numbers a word has (%1 different counts) to be read in one pass; most have %2: remove the others.</source>
+        <translation>Die Zeilen sind sich zu oft uneinig, wie viele Zahlen ein Wort hat (%1 verschiedene Anzahlen), um in einem Durchgang gelesen zu werden; die meisten haben %2: Entfernen Sie die anderen.</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1029,14 @@
     <message>
         <source>Could not open the model file %1.</source>
         <translation>Die Modelldatei %1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The model file&apos;s step count lies outside its options&apos; steps.</source>
+        <translation>Die Schrittzahl der Modelldatei liegt außerhalb der Schritte ihrer Optionen.</translation>
+    </message>
+    <message>
+        <source>The model file lacks the weights &quot;%1&quot;.</source>
+        <translation>In der Modelldatei fehlen die Gewichte „%1“.</translation>
     </message>
 </context>
 </TS>

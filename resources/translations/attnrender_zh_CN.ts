@@ -604,6 +604,30 @@
         <source>The model&apos;s numbers grow past float32&apos;s range on this text: its weights cannot be right.</source>
         <translation>在这段文本上，模型的数值超出了 float32 的范围：它的权重不可能正确。</translation>
     </message>
+    <message>
+        <source>The token id %1 is not in GPT-2&apos;s vocabulary of %2 tokens.</source>
+        <translation>词元 ID %1 不在 GPT-2 含 %2 个词元的词表中。</translation>
+    </message>
+    <message>
+        <source>GPT-2 has no layer %1: its layers are 0 to %2.</source>
+        <translation>GPT-2 没有第 %1 层：它的层编号为 0 到 %2。</translation>
+    </message>
+    <message>
+        <source>The temperature must be a number above 0.</source>
+        <translation>温度必须是大于 0 的数。</translation>
+    </message>
+    <message>
+        <source>The number of tokens to generate must be at least 0.</source>
+        <translation>要生成的词元数至少为 0。</translation>
+    </message>
+    <message>
+        <source>The text has no tokens: type at least one character.</source>
+        <translation>文本中没有词元：请至少输入一个字符。</translation>
+    </message>
+    <message>
+        <source>The text is %1 tokens long; this model reads at most %2.</source>
+        <translation>文本长 %1 个词元；该模型最多读取 %2 个。</translation>
+    </message>
 </context>
 <context>
     <name>HeadView</name>
@@ -629,6 +653,10 @@
     <message>
         <source>The vectors have %1 numbers; d_model must be from 1 to %2.</source>
         <translation>向量有 %1 个数；d_model 必须在 1 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>The lines disagree too often on how many numbers a word has (%1 different counts) to be read in one pass; most have %2: remove the others.</source>
+        <translation>各行中每个词的数值个数分歧太多（%1 种不同的个数），无法一次读完；大多数行有 %2 个：请删除其他行。</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1022,14 @@
     <message>
         <source>Could not open the model file %1.</source>
         <translation>无法打开模型文件 %1。</translation>
+    </message>
+    <message>
+        <source>The model file&apos;s step count lies outside its options&apos; steps.</source>
+        <translation>模型文件的步数超出了其选项中的步数范围。</translation>
+    </message>
+    <message>
+        <source>The model file lacks the weights &quot;%1&quot;.</source>
+        <translation>模型文件缺少权重“%1”。</translation>
     </message>
 </context>
 </TS>
