@@ -5,6 +5,7 @@
 #include "ui/document/session.h"
 #include "ui/document/trainedpresets.h"
 #include "ui/render/colormap.h"
+#include "ui/render/language.h"
 #include "ui/render/panelid.h"
 
 #include <QCommandLineParser>
@@ -72,6 +73,10 @@ struct Parser
                                     "What the colours of the weights span: fixed (0 to 1, the default), matrix (its "
                                     "min to max) or row (each row's min to max).",
                                     "scale"};
+    QCommandLineOption language{"lang",
+                                "Language of the window, the help and the exports: en, de or zh_CN "
+                                "(default: the system's).",
+                                "code"};
     QCommandLineOption help{QStringList{"h", "help"}, "Show this help and exit."};
     QCommandLineOption version{QStringList{"v", "version"}, "Show the version and exit."};
 
@@ -81,7 +86,7 @@ struct Parser
                 causal,       noScale,     temperature, positional,    exportJson, exportNumpy, exportImage,
                 exportLesson, saveSession, exportCsv,   panel,         scale,      head,        model,
                 layer,        generate,    colorMap,    weightsScale,  help,       version,     train,
-                trainSteps,   trainSeed,   layers};
+                trainSteps,   trainSeed,   layers,      language};
     }
 
     Parser()
@@ -263,10 +268,21 @@ ParseOutcome parseArguments(const QStringList& arguments)
     QCommandLineParser& parser = p.parser;
 
     if (!parser.parse(arguments)) {
+        // Even so, the error speaks the language asked for.
+        if (parser.isSet(p.language))
+            options.language = attn::ui::matchLanguage(parser.value(p.language));
         error = parser.errorText();
-        if (!error.endsWith('.'))
+        if (!error.endsWith('.') && !error.endsWith(QChar(0x3002))) // an ideographic full stop
             error += '.';
         return outcome;
+    }
+    if (parser.isSet(p.language)) {
+        options.language = attn::ui::matchLanguage(parser.value(p.language));
+        if (options.language.isEmpty()) {
+            error = QStringLiteral("--lang must be one of %1, not \"%2\".")
+                        .arg(attn::ui::availableLanguages().join(QStringLiteral(", ")), parser.value(p.language));
+            return outcome;
+        }
     }
     options.showHelp = parser.isSet(p.help);
     options.showVersion = parser.isSet(p.version);

@@ -36,6 +36,7 @@ struct CommandLineOptions
     std::uint64_t trainSeed = 1;
     int selectedToken = -1; // from a session: the highlighted query token
     int lessonStep = 0;     // from a session
+    QString language;       // --lang, as availableLanguages() names it; empty: not given
     bool showHelp = false;
     bool showVersion = false;
     // Sentences about what was adjusted, not refused (a view value from the

@@ -6,10 +6,12 @@
 #include "app/headlessexport.h"
 #include "app/mainwindow.h"
 #include "core/memory.h"
+#include "ui/render/language.h"
 #include "ui/widgets/appearance.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 
@@ -75,27 +77,16 @@ int main(int argc, char* argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
 
     const SplitArguments split = splitQtArguments(arguments);
-    const ParseOutcome parsed = parseCommandLine(split.app);
-    if (!parsed.error.isEmpty())
-        return fail(parsed.error);
-    const CommandLineOptions& options = parsed.options;
-    if (options.showHelp) {
-        QTextStream(stdout) << commandLineHelp();
-        return 0;
-    }
-    if (options.showVersion) {
-        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
-                            << '\n';
-        return 0;
-    }
-
-    for (const QString& note : options.notes)
-        QTextStream(stderr) << "attention-visualizer: note: " << singleLine(note) << '\n';
+    // Parsed once before any application object exists, to know which one
+    // to make; then again in the chosen language, for its messages.
+    ParseOutcome parsed = parseCommandLine(split.app);
 
     // Qt sees only its own options, never a value of the app's: --sentence
     // -style stays a sentence. The exports take none of Qt's options.
+    const bool headless = parsed.error.isEmpty() && parsed.options.isHeadless();
+    const bool answerOnly = !parsed.error.isEmpty() || parsed.options.showHelp || parsed.options.showVersion;
     std::vector<QByteArray> qtArgumentBytes;
-    for (const QString& argument : options.isHeadless() ? split.qt.mid(0, 1) : split.qt)
+    for (const QString& argument : headless || answerOnly ? split.qt.mid(0, 1) : split.qt)
         qtArgumentBytes.push_back(argument.toLocal8Bit());
     std::vector<char*> qtArgv;
     for (QByteArray& bytes : qtArgumentBytes)
@@ -103,17 +94,54 @@ int main(int argc, char* argv[])
     qtArgv.push_back(nullptr);
     int qtArgc = static_cast<int>(qtArgumentBytes.size());
 
-    if (options.isHeadless()) {
+    // Speaks the language asked for (the window also remembers the
+    // Preferences' choice), else the system's; then parses in it.
+    const auto speak = [&](const QString& language) {
+        attn::ui::installLanguage(attn::ui::chooseLanguage(language));
+        if (attn::ui::installedLanguage() != QLatin1String("en"))
+            parsed = parseCommandLine(split.app);
+    };
+
+    if (answerOnly) {
+        // --help, --version and errors need no display.
+        QCoreApplication app(qtArgc, qtArgv.data());
+        speak(parsed.options.language);
+        if (!parsed.error.isEmpty())
+            return fail(parsed.error);
+        if (parsed.options.showHelp)
+            QTextStream(stdout) << commandLineHelp();
+        else
+            QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                                << '\n';
+        return 0;
+    }
+
+    const auto printNotes = [&parsed] {
+        for (const QString& note : parsed.options.notes)
+            QTextStream(stderr) << "attention-visualizer: note: " << singleLine(note) << '\n';
+    };
+
+    if (headless) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         qInstallMessageHandler(quietMessageHandler);
         // The exports draw with QtGui alone: no widget is made on this path.
         QGuiApplication app(qtArgc, qtArgv.data());
-        const QString error = runHeadlessExports(options);
+        speak(parsed.options.language);
+        if (!parsed.error.isEmpty())
+            return fail(parsed.error);
+        printNotes();
+        const QString error = runHeadlessExports(parsed.options);
         return error.isEmpty() ? 0 : fail(error);
     }
 
     QApplication app(qtArgc, qtArgv.data());
+    speak(parsed.options.language.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString()
+                                            : parsed.options.language);
+    if (!parsed.error.isEmpty())
+        return fail(parsed.error);
+    printNotes();
+    const CommandLineOptions& options = parsed.options;
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/attention-visualizer.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("attention-visualizer"));
     appearance::applyColorScheme(appearance::storedColorScheme());

@@ -25,24 +25,29 @@ namespace attn {
 
 namespace {
 
-void checkSeed(std::int64_t seed, const char* what)
+// The sentences of this file, translated in the context "AttentionError".
+template <typename... Args> Message said(const char* text, Args&&... args)
+{
+    return makeMessage("AttentionError", text, std::forward<Args>(args)...);
+}
+
+// `sentence`: the whole sentence for this seed, with %1 for its value.
+void checkSeed(std::int64_t seed, const char* sentence)
 {
     if (seed < 0 || seed > Limits::maxSeed)
-        throw AttentionError(AttentionError::Kind::Seed, std::string("The ") + what +
-                                                             " must be a whole number from 0 to 4294967295, not " +
-                                                             std::to_string(seed) + ".");
+        throw AttentionError(AttentionError::Kind::Seed, said(sentence, seed));
 }
 
 void checkWeights(const std::optional<Matrix>& w, int d, const char* name)
 {
     if (w && (w->rows() != d || w->cols() != d))
-        throw AttentionError(AttentionError::Kind::Weights, std::string(name) + " is " + std::to_string(w->rows()) +
-                                                                " x " + std::to_string(w->cols()) + ", but d_model " +
-                                                                std::to_string(d) + " needs " + std::to_string(d) +
-                                                                " x " + std::to_string(d) + ".");
-    if (w && !w->allFinite())
         throw AttentionError(AttentionError::Kind::Weights,
-                             std::string(name) + " holds an infinite or undefined number.");
+                             said(QT_TRANSLATE_NOOP("AttentionError", "%1 is %2 x %3, but d_model %4 needs %4 x %4."),
+                                  name, w->rows(), w->cols(), d));
+    if (w && !w->allFinite())
+        throw AttentionError(
+            AttentionError::Kind::Weights,
+            said(QT_TRANSLATE_NOOP("AttentionError", "%1 holds an infinite or undefined number."), name));
 }
 
 Matrix drawWeights(NumpyRandom& rng, WeightInit init, int d)
@@ -67,11 +72,10 @@ void checkCancel(const std::atomic<bool>* cancel)
         throw Cancelled();
 }
 
-AttentionError overflowError(const std::string& stage)
+// `sentence`: the whole sentence for the stage that overflowed.
+AttentionError overflowError(const char* sentence)
 {
-    return AttentionError(AttentionError::Kind::Overflow,
-                          stage + " exceed float64's range (about 1.8e308), so attention cannot be computed: "
-                                  "use smaller embeddings or weights.");
+    return AttentionError(AttentionError::Kind::Overflow, said(sentence));
 }
 
 // Row r of the scaled scores (÷ sqrt(d_k), ÷ temperature, masked) and, with
@@ -88,14 +92,18 @@ void scaleRow(const double* scores, double* scaled, double* weights, Eigen::Inde
     const softmax::RowStatus status = weights ? softmax::scaleSoftmaxRow(scores, scaled, weights, n, visible, scale)
                                               : softmax::scaleRow(scores, scaled, n, visible, scale);
     if (status == softmax::RowStatus::ScoresNotFinite)
-        throw overflowError("The scores (dot products of queries and keys)");
+        throw overflowError(QT_TRANSLATE_NOOP("AttentionError",
+                                              "The scores (dot products of queries and keys) exceed float64's range "
+                                              "(about 1.8e308), so attention cannot be computed: use smaller "
+                                              "embeddings or weights."));
     if (status == softmax::RowStatus::ScaledNotFinite) {
         char temperature[32];
         std::snprintf(temperature, sizeof temperature, "%g", config.temperature);
-        throw AttentionError(AttentionError::Kind::Temperature,
-                             std::string("At temperature ") + temperature +
-                                 " the scaled scores exceed float64's range (about 1.8e308): use a larger "
-                                 "temperature.");
+        throw AttentionError(
+            AttentionError::Kind::Temperature,
+            said(QT_TRANSLATE_NOOP("AttentionError", "At temperature %1 the scaled scores exceed float64's range "
+                                                     "(about 1.8e308): use a larger temperature."),
+                 temperature));
     }
 }
 
@@ -222,7 +230,9 @@ void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& con
         layer.output = head.output;
     }
     if (!layer.output.allFinite())
-        throw overflowError("The attention outputs");
+        throw overflowError(QT_TRANSLATE_NOOP("AttentionError",
+                                              "The attention outputs exceed float64's range (about 1.8e308), so "
+                                              "attention cannot be computed: use smaller embeddings or weights."));
 }
 
 } // namespace
@@ -392,8 +402,20 @@ std::uint64_t memoryBudget()
     return memoryBudget(readMemoryFacts());
 }
 
+AttentionError::AttentionError(Kind kind, const Message& message)
+    : TranslatableError(message)
+    , m_kind(kind)
+{
+}
+
 AttentionError::AttentionError(Kind kind, const std::string& message)
-    : std::runtime_error(message)
+    : TranslatableError(message)
+    , m_kind(kind)
+{
+}
+
+AttentionError::AttentionError(Kind kind, const TranslatableError& cause)
+    : TranslatableError(cause)
     , m_kind(kind)
 {
 }
@@ -423,64 +445,82 @@ std::optional<WeightInit> weightInitFromString(std::string_view name)
 AttentionError outOfMemoryError()
 {
     return AttentionError(AttentionError::Kind::TooLarge,
-                          "Not enough free memory for this input: use fewer tokens, fewer heads or a smaller d_model.");
+                          said(QT_TRANSLATE_NOOP("AttentionError", "Not enough free memory for this input: use fewer "
+                                                                   "tokens, fewer heads or a smaller d_model.")));
 }
 
 void validateConfig(const AttentionConfig& config)
 try {
     using Kind = AttentionError::Kind;
     if (config.sentence.size() > Limits::maxSentenceBytes)
-        throw AttentionError(Kind::TooManyTokens, "The sentence is " + std::to_string(config.sentence.size()) +
-                                                      " bytes long; the limit is " +
-                                                      std::to_string(Limits::maxSentenceBytes) + " bytes.");
+        throw AttentionError(
+            Kind::TooManyTokens,
+            said(QT_TRANSLATE_NOOP("AttentionError", "The sentence is %1 bytes long; the limit is %2 bytes."),
+                 config.sentence.size(), Limits::maxSentenceBytes));
     if (!config.model.empty()) {
         // The checkpoint sets the rest, its tokenizer the tokens; loading
         // and running it checks them.
         if (config.sentence.find_first_not_of(" \t\r\n") == std::string::npos)
-            throw AttentionError(Kind::NoTokens, "The text is empty: type at least one word.");
+            throw AttentionError(Kind::NoTokens, said(QT_TRANSLATE_NOOP("AttentionError",
+                                                                        "The text is empty: type at least one word.")));
         return;
     }
     // Counting stops past the limit: a huge text is refused without
     // splitting all of it first.
     const std::size_t n = countTokens(config.sentence, static_cast<std::size_t>(Limits::maxTokens));
     if (n == 0)
-        throw AttentionError(Kind::NoTokens, "The sentence has no words: type at least one.");
+        throw AttentionError(
+            Kind::NoTokens, said(QT_TRANSLATE_NOOP("AttentionError", "The sentence has no words: type at least one.")));
     if (n > static_cast<std::size_t>(Limits::maxTokens))
-        throw AttentionError(Kind::TooManyTokens, "The sentence has more than " + std::to_string(Limits::maxTokens) +
-                                                      " tokens; the limit is " + std::to_string(Limits::maxTokens) +
-                                                      ".");
+        throw AttentionError(
+            Kind::TooManyTokens,
+            said(QT_TRANSLATE_NOOP("AttentionError", "The sentence has more than %1 tokens; the limit is %1."),
+                 Limits::maxTokens));
     if (config.dModel < 1 || config.dModel > Limits::maxDModel)
-        throw AttentionError(Kind::DModel, "d_model must be from 1 to " + std::to_string(Limits::maxDModel) + ", not " +
-                                               std::to_string(config.dModel) + ".");
+        throw AttentionError(Kind::DModel,
+                             said(QT_TRANSLATE_NOOP("AttentionError", "d_model must be from 1 to %1, not %2."),
+                                  Limits::maxDModel, config.dModel));
     if (config.heads < 1)
-        throw AttentionError(Kind::Heads,
-                             "The number of heads must be at least 1, not " + std::to_string(config.heads) + ".");
+        throw AttentionError(
+            Kind::Heads,
+            said(QT_TRANSLATE_NOOP("AttentionError", "The number of heads must be at least 1, not %1."), config.heads));
     if (config.dModel % config.heads != 0)
-        throw AttentionError(Kind::Heads, std::to_string(config.heads) + " heads do not divide d_model " +
-                                              std::to_string(config.dModel) +
-                                              " evenly: choose a number of heads that divides it.");
+        throw AttentionError(Kind::Heads,
+                             said(QT_TRANSLATE_NOOP("AttentionError", "%1 heads do not divide d_model %2 evenly: "
+                                                                      "choose a number of heads that divides it."),
+                                  config.heads, config.dModel));
     // What the leanest result takes: callers keep every head's scores only
     // when that costs little (scoresToKeep).
     const std::uint64_t bytes =
         resultBytes(n, static_cast<std::uint64_t>(config.dModel), static_cast<std::uint64_t>(config.heads), 1,
                     !scoresToKeep(n, static_cast<std::uint64_t>(config.heads), 0, 0).keepsAll());
     if (const std::uint64_t budget = memoryBudget(); bytes > budget)
-        throw AttentionError(Kind::TooLarge, std::to_string(n) + " tokens with " + std::to_string(config.heads) +
-                                                 " heads need about " + gigabytes(bytes) +
-                                                 " of memory, more than this computer can spare (" + gigabytes(budget) +
-                                                 "): use fewer tokens or fewer heads.");
+        throw AttentionError(
+            Kind::TooLarge,
+            said(QT_TRANSLATE_NOOP("AttentionError", "%1 tokens with %2 heads need about %3 of memory, more than this "
+                                                     "computer can spare (%4): use fewer tokens or fewer heads."),
+                 n, config.heads, gigabytes(bytes), gigabytes(budget)));
     if (!std::isfinite(config.temperature) || config.temperature <= 0.0)
-        throw AttentionError(Kind::Temperature, "The temperature must be a finite number greater than 0.");
-    checkSeed(config.weightSeed, "weight seed");
-    checkSeed(config.embeddingSeed, "embedding seed");
+        throw AttentionError(
+            Kind::Temperature,
+            said(QT_TRANSLATE_NOOP("AttentionError", "The temperature must be a finite number greater than 0.")));
+    checkSeed(
+        config.weightSeed,
+        QT_TRANSLATE_NOOP("AttentionError", "The weight seed must be a whole number from 0 to 4294967295, not %1."));
+    checkSeed(config.embeddingSeed, QT_TRANSLATE_NOOP("AttentionError", "The embedding seed must be a whole number "
+                                                                        "from 0 to 4294967295, not %1."));
     for (const auto& [word, vector] : config.explicitEmbeddings) {
         if (vector.size() != static_cast<std::size_t>(config.dModel))
-            throw AttentionError(Kind::Embedding, "The embedding of \"" + word + "\" has " +
-                                                      std::to_string(vector.size()) + " numbers, but d_model is " +
-                                                      std::to_string(config.dModel) + ".");
+            throw AttentionError(
+                Kind::Embedding,
+                said(QT_TRANSLATE_NOOP("AttentionError", "The embedding of \"%1\" has %2 numbers, but d_model is %3."),
+                     word, vector.size(), config.dModel));
         if (!std::all_of(vector.begin(), vector.end(), [](double v) { return std::isfinite(v); }))
-            throw AttentionError(Kind::Embedding,
-                                 "The embedding of \"" + word + "\" holds an infinite or undefined number.");
+            throw AttentionError(
+                Kind::Embedding,
+                said(QT_TRANSLATE_NOOP("AttentionError",
+                                       "The embedding of \"%1\" holds an infinite or undefined number."),
+                     word));
     }
     checkWeights(config.wQuery, config.dModel, "W_query");
     checkWeights(config.wKey, config.dModel, "W_key");
@@ -585,8 +625,18 @@ try {
         },
         threads);
     for (const auto& [stage, matrix] :
-         {std::pair{"The queries Q = X W_query", &layer.q}, std::pair{"The keys K = X W_key", &layer.k},
-          std::pair{"The values V = X W_value", &layer.v}}) {
+         {std::pair{QT_TRANSLATE_NOOP("AttentionError",
+                                      "The queries Q = X W_query exceed float64's range (about 1.8e308), so attention "
+                                      "cannot be computed: use smaller embeddings or weights."),
+                    &layer.q},
+          std::pair{QT_TRANSLATE_NOOP("AttentionError",
+                                      "The keys K = X W_key exceed float64's range (about 1.8e308), so attention "
+                                      "cannot be computed: use smaller embeddings or weights."),
+                    &layer.k},
+          std::pair{QT_TRANSLATE_NOOP("AttentionError",
+                                      "The values V = X W_value exceed float64's range (about 1.8e308), so attention "
+                                      "cannot be computed: use smaller embeddings or weights."),
+                    &layer.v}}) {
         if (!matrix->allFinite())
             throw overflowError(stage);
     }

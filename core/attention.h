@@ -10,6 +10,7 @@
 // draws, so giving one never shifts the stream for the others.
 
 #include "core/matrix.h"
+#include "core/message.h"
 #include "core/tokenizer.h"
 
 #include <atomic>
@@ -86,8 +87,9 @@ struct AttentionConfig
     bool operator==(const AttentionConfig&) const = default;
 };
 
-// A configuration the engine refuses, with a sentence a user understands.
-class AttentionError : public std::runtime_error
+// A configuration the engine refuses, with a sentence a user understands
+// (translatable: its context is "AttentionError").
+class AttentionError : public TranslatableError
 {
 public:
     enum class Kind {
@@ -103,7 +105,10 @@ public:
         Overflow, // a stage exceeds float64's range: the numbers cannot be computed
     };
 
+    AttentionError(Kind kind, const Message& message);
     AttentionError(Kind kind, const std::string& message);
+    // Another error's sentence, still translatable when it was.
+    AttentionError(Kind kind, const TranslatableError& cause);
     Kind kind() const { return m_kind; }
 
 private:

@@ -160,7 +160,10 @@ public:
     ImportedEmbeddings finish(const std::vector<std::string>& wanted)
     {
         if (m_tallies.empty())
-            throw ImportError("The file holds no word vectors: each line should be a word followed by its numbers.");
+            throw ImportError(
+                makeMessage("ImportError", QT_TRANSLATE_NOOP("ImportError", "The file holds no word vectors: "
+                                                                            "each line should be a word "
+                                                                            "followed by its numbers.")));
         std::size_t mostCommon = 0;
         const Tally* best = nullptr;
         for (const auto& [count, tally] : m_tallies) {
@@ -177,18 +180,26 @@ public:
             std::size_t stated = 0;
             const auto [end, ec] = std::from_chars(m_header->data(), m_header->data() + m_header->size(), stated);
             if (ec != std::errc() || !m_tallies.count(stated))
-                throw ImportError("The header says " + *m_header + " numbers per word, but the lines have " +
-                                  std::to_string(mostCommon) + ": correct or delete the first line.");
+                throw ImportError(
+                    makeMessage("ImportError",
+                                QT_TRANSLATE_NOOP("ImportError", "The header says %1 numbers per word, but "
+                                                                 "the lines have %2: correct or delete the "
+                                                                 "first line."),
+                                *m_header, mostCommon));
             dimension = stated;
         }
         if (dimension < 1 || dimension > static_cast<std::size_t>(Limits::maxDModel))
-            throw ImportError("The vectors have " + std::to_string(dimension) + " numbers; d_model must be from 1 to " +
-                              std::to_string(Limits::maxDModel) + ".");
+            throw ImportError(makeMessage(
+                "ImportError",
+                QT_TRANSLATE_NOOP("ImportError", "The vectors have %1 numbers; d_model must be from 1 to %2."),
+                dimension, Limits::maxDModel));
         if (m_dropped.count(dimension))
-            throw ImportError("The lines disagree too often on how many numbers a word has (" +
-                              std::to_string(m_tallies.size()) +
-                              " different counts) to be read in one pass; most have " + std::to_string(dimension) +
-                              ": remove the others.");
+            throw ImportError(
+                makeMessage("ImportError",
+                            QT_TRANSLATE_NOOP("ImportError", "The lines disagree too often on how many numbers a word "
+                                                             "has (%1 different counts) to be read in one pass; most "
+                                                             "have %2: remove the others."),
+                            m_tallies.size(), dimension));
 
         m_result.dimension = static_cast<int>(dimension);
         if (const auto kept = m_candidates.find(dimension); kept != m_candidates.end())

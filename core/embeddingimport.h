@@ -12,6 +12,8 @@
 // of ImportLimits::blockBytes, so a cancel is seen after at most that many
 // bytes however long the lines are.
 
+#include "core/message.h"
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -33,10 +35,11 @@ struct ImportLimits
     static constexpr std::int64_t blockBytes = 64 << 10;
 };
 
-class ImportError : public std::runtime_error
+// Translatable in the context "ImportError".
+class ImportError : public TranslatableError
 {
 public:
-    using std::runtime_error::runtime_error;
+    using TranslatableError::TranslatableError;
 };
 
 struct ImportedEmbeddings

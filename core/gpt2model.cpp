@@ -25,15 +25,22 @@ using ConstMatrixFRef = Eigen::Ref<const MatrixF, 0, Eigen::OuterStride<>>;
 
 // ---------------------------------------------------------------- config
 
-std::string readWholeFile(const std::string& path, const char* what)
+// The sentences of this file, translated in the context "Gpt2Error".
+template <typename... Args> Message said(const char* text, Args&&... args)
+{
+    return makeMessage("Gpt2Error", text, std::forward<Args>(args)...);
+}
+
+// `sentence`: the whole sentence for this file, with %1 for its path.
+std::string readWholeFile(const std::string& path, const char* sentence)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Gpt2Error(std::string("The ") + what + " " + path + " cannot be read.");
+        throw Gpt2Error(said(sentence, path));
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad())
-        throw Gpt2Error(std::string("The ") + what + " " + path + " cannot be read.");
+        throw Gpt2Error(said(sentence, path));
     return text.str();
 }
 
@@ -43,12 +50,15 @@ int positiveInt(const nlohmann::json& json, const char* key, const std::string& 
     const auto it = json.find(key);
     if (it == json.end() || it->is_null()) {
         if (required)
-            throw Gpt2Error("The GPT-2 configuration " + fileName + " has no " + key + ".");
+            throw Gpt2Error(
+                said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 has no %2."), fileName, key));
         return fallback;
     }
     if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > maximum)
-        throw Gpt2Error("The GPT-2 configuration " + fileName + " gives " + key + " as " + it->dump() +
-                        ", not a whole number from 1 to " + std::to_string(maximum) + ".");
+        throw Gpt2Error(
+            said(QT_TRANSLATE_NOOP("Gpt2Error",
+                                   "The GPT-2 configuration %1 gives %2 as %3, not a whole number from 1 to %4."),
+                 fileName, key, it->dump(), maximum));
     return it->get<int>();
 }
 
@@ -213,26 +223,32 @@ Gpt2Config parseGpt2Config(std::string_view text, const std::string& fileName)
     try {
         json = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception&) {
-        throw Gpt2Error("The GPT-2 configuration " + fileName + " is not valid JSON.");
+        throw Gpt2Error(
+            said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 is not valid JSON."), fileName));
     }
     if (!json.is_object())
-        throw Gpt2Error("The GPT-2 configuration " + fileName + " is not a JSON object.");
+        throw Gpt2Error(
+            said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 is not a JSON object."), fileName));
     if (const auto type = json.find("model_type"); type != json.end()) {
         if (!type->is_string() || type->get<std::string>() != "gpt2")
-            throw Gpt2Error("The configuration " + fileName + " is for a model of type " + type->dump() +
-                            ", not a GPT-2 model (\"gpt2\").");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The configuration %1 is for a model of type %2, "
+                                                                "not a GPT-2 model (\"gpt2\")."),
+                                 fileName, type->dump()));
     }
     if (const auto act = json.find("activation_function"); act != json.end()) {
         if (!act->is_string() || (*act != "gelu_new" && *act != "gelu_pytorch_tanh"))
-            throw Gpt2Error("The GPT-2 configuration " + fileName + " asks for the activation " + act->dump() +
-                            ", but only GPT-2's gelu_new is computed.");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 asks for the activation "
+                                                                "%2, but only GPT-2's gelu_new is computed."),
+                                 fileName, act->dump()));
     }
     if (const auto scale = json.find("scale_attn_weights"); scale != json.end() && *scale == false)
-        throw Gpt2Error("The GPT-2 configuration " + fileName +
-                        " turns off the scaling of attention scores, which GPT-2 always applies.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 turns off the scaling of "
+                                                            "attention scores, which GPT-2 always applies."),
+                             fileName));
     if (const auto byLayer = json.find("scale_attn_by_inverse_layer_idx"); byLayer != json.end() && *byLayer == true)
-        throw Gpt2Error("The GPT-2 configuration " + fileName +
-                        " scales attention by the inverse layer index, which GPT-2 does not.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 scales attention by the "
+                                                            "inverse layer index, which GPT-2 does not."),
+                             fileName));
 
     Gpt2Config config;
     config.nLayer = positiveInt(json, "n_layer", fileName, 1000);
@@ -243,19 +259,22 @@ Gpt2Config parseGpt2Config(std::string_view text, const std::string& fileName)
     config.vocabSize = positiveInt(json, "vocab_size", fileName, 1 << 24);
     if (const auto eps = json.find("layer_norm_epsilon"); eps != json.end()) {
         if (!eps->is_number() || !(eps->get<double>() > 0.0) || !(eps->get<double>() < 1.0))
-            throw Gpt2Error("The GPT-2 configuration " + fileName + " gives layer_norm_epsilon as " + eps->dump() +
-                            ", not a number between 0 and 1.");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 gives layer_norm_epsilon "
+                                                                "as %2, not a number between 0 and 1."),
+                                 fileName, eps->dump()));
         config.layerNormEpsilon = eps->get<double>();
     }
     if (config.nEmbd % config.nHead != 0)
-        throw Gpt2Error("The GPT-2 configuration " + fileName + " splits n_embd " + std::to_string(config.nEmbd) +
-                        " over " + std::to_string(config.nHead) + " heads, which does not divide it.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 splits n_embd %2 over %3 "
+                                                            "heads, which does not divide it."),
+                             fileName, config.nEmbd, config.nHead));
     return config;
 }
 
 Gpt2Config loadGpt2Config(const std::string& path)
 {
-    return parseGpt2Config(readWholeFile(path, "GPT-2 configuration"), path);
+    return parseGpt2Config(
+        readWholeFile(path, QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration %1 cannot be read.")), path);
 }
 
 // ---------------------------------------------------------------- weights
@@ -304,19 +323,23 @@ Gpt2Model Gpt2Model::fromSafetensors(const Gpt2Config& config, std::shared_ptr<c
     const auto tensor = [&](const std::string& name, std::vector<std::int64_t> shape) -> const TensorInfo& {
         const TensorInfo* info = find(name);
         if (!info)
-            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " has no tensor " + name + ".");
+            throw Gpt2Error(
+                said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 checkpoint %1 has no tensor %2."), file.name(), name));
         if (info->shape != shape)
-            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " gives " + info->name + " the shape " +
-                            info->shapeText() + ", but the configuration needs " + shapeText(shape) + ".");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 checkpoint %1 gives %2 the shape %3, "
+                                                                "but the configuration needs %4."),
+                                 file.name(), info->name, info->shapeText(), shapeText(shape)));
         if (!isFloatingPoint(info->dtype))
-            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " stores " + info->name + " as " +
-                            std::string(toString(info->dtype)) + ", not as F32, F16, BF16 or F64.");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 checkpoint %1 stores %2 as %3, not as "
+                                                                "F32, F16, BF16 or F64."),
+                                 file.name(), info->name, std::string(toString(info->dtype))));
         return *info;
     };
     const auto finite = [&](const float* data, Eigen::Index size, const TensorInfo& info) {
         if (!allFinite(data, size))
-            throw Gpt2Error("The GPT-2 checkpoint " + file.name() + " holds an infinite or undefined number in " +
-                            info.name + ".");
+            throw Gpt2Error(said(
+                QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 checkpoint %1 holds an infinite or undefined number in %2."),
+                file.name(), info.name));
     };
     const auto matrix = [&](const std::string& name, std::int64_t rows, std::int64_t cols) -> Gpt2Matrix {
         const TensorInfo& info = tensor(name, {rows, cols});
@@ -504,19 +527,22 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
     const int heads = config.nHead;
     const int threads = options.threads > 0 ? options.threads : workerCount();
     if (ids.empty())
-        throw Gpt2Error("There is no token to run GPT-2 on.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "There is no token to run GPT-2 on.")));
     if (n > config.nCtx)
-        throw Gpt2Error("The text is " + std::to_string(n) + " tokens long, more than the " +
-                        std::to_string(config.nCtx) + " tokens GPT-2 can read at once.");
+        throw Gpt2Error(
+            said(QT_TRANSLATE_NOOP("Gpt2Error",
+                                   "The text is %1 tokens long, more than the %2 tokens GPT-2 can read at once."),
+                 n, config.nCtx));
     for (const int id : ids) {
         if (id < 0 || id >= config.vocabSize)
-            throw Gpt2Error("The token id " + std::to_string(id) + " is not in GPT-2's vocabulary of " +
-                            std::to_string(config.vocabSize) + " tokens.");
+            throw Gpt2Error(
+                said(QT_TRANSLATE_NOOP("Gpt2Error", "The token id %1 is not in GPT-2's vocabulary of %2 tokens."), id,
+                     config.vocabSize));
     }
     for (const int layer : options.stageLayers) {
         if (layer < 0 || layer >= config.nLayer)
-            throw Gpt2Error("GPT-2 has no layer " + std::to_string(layer) + ": its layers are 0 to " +
-                            std::to_string(config.nLayer - 1) + ".");
+            throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "GPT-2 has no layer %1: its layers are 0 to %2."),
+                                 layer, config.nLayer - 1));
     }
     // Positions 0 .. p-1 are taken over; rows p .. n-1 (m of them) are computed.
     const Eigen::Index p = prefixLength(model, ids, options);
@@ -689,7 +715,8 @@ Gpt2Forward runGpt2(const Gpt2Model& model, const std::vector<int>& ids, const G
     }
     checkCancel(options.cancel);
     if (!x.allFinite())
-        throw Gpt2Error("The model's numbers grow past float32's range on this text: its weights cannot be right.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP(
+            "Gpt2Error", "The model's numbers grow past float32's range on this text: its weights cannot be right.")));
 
     MatrixF last;
     layerNorm(last, x.bottomRows(1), w.lnFWeight, w.lnFBias, config.layerNormEpsilon, threads);
@@ -793,7 +820,7 @@ AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<
 std::vector<double> nextTokenProbabilities(const VectorF& logits, double temperature)
 {
     if (!(temperature > 0.0) || !std::isfinite(temperature))
-        throw Gpt2Error("The temperature must be a number above 0.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The temperature must be a number above 0.")));
     std::vector<double> p(static_cast<std::size_t>(logits.size()));
     if (p.empty())
         return p;
@@ -915,9 +942,9 @@ private:
 std::vector<int> generateGpt2(const Gpt2Model& model, const std::vector<int>& prompt, const GenerationOptions& options)
 {
     if (!options.greedy && (!(options.temperature > 0.0) || !std::isfinite(options.temperature)))
-        throw Gpt2Error("The temperature must be a number above 0.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The temperature must be a number above 0.")));
     if (options.count < 0)
-        throw Gpt2Error("The number of tokens to generate must be at least 0.");
+        throw Gpt2Error(said(QT_TRANSLATE_NOOP("Gpt2Error", "The number of tokens to generate must be at least 0.")));
     // Checks the prompt as a forward pass would (empty, too long, unknown ids).
     Gpt2ForwardOptions check;
     check.keepAttention = false;

@@ -79,10 +79,12 @@ Gpt2Run runGpt2Text(const std::shared_ptr<const Gpt2Bundle>& shared, const std::
     Gpt2Run run;
     run.ids = bundle.tokenizer.encode(text);
     if (run.ids.empty())
-        throw Gpt2Error("The text has no tokens: type at least one character.");
+        throw Gpt2Error(makeMessage(
+            "Gpt2Error", QT_TRANSLATE_NOOP("Gpt2Error", "The text has no tokens: type at least one character.")));
     if (static_cast<int>(run.ids.size()) > config.nCtx)
-        throw Gpt2Error("The text is " + std::to_string(run.ids.size()) + " tokens long; this model reads at most " +
-                        std::to_string(config.nCtx) + ".");
+        throw Gpt2Error(makeMessage(
+            "Gpt2Error", QT_TRANSLATE_NOOP("Gpt2Error", "The text is %1 tokens long; this model reads at most %2."),
+            run.ids.size(), config.nCtx));
     if (textOptions.generate > 0) {
         GenerationOptions options;
         options.count = textOptions.generate;

@@ -125,14 +125,15 @@ std::string spellingAsBytes(std::string_view spelling)
     return out;
 }
 
-std::string readFile(const std::string& path, const char* what)
+// `sentence`: the whole sentence for this file, with %1 for its path.
+std::string readFile(const std::string& path, const char* sentence)
 {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     if (in)
         text << in.rdbuf();
     if (!in || in.bad())
-        throw Gpt2Error(std::string("The GPT-2 ") + what + " " + path + " cannot be read.");
+        throw Gpt2Error(makeMessage("Gpt2Error", sentence, path));
     return text.str();
 }
 
@@ -375,14 +376,17 @@ Gpt2Tokenizer Gpt2Tokenizer::fromTokenizerJsonData(std::string_view text, const 
 
 Gpt2Tokenizer Gpt2Tokenizer::fromFiles(const std::string& vocabPath, const std::string& mergesPath)
 {
-    const std::string vocab = readFile(vocabPath, "vocabulary");
-    const std::string merges = readFile(mergesPath, "merges");
+    const std::string vocab =
+        readFile(vocabPath, QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 vocabulary %1 cannot be read."));
+    const std::string merges =
+        readFile(mergesPath, QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 merges %1 cannot be read."));
     return fromData(vocab, merges, vocabPath, mergesPath);
 }
 
 Gpt2Tokenizer Gpt2Tokenizer::fromTokenizerJson(const std::string& path)
 {
-    return fromTokenizerJsonData(readFile(path, "tokenizer"), path);
+    return fromTokenizerJsonData(
+        readFile(path, QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 tokenizer %1 cannot be read.")), path);
 }
 
 Gpt2Tokenizer Gpt2Tokenizer::fromFolder(const std::string& folder)

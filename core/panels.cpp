@@ -1,5 +1,7 @@
 #include "core/panels.h"
 
+#include "core/message.h"
+
 #include <algorithm>
 #include <array>
 
@@ -17,19 +19,19 @@ constexpr bool kPositionalOnly = true;
 // clang-format off
 constexpr std::array<PanelInfo, 13> kCatalogue{{
 //   id                     name             title            stage        rows     columns    per head  editable   positional only  result matrix                  layer matrix            per-head matrix              given                        description
-    {PanelId::Embeddings,   "embeddings",    "E",             Inputs,      Tokens,  Model,     false,    kEditable, false,           &AttentionResult::embeddings,  nullptr,                nullptr,                     nullptr, "token embeddings"},
-    {PanelId::Positional,   "positional",    "PE",            Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::positional,  nullptr,                nullptr,                     nullptr, "positional encoding"},
-    {PanelId::Inputs,       "inputs",        "X",             Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::inputs,      nullptr,                nullptr,                     nullptr, "inputs, E + PE"},
-    {PanelId::WQuery,       "w_query",       "W_Q",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wQuery,   nullptr,                     &AttentionConfig::wQuery, "query weights"},
-    {PanelId::WKey,         "w_key",         "W_K",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wKey,     nullptr,                     &AttentionConfig::wKey, "key weights"},
-    {PanelId::WValue,       "w_value",       "W_V",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wValue,   nullptr,                     &AttentionConfig::wValue, "value weights"},
-    {PanelId::Q,            "q",             "Q",             Projections, Queries, HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::q,        nullptr,                     nullptr, "queries"},
-    {PanelId::K,            "k",             "K",             Projections, Keys,    HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::k,        nullptr,                     nullptr, "keys"},
-    {PanelId::V,            "v",             "V",             Projections, Keys,    HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::v,        nullptr,                     nullptr, "values"},
-    {PanelId::Scores,       "scores",        "scores",        Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::scores,         nullptr, "raw scores, Q Kᵀ"},
-    {PanelId::ScaledScores, "scaled_scores", "scaled scores", Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::scaledScores,   nullptr, "scores ÷ √d_k"},
-    {PanelId::Weights,      "weights",       "weights",       Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::weights,        nullptr, "softmax of each row"},
-    {PanelId::Output,       "output",        "output",        Attention,   Queries, HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::output,   nullptr,                     nullptr, "attention output"},
+    {PanelId::Embeddings,   "embeddings",    "E",             Inputs,      Tokens,  Model,     false,    kEditable, false,           &AttentionResult::embeddings,  nullptr,                nullptr,                     nullptr, QT_TRANSLATE_NOOP("Panel", "token embeddings")},
+    {PanelId::Positional,   "positional",    "PE",            Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::positional,  nullptr,                nullptr,                     nullptr, QT_TRANSLATE_NOOP("Panel", "positional encoding")},
+    {PanelId::Inputs,       "inputs",        "X",             Inputs,      Tokens,  Model,     false,    false,     kPositionalOnly, &AttentionResult::inputs,      nullptr,                nullptr,                     nullptr, QT_TRANSLATE_NOOP("Panel", "inputs, E + PE")},
+    {PanelId::WQuery,       "w_query",       "W_Q",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wQuery,   nullptr,                     &AttentionConfig::wQuery, QT_TRANSLATE_NOOP("Panel", "query weights")},
+    {PanelId::WKey,         "w_key",         "W_K",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wKey,     nullptr,                     &AttentionConfig::wKey, QT_TRANSLATE_NOOP("Panel", "key weights")},
+    {PanelId::WValue,       "w_value",       "W_V",           Inputs,      Model,   HeadSplit, false,    kEditable, false,           nullptr,                       &LayerResult::wValue,   nullptr,                     &AttentionConfig::wValue, QT_TRANSLATE_NOOP("Panel", "value weights")},
+    {PanelId::Q,            "q",             "Q",             Projections, Queries, HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::q,        nullptr,                     nullptr, QT_TRANSLATE_NOOP("Panel", "queries")},
+    {PanelId::K,            "k",             "K",             Projections, Keys,    HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::k,        nullptr,                     nullptr, QT_TRANSLATE_NOOP("Panel", "keys")},
+    {PanelId::V,            "v",             "V",             Projections, Keys,    HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::v,        nullptr,                     nullptr, QT_TRANSLATE_NOOP("Panel", "values")},
+    {PanelId::Scores,       "scores",        QT_TRANSLATE_NOOP("Panel", "scores"), Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::scores,         nullptr, QT_TRANSLATE_NOOP("Panel", "raw scores, Q Kᵀ")},
+    {PanelId::ScaledScores, "scaled_scores", QT_TRANSLATE_NOOP("Panel", "scaled scores"), Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::scaledScores,   nullptr, QT_TRANSLATE_NOOP("Panel", "scores ÷ √d_k")},
+    {PanelId::Weights,      "weights",       QT_TRANSLATE_NOOP("Panel", "weights"), Attention,   Queries, Keys,      kPerHead, false,     false,           nullptr,                       nullptr,                &HeadResult::weights,        nullptr, QT_TRANSLATE_NOOP("Panel", "softmax of each row")},
+    {PanelId::Output,       "output",        QT_TRANSLATE_NOOP("Panel", "output"), Attention,   Queries, HeadSplit, false,    false,     false,           nullptr,                       &LayerResult::output,   nullptr,                     nullptr, QT_TRANSLATE_NOOP("Panel", "attention output")},
 }};
 // clang-format on
 

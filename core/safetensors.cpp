@@ -219,20 +219,28 @@ SafetensorsFile SafetensorsFile::open(const std::string& path)
     const auto refuse = [&](const std::string& what) {
         throw SafetensorsError("The safetensors file " + path + " " + what + ".");
     };
+    // The refusals a user meets most (a wrong path, a folder), as whole
+    // sentences that can be translated.
+    const auto said = [&](const char* sentence, auto&&... args) {
+        throw SafetensorsError(makeMessage("SafetensorsError", sentence, path, args...));
+    };
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        refuse(std::string("cannot be opened (") + std::strerror(errno) + ")");
+        said(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 cannot be opened (%2)."),
+             std::string(std::strerror(errno)));
     struct stat info
     {
     };
     if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);
-        refuse("is not a regular file");
+        said(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 is not a regular file."));
     }
     const auto size = static_cast<std::uint64_t>(info.st_size);
     if (size < 8) {
         ::close(fd);
-        refuse("is " + std::to_string(size) + " bytes long, shorter than the 8-byte header length it must begin with");
+        said(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 is %2 bytes long, shorter than the 8-byte "
+                                                   "header length it must begin with."),
+             size);
     }
     if (size > std::numeric_limits<std::size_t>::max()) {
         ::close(fd);

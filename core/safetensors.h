@@ -16,13 +16,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.h"
+
 namespace attn {
 
 // Whatever is wrong with a safetensors file: one sentence naming the file.
-class SafetensorsError : public std::runtime_error
+// Translatable in the context "SafetensorsError".
+class SafetensorsError : public TranslatableError
 {
 public:
-    using std::runtime_error::runtime_error;
+    using TranslatableError::TranslatableError;
 };
 
 enum class TensorDType { Bool, U8, I8, U16, I16, F16, BF16, U32, I32, F32, U64, I64, F64, F8E4M3, F8E5M2 };

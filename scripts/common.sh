@@ -9,7 +9,7 @@ AV_JOBS="${AV_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 AV_PACKAGES=(
     build-essential cmake pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev libglx-dev libvulkan-dev
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev libglx-dev libvulkan-dev
     libeigen3-dev libopenblas-dev libbenchmark-dev
     python3 python3-numpy
     nlohmann-json3-dev

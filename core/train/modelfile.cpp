@@ -31,6 +31,13 @@ TrainingError fileError(const std::string& message)
     return TrainingError(TrainingError::Kind::File, message);
 }
 
+// A model file refused in a whole sentence, translated in the context "TrainingError".
+template <typename... Args> TrainingError fileError(const char* sentence, Args&&... args)
+{
+    return TrainingError(TrainingError::Kind::File,
+                         makeMessage("TrainingError", sentence, std::forward<Args>(args)...));
+}
+
 void matrixFromJson(const Json& j, Matrix& m, const std::string& name)
 {
     if (!j.is_array() || static_cast<Eigen::Index>(j.size()) != m.rows())
@@ -102,14 +109,15 @@ TrainedModel fromJson(const std::string& text)
     try {
         j = Json::parse(text);
     } catch (const nlohmann::json::exception&) {
-        throw fileError("The model file is not valid JSON.");
+        throw fileError(QT_TRANSLATE_NOOP("TrainingError", "The model file is not valid JSON."));
     }
     try {
         if (!j.is_object() || j.value("format", "") != kFormat)
-            throw fileError("This is not a trained attention model file.");
+            throw fileError(QT_TRANSLATE_NOOP("TrainingError", "This is not a trained attention model file."));
         if (j.value("version", 0) != kVersion)
-            throw fileError("The model file has version " + j.value("version", Json(0)).dump() +
-                            "; this program reads version 1.");
+            throw fileError(
+                QT_TRANSLATE_NOOP("TrainingError", "The model file has version %1; this program reads version 1."),
+                j.value("version", Json(0)).dump());
         TrainedModel m;
         const Json& o = j.at("options");
         m.options.task = j.at("task").get<std::string>();
@@ -131,20 +139,22 @@ TrainedModel fromJson(const std::string& text)
         m.seed = j.at("seed").get<std::uint64_t>();
         m.steps = j.at("steps").get<int>();
         if (m.steps < 0 || m.steps > m.options.steps)
-            throw fileError("The model file's step count lies outside its options' steps.");
+            throw fileError(
+                QT_TRANSLATE_NOOP("TrainingError", "The model file's step count lies outside its options' steps."));
         m.shape = shapeFor(m.options);
         m.params = zeroParams(m.shape);
         const Json& weights = j.at("weights");
         m.params.forEach([&](const std::string& name, Matrix& w) {
             if (!weights.contains(name))
-                throw fileError("The model file lacks the weights \"" + name + "\".");
+                throw fileError(QT_TRANSLATE_NOOP("TrainingError", "The model file lacks the weights \"%1\"."), name);
             matrixFromJson(weights.at(name), w, name);
         });
         m.loss = seriesFromJson(j.at("loss"), "loss", m.steps);
         m.accuracy = seriesFromJson(j.at("accuracy"), "accuracy", m.steps);
         return m;
     } catch (const nlohmann::json::exception&) {
-        throw fileError("The model file lacks a setting or holds one of the wrong type.");
+        throw fileError(
+            QT_TRANSLATE_NOOP("TrainingError", "The model file lacks a setting or holds one of the wrong type."));
     } catch (const TrainingError& e) {
         if (e.kind() == TrainingError::Kind::File)
             throw;
@@ -158,14 +168,14 @@ void saveModel(const TrainedModel& model, const std::string& path)
     out << toJson(model);
     out.close();
     if (!out)
-        throw fileError("Could not write the model file " + path + ".");
+        throw fileError(QT_TRANSLATE_NOOP("TrainingError", "Could not write the model file %1."), path);
 }
 
 TrainedModel loadModel(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw fileError("Could not open the model file " + path + ".");
+        throw fileError(QT_TRANSLATE_NOOP("TrainingError", "Could not open the model file %1."), path);
     std::ostringstream text;
     text << in.rdbuf();
     return fromJson(text.str());

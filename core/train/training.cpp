@@ -71,9 +71,11 @@ std::vector<TaskInfo> makeTasks()
     return list;
 }
 
-TrainingError optionsError(const std::string& message)
+// A refused option, translated in the context "TrainingError".
+template <typename... Args> TrainingError optionsError(const char* sentence, Args&&... args)
 {
-    return TrainingError(TrainingError::Kind::Options, message);
+    return TrainingError(TrainingError::Kind::Options,
+                         makeMessage("TrainingError", sentence, std::forward<Args>(args)...));
 }
 
 // m distinct tokens from [0, range), in random order (a partial Fisher-Yates shuffle).
@@ -125,7 +127,13 @@ std::vector<std::vector<Matrix>> weightsOf(const ForwardCache& cache)
 } // namespace
 
 TrainingError::TrainingError(Kind kind, const std::string& message)
-    : std::runtime_error(message)
+    : TranslatableError(message)
+    , m_kind(kind)
+{
+}
+
+TrainingError::TrainingError(Kind kind, const Message& message)
+    : TranslatableError(message)
     , m_kind(kind)
 {
 }
@@ -142,7 +150,10 @@ const TaskInfo& taskInfo(const std::string& name)
         if (t.name == name)
             return t;
     throw TrainingError(TrainingError::Kind::UnknownTask,
-                        "Unknown task \"" + name + "\"; the tasks are previous, reverse, sort and induction.");
+                        makeMessage("TrainingError",
+                                    QT_TRANSLATE_NOOP("TrainingError", "Unknown task \"%1\"; the tasks are previous, "
+                                                                       "reverse, sort and induction."),
+                                    name));
 }
 
 TrainOptions defaultOptions(const std::string& task)
@@ -153,52 +164,61 @@ TrainOptions defaultOptions(const std::string& task)
 void validateOptions(const TrainOptions& o)
 {
     const TaskInfo& task = taskInfo(o.task);
-    const auto atLeast = [](int value, int minimum, const std::string& what) {
+    // `sentence`: the whole sentence for this option, %1 its least value, %2 the one given.
+    const auto atLeast = [&](int value, int minimum, const char* sentence) {
         if (value < minimum)
-            throw optionsError("The " + what + " must be at least " + std::to_string(minimum) + ", not " +
-                               std::to_string(value) + ".");
+            throw optionsError(sentence, minimum, value, o.task);
     };
-    atLeast(o.steps, 1, "number of steps");
-    atLeast(o.batch, 1, "batch size");
-    atLeast(o.heads, 1, "number of heads");
-    atLeast(o.dModel, 1, "d_model");
-    atLeast(o.snapshotEvery, 1, "snapshot interval");
-    atLeast(o.threads, 1, "number of threads");
-    atLeast(o.mlpWidth, 0, "MLP width");
+    atLeast(o.steps, 1, QT_TRANSLATE_NOOP("TrainingError", "The number of steps must be at least %1, not %2."));
+    atLeast(o.batch, 1, QT_TRANSLATE_NOOP("TrainingError", "The batch size must be at least %1, not %2."));
+    atLeast(o.heads, 1, QT_TRANSLATE_NOOP("TrainingError", "The number of heads must be at least %1, not %2."));
+    atLeast(o.dModel, 1, QT_TRANSLATE_NOOP("TrainingError", "d_model must be at least %1, not %2."));
+    atLeast(o.snapshotEvery, 1,
+            QT_TRANSLATE_NOOP("TrainingError", "The snapshot interval must be at least %1, not %2."));
+    atLeast(o.threads, 1, QT_TRANSLATE_NOOP("TrainingError", "The number of threads must be at least %1, not %2."));
+    atLeast(o.mlpWidth, 0, QT_TRANSLATE_NOOP("TrainingError", "The MLP width must be at least %1, not %2."));
     if (o.layers < task.minLayers || o.layers > 4)
-        throw optionsError("The " + o.task + " task needs " + std::to_string(task.minLayers) + " to 4 layers, not " +
-                           std::to_string(o.layers) + ".");
+        throw optionsError(QT_TRANSLATE_NOOP("TrainingError", "The %1 task needs %2 to 4 layers, not %3."), o.task,
+                           task.minLayers, o.layers);
     if (o.dModel > 512 || o.vocab > 4096 || o.length > 512 || o.batch > 4096 || o.heads > 64)
-        throw optionsError("These sizes are larger than a small training model takes (d_model 512, vocabulary "
-                           "4096, length 512, batch 4096, 64 heads at most).");
+        throw optionsError(QT_TRANSLATE_NOOP("TrainingError",
+                                             "These sizes are larger than a small training model takes (d_model 512, "
+                                             "vocabulary 4096, length 512, batch 4096, 64 heads at most)."));
     if (o.dModel % o.heads != 0)
-        throw optionsError("d_model " + std::to_string(o.dModel) + " cannot be split into " + std::to_string(o.heads) +
-                           " heads: the number of heads must divide d_model.");
+        throw optionsError(QT_TRANSLATE_NOOP("TrainingError",
+                                             "d_model %1 cannot be split into %2 heads: the number of heads must "
+                                             "divide d_model."),
+                           o.dModel, o.heads);
     if (!(o.learningRate > 0) || !std::isfinite(o.learningRate))
-        throw optionsError("The learning rate must be a positive number.");
+        throw optionsError(QT_TRANSLATE_NOOP("TrainingError", "The learning rate must be a positive number."));
     if (!(o.beta1 >= 0 && o.beta1 < 1) || !(o.beta2 >= 0 && o.beta2 < 1) || !(o.epsilon > 0) ||
         !std::isfinite(o.epsilon))
-        throw optionsError("Adam's beta1 and beta2 must lie in [0, 1) and its epsilon must be positive.");
+        throw optionsError(QT_TRANSLATE_NOOP(
+            "TrainingError", "Adam's beta1 and beta2 must lie in [0, 1) and its epsilon must be positive."));
     if (o.task == "previous" || o.task == "reverse") {
-        atLeast(o.length, 2, "sequence length of the " + o.task + " task");
-        atLeast(o.vocab, 2, "vocabulary of the " + o.task + " task");
+        atLeast(o.length, 2,
+                QT_TRANSLATE_NOOP("TrainingError", "The sequence length of the %3 task must be at least %1, not %2."));
+        atLeast(o.vocab, 2,
+                QT_TRANSLATE_NOOP("TrainingError", "The vocabulary of the %3 task must be at least %1, not %2."));
     } else if (o.task == "sort") {
         if (o.length < 3 || o.length % 2 == 0)
-            throw optionsError("The sort task needs an odd length of at least 3 (numbers, separator, sorted "
-                               "numbers), not " +
-                               std::to_string(o.length) + ".");
+            throw optionsError(QT_TRANSLATE_NOOP("TrainingError", "The sort task needs an odd length of at least 3 "
+                                                                  "(numbers, separator, sorted numbers), not %1."),
+                               o.length);
         const int m = (o.length - 1) / 2;
         if (o.vocab < m + 1)
-            throw optionsError("The sort task at length " + std::to_string(o.length) +
-                               " needs a vocabulary of at least " + std::to_string(m + 1) + " (" + std::to_string(m) +
-                               " distinct numbers and the separator), not " + std::to_string(o.vocab) + ".");
+            throw optionsError(QT_TRANSLATE_NOOP("TrainingError",
+                                                 "The sort task at length %1 needs a vocabulary of at least %2 (%3 "
+                                                 "distinct numbers and the separator), not %4."),
+                               o.length, m + 1, m, o.vocab);
     } else if (o.task == "induction") {
-        atLeast(o.length, 4, "sequence length of the induction task");
+        atLeast(o.length, 4,
+                QT_TRANSLATE_NOOP("TrainingError", "The sequence length of the %3 task must be at least %1, not %2."));
         if (o.vocab < o.length / 2 + 1)
-            throw optionsError("The induction task at length " + std::to_string(o.length) +
-                               " needs a vocabulary of at least " + std::to_string(o.length / 2 + 1) +
-                               " (a run of distinct tokens and other filler tokens), not " + std::to_string(o.vocab) +
-                               ".");
+            throw optionsError(QT_TRANSLATE_NOOP("TrainingError",
+                                                 "The induction task at length %1 needs a vocabulary of at least %2 "
+                                                 "(a run of distinct tokens and other filler tokens), not %3."),
+                               o.length, o.length / 2 + 1, o.vocab);
     }
 }
 

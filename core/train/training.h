@@ -47,7 +47,7 @@ struct TrainOptions
     bool operator==(const TrainOptions&) const = default;
 };
 
-class TrainingError : public std::runtime_error
+class TrainingError : public TranslatableError
 {
 public:
     enum class Kind {
@@ -58,6 +58,7 @@ public:
         File,     // a model file that cannot be read
     };
     TrainingError(Kind kind, const std::string& message);
+    TrainingError(Kind kind, const Message& message);
     Kind kind() const { return m_kind; }
 
 private:

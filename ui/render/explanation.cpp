@@ -3,6 +3,7 @@
 #include "ui/render/formulatext.h"
 #include "ui/render/panelid.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -12,6 +13,12 @@
 using attn::PanelAxis;
 using attn::PanelId;
 using namespace formulatext;
+
+// The words of hover texts and formula lines; the symbols stay as they are.
+struct Explanation
+{
+    Q_DECLARE_TR_FUNCTIONS(Explanation)
+};
 
 namespace explanation {
 
@@ -40,13 +47,14 @@ QString inputLetter(const attn::AttentionConfig& config)
 // " · layer 2" when the result has several layers.
 QString layerNoteFor(const attn::AttentionResult& result, int layer)
 {
-    return result.layers.size() > 1 ? QStringLiteral(" \u00b7 layer %1").arg(layer + 1) : QString();
+    return result.layers.size() > 1 ? QStringLiteral(" \u00b7 ") + Explanation::tr("layer %1").arg(layer + 1)
+                                    : QString();
 }
 
 // " · head 2" when there are several heads.
 QString headNote(const attn::AttentionConfig& config, int head)
 {
-    return config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(head + 1) : QString();
+    return config.heads > 1 ? QStringLiteral(" \u00b7 ") + Explanation::tr("head %1").arg(head + 1) : QString();
 }
 
 // Whether the token's word was given its vector (a preset, an import, an edit).
@@ -139,7 +147,7 @@ QString headColumns(const attn::AttentionConfig& config, int head, int dK)
 {
     if (config.heads <= 1)
         return {};
-    return QStringLiteral("head %1 uses columns %2\u2013%3 (d_k = %4)")
+    return Explanation::tr("head %1 uses columns %2–%3 (d_k = %4)")
         .arg(head + 1)
         .arg(head * dK)
         .arg((head + 1) * dK - 1)
@@ -154,7 +162,7 @@ int keysWritten(int n)
 
 QString moreKeys(int n)
 {
-    return QStringLiteral("%1 %2 more keys").arg(kEllipsis).arg(n - keysWritten(n));
+    return kEllipsis + QLatin1Char(' ') + Explanation::tr("%n more keys", nullptr, n - keysWritten(n));
 }
 
 // "“sat”, “on” … “warm”": the masked keys of a causal row, in one line.
@@ -166,7 +174,7 @@ QString maskedKeys(const attn::AttentionResult& result, const std::vector<int>& 
             names << quotedName(result, j);
         return names.join(QStringLiteral(", "));
     }
-    return QStringLiteral("%1, %2 \u2026 %3 (%4 keys)")
+    return Explanation::tr("%1, %2 … %3 (%4 keys)")
         .arg(quotedName(result, keys[0]), quotedName(result, keys[1]), quotedName(result, keys.back()))
         .arg(keys.size());
 }
@@ -205,7 +213,7 @@ QString queryKeyHeading(const QString& what, const attn::AttentionConfig& config
 {
     // what + head note as one argument: the placeholders are numbered as
     // they always were, so a token holding "%3" reads as it did.
-    return QStringLiteral("%1 \u00b7 query %2 (row %3) \u00b7 key %4 (column %5)")
+    return Explanation::tr("%1 · query %2 (row %3) · key %4 (column %5)")
         .arg(what + headNote(config, head), esc(quoted(tokenText(result, row))))
         .arg(row)
         .arg(esc(quoted(tokenText(result, column))))
@@ -256,15 +264,15 @@ QString panelFormula(const attn::AttentionConfig& config, PanelId id)
         // read the layer norm of its input and add a bias.
         switch (id) {
         case PanelId::Embeddings:
-            return QStringLiteral("token embeddings (wte)");
+            return Explanation::tr("token embeddings (wte)");
         case PanelId::Positional:
-            return QStringLiteral("learned position embeddings (wpe)");
+            return Explanation::tr("learned position embeddings (wpe)");
         case PanelId::Inputs:
-            return QStringLiteral("X = E + PE, the first layer's input");
+            return Explanation::tr("X = E + PE, the first layer's input");
         case PanelId::WQuery:
         case PanelId::WKey:
         case PanelId::WValue:
-            return QStringLiteral("the checkpoint's c_attn");
+            return Explanation::tr("the checkpoint's c_attn");
         case PanelId::Q:
         case PanelId::K:
         case PanelId::V:
@@ -277,35 +285,35 @@ QString panelFormula(const attn::AttentionConfig& config, PanelId id)
         // A model trained in the app: every weight learned on its task.
         switch (id) {
         case PanelId::Embeddings:
-            return QStringLiteral("learned token embeddings");
+            return Explanation::tr("learned token embeddings");
         case PanelId::Positional:
-            return QStringLiteral("learned position embeddings");
+            return Explanation::tr("learned position embeddings");
         case PanelId::Inputs:
-            return QStringLiteral("X = E + PE, the first layer's input");
+            return Explanation::tr("X = E + PE, the first layer's input");
         case PanelId::WQuery:
         case PanelId::WKey:
         case PanelId::WValue:
-            return QStringLiteral("learned on %1").arg(QString::fromStdString(config.trainedTask));
+            return Explanation::tr("learned on %1").arg(QString::fromStdString(config.trainedTask));
         case PanelId::Q:
         case PanelId::K:
         case PanelId::V:
-            return QStringLiteral("%1 = h \u00b7 W_%1, h the layer's input").arg(attn::panelTitle(id));
+            return Explanation::tr("%1 = h · W_%1, h the layer's input").arg(attn::panelTitle(id));
         default:
             break;
         }
     }
     switch (id) {
     case PanelId::Embeddings:
-        return QStringLiteral("one row per token");
+        return Explanation::tr("one row per token");
     case PanelId::Positional:
         return QStringLiteral("PE[p, 2i] = sin(p / 10000^(2i/d)) \u00b7 PE[p, 2i+1] = cos(\u2026)");
     case PanelId::Inputs:
-        return QStringLiteral("X = E + PE (sinusoidal)");
+        return Explanation::tr("X = E + PE (sinusoidal)");
     case PanelId::WQuery:
     case PanelId::WKey:
     case PanelId::WValue:
-        return weightsGiven(config, id) ? QStringLiteral("given")
-                                        : QStringLiteral("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
+        return weightsGiven(config, id) ? Explanation::tr("given")
+                                        : Explanation::tr("%1, seed %2").arg(initName(config)).arg(config.weightSeed);
     case PanelId::Q:
     case PanelId::K:
     case PanelId::V:
@@ -319,9 +327,9 @@ QString panelFormula(const attn::AttentionConfig& config, PanelId id)
         if (config.temperature != 1.0)
             parts << QStringLiteral("\u00f7 T");
         if (parts.isEmpty())
-            parts << QStringLiteral("unscaled");
+            parts << Explanation::tr("unscaled");
         if (config.causal)
-            parts << QStringLiteral("future masked");
+            parts << Explanation::tr("future masked");
         return parts.join(QLatin1Char(' '));
     }
     case PanelId::Weights:
@@ -374,18 +382,18 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
 
     switch (id) {
     case PanelId::Embeddings:
-        lines << QStringLiteral("E \u00b7 token %1 (row %2) \u00b7 dimension %3")
+        lines << Explanation::tr("E · token %1 (row %2) · dimension %3")
                      .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column);
         lines << sub(QStringLiteral("e"), rowName + QStringLiteral(", ") + columnText) + QStringLiteral(" = ") +
                      fmt(value);
         lines << (embeddingGiven(result, row)
-                      ? QStringLiteral("given literally")
-                      : QStringLiteral("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
+                      ? Explanation::tr("given literally")
+                      : Explanation::tr("np.random.rand, embedding seed %1").arg(config.embeddingSeed));
         break;
     case PanelId::Positional: {
-        lines << QStringLiteral("PE \u00b7 position %1 (token %2) \u00b7 dimension %3")
+        lines << Explanation::tr("PE · position %1 (token %2) · dimension %3")
                      .arg(row)
                      .arg(esc(quoted(tokenText(result, row))))
                      .arg(column);
@@ -400,7 +408,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         break;
     }
     case PanelId::Inputs: {
-        lines << QStringLiteral("X \u00b7 token %1 (row %2) \u00b7 dimension %3")
+        lines << Explanation::tr("X · token %1 (row %2) · dimension %3")
                      .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column);
@@ -413,33 +421,35 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
     case PanelId::WQuery:
     case PanelId::WKey:
     case PanelId::WValue:
-        lines << QStringLiteral("%1 \u00b7 row %2 \u00b7 column %3").arg(richTitle(title)).arg(row).arg(column);
+        lines << Explanation::tr("%1 · row %2 · column %3").arg(richTitle(title)).arg(row).arg(column);
         if (config.heads > 1)
-            lines << QStringLiteral("column %1 feeds head %2").arg(column).arg(column / dK + 1);
+            lines << Explanation::tr("column %1 feeds head %2").arg(column).arg(column / dK + 1);
         lines << QStringLiteral("%1[%2, %3] = %4")
                      .arg(richTitle(title))
                      .arg(row)
                      .arg(column)
                      .arg(factor(value, isIntegral(m)));
         if (!config.model.empty())
-            lines << QStringLiteral("from the checkpoint's c_attn (layer %1)").arg(l + 1);
+            lines << Explanation::tr("from the checkpoint's c_attn (layer %1)").arg(l + 1);
         else if (!config.trainedTask.empty())
-            lines << QStringLiteral("learned on %1").arg(esc(QString::fromStdString(config.trainedTask)));
+            lines << Explanation::tr("learned on %1").arg(esc(QString::fromStdString(config.trainedTask)));
         else
             lines << (weightsGiven(config, id)
-                          ? QStringLiteral("given literally")
-                          : QStringLiteral("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
+                          ? Explanation::tr("given literally")
+                          : Explanation::tr("%1 init, weight seed %2").arg(initName(config)).arg(config.weightSeed));
         break;
     case PanelId::Q:
     case PanelId::K:
     case PanelId::V: {
         const attn::Matrix& w = id == PanelId::Q ? L.wQuery : id == PanelId::K ? L.wKey : L.wValue;
         const attn::Vector& bias = id == PanelId::Q ? L.bQuery : id == PanelId::K ? L.bKey : L.bValue;
-        lines << QStringLiteral("%1 \u00b7 token %2 (row %3) \u00b7 column %4%5")
+        lines << Explanation::tr("%1 · token %2 (row %3) · column %4%5")
                      .arg(title, esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column)
-                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(column / dK + 1) : QString());
+                     .arg(config.heads > 1
+                              ? QStringLiteral(" \u00b7 ") + Explanation::tr("head %1").arg(column / dK + 1)
+                              : QString());
         // A checkpoint's projections add a bias (GPT-2's c_attn): its term
         // closes the sum, so the written line adds up to the cell.
         const bool biased = bias.size() > column;
@@ -455,17 +465,18 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         break;
     }
     case PanelId::Scores:
-        lines << queryKeyHeading(QStringLiteral("scores"), config, result, h, row, column);
+        lines << queryKeyHeading(Explanation::tr("scores"), config, result, h, row, column);
         lines << sub(QStringLiteral("q"), rowName) + QStringLiteral(" \u00b7 ") +
                      sub(QStringLiteral("k"), subName(result, column)) +
                      QStringLiteral(" = %1 = %2").arg(dotProductSum(L, h * dK, dK, row, column), fmt(value));
         if (config.causal && column > row)
-            lines << QStringLiteral("masked in the next step: key comes after the query");
+            lines << Explanation::tr("masked in the next step: key comes after the query");
         break;
     case PanelId::ScaledScores: {
-        lines << queryKeyHeading(QStringLiteral("scaled scores"), config, result, h, row, column);
+        lines << queryKeyHeading(Explanation::tr("scaled scores"), config, result, h, row, column);
         if (value == -std::numeric_limits<double>::infinity()) {
-            lines << QStringLiteral("masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
+            lines << Explanation::tr(
+                         "masked (causal): key %1 comes after query %2, so the score is %3 and its weight 0")
                          .arg(esc(quoted(tokenText(result, column))), esc(quoted(tokenText(result, row))), fmt(value));
             break;
         }
@@ -477,7 +488,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
             numeric += QStringLiteral(" \u00f7 ") + kSqrt + QString::number(dK);
         }
         if (config.temperature != 1.0 || !config.scaled) {
-            symbolic += QStringLiteral(" \u00f7 temperature");
+            symbolic += QStringLiteral(" \u00f7 ") + Explanation::tr("temperature");
             numeric += QStringLiteral(" \u00f7 %1").arg(QLocale().toString(config.temperature));
         }
         lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
@@ -486,10 +497,10 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         break;
     }
     case PanelId::Weights: {
-        lines << queryKeyHeading(QStringLiteral("attention weight"), config, result, h, row, column);
+        lines << queryKeyHeading(Explanation::tr("attention weight"), config, result, h, row, column);
         const attn::Vector s = attn::scaledScoresRow(L, h, row, config);
         if (s(column) == -std::numeric_limits<double>::infinity()) {
-            lines << QStringLiteral("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
+            lines << Explanation::tr("masked (causal): key comes after the query, weight = %1").arg(fmt(value));
             break;
         }
         const QString sj = sub(QStringLiteral("s"), rowName + QStringLiteral(", j"));
@@ -505,11 +516,12 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         const int oh = column / dK;
         const attn::Matrix& w =
             L.heads[static_cast<std::size_t>(std::min<int>(oh, static_cast<int>(L.heads.size()) - 1))].weights;
-        lines << QStringLiteral("output \u00b7 token %1 (row %2) \u00b7 column %3%4")
+        lines << Explanation::tr("output · token %1 (row %2) · column %3%4")
                      .arg(esc(quoted(tokenText(result, row))))
                      .arg(row)
                      .arg(column)
-                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 head %1").arg(oh + 1) : QString());
+                     .arg(config.heads > 1 ? QStringLiteral(" \u00b7 ") + Explanation::tr("head %1").arg(oh + 1)
+                                           : QString());
         // Masked keys have weight exactly 0; they are left out of the sum.
         std::vector<int> keys;
         const int n = static_cast<int>(w.cols());
@@ -554,17 +566,17 @@ QString entropyToolTip(const attn::AttentionConfig& config, const attn::Attentio
     const QString rowName = subName(result, row);
     const QString wij = sub(QStringLiteral("w"), rowName + QStringLiteral(", j"));
     QStringList lines;
-    lines << QStringLiteral("entropy of the attention of query %1 (row %2)%3")
+    lines << Explanation::tr("entropy of the attention of query %1 (row %2)%3")
                  .arg(esc(quoted(tokenText(result, row))))
                  .arg(row)
                  .arg(layerNoteFor(result, l) + headNote(config, h));
     lines << sub(QStringLiteral("H"), rowName) +
                  QStringLiteral(" = \u2212%1 %2 ln %2 = \u2212(%3) = %4 nats")
                      .arg(sub(QStringLiteral("\u03a3"), QStringLiteral("j")), wij, sum, fmt(entropy));
-    lines << QStringLiteral("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
+    lines << Explanation::tr("0 = all weight on one key; ln %1 = %2 = spread evenly over the %1 keys it sees")
                  .arg(keys)
                  .arg(fmt(std::log(static_cast<double>(keys))));
-    lines << QStringLiteral("larger scores (no \u221a%1 scaling, a lower temperature) make it smaller")
+    lines << Explanation::tr("larger scores (no √%1 scaling, a lower temperature) make it smaller")
                  .arg(sub(QStringLiteral("d"), QStringLiteral("k")));
     return lines.join(QStringLiteral("<br>"));
 }
@@ -581,20 +593,22 @@ QStringList tokenLines(const attn::AttentionResult& result, int i)
     lines << QStringLiteral("= [%1]").arg(writtenSum(
         n, [&](int t) { return quoted(tokenText(result, t)); }, QStringLiteral(", ")));
     const int words = static_cast<int>(result.vocabulary.words.size());
-    lines << QStringLiteral("%1 token%2, %3 vocabulary word%4")
-                 .arg(n)
-                 .arg(n == 1 ? "" : "s")
-                 .arg(words)
-                 .arg(words == 1 ? "" : "s");
+    // English's own singular and plural as two sources (each a numerus
+    // entry for the languages with other rules).
+    //: Two counts: the tokens, then the vocabulary's words.
+    lines << Explanation::tr("%1, %2").arg(n == 1 ? Explanation::tr("%n token", nullptr, n)
+                                                  : Explanation::tr("%n tokens", nullptr, n),
+                                           words == 1 ? Explanation::tr("%n vocabulary word", nullptr, words)
+                                                      : Explanation::tr("%n vocabulary words", nullptr, words));
     const int word = result.vocabulary.tokenWord[static_cast<std::size_t>(i)];
     int uses = 0;
     for (int w : result.vocabulary.tokenWord)
         uses += w == word ? 1 : 0;
-    lines << QStringLiteral("query token %1 %2 \u2192 vocabulary entry %3%4")
+    lines << Explanation::tr("query token %1 %2 → vocabulary entry %3%4")
                  .arg(i)
                  .arg(quotedName(result, i))
                  .arg(word)
-                 .arg(uses > 1 ? QStringLiteral(" (shared by %1 tokens)").arg(uses) : QString());
+                 .arg(uses > 1 ? QLatin1Char(' ') + Explanation::tr("(shared by %1 tokens)").arg(uses) : QString());
     return lines;
 }
 
@@ -602,7 +616,7 @@ QStringList embeddingLines(const attn::AttentionConfig& config, const attn::Atte
 {
     const int d = static_cast<int>(result.embeddings.cols());
     QStringList lines;
-    lines << (config.positional ? QStringLiteral("x_i = e_i + pe_i") : QStringLiteral("x_i = e_i (row i of E)"));
+    lines << (config.positional ? QStringLiteral("x_i = e_i + pe_i") : Explanation::tr("x_i = e_i (row i of E)"));
     lines << QStringLiteral("i = %1, d_model = %2").arg(quotedName(result, i)).arg(d);
     lines << QStringLiteral("e_i = %1").arg(vectorText(result.embeddings, i, 0, d));
     if (config.positional) {
@@ -610,8 +624,8 @@ QStringList embeddingLines(const attn::AttentionConfig& config, const attn::Atte
         lines << QStringLiteral("x_i = %1").arg(vectorText(result.inputs, i, 0, d));
     }
     lines << (embeddingGiven(result, i)
-                  ? QStringLiteral("(the preset gives this vector)")
-                  : QStringLiteral("(drawn at random, embedding seed %1)").arg(config.embeddingSeed));
+                  ? Explanation::tr("(the preset gives this vector)")
+                  : Explanation::tr("(drawn at random, embedding seed %1)").arg(config.embeddingSeed));
     return lines;
 }
 
@@ -630,7 +644,7 @@ QStringList projectionLines(const attn::AttentionConfig& config, const attn::Att
     lines << QStringLiteral("k_i = %1").arg(vectorText(layer.k, i, first, dK));
     lines << QStringLiteral("v_i = %1").arg(vectorText(layer.v, i, first, dK));
     // One number worked out in full: the query's first column of this head.
-    lines << QStringLiteral("q_i[%1] = x_i %2 column %1 of W_Q").arg(first).arg(kDot);
+    lines << Explanation::tr("q_i[%1] = x_i %2 column %1 of W_Q").arg(first).arg(kDot);
     lines << QStringLiteral("= %1 = %2").arg(projectionSum(layer, layer.wQuery, i, first), fmt(layer.q(i, first)));
     return lines;
 }
@@ -678,7 +692,7 @@ QStringList scalingLines(const attn::AttentionConfig& config, const attn::Attent
     if (tempered)
         general += QStringLiteral(" \u00f7 T");
     if (!config.scaled && !tempered)
-        general += QStringLiteral("   (scaling off)");
+        general += QStringLiteral("   ") + Explanation::tr("(scaling off)");
     lines << general;
     QStringList facts;
     if (config.scaled)
@@ -686,7 +700,7 @@ QStringList scalingLines(const attn::AttentionConfig& config, const attn::Attent
     if (tempered)
         facts << QStringLiteral("T = %1").arg(temperatureText(config.temperature));
     if (config.causal)
-        facts << QStringLiteral("causal: keys after the query \u2192 \u2212\u221e");
+        facts << Explanation::tr("causal: keys after the query → −∞");
     if (!facts.isEmpty())
         lines << facts.join(QStringLiteral(";  "));
     std::vector<int> masked;
@@ -702,7 +716,7 @@ QStringList scalingLines(const attn::AttentionConfig& config, const attn::Attent
     if (n > keysWritten(n))
         lines << moreKeys(n);
     if (!masked.empty())
-        lines << QStringLiteral("%1: after the query, masked = \u2212\u221e").arg(maskedKeys(result, masked));
+        lines << Explanation::tr("%1: after the query, masked = −∞").arg(maskedKeys(result, masked));
     return lines;
 }
 
@@ -717,7 +731,7 @@ QStringList softmaxLines(const attn::AttentionConfig& config, const attn::Attent
 
     QStringList lines;
     lines << QStringLiteral("w(i, j) = exp(s_j \u2212 max) / \u03a3 exp(s_j \u2212 max)   (softmax)");
-    lines << QStringLiteral("row of %1: max = %2, \u03a3 exp(s \u2212 max) = %3")
+    lines << Explanation::tr("row of %1: max = %2, Σ exp(s − max) = %3")
                  .arg(quotedName(result, i), fmt(softmax.max), fmt(softmax.total));
     double weightSum = 0.0;
     std::vector<int> masked;
@@ -737,7 +751,7 @@ QStringList softmaxLines(const attn::AttentionConfig& config, const attn::Attent
         lines << moreKeys(n);
     if (!masked.empty())
         lines << QStringLiteral("%1: exp(\u2212\u221e) = 0").arg(maskedKeys(result, masked));
-    lines << QStringLiteral("the weights add up to %1").arg(fmt(weightSum));
+    lines << Explanation::tr("the weights add up to %1").arg(fmt(weightSum));
     return lines;
 }
 
@@ -749,7 +763,7 @@ QStringList concatenationLines(const attn::AttentionResult& result, const attn::
     const int dK = layer.dK;
     const QString bar = QStringLiteral(" | ");
     const QString names = writtenSum(
-        heads, [](int h) { return QStringLiteral("head %1").arg(h + 1); }, bar, 4);
+        heads, [](int h) { return Explanation::tr("head %1").arg(h + 1); }, bar, 4);
     const QString values = writtenSum(
         heads,
         [&](int h) {
@@ -785,7 +799,7 @@ QStringList weightedSumLines(const attn::AttentionConfig& config, const attn::At
     const QString name = quotedName(result, i);
     if (config.heads > 1) {
         lines << QStringLiteral("= %1").arg(vectorText(h.output, i, 0, dK));
-        lines << QStringLiteral("= head %1\u2019s share of out(%2): its columns %3\u2013%4")
+        lines << Explanation::tr("= head %1’s share of out(%2): its columns %3–%4")
                      .arg(head + 1)
                      .arg(name)
                      .arg(first)
@@ -847,11 +861,11 @@ QStringList layerNormLines(const attn::AttentionResult& result, const attn::Laye
         "LN\u2081(x)_c = (x_c \u2212 \u03bc) / \u221a(\u03c3\u00b2 + \u03b5) \u00b7 \u03b3_c + \u03b2_c");
     lines << QStringLiteral("i = %1, d_model = %2").arg(quotedName(result, i)).arg(d);
     lines << QStringLiteral("x_i = %1").arg(vectorText(block.residualIn, i, 0, d));
-    lines << momentsLine(QStringLiteral("over the %1 numbers of x_i").arg(d), moments);
+    lines << momentsLine(Explanation::tr("over the %1 numbers of x_i").arg(d), moments);
     lines << QStringLiteral("LN\u2081(x_i)_0 = %1")
                  .arg(layerNormTerm(block.residualIn(i, 0), moments, block.ln1, 0, layer.input(i, 0)));
     lines << QStringLiteral("LN\u2081(x_i) = %1").arg(vectorText(layer.input, i, 0, d));
-    lines << QStringLiteral("(the row step 3 multiplies by W_Q, W_K and W_V)");
+    lines << Explanation::tr("(the row step 3 multiplies by W_Q, W_K and W_V)");
     return lines;
 }
 
@@ -861,8 +875,8 @@ QStringList residualLines(const attn::AttentionResult& result, const attn::Layer
     const int d = static_cast<int>(block.residualIn.cols());
     QStringList lines;
     lines << QStringLiteral("x\u2032 = x + (out %1 W_O + b_O)").arg(kDot);
-    lines << QStringLiteral("i = %1, out_i: the heads side by side (step 7)").arg(quotedName(result, i));
-    lines << QStringLiteral("a_i[0] = out_i %1 column 0 of W_O + b_O[0]").arg(kDot);
+    lines << Explanation::tr("i = %1, out_i: the heads side by side (step 7)").arg(quotedName(result, i));
+    lines << Explanation::tr("a_i[0] = out_i %1 column 0 of W_O + b_O[0]").arg(kDot);
     lines << QStringLiteral("= %1 + %2 = %3")
                  .arg(writtenSum(d,
                                  [&](int t) { return factor(layer.output(i, t)) + kTimes + factor(block.wOut(t, 0)); }),
@@ -887,12 +901,12 @@ QStringList mlpLines(const attn::AttentionResult& result, const attn::LayerResul
     const double inner = 0.7978845608028654 * (a + 0.044715 * a * a * a);
     QStringList lines;
     lines << QStringLiteral("x\u2033 = x\u2032 + gelu(LN\u2082(x\u2032) %1 W_fc + b_fc) %1 W_proj + b_proj").arg(kDot);
-    lines << QStringLiteral("i = %1, %2 \u2192 %3 \u2192 %2 numbers").arg(quotedName(result, i)).arg(d).arg(hidden);
+    lines << Explanation::tr("i = %1, %2 → %3 → %2 numbers").arg(quotedName(result, i)).arg(d).arg(hidden);
     lines << momentsLine(QStringLiteral("LN\u2082 of x\u2032_i"), moments);
     lines << QStringLiteral("LN\u2082(x\u2032_i)_0 = %1")
                  .arg(layerNormTerm(block.residualMid(i, 0), moments, block.ln2, 0, block.mlpInput(i, 0)));
     lines << QStringLiteral("gelu(a) = \u00bd a (1 + tanh(\u221a(2/\u03c0) (a + 0.044715 a\u00b3)))");
-    lines << QStringLiteral("strongest unit %1: a = %2, gelu = \u00bd %3 %4 (1 + tanh(%5)) = %6")
+    lines << Explanation::tr("strongest unit %1: a = %2, gelu = ½ %3 %4 (1 + tanh(%5)) = %6")
                  .arg(u)
                  .arg(fmt(a), kDot, factor(a), fmt(inner), fmt(block.mlpHidden(i, u)));
     lines << QStringLiteral("m_i = h_i %1 W_proj + b_proj = %2").arg(kDot, vectorText(block.mlp, i, 0, d));
@@ -914,16 +928,16 @@ QStringList logitLines(const attn::AttentionResult& result, int layer)
     const int n = static_cast<int>(result.tokens.size());
     const int d = static_cast<int>(u.residual.cols());
     const int layers = static_cast<int>(result.layers.size());
-    lines << (layer + 1 < layers ? QStringLiteral("last token %1, after all %2 layers (this is layer %3)")
+    lines << (layer + 1 < layers ? Explanation::tr("last token %1, after all %2 layers (this is layer %3)")
                                        .arg(quotedName(result, n - 1))
                                        .arg(layers)
                                        .arg(layer + 1)
-                                 : QStringLiteral("last token %1, after the last layer (%2)")
+                                 : Explanation::tr("last token %1, after the last layer (%2)")
                                        .arg(quotedName(result, n - 1))
                                        .arg(layers));
     const attn::Matrix residual = u.residual;
     const RowMoments moments = rowMoments(residual, 0);
-    lines << momentsLine(QStringLiteral("LN_f of x_last"), moments);
+    lines << momentsLine(Explanation::tr("LN_f of x_last"), moments);
     lines << QStringLiteral("h_0 = %1").arg(layerNormTerm(residual(0, 0), moments, u.lnF, 0, u.normed(0)));
     const attn::AttentionResult::NextToken& best = result.nextTokens.front();
     const QString bestName = quoted(boundedFromUtf8(best.text));
@@ -939,7 +953,7 @@ QStringList logitLines(const attn::AttentionResult& result, int layer)
     double total = 0.0;
     for (const float l : result.nextLogits)
         total += std::exp(static_cast<double>(l) - highest);
-    lines << QStringLiteral("over all %1 tokens: max = %2, \u03a3 exp(l \u2212 max) = %3")
+    lines << Explanation::tr("over all %1 tokens: max = %2, Σ exp(l − max) = %3")
                  .arg(result.nextLogits.size())
                  .arg(fmt(highest), fmt(total));
     const int shown = std::min<int>(kNextTokenLines, static_cast<int>(result.nextTokens.size()));

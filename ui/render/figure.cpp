@@ -5,6 +5,7 @@
 #include "ui/render/heatmappainter.h"
 #include "ui/render/heatmapscale.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
@@ -18,6 +19,12 @@ using attn::PanelAxis;
 using attn::PanelId;
 using explanation::tokenText;
 using namespace formulatext;
+
+// The figure's words: panel captions, the title line, hover texts of labels.
+struct FigureText
+{
+    Q_DECLARE_TR_FUNCTIONS(FigureText)
+};
 
 namespace {
 
@@ -66,7 +73,7 @@ QString panelName(const attn::AttentionConfig& config, const attn::AttentionResu
     if (!attn::panelInfo(id).matrix)
         name += explanation::layerNote(result, layer);
     if (attn::panelInfo(id).perHead && config.heads > 1)
-        name += QStringLiteral(" \u00b7 head %1").arg(head + 1);
+        name += kDot + FigureText::tr("head %1").arg(head + 1);
     return name;
 }
 
@@ -195,7 +202,7 @@ HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr
         } else if (weightsScale == WeightsScale::Row) {
             spec.colorValues = std::make_shared<const attn::Matrix>(rowNormalized(*spec.matrix));
             spec.range = ValueRange{0.0, 1.0};
-            spec.rangeEndTexts = std::pair{QStringLiteral("row min"), QStringLiteral("row max")};
+            spec.rangeEndTexts = std::pair{FigureText::tr("row min"), FigureText::tr("row max")};
         }
         // Each query row's entropy beside it: how spread its attention is.
         const int n = static_cast<int>(spec.matrix->cols());
@@ -232,7 +239,8 @@ HeatmapSpec buildSpec(const attn::AttentionConfig& config, const std::shared_ptr
                 if (!given[static_cast<std::size_t>(result.vocabulary.tokenWord[static_cast<std::size_t>(t)])])
                     spec.rowLabels[t] += QStringLiteral(" *");
             }
-            spec.formula = QStringLiteral("* no given vector: drawn from seed %1").arg(config.embeddingSeed);
+            spec.formula =
+                QStringLiteral("* ") + FigureText::tr("no given vector: drawn from seed %1").arg(config.embeddingSeed);
         }
     }
     spec.columnBlockStarts = headStarts(config, result, id, layer);
@@ -406,7 +414,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     QStringList parts;
     parts << quoted(sentence);
     if (result.tokens.size() > 8)
-        parts << QStringLiteral("%1 tokens").arg(result.tokens.size());
+        parts << FigureText::tr("%n tokens", nullptr, static_cast<int>(result.tokens.size()));
     if (!result.modelName.empty()) {
         // A checkpoint: its shape, and the layer whose stages are shown.
         parts << QString::fromStdString(result.modelName);
@@ -415,18 +423,18 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
         return parts.join(kDot);
     }
     parts << QStringLiteral("d_model %1").arg(config.dModel);
-    parts << (config.heads == 1 ? QStringLiteral("1 head")
-                                : QStringLiteral("%1 heads (d_k %2)")
+    parts << (config.heads == 1 ? FigureText::tr("1 head")
+                                : FigureText::tr("%1 heads (d_k %2)")
                                       .arg(config.heads)
                                       .arg(result.layers.empty() ? 0 : result.layers.front().dK));
     parts << explanation::initName(config);
-    parts << QStringLiteral("weight seed %1").arg(config.weightSeed);
-    parts << QStringLiteral("embedding seed %1").arg(config.embeddingSeed);
+    parts << FigureText::tr("weight seed %1").arg(config.weightSeed);
+    parts << FigureText::tr("embedding seed %1").arg(config.embeddingSeed);
     if (config.positional)
-        parts << QStringLiteral("positional");
-    parts << (config.scaled ? QStringLiteral("scaled") : QStringLiteral("unscaled"));
+        parts << FigureText::tr("positional");
+    parts << (config.scaled ? FigureText::tr("scaled") : FigureText::tr("unscaled"));
     if (config.causal)
-        parts << QStringLiteral("causal");
+        parts << FigureText::tr("causal");
     parts << QStringLiteral("T = %1").arg(QLocale().toString(config.temperature));
     // Wrap only between settings, never inside one ("T =" / "1").
     for (qsizetype i = 1; i < parts.size(); ++i)
@@ -869,19 +877,21 @@ QString Figure::toolTipAt(QPointF pos) const
     const bool tokenRows = hasTokenRows(p.id);
     if (hit->kind == FigureHit::Kind::RowLabel) {
         if (!tokenRows)
-            return QStringLiteral("%1 row %2").arg(attn::panelTitle(p.id)).arg(hit->row);
-        const QString role =
-            attn::panelInfo(p.id).rows == PanelAxis::Keys ? QStringLiteral("key") : QStringLiteral("query");
-        return QStringLiteral("token %1 (%2 %3): click to select it as the %2")
-            .arg(quoted(tokenText(*m_result, hit->row)), role)
+            return FigureText::tr("%1 row %2").arg(attn::panelTitle(p.id)).arg(hit->row);
+        if (attn::panelInfo(p.id).rows == PanelAxis::Keys)
+            return FigureText::tr("token %1 (key %2): click to select it as the key")
+                .arg(quoted(tokenText(*m_result, hit->row)))
+                .arg(hit->row);
+        return FigureText::tr("token %1 (query %2): click to select it as the query")
+            .arg(quoted(tokenText(*m_result, hit->row)))
             .arg(hit->row);
     }
     if (hasTokenColumns(p.id)) {
-        return QStringLiteral("token %1 (key %2): click to select it as the key")
+        return FigureText::tr("token %1 (key %2): click to select it as the key")
             .arg(quoted(tokenText(*m_result, hit->column)))
             .arg(hit->column);
     }
-    return QStringLiteral("%1 column %2").arg(attn::panelTitle(p.id)).arg(hit->column);
+    return FigureText::tr("%1 column %2").arg(attn::panelTitle(p.id)).arg(hit->column);
 }
 
 QString Figure::cellToolTip(int index, int row, int column) const

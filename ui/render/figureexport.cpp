@@ -4,6 +4,7 @@
 #include "ui/render/colormap.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
@@ -15,6 +16,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+// Messages of the exports (the command line prints them).
+struct Export
+{
+    Q_DECLARE_TR_FUNCTIONS(Export)
+};
 
 namespace {
 
@@ -143,29 +150,28 @@ bool figureSettingsFromOptions(const attn::AttentionConfig& config, const Figure
     if (!options.panel.isEmpty()) {
         const auto id = attn::panelFromName(options.panel);
         if (!id) {
-            *error = QStringLiteral("Unknown panel \"%1\"; the panels are: %2.")
+            *error = Export::tr("Unknown panel \"%1\"; the panels are: %2.")
                          .arg(options.panel, attn::allPanelNames().join(QStringLiteral(", ")));
             return false;
         }
         if (!panelAvailable(config, *id)) {
-            *error = QStringLiteral("The panel \"%1\" (%2) exists only with positional encoding.")
+            *error = Export::tr("The panel \"%1\" (%2) exists only with positional encoding.")
                          .arg(options.panel, attn::panelTitle(*id));
             return false;
         }
         s.panel = id;
     }
     if (!options.colorMap.isEmpty() && !ColorMap::byName(options.colorMap)) {
-        *error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
+        *error = Export::tr("Unknown colour map \"%1\"; the colour maps are: %2.")
                      .arg(options.colorMap, ColorMap::sequentialNames().join(QStringLiteral(", ")));
         return false;
     }
     if (options.head < 0 || options.head >= config.heads) {
-        *error =
-            QStringLiteral("There is no head %1: the configuration has %2.").arg(options.head + 1).arg(config.heads);
+        *error = Export::tr("There is no head %1: the configuration has %2.").arg(options.head + 1).arg(config.heads);
         return false;
     }
     if (options.layer < 0) {
-        *error = QStringLiteral("There is no layer %1.").arg(options.layer + 1);
+        *error = Export::tr("There is no layer %1.").arg(options.layer + 1);
         return false;
     }
     s.colorMap = options.colorMap;
@@ -247,25 +253,24 @@ bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
 {
     const auto format = figureFormatForPath(path);
     if (!format) {
-        *error = QStringLiteral("Cannot write \"%1\": the name must end in .png, .svg or .pdf.").arg(path);
+        *error = Export::tr("Cannot write \"%1\": the name must end in .png, .svg or .pdf.").arg(path);
         return false;
     }
     if (!(options.scale > 0.0 && options.scale <= 16.0)) {
-        *error = QStringLiteral("Cannot write \"%1\": the scale must be above 0 and at most 16.").arg(path);
+        *error = Export::tr("Cannot write \"%1\": the scale must be above 0 and at most 16.").arg(path);
         return false;
     }
     FigureSettings settings;
     if (!figureSettingsFromOptions(config, options, &settings, error))
         return false;
     if (result && options.layer >= static_cast<int>(result->layers.size())) {
-        *error = QStringLiteral("There is no layer %1: the result has %2.")
-                     .arg(options.layer + 1)
-                     .arg(result->layers.size());
+        *error =
+            Export::tr("There is no layer %1: the result has %2.").arg(options.layer + 1).arg(result->layers.size());
         return false;
     }
     const Figure figure(config, std::move(result), settings);
     if (figure.isEmpty()) {
-        *error = QStringLiteral("Cannot write \"%1\": there is nothing to draw.").arg(path);
+        *error = Export::tr("Cannot write \"%1\": there is nothing to draw.").arg(path);
         return false;
     }
 
@@ -276,7 +281,7 @@ bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
         const QImage image = renderFigureImage(figure, options.scale);
         if (image.isNull()) {
             const QSizeF pixels = figure.size() * options.scale;
-            *error = QStringLiteral("Cannot write \"%1\": not enough memory for a %2 \u00d7 %3 pixel image.")
+            *error = Export::tr("Cannot write \"%1\": not enough memory for a %2 \u00d7 %3 pixel image.")
                          .arg(path)
                          .arg(std::max<qint64>(1, std::llround(pixels.width())))
                          .arg(std::max<qint64>(1, std::llround(pixels.height())));
@@ -287,7 +292,7 @@ bool encodeFigure(const QString& path, const attn::AttentionConfig& config,
         // zlib's fastest level (Qt's quality 80): a figure's flat fills
         // compress almost as well as at the default, in half the time.
         if (!image.save(&buffer, "PNG", 80)) {
-            *error = QStringLiteral("Cannot write \"%1\": the PNG encoder failed.").arg(path);
+            *error = Export::tr("Cannot write \"%1\": the PNG encoder failed.").arg(path);
             return false;
         }
         break;
@@ -330,16 +335,16 @@ bool encodePanelCsv(const QString& path, const attn::AttentionConfig& config, co
                     attn::PanelId panel, int layer, int head, QByteArray* out, QString* error)
 {
     if (!panelAvailable(config, panel)) {
-        *error = QStringLiteral("Cannot write \"%1\": the panel \"%2\" exists only with positional encoding.")
+        *error = Export::tr("Cannot write \"%1\": the panel \"%2\" exists only with positional encoding.")
                      .arg(path, attn::panelName(panel));
         return false;
     }
     if (layer < 0 || layer >= static_cast<int>(result.layers.size())) {
-        *error = QStringLiteral("Cannot write \"%1\": there is no layer %2.").arg(path).arg(layer + 1);
+        *error = Export::tr("Cannot write \"%1\": there is no layer %2.").arg(path).arg(layer + 1);
         return false;
     }
     if (head < 0 || head >= result.headCount()) {
-        *error = QStringLiteral("Cannot write \"%1\": there is no head %2.").arg(path).arg(head + 1);
+        *error = Export::tr("Cannot write \"%1\": there is no head %2.").arg(path).arg(head + 1);
         return false;
     }
     *out = panelCsv(result, panel, layer, head);

@@ -5,6 +5,7 @@
 #include "ui/render/formulatext.h"
 #include "ui/render/heatmappainter.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -15,6 +16,12 @@
 
 using attn::PanelId;
 using namespace formulatext;
+
+// The lesson's words: step titles, explanations, headings and captions.
+struct Lesson
+{
+    Q_DECLARE_TR_FUNCTIONS(Lesson)
+};
 
 namespace {
 
@@ -430,27 +437,27 @@ QString lessonStepTitle(int step)
 {
     switch (step) {
     case 1:
-        return QStringLiteral("Tokens: the sentence split into words");
+        return Lesson::tr("Tokens: the sentence split into words");
     case 2:
-        return QStringLiteral("Embeddings: a vector of numbers for every token");
+        return Lesson::tr("Embeddings: a vector of numbers for every token");
     case 3:
-        return QStringLiteral("Projections: a query, a key and a value for every token");
+        return Lesson::tr("Projections: a query, a key and a value for every token");
     case 4:
-        return QStringLiteral("Scores: how well each query matches each key");
+        return Lesson::tr("Scores: how well each query matches each key");
     case 5:
-        return QStringLiteral("Scaling: dividing the scores by \u221ad_k");
+        return Lesson::tr("Scaling: dividing the scores by √d_k");
     case 6:
-        return QStringLiteral("Softmax: turning scores into weights");
+        return Lesson::tr("Softmax: turning scores into weights");
     case 7:
-        return QStringLiteral("Weighted sum: mixing the values");
+        return Lesson::tr("Weighted sum: mixing the values");
     case 8:
-        return QStringLiteral("Layer norm: what attention reads");
+        return Lesson::tr("Layer norm: what attention reads");
     case 9:
-        return QStringLiteral("Output projection and residual");
+        return Lesson::tr("Output projection and residual");
     case 10:
-        return QStringLiteral("MLP: each token on its own");
+        return Lesson::tr("MLP: each token on its own");
     case 11:
-        return QStringLiteral("Logits: the next token");
+        return Lesson::tr("Logits: the next token");
     default:
         return {};
     }
@@ -460,73 +467,75 @@ QString lessonExplanation(const attn::AttentionConfig& config, int step)
 {
     switch (step) {
     case 1:
-        return QStringLiteral(
+        return Lesson::tr(
             "The sentence is split at its spaces into tokens, the pieces the model reads. Every different word gets "
             "one entry in the vocabulary, so a repeated word shares its entry. We follow one token, the query "
             "(highlighted), through every step.");
     case 2:
         return config.positional
-                   ? QStringLiteral(
+                   ? Lesson::tr(
                          "Each vocabulary word owns a list of d_model numbers, its embedding: one row of E per token. "
                          "A sinusoidal positional encoding is added, so the same word at two positions gets "
                          "different rows of X.")
-                   : QStringLiteral(
+                   : Lesson::tr(
                          "Each vocabulary word owns a list of d_model numbers, its embedding: one row of E per "
                          "token. Tokens that are the same word get the same row. A real model learns these numbers; "
                          "here they are given or drawn at random.");
     case 3:
-        return QStringLiteral(
+        return Lesson::tr(
             "Each token's row is multiplied by three weight matrices. That gives its query (what the token is "
             "looking for), its key (what it offers to others) and its value (what it passes on when chosen).");
     case 4:
-        return QStringLiteral(
+        return Lesson::tr(
             "To decide where to look, the query of a token is compared with the key of every token by a dot "
             "product: multiply matching numbers, then add them up. A large score means the key matches the query "
             "well.");
     case 5: {
         QString text;
         if (config.scaled)
-            text = QStringLiteral(
-                "Dot products grow with the number of dimensions, so every score is divided by \u221ad_k. That "
-                "keeps the softmax of the next step from becoming too sharp.");
+            text =
+                Lesson::tr("Dot products grow with the number of dimensions, so every score is divided by √d_k. That "
+                           "keeps the softmax of the next step from becoming too sharp.");
         else
-            text = QStringLiteral("Scaling by \u221ad_k is switched off here, so the scores pass on unchanged.");
+            text = Lesson::tr("Scaling by √d_k is switched off here, so the scores pass on unchanged.");
         if (config.temperature != 1.0)
-            text += QStringLiteral(" Dividing by the temperature T = %1 makes the weights %2.")
-                        .arg(explanation::temperatureText(config.temperature),
-                             config.temperature < 1.0 ? QStringLiteral("sharper") : QStringLiteral("flatter"));
+            text +=
+                QLatin1Char(' ') + (config.temperature < 1.0
+                                        ? Lesson::tr("Dividing by the temperature T = %1 makes the weights sharper.")
+                                        : Lesson::tr("Dividing by the temperature T = %1 makes the weights flatter."))
+                                       .arg(explanation::temperatureText(config.temperature));
         if (config.causal)
-            text += QStringLiteral(
-                " The causal mask hides every key after the query: its score becomes \u2212\u221e, so the token "
-                "cannot look ahead.");
+            text += QLatin1Char(' ') +
+                    Lesson::tr("The causal mask hides every key after the query: its score becomes −∞, so the token "
+                               "cannot look ahead.");
         return text;
     }
     case 6:
-        return QStringLiteral(
+        return Lesson::tr(
             "Softmax turns each row of scores into weights between 0 and 1 that add up to 1: the larger a score, "
             "the larger its weight. Subtracting the row's maximum first changes nothing but keeps exp() from "
             "overflowing.");
     case 7:
-        return QStringLiteral(
+        return Lesson::tr(
             "The output of a token is the weighted sum of every token's value, using its softmax weights. Tokens "
             "whose key matched the query well contribute the most. This new row is the token, now informed by its "
             "context.");
     case 8:
-        return QStringLiteral(
+        return Lesson::tr(
             "Before step 3, GPT-2 normalises each token's row of the residual stream x: subtract its mean, divide by "
             "its standard deviation, then scale and shift every dimension by learned γ and β (ln_1). The "
             "result is the row the projections read.");
     case 9:
-        return QStringLiteral(
+        return Lesson::tr(
             "The heads' outputs side by side are mixed by one more matrix, W_O (c_proj), and added to the residual "
             "stream: attention only adds to x, it never replaces it.");
     case 10:
-        return QStringLiteral(
+        return Lesson::tr(
             "Then each token alone goes through the MLP: a second layer norm, four times as many hidden numbers "
             "through GELU, and back to d_model. That is added to the stream too: the layer's output, the next "
             "layer's x.");
     case 11:
-        return QStringLiteral(
+        return Lesson::tr(
             "After the last layer, the last token's row is normalised once more (ln_f) and compared by a dot product "
             "with every token's embedding: one logit per token of the vocabulary. Softmax turns the logits into the "
             "probabilities of the next token.");
@@ -583,13 +592,15 @@ struct BlockPanelText
     const char* formula;
 };
 
+// The captions are marked for translation (context "Lesson") and
+// translated where they are shown; the symbols are not.
 BlockPanelText blockPanelText(BlockPanel panel)
 {
     switch (panel) {
     case BlockPanel::ResidualIn:
-        return {"x", "the residual stream entering the layer"};
+        return {"x", QT_TRANSLATE_NOOP("Lesson", "the residual stream entering the layer")};
     case BlockPanel::LayerNorm1:
-        return {"LN₁(x)", "ln_1(x): the layer's input"};
+        return {"LN₁(x)", QT_TRANSLATE_NOOP("Lesson", "ln_1(x): the layer's input")};
     case BlockPanel::Attention:
         return {"a", "a = out · W_O + b_O (c_proj)"};
     case BlockPanel::ResidualMid:
@@ -597,13 +608,13 @@ BlockPanelText blockPanelText(BlockPanel panel)
     case BlockPanel::MlpInput:
         return {"LN₂(x′)", "ln_2(x′)"};
     case BlockPanel::MlpHidden:
-        return {"hidden", "gelu(LN₂ · W_fc + b_fc)"};
+        return {QT_TRANSLATE_NOOP("Lesson", "hidden"), "gelu(LN₂ · W_fc + b_fc)"};
     case BlockPanel::Mlp:
         return {"m", "m = hidden · W_proj + b_proj"};
     case BlockPanel::ResidualOut:
-        return {"x″", "x″ = x′ + m: the layer's output"};
+        return {"x″", QT_TRANSLATE_NOOP("Lesson", "x″ = x′ + m: the layer's output")};
     case BlockPanel::NextProbabilities:
-        return {"p", "softmax over the vocabulary"};
+        return {"p", QT_TRANSLATE_NOOP("Lesson", "softmax over the vocabulary")};
     case BlockPanel::NextLogits:
         return {"logit", "LN_f(x_last) · w_t"};
     }
@@ -612,14 +623,14 @@ BlockPanelText blockPanelText(BlockPanel panel)
 
 QString blockPanelFormula(BlockPanel panel)
 {
-    return QString::fromUtf8(blockPanelText(panel).formula);
+    return QCoreApplication::translate("Lesson", blockPanelText(panel).formula);
 }
 
 } // namespace
 
 QString blockPanelTitle(BlockPanel panel)
 {
-    return QString::fromUtf8(blockPanelText(panel).title);
+    return QCoreApplication::translate("Lesson", blockPanelText(panel).title);
 }
 
 int LessonPage::stepsFor(const attn::AttentionResult* result, int layer)
@@ -758,7 +769,8 @@ std::vector<BlockPanel> LessonPage::visibleBlockPanels() const
 void LessonPage::build()
 {
     const int step = m_settings.step;
-    m_title = QStringLiteral("Step %1 of %2 \u00b7 %3").arg(step).arg(m_stepCount).arg(lessonStepTitle(step));
+    //: The lesson's title: the step, how many there are, the step's own title.
+    m_title = Lesson::tr("Step %1 of %2 · %3").arg(step).arg(m_stepCount).arg(lessonStepTitle(step));
     m_subtitle = figureTitle(m_config, *m_result);
     m_explanation = lessonExplanation(m_config, step);
     m_formula = lessonFormulaLines(m_config, *m_result, step, m_settings.queryToken, m_settings.layer, m_settings.head);
@@ -1177,12 +1189,13 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
             QStringList names;
             for (PanelId id : m_stripLeftOut)
                 names << attn::panelTitle(id);
-            leftOut = QStringLiteral(" \u00b7 no room for %1").arg(names.join(QStringLiteral(", ")));
+            //: Panels of earlier steps left out of the strip: their names.
+            leftOut = QStringLiteral(" \u00b7 ") + Lesson::tr("no room for %1").arg(names.join(QStringLiteral(", ")));
         }
         // The long heading where it fits, else the short one.
-        m_stripLabel = QStringLiteral("Earlier steps, dimmed \u00b7 the marked row is the query token") + leftOut;
+        m_stripLabel = Lesson::tr("Earlier steps, dimmed · the marked row is the query token") + leftOut;
         if (fm.horizontalAdvance(m_stripLabel) > m_stripLabelRect.width())
-            m_stripLabel = QStringLiteral("Earlier steps, dimmed") + leftOut;
+            m_stripLabel = Lesson::tr("Earlier steps, dimmed") + leftOut;
     }
     return true;
 }
@@ -1200,9 +1213,9 @@ void LessonPage::layoutTokens(const QRectF& area)
 
     // Row headings in a column of their own, so the lines between the rows
     // never cross them.
-    m_tokenHeadingWidth = std::ceil(std::max({headingFm.horizontalAdvance(QStringLiteral("Vocabulary")),
-                                              headingFm.horizontalAdvance(QStringLiteral("Tokens")),
-                                              labelFm.horizontalAdvance(QStringLiteral("position \u2192 entry"))})) +
+    m_tokenHeadingWidth = std::ceil(std::max({headingFm.horizontalAdvance(Lesson::tr("Vocabulary")),
+                                              headingFm.horizontalAdvance(Lesson::tr("Tokens")),
+                                              labelFm.horizontalAdvance(Lesson::tr("position → entry"))})) +
                           gap * 2;
     const QRectF boxes = area.adjusted(m_tokenHeadingWidth, 0, 0, 0);
     m_tokenArea = area;
@@ -1293,7 +1306,7 @@ void LessonPage::paint(QPainter* painter) const
         painter->setPen(theme.muted);
         painter->setFont(font(Role::Explanation));
         painter->drawText(QRectF(QPointF(0, 0), m_size), Qt::AlignCenter,
-                          QStringLiteral("Nothing to show yet: type a sentence."));
+                          Lesson::tr("Nothing to show yet: type a sentence."));
         painter->restore();
         return;
     }
@@ -1389,7 +1402,7 @@ void LessonPage::layoutFormula()
     if (omitted > 0) {
         LessonFormulaLine note;
         note.font = font(Role::Formula, false, m_formulaCommon);
-        note.text = QStringLiteral("%1 %2 more lines").arg(kEllipsis).arg(omitted);
+        note.text = kEllipsis + QLatin1Char(' ') + Lesson::tr("%n more lines", nullptr, omitted);
         note.rect = QRectF(inner.left(), y, inner.width(), lineHeight);
         m_formulaLayout.push_back(note);
         y += lineHeight;
@@ -1452,9 +1465,10 @@ void LessonPage::paintTokens(QPainter* painter) const
                           note);
     };
     if (firstToken)
-        heading(firstToken->rect, QStringLiteral("Tokens"), QStringLiteral("position \u2192 entry"));
+        heading(firstToken->rect, Lesson::tr("Tokens"), Lesson::tr("position → entry"));
     if (!wordBoxes.empty())
-        heading(wordBoxes.front()->rect, QStringLiteral("Vocabulary"), QStringLiteral("entry"));
+        //: The number of a word's entry in the vocabulary.
+        heading(wordBoxes.front()->rect, Lesson::tr("Vocabulary"), Lesson::tr("entry"));
 
     // Lines from each token to its vocabulary entry, under the boxes; the
     // query's line last, so it is drawn on top.
@@ -1505,7 +1519,7 @@ void LessonPage::paintTokens(QPainter* painter) const
         painter->setFont(small);
         painter->setPen(theme.muted);
         painter->drawText(m_tokenArea, Qt::AlignRight | Qt::AlignBottom,
-                          QStringLiteral("showing %1 of %2 tokens, %3 of %4 words")
+                          Lesson::tr("showing %1 of %2 tokens, %3 of %4 words")
                               .arg(shownTokens)
                               .arg(result.tokens.size())
                               .arg(shownWords)

@@ -6,9 +6,16 @@
 #include "ui/render/lessonpage.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
+
+// Messages of the exports (the command line prints them).
+struct Export
+{
+    Q_DECLARE_TR_FUNCTIONS(Export)
+};
 
 QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<const attn::AttentionResult> result,
                            const LessonOptions& options)
@@ -20,7 +27,7 @@ QByteArray renderLessonPdf(const attn::AttentionConfig& config, std::shared_ptr<
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     setUpPdfWriter(writer, QSizeF(LessonPage::slideWidth, LessonPage::slideHeight),
-                   QStringLiteral("Self-attention in %1 steps: %2")
+                   Export::tr("Self-attention in %1 steps: %2")
                        .arg(LessonPage::stepsFor(result.get(), options.layer))
                        .arg(figureTitle(config, *result)));
     QPainter painter(&writer);
@@ -47,29 +54,27 @@ bool encodeLessonPdf(const QString& path, const attn::AttentionConfig& config,
                      QString* error)
 {
     if (QFileInfo(path).suffix().toLower() != QLatin1String("pdf")) {
-        *error = QStringLiteral("Cannot write \"%1\": a lesson is exported as .pdf.").arg(path);
+        *error = Export::tr("Cannot write \"%1\": a lesson is exported as .pdf.").arg(path);
         return false;
     }
     if (!options.colorMap.isEmpty() && !ColorMap::byName(options.colorMap)) {
-        *error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
+        *error = Export::tr("Unknown colour map \"%1\"; the colour maps are: %2.")
                      .arg(options.colorMap, ColorMap::sequentialNames().join(QStringLiteral(", ")));
         return false;
     }
     if (result && (options.layer < 0 || options.layer >= static_cast<int>(result->layers.size()))) {
-        *error = QStringLiteral("There is no layer %1: the result has %2.")
-                     .arg(options.layer + 1)
-                     .arg(result->layers.size());
+        *error =
+            Export::tr("There is no layer %1: the result has %2.").arg(options.layer + 1).arg(result->layers.size());
         return false;
     }
     if (result && (options.head < 0 || options.head >= result->headCount())) {
-        *error = QStringLiteral("There is no head %1: the configuration has %2.")
-                     .arg(options.head + 1)
-                     .arg(result->headCount());
+        *error =
+            Export::tr("There is no head %1: the configuration has %2.").arg(options.head + 1).arg(result->headCount());
         return false;
     }
     *out = renderLessonPdf(config, std::move(result), options);
     if (out->isEmpty()) {
-        *error = QStringLiteral("Cannot write \"%1\": there is nothing to draw.").arg(path);
+        *error = Export::tr("Cannot write \"%1\": there is nothing to draw.").arg(path);
         return false;
     }
     return true;

@@ -1,5 +1,7 @@
 #include "panelid.h"
 
+#include <QCoreApplication>
+
 namespace attn {
 
 namespace {
@@ -29,15 +31,18 @@ QStringList allPanelNames()
     return names;
 }
 
+// The catalogue's words are translated in the context "Panel"
+// (core/panels.cpp marks them); its symbols (E, W_Q, Q) have no entry and
+// stay as they are.
 QString panelTitle(PanelId id)
 {
-    return fromView(panelInfo(id).title);
+    return QCoreApplication::translate("Panel", panelInfo(id).title.data());
 }
 
 QString panelLabel(PanelId id)
 {
     const PanelInfo& info = panelInfo(id);
-    return QStringLiteral("%1 — %2").arg(fromView(info.title), fromView(info.description));
+    return QStringLiteral("%1 — %2").arg(panelTitle(id), QCoreApplication::translate("Panel", info.description.data()));
 }
 
 } // namespace attn
