@@ -847,8 +847,9 @@ QString momentsLine(const QString& what, const RowMoments& moments)
 QString layerNormTerm(double x, const RowMoments& moments, const attn::LayerNormParams& ln, int c, double result)
 {
     return QStringLiteral("(%1 \u2212 %2) / \u221a(%3 + %4) \u00b7 %5 + %6 = %7")
-        .arg(fmt(x), factor(moments.mean), fmt(moments.variance), QLocale().toString(ln.epsilon, 'g', 3),
-             factor(ln.weight(c)), factor(ln.bias(c)), fmt(result));
+        .arg(fmt(x), factor(moments.mean), fmt(moments.variance),
+             QLocale().toString(ln.epsilon, 'g', 3).replace(QLatin1Char('E'), QLatin1Char('e')), factor(ln.weight(c)),
+             factor(ln.bias(c)), fmt(result));
 }
 
 QStringList layerNormLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i)
