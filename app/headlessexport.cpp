@@ -149,11 +149,11 @@ QString runHeadlessExports(const CommandLineOptions& options)
     }
     // A checkpoint's or trained model's shape is known only now (the
     // article's --layer and --head were checked with the options).
-    if (options.layer >= static_cast<int>(result->layers.size()))
-        return (result->layers.size() == 1
-                    ? QCoreApplication::translate("HeadlessExport", "--layer %1: the model has 1 layer.")
-                    : QCoreApplication::translate("HeadlessExport", "--layer %1: the model has %n layers.", nullptr,
-                                                  static_cast<int>(result->layers.size())))
+    const int layerCount = static_cast<int>(result->layers.size());
+    if (options.layer >= layerCount)
+        return (layerCount == 1 ? QCoreApplication::translate("HeadlessExport", "--layer %1: the model has 1 layer.")
+                                : QCoreApplication::translate("HeadlessExport", "--layer %1: the model has %n layers.",
+                                                              nullptr, layerCount))
             .arg(options.layer + 1);
     if (options.head >= result->headCount())
         return (result->headCount() == 1

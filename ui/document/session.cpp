@@ -142,7 +142,7 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
         const double number = value.toDouble(std::nan(""));
         if (value.isDouble() && number == std::floor(number) && number >= low && number <= high)
             return static_cast<int>(number);
-        note(QStringLiteral("\"%1\" is %2, but %3; it is reset.")
+        note(QCoreApplication::translate("Session", "\"%1\" is %2, but %3; it is reset.")
                  .arg(QLatin1String(key),
                       value.isDouble() ? numberText(number)
                                        : QCoreApplication::translate("Session", "not a whole number"),
