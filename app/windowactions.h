@@ -5,6 +5,7 @@
 // Only the look of the commands lives here; the window connects them to
 // what they do.
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -17,6 +18,9 @@ class QWidget;
 
 struct WindowActions
 {
+    Q_DECLARE_TR_FUNCTIONS(WindowActions)
+
+public:
     // Creates the actions as children of `window` and adds them to it, so
     // their shortcuts work while the menu bar is hidden (presentation mode).
     explicit WindowActions(QWidget* window);

@@ -94,6 +94,50 @@ Die Abbildung zeigt weiter die letzten gültigen Einstellungen.</translation>
         <source>Generate</source>
         <translation>Erzeugen</translation>
     </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>Opened the model in %1: every layer and head is in the model view (Ctrl+3); Ctrl+Z goes back.</source>
+        <translation>Das Modell in %1 ist geöffnet: Alle Schichten und Köpfe stehen in der Modellansicht (Strg+3); Strg+Z kehrt zurück.</translation>
+    </message>
+    <message>
+        <source>The article&apos;s model is already shown.</source>
+        <translation>Das Modell des Artikels wird bereits gezeigt.</translation>
+    </message>
+    <message>
+        <source>Article&apos;s Model</source>
+        <translation>Modell des Artikels</translation>
+    </message>
+    <message>
+        <source>Back to the article&apos;s model (Ctrl+Z reopens the model).</source>
+        <translation>Zurück zum Modell des Artikels (Strg+Z öffnet das Modell wieder).</translation>
+    </message>
+    <message>
+        <source>Open Preset</source>
+        <translation>Vorlage öffnen</translation>
+    </message>
+    <message>
+        <source> Every layer and head is in the model view (Ctrl+3).</source>
+        <translation> Alle Schichten und Köpfe stehen in der Modellansicht (Strg+3).</translation>
+    </message>
+    <message>
+        <source>There is no trained model to show yet.</source>
+        <translation>Es gibt noch kein trainiertes Modell zum Zeigen.</translation>
+    </message>
+    <message>
+        <source>Show Trained Model</source>
+        <translation>Trainiertes Modell zeigen</translation>
+    </message>
+    <message>
+        <source>Showing the model trained on %1 (Ctrl+Z goes back).</source>
+        <translation>Gezeigt wird das auf %1 trainierte Modell (Strg+Z kehrt zurück).</translation>
+    </message>
+    <message>
+        <source>Open Model (a GPT-2 folder)</source>
+        <translation>Modell öffnen (ein GPT-2-Ordner)</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
@@ -416,6 +460,110 @@ Die Abbildung zeigt weiter die letzten gültigen Einstellungen.</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About Attention Visualizer</source>
+        <translation>Über Attention Visualizer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Attention Visualizer %1&lt;/h3&gt;&lt;p&gt;Self-attention, every number of it: embeddings, weights, queries, keys, values, scores, softmax weights and outputs as linked heatmaps.&lt;/p&gt;&lt;p&gt;Every number is float64 from NumPy&apos;s legacy generator, so File → Export Data writes a NumPy script that recomputes exactly what you see.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Attention Visualizer %1&lt;/h3&gt;&lt;p&gt;Self-Attention mit jeder ihrer Zahlen: Embeddings, Gewichte, Queries, Keys, Values, Scores, Softmax-Gewichte und Ausgaben als verknüpfte Heatmaps.&lt;/p&gt;&lt;p&gt;Jede Zahl ist float64 aus NumPys Legacy-Generator, daher schreibt Datei → Daten exportieren ein NumPy-Skript, das genau das Gezeigte nachrechnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Figure and lesson</source>
+        <translation>Abbildung und Lektion</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Klick</translation>
+    </message>
+    <message>
+        <source>Select a token or cell: its row and column light up in every panel</source>
+        <translation>Ein Token oder eine Zelle wählen: Zeile und Spalte leuchten in jedem Panel auf</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Doppelklick</translation>
+    </message>
+    <message>
+        <source>Edit a cell of E, W_Q, W_K or W_V</source>
+        <translation>Eine Zelle von E, W_Q, W_K oder W_V bearbeiten</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pfeiltasten</translation>
+    </message>
+    <message>
+        <source>Move the ringed cell within its panel of the figure</source>
+        <translation>Die umrandete Zelle innerhalb ihres Panels der Abbildung bewegen</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s next / previous panel (past the last: the next control)</source>
+        <translation>Nächstes / voriges Panel der Abbildung (nach dem letzten: das nächste Bedienelement)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Select the ringed cell, as a click does</source>
+        <translation>Die umrandete Zelle wählen, wie ein Klick</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Edit the ringed cell of E, W_Q, W_K or W_V</source>
+        <translation>Die umrandete Zelle von E, W_Q, W_K oder W_V bearbeiten</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the selection; leave presentation mode, then the lesson</source>
+        <translation>Auswahl aufheben; erst den Präsentationsmodus, dann die Lektion verlassen</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Strg+Mausrad</translation>
+    </message>
+    <message>
+        <source>Zoom the figure</source>
+        <translation>Die Abbildung zoomen</translation>
+    </message>
+    <message>
+        <source>→, Space, Page Down / ←, Page Up</source>
+        <translation>→, Leertaste, Bild ab / ←, Bild auf</translation>
+    </message>
+    <message>
+        <source>Next / previous lesson step</source>
+        <translation>Nächster / voriger Schritt der Lektion</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Pos1 / Ende</translation>
+    </message>
+    <message>
+        <source>First / last lesson step</source>
+        <translation>Erster / letzter Schritt der Lektion</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Quick Guide</source>
+        <translation>Kurzanleitung</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Self-attention, every number of it&lt;/h2&gt;&lt;p&gt;Type a sentence at the top. Each word becomes a row of &lt;b&gt;E&lt;/b&gt;, its embedding. The weight matrices &lt;b&gt;W_Q&lt;/b&gt;, &lt;b&gt;W_K&lt;/b&gt;, &lt;b&gt;W_V&lt;/b&gt; turn the rows into queries &lt;b&gt;Q&lt;/b&gt;, keys &lt;b&gt;K&lt;/b&gt; and values &lt;b&gt;V&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;scores&lt;/b&gt; = Q Kᵀ: how well each query matches each key. The &lt;b&gt;scaled scores&lt;/b&gt; divide by √d_k (and the temperature); the softmax of each row gives the &lt;b&gt;weights&lt;/b&gt;, which sum to 1 per row: how much each word attends to every other. The &lt;b&gt;output&lt;/b&gt; of a word is the weighted sum of the values.&lt;/p&gt;&lt;h3&gt;Exploring&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Hover any cell to see its arithmetic written out with the real numbers.&lt;/li&gt;&lt;li&gt;Click a word or a cell to follow it through every panel; Esc clears.&lt;/li&gt;&lt;li&gt;Double-click a cell of E or a W matrix to type a new number; Ctrl+Z undoes it.&lt;/li&gt;&lt;li&gt;Reseed (Ctrl+R) draws new weights; View → Compare Seeds shows what changes.&lt;/li&gt;&lt;li&gt;Several heads split d_model: choose the head under Display, or all heads at once.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Teaching&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;View → Lesson (F5) steps through the computation for the selected word in seven slides (eleven for a checkpoint, with the block around attention); F11 makes them large, high-contrast slides for a projector.&lt;/li&gt;&lt;li&gt;File → Export Lesson writes the same slides as a PDF handout; Export Figure writes PNG, SVG or PDF; Export Data writes JSON, CSV or a NumPy script that recomputes every number.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;Self-Attention mit jeder ihrer Zahlen&lt;/h2&gt;&lt;p&gt;Geben Sie oben einen Satz ein. Jedes Wort wird eine Zeile von &lt;b&gt;E&lt;/b&gt;, sein Embedding. Die Gewichtsmatrizen &lt;b&gt;W_Q&lt;/b&gt;, &lt;b&gt;W_K&lt;/b&gt;, &lt;b&gt;W_V&lt;/b&gt; machen aus den Zeilen Queries &lt;b&gt;Q&lt;/b&gt;, Keys &lt;b&gt;K&lt;/b&gt; und Values &lt;b&gt;V&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scores&lt;/b&gt; = Q Kᵀ: wie gut jede Query zu jedem Key passt. Die &lt;b&gt;skalierten Scores&lt;/b&gt; teilen durch √d_k (und die Temperatur); die Softmax jeder Zeile ergibt die &lt;b&gt;Gewichte&lt;/b&gt;, die sich pro Zeile zu 1 summieren: wie stark jedes Wort auf jedes andere achtet. Die &lt;b&gt;Ausgabe&lt;/b&gt; eines Wortes ist die gewichtete Summe der Values.&lt;/p&gt;&lt;h3&gt;Erkunden&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Fahren Sie über eine Zelle, um ihre Rechnung mit den echten Zahlen zu sehen.&lt;/li&gt;&lt;li&gt;Klicken Sie auf ein Wort oder eine Zelle, um ihm durch jedes Panel zu folgen; Esc hebt die Auswahl auf.&lt;/li&gt;&lt;li&gt;Doppelklicken Sie auf eine Zelle von E oder einer W-Matrix, um eine neue Zahl einzugeben; Strg+Z macht es rückgängig.&lt;/li&gt;&lt;li&gt;Neu ziehen (Strg+R) erzeugt neue Gewichte; Ansicht → Seeds vergleichen zeigt, was sich ändert.&lt;/li&gt;&lt;li&gt;Mehrere Köpfe teilen d_model auf: Wählen Sie den Kopf unter „Anzeige“ oder alle Köpfe auf einmal.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Unterrichten&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Ansicht → Lektion (F5) geht die Berechnung für das gewählte Wort in sieben Folien durch (elf bei einem Checkpoint, mit dem Block um die Attention); F11 macht daraus große, kontrastreiche Folien für einen Projektor.&lt;/li&gt;&lt;li&gt;Datei → Lektion exportieren schreibt dieselben Folien als PDF-Handout; Abbildung exportieren schreibt PNG, SVG oder PDF; Daten exportieren schreibt JSON, CSV oder ein NumPy-Skript, das jede Zahl nachrechnet.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 </TS>

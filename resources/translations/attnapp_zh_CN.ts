@@ -94,6 +94,50 @@ The figure still shows the last valid settings.</source>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
+    <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Opened the model in %1: every layer and head is in the model view (Ctrl+3); Ctrl+Z goes back.</source>
+        <translation>已打开 %1 中的模型：所有层和头都在模型视图中（Ctrl+3）；Ctrl+Z 可返回。</translation>
+    </message>
+    <message>
+        <source>The article&apos;s model is already shown.</source>
+        <translation>当前显示的已经是文章中的模型。</translation>
+    </message>
+    <message>
+        <source>Article&apos;s Model</source>
+        <translation>文章中的模型</translation>
+    </message>
+    <message>
+        <source>Back to the article&apos;s model (Ctrl+Z reopens the model).</source>
+        <translation>已回到文章中的模型（Ctrl+Z 可重新打开之前的模型）。</translation>
+    </message>
+    <message>
+        <source>Open Preset</source>
+        <translation>打开预设</translation>
+    </message>
+    <message>
+        <source> Every layer and head is in the model view (Ctrl+3).</source>
+        <translation>所有层和头都在模型视图中（Ctrl+3）。</translation>
+    </message>
+    <message>
+        <source>There is no trained model to show yet.</source>
+        <translation>还没有可显示的训练模型。</translation>
+    </message>
+    <message>
+        <source>Show Trained Model</source>
+        <translation>显示训练好的模型</translation>
+    </message>
+    <message>
+        <source>Showing the model trained on %1 (Ctrl+Z goes back).</source>
+        <translation>正在显示在 %1 上训练的模型（Ctrl+Z 可返回）。</translation>
+    </message>
+    <message>
+        <source>Open Model (a GPT-2 folder)</source>
+        <translation>打开模型（GPT-2 文件夹）</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
@@ -123,7 +167,7 @@ The figure still shows the last valid settings.</source>
     </message>
     <message>
         <source>Load &amp;Article Example</source>
-        <translation>载入文章示例(&amp;A)</translation>
+        <translation>载入文章示例(&amp;E)</translation>
     </message>
     <message>
         <source>The sentence, settings and embeddings of the article &quot;Unveiling the Power of Attention Mechanism Using Numpy&quot;</source>
@@ -416,6 +460,110 @@ The figure still shows the last valid settings.</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About Attention Visualizer</source>
+        <translation>关于 Attention Visualizer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Attention Visualizer %1&lt;/h3&gt;&lt;p&gt;Self-attention, every number of it: embeddings, weights, queries, keys, values, scores, softmax weights and outputs as linked heatmaps.&lt;/p&gt;&lt;p&gt;Every number is float64 from NumPy&apos;s legacy generator, so File → Export Data writes a NumPy script that recomputes exactly what you see.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Attention Visualizer %1&lt;/h3&gt;&lt;p&gt;自注意力的每一个数值：嵌入、权重、查询、键、值、分数、softmax 权重和输出，以相互联动的热力图呈现。&lt;/p&gt;&lt;p&gt;每个数都是由 NumPy 旧版随机数生成器得到的 float64，因此“文件 → 导出数据”可写出一个 NumPy 脚本，精确地重算你所看到的一切。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Figure and lesson</source>
+        <translation>图与课程</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>单击</translation>
+    </message>
+    <message>
+        <source>Select a token or cell: its row and column light up in every panel</source>
+        <translation>选中一个词元或单元格：它的行和列会在每个面板中高亮</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <source>Edit a cell of E, W_Q, W_K or W_V</source>
+        <translation>编辑 E、W_Q、W_K 或 W_V 的单元格</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <source>Move the ringed cell within its panel of the figure</source>
+        <translation>在图的当前面板内移动带圈的单元格</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s next / previous panel (past the last: the next control)</source>
+        <translation>图的下一个 / 上一个面板（越过最后一个时：下一个控件）</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Select the ringed cell, as a click does</source>
+        <translation>选中带圈的单元格，与单击相同</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Edit the ringed cell of E, W_Q, W_K or W_V</source>
+        <translation>编辑 E、W_Q、W_K 或 W_V 中带圈的单元格</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the selection; leave presentation mode, then the lesson</source>
+        <translation>清除选择；先退出演示模式，再退出课程</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <source>Zoom the figure</source>
+        <translation>缩放图</translation>
+    </message>
+    <message>
+        <source>→, Space, Page Down / ←, Page Up</source>
+        <translation>→、空格、Page Down / ←、Page Up</translation>
+    </message>
+    <message>
+        <source>Next / previous lesson step</source>
+        <translation>课程的下一步 / 上一步</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>First / last lesson step</source>
+        <translation>课程的第一步 / 最后一步</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Quick Guide</source>
+        <translation>快速指南</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Self-attention, every number of it&lt;/h2&gt;&lt;p&gt;Type a sentence at the top. Each word becomes a row of &lt;b&gt;E&lt;/b&gt;, its embedding. The weight matrices &lt;b&gt;W_Q&lt;/b&gt;, &lt;b&gt;W_K&lt;/b&gt;, &lt;b&gt;W_V&lt;/b&gt; turn the rows into queries &lt;b&gt;Q&lt;/b&gt;, keys &lt;b&gt;K&lt;/b&gt; and values &lt;b&gt;V&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;scores&lt;/b&gt; = Q Kᵀ: how well each query matches each key. The &lt;b&gt;scaled scores&lt;/b&gt; divide by √d_k (and the temperature); the softmax of each row gives the &lt;b&gt;weights&lt;/b&gt;, which sum to 1 per row: how much each word attends to every other. The &lt;b&gt;output&lt;/b&gt; of a word is the weighted sum of the values.&lt;/p&gt;&lt;h3&gt;Exploring&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Hover any cell to see its arithmetic written out with the real numbers.&lt;/li&gt;&lt;li&gt;Click a word or a cell to follow it through every panel; Esc clears.&lt;/li&gt;&lt;li&gt;Double-click a cell of E or a W matrix to type a new number; Ctrl+Z undoes it.&lt;/li&gt;&lt;li&gt;Reseed (Ctrl+R) draws new weights; View → Compare Seeds shows what changes.&lt;/li&gt;&lt;li&gt;Several heads split d_model: choose the head under Display, or all heads at once.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Teaching&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;View → Lesson (F5) steps through the computation for the selected word in seven slides (eleven for a checkpoint, with the block around attention); F11 makes them large, high-contrast slides for a projector.&lt;/li&gt;&lt;li&gt;File → Export Lesson writes the same slides as a PDF handout; Export Figure writes PNG, SVG or PDF; Export Data writes JSON, CSV or a NumPy script that recomputes every number.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;自注意力的每一个数值&lt;/h2&gt;&lt;p&gt;在顶部输入一个句子。每个词成为 &lt;b&gt;E&lt;/b&gt; 的一行，即它的嵌入。权重矩阵 &lt;b&gt;W_Q&lt;/b&gt;、&lt;b&gt;W_K&lt;/b&gt;、&lt;b&gt;W_V&lt;/b&gt; 把这些行变换为查询 &lt;b&gt;Q&lt;/b&gt;、键 &lt;b&gt;K&lt;/b&gt; 和值 &lt;b&gt;V&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意力分数&lt;/b&gt; = Q Kᵀ：每个查询与每个键的匹配程度。&lt;b&gt;缩放后的分数&lt;/b&gt;除以 √d_k（以及温度）；对每一行做 softmax 得到&lt;b&gt;注意力权重&lt;/b&gt;，每行之和为 1：表示每个词对其他各词的关注程度。一个词的&lt;b&gt;输出&lt;/b&gt;是值的加权和。&lt;/p&gt;&lt;h3&gt;探索&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;将鼠标悬停在任一单元格上，可看到用真实数值写出的算式。&lt;/li&gt;&lt;li&gt;点击一个词或单元格，可在每个面板中跟踪它；Esc 清除选择。&lt;/li&gt;&lt;li&gt;双击 E 或某个 W 矩阵的单元格可输入新数值；Ctrl+Z 可撤销。&lt;/li&gt;&lt;li&gt;重新抽取（Ctrl+R）生成新权重；“视图 → 比较随机种子”显示有何变化。&lt;/li&gt;&lt;li&gt;多个头会拆分 d_model：在“显示”下选择头，或同时显示所有头。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;教学&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;“视图 → 课程”（F5）用七张幻灯片逐步讲解所选词的计算（检查点为十一张，包括注意力周围的模块）；F11 将其变为适合投影仪的大号高对比度幻灯片。&lt;/li&gt;&lt;li&gt;“文件 → 导出课程”把同样的幻灯片写成 PDF 讲义；“导出图”写出 PNG、SVG 或 PDF；“导出数据”写出 JSON、CSV 或重算每个数值的 NumPy 脚本。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 </TS>
