@@ -1058,11 +1058,11 @@
     </message>
     <message>
         <source>Loss (cross-entropy, each step&apos;s batch)</source>
-        <translation>Verlust (Kreuzentropie, Batch des jeweiligen Schritts)</translation>
+        <translation>Verlust (Kreuzentropie je Batch)</translation>
     </message>
     <message>
         <source>Accuracy (each step&apos;s batch)</source>
-        <translation>Genauigkeit (Batch des jeweiligen Schritts)</translation>
+        <translation>Genauigkeit (je Batch)</translation>
     </message>
     <message>
         <source>Rows are the queries, columns the keys, bright is more weight. Under each head: back, its mean weight one token back; induction, its mean weight on the token after the earlier copy of the query&apos;s token</source>

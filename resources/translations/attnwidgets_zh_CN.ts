@@ -295,7 +295,7 @@
     </message>
     <message>
         <source> and %1 more</source>
-        <translation> 等另外 %1 个</translation>
+        <translation> 等，另有 %1 个</translation>
     </message>
     <message>
         <source>Given vectors for every word: %1.</source>
