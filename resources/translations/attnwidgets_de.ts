@@ -388,24 +388,23 @@
         <translation> Nicht in der Datei, daher weiter zufällig (Seed der Embeddings): %1.</translation>
     </message>
     <message>
-        <source> Skipped 1 malformed line (line %1)</source>
-        <translation> Eine fehlerhafte Zeile übersprungen (Zeile %1)</translation>
-    </message>
-    <message>
-        <source> Skipped %1 malformed lines; the first is line %2</source>
-        <translation> %1 fehlerhafte Zeilen übersprungen; die erste ist Zeile %2</translation>
-    </message>
-    <message>
-        <source>: each line should be a word and %1 numbers.</source>
-        <translation>: Jede Zeile sollte ein Wort und %1 Zahlen enthalten.</translation>
-    </message>
-    <message>
         <source> %1 of them longer than %2 MiB.</source>
         <translation> %1 davon länger als %2 MiB.</translation>
     </message>
     <message>
         <source>Imported %1 of %2 words.</source>
         <translation>%1 von %2 Wörtern importiert.</translation>
+    </message>
+    <message>
+        <source> Skipped 1 malformed line (line %1): each line should be a word and %2 numbers.</source>
+        <translation> Eine fehlerhafte Zeile übersprungen (Zeile %1): Jede Zeile sollte ein Wort und %2 Zahlen enthalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source> Skipped %n malformed lines; the first is line %1: each line should be a word and %2 numbers.</source>
+        <translation>
+            <numerusform> %n fehlerhafte Zeile übersprungen, die erste ist Zeile %1: Jede Zeile sollte ein Wort und %2 Zahlen enthalten.</numerusform>
+            <numerusform> %n fehlerhafte Zeilen übersprungen, die erste ist Zeile %1: Jede Zeile sollte ein Wort und %2 Zahlen enthalten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

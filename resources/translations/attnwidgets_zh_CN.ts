@@ -388,24 +388,22 @@
         <translation> 文件中没有、因此仍为随机（嵌入随机种子）：%1。</translation>
     </message>
     <message>
-        <source> Skipped 1 malformed line (line %1)</source>
-        <translation> 跳过了 1 行格式错误的内容（第 %1 行）</translation>
-    </message>
-    <message>
-        <source> Skipped %1 malformed lines; the first is line %2</source>
-        <translation> 跳过了 %1 行格式错误的内容；第一行是第 %2 行</translation>
-    </message>
-    <message>
-        <source>: each line should be a word and %1 numbers.</source>
-        <translation>：每行应为一个词和 %1 个数。</translation>
-    </message>
-    <message>
         <source> %1 of them longer than %2 MiB.</source>
         <translation> 其中 %1 行超过 %2 MiB。</translation>
     </message>
     <message>
         <source>Imported %1 of %2 words.</source>
         <translation>已导入 %2 个词中的 %1 个。</translation>
+    </message>
+    <message>
+        <source> Skipped 1 malformed line (line %1): each line should be a word and %2 numbers.</source>
+        <translation> 跳过了 1 行格式错误的内容（第 %1 行）：每行应为一个词和 %2 个数。</translation>
+    </message>
+    <message numerus="yes">
+        <source> Skipped %n malformed lines; the first is line %1: each line should be a word and %2 numbers.</source>
+        <translation>
+            <numerusform> 跳过了 %n 行格式错误的内容，第一行是第 %1 行：每行应为一个词和 %2 个数。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
