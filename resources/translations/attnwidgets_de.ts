@@ -843,24 +843,12 @@
         <translation>1 Token</translation>
     </message>
     <message>
-        <source>%1 tokens</source>
-        <translation>%1 Tokens</translation>
-    </message>
-    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
     <message>
         <source>1 word</source>
         <translation>1 Wort</translation>
-    </message>
-    <message>
-        <source>%1 words</source>
-        <translation>%1 Wörter</translation>
-    </message>
-    <message>
-        <source> · %1 layers</source>
-        <translation> · %1 Schichten</translation>
     </message>
     <message>
         <source> · d_model %1 · </source>
@@ -871,16 +859,40 @@
         <translation>1 Kopf</translation>
     </message>
     <message>
-        <source>%1 heads</source>
-        <translation>%1 Köpfe</translation>
-    </message>
-    <message>
         <source> · d_k %1</source>
         <translation> · d_k %1</translation>
     </message>
     <message>
         <source> · seeds: weights %1, embeddings %2</source>
         <translation> · Seeds: Gewichte %1, Embeddings %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n Wort</numerusform>
+            <numerusform>%n Wörter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n layers</source>
+        <translation>
+            <numerusform> · %n Schicht</numerusform>
+            <numerusform> · %n Schichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n heads</source>
+        <translation>
+            <numerusform>%n Kopf</numerusform>
+            <numerusform>%n Köpfe</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -842,24 +842,12 @@
         <translation>1 个词元</translation>
     </message>
     <message>
-        <source>%1 tokens</source>
-        <translation>%1 个词元</translation>
-    </message>
-    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
     <message>
         <source>1 word</source>
         <translation>1 个词</translation>
-    </message>
-    <message>
-        <source>%1 words</source>
-        <translation>%1 个词</translation>
-    </message>
-    <message>
-        <source> · %1 layers</source>
-        <translation> · %1 层</translation>
     </message>
     <message>
         <source> · d_model %1 · </source>
@@ -870,16 +858,36 @@
         <translation>1 个头</translation>
     </message>
     <message>
-        <source>%1 heads</source>
-        <translation>%1 个头</translation>
-    </message>
-    <message>
         <source> · d_k %1</source>
         <translation> · d_k %1</translation>
     </message>
     <message>
         <source> · seeds: weights %1, embeddings %2</source>
         <translation> · 随机种子：权重 %1，嵌入 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n 个词元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n 个词</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n layers</source>
+        <translation>
+            <numerusform> · %n 层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n heads</source>
+        <translation>
+            <numerusform>%n 个头</numerusform>
+        </translation>
     </message>
 </context>
 <context>
