@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QTextBrowser>
 #include <QUndoStack>
@@ -221,6 +222,21 @@ void showPage(QWidget* parent, const QString& title, const QString& html, const 
 
 } // namespace
 
+namespace {
+
+// A menu text as words: without its accelerator, "&File" or the "(&F)" that
+// Chinese and Japanese texts carry after the words, and without "…".
+QString plainText(QString text)
+{
+    static const QRegularExpression trailingAccelerator(QStringLiteral("\\s*\\(&[^&]\\)"));
+    text.remove(trailingAccelerator);
+    text.remove(QLatin1Char('&'));
+    text.remove(QStringLiteral("…"));
+    return text.trimmed();
+}
+
+} // namespace
+
 QString shortcutsHtml(QMenuBar* menus)
 {
     QString html = QStringLiteral("<table cellpadding='3'>");
@@ -233,13 +249,13 @@ QString shortcutsHtml(QMenuBar* menus)
         if (!menu)
             continue;
         html +=
-            QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(menu->title().remove('&').toHtmlEscaped());
+            QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(plainText(menu->title()).toHtmlEscaped());
         for (const QAction* action : menu->actions()) {
             QStringList keys;
             for (const QKeySequence& key : action->shortcuts())
                 keys << key.toString(QKeySequence::NativeText);
             if (!keys.isEmpty())
-                row(keys.join(QStringLiteral(", ")), action->text().remove('&').remove(QStringLiteral("…")));
+                row(keys.join(QStringLiteral(", ")), plainText(action->text()));
         }
     }
     html += QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(WindowActions::tr("Figure and lesson"));

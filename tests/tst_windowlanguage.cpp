@@ -4,6 +4,7 @@
 // choice is the language the app starts in.
 
 #include "app/mainwindow.h"
+#include "app/windowactions.h"
 #include "ui/render/language.h"
 #include "ui/widgets/controlpanel.h"
 #include "ui/widgets/figureview.h"
@@ -341,6 +342,20 @@ private slots:
                 seen << key;
             }
         }
+    }
+
+    // The shortcuts page names the commands in words: "新建会话", not
+    // "新建会话(&N)" or "新建会话(N)".
+    void shortcutsPageDropsAccelerators()
+    {
+        QVERIFY(installLanguage(QStringLiteral("zh_CN")));
+        QVERIFY(windowtest::openWindow(m_window, false));
+        const QString html = shortcutsHtml(m_window->menuBar());
+        const QString newSession =
+            translationOf(catalogue(QStringLiteral("zh_CN")), "WindowActions", QStringLiteral("&New Session"));
+        QVERIFY(newSession.endsWith(QStringLiteral("(&N)")));
+        QVERIFY2(html.contains(QStringLiteral("<td>%1</td>").arg(newSession.chopped(4))), qPrintable(html));
+        QVERIFY2(!html.contains(QRegularExpression(QStringLiteral("\\(&?[A-Z]\\)"))), qPrintable(html));
     }
 
     // A setting the engine refuses: the note under the controls is the
