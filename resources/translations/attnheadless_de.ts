@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>Write every stage as JSON to file, then exit.</source>
-        <translation>Jede Stufe als JSON in die Datei schreiben, dann beenden.</translation>
+        <translation>Jeden Rechenschritt als JSON in die Datei schreiben, dann beenden.</translation>
     </message>
     <message>
         <source>file</source>

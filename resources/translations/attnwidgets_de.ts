@@ -477,7 +477,7 @@
     </message>
     <message>
         <source>JSON: every stage</source>
-        <translation>JSON: jede Stufe</translation>
+        <translation>JSON: alle Rechenschritte</translation>
     </message>
     <message>
         <source>NumPy script that recomputes it</source>
@@ -555,7 +555,7 @@
     </message>
     <message>
         <source>Every stage of the computation as a table of numbers: arrow keys move between cells, Tab to the next panel, Enter selects the cell&apos;s tokens</source>
-        <translation>Jede Stufe der Berechnung als Zahlentabelle: Pfeiltasten wechseln die Zelle, Tab springt zum nächsten Panel, Eingabe wählt die Tokens der Zelle</translation>
+        <translation>Jeder Rechenschritt als Zahlentabelle: Pfeiltasten wechseln die Zelle, Tab springt zum nächsten Panel, Eingabe wählt die Tokens der Zelle</translation>
     </message>
     <message>
         <source>Query &quot;%1&quot; (row %2)</source>
