@@ -592,6 +592,11 @@ QString singleLine(const QString& message)
     return line;
 }
 
+QString noteLine(const QString& note)
+{
+    return QCoreApplication::translate("CommandLine", "note: %1", "before a note on stderr").arg(singleLine(note));
+}
+
 ParseOutcome parseCommandLine(const QStringList& arguments)
 {
     ParseOutcome outcome = parseArguments(arguments);

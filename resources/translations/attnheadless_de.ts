@@ -297,6 +297,11 @@ Mit einer --export-Option schreibt es die Dateien und beendet sich, ohne ein Fen
         <source>--sentence: a model trained now shows its task&apos;s example sequence; the presets read a sentence of their tokens.</source>
         <translation>--sentence: Ein jetzt trainiertes Modell zeigt die Beispielfolge seiner Aufgabe; die Vorlagen lesen einen Satz aus ihren Tokens.</translation>
     </message>
+    <message>
+        <source>note: %1</source>
+        <comment>before a note on stderr</comment>
+        <translation>Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>

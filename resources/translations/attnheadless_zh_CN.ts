@@ -296,6 +296,11 @@ With an --export option it writes the files and exits without opening a window.<
         <source>--sentence: a model trained now shows its task&apos;s example sequence; the presets read a sentence of their tokens.</source>
         <translation>--sentence：现在训练的模型显示其任务的示例序列；预设读取由其词元组成的句子。</translation>
     </message>
+    <message>
+        <source>note: %1</source>
+        <comment>before a note on stderr</comment>
+        <translation>提示：%1</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
