@@ -9,6 +9,7 @@
 #include "ui/render/panelid.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -18,67 +19,77 @@ namespace {
 
 struct Parser
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
     QCommandLineParser parser;
-    QCommandLineOption sentence{"sentence", "The sentence to attend over.", "text"};
+    QCommandLineOption sentence{"sentence", tr("The sentence to attend over."), tr("text", "value name in --help")};
     QCommandLineOption preset{"preset",
-                              "Start from a preset: article (the reference walk-through), or a trained model: "
-                              "previous (a previous-token head) or induction (an induction head).",
-                              "name"};
+                              tr("Start from a preset: article (the reference walk-through), or a trained model: "
+                                 "previous (a previous-token head) or induction (an induction head)."),
+                              tr("name", "value name in --help")};
     QCommandLineOption train{"train",
-                             "Train a small attention model on a task first: previous, reverse, sort or induction; "
-                             "--heads, --d-model, --layers, --train-steps and --train-seed set it.",
-                             "task"};
-    QCommandLineOption trainSteps{"train-steps", "With --train: Adam steps, 1 to 100000 (default: the task's).", "n"};
-    QCommandLineOption trainSeed{"train-seed", "With --train: the seed of the weights and data (default 1).", "n"};
-    QCommandLineOption layers{"layers", "With --train: attention layers, 1 or 2 (default: the task's).", "n"};
-    QCommandLineOption seed{"seed", "Weight seed, 0 to 4294967295 (default 42).", "n"};
+                             tr("Train a small attention model on a task first: previous, reverse, sort or induction; "
+                                "--heads, --d-model, --layers, --train-steps and --train-seed set it."),
+                             tr("task", "value name in --help")};
+    QCommandLineOption trainSteps{"train-steps", tr("With --train: Adam steps, 1 to 100000 (default: the task's)."),
+                                  "n"};
+    QCommandLineOption trainSeed{"train-seed", tr("With --train: the seed of the weights and data (default 1)."), "n"};
+    QCommandLineOption layers{"layers", tr("With --train: attention layers, 1 or 2 (default: the task's)."), "n"};
+    QCommandLineOption seed{"seed", tr("Weight seed, 0 to 4294967295 (default 42)."), "n"};
     QCommandLineOption embeddingSeed{
-        "embedding-seed", "Embedding seed, 0 to 4294967295 (default 0); draws every word's vector, given ones too.",
+        "embedding-seed", tr("Embedding seed, 0 to 4294967295 (default 0); draws every word's vector, given ones too."),
         "n"};
-    QCommandLineOption dModel{"d-model", "Embedding size d_model, 1 to 1024 (default 3).", "n"};
-    QCommandLineOption heads{"heads", "Number of attention heads; must divide d_model (default 1).", "n"};
-    QCommandLineOption init{"init", "Weight initialisation: randint, uniform or normal (default randint).", "kind"};
-    QCommandLineOption causal{"causal", "Mask future tokens (decoder-style attention)."};
-    QCommandLineOption noScale{"no-scale", "Do not divide the scores by sqrt(d_k)."};
-    QCommandLineOption temperature{"temperature", "Softmax temperature, greater than 0 (default 1).", "t"};
-    QCommandLineOption positional{"positional", "Add the sinusoidal positional encoding to the embeddings."};
-    QCommandLineOption exportJson{"export-json", "Write every stage as JSON to file, then exit.", "file"};
-    QCommandLineOption exportNumpy{"export-numpy", "Write a runnable NumPy script to file, then exit.", "file"};
-    QCommandLineOption exportImage{"export-image", "Write the figure as .png, .svg or .pdf to file, then exit.",
-                                   "file"};
+    QCommandLineOption dModel{"d-model", tr("Embedding size d_model, 1 to 1024 (default 3)."), "n"};
+    QCommandLineOption heads{"heads", tr("Number of attention heads; must divide d_model (default 1)."), "n"};
+    QCommandLineOption init{"init", tr("Weight initialisation: randint, uniform or normal (default randint)."),
+                            tr("kind", "value name in --help")};
+    QCommandLineOption causal{"causal", tr("Mask future tokens (decoder-style attention).")};
+    QCommandLineOption noScale{"no-scale", tr("Do not divide the scores by sqrt(d_k).")};
+    QCommandLineOption temperature{"temperature", tr("Softmax temperature, greater than 0 (default 1)."), "t"};
+    QCommandLineOption positional{"positional", tr("Add the sinusoidal positional encoding to the embeddings.")};
+    QCommandLineOption exportJson{"export-json", tr("Write every stage as JSON to file, then exit."),
+                                  tr("file", "value name in --help")};
+    QCommandLineOption exportNumpy{"export-numpy", tr("Write a runnable NumPy script to file, then exit."),
+                                   tr("file", "value name in --help")};
+    QCommandLineOption exportImage{"export-image", tr("Write the figure as .png, .svg or .pdf to file, then exit."),
+                                   tr("file", "value name in --help")};
     QCommandLineOption exportLesson{
         "export-lesson",
-        "Write the lesson (16:9 slides, one per step: seven, eleven with --model) as a .pdf to file, then exit.",
-        "file"};
+        tr("Write the lesson (16:9 slides, one per step: seven, eleven with --model) as a .pdf to file, then exit."),
+        tr("file", "value name in --help")};
     QCommandLineOption saveSession{
         "save-session",
-        "Write the configuration (with --train, the trained model) as a session file (.attn), then exit.", "file"};
-    QCommandLineOption exportCsv{"export-csv", "Write the numbers of one panel (--panel) as CSV to file, then exit.",
-                                 "file"};
-    QCommandLineOption panel{"panel", "Export one panel: " + panelNames().join(", ") + ".", "name"};
-    QCommandLineOption scale{"scale", "Pixel ratio of a PNG export, 1 to 8 (default 1).", "s"};
-    QCommandLineOption head{"head", "Head shown in per-head panels, from 1 (default 1).", "j"};
+        tr("Write the configuration (with --train, the trained model) as a session file (.attn), then exit."),
+        tr("file", "value name in --help")};
+    QCommandLineOption exportCsv{"export-csv",
+                                 tr("Write the numbers of one panel (--panel) as CSV to file, then exit."),
+                                 tr("file", "value name in --help")};
+    QCommandLineOption panel{"panel", tr("Export one panel: %1.").arg(panelNames().join(", ")),
+                             tr("name", "value name in --help")};
+    QCommandLineOption scale{"scale", tr("Pixel ratio of a PNG export, 1 to 8 (default 1)."), "s"};
+    QCommandLineOption head{"head", tr("Head shown in per-head panels, from 1 (default 1)."), "j"};
     QCommandLineOption model{"model",
-                             "Show the attention of a GPT-2 checkpoint: a Hugging Face folder with config.json, "
-                             "model.safetensors and the tokenizer files, instead of the article's model.",
-                             "folder"};
-    QCommandLineOption layer{"layer", "With --model: the layer shown, from 1 (default 1).", "l"};
-    QCommandLineOption generate{"generate", "With --model: continue the text by n greedy tokens first, 1 to 1024.",
+                             tr("Show the attention of a GPT-2 checkpoint: a Hugging Face folder with config.json, "
+                                "model.safetensors and the tokenizer files, instead of the article's model."),
+                             tr("folder", "value name in --help")};
+    QCommandLineOption layer{"layer", tr("With --model: the layer shown, from 1 (default 1)."), "l"};
+    QCommandLineOption generate{"generate", tr("With --model: continue the text by n greedy tokens first, 1 to 1024."),
                                 "n"};
-    QCommandLineOption colorMap{"colormap",
-                                "Colour map of the attention weights: " + ColorMap::sequentialNames().join(", ") +
-                                    " (default viridis).",
-                                "name"};
+    QCommandLineOption colorMap{
+        "colormap",
+        tr("Colour map of the attention weights: %1 (default viridis).").arg(ColorMap::sequentialNames().join(", ")),
+        tr("name", "value name in --help")};
     QCommandLineOption weightsScale{"weights-scale",
-                                    "What the colours of the weights span: fixed (0 to 1, the default), matrix (its "
-                                    "min to max) or row (each row's min to max).",
-                                    "scale"};
+                                    tr("What the colours of the weights span: fixed (0 to 1, the default), matrix (its "
+                                       "min to max) or row (each row's min to max)."),
+                                    tr("scale", "value name in --help")};
     QCommandLineOption language{"lang",
-                                "Language of the window, the help and the exports: en, de or zh_CN "
-                                "(default: the system's).",
-                                "code"};
-    QCommandLineOption help{QStringList{"h", "help"}, "Show this help and exit."};
-    QCommandLineOption version{QStringList{"v", "version"}, "Show the version and exit."};
+                                tr("Language of the window, the help and the exports: en, de or zh_CN "
+                                   "(default: the system's)."),
+                                tr("code", "value name in --help")};
+    QCommandLineOption help{QStringList{"h", "help"}, tr("Show this help and exit.")};
+    QCommandLineOption version{QStringList{"v", "version"}, tr("Show the version and exit.")};
 
     QList<QCommandLineOption> all() const
     {
@@ -92,10 +103,11 @@ struct Parser
     Parser()
     {
         parser.setApplicationDescription(
-            "Attention Visualizer: self-attention, every number of it, as linked heatmaps.\n"
-            "With an --export option it writes the files and exits without opening a window.");
+            tr("Attention Visualizer: self-attention, every number of it, as linked heatmaps.\n"
+               "With an --export option it writes the files and exits without opening a window."));
         parser.addOptions(all());
-        parser.addPositionalArgument("session", "A saved session (.attn) to open.", "[SESSION]");
+        parser.addPositionalArgument(QStringLiteral("session"), tr("A saved session (.attn) to open."),
+                                     tr("[SESSION]", "the positional argument in --help"));
     }
 };
 
@@ -103,15 +115,22 @@ struct Parser
 bool parseInteger(const QString& text, const QString& option, qint64 low, qint64 high, qint64* out, QString* error)
 {
     static const QRegularExpression integerPattern(QStringLiteral("^\\s*[+-]?\\d+\\s*$"));
-    const QString range = QStringLiteral("from %1 to %2").arg(low).arg(high);
     if (!integerPattern.match(text).hasMatch()) {
-        *error = QStringLiteral("--%1 needs a whole number %2, not \"%3\".").arg(option, range, text);
+        *error = QCoreApplication::translate("CommandLine", "--%1 needs a whole number from %2 to %3, not \"%4\".")
+                     .arg(option)
+                     .arg(low)
+                     .arg(high)
+                     .arg(text);
         return false;
     }
     bool ok = false;
     const qint64 value = text.trimmed().toLongLong(&ok);
     if (!ok || value < low || value > high) {
-        *error = QStringLiteral("--%1 must be %2, not %3.").arg(option, range, text.trimmed());
+        *error = QCoreApplication::translate("CommandLine", "--%1 must be from %2 to %3, not %4.")
+                     .arg(option)
+                     .arg(low)
+                     .arg(high)
+                     .arg(text.trimmed());
         return false;
     }
     *out = value;
@@ -123,7 +142,7 @@ bool parseReal(const QString& text, const QString& option, double* out, QString*
     bool ok = false;
     const double value = text.trimmed().toDouble(&ok);
     if (!ok) {
-        *error = QStringLiteral("--%1 needs a number, not \"%2\".").arg(option, text);
+        *error = QCoreApplication::translate("CommandLine", "--%1 needs a number, not \"%2\".").arg(option, text);
         return false;
     }
     *out = value;
@@ -136,15 +155,17 @@ bool parseTraining(const QCommandLineParser& parser, const Parser& p, CommandLin
     if (!parser.isSet(p.train)) {
         for (const QCommandLineOption* option : {&p.trainSteps, &p.trainSeed, &p.layers}) {
             if (parser.isSet(*option)) {
-                *error = QStringLiteral("--%1 needs --train.").arg(option->names().constFirst());
+                *error =
+                    QCoreApplication::translate("CommandLine", "--%1 needs --train.").arg(option->names().constFirst());
                 return false;
             }
         }
         return true;
     }
     if (!options.trainedPreset.empty() || !options.config.model.empty() || parser.isSet(p.model)) {
-        *error = QStringLiteral("--train trains a model of its own: it cannot be combined with --model or a trained "
-                                "--preset.");
+        *error = QCoreApplication::translate(
+            "CommandLine", "--train trains a model of its own: it cannot be combined with --model or a trained "
+                           "--preset.");
         return false;
     }
     try {
@@ -279,7 +300,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
     if (parser.isSet(p.language)) {
         options.language = attn::ui::matchLanguage(parser.value(p.language));
         if (options.language.isEmpty()) {
-            error = QStringLiteral("--lang must be one of %1, not \"%2\".")
+            error = QCoreApplication::translate("CommandLine", "--lang must be one of %1, not \"%2\".")
                         .arg(attn::ui::availableLanguages().join(QStringLiteral(", ")), parser.value(p.language));
             return outcome;
         }
@@ -291,7 +312,8 @@ ParseOutcome parseArguments(const QStringList& arguments)
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
-        error = QStringLiteral("Give at most one session file, not %1 (put a sentence in --sentence \"...\").")
+        error = QCoreApplication::translate(
+                    "CommandLine", "Give at most one session file, not %1 (put a sentence in --sentence \"...\").")
                     .arg(positional.size());
         return outcome;
     }
@@ -364,7 +386,8 @@ ParseOutcome parseArguments(const QStringList& arguments)
     if (parser.isSet(p.init)) {
         const auto init = attn::weightInitFromString(parser.value(p.init).toStdString());
         if (!init) {
-            error = QStringLiteral("--init must be randint, uniform or normal, not \"%1\".").arg(parser.value(p.init));
+            error = QCoreApplication::translate("CommandLine", "--init must be randint, uniform or normal, not \"%1\".")
+                        .arg(parser.value(p.init));
             return outcome;
         }
         config.init = *init;
@@ -377,7 +400,8 @@ ParseOutcome parseArguments(const QStringList& arguments)
         if (!parseReal(parser.value(p.temperature), "temperature", &config.temperature, &error))
             return outcome;
         if (!std::isfinite(config.temperature) || config.temperature <= 0.0) {
-            error = QStringLiteral("--temperature must be a finite number greater than 0, not %1.")
+            error = QCoreApplication::translate("CommandLine",
+                                                "--temperature must be a finite number greater than 0, not %1.")
                         .arg(parser.value(p.temperature));
             return outcome;
         }
@@ -394,50 +418,52 @@ ParseOutcome parseArguments(const QStringList& arguments)
     options.exportLesson = parser.value(p.exportLesson);
     options.exportCsv = parser.value(p.exportCsv);
     if (parser.isSet(p.exportCsv) && options.exportCsv.isEmpty()) {
-        error = QStringLiteral("--export-csv needs a file name.");
+        error = QCoreApplication::translate("CommandLine", "--export-csv needs a file name.");
         return outcome;
     }
     if (parser.isSet(p.exportCsv) && !parser.isSet(p.panel)) {
-        error =
-            QStringLiteral("--export-csv writes one panel: name it with --panel (%1).").arg(panelNames().join(", "));
+        error = QCoreApplication::translate("CommandLine", "--export-csv writes one panel: name it with --panel (%1).")
+                    .arg(panelNames().join(", "));
         return outcome;
     }
     if (parser.isSet(p.saveSession) && options.saveSession.isEmpty()) {
-        error = QStringLiteral("--save-session needs a file name.");
+        error = QCoreApplication::translate("CommandLine", "--save-session needs a file name.");
         return outcome;
     }
     if (parser.isSet(p.exportJson) && options.exportJson.isEmpty()) {
-        error = QStringLiteral("--export-json needs a file name.");
+        error = QCoreApplication::translate("CommandLine", "--export-json needs a file name.");
         return outcome;
     }
     if (parser.isSet(p.exportNumpy) && options.exportNumpy.isEmpty()) {
-        error = QStringLiteral("--export-numpy needs a file name.");
+        error = QCoreApplication::translate("CommandLine", "--export-numpy needs a file name.");
         return outcome;
     }
     if (parser.isSet(p.exportImage)) {
         const QString suffix = QFileInfo(options.exportImage).suffix().toLower();
         if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
-            error = QStringLiteral("--export-image needs a file ending in .png, .svg or .pdf, not \"%1\".")
+            error = QCoreApplication::translate("CommandLine",
+                                                "--export-image needs a file ending in .png, .svg or .pdf, not \"%1\".")
                         .arg(options.exportImage);
             return outcome;
         }
     }
     if (parser.isSet(p.exportLesson) && QFileInfo(options.exportLesson).suffix().toLower() != "pdf") {
-        error = QStringLiteral("--export-lesson needs a file ending in .pdf, not \"%1\".").arg(options.exportLesson);
+        error = QCoreApplication::translate("CommandLine", "--export-lesson needs a file ending in .pdf, not \"%1\".")
+                    .arg(options.exportLesson);
         return outcome;
     }
     if (parser.isSet(p.panel)) {
         options.panel = parser.value(p.panel);
         if (!panelNames().contains(options.panel)) {
-            error =
-                QStringLiteral("Unknown panel \"%1\"; the panels are: %2.").arg(options.panel, panelNames().join(", "));
+            error = QCoreApplication::translate("CommandLine", "Unknown panel \"%1\"; the panels are: %2.")
+                        .arg(options.panel, panelNames().join(", "));
             return outcome;
         }
     }
     if (parser.isSet(p.colorMap)) {
         options.colorMap = parser.value(p.colorMap);
         if (!ColorMap::sequentialNames().contains(options.colorMap)) {
-            error = QStringLiteral("Unknown colour map \"%1\"; the colour maps are: %2.")
+            error = QCoreApplication::translate("CommandLine", "Unknown colour map \"%1\"; the colour maps are: %2.")
                         .arg(options.colorMap, ColorMap::sequentialNames().join(", "));
             return outcome;
         }
@@ -445,7 +471,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
     if (parser.isSet(p.weightsScale)) {
         options.weightsScale = weightsScaleFromName(parser.value(p.weightsScale));
         if (!options.weightsScale) {
-            error = QStringLiteral("Unknown weights scale \"%1\"; the scales are: %2.")
+            error = QCoreApplication::translate("CommandLine", "Unknown weights scale \"%1\"; the scales are: %2.")
                         .arg(parser.value(p.weightsScale), weightsScaleNames().join(", "));
             return outcome;
         }
@@ -454,13 +480,14 @@ ParseOutcome parseArguments(const QStringList& arguments)
         if (!parseReal(parser.value(p.scale), "scale", &options.scale, &error))
             return outcome;
         if (!(options.scale >= 1.0 && options.scale <= 8.0)) {
-            error = QStringLiteral("--scale must be from 1 to 8, not %1.").arg(parser.value(p.scale));
+            error = QCoreApplication::translate("CommandLine", "--scale must be from 1 to 8, not %1.")
+                        .arg(parser.value(p.scale));
             return outcome;
         }
     }
     if (parser.isSet(p.model)) {
         if (parser.value(p.model).isEmpty()) {
-            error = QStringLiteral("--model needs the path of a GPT-2 folder.");
+            error = QCoreApplication::translate("CommandLine", "--model needs the path of a GPT-2 folder.");
             return outcome;
         }
         try {
@@ -474,12 +501,13 @@ ParseOutcome parseArguments(const QStringList& arguments)
         return outcome;
     const bool trained = options.train || !options.trainedPreset.empty() || config.trainedModel;
     if (parser.isSet(p.generate) && config.model.empty()) {
-        error = QStringLiteral("--generate needs --model: only a GPT-2 checkpoint continues a text.");
+        error = QCoreApplication::translate("CommandLine",
+                                            "--generate needs --model: only a GPT-2 checkpoint continues a text.");
         return outcome;
     }
     if (parser.isSet(p.layer) && config.model.empty() && !trained) {
-        error =
-            QStringLiteral("--layer needs --model, --train or a trained --preset: the article's model has one layer.");
+        error = QCoreApplication::translate(
+            "CommandLine", "--layer needs --model, --train or a trained --preset: the article's model has one layer.");
         return outcome;
     }
     if (parser.isSet(p.layer)) {
@@ -500,9 +528,16 @@ ParseOutcome parseArguments(const QStringList& arguments)
         options.head = static_cast<int>(integer - 1);
     } else if (options.head >= config.heads) {
         // The session's head is gone with --heads: what is saved must reopen.
-        options.notes << QStringLiteral("The session showed head %1, but there are now %2 heads; head 1 is shown.")
-                             .arg(options.head + 1)
-                             .arg(config.heads);
+        options.notes << (config.heads == 1
+                              ? QCoreApplication::translate(
+                                    "CommandLine",
+                                    "The session showed head %1, but there is now 1 head; head 1 is shown.")
+                                    .arg(options.head + 1)
+                              : QCoreApplication::translate(
+                                    "CommandLine",
+                                    "The session showed head %1, but there are now %n heads; head 1 is shown.", nullptr,
+                                    config.heads)
+                                    .arg(options.head + 1));
         options.head = 0;
     }
     if (parser.isSet(p.sentence) && options.selectedToken >= 0) {
@@ -512,13 +547,15 @@ ParseOutcome parseArguments(const QStringList& arguments)
     }
 
     if (options.train && !options.isHeadless()) {
-        error = QStringLiteral("--train writes files: add --export-json or --export-image (the window opens the "
-                               "trained presets with File > Open Preset).");
+        error = QCoreApplication::translate(
+            "CommandLine", "--train writes files: add --export-json or --export-image (the window opens the "
+                           "trained presets with File > Open Preset).");
         return outcome;
     }
     if (options.train && parser.isSet(p.sentence)) {
-        error = QStringLiteral("--sentence: a model trained now shows its task's example sequence; the presets read "
-                               "a sentence of their tokens.");
+        error = QCoreApplication::translate(
+            "CommandLine", "--sentence: a model trained now shows its task's example sequence; the presets read "
+                           "a sentence of their tokens.");
         return outcome;
     }
     if (trained)
@@ -553,6 +590,11 @@ QString singleLine(const QString& message)
             line += QString::fromUcs4(&c, 1);
     }
     return line;
+}
+
+QString noteLine(const QString& note)
+{
+    return QCoreApplication::translate("CommandLine", "note: %1", "before a note on stderr").arg(singleLine(note));
 }
 
 ParseOutcome parseCommandLine(const QStringList& arguments)

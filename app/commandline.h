@@ -65,6 +65,10 @@ QString commandLineHelp();
 // The message with newlines and other control characters written as escapes.
 QString singleLine(const QString& message);
 
+// A note about what was adjusted, as stderr prints it after the program's
+// name: "note: ..." in the installed language, on one line.
+QString noteLine(const QString& note);
+
 // Panel names accepted by --panel, in figure order.
 QStringList panelNames();
 

@@ -11,8 +11,10 @@
 #include "ui/render/lessonpdf.h"
 #include "ui/render/panelid.h"
 
+#include <QCoreApplication>
+#include <QTextStream>
+
 #include <algorithm>
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -31,9 +33,14 @@ std::shared_ptr<const attn::train::TrainedModel> trainedModel(const CommandLineO
     const int every = std::max(1, options.train->steps / 10);
     trainer.run(nullptr, [&](const attn::train::StepResult& step) {
         if (step.step % every == 0 || step.step == options.train->steps)
-            std::fprintf(stderr, "training %s: step %d of %d, loss %.4f, accuracy %.1f%%\n",
-                         options.train->task.c_str(), step.step, options.train->steps, step.loss,
-                         100.0 * step.accuracy);
+            QTextStream(stderr) << QCoreApplication::translate("HeadlessExport",
+                                                               "training %1: step %2 of %3, loss %4, accuracy %5%")
+                                       .arg(QString::fromStdString(options.train->task))
+                                       .arg(step.step)
+                                       .arg(options.train->steps)
+                                       .arg(step.loss, 0, 'f', 4)
+                                       .arg(100.0 * step.accuracy, 0, 'f', 1)
+                                << '\n';
     });
     return std::make_shared<const attn::train::TrainedModel>(trainer.model());
 }
@@ -54,7 +61,8 @@ QString runHeadlessExports(const CommandLineOptions& options)
 
     const bool trained = options.train || !options.trainedPreset.empty() || options.config.trainedModel;
     if (trained && !options.exportNumpy.isEmpty())
-        return QStringLiteral("--export-numpy writes the article's model; a trained model's numbers are in "
+        return QCoreApplication::translate(
+            "HeadlessExport", "--export-numpy writes the article's model; a trained model's numbers are in "
                               "--export-json.");
     // A model trained now is trained once, for the session and every export.
     std::shared_ptr<const attn::train::TrainedModel> model;
@@ -114,8 +122,9 @@ QString runHeadlessExports(const CommandLineOptions& options)
             trainedFacts = facts;
         } else if (!config.model.empty()) {
             if (!options.exportNumpy.isEmpty())
-                return QStringLiteral("--export-numpy writes the article's model; a checkpoint's numbers are in "
-                                      "--export-json.");
+                return QCoreApplication::translate("HeadlessExport",
+                                                   "--export-numpy writes the article's model; a checkpoint's numbers "
+                                                   "are in --export-json.");
             // The exported head keeps its scores; the JSON computes the others'
             // again. Only the JSON reads the layers other than --layer.
             result = std::make_shared<const attn::AttentionResult>(
@@ -140,12 +149,18 @@ QString runHeadlessExports(const CommandLineOptions& options)
     }
     // A checkpoint's or trained model's shape is known only now (the
     // article's --layer and --head were checked with the options).
-    if (options.layer >= static_cast<int>(result->layers.size()))
-        return QStringLiteral("--layer %1: the model has %2 layers.").arg(options.layer + 1).arg(result->layers.size());
+    const int layerCount = static_cast<int>(result->layers.size());
+    if (options.layer >= layerCount)
+        return (layerCount == 1 ? QCoreApplication::translate("HeadlessExport", "--layer %1: the model has 1 layer.")
+                                : QCoreApplication::translate("HeadlessExport", "--layer %1: the model has %n layers.",
+                                                              nullptr, layerCount))
+            .arg(options.layer + 1);
     if (options.head >= result->headCount())
-        return QStringLiteral("--head %1: the model has %2 heads per layer.")
-            .arg(options.head + 1)
-            .arg(result->headCount());
+        return (result->headCount() == 1
+                    ? QCoreApplication::translate("HeadlessExport", "--head %1: the model has 1 head per layer.")
+                    : QCoreApplication::translate("HeadlessExport", "--head %1: the model has %n heads per layer.",
+                                                  nullptr, result->headCount()))
+            .arg(options.head + 1);
 
     if (trainedFacts && !options.exportJson.isEmpty()) {
         if (!files.addText(

@@ -118,7 +118,7 @@ int main(int argc, char* argv[])
 
     const auto printNotes = [&parsed] {
         for (const QString& note : parsed.options.notes)
-            QTextStream(stderr) << "attention-visualizer: note: " << singleLine(note) << '\n';
+            QTextStream(stderr) << "attention-visualizer: " << noteLine(note) << '\n';
     };
 
     if (headless) {

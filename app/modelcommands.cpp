@@ -20,10 +20,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The context of this file's strings in the catalogues.
+struct ModelCommands
 {
-    return QCoreApplication::translate("ModelCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ModelCommands)
+};
 
 } // namespace
 
@@ -35,46 +36,49 @@ CommandOutcome openModelFolder(AttentionDocument* document, const QString& folde
     } catch (const std::exception& e) {
         return {QString::fromStdString(e.what()), true};
     }
-    document->edit(config, tr("Open Model"));
-    return {
-        tr("Opened the model in %1: every layer and head is in the model view (Ctrl+3); Ctrl+Z goes back.").arg(folder),
-        false};
+    document->edit(config, ModelCommands::tr("Open Model"));
+    return {ModelCommands::tr(
+                "Opened the model in %1: every layer and head is in the model view (Ctrl+3); Ctrl+Z goes back.")
+                .arg(folder),
+            false};
 }
 
 CommandOutcome useArticleModel(AttentionDocument* document)
 {
     if (document->config().isArticleModel())
-        return {tr("The article's model is already shown."), false};
+        return {ModelCommands::tr("The article's model is already shown."), false};
     QString error;
     auto config = loadPreset(QStringLiteral("article"), &error);
     if (!config)
         return {error, true};
     if (document->config().trainedTask.empty())
         config->sentence = document->config().sentence;
-    document->edit(*config, tr("Article's Model"));
-    return {tr("Back to the article's model (Ctrl+Z reopens the model)."), false};
+    document->edit(*config, ModelCommands::tr("Article's Model"));
+    return {ModelCommands::tr("Back to the article's model (Ctrl+Z reopens the model)."), false};
 }
 
 CommandOutcome openTrainedPreset(AttentionDocument* document, const QString& name)
 {
     try {
-        document->edit(trainedPresetConfig(name.toStdString()), tr("Open Preset"));
+        document->edit(trainedPresetConfig(name.toStdString()), ModelCommands::tr("Open Preset"));
     } catch (const std::exception& e) {
         return {QString::fromStdString(e.what()), true};
     }
-    return {trainedPresetSummary(name.toStdString()) + tr(" Every layer and head is in the model view (Ctrl+3)."),
+    return {trainedPresetSummary(name.toStdString()) +
+                ModelCommands::tr(" Every layer and head is in the model view (Ctrl+3)."),
             false};
 }
 
 CommandOutcome showTrainedModel(AttentionDocument* document, std::shared_ptr<const attn::train::TrainedModel> model)
 {
     if (!model)
-        return {tr("There is no trained model to show yet."), true};
+        return {ModelCommands::tr("There is no trained model to show yet."), true};
     attn::AttentionConfig config = attn::train::displayConfig(*model, attn::train::fixedExample(model->options).tokens);
     config.trainedTask = model->options.task;
     config.trainedModel = model;
-    document->edit(config, tr("Show Trained Model"));
-    return {tr("Showing the model trained on %1 (Ctrl+Z goes back).").arg(QString::fromStdString(model->options.task)),
+    document->edit(config, ModelCommands::tr("Show Trained Model"));
+    return {ModelCommands::tr("Showing the model trained on %1 (Ctrl+Z goes back).")
+                .arg(QString::fromStdString(model->options.task)),
             false};
 }
 
@@ -182,7 +186,8 @@ void connectModelActions(const WindowActions& actions, QWidget* window, Attentio
                          std::function<void()> flush, std::function<void(const QString&, bool)> report)
 {
     QObject::connect(actions.openModel, &QAction::triggered, window, [=] {
-        const QString folder = QFileDialog::getExistingDirectory(window, tr("Open Model (a GPT-2 folder)"));
+        const QString folder =
+            QFileDialog::getExistingDirectory(window, ModelCommands::tr("Open Model (a GPT-2 folder)"));
         if (folder.isEmpty())
             return;
         flush();

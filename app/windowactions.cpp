@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QTextBrowser>
 #include <QUndoStack>
@@ -17,11 +18,6 @@
 #include <QWidget>
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("MainWindow", text);
-}
 
 QAction* make(QWidget* window, const char* objectName, const QString& text, const QKeySequence& shortcut,
               const QString& toolTip)
@@ -211,13 +207,14 @@ void WindowActions::fillMenuBar(QMenuBar* bar)
 
 void showAboutBox(QWidget* parent)
 {
-    QMessageBox::about(parent, tr("About Attention Visualizer"),
-                       tr("<h3>Attention Visualizer %1</h3>"
+    QMessageBox::about(
+        parent, WindowActions::tr("About Attention Visualizer"),
+        WindowActions::tr("<h3>Attention Visualizer %1</h3>"
                           "<p>Self-attention, every number of it: embeddings, weights, queries, keys, values, "
                           "scores, softmax weights and outputs as linked heatmaps.</p>"
                           "<p>Every number is float64 from NumPy's legacy generator, so File → Export Data "
                           "writes a NumPy script that recomputes exactly what you see.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+            .arg(QCoreApplication::applicationVersion()));
 }
 
 namespace {
@@ -245,6 +242,21 @@ void showPage(QWidget* parent, const QString& title, const QString& html, const 
 
 } // namespace
 
+namespace {
+
+// A menu text as words: without its accelerator, "&File" or the "(&F)" that
+// Chinese and Japanese texts carry after the words, and without "…".
+QString plainText(QString text)
+{
+    static const QRegularExpression trailingAccelerator(QStringLiteral("\\s*\\(&[^&]\\)"));
+    text.remove(trailingAccelerator);
+    text.remove(QLatin1Char('&'));
+    text.remove(QStringLiteral("…"));
+    return text.trimmed();
+}
+
+} // namespace
+
 QString shortcutsHtml(QMenuBar* menus)
 {
     QString html = QStringLiteral("<table cellpadding='3'>");
@@ -257,57 +269,60 @@ QString shortcutsHtml(QMenuBar* menus)
         if (!menu)
             continue;
         html +=
-            QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(menu->title().remove('&').toHtmlEscaped());
+            QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(plainText(menu->title()).toHtmlEscaped());
         for (const QAction* action : menu->actions()) {
             QStringList keys;
             for (const QKeySequence& key : action->shortcuts())
                 keys << key.toString(QKeySequence::NativeText);
             if (!keys.isEmpty())
-                row(keys.join(QStringLiteral(", ")), action->text().remove('&').remove(QStringLiteral("…")));
+                row(keys.join(QStringLiteral(", ")), plainText(action->text()));
         }
     }
-    html += QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(tr("Figure and lesson"));
-    row(tr("Click"), tr("Select a token or cell: its row and column light up in every panel"));
-    row(tr("Double-click"), tr("Edit a cell of E, W_Q, W_K or W_V"));
-    row(tr("Arrow keys"), tr("Move the ringed cell within its panel of the figure"));
-    row(tr("Tab / Shift+Tab"), tr("The figure's next / previous panel (past the last: the next control)"));
-    row(tr("Enter"), tr("Select the ringed cell, as a click does"));
-    row(tr("F2"), tr("Edit the ringed cell of E, W_Q, W_K or W_V"));
-    row(tr("Esc"), tr("Clear the selection; leave presentation mode, then the lesson"));
-    row(tr("Ctrl+wheel"), tr("Zoom the figure"));
-    row(tr("→, Space, Page Down / ←, Page Up"), tr("Next / previous lesson step"));
-    row(tr("Home / End"), tr("First / last lesson step"));
+    html += QStringLiteral("<tr><td colspan='2'><h3>%1</h3></td></tr>").arg(WindowActions::tr("Figure and lesson"));
+    row(WindowActions::tr("Click"),
+        WindowActions::tr("Select a token or cell: its row and column light up in every panel"));
+    row(WindowActions::tr("Double-click"), WindowActions::tr("Edit a cell of E, W_Q, W_K or W_V"));
+    row(WindowActions::tr("Arrow keys"), WindowActions::tr("Move the ringed cell within its panel of the figure"));
+    row(WindowActions::tr("Tab / Shift+Tab"),
+        WindowActions::tr("The figure's next / previous panel (past the last: the next control)"));
+    row(WindowActions::tr("Enter"), WindowActions::tr("Select the ringed cell, as a click does"));
+    row(WindowActions::tr("F2"), WindowActions::tr("Edit the ringed cell of E, W_Q, W_K or W_V"));
+    row(WindowActions::tr("Esc"), WindowActions::tr("Clear the selection; leave presentation mode, then the lesson"));
+    row(WindowActions::tr("Ctrl+wheel"), WindowActions::tr("Zoom the figure"));
+    row(WindowActions::tr("→, Space, Page Down / ←, Page Up"), WindowActions::tr("Next / previous lesson step"));
+    row(WindowActions::tr("Home / End"), WindowActions::tr("First / last lesson step"));
     return html + QStringLiteral("</table>");
 }
 
 void showShortcuts(QWidget* window, QMenuBar* menus)
 {
-    showPage(window, tr("Keyboard Shortcuts"), shortcutsHtml(menus), "shortcutsDialog");
+    showPage(window, WindowActions::tr("Keyboard Shortcuts"), shortcutsHtml(menus), "shortcutsDialog");
 }
 
 void showGuide(QWidget* parent)
 {
-    showPage(parent, tr("Quick Guide"),
-             tr("<h2>Self-attention, every number of it</h2>"
-                "<p>Type a sentence at the top. Each word becomes a row of <b>E</b>, its embedding. The "
-                "weight matrices <b>W_Q</b>, <b>W_K</b>, <b>W_V</b> turn the rows into queries <b>Q</b>, keys "
-                "<b>K</b> and values <b>V</b>.</p>"
-                "<p><b>scores</b> = Q Kᵀ: how well each query matches each key. The <b>scaled scores</b> divide "
-                "by √d_k (and the temperature); the softmax of each row gives the <b>weights</b>, which sum to "
-                "1 per row: how much each word attends to every other. The <b>output</b> of a word is the "
-                "weighted sum of the values.</p>"
-                "<h3>Exploring</h3><ul>"
-                "<li>Hover any cell to see its arithmetic written out with the real numbers.</li>"
-                "<li>Click a word or a cell to follow it through every panel; Esc clears.</li>"
-                "<li>Double-click a cell of E or a W matrix to type a new number; Ctrl+Z undoes it.</li>"
-                "<li>Reseed (Ctrl+R) draws new weights; View → Compare Seeds shows what changes.</li>"
-                "<li>Several heads split d_model: choose the head under Display, or all heads at once.</li>"
-                "</ul><h3>Teaching</h3><ul>"
-                "<li>View → Lesson (F5) steps through the computation for the selected word in seven slides (eleven "
-                "for a checkpoint, with the block around attention); "
-                "F11 makes them large, high-contrast slides for a projector.</li>"
-                "<li>File → Export Lesson writes the same slides as a PDF handout; Export Figure writes "
-                "PNG, SVG or PDF; Export Data writes JSON, CSV or a NumPy script that recomputes every "
-                "number.</li></ul>"),
+    showPage(parent, WindowActions::tr("Quick Guide"),
+             WindowActions::tr(
+                 "<h2>Self-attention, every number of it</h2>"
+                 "<p>Type a sentence at the top. Each word becomes a row of <b>E</b>, its embedding. The "
+                 "weight matrices <b>W_Q</b>, <b>W_K</b>, <b>W_V</b> turn the rows into queries <b>Q</b>, keys "
+                 "<b>K</b> and values <b>V</b>.</p>"
+                 "<p><b>scores</b> = Q Kᵀ: how well each query matches each key. The <b>scaled scores</b> divide "
+                 "by √d_k (and the temperature); the softmax of each row gives the <b>weights</b>, which sum to "
+                 "1 per row: how much each word attends to every other. The <b>output</b> of a word is the "
+                 "weighted sum of the values.</p>"
+                 "<h3>Exploring</h3><ul>"
+                 "<li>Hover any cell to see its arithmetic written out with the real numbers.</li>"
+                 "<li>Click a word or a cell to follow it through every panel; Esc clears.</li>"
+                 "<li>Double-click a cell of E or a W matrix to type a new number; Ctrl+Z undoes it.</li>"
+                 "<li>Reseed (Ctrl+R) draws new weights; View → Compare Seeds shows what changes.</li>"
+                 "<li>Several heads split d_model: choose the head under Display, or all heads at once.</li>"
+                 "</ul><h3>Teaching</h3><ul>"
+                 "<li>View → Lesson (F5) steps through the computation for the selected word in seven slides (eleven "
+                 "for a checkpoint, with the block around attention); "
+                 "F11 makes them large, high-contrast slides for a projector.</li>"
+                 "<li>File → Export Lesson writes the same slides as a PDF handout; Export Figure writes "
+                 "PNG, SVG or PDF; Export Data writes JSON, CSV or a NumPy script that recomputes every "
+                 "number.</li></ul>"),
              "guideDialog");
 }

@@ -6,6 +6,7 @@
 // do, except the dialogs that need nothing of the window but a parent
 // (connectDialogs).
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -18,6 +19,9 @@ class QWidget;
 
 struct WindowActions
 {
+    Q_DECLARE_TR_FUNCTIONS(WindowActions)
+
+public:
     // Creates the actions as children of `window` and adds them to it, so
     // their shortcuts work while the menu bar is hidden (presentation mode).
     explicit WindowActions(QWidget* window);

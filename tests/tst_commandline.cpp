@@ -356,7 +356,7 @@ void TestCommandLine::badTrainingIsRefused()
         {{"--train", "previous", "--d-model", "16", "--heads", "3"}, "divide"},
         {{"--train", "induction", "--layers", "1"}, "layer"},
         {{"--train-steps", "10"}, "needs --train"},
-        {{"--preset", "previous", "--layer", "2"}, "1 layers"},
+        {{"--preset", "previous", "--layer", "2"}, "the model has 1 layer."},
         {{"--preset", "previous", "--export-numpy", dir.filePath("n.py")}, "--export-json"},
         {{"--preset", "nonsense"}, "nonsense"},
     };

@@ -32,16 +32,21 @@ Change describeChange(const attn::AttentionConfig& before, const attn::Attention
         if (changed)
             changes.push_back({QCoreApplication::translate("AttentionDocument", text), kind});
     };
-    add(before.sentence != after.sentence, "Edit Sentence", Continuous::Sentence);
-    add(before.temperature != after.temperature, "Change Temperature", Continuous::Temperature);
-    add(before.weightSeed != after.weightSeed, "Change Weight Seed", Continuous::WeightSeed);
-    add(before.embeddingSeed != after.embeddingSeed, "Change Embedding Seed", Continuous::EmbeddingSeed);
-    add(before.dModel != after.dModel, "Change d_model", Continuous::DModel);
-    add(before.heads != after.heads, "Change Heads", Continuous::Heads);
-    add(before.init != after.init, "Change Weight Init", Continuous::None);
-    add(before.causal != after.causal, "Toggle Causal Mask", Continuous::None);
-    add(before.scaled != after.scaled, "Toggle Scaling", Continuous::None);
-    add(before.positional != after.positional, "Toggle Positional Encoding", Continuous::None);
+    add(before.sentence != after.sentence, QT_TRANSLATE_NOOP("AttentionDocument", "Edit Sentence"),
+        Continuous::Sentence);
+    add(before.temperature != after.temperature, QT_TRANSLATE_NOOP("AttentionDocument", "Change Temperature"),
+        Continuous::Temperature);
+    add(before.weightSeed != after.weightSeed, QT_TRANSLATE_NOOP("AttentionDocument", "Change Weight Seed"),
+        Continuous::WeightSeed);
+    add(before.embeddingSeed != after.embeddingSeed, QT_TRANSLATE_NOOP("AttentionDocument", "Change Embedding Seed"),
+        Continuous::EmbeddingSeed);
+    add(before.dModel != after.dModel, QT_TRANSLATE_NOOP("AttentionDocument", "Change d_model"), Continuous::DModel);
+    add(before.heads != after.heads, QT_TRANSLATE_NOOP("AttentionDocument", "Change Heads"), Continuous::Heads);
+    add(before.init != after.init, QT_TRANSLATE_NOOP("AttentionDocument", "Change Weight Init"), Continuous::None);
+    add(before.causal != after.causal, QT_TRANSLATE_NOOP("AttentionDocument", "Toggle Causal Mask"), Continuous::None);
+    add(before.scaled != after.scaled, QT_TRANSLATE_NOOP("AttentionDocument", "Toggle Scaling"), Continuous::None);
+    add(before.positional != after.positional, QT_TRANSLATE_NOOP("AttentionDocument", "Toggle Positional Encoding"),
+        Continuous::None);
     if (changes.size() == 1)
         return changes.front();
     if (changes.empty())
@@ -277,7 +282,7 @@ void AttentionDocument::workerLoop()
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
             if (error.isEmpty())
-                error = QStringLiteral("The computation failed.");
+                error = QCoreApplication::translate("AttentionDocument", "The computation failed.");
         }
         request.base.reset(); // not kept alive while the worker waits
 

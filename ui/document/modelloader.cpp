@@ -3,6 +3,7 @@
 #include "core/gpt2error.h"
 #include "core/safetensors.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -29,6 +30,14 @@ bool hasTokenizerFiles(const QString& folder)
            (has("encoder.json") && has("vocab.bpe"));
 }
 
+std::string notAFolder(const std::string& path)
+{
+    return QCoreApplication::translate("ModelLoader",
+                                       "%1 is not a folder: open a model's folder (config.json and model.safetensors).")
+        .arg(QString::fromStdString(path))
+        .toStdString();
+}
+
 } // namespace
 
 std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder)
@@ -43,7 +52,7 @@ std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder
             return found;
     }
     if (!QFileInfo(path).isDir())
-        throw attn::Gpt2Error(key + " is not a folder: open a model's folder (config.json and model.safetensors).");
+        throw attn::Gpt2Error(notAFolder(key));
     // The tokenizer is read while the model is (each takes a good part of a
     // second for gpt2); which one depends on the configuration only.
     const attn::Gpt2Config config = attn::loadGpt2Config(key + "/config.json");
@@ -60,8 +69,12 @@ std::shared_ptr<const attn::Gpt2Bundle> loadGpt2Bundle(const std::string& folder
     attn::Gpt2Model model = attn::Gpt2Model::load(config, key + "/model.safetensors");
     attn::Gpt2Tokenizer tokenizer = reading.get();
     if (tokenizer.vocabularySize() > model.config().vocabSize)
-        throw attn::Gpt2Error(key + ": the tokenizer has " + std::to_string(tokenizer.vocabularySize()) +
-                              " tokens but the model only " + std::to_string(model.config().vocabSize) + ".");
+        throw attn::Gpt2Error(
+            QCoreApplication::translate("ModelLoader", "%1: the tokenizer has %2 tokens but the model only %3.")
+                .arg(QString::fromStdString(key))
+                .arg(tokenizer.vocabularySize())
+                .arg(model.config().vocabSize)
+                .toStdString());
     auto bundle =
         std::make_shared<const attn::Gpt2Bundle>(attn::Gpt2Bundle{key, std::move(model), std::move(tokenizer)});
     std::lock_guard lock(mutex);
@@ -73,7 +86,7 @@ attn::AttentionConfig withModel(attn::AttentionConfig config, const std::string&
 {
     const QString path = QFileInfo(QString::fromStdString(folder)).absoluteFilePath();
     if (!QFileInfo(path).isDir())
-        throw attn::Gpt2Error(folder + " is not a folder: open a model's folder (config.json and model.safetensors).");
+        throw attn::Gpt2Error(notAFolder(folder));
     const attn::Gpt2Config shape = attn::loadGpt2Config((path + QStringLiteral("/config.json")).toStdString());
     config.model = path.toStdString();
     config.dModel = shape.nEmbd;

@@ -3,6 +3,7 @@
 #include "core/train/modelfile.h"
 #include "ui/document/trainedpresets.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,11 +25,12 @@ bool readInt(const QJsonObject& object, const QString& key, std::int64_t* out, Q
         return true;
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || std::floor(number) != number) {
-        *error = QStringLiteral("\"%1\" must be a whole number.").arg(key);
+        *error = QCoreApplication::translate("Presets", "\"%1\" must be a whole number.").arg(key);
         return false;
     }
     if (std::abs(number) > 9.0e15) {
-        *error = QStringLiteral("\"%1\" is %2, far outside its range.").arg(key, QString::number(number, 'g', 17));
+        *error = QCoreApplication::translate("Presets", "\"%1\" is %2, far outside its range.")
+                     .arg(key, QString::number(number, 'g', 17));
         return false;
     }
     *out = static_cast<std::int64_t>(number);
@@ -41,7 +43,7 @@ bool readBool(const QJsonObject& object, const QString& key, bool* out, QString*
     if (value.isUndefined())
         return true;
     if (!value.isBool()) {
-        *error = QStringLiteral("\"%1\" must be true or false.").arg(key);
+        *error = QCoreApplication::translate("Presets", "\"%1\" must be true or false.").arg(key);
         return false;
     }
     *out = value.toBool();
@@ -59,14 +61,15 @@ std::optional<attn::AttentionConfig> loadPreset(const QString& name, QString* er
 {
     QFile file(presetPath(name));
     if (!presetNames().contains(name) || !file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Unknown preset \"%1\"; the presets are: %2.")
+        *error = QCoreApplication::translate("Presets", "Unknown preset \"%1\"; the presets are: %2.")
                      .arg(name, (presetNames() + trainedPresetNames()).join(", "));
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject()) {
-        *error = QStringLiteral("The preset \"%1\" is damaged: %2.").arg(name, parseError.errorString());
+        *error = QCoreApplication::translate("Presets", "The preset \"%1\" is damaged: %2.")
+                     .arg(name, parseError.errorString());
         return std::nullopt;
     }
     return configFromJson(document.object(), attn::AttentionConfig{}, error);
@@ -78,15 +81,15 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
     attn::AttentionConfig config = base;
     if (object.contains("sentence")) {
         if (!object.value("sentence").isString()) {
-            *error = QStringLiteral("\"sentence\" must be text.");
+            *error = QCoreApplication::translate("Presets", "\"sentence\" must be text.");
             return std::nullopt;
         }
         const QString sentence = object.value("sentence").toString();
         // Every UTF-16 unit is at least one byte of UTF-8: refused before a
         // copy of a huge text is made.
         if (static_cast<std::size_t>(sentence.size()) > attn::Limits::maxSentenceBytes) {
-            *error =
-                QStringLiteral("\"sentence\" is longer than %1 bytes, the limit.").arg(attn::Limits::maxSentenceBytes);
+            *error = QCoreApplication::translate("Presets", "\"sentence\" is longer than %1 bytes, the limit.")
+                         .arg(attn::Limits::maxSentenceBytes);
             return std::nullopt;
         }
         config.sentence = sentence.toStdString();
@@ -103,7 +106,7 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
     // make the message name a number the file does not contain.
     for (const auto& [key, value] : {std::pair{"d_model", dModel}, std::pair{"heads", heads}}) {
         if (value < 1 || value > attn::Limits::maxDModel) {
-            *error = QStringLiteral("\"%1\" must be from 1 to %2, not %3.")
+            *error = QCoreApplication::translate("Presets", "\"%1\" must be from 1 to %2, not %3.")
                          .arg(QLatin1String(key))
                          .arg(attn::Limits::maxDModel)
                          .arg(QString::number(object.value(QLatin1String(key)).toDouble(), 'g', 17));
@@ -115,14 +118,14 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
     if (object.contains("init")) {
         const auto init = attn::weightInitFromString(object.value("init").toString().toStdString());
         if (!init) {
-            *error = QStringLiteral("\"init\" must be \"randint\", \"uniform\" or \"normal\".");
+            *error = QCoreApplication::translate("Presets", "\"init\" must be \"randint\", \"uniform\" or \"normal\".");
             return std::nullopt;
         }
         config.init = *init;
     }
     if (object.contains("temperature")) {
         if (!object.value("temperature").isDouble()) {
-            *error = QStringLiteral("\"temperature\" must be a number.");
+            *error = QCoreApplication::translate("Presets", "\"temperature\" must be a number.");
             return std::nullopt;
         }
         config.temperature = object.value("temperature").toDouble();
@@ -130,7 +133,7 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
     if (object.contains("model")) {
         // A checkpoint's folder: sessions refer to a model by its path.
         if (!object.value("model").isString()) {
-            *error = QStringLiteral("\"model\" must be the path of a GPT-2 folder.");
+            *error = QCoreApplication::translate("Presets", "\"model\" must be the path of a GPT-2 folder.");
             return std::nullopt;
         }
         config.model = object.value("model").toString().toStdString();
@@ -139,7 +142,8 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
         // A model the project trained and ships, by name.
         const QString name = object.value("trained_preset").toString();
         if (!isTrainedPreset(name)) {
-            *error = QStringLiteral("\"trained_preset\" must be %1.").arg(trainedPresetNames().join(" or "));
+            *error = QCoreApplication::translate("Presets", "\"trained_preset\" must be %1.")
+                         .arg(trainedPresetNames().join(" or "));
             return std::nullopt;
         }
         config.trainedTask = name.toStdString();
@@ -147,7 +151,7 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
     if (object.contains("trained_model")) {
         // A model trained in the app: its whole model file, weights and curve.
         if (!object.value("trained_model").isObject()) {
-            *error = QStringLiteral("\"trained_model\" must be a trained model's file.");
+            *error = QCoreApplication::translate("Presets", "\"trained_model\" must be a trained model's file.");
             return std::nullopt;
         }
         try {
@@ -164,20 +168,22 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
     if (object.contains("embeddings")) {
         const QJsonValue embeddings = object.value("embeddings");
         if (!embeddings.isObject()) {
-            *error = QStringLiteral("\"embeddings\" must map words to lists of numbers.");
+            *error = QCoreApplication::translate("Presets", "\"embeddings\" must map words to lists of numbers.");
             return std::nullopt;
         }
         config.explicitEmbeddings.clear();
         const QJsonObject map = embeddings.toObject();
         for (auto it = map.begin(); it != map.end(); ++it) {
             if (!it.value().isArray()) {
-                *error = QStringLiteral("The embedding of \"%1\" must be a list of numbers.").arg(it.key());
+                *error = QCoreApplication::translate("Presets", "The embedding of \"%1\" must be a list of numbers.")
+                             .arg(it.key());
                 return std::nullopt;
             }
             std::vector<double> vector;
             for (const QJsonValue& number : it.value().toArray()) {
                 if (!number.isDouble()) {
-                    *error = QStringLiteral("The embedding of \"%1\" must hold only numbers.").arg(it.key());
+                    *error = QCoreApplication::translate("Presets", "The embedding of \"%1\" must hold only numbers.")
+                                 .arg(it.key());
                     return std::nullopt;
                 }
                 vector.push_back(number.toDouble());
@@ -191,7 +197,8 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
         if (value.isUndefined() || value.isNull())
             continue;
         const QString shapeError =
-            QStringLiteral("\"%1\" must be a list of rows of numbers, d_model x d_model.").arg(QLatin1String(key));
+            QCoreApplication::translate("Presets", "\"%1\" must be a list of rows of numbers, d_model x d_model.")
+                .arg(QLatin1String(key));
         const QJsonArray rows = value.toArray();
         if (!value.isArray() || rows.size() != config.dModel) {
             *error = shapeError;

@@ -1,5 +1,6 @@
 #include "savefile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -15,7 +16,8 @@ namespace {
 
 QString describe(const QString& path, const QString& reason)
 {
-    return QStringLiteral("Cannot write \"%1\": %2.").arg(QDir::toNativeSeparators(path), reason);
+    return QCoreApplication::translate("SaveFile", "Cannot write \"%1\": %2.")
+        .arg(QDir::toNativeSeparators(path), reason);
 }
 
 enum class TargetKind { Missing, Regular, Folder, Special };
@@ -48,13 +50,13 @@ QString writeFailureReason(const QIODevice& device, int savedErrno)
 {
     switch (savedErrno) {
     case ENOSPC:
-        return QStringLiteral("the disk is full");
+        return QCoreApplication::translate("SaveFile", "the disk is full");
     case EDQUOT:
-        return QStringLiteral("the disk quota is used up");
+        return QCoreApplication::translate("SaveFile", "the disk quota is used up");
     case EFBIG:
-        return QStringLiteral("the file is larger than this file system allows");
+        return QCoreApplication::translate("SaveFile", "the file is larger than this file system allows");
     case EROFS:
-        return QStringLiteral("the file system is read-only");
+        return QCoreApplication::translate("SaveFile", "the file system is read-only");
     case 0:
         break;
     default:
@@ -62,7 +64,7 @@ QString writeFailureReason(const QIODevice& device, int savedErrno)
     }
     const QString reason = device.errorString();
     if (reason.isEmpty() || reason.contains(QLatin1String("unknown error"), Qt::CaseInsensitive))
-        return QStringLiteral("the system reported a write error");
+        return QCoreApplication::translate("SaveFile", "the system reported a write error");
     return reason.toLower();
 }
 
@@ -123,22 +125,23 @@ FileGroup::~FileGroup()
 bool FileGroup::check(const QString& path, QString* error) const
 {
     if (path.isEmpty()) {
-        *error = QStringLiteral("Cannot write a file with no name.");
+        *error = QCoreApplication::translate("SaveFile", "Cannot write a file with no name.");
         return false;
     }
     const QFileInfo info(path);
     if (!info.absoluteDir().exists()) {
-        *error = describe(path, QStringLiteral("the folder does not exist"));
+        *error = describe(path, QCoreApplication::translate("SaveFile", "the folder does not exist"));
         return false;
     }
     if (targetKind(path) == TargetKind::Folder) {
-        *error = describe(path, QStringLiteral("it is a folder"));
+        *error = describe(path, QCoreApplication::translate("SaveFile", "it is a folder"));
         return false;
     }
     const QString key = identity(path);
     for (const QString& other : m_reserved) {
         if (other == key) {
-            *error = describe(path, QStringLiteral("another output of this run is written to the same file"));
+            *error = describe(path, QCoreApplication::translate(
+                                        "SaveFile", "another output of this run is written to the same file"));
             return false;
         }
     }
@@ -167,9 +170,8 @@ bool FileGroup::add(const QString& path, const FileWriter& writer, QString* erro
         staged->spool =
             std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/attention-visualizer-XXXXXX"));
         if (!staged->spool->open()) {
-            *error = describe(
-                path,
-                QStringLiteral("no temporary file could be made (%1)").arg(staged->spool->errorString().toLower()));
+            *error = describe(path, QCoreApplication::translate("SaveFile", "no temporary file could be made (%1)")
+                                        .arg(staged->spool->errorString().toLower()));
             return false;
         }
         device = staged->spool.get();

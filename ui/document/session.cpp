@@ -4,6 +4,7 @@
 #include "ui/document/savefile.h"
 #include "ui/render/colormap.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -19,7 +20,8 @@ const QString kFormatName = QStringLiteral("attention-visualizer-session");
 
 QString fail(const QString& fileName, const QString& problem)
 {
-    return QStringLiteral("Cannot open \"%1\": %2").arg(QDir::toNativeSeparators(fileName), problem);
+    return QCoreApplication::translate("Session", "Cannot open \"%1\": %2")
+        .arg(QDir::toNativeSeparators(fileName), problem);
 }
 
 } // namespace
@@ -66,40 +68,42 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
                                        QStringList* notes)
 {
     if (json.trimmed().isEmpty()) {
-        *error = fail(fileName, QStringLiteral("the file is empty."));
+        *error = fail(fileName, QCoreApplication::translate("Session", "the file is empty."));
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = fail(fileName, looksTruncated(json, parseError)
-                                    ? QStringLiteral("the file is truncated (it ends in the middle of the data).")
-                                    : QStringLiteral("it is not valid JSON (%1 at byte %2).")
+                                    ? QCoreApplication::translate(
+                                          "Session", "the file is truncated (it ends in the middle of the data).")
+                                    : QCoreApplication::translate("Session", "it is not valid JSON (%1 at byte %2).")
                                           .arg(parseError.errorString())
                                           .arg(parseError.offset));
         return std::nullopt;
     }
     const QJsonObject root = document.object();
     if (!document.isObject() || root.value("format").toString() != kFormatName) {
-        *error = fail(fileName, QStringLiteral("it is not an Attention Visualizer session."));
+        *error = fail(fileName, QCoreApplication::translate("Session", "it is not an Attention Visualizer session."));
         return std::nullopt;
     }
     const QJsonValue version = root.value("version");
     const double versionNumber = version.toDouble(std::nan(""));
     if (!version.isDouble() || !(versionNumber >= 1) || versionNumber != std::floor(versionNumber)) {
-        *error = fail(fileName, QStringLiteral("\"version\" must be a whole number from 1."));
+        *error = fail(fileName, QCoreApplication::translate("Session", "\"version\" must be a whole number from 1."));
         return std::nullopt;
     }
     // Compared as a double: a version past int's range must not wrap to 0.
     if (versionNumber > Session::kFormatVersion) {
-        *error = fail(fileName, QStringLiteral("it was saved by a newer version of Attention Visualizer (format %1; "
+        *error = fail(fileName, QCoreApplication::translate(
+                                    "Session", "it was saved by a newer version of Attention Visualizer (format %1; "
                                                "this version reads format %2). Update the app to open it.")
                                     .arg(numberText(versionNumber))
                                     .arg(Session::kFormatVersion));
         return std::nullopt;
     }
     if (!root.value("config").isObject()) {
-        *error = fail(fileName, QStringLiteral("\"config\" is missing or not an object."));
+        *error = fail(fileName, QCoreApplication::translate("Session", "\"config\" is missing or not an object."));
         return std::nullopt;
     }
 
@@ -128,7 +132,7 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
     };
     const QJsonValue viewValue = root.value("view");
     if (!viewValue.isUndefined() && !viewValue.isObject())
-        note(QStringLiteral("\"view\" is not an object; the view starts from its defaults."));
+        note(QCoreApplication::translate("Session", "\"view\" is not an object; the view starts from its defaults."));
     const QJsonObject view = viewValue.toObject();
     const int tokenCount = static_cast<int>(attn::countTokens(session.config.sentence, attn::Limits::maxTokens));
     const auto readInt = [&](const char* key, int low, int high, int fallback, const QString& what) {
@@ -138,36 +142,46 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
         const double number = value.toDouble(std::nan(""));
         if (value.isDouble() && number == std::floor(number) && number >= low && number <= high)
             return static_cast<int>(number);
-        note(QStringLiteral("\"%1\" is %2, but %3; it is reset.")
-                 .arg(QLatin1String(key), value.isDouble() ? numberText(number) : QStringLiteral("not a whole number"),
+        note(QCoreApplication::translate("Session", "\"%1\" is %2, but %3; it is reset.")
+                 .arg(QLatin1String(key),
+                      value.isDouble() ? numberText(number)
+                                       : QCoreApplication::translate("Session", "not a whole number"),
                       what));
         return fallback;
     };
-    session.selectedToken =
-        readInt("selected_token", -1, tokenCount - 1, -1,
-                QStringLiteral("the sentence has %1 token%2").arg(tokenCount).arg(tokenCount == 1 ? "" : "s"));
+    session.selectedToken = readInt(
+        "selected_token", -1, tokenCount - 1, -1,
+        tokenCount == 1 ? QCoreApplication::translate("Session", "the sentence has 1 token")
+                        : QCoreApplication::translate("Session", "the sentence has %n tokens", nullptr, tokenCount));
     // The article's model has one attention layer.
-    session.layer = readInt("layer", 0, 0, 0, QStringLiteral("the model has 1 layer (numbered from 0)"));
-    session.head = readInt("head", 0, session.config.heads - 1, 0,
-                           QStringLiteral("the configuration has %1 head%2 (numbered from 0)")
-                               .arg(session.config.heads)
-                               .arg(session.config.heads == 1 ? "" : "s"));
-    session.lessonStep = readInt("lesson_step", 0, 11, 0, QStringLiteral("the lesson steps are 0 to 11"));
+    session.layer =
+        readInt("layer", 0, 0, 0, QCoreApplication::translate("Session", "the model has 1 layer (numbered from 0)"));
+    session.head =
+        readInt("head", 0, session.config.heads - 1, 0,
+                session.config.heads == 1
+                    ? QCoreApplication::translate("Session", "the configuration has 1 head (numbered from 0)")
+                    : QCoreApplication::translate("Session", "the configuration has %n heads (numbered from 0)",
+                                                  nullptr, session.config.heads));
+    session.lessonStep =
+        readInt("lesson_step", 0, 11, 0, QCoreApplication::translate("Session", "the lesson steps are 0 to 11"));
     if (view.contains("colormap")) {
         const QJsonValue colorMap = view.value("colormap");
         if (colorMap.isString() && ColorMap::sequentialNames().contains(colorMap.toString()))
             session.colorMap = colorMap.toString();
         else
-            note(QStringLiteral("The colour map \"%1\" is unknown; %2 is shown instead.")
-                     .arg(colorMap.isString() ? colorMap.toString() : QStringLiteral("(not text)"), session.colorMap));
+            note(QCoreApplication::translate("Session", "The colour map \"%1\" is unknown; %2 is shown instead.")
+                     .arg(colorMap.isString() ? colorMap.toString()
+                                              : QCoreApplication::translate("Session", "(not text)"),
+                          session.colorMap));
     }
     if (view.contains("weights_scale")) {
         const QJsonValue scale = view.value("weights_scale");
         if (const auto known = weightsScaleFromName(scale.toString()); scale.isString() && known)
             session.weightsScale = *known;
         else
-            note(QStringLiteral("The weights scale \"%1\" is unknown (%2); 0 to 1 is shown instead.")
-                     .arg(scale.isString() ? scale.toString() : QStringLiteral("(not text)"),
+            note(QCoreApplication::translate("Session",
+                                             "The weights scale \"%1\" is unknown (%2); 0 to 1 is shown instead.")
+                     .arg(scale.isString() ? scale.toString() : QCoreApplication::translate("Session", "(not text)"),
                           weightsScaleNames().join(QStringLiteral(", "))));
     }
     return session;
@@ -179,9 +193,10 @@ std::optional<Session> loadSession(const QString& path, QString* error, QStringL
     // says nothing. Only regular files are sessions.
     struct stat status;
     if (::stat(QFile::encodeName(path).constData(), &status) == 0 && !S_ISREG(status.st_mode)) {
-        *error = fail(path, S_ISDIR(status.st_mode) ? QStringLiteral("it is a folder.")
-                                                    : QStringLiteral("it is not a regular file (a device, pipe or "
-                                                                     "socket), so it cannot be a session."));
+        *error = fail(path, S_ISDIR(status.st_mode)
+                                ? QCoreApplication::translate("Session", "it is a folder.")
+                                : QCoreApplication::translate("Session", "it is not a regular file (a device, pipe or "
+                                                                         "socket), so it cannot be a session."));
         return std::nullopt;
     }
     QFile file(path);
@@ -192,8 +207,9 @@ std::optional<Session> loadSession(const QString& path, QString* error, QStringL
     // Read one byte past the limit instead of trusting the reported size.
     const QByteArray json = file.read(kMaxSessionBytes + 1);
     if (json.size() > kMaxSessionBytes) {
-        *error = fail(path, QStringLiteral("the file is larger than any session can be (%1 MB at most).")
-                                .arg(kMaxSessionBytes / (1024 * 1024)));
+        *error = fail(
+            path, QCoreApplication::translate("Session", "the file is larger than any session can be (%1 MB at most).")
+                      .arg(kMaxSessionBytes / (1024 * 1024)));
         return std::nullopt;
     }
     if (file.error() != QFileDevice::NoError) {

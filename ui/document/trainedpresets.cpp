@@ -2,6 +2,7 @@
 
 #include "core/train/modelfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 QStringList trainedPresetNames()
@@ -18,8 +19,11 @@ attn::train::TrainedModel loadTrainedPreset(const std::string& name)
 {
     QFile file(QStringLiteral(":/presets/%1.json").arg(QString::fromStdString(name)));
     if (!isTrainedPreset(QString::fromStdString(name)) || !file.open(QIODevice::ReadOnly))
-        throw attn::train::TrainingError(attn::train::TrainingError::Kind::File,
-                                         "There is no trained preset called \"" + name + "\".");
+        throw attn::train::TrainingError(
+            attn::train::TrainingError::Kind::File,
+            QCoreApplication::translate("TrainedPresets", "There is no trained preset called \"%1\".")
+                .arg(QString::fromStdString(name))
+                .toStdString());
     return attn::train::fromJson(file.readAll().toStdString());
 }
 
@@ -41,16 +45,21 @@ attn::AttentionResult trainedModelResult(const attn::train::TrainedModel& model,
     for (const QString& word : words) {
         const auto id = known.indexOf(word);
         if (id < 0)
-            throw attn::train::TrainingError(attn::train::TrainingError::Kind::Options,
-                                             "A model trained on " + model.options.task + " reads the tokens " +
-                                                 known.join(QLatin1Char(' ')).toStdString() +
-                                                 " separated by spaces, not \"" + word.left(20).toStdString() + "\".");
+            throw attn::train::TrainingError(
+                attn::train::TrainingError::Kind::Options,
+                QCoreApplication::translate("TrainedPresets", "A model trained on %1 reads the tokens %2 "
+                                                              "separated by spaces, not \"%3\".")
+                    .arg(QString::fromStdString(model.options.task), known.join(QLatin1Char(' ')), word.left(20))
+                    .toStdString());
         tokens.push_back(static_cast<int>(id));
     }
     if (static_cast<int>(tokens.size()) > model.shape.length)
         throw attn::train::TrainingError(attn::train::TrainingError::Kind::Options,
-                                         "A model trained on " + model.options.task + " reads at most " +
-                                             std::to_string(model.shape.length) + " tokens.");
+                                         QCoreApplication::translate("TrainedPresets",
+                                                                     "A model trained on %1 reads at most %n tokens.",
+                                                                     nullptr, model.shape.length)
+                                             .arg(QString::fromStdString(model.options.task))
+                                             .toStdString());
     attn::AttentionResult result =
         tokens.empty() ? attn::train::toAttentionResult(model) : attn::train::toAttentionResult(model, tokens);
     const int layers = model.options.layers;
@@ -64,10 +73,12 @@ attn::AttentionResult trainedModelResult(const attn::train::TrainedModel& model,
 QString trainedPresetSummary(const std::string& name)
 {
     if (name == "previous")
-        return QStringLiteral("Trained to output the previous token: one head puts nearly all of its weight on the "
+        return QCoreApplication::translate(
+            "TrainedPresets", "Trained to output the previous token: one head puts nearly all of its weight on the "
                               "token just before.");
     if (name == "induction")
-        return QStringLiteral("Trained to continue a repeated sequence: a layer-1 head looks one token back, and a "
+        return QCoreApplication::translate(
+            "TrainedPresets", "Trained to continue a repeated sequence: a layer-1 head looks one token back, and a "
                               "layer-2 head looks at the token after the earlier copy of the current one (an "
                               "induction head).");
     return {};

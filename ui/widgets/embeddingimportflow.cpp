@@ -15,6 +15,9 @@
 #include <QToolButton>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -210,14 +213,18 @@ void EmbeddingImportFlow::apply(const attn::ImportedEmbeddings& result, const QS
     if (!m_missingWords.isEmpty())
         text += tr(" Not in the file, so still random (embedding seed): %1.").arg(quotedList(m_missingWords, 30));
     if (result.malformedLines > 0) {
-        if (result.malformedLines == 1)
-            text += tr(" Skipped 1 malformed line (line %1)").arg(result.firstMalformedLine);
-        else
-            text += tr(" Skipped %1 malformed lines; the first is line %2")
-                        .arg(result.malformedLines)
-                        .arg(result.firstMalformedLine);
         // Saying what a good line is lets the user find the bad ones.
-        text += tr(": each line should be a word and %1 numbers.").arg(result.dimension);
+        const int malformed = static_cast<int>(std::min<std::int64_t>(result.malformedLines, INT_MAX));
+        if (malformed == 1)
+            text += tr(" Skipped 1 malformed line (line %1): each line should be a word and %2 numbers.")
+                        .arg(result.firstMalformedLine)
+                        .arg(result.dimension);
+        else
+            text += tr(" Skipped %n malformed lines; the first is line %1: each line should be a word and %2 "
+                       "numbers.",
+                       nullptr, malformed)
+                        .arg(result.firstMalformedLine)
+                        .arg(result.dimension);
         if (result.overlongLines > 0)
             text += tr(" %1 of them longer than %2 MiB.")
                         .arg(result.overlongLines)

@@ -28,7 +28,7 @@ LessonView::LessonView(QWidget* parent)
     heatmapaccessible::install();
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setToolTip(QStringLiteral("Right / Space: next step \u00b7 Left: previous \u00b7 click a token to follow it"));
+    setToolTip(tr("Right / Space: next step \u00b7 Left: previous \u00b7 click a token to follow it"));
     setViewState(new ViewState(this));
 }
 

@@ -91,13 +91,13 @@ QString ResultSummary::text(const attn::AttentionConfig& config, const attn::Att
     const int heads = result.headCount();
     const int layers = static_cast<int>(result.layers.size());
     if (!result.modelName.empty())
-        return (tokens == 1 ? QObject::tr("1 token") : QObject::tr("%1 tokens").arg(tokens)) + QObject::tr(" · ") +
+        return (tokens == 1 ? QObject::tr("1 token") : QObject::tr("%n tokens", nullptr, tokens)) + QObject::tr(" · ") +
                QString::fromStdString(result.modelName) + QObject::tr(" · ") + QString::fromStdString(config.model);
-    QString text = tokens == 1 ? QObject::tr("1 word") : QObject::tr("%1 words").arg(tokens);
+    QString text = tokens == 1 ? QObject::tr("1 word") : QObject::tr("%n words", nullptr, tokens);
     if (layers > 1)
-        text += QObject::tr(" · %1 layers").arg(layers);
+        text += QObject::tr(" · %n layers", nullptr, layers);
     text += QObject::tr(" · d_model %1 · ").arg(config.dModel) +
-            (heads == 1 ? QObject::tr("1 head") : QObject::tr("%1 heads").arg(heads));
+            (heads == 1 ? QObject::tr("1 head") : QObject::tr("%n heads", nullptr, heads));
     if (layers > 0)
         text += QObject::tr(" · d_k %1").arg(result.layer(0).dK);
     return text + QObject::tr(" · seeds: weights %1, embeddings %2").arg(config.weightSeed).arg(config.embeddingSeed);
