@@ -7,6 +7,7 @@
 #include "ui/render/colormap.h"
 #include "ui/render/language.h"
 #include "ui/render/panelid.h"
+#include "ui/render/translatedmessage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -191,7 +192,7 @@ bool parseTraining(const QCommandLineParser& parser, const Parser& p, CommandLin
         options.train = train;
         options.config.trainedModel.reset(); // a session's model gives way to the one trained now
     } catch (const attn::train::TrainingError& e) {
-        *error = QString::fromStdString(e.what());
+        *error = attn::ui::translatedMessage(e);
         return false;
     }
     return true;
@@ -341,7 +342,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
         try {
             config = trainedPresetConfig(options.trainedPreset);
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = attn::ui::translatedMessage(e);
             return outcome;
         }
     } else if (parser.isSet(p.preset)) {
@@ -493,7 +494,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
         try {
             config = withModel(config, parser.value(p.model).toStdString());
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = attn::ui::translatedMessage(e);
             return outcome;
         }
     }
@@ -563,7 +564,7 @@ ParseOutcome parseArguments(const QStringList& arguments)
     try {
         attn::validateConfig(config);
     } catch (const attn::AttentionError& e) {
-        error = QString::fromStdString(e.what());
+        error = attn::ui::translatedMessage(e);
     }
     return outcome;
 }

@@ -10,6 +10,7 @@
 #include "ui/render/figureexport.h"
 #include "ui/render/lessonpdf.h"
 #include "ui/render/panelid.h"
+#include "ui/render/translatedmessage.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -82,7 +83,7 @@ QString runHeadlessExports(const CommandLineOptions& options)
                 config.trainedModel = model;
         }
     } catch (const attn::train::TrainingError& e) {
-        return QString::fromStdString(e.what());
+        return attn::ui::translatedMessage(e);
     }
 
     if (!options.saveSession.isEmpty()) {
@@ -141,11 +142,11 @@ QString runHeadlessExports(const CommandLineOptions& options)
             result = std::make_shared<const attn::AttentionResult>(attn::computeAttention(config, nullptr, keep));
         }
     } catch (const attn::AttentionError& e) {
-        return QString::fromStdString(e.what());
+        return attn::ui::translatedMessage(e);
     } catch (const attn::train::TrainingError& e) {
-        return QString::fromStdString(e.what());
+        return attn::ui::translatedMessage(e);
     } catch (const std::bad_alloc&) {
-        return QString::fromStdString(attn::outOfMemoryError().what());
+        return attn::ui::translatedMessage(attn::outOfMemoryError());
     }
     // A checkpoint's or trained model's shape is known only now (the
     // article's --layer and --head were checked with the options).

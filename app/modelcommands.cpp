@@ -8,6 +8,7 @@
 #include "ui/document/trainedpresets.h"
 #include "ui/document/trainingjob.h"
 #include "ui/document/viewstate.h"
+#include "ui/render/translatedmessage.h"
 #include "ui/widgets/nexttokenpanel.h"
 #include "ui/widgets/trainpanel.h"
 
@@ -34,7 +35,7 @@ CommandOutcome openModelFolder(AttentionDocument* document, const QString& folde
     try {
         config = withModel(document->config(), folder.toStdString());
     } catch (const std::exception& e) {
-        return {QString::fromStdString(e.what()), true};
+        return {attn::ui::translatedMessage(e), true};
     }
     document->edit(config, ModelCommands::tr("Open Model"));
     return {ModelCommands::tr(
@@ -62,7 +63,7 @@ CommandOutcome openTrainedPreset(AttentionDocument* document, const QString& nam
     try {
         document->edit(trainedPresetConfig(name.toStdString()), ModelCommands::tr("Open Preset"));
     } catch (const std::exception& e) {
-        return {QString::fromStdString(e.what()), true};
+        return {attn::ui::translatedMessage(e), true};
     }
     return {trainedPresetSummary(name.toStdString()) +
                 ModelCommands::tr(" Every layer and head is in the model view (Ctrl+3)."),

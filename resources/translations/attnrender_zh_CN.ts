@@ -538,7 +538,7 @@
     </message>
     <message>
         <source>The configuration %1 is for a model of type %2, not a GPT-2 model (&quot;gpt2&quot;).</source>
-        <translation>配置 %1 属于类型为 %2 的模型，而不是 GPT-2 模型（"gpt2"）。</translation>
+        <translation>配置 %1 属于类型为 %2 的模型，而不是 GPT-2 模型（&quot;gpt2&quot;）。</translation>
     </message>
     <message>
         <source>The GPT-2 configuration %1 cannot be read.</source>

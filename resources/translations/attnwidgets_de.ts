@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccessibleTable</name>
+    <message>
+        <source>row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>row &apos;%1&apos;</source>
+        <translation>Zeile „%1“</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;</source>
+        <translation>Spalte „%1“</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <source>Computing the new settings; the figure shows the previous ones meanwhile.</source>
@@ -681,6 +700,28 @@
     </message>
 </context>
 <context>
+    <name>HeatmapTable</name>
+    <message>
+        <source>%1 rows, %2 columns</source>
+        <translation>%1 Zeilen, %2 Spalten</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3: %4</source>
+        <translation>%1, %2, %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapsAccessible</name>
+    <message>
+        <source>Lesson, step %1 of %2: %3</source>
+        <translation>Lektion, Schritt %1 von %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>LessonView</name>
     <message>
         <source>Right / Space: next step · Left: previous · click a token to follow it</source>
@@ -800,33 +841,77 @@
     </message>
 </context>
 <context>
-    <name>PanelCell</name>
+    <name>PanelTable</name>
+    <message>
+        <source>%1; %2 rows, %3 columns</source>
+        <translation>%1; %2 Zeilen, %3 Spalten</translation>
+    </message>
     <message>
         <source>%1, %2, %3: %4</source>
         <translation>%1, %2, %3: %4</translation>
     </message>
 </context>
 <context>
-    <name>PanelTable</name>
+    <name>PreferencesDialog</name>
     <message>
-        <source>row %1</source>
-        <translation>Zeile %1</translation>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>row &apos;%1&apos;</source>
-        <translation>Zeile „%1“</translation>
+        <source>System default</source>
+        <translation>Wie das System</translation>
     </message>
     <message>
-        <source>column %1</source>
-        <translation>Spalte %1</translation>
+        <source>Language</source>
+        <translation>Sprache</translation>
     </message>
     <message>
-        <source>column &apos;%1&apos;</source>
-        <translation>Spalte „%1“</translation>
+        <source>The language of the menus, panels and messages</source>
+        <translation>Die Sprache der Menüs, Panels und Meldungen</translation>
     </message>
     <message>
-        <source>%1; %2 rows, %3 columns</source>
-        <translation>%1; %2 Zeilen, %3 Spalten</translation>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The language applies the next time Attention Visualizer starts.</source>
+        <translation>Die Sprache gilt ab dem nächsten Start von Attention Visualizer.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Light or dark windows and figure; the colour maps of the cells stay the same</source>
+        <translation>Helle oder dunkle Fenster und Abbildung; die Farbskalen der Zellen bleiben gleich</translation>
+    </message>
+    <message>
+        <source>&amp;Colour scheme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Export figures in the screen&apos;s colours</source>
+        <translation>Abbildungen in den Farben des Bildschirms &amp;exportieren</translation>
+    </message>
+    <message>
+        <source>Export figures in the screen&apos;s colours</source>
+        <translation>Abbildungen in den Farben des Bildschirms exportieren</translation>
+    </message>
+    <message>
+        <source>Unchecked, every figure, panel and lesson export is light, as for print, whatever the screen shows</source>
+        <translation>Nicht angekreuzt ist jeder Export von Abbildungen, Panels und Lektionen hell wie für den Druck, gleich was der Bildschirm zeigt</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessibleTable</name>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>row &apos;%1&apos;</source>
+        <translation>“%1”行</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;</source>
+        <translation>“%1”列</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <source>Computing the new settings; the figure shows the previous ones meanwhile.</source>
@@ -680,6 +699,28 @@
     </message>
 </context>
 <context>
+    <name>HeatmapTable</name>
+    <message>
+        <source>%1 rows, %2 columns</source>
+        <translation>%1 行，%2 列</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3: %4</source>
+        <translation>%1，%2，%3：%4</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapsAccessible</name>
+    <message>
+        <source>Lesson, step %1 of %2: %3</source>
+        <translation>课程，第 %1 步（共 %2 步）：%3</translation>
+    </message>
+</context>
+<context>
     <name>LessonView</name>
     <message>
         <source>Right / Space: next step · Left: previous · click a token to follow it</source>
@@ -799,33 +840,77 @@
     </message>
 </context>
 <context>
-    <name>PanelCell</name>
+    <name>PanelTable</name>
+    <message>
+        <source>%1; %2 rows, %3 columns</source>
+        <translation>%1；%2 行，%3 列</translation>
+    </message>
     <message>
         <source>%1, %2, %3: %4</source>
         <translation>%1，%2，%3：%4</translation>
     </message>
 </context>
 <context>
-    <name>PanelTable</name>
+    <name>PreferencesDialog</name>
     <message>
-        <source>row %1</source>
-        <translation>第 %1 行</translation>
+        <source>Preferences</source>
+        <translation>首选项</translation>
     </message>
     <message>
-        <source>row &apos;%1&apos;</source>
-        <translation>行“%1”</translation>
+        <source>System default</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-        <source>column %1</source>
-        <translation>第 %1 列</translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-        <source>column &apos;%1&apos;</source>
-        <translation>列“%1”</translation>
+        <source>The language of the menus, panels and messages</source>
+        <translation>菜单、面板和消息所用的语言</translation>
     </message>
     <message>
-        <source>%1; %2 rows, %3 columns</source>
-        <translation>%1；%2 行，%3 列</translation>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language applies the next time Attention Visualizer starts.</source>
+        <translation>语言将在下次启动 Attention Visualizer 时生效。</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation>配色方案</translation>
+    </message>
+    <message>
+        <source>Light or dark windows and figure; the colour maps of the cells stay the same</source>
+        <translation>浅色或深色的窗口和图；单元格的颜色映射保持不变</translation>
+    </message>
+    <message>
+        <source>&amp;Colour scheme:</source>
+        <translation>配色方案(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export figures in the screen&apos;s colours</source>
+        <translation>按屏幕配色导出图(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export figures in the screen&apos;s colours</source>
+        <translation>按屏幕配色导出图</translation>
+    </message>
+    <message>
+        <source>Unchecked, every figure, panel and lesson export is light, as for print, whatever the screen shows</source>
+        <translation>不勾选时，无论屏幕显示什么，导出的图、面板和课程都使用浅色，适合打印</translation>
     </message>
 </context>
 <context>

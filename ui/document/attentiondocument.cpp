@@ -1,6 +1,7 @@
 #include "attentiondocument.h"
 #include "ui/document/modelloader.h"
 #include "ui/document/trainedpresets.h"
+#include "ui/render/translatedmessage.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -140,7 +141,7 @@ void AttentionDocument::setConfig(const attn::AttentionConfig& config)
             std::lock_guard lock(m_mutex);
             m_pending.reset();
         }
-        setError(QString::fromStdString(e.what()), e.kind());
+        setError(attn::ui::translatedMessage(e), e.kind());
         setBusy(false);
         return;
     }
@@ -275,12 +276,12 @@ void AttentionDocument::workerLoop()
         } catch (const attn::Cancelled&) {
             return; // only the destructor cancels
         } catch (const attn::AttentionError& e) {
-            error = QString::fromStdString(e.what());
+            error = attn::ui::translatedMessage(e);
             errorKind = e.kind();
         } catch (const std::bad_alloc&) {
-            error = QString::fromStdString(attn::outOfMemoryError().what()); // outside the engine
+            error = attn::ui::translatedMessage(attn::outOfMemoryError()); // outside the engine
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = attn::ui::translatedMessage(e);
             if (error.isEmpty())
                 error = QCoreApplication::translate("AttentionDocument", "The computation failed.");
         }

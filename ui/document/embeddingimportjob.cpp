@@ -1,5 +1,7 @@
 #include "ui/document/embeddingimportjob.h"
 
+#include "ui/render/translatedmessage.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QMetaObject>
@@ -73,7 +75,7 @@ void EmbeddingImportJob::run()
             if (in.bad() && !result.cancelled)
                 error = tr("Reading \"%1\" failed midway.").arg(shown);
         } catch (const attn::ImportError& e) {
-            error = tr("Cannot import \"%1\": %2").arg(shown, QString::fromStdString(e.what()));
+            error = tr("Cannot import \"%1\": %2").arg(shown, attn::ui::translatedMessage(e));
         } catch (const std::bad_alloc&) {
             error = tr("Not enough memory to import \"%1\".").arg(shown);
         } catch (const std::exception& e) {

@@ -1,5 +1,7 @@
 #include "ui/document/exportfiles.h"
 
+#include "ui/render/translatedmessage.h"
+
 #include "core/exporters.h"
 #include "ui/document/modelloader.h"
 #include "ui/document/savefile.h"
@@ -17,7 +19,7 @@ bool exportJson(const QString& path, const attn::AttentionConfig& config, const 
             const attn::Gpt2Config& shape = loadGpt2Bundle(config.model)->model.config();
             facts = {"gpt2", shape.nLayer, shape.nHead, shape.nEmbd, shape.vocabSize, shape.nCtx, {}, {}, {}};
         } catch (const std::exception& e) {
-            *error = QString::fromStdString(e.what());
+            *error = attn::ui::translatedMessage(e);
             return false;
         }
         return saveTextInto(

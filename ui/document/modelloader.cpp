@@ -110,13 +110,13 @@ attn::AttentionResult computeModelResult(const attn::AttentionConfig& config, co
     try {
         bundle = loadGpt2Bundle(config.model);
     } catch (const attn::SafetensorsError& e) {
-        throw attn::AttentionError(Kind::Weights, e.what());
+        throw attn::AttentionError(Kind::Weights, e);
     } catch (const attn::Gpt2Error& e) {
-        throw attn::AttentionError(Kind::Weights, e.what());
+        throw attn::AttentionError(Kind::Weights, e);
     }
     try {
         return attn::runGpt2Text(bundle, config.sentence, options).result;
     } catch (const attn::Gpt2Error& e) {
-        throw attn::AttentionError(Kind::TooManyTokens, e.what());
+        throw attn::AttentionError(Kind::TooManyTokens, e);
     }
 }

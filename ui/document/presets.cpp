@@ -2,6 +2,7 @@
 
 #include "core/train/modelfile.h"
 #include "ui/document/trainedpresets.h"
+#include "ui/render/translatedmessage.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -161,7 +162,7 @@ std::optional<attn::AttentionConfig> configFromJson(const QJsonObject& object, c
             config.trainedTask = model->options.task;
             config.trainedModel = std::move(model);
         } catch (const std::exception& e) {
-            *error = QStringLiteral("\"trained_model\": %1").arg(QString::fromStdString(e.what()));
+            *error = QStringLiteral("\"trained_model\": %1").arg(attn::ui::translatedMessage(e));
             return std::nullopt;
         }
     }

@@ -3,6 +3,7 @@
 #include "ui/document/presets.h"
 #include "ui/document/savefile.h"
 #include "ui/render/colormap.h"
+#include "ui/render/translatedmessage.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -120,7 +121,7 @@ std::optional<Session> sessionFromJson(const QByteArray& json, const QString& fi
     try {
         attn::validateConfig(session.config);
     } catch (const attn::AttentionError& e) {
-        *error = fail(fileName, QString::fromStdString(e.what()));
+        *error = fail(fileName, attn::ui::translatedMessage(e));
         return std::nullopt;
     }
 

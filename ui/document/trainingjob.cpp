@@ -1,5 +1,7 @@
 #include "trainingjob.h"
 
+#include "ui/render/translatedmessage.h"
+
 #include <QMetaObject>
 
 #include <chrono>
@@ -30,7 +32,7 @@ QString TrainingJob::reset(const attn::train::TrainOptions& options, std::uint64
     try {
         trainer = std::make_unique<attn::train::Trainer>(options, seed);
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return attn::ui::translatedMessage(e);
     }
     const bool wasRunning = stopWorker();
     m_trainer = std::move(trainer);
@@ -120,7 +122,7 @@ void TrainingJob::start(int steps)
                 }
             }
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = attn::ui::translatedMessage(e);
         }
         publish(error);
         QMetaObject::invokeMethod(
