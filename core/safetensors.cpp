@@ -208,19 +208,10 @@ SafetensorsFile::SafetensorsFile(SafetensorsFile&&) noexcept = default;
 SafetensorsFile& SafetensorsFile::operator=(SafetensorsFile&&) noexcept = default;
 SafetensorsFile::~SafetensorsFile() = default;
 
-void SafetensorsFile::fail(const std::string& what) const
-{
-    throw SafetensorsError("The safetensors file " + m_name + " " + what + ".");
-}
-
 SafetensorsFile SafetensorsFile::open(const std::string& path)
 {
     auto storage = std::make_unique<Storage>();
-    const auto refuse = [&](const std::string& what) {
-        throw SafetensorsError("The safetensors file " + path + " " + what + ".");
-    };
-    // The refusals a user meets most (a wrong path, a folder), as whole
-    // sentences that can be translated.
+    // Every refusal a whole sentence that can be translated.
     const auto said = [&](const char* sentence, auto&&... args) {
         throw SafetensorsError(makeMessage("SafetensorsError", sentence, path, args...));
     };
@@ -244,13 +235,14 @@ SafetensorsFile SafetensorsFile::open(const std::string& path)
     }
     if (size > std::numeric_limits<std::size_t>::max()) {
         ::close(fd);
-        refuse("is too large to map into memory");
+        said(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 is too large to map into memory."));
     }
     void* mapping = mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
     const int mapError = errno;
     ::close(fd);
     if (mapping == MAP_FAILED)
-        refuse(std::string("cannot be mapped into memory (") + std::strerror(mapError) + ")");
+        said(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 cannot be mapped into memory (%2)."),
+             std::string(std::strerror(mapError)));
     storage->mapping = mapping;
     storage->mappedSize = static_cast<std::size_t>(size);
     storage->data = static_cast<const std::byte*>(mapping);
@@ -268,8 +260,9 @@ SafetensorsFile SafetensorsFile::fromBytes(std::string bytes, const std::string&
     storage->size = storage->owned.size();
     SafetensorsFile file(std::move(storage), name);
     if (file.m_storage->size < 8)
-        file.fail("is " + std::to_string(file.m_storage->size) +
-                  " bytes long, shorter than the 8-byte header length it must begin with");
+        file.fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 is %2 bytes long, shorter than the "
+                                                        "8-byte header length it must begin with."),
+                  file.m_storage->size);
     file.parse();
     return file;
 }
@@ -282,64 +275,82 @@ void SafetensorsFile::parse()
     for (int i = 7; i >= 0; --i)
         headerLength = (headerLength << 8) | static_cast<std::uint8_t>(base[i]);
     if (headerLength > size - 8)
-        fail("declares a header of " + std::to_string(headerLength) + " bytes but holds only " +
-             std::to_string(size - 8) + " bytes after the header length");
+        fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 declares a header of %2 bytes but holds "
+                                                   "only %3 bytes after the header length."),
+             headerLength, size - 8);
     if (headerLength > maxHeaderBytes)
-        fail("declares a header of " + std::to_string(headerLength) + " bytes, more than the " +
-             std::to_string(maxHeaderBytes) + " a header may have");
+        fail(QT_TRANSLATE_NOOP(
+                 "SafetensorsError",
+                 "The safetensors file %1 declares a header of %2 bytes, more than the %3 a header may have."),
+             headerLength, maxHeaderBytes);
     const std::string_view header(reinterpret_cast<const char*>(base + 8), static_cast<std::size_t>(headerLength));
     m_data = base + 8 + headerLength;
     m_dataSize = size - 8 - headerLength;
 
     if (nestingDepth(header) > 8)
-        fail("has a header nested deeper than a tensor list can be");
+        fail(QT_TRANSLATE_NOOP("SafetensorsError",
+                               "The safetensors file %1 has a header nested deeper than a tensor list can be."));
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(header);
     } catch (const nlohmann::json::exception& error) {
         const auto* parseError = dynamic_cast<const nlohmann::json::parse_error*>(&error);
-        fail("has a header that is not valid JSON" +
-             (parseError ? " (at byte " + std::to_string(parseError->byte) + " of the header)" : std::string()));
+        if (parseError)
+            fail(QT_TRANSLATE_NOOP(
+                     "SafetensorsError",
+                     "The safetensors file %1 has a header that is not valid JSON (at byte %2 of the header)."),
+                 parseError->byte);
+        fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 has a header that is not valid JSON."));
     }
     if (!json.is_object())
-        fail("has a header that is not a JSON object");
+        fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 has a header that is not a JSON object."));
 
     for (const auto& [key, value] : json.items()) {
         if (key == "__metadata__") {
             if (!value.is_object())
-                fail("has a __metadata__ entry that is not an object");
+                fail(QT_TRANSLATE_NOOP("SafetensorsError",
+                                       "The safetensors file %1 has a __metadata__ entry that is not an object."));
             for (const auto& [metaKey, metaValue] : value.items()) {
                 if (!metaValue.is_string())
-                    fail("has a __metadata__ entry " + quoted(metaKey) + " that is not a string");
+                    fail(QT_TRANSLATE_NOOP("SafetensorsError",
+                                           "The safetensors file %1 has a __metadata__ entry %2 that is not a string."),
+                         quoted(metaKey));
                 m_metadata[metaKey] = metaValue.get<std::string>();
             }
             continue;
         }
-        const std::string what = "gives tensor " + quoted(key);
+        const std::string name = quoted(key);
         if (!value.is_object())
-            fail(what + " a description that is not an object");
+            fail(QT_TRANSLATE_NOOP("SafetensorsError",
+                                   "The safetensors file %1 gives tensor %2 a description that is not an object."),
+                 name);
         TensorInfo tensor;
         tensor.name = key;
 
         const auto dtype = value.find("dtype");
         if (dtype == value.end() || !dtype->is_string())
-            fail(what + " no dtype");
+            fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 gives tensor %2 no dtype."), name);
         const auto parsedDType = dtypeFromName(dtype->get_ref<const std::string&>());
         if (!parsedDType)
-            fail(what + " the unknown dtype " + quoted(dtype->get<std::string>()));
+            fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 gives tensor %2 the unknown dtype %3."),
+                 name, quoted(dtype->get<std::string>()));
         tensor.dtype = *parsedDType;
 
         const auto shape = value.find("shape");
         if (shape == value.end() || !shape->is_array())
-            fail(what + " no shape");
+            fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 gives tensor %2 no shape."), name);
         std::uint64_t elements = 1;
         for (const auto& extent : *shape) {
             if (!extent.is_number_unsigned())
-                fail(what + " a shape whose extents are not all whole numbers of at least zero");
+                fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 gives tensor %2 a shape whose "
+                                                           "extents are not all whole numbers of at least zero."),
+                     name);
             const auto e = extent.get<std::uint64_t>();
             const auto product = checkedProduct(elements, e);
             if (!product || e > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-                fail(what + " a shape too large for any file");
+                fail(QT_TRANSLATE_NOOP("SafetensorsError",
+                                       "The safetensors file %1 gives tensor %2 a shape too large for any file."),
+                     name);
             elements = *product;
             tensor.shape.push_back(static_cast<std::int64_t>(e));
         }
@@ -347,20 +358,30 @@ void SafetensorsFile::parse()
         const auto offsets = value.find("data_offsets");
         if (offsets == value.end() || !offsets->is_array() || offsets->size() != 2 ||
             !(*offsets)[0].is_number_unsigned() || !(*offsets)[1].is_number_unsigned())
-            fail(what + " no data_offsets of two whole numbers");
+            fail(QT_TRANSLATE_NOOP("SafetensorsError",
+                                   "The safetensors file %1 gives tensor %2 no data_offsets of two whole numbers."),
+                 name);
         tensor.begin = (*offsets)[0].get<std::uint64_t>();
         tensor.end = (*offsets)[1].get<std::uint64_t>();
         if (tensor.begin > tensor.end)
-            fail(what + " the offsets [" + std::to_string(tensor.begin) + ", " + std::to_string(tensor.end) +
-                 "], which begin after they end");
+            fail(QT_TRANSLATE_NOOP(
+                     "SafetensorsError",
+                     "The safetensors file %1 gives tensor %2 the offsets [%3, %4], which begin after they end."),
+                 name, tensor.begin, tensor.end);
         if (tensor.end > m_dataSize)
-            fail(what + " the offsets [" + std::to_string(tensor.begin) + ", " + std::to_string(tensor.end) +
-                 "], past the end of its " + std::to_string(m_dataSize) + " bytes of data");
+            fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 gives tensor %2 the offsets [%3, %4], "
+                                                       "past the end of its %5 bytes of data."),
+                 name, tensor.begin, tensor.end, m_dataSize);
         const auto bytes = checkedProduct(elements, dtypeSize(tensor.dtype));
-        if (!bytes || *bytes != tensor.end - tensor.begin)
-            fail(what + " " + std::to_string(tensor.end - tensor.begin) + " bytes, but its shape " +
-                 tensor.shapeText() + " of " + std::string(toString(tensor.dtype)) + " needs " +
-                 (bytes ? std::to_string(*bytes) : std::string("more than any file holds")));
+        if (!bytes)
+            fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 gives tensor %2 %3 bytes, but its "
+                                                       "shape %4 of %5 needs more than any file holds."),
+                 name, tensor.end - tensor.begin, tensor.shapeText(), std::string(toString(tensor.dtype)));
+        if (*bytes != tensor.end - tensor.begin)
+            fail(
+                QT_TRANSLATE_NOOP("SafetensorsError",
+                                  "The safetensors file %1 gives tensor %2 %3 bytes, but its shape %4 of %5 needs %6."),
+                name, tensor.end - tensor.begin, tensor.shapeText(), std::string(toString(tensor.dtype)), *bytes);
         m_tensors.push_back(std::move(tensor));
     }
 
@@ -372,7 +393,9 @@ void SafetensorsFile::parse()
         if (tensor.begin == tensor.end)
             continue; // an empty tensor occupies no byte
         if (previous && tensor.begin < previous->end)
-            fail("stores tensors " + quoted(previous->name) + " and " + quoted(tensor.name) + " in overlapping bytes");
+            fail(QT_TRANSLATE_NOOP("SafetensorsError",
+                                   "The safetensors file %1 stores tensors %2 and %3 in overlapping bytes."),
+                 quoted(previous->name), quoted(tensor.name));
         previous = &tensor;
     }
 }
@@ -419,8 +442,9 @@ void SafetensorsFile::readFloats(const TensorInfo& tensor, float* out) const
             out[i] = bfloat16ToFloat(u16(i));
         return;
     default:
-        fail("stores tensor " + quoted(tensor.name) + " as " + std::string(toString(tensor.dtype)) +
-             ", not as floating-point numbers (F32, F16, BF16 or F64)");
+        fail(QT_TRANSLATE_NOOP("SafetensorsError", "The safetensors file %1 stores tensor %2 as %3, not as "
+                                                   "floating-point numbers (F32, F16, BF16 or F64)."),
+             quoted(tensor.name), std::string(toString(tensor.dtype)));
     }
 }
 

@@ -86,7 +86,11 @@ private:
     struct Storage;
     SafetensorsFile(std::unique_ptr<Storage> storage, std::string name);
     void parse();
-    [[noreturn]] void fail(const std::string& what) const;
+    // Throws the sentence (its %1 the file's name, %2.. the arguments).
+    template <typename... Args> [[noreturn]] void fail(const char* sentence, Args&&... args) const
+    {
+        throw SafetensorsError(makeMessage("SafetensorsError", sentence, m_name, std::forward<Args>(args)...));
+    }
 
     std::unique_ptr<Storage> m_storage;
     std::string m_name;

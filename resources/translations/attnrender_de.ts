@@ -929,7 +929,99 @@
     </message>
     <message>
         <source>The safetensors file %1 is %2 bytes long, shorter than the 8-byte header length it must begin with.</source>
-        <translation>Die safetensors-Datei %1 ist %2 Byte lang, kürzer als die 8 Byte lange Angabe der Kopflänge, mit der sie beginnen muss.</translation>
+        <translation>Die safetensors-Datei %1 ist %2 Byte lang, kürzer als die 8 Byte lange Angabe der Header-Länge, mit der sie beginnen muss.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 is too large to map into memory.</source>
+        <translation>Die safetensors-Datei %1 ist zu groß, um sie in den Speicher abzubilden.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 cannot be mapped into memory (%2).</source>
+        <translation>Die safetensors-Datei %1 kann nicht in den Speicher abgebildet werden (%2).</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 declares a header of %2 bytes but holds only %3 bytes after the header length.</source>
+        <translation>Die safetensors-Datei %1 gibt einen Header von %2 Byte an, enthält nach der Angabe der Header-Länge aber nur %3 Byte.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 declares a header of %2 bytes, more than the %3 a header may have.</source>
+        <translation>Die safetensors-Datei %1 gibt einen Header von %2 Byte an, mehr als die %3 Byte, die ein Header haben darf.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a header nested deeper than a tensor list can be.</source>
+        <translation>Die safetensors-Datei %1 hat einen Header, der tiefer verschachtelt ist, als eine Tensorliste sein kann.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a header that is not valid JSON (at byte %2 of the header).</source>
+        <translation>Der Header der safetensors-Datei %1 ist kein gültiges JSON (bei Byte %2 des Headers).</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a header that is not valid JSON.</source>
+        <translation>Der Header der safetensors-Datei %1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a header that is not a JSON object.</source>
+        <translation>Der Header der safetensors-Datei %1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a __metadata__ entry that is not an object.</source>
+        <translation>Die safetensors-Datei %1 hat einen Eintrag __metadata__, der kein Objekt ist.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a __metadata__ entry %2 that is not a string.</source>
+        <translation>Die safetensors-Datei %1 hat in __metadata__ einen Eintrag %2, der keine Zeichenkette ist.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 a description that is not an object.</source>
+        <translation>Die safetensors-Datei %1 beschreibt den Tensor %2 mit etwas, das kein Objekt ist.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 no dtype.</source>
+        <translation>Die safetensors-Datei %1 gibt für den Tensor %2 keinen dtype an.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 the unknown dtype %3.</source>
+        <translation>Die safetensors-Datei %1 gibt für den Tensor %2 den unbekannten dtype %3 an.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 no shape.</source>
+        <translation>Die safetensors-Datei %1 gibt für den Tensor %2 keine Form (shape) an.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 a shape whose extents are not all whole numbers of at least zero.</source>
+        <translation>Die safetensors-Datei %1 gibt dem Tensor %2 eine Form, deren Ausdehnungen nicht alle ganze Zahlen ab null sind.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 a shape too large for any file.</source>
+        <translation>Die safetensors-Datei %1 gibt dem Tensor %2 eine Form, die für jede Datei zu groß ist.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 no data_offsets of two whole numbers.</source>
+        <translation>Die safetensors-Datei %1 gibt für den Tensor %2 keine data_offsets aus zwei ganzen Zahlen an.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 the offsets [%3, %4], which begin after they end.</source>
+        <translation>Die safetensors-Datei %1 gibt dem Tensor %2 die Offsets [%3, %4], die erst nach ihrem Ende beginnen.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 the offsets [%3, %4], past the end of its %5 bytes of data.</source>
+        <translation>Die safetensors-Datei %1 gibt dem Tensor %2 die Offsets [%3, %4], die über das Ende ihrer %5 Byte Daten hinausreichen.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 %3 bytes, but its shape %4 of %5 needs more than any file holds.</source>
+        <translation>Die safetensors-Datei %1 gibt dem Tensor %2 %3 Byte, aber seine Form %4 aus %5 braucht mehr, als eine Datei fassen kann.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 %3 bytes, but its shape %4 of %5 needs %6.</source>
+        <translation>Die safetensors-Datei %1 gibt dem Tensor %2 %3 Byte, aber seine Form %4 aus %5 braucht %6.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 stores tensors %2 and %3 in overlapping bytes.</source>
+        <translation>Die safetensors-Datei %1 speichert die Tensoren %2 und %3 in überlappenden Bytes.</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 stores tensor %2 as %3, not as floating-point numbers (F32, F16, BF16 or F64).</source>
+        <translation>Die safetensors-Datei %1 speichert den Tensor %2 als %3, nicht als Gleitkommazahlen (F32, F16, BF16 oder F64).</translation>
     </message>
 </context>
 <context>

@@ -924,6 +924,98 @@
         <source>The safetensors file %1 is %2 bytes long, shorter than the 8-byte header length it must begin with.</source>
         <translation>safetensors 文件 %1 长 %2 字节，比文件开头必须有的 8 字节头部长度字段还短。</translation>
     </message>
+    <message>
+        <source>The safetensors file %1 is too large to map into memory.</source>
+        <translation>safetensors 文件 %1 太大，无法映射到内存。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 cannot be mapped into memory (%2).</source>
+        <translation>无法将 safetensors 文件 %1 映射到内存（%2）。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 declares a header of %2 bytes but holds only %3 bytes after the header length.</source>
+        <translation>safetensors 文件 %1 声明头部有 %2 字节，但头部长度字段之后只有 %3 字节。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 declares a header of %2 bytes, more than the %3 a header may have.</source>
+        <translation>safetensors 文件 %1 声明头部有 %2 字节，超过了头部允许的 %3 字节。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a header nested deeper than a tensor list can be.</source>
+        <translation>safetensors 文件 %1 的头部嵌套层数超过了张量列表可能的深度。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a header that is not valid JSON (at byte %2 of the header).</source>
+        <translation>safetensors 文件 %1 的头部不是有效的 JSON（位于头部第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a header that is not valid JSON.</source>
+        <translation>safetensors 文件 %1 的头部不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a header that is not a JSON object.</source>
+        <translation>safetensors 文件 %1 的头部不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a __metadata__ entry that is not an object.</source>
+        <translation>safetensors 文件 %1 的 __metadata__ 条目不是对象。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 has a __metadata__ entry %2 that is not a string.</source>
+        <translation>safetensors 文件 %1 的 __metadata__ 条目 %2 不是字符串。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 a description that is not an object.</source>
+        <translation>safetensors 文件 %1 中张量 %2 的描述不是对象。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 no dtype.</source>
+        <translation>safetensors 文件 %1 没有给出张量 %2 的 dtype。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 the unknown dtype %3.</source>
+        <translation>safetensors 文件 %1 给张量 %2 指定了未知的 dtype %3。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 no shape.</source>
+        <translation>safetensors 文件 %1 没有给出张量 %2 的形状（shape）。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 a shape whose extents are not all whole numbers of at least zero.</source>
+        <translation>safetensors 文件 %1 给张量 %2 的形状中，并非每个维度的大小都是不小于零的整数。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 a shape too large for any file.</source>
+        <translation>safetensors 文件 %1 给张量 %2 的形状太大，任何文件都容纳不下。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 no data_offsets of two whole numbers.</source>
+        <translation>safetensors 文件 %1 没有给张量 %2 提供由两个整数组成的 data_offsets。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 the offsets [%3, %4], which begin after they end.</source>
+        <translation>safetensors 文件 %1 给张量 %2 的偏移量 [%3, %4] 起点在终点之后。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 the offsets [%3, %4], past the end of its %5 bytes of data.</source>
+        <translation>safetensors 文件 %1 给张量 %2 的偏移量 [%3, %4] 超出了文件中 %5 字节数据的末尾。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 %3 bytes, but its shape %4 of %5 needs more than any file holds.</source>
+        <translation>safetensors 文件 %1 给张量 %2 分配了 %3 字节，但它的形状 %4（%5）需要的字节数超过任何文件的容量。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 gives tensor %2 %3 bytes, but its shape %4 of %5 needs %6.</source>
+        <translation>safetensors 文件 %1 给张量 %2 分配了 %3 字节，但它的形状 %4（%5）需要 %6 字节。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 stores tensors %2 and %3 in overlapping bytes.</source>
+        <translation>safetensors 文件 %1 中张量 %2 和 %3 占用的字节相互重叠。</translation>
+    </message>
+    <message>
+        <source>The safetensors file %1 stores tensor %2 as %3, not as floating-point numbers (F32, F16, BF16 or F64).</source>
+        <translation>safetensors 文件 %1 将张量 %2 存储为 %3，而不是浮点数（F32、F16、BF16 或 F64）。</translation>
+    </message>
 </context>
 <context>
     <name>TrainingError</name>
