@@ -403,11 +403,15 @@ Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights)
     const Eigen::Index d = m_config.nEmbd;
     if (m_config.nLayer < 1 || m_config.nHead < 1 || d < 1 || m_config.nCtx < 1 || m_config.vocabSize < 1 ||
         d % m_config.nHead != 0)
-        throw Gpt2Error("The GPT-2 configuration is not valid: every size must be positive and the heads must "
-                        "divide n_embd.");
+        throw Gpt2Error(makeMessage(
+            "Gpt2Error", QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 configuration is not valid: every size must be "
+                                                        "positive and the heads must divide n_embd.")));
     const auto check = [](bool ok, const std::string& name) {
         if (!ok)
-            throw Gpt2Error("The GPT-2 weight " + name + " does not have the shape the configuration needs.");
+            throw Gpt2Error(makeMessage(
+                "Gpt2Error",
+                QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 weight %1 does not have the shape the configuration needs."),
+                name));
     };
     const Gpt2Weights& w = m_weights;
     check(w.wte.rows() == m_config.vocabSize && w.wte.cols() == d, "wte.weight");
@@ -757,8 +761,9 @@ Matrix scaledScoresOf(const MatrixF& scores, float scale)
 AttentionResult toAttentionResult(const Gpt2Forward& forward, const std::vector<std::string>& tokens)
 {
     if (tokens.size() != forward.ids.size())
-        throw Gpt2Error("There are " + std::to_string(tokens.size()) + " token texts for " +
-                        std::to_string(forward.ids.size()) + " tokens.");
+        throw Gpt2Error(makeMessage("Gpt2Error",
+                                    QT_TRANSLATE_NOOP("Gpt2Error", "There are %1 token texts for %2 tokens."),
+                                    tokens.size(), forward.ids.size()));
     const auto toDouble = [](const auto& m) -> Matrix { return m.template cast<double>(); };
     AttentionResult result;
     result.tokens = tokens;

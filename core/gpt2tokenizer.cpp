@@ -238,14 +238,21 @@ std::unique_ptr<Gpt2Tokenizer::Data> buildData(const nlohmann::json& vocab, cons
 {
     auto data = std::make_unique<Gpt2Tokenizer::Data>();
     if (!vocab.is_object())
-        throw Gpt2Error("The GPT-2 vocabulary " + vocabName + " is not a JSON object of tokens and ids.");
+        throw Gpt2Error(makeMessage(
+            "Gpt2Error",
+            QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 vocabulary %1 is not a JSON object of tokens and ids."),
+            vocabName));
     if (vocab.empty())
-        throw Gpt2Error("The GPT-2 vocabulary " + vocabName + " holds no token.");
+        throw Gpt2Error(makeMessage(
+            "Gpt2Error", QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 vocabulary %1 holds no token."), vocabName));
     int largest = -1;
     for (const auto& [spelling, id] : vocab.items()) {
         if (!id.is_number_integer() || id.get<std::int64_t>() < 0 || id.get<std::int64_t>() >= kMaxVocabulary)
-            throw Gpt2Error("The GPT-2 vocabulary " + vocabName + " gives a token the id " + id.dump().substr(0, 40) +
-                            ", not a whole number from 0 to " + std::to_string(kMaxVocabulary - 1) + ".");
+            throw Gpt2Error(makeMessage(
+                "Gpt2Error",
+                QT_TRANSLATE_NOOP("Gpt2Error",
+                                  "The GPT-2 vocabulary %1 gives a token the id %2, not a whole number from 0 to %3."),
+                vocabName, id.dump().substr(0, 40), kMaxVocabulary - 1));
         largest = std::max(largest, id.get<int>());
     }
     data->spellings.resize(static_cast<std::size_t>(largest) + 1);
@@ -256,10 +263,13 @@ std::unique_ptr<Gpt2Tokenizer::Data> buildData(const nlohmann::json& vocab, cons
     for (const auto& [spelling, value] : vocab.items()) {
         const auto id = static_cast<std::size_t>(value.get<int>());
         if (spelling.empty())
-            throw Gpt2Error("The GPT-2 vocabulary " + vocabName + " holds an empty token.");
+            throw Gpt2Error(makeMessage("Gpt2Error",
+                                        QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 vocabulary %1 holds an empty token."),
+                                        vocabName));
         if (taken[id])
-            throw Gpt2Error("The GPT-2 vocabulary " + vocabName + " gives the id " + std::to_string(id) +
-                            " to two tokens.");
+            throw Gpt2Error(makeMessage(
+                "Gpt2Error", QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 vocabulary %1 gives the id %2 to two tokens."),
+                vocabName, id));
         taken[id] = true;
         data->spellings[id] = spelling;
         data->bytes[id] = spellingAsBytes(spelling);
@@ -269,8 +279,12 @@ std::unique_ptr<Gpt2Tokenizer::Data> buildData(const nlohmann::json& vocab, cons
         const std::string spelling = bytesAsSpelling(std::string(1, static_cast<char>(b)));
         const auto it = data->ids.find(spelling);
         if (it == data->ids.end())
-            throw Gpt2Error("The GPT-2 vocabulary " + vocabName + " has no token for the byte " + std::to_string(b) +
-                            ", which every byte-level vocabulary needs.");
+            throw Gpt2Error(makeMessage(
+                "Gpt2Error",
+                QT_TRANSLATE_NOOP(
+                    "Gpt2Error",
+                    "The GPT-2 vocabulary %1 has no token for the byte %2, which every byte-level vocabulary needs."),
+                vocabName, b));
         data->byteToken[static_cast<std::size_t>(b)] = it->second;
     }
     for (std::size_t rank = 0; rank < merges.size(); ++rank) {
@@ -279,8 +293,11 @@ std::unique_ptr<Gpt2Tokenizer::Data> buildData(const nlohmann::json& vocab, cons
         const auto r = data->ids.find(right);
         const auto m = data->ids.find(left + right);
         if (l == data->ids.end() || r == data->ids.end() || m == data->ids.end())
-            throw Gpt2Error("The GPT-2 merges " + mergesName + " merge, on line " + std::to_string(mergeLines[rank]) +
-                            ", tokens that are not both in the vocabulary, or whose merge is not.");
+            throw Gpt2Error(
+                makeMessage("Gpt2Error",
+                            QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 merges %1 merge, on line %2, tokens that are not "
+                                                           "both in the vocabulary, or whose merge is not."),
+                            mergesName, mergeLines[rank]));
         data->merges.try_emplace(pairKey(l->second, r->second),
                                  Gpt2Tokenizer::Data::Merge{static_cast<int>(rank), m->second});
     }
@@ -289,12 +306,13 @@ std::unique_ptr<Gpt2Tokenizer::Data> buildData(const nlohmann::json& vocab, cons
     return data;
 }
 
-nlohmann::json parseJson(std::string_view text, const std::string& name, const char* what)
+// `sentence`: the whole sentence for this file not being JSON, with %1 for its name.
+nlohmann::json parseJson(std::string_view text, const std::string& name, const char* sentence)
 {
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception&) {
-        throw Gpt2Error(std::string("The GPT-2 ") + what + " " + name + " is not valid JSON.");
+        throw Gpt2Error(makeMessage("Gpt2Error", sentence, name));
     }
 }
 
@@ -317,8 +335,11 @@ MergePairs parseMerges(std::string_view text, const std::string& name, std::vect
         const std::size_t space = line.find(' ');
         if (space == 0 || space == std::string_view::npos || space + 1 == line.size() ||
             line.find(' ', space + 1) != std::string_view::npos)
-            throw Gpt2Error("The GPT-2 merges " + name + " has a line " + std::to_string(lineNumber) +
-                            " that is not two tokens separated by one space.");
+            throw Gpt2Error(makeMessage(
+                "Gpt2Error",
+                QT_TRANSLATE_NOOP("Gpt2Error",
+                                  "The GPT-2 merges %1 has a line %2 that is not two tokens separated by one space."),
+                name, lineNumber));
         merges.emplace_back(std::string(line.substr(0, space)), std::string(line.substr(space + 1)));
         lines.push_back(lineNumber);
     }
@@ -330,7 +351,8 @@ MergePairs parseMerges(std::string_view text, const std::string& name, std::vect
 Gpt2Tokenizer Gpt2Tokenizer::fromData(std::string_view vocabJson, std::string_view mergesText,
                                       const std::string& vocabName, const std::string& mergesName)
 {
-    const nlohmann::json vocab = parseJson(vocabJson, vocabName, "vocabulary");
+    const nlohmann::json vocab =
+        parseJson(vocabJson, vocabName, QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 vocabulary %1 is not valid JSON."));
     std::vector<int> lines;
     const MergePairs merges = parseMerges(mergesText, mergesName, lines);
     return Gpt2Tokenizer(buildData(vocab, merges, lines, vocabName, mergesName));
@@ -338,21 +360,23 @@ Gpt2Tokenizer Gpt2Tokenizer::fromData(std::string_view vocabJson, std::string_vi
 
 Gpt2Tokenizer Gpt2Tokenizer::fromTokenizerJsonData(std::string_view text, const std::string& name)
 {
-    const nlohmann::json json = parseJson(text, name, "tokenizer");
-    const auto fail = [&](const std::string& what) {
-        throw Gpt2Error("The GPT-2 tokenizer " + name + " " + what + ".");
+    const nlohmann::json json =
+        parseJson(text, name, QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 tokenizer %1 is not valid JSON."));
+    const auto fail = [&](const char* sentence, auto&&... args) {
+        throw Gpt2Error(makeMessage("Gpt2Error", sentence, name, args...));
     };
     if (!json.is_object())
-        fail("is not a JSON object");
+        fail(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 tokenizer %1 is not a JSON object."));
     const auto model = json.find("model");
     if (model == json.end() || !model->is_object())
-        fail("has no model");
+        fail(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 tokenizer %1 has no model."));
     if (const auto type = model->find("type"); type != model->end() && *type != "BPE")
-        fail("describes a " + type->dump().substr(0, 40) + " model, not GPT-2's BPE");
+        fail(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 tokenizer %1 describes a %2 model, not GPT-2's BPE."),
+             type->dump().substr(0, 40));
     const auto vocab = model->find("vocab");
     const auto mergeList = model->find("merges");
     if (vocab == model->end() || mergeList == model->end() || !mergeList->is_array())
-        fail("has no model.vocab and model.merges");
+        fail(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 tokenizer %1 has no model.vocab and model.merges."));
     MergePairs merges;
     std::vector<int> lines;
     for (const auto& entry : *mergeList) {
@@ -361,13 +385,16 @@ Gpt2Tokenizer Gpt2Tokenizer::fromTokenizerJsonData(std::string_view text, const 
             const std::size_t space = line.find(' ');
             if (space == 0 || space == std::string::npos || space + 1 == line.size() ||
                 line.find(' ', space + 1) != std::string::npos)
-                fail("has a merge (number " + std::to_string(merges.size() + 1) +
-                     ") that is not two tokens separated by one space");
+                fail(QT_TRANSLATE_NOOP("Gpt2Error", "The GPT-2 tokenizer %1 has a merge (number %2) that is not two "
+                                                    "tokens separated by one space."),
+                     merges.size() + 1);
             merges.emplace_back(line.substr(0, space), line.substr(space + 1));
         } else if (entry.is_array() && entry.size() == 2 && entry[0].is_string() && entry[1].is_string()) {
             merges.emplace_back(entry[0].get<std::string>(), entry[1].get<std::string>());
         } else {
-            fail("has a merge (number " + std::to_string(merges.size() + 1) + ") that is not a pair of tokens");
+            fail(QT_TRANSLATE_NOOP("Gpt2Error",
+                                   "The GPT-2 tokenizer %1 has a merge (number %2) that is not a pair of tokens."),
+                 merges.size() + 1);
         }
         lines.push_back(static_cast<int>(merges.size()));
     }
@@ -397,9 +424,11 @@ Gpt2Tokenizer Gpt2Tokenizer::fromFolder(const std::string& folder)
         return fromFiles(folder + "/vocab.json", folder + "/merges.txt");
     if (fileExists(folder + "/encoder.json") || fileExists(folder + "/vocab.bpe"))
         return fromFiles(folder + "/encoder.json", folder + "/vocab.bpe");
-    throw Gpt2Error("The folder " + folder +
-                    " holds no GPT-2 tokenizer: neither tokenizer.json, nor vocab.json and merges.txt, nor "
-                    "encoder.json and vocab.bpe.");
+    throw Gpt2Error(
+        makeMessage("Gpt2Error",
+                    QT_TRANSLATE_NOOP("Gpt2Error", "The folder %1 holds no GPT-2 tokenizer: neither tokenizer.json, "
+                                                   "nor vocab.json and merges.txt, nor encoder.json and vocab.bpe."),
+                    folder));
 }
 
 void Gpt2Tokenizer::encodePiece(std::string_view piece, std::vector<int>& out) const
@@ -489,7 +518,8 @@ std::vector<int> Gpt2Tokenizer::encode(std::string_view text) const
 const std::string& Gpt2Tokenizer::tokenBytes(int id) const
 {
     if (id < 0 || id >= vocabularySize() || m_data->spellings[static_cast<std::size_t>(id)].empty())
-        throw Gpt2Error("The token id " + std::to_string(id) + " is not in the GPT-2 vocabulary.");
+        throw Gpt2Error(makeMessage(
+            "Gpt2Error", QT_TRANSLATE_NOOP("Gpt2Error", "The token id %1 is not in the GPT-2 vocabulary."), id));
     return m_data->bytes[static_cast<std::size_t>(id)];
 }
 

@@ -634,6 +634,90 @@
         <source>The text is %1 tokens long; this model reads at most %2.</source>
         <translation>Der Text ist %1 Tokens lang; dieses Modell liest höchstens %2.</translation>
     </message>
+    <message>
+        <source>The GPT-2 configuration is not valid: every size must be positive and the heads must divide n_embd.</source>
+        <translation>Die GPT-2-Konfiguration ist ungültig: Jede Größe muss positiv sein, und die Anzahl der Köpfe muss n_embd ohne Rest teilen.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 weight %1 does not have the shape the configuration needs.</source>
+        <translation>Das GPT-2-Gewicht %1 hat nicht die Form, die die Konfiguration verlangt.</translation>
+    </message>
+    <message>
+        <source>There are %1 token texts for %2 tokens.</source>
+        <translation>Es gibt %1 Token-Texte für %2 Tokens.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 is not a JSON object of tokens and ids.</source>
+        <translation>Das GPT-2-Vokabular %1 ist kein JSON-Objekt aus Tokens und IDs.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 holds no token.</source>
+        <translation>Das GPT-2-Vokabular %1 enthält kein Token.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 gives a token the id %2, not a whole number from 0 to %3.</source>
+        <translation>Das GPT-2-Vokabular %1 gibt einem Token die ID %2 statt einer ganzen Zahl von 0 bis %3.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 holds an empty token.</source>
+        <translation>Das GPT-2-Vokabular %1 enthält ein leeres Token.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 gives the id %2 to two tokens.</source>
+        <translation>Das GPT-2-Vokabular %1 gibt zwei Tokens die ID %2.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 has no token for the byte %2, which every byte-level vocabulary needs.</source>
+        <translation>Das GPT-2-Vokabular %1 hat kein Token für das Byte %2, das jedes Vokabular auf Byte-Ebene braucht.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 merges %1 merge, on line %2, tokens that are not both in the vocabulary, or whose merge is not.</source>
+        <translation>Die GPT-2-Merges %1 verschmelzen in Zeile %2 Tokens, die nicht beide im Vokabular stehen oder deren Verschmelzung dort fehlt.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 merges %1 has a line %2 that is not two tokens separated by one space.</source>
+        <translation>Die Zeile %2 der GPT-2-Merges %1 besteht nicht aus zwei durch ein Leerzeichen getrennten Tokens.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 is not valid JSON.</source>
+        <translation>Das GPT-2-Vokabular %1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 is not valid JSON.</source>
+        <translation>Der GPT-2-Tokenizer %1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 is not a JSON object.</source>
+        <translation>Der GPT-2-Tokenizer %1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 has no model.</source>
+        <translation>Der GPT-2-Tokenizer %1 hat kein model.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 describes a %2 model, not GPT-2&apos;s BPE.</source>
+        <translation>Der GPT-2-Tokenizer %1 beschreibt ein Modell vom Typ %2, nicht das BPE von GPT-2.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 has no model.vocab and model.merges.</source>
+        <translation>Der GPT-2-Tokenizer %1 hat kein model.vocab und model.merges.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 has a merge (number %2) that is not two tokens separated by one space.</source>
+        <translation>Der GPT-2-Tokenizer %1 hat einen Merge (Nummer %2), der nicht aus zwei durch ein Leerzeichen getrennten Tokens besteht.</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 has a merge (number %2) that is not a pair of tokens.</source>
+        <translation>Der GPT-2-Tokenizer %1 hat einen Merge (Nummer %2), der kein Paar von Tokens ist.</translation>
+    </message>
+    <message>
+        <source>The folder %1 holds no GPT-2 tokenizer: neither tokenizer.json, nor vocab.json and merges.txt, nor encoder.json and vocab.bpe.</source>
+        <translation>Der Ordner %1 enthält keinen GPT-2-Tokenizer: weder tokenizer.json noch vocab.json und merges.txt noch encoder.json und vocab.bpe.</translation>
+    </message>
+    <message>
+        <source>The token id %1 is not in the GPT-2 vocabulary.</source>
+        <translation>Die Token-ID %1 steht nicht im GPT-2-Vokabular.</translation>
+    </message>
 </context>
 <context>
     <name>HeadView</name>

@@ -628,6 +628,90 @@
         <source>The text is %1 tokens long; this model reads at most %2.</source>
         <translation>文本长 %1 个词元；该模型最多读取 %2 个。</translation>
     </message>
+    <message>
+        <source>The GPT-2 configuration is not valid: every size must be positive and the heads must divide n_embd.</source>
+        <translation>GPT-2 配置无效：每个大小都必须为正数，并且头数必须整除 n_embd。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 weight %1 does not have the shape the configuration needs.</source>
+        <translation>GPT-2 权重 %1 的形状与配置要求的不符。</translation>
+    </message>
+    <message>
+        <source>There are %1 token texts for %2 tokens.</source>
+        <translation>%2 个词元却有 %1 段词元文本。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 is not a JSON object of tokens and ids.</source>
+        <translation>GPT-2 词表 %1 不是由词元及其 ID 组成的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 holds no token.</source>
+        <translation>GPT-2 词表 %1 不含任何词元。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 gives a token the id %2, not a whole number from 0 to %3.</source>
+        <translation>GPT-2 词表 %1 给一个词元的 ID 是 %2，而不是 0 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 holds an empty token.</source>
+        <translation>GPT-2 词表 %1 含有一个空词元。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 gives the id %2 to two tokens.</source>
+        <translation>GPT-2 词表 %1 把 ID %2 分给了两个词元。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 has no token for the byte %2, which every byte-level vocabulary needs.</source>
+        <translation>GPT-2 词表 %1 缺少字节 %2 的词元，而每个字节级词表都需要它。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 merges %1 merge, on line %2, tokens that are not both in the vocabulary, or whose merge is not.</source>
+        <translation>GPT-2 合并规则文件 %1 第 %2 行合并的两个词元并不都在词表中，或者合并结果不在词表中。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 merges %1 has a line %2 that is not two tokens separated by one space.</source>
+        <translation>GPT-2 合并规则文件 %1 的第 %2 行不是用一个空格隔开的两个词元。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 vocabulary %1 is not valid JSON.</source>
+        <translation>GPT-2 词表 %1 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 is not valid JSON.</source>
+        <translation>GPT-2 分词器 %1 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 is not a JSON object.</source>
+        <translation>GPT-2 分词器 %1 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 has no model.</source>
+        <translation>GPT-2 分词器 %1 没有 model。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 describes a %2 model, not GPT-2&apos;s BPE.</source>
+        <translation>GPT-2 分词器 %1 描述的是 %2 模型，而不是 GPT-2 的 BPE。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 has no model.vocab and model.merges.</source>
+        <translation>GPT-2 分词器 %1 没有 model.vocab 和 model.merges。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 has a merge (number %2) that is not two tokens separated by one space.</source>
+        <translation>GPT-2 分词器 %1 的第 %2 条合并规则不是用一个空格隔开的两个词元。</translation>
+    </message>
+    <message>
+        <source>The GPT-2 tokenizer %1 has a merge (number %2) that is not a pair of tokens.</source>
+        <translation>GPT-2 分词器 %1 的第 %2 条合并规则不是一对词元。</translation>
+    </message>
+    <message>
+        <source>The folder %1 holds no GPT-2 tokenizer: neither tokenizer.json, nor vocab.json and merges.txt, nor encoder.json and vocab.bpe.</source>
+        <translation>文件夹 %1 中没有 GPT-2 分词器：既没有 tokenizer.json，也没有 vocab.json 和 merges.txt，也没有 encoder.json 和 vocab.bpe。</translation>
+    </message>
+    <message>
+        <source>The token id %1 is not in the GPT-2 vocabulary.</source>
+        <translation>词元 ID %1 不在 GPT-2 词表中。</translation>
+    </message>
 </context>
 <context>
     <name>HeadView</name>
