@@ -41,15 +41,18 @@ template <typename... Args> TrainingError fileError(const char* sentence, Args&&
 void matrixFromJson(const Json& j, Matrix& m, const std::string& name)
 {
     if (!j.is_array() || static_cast<Eigen::Index>(j.size()) != m.rows())
-        throw fileError("The weights \"" + name + "\" should have " + std::to_string(m.rows()) + " rows.");
+        throw fileError(QT_TRANSLATE_NOOP("TrainingError", "The weights \"%1\" should have %2 rows."), name, m.rows());
     for (Eigen::Index r = 0; r < m.rows(); ++r) {
         const Json& row = j[static_cast<std::size_t>(r)];
         if (!row.is_array() || static_cast<Eigen::Index>(row.size()) != m.cols())
-            throw fileError("The weights \"" + name + "\" should have " + std::to_string(m.cols()) + " columns.");
+            throw fileError(QT_TRANSLATE_NOOP("TrainingError", "The weights \"%1\" should have %2 columns."), name,
+                            m.cols());
         for (Eigen::Index c = 0; c < m.cols(); ++c) {
             const Json& v = row[static_cast<std::size_t>(c)];
             if (!v.is_number())
-                throw fileError("The weights \"" + name + "\" hold something that is not a number.");
+                throw fileError(
+                    QT_TRANSLATE_NOOP("TrainingError", "The weights \"%1\" hold something that is not a number."),
+                    name);
             m(r, c) = v.get<double>();
         }
     }
@@ -58,11 +61,14 @@ void matrixFromJson(const Json& j, Matrix& m, const std::string& name)
 std::vector<double> seriesFromJson(const Json& j, const char* name, int steps)
 {
     if (!j.is_array() || static_cast<int>(j.size()) != steps)
-        throw fileError(std::string("The model file's \"") + name + "\" should list one number per step.");
+        throw fileError(QT_TRANSLATE_NOOP("TrainingError", "The model file's \"%1\" should list one number per step."),
+                        name);
     std::vector<double> out;
     for (const Json& v : j) {
         if (!v.is_number())
-            throw fileError(std::string("The model file's \"") + name + "\" holds something that is not a number.");
+            throw fileError(
+                QT_TRANSLATE_NOOP("TrainingError", "The model file's \"%1\" holds something that is not a number."),
+                name);
         out.push_back(v.get<double>());
     }
     return out;

@@ -33,41 +33,60 @@ TrainOptions withSizes(const std::string& task, int layers, int heads, int dMode
     return o;
 }
 
+// The titles, explanations and metrics are English; the window shows them
+// translated in the context "TrainingTask" (attnrender's catalogue).
 std::vector<TaskInfo> makeTasks()
 {
     std::vector<TaskInfo> list;
-    list.push_back({"previous", "Previous token",
-                    "Each position must output the token just before it. The token itself carries no clue, so a "
-                    "head has to learn to find the previous position from the position embeddings alone: its query "
-                    "at position i must match the key of position i - 1 best, which draws a bright line just below "
-                    "the diagonal of its weights. The value then copies that token's embedding into the residual "
-                    "stream, where the unembedding reads it out.",
-                    "Share of positions 2 .. n whose prediction is the token before them.", true, 1,
-                    withSizes("previous", 1, 2, 16, 8, 8, 300, 1e-2, 32)});
-    list.push_back({"reverse", "Reverse",
-                    "Position i must output the token at position n - 1 - i, so the whole sequence reads backwards. "
-                    "Attention sees every position (no causal mask), and a head has to learn a purely positional "
-                    "pattern: query i matches key n - 1 - i, an anti-diagonal in its weights, and its value copies "
-                    "that token across.",
-                    "Share of all positions whose prediction is the token mirrored about the middle.", false, 1,
-                    withSizes("reverse", 1, 2, 16, 8, 8, 600, 1e-2, 32)});
-    list.push_back({"sort", "Sort",
-                    "The sequence holds distinct numbers, a separator \"|\", and then the same numbers in increasing "
-                    "order, predicted one at a time. At the separator the model must output the smallest number, "
-                    "and after each sorted number the next larger one. A head has to learn to compare numbers: its "
-                    "query from the current number must score the numbers just above it highest and those below it "
-                    "low, so its weight lands on the next number in order.",
-                    "Share of the sorted half's numbers predicted correctly (the separator predicts the first).", true,
-                    1, withSizes("sort", 1, 2, 32, 12, 11, 1500, 5e-3, 32)});
-    list.push_back({"induction", "Induction",
-                    "A few filler tokens are followed by a random run of distinct tokens, and the run is then "
-                    "repeated. In the repeat the next token can be read off the first copy: find where the current "
-                    "token occurred before and output the token that came after it. That takes two heads in two "
-                    "layers: a layer-1 head that looks at the previous position and writes \"my predecessor was A\" "
-                    "into each position, and a layer-2 induction head whose query \"I am A\" matches those keys, "
-                    "so it attends to the token after the earlier A and copies it.",
-                    "Share of the repeat's positions (but its last) whose prediction is the next token of the repeat.",
-                    true, 2, withSizes("induction", 2, 2, 16, 16, 16, 1000, 5e-3, 32)});
+    list.push_back(
+        {"previous", QT_TRANSLATE_NOOP("TrainingTask", "Previous token"),
+         QT_TRANSLATE_NOOP(
+             "TrainingTask",
+             "Each position must output the token just before it. The token itself carries no clue, so a "
+             "head has to learn to find the previous position from the position embeddings alone: its query "
+             "at position i must match the key of position i - 1 best, which draws a bright line just below "
+             "the diagonal of its weights. The value then copies that token's embedding into the residual "
+             "stream, where the unembedding reads it out."),
+         QT_TRANSLATE_NOOP("TrainingTask", "Share of positions 2 .. n whose prediction is the token before them."),
+         true, 1, withSizes("previous", 1, 2, 16, 8, 8, 300, 1e-2, 32)});
+    list.push_back(
+        {"reverse", QT_TRANSLATE_NOOP("TrainingTask", "Reverse"),
+         QT_TRANSLATE_NOOP(
+             "TrainingTask",
+             "Position i must output the token at position n - 1 - i, so the whole sequence reads backwards. "
+             "Attention sees every position (no causal mask), and a head has to learn a purely positional "
+             "pattern: query i matches key n - 1 - i, an anti-diagonal in its weights, and its value copies "
+             "that token across."),
+         QT_TRANSLATE_NOOP("TrainingTask",
+                           "Share of all positions whose prediction is the token mirrored about the middle."),
+         false, 1, withSizes("reverse", 1, 2, 16, 8, 8, 600, 1e-2, 32)});
+    list.push_back(
+        {"sort", QT_TRANSLATE_NOOP("TrainingTask", "Sort"),
+         QT_TRANSLATE_NOOP(
+             "TrainingTask",
+             "The sequence holds distinct numbers, a separator \"|\", and then the same numbers in increasing "
+             "order, predicted one at a time. At the separator the model must output the smallest number, "
+             "and after each sorted number the next larger one. A head has to learn to compare numbers: its "
+             "query from the current number must score the numbers just above it highest and those below it "
+             "low, so its weight lands on the next number in order."),
+         QT_TRANSLATE_NOOP(
+             "TrainingTask",
+             "Share of the sorted half's numbers predicted correctly (the separator predicts the first)."),
+         true, 1, withSizes("sort", 1, 2, 32, 12, 11, 1500, 5e-3, 32)});
+    list.push_back(
+        {"induction", QT_TRANSLATE_NOOP("TrainingTask", "Induction"),
+         QT_TRANSLATE_NOOP(
+             "TrainingTask",
+             "A few filler tokens are followed by a random run of distinct tokens, and the run is then "
+             "repeated. In the repeat the next token can be read off the first copy: find where the current "
+             "token occurred before and output the token that came after it. That takes two heads in two "
+             "layers: a layer-1 head that looks at the previous position and writes \"my predecessor was A\" "
+             "into each position, and a layer-2 induction head whose query \"I am A\" matches those keys, "
+             "so it attends to the token after the earlier A and copies it."),
+         QT_TRANSLATE_NOOP(
+             "TrainingTask",
+             "Share of the repeat's positions (but its last) whose prediction is the next token of the repeat."),
+         true, 2, withSizes("induction", 2, 2, 16, 16, 16, 1000, 5e-3, 32)});
     return list;
 }
 
@@ -326,12 +345,17 @@ void Trainer::snapshot()
 StepResult Trainer::step()
 {
     if (m_failed)
-        throw TrainingError(TrainingError::Kind::Diverged,
-                            "Training stopped at step " + std::to_string(m_step + 1) +
-                                " because the loss became infinite or undefined; lower the learning rate.");
+        throw TrainingError(
+            TrainingError::Kind::Diverged,
+            makeMessage("TrainingError",
+                        QT_TRANSLATE_NOOP("TrainingError", "Training stopped at step %1 because the loss became "
+                                                           "infinite or undefined; lower the learning rate."),
+                        m_step + 1));
     if (done())
         throw TrainingError(TrainingError::Kind::Finished,
-                            "Training has already taken its " + std::to_string(m_options.steps) + " steps.");
+                            makeMessage("TrainingError",
+                                        QT_TRANSLATE_NOOP("TrainingError", "Training has already taken its %1 steps."),
+                                        m_options.steps));
     std::vector<Example> batch;
     batch.reserve(static_cast<std::size_t>(m_options.batch));
     for (int i = 0; i < m_options.batch; ++i)
@@ -378,9 +402,14 @@ StepResult Trainer::step()
     result.accuracy = static_cast<double>(total.correct) / total.scored;
     if (!std::isfinite(result.loss) || !allFinite(m_grad)) {
         m_failed = true;
-        throw TrainingError(TrainingError::Kind::Diverged,
-                            "Training diverged at step " + std::to_string(result.step) +
-                                ": the loss became infinite or undefined; lower the learning rate.");
+        throw TrainingError(
+            TrainingError::Kind::Diverged,
+            makeMessage(
+                "TrainingError",
+                QT_TRANSLATE_NOOP(
+                    "TrainingError",
+                    "Training diverged at step %1: the loss became infinite or undefined; lower the learning rate."),
+                result.step));
     }
 
     m_beta1Power *= m_options.beta1;
@@ -398,9 +427,14 @@ StepResult Trainer::step()
     });
     if (!allFinite(m_params)) {
         m_failed = true;
-        throw TrainingError(TrainingError::Kind::Diverged,
-                            "Training diverged at step " + std::to_string(result.step) +
-                                ": a weight became infinite or undefined; lower the learning rate.");
+        throw TrainingError(
+            TrainingError::Kind::Diverged,
+            makeMessage(
+                "TrainingError",
+                QT_TRANSLATE_NOOP(
+                    "TrainingError",
+                    "Training diverged at step %1: a weight became infinite or undefined; lower the learning rate."),
+                result.step));
     }
     ++m_step;
     m_loss.push_back(result.loss);
@@ -473,13 +507,17 @@ AttentionResult toAttentionResult(const TrainedModel& model, const std::vector<i
 {
     const int n = static_cast<int>(tokens.size());
     if (n < 1 || n > model.shape.length)
-        throw TrainingError(TrainingError::Kind::Options, "The model takes 1 to " + std::to_string(model.shape.length) +
-                                                              " tokens, not " + std::to_string(n) + ".");
+        throw TrainingError(TrainingError::Kind::Options,
+                            makeMessage("TrainingError",
+                                        QT_TRANSLATE_NOOP("TrainingError", "The model takes 1 to %1 tokens, not %2."),
+                                        model.shape.length, n));
     for (int t : tokens)
         if (t < 0 || t >= model.shape.vocab)
-            throw TrainingError(TrainingError::Kind::Options, "Token " + std::to_string(t) +
-                                                                  " is outside the model's vocabulary of " +
-                                                                  std::to_string(model.shape.vocab) + ".");
+            throw TrainingError(
+                TrainingError::Kind::Options,
+                makeMessage("TrainingError",
+                            QT_TRANSLATE_NOOP("TrainingError", "Token %1 is outside the model's vocabulary of %2."), t,
+                            model.shape.vocab));
     const ForwardCache cache = forward(model.shape, model.params, tokens);
     const int d = model.shape.dModel;
     const int dK = model.shape.dK();
@@ -579,8 +617,12 @@ std::vector<std::string> presetNames()
 TrainOptions presetOptions(const std::string& name)
 {
     if (name != "previous" && name != "induction")
-        throw TrainingError(TrainingError::Kind::UnknownTask,
-                            "Unknown preset \"" + name + "\"; the trained presets are previous and induction.");
+        throw TrainingError(
+            TrainingError::Kind::UnknownTask,
+            makeMessage("TrainingError",
+                        QT_TRANSLATE_NOOP("TrainingError",
+                                          "Unknown preset \"%1\"; the trained presets are previous and induction."),
+                        name));
     return defaultOptions(name);
 }
 

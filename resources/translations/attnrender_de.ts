@@ -1214,5 +1214,104 @@
         <source>The model file lacks the weights &quot;%1&quot;.</source>
         <translation>In der Modelldatei fehlen die Gewichte „%1“.</translation>
     </message>
+    <message>
+        <source>The weights &quot;%1&quot; should have %2 rows.</source>
+        <translation>Die Gewichte „%1“ sollten %2 Zeilen haben.</translation>
+    </message>
+    <message>
+        <source>The weights &quot;%1&quot; should have %2 columns.</source>
+        <translation>Die Gewichte „%1“ sollten %2 Spalten haben.</translation>
+    </message>
+    <message>
+        <source>The weights &quot;%1&quot; hold something that is not a number.</source>
+        <translation>Die Gewichte „%1“ enthalten etwas, das keine Zahl ist.</translation>
+    </message>
+    <message>
+        <source>The model file&apos;s &quot;%1&quot; should list one number per step.</source>
+        <translation>„%1“ in der Modelldatei sollte eine Zahl pro Schritt auflisten.</translation>
+    </message>
+    <message>
+        <source>The model file&apos;s &quot;%1&quot; holds something that is not a number.</source>
+        <translation>„%1“ in der Modelldatei enthält etwas, das keine Zahl ist.</translation>
+    </message>
+    <message>
+        <source>Training stopped at step %1 because the loss became infinite or undefined; lower the learning rate.</source>
+        <translation>Das Training wurde bei Schritt %1 angehalten, weil der Verlust unendlich oder undefiniert wurde; verringern Sie die Lernrate.</translation>
+    </message>
+    <message>
+        <source>Training has already taken its %1 steps.</source>
+        <translation>Das Training hat seine %1 Schritte bereits ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Training diverged at step %1: the loss became infinite or undefined; lower the learning rate.</source>
+        <translation>Das Training ist bei Schritt %1 divergiert: Der Verlust wurde unendlich oder undefiniert; verringern Sie die Lernrate.</translation>
+    </message>
+    <message>
+        <source>Training diverged at step %1: a weight became infinite or undefined; lower the learning rate.</source>
+        <translation>Das Training ist bei Schritt %1 divergiert: Ein Gewicht wurde unendlich oder undefiniert; verringern Sie die Lernrate.</translation>
+    </message>
+    <message>
+        <source>The model takes 1 to %1 tokens, not %2.</source>
+        <translation>Das Modell nimmt 1 bis %1 Tokens, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Token %1 is outside the model&apos;s vocabulary of %2.</source>
+        <translation>Das Token %1 liegt außerhalb des Vokabulars des Modells mit %2 Tokens.</translation>
+    </message>
+    <message>
+        <source>Unknown preset &quot;%1&quot;; the trained presets are previous and induction.</source>
+        <translation>Unbekannte Vorlage „%1“; die trainierten Vorlagen sind previous und induction.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTask</name>
+    <message>
+        <source>Previous token</source>
+        <translation>Vorheriges Token</translation>
+    </message>
+    <message>
+        <source>Each position must output the token just before it. The token itself carries no clue, so a head has to learn to find the previous position from the position embeddings alone: its query at position i must match the key of position i - 1 best, which draws a bright line just below the diagonal of its weights. The value then copies that token&apos;s embedding into the residual stream, where the unembedding reads it out.</source>
+        <translation>Jede Position muss das Token direkt vor ihr ausgeben. Das Token selbst verrät nichts darüber, also muss ein Kopf lernen, die vorherige Position allein aus den Positions-Embeddings zu finden: Seine Query an Position i muss am besten zum Key von Position i - 1 passen, was eine helle Linie direkt unter der Diagonale seiner Gewichte zeichnet. Der Value kopiert dann das Embedding dieses Tokens in den Residualstrom, wo das Unembedding es ausliest.</translation>
+    </message>
+    <message>
+        <source>Share of positions 2 .. n whose prediction is the token before them.</source>
+        <translation>Anteil der Positionen 2 .. n, deren Vorhersage das Token vor ihnen ist.</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Umkehren</translation>
+    </message>
+    <message>
+        <source>Position i must output the token at position n - 1 - i, so the whole sequence reads backwards. Attention sees every position (no causal mask), and a head has to learn a purely positional pattern: query i matches key n - 1 - i, an anti-diagonal in its weights, and its value copies that token across.</source>
+        <translation>Position i muss das Token an Position n - 1 - i ausgeben, sodass die ganze Folge rückwärts gelesen wird. Die Attention sieht jede Position (keine kausale Maske), und ein Kopf muss ein rein positionelles Muster lernen: Query i passt zu Key n - 1 - i, eine Antidiagonale in seinen Gewichten, und sein Value kopiert dieses Token herüber.</translation>
+    </message>
+    <message>
+        <source>Share of all positions whose prediction is the token mirrored about the middle.</source>
+        <translation>Anteil aller Positionen, deren Vorhersage das an der Mitte gespiegelte Token ist.</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Sortieren</translation>
+    </message>
+    <message>
+        <source>The sequence holds distinct numbers, a separator &quot;|&quot;, and then the same numbers in increasing order, predicted one at a time. At the separator the model must output the smallest number, and after each sorted number the next larger one. A head has to learn to compare numbers: its query from the current number must score the numbers just above it highest and those below it low, so its weight lands on the next number in order.</source>
+        <translation>Die Folge enthält verschiedene Zahlen, ein Trennzeichen „|“ und danach dieselben Zahlen in aufsteigender Reihenfolge, die eine nach der anderen vorhergesagt werden. Am Trennzeichen muss das Modell die kleinste Zahl ausgeben und nach jeder sortierten Zahl die nächstgrößere. Ein Kopf muss lernen, Zahlen zu vergleichen: Seine Query von der aktuellen Zahl muss den Zahlen knapp darüber die höchsten Scores geben und denen darunter niedrige, sodass sein Gewicht auf der nächsten Zahl der Reihenfolge landet.</translation>
+    </message>
+    <message>
+        <source>Share of the sorted half&apos;s numbers predicted correctly (the separator predicts the first).</source>
+        <translation>Anteil der richtig vorhergesagten Zahlen der sortierten Hälfte (das Trennzeichen sagt die erste vorher).</translation>
+    </message>
+    <message>
+        <source>Induction</source>
+        <translation>Induktion</translation>
+    </message>
+    <message>
+        <source>A few filler tokens are followed by a random run of distinct tokens, and the run is then repeated. In the repeat the next token can be read off the first copy: find where the current token occurred before and output the token that came after it. That takes two heads in two layers: a layer-1 head that looks at the previous position and writes &quot;my predecessor was A&quot; into each position, and a layer-2 induction head whose query &quot;I am A&quot; matches those keys, so it attends to the token after the earlier A and copies it.</source>
+        <translation>Auf einige Füll-Tokens folgt eine zufällige Reihe verschiedener Tokens, die dann wiederholt wird. In der Wiederholung lässt sich das nächste Token an der ersten Kopie ablesen: Finde, wo das aktuelle Token schon einmal vorkam, und gib das Token aus, das danach kam. Dafür braucht es zwei Köpfe in zwei Schichten: einen Kopf in Schicht 1, der auf die vorherige Position schaut und „mein Vorgänger war A“ in jede Position schreibt, und einen Induction-Kopf in Schicht 2, dessen Query „ich bin A“ zu diesen Keys passt, sodass er auf das Token nach dem früheren A achtet und es kopiert.</translation>
+    </message>
+    <message>
+        <source>Share of the repeat&apos;s positions (but its last) whose prediction is the next token of the repeat.</source>
+        <translation>Anteil der Positionen der Wiederholung (außer ihrer letzten), deren Vorhersage das nächste Token der Wiederholung ist.</translation>
+    </message>
 </context>
 </TS>

@@ -1207,5 +1207,104 @@
         <source>The model file lacks the weights &quot;%1&quot;.</source>
         <translation>模型文件缺少权重“%1”。</translation>
     </message>
+    <message>
+        <source>The weights &quot;%1&quot; should have %2 rows.</source>
+        <translation>权重“%1”应有 %2 行。</translation>
+    </message>
+    <message>
+        <source>The weights &quot;%1&quot; should have %2 columns.</source>
+        <translation>权重“%1”应有 %2 列。</translation>
+    </message>
+    <message>
+        <source>The weights &quot;%1&quot; hold something that is not a number.</source>
+        <translation>权重“%1”中含有不是数字的内容。</translation>
+    </message>
+    <message>
+        <source>The model file&apos;s &quot;%1&quot; should list one number per step.</source>
+        <translation>模型文件中的“%1”应为每一步列出一个数字。</translation>
+    </message>
+    <message>
+        <source>The model file&apos;s &quot;%1&quot; holds something that is not a number.</source>
+        <translation>模型文件中的“%1”含有不是数字的内容。</translation>
+    </message>
+    <message>
+        <source>Training stopped at step %1 because the loss became infinite or undefined; lower the learning rate.</source>
+        <translation>训练在第 %1 步停止，因为损失变为无穷大或未定义；请降低学习率。</translation>
+    </message>
+    <message>
+        <source>Training has already taken its %1 steps.</source>
+        <translation>训练已完成全部 %1 步。</translation>
+    </message>
+    <message>
+        <source>Training diverged at step %1: the loss became infinite or undefined; lower the learning rate.</source>
+        <translation>训练在第 %1 步发散：损失变为无穷大或未定义；请降低学习率。</translation>
+    </message>
+    <message>
+        <source>Training diverged at step %1: a weight became infinite or undefined; lower the learning rate.</source>
+        <translation>训练在第 %1 步发散：某个权重变为无穷大或未定义；请降低学习率。</translation>
+    </message>
+    <message>
+        <source>The model takes 1 to %1 tokens, not %2.</source>
+        <translation>该模型接受 1 到 %1 个词元，而不是 %2 个。</translation>
+    </message>
+    <message>
+        <source>Token %1 is outside the model&apos;s vocabulary of %2.</source>
+        <translation>词元 %1 超出了模型大小为 %2 的词表。</translation>
+    </message>
+    <message>
+        <source>Unknown preset &quot;%1&quot;; the trained presets are previous and induction.</source>
+        <translation>未知的预设“%1”；已训练的预设有 previous 和 induction。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTask</name>
+    <message>
+        <source>Previous token</source>
+        <translation>前一个词元</translation>
+    </message>
+    <message>
+        <source>Each position must output the token just before it. The token itself carries no clue, so a head has to learn to find the previous position from the position embeddings alone: its query at position i must match the key of position i - 1 best, which draws a bright line just below the diagonal of its weights. The value then copies that token&apos;s embedding into the residual stream, where the unembedding reads it out.</source>
+        <translation>每个位置都必须输出紧挨在它前面的词元。词元本身不提供任何线索，因此一个头必须学会仅凭位置嵌入找到前一个位置：位置 i 的查询必须与位置 i - 1 的键最匹配，这会在其权重的对角线正下方画出一条亮线。随后，值把该词元的嵌入复制到残差流中，再由反嵌入层读出。</translation>
+    </message>
+    <message>
+        <source>Share of positions 2 .. n whose prediction is the token before them.</source>
+        <translation>位置 2 .. n 中预测结果为其前一个词元的比例。</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>反转</translation>
+    </message>
+    <message>
+        <source>Position i must output the token at position n - 1 - i, so the whole sequence reads backwards. Attention sees every position (no causal mask), and a head has to learn a purely positional pattern: query i matches key n - 1 - i, an anti-diagonal in its weights, and its value copies that token across.</source>
+        <translation>位置 i 必须输出位置 n - 1 - i 上的词元，使整个序列倒过来读。注意力能看到每个位置（没有因果掩码），一个头必须学会一种纯粹基于位置的模式：查询 i 与键 n - 1 - i 匹配，在其权重中形成一条反对角线，它的值再把那个词元复制过来。</translation>
+    </message>
+    <message>
+        <source>Share of all positions whose prediction is the token mirrored about the middle.</source>
+        <translation>所有位置中预测结果为关于中点对称位置上词元的比例。</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>The sequence holds distinct numbers, a separator &quot;|&quot;, and then the same numbers in increasing order, predicted one at a time. At the separator the model must output the smallest number, and after each sorted number the next larger one. A head has to learn to compare numbers: its query from the current number must score the numbers just above it highest and those below it low, so its weight lands on the next number in order.</source>
+        <translation>序列包含互不相同的数字、一个分隔符“|”，然后是按升序排列的同一组数字，逐个预测。在分隔符处，模型必须输出最小的数字，在每个已排序的数字之后输出下一个更大的数字。一个头必须学会比较数字：来自当前数字的查询必须给刚好比它大的数字打最高分，给比它小的数字打低分，这样它的权重就落在顺序中的下一个数字上。</translation>
+    </message>
+    <message>
+        <source>Share of the sorted half&apos;s numbers predicted correctly (the separator predicts the first).</source>
+        <translation>已排序那一半中被正确预测的数字所占比例（分隔符预测第一个数字）。</translation>
+    </message>
+    <message>
+        <source>Induction</source>
+        <translation>归纳</translation>
+    </message>
+    <message>
+        <source>A few filler tokens are followed by a random run of distinct tokens, and the run is then repeated. In the repeat the next token can be read off the first copy: find where the current token occurred before and output the token that came after it. That takes two heads in two layers: a layer-1 head that looks at the previous position and writes &quot;my predecessor was A&quot; into each position, and a layer-2 induction head whose query &quot;I am A&quot; matches those keys, so it attends to the token after the earlier A and copies it.</source>
+        <translation>几个填充词元之后是一段由互不相同的词元组成的随机序列，随后这段序列会重复一遍。在重复部分中，下一个词元可以从第一遍中读出：找到当前词元先前出现的位置，输出紧随其后的词元。这需要两层中的两个头：第 1 层的一个头关注前一个位置，并把“我的前一个是 A”写入每个位置；第 2 层的一个归纳头，其查询“我是 A”与这些键匹配，于是它关注先前那个 A 之后的词元并将其复制。</translation>
+    </message>
+    <message>
+        <source>Share of the repeat&apos;s positions (but its last) whose prediction is the next token of the repeat.</source>
+        <translation>重复部分中（最后一个位置除外）预测结果为重复部分下一个词元的位置所占比例。</translation>
+    </message>
 </context>
 </TS>

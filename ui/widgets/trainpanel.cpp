@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleValidator>
 #include <QEvent>
 #include <QFormLayout>
@@ -73,7 +74,8 @@ TrainPanel::TrainPanel(QWidget* parent)
     m_task = new QComboBox;
     m_task->setObjectName("trainTask");
     for (const attn::train::TaskInfo& task : attn::train::tasks())
-        m_task->addItem(QString::fromStdString(task.title), QString::fromStdString(task.name));
+        m_task->addItem(QCoreApplication::translate("TrainingTask", task.title.c_str()),
+                        QString::fromStdString(task.name));
     form->addRow(tr("Tas&k:"), m_task);
     layout->addLayout(form);
     m_explanation = new QLabel;
@@ -223,7 +225,7 @@ void TrainPanel::taskChosen()
 void TrainPanel::showOptions(const attn::train::TrainOptions& options)
 {
     const attn::train::TaskInfo& task = attn::train::taskInfo(options.task);
-    m_explanation->setText(QString::fromStdString(task.explanation));
+    m_explanation->setText(QCoreApplication::translate("TrainingTask", task.explanation.c_str()));
     m_layers->setMinimum(task.minLayers);
     m_layers->setValue(options.layers);
     m_heads->setValue(options.heads);
