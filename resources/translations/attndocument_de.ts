@@ -346,5 +346,42 @@
         <source>Trained to continue a repeated sequence: a layer-1 head looks one token back, and a layer-2 head looks at the token after the earlier copy of the current one (an induction head).</source>
         <translation>Darauf trainiert, eine wiederholte Folge fortzusetzen: Ein Kopf in Schicht 1 blickt ein Token zurück, und ein Kopf in Schicht 2 blickt auf das Token nach der früheren Kopie des aktuellen (ein Induction-Kopf).</translation>
     </message>
+    <message>
+        <source>1 layer</source>
+        <translation>1 Schicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layers</source>
+        <translation>
+            <numerusform>%n Schicht</numerusform>
+            <numerusform>%n Schichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 head</source>
+        <translation>1 Kopf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n heads</source>
+        <translation>
+            <numerusform>%n Kopf</numerusform>
+            <numerusform>%n Köpfe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation>1 Schritt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>trained on %1 · %2 × %3 · d_model %4 · %5 · layer %6</source>
+        <translation>trainiert auf %1 · %2 × %3 · d_model %4 · %5 · Schicht %6</translation>
+    </message>
 </context>
 </TS>

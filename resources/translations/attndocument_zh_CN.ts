@@ -343,5 +343,39 @@
         <source>Trained to continue a repeated sequence: a layer-1 head looks one token back, and a layer-2 head looks at the token after the earlier copy of the current one (an induction head).</source>
         <translation>训练目标是续写重复的序列：第 1 层的一个头回看前一个词元，第 2 层的一个头关注当前词元早先出现之处的下一个词元（归纳头）。</translation>
     </message>
+    <message>
+        <source>1 layer</source>
+        <translation>1 层</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layers</source>
+        <translation>
+            <numerusform>%n 层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 head</source>
+        <translation>1 个头</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n heads</source>
+        <translation>
+            <numerusform>%n 个头</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation>1 步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>trained on %1 · %2 × %3 · d_model %4 · %5 · layer %6</source>
+        <translation>在 %1 上训练 · %2 × %3 · d_model %4 · %5 · 第 %6 层</translation>
+    </message>
 </context>
 </TS>

@@ -62,11 +62,22 @@ attn::AttentionResult trainedModelResult(const attn::train::TrainedModel& model,
                                              .toStdString());
     attn::AttentionResult result =
         tokens.empty() ? attn::train::toAttentionResult(model) : attn::train::toAttentionResult(model, tokens);
+    // The counts as numerus forms, the task's name as the command line writes it.
     const int layers = model.options.layers;
-    result.modelName = "trained on " + model.options.task + " · " + std::to_string(layers) +
-                       (layers == 1 ? " layer × " : " layers × ") + std::to_string(model.options.heads) +
-                       " heads · d_model " + std::to_string(model.options.dModel) + " · " +
-                       std::to_string(model.steps) + " steps · layer " + std::to_string(layer + 1);
+    const int heads = model.options.heads;
+    const QString layerCount = layers == 1
+                                   ? QCoreApplication::translate("TrainedPresets", "1 layer")
+                                   : QCoreApplication::translate("TrainedPresets", "%n layers", nullptr, layers);
+    const QString headCount = heads == 1 ? QCoreApplication::translate("TrainedPresets", "1 head")
+                                         : QCoreApplication::translate("TrainedPresets", "%n heads", nullptr, heads);
+    const QString stepCount = model.steps == 1
+                                  ? QCoreApplication::translate("TrainedPresets", "1 step")
+                                  : QCoreApplication::translate("TrainedPresets", "%n steps", nullptr, model.steps);
+    result.modelName =
+        QCoreApplication::translate("TrainedPresets", "trained on %1 · %2 × %3 · d_model %4 · %5 · layer %6")
+            .arg(QString::fromStdString(model.options.task), layerCount, headCount,
+                 QString::number(model.options.dModel), stepCount, QString::number(layer + 1))
+            .toStdString();
     return result;
 }
 
