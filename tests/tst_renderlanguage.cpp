@@ -6,6 +6,7 @@
 
 #include "core/attention.h"
 #include "core/gpt2model.h"
+#include "core/gpt2tokenizer.h"
 #include "core/safetensors.h"
 #include "core/train/training.h"
 #include "ui/render/figure.h"
@@ -271,6 +272,64 @@ private slots:
 
         // A plain exception passes through as it is.
         QCOMPARE(translatedMessage(std::runtime_error("plain")), QStringLiteral("plain"));
+    }
+
+    // A bad checkpoint, tokenizer or training run speaks the language, its numbers in place.
+    void moreEngineErrorsAreTranslated()
+    {
+        // A safetensors file cut off inside its header.
+        std::string bytes(8, '\0');
+        bytes[0] = 100;
+        bytes += std::string(10, 'x');
+        QString english;
+        const auto truncated = [&] {
+            try {
+                attn::SafetensorsFile::fromBytes(bytes, "bad.safetensors");
+            } catch (const std::exception& e) {
+                english = QString::fromUtf8(e.what());
+                return translatedMessage(e);
+            }
+            return QString();
+        };
+        QVERIFY(installLanguage(QStringLiteral("de")));
+        QCOMPARE(truncated(), QStringLiteral("Die safetensors-Datei bad.safetensors gibt einen Header von 100 Byte "
+                                             "an, enthält nach der Angabe der Header-Länge aber nur 10 Byte."));
+        // what() stays English.
+        QCOMPARE(english, QStringLiteral("The safetensors file bad.safetensors declares a header of 100 bytes but "
+                                         "holds only 10 bytes after the header length."));
+
+        // A task's title and explanation in the train panel.
+        const attn::train::TaskInfo& reverse = attn::train::taskInfo("reverse");
+        QCOMPARE(QCoreApplication::translate("TrainingTask", reverse.title.c_str()), QStringLiteral("Umkehren"));
+        const QString explanation = QCoreApplication::translate("TrainingTask", reverse.explanation.c_str());
+        QVERIFY2(explanation.startsWith(QStringLiteral("Position i muss das Token an Position n - 1 - i ausgeben")),
+                 qPrintable(explanation));
+
+        QVERIFY(installLanguage(QStringLiteral("zh_CN")));
+        QCOMPARE(truncated(), QStringLiteral("safetensors 文件 bad.safetensors 声明头部有 100 字节，但头部长度字段"
+                                             "之后只有 10 字节。"));
+
+        // A merges file with a line of three tokens.
+        QString message;
+        try {
+            attn::Gpt2Tokenizer::fromData("{}", "#version: 0.2\na b c\n", "vocab.json", "merges.txt");
+        } catch (const std::exception& e) {
+            message = translatedMessage(e);
+        }
+        QCOMPARE(message, QStringLiteral("GPT-2 合并规则文件 merges.txt 的第 2 行不是用一个空格隔开的两个词元。"));
+
+        // A trainer asked for a step after its last.
+        attn::train::TrainOptions options = attn::train::defaultOptions("previous");
+        options.steps = 1;
+        attn::train::Trainer trainer(options, 1);
+        trainer.step();
+        message.clear();
+        try {
+            trainer.step();
+        } catch (const std::exception& e) {
+            message = translatedMessage(e);
+        }
+        QCOMPARE(message, QStringLiteral("训练已完成全部 1 步。"));
     }
 
     // An argument holding a placeholder is never read as one.
