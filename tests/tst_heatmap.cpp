@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLocale>
 #include <QPainter>
 #include <QtTest>
 
@@ -26,6 +27,7 @@ class TestHeatmap : public QObject
     Q_OBJECT
 
 private slots:
+    void settingNumbersAreShortWithASmallE();
     void colorMapsStartAndEndAtPublishedColours_data();
     void colorMapsStartAndEndAtPublishedColours();
     void colorMapsLookUpByName();
@@ -993,6 +995,22 @@ void TestHeatmap::keptLayoutOfAnEmptiedMatrixDrawsNoCells()
         // The panel's white page, and no cell where the cells were.
         QCOMPARE(dominant(histogram(image, kept.gridRect)), QColor(Qt::white).rgb());
     }
+}
+
+void TestHeatmap::settingNumbersAreShortWithASmallE()
+{
+    // Temperatures and epsilons in titles and formulas: the user's decimal
+    // mark, as few digits as they need, a small e, no group separator.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German));
+    QCOMPARE(heatmapscale::formatSetting(0.7), QStringLiteral("0,7"));
+    QCOMPARE(heatmapscale::formatSetting(1e-5, 3), QStringLiteral("1e-05"));
+    QCOMPARE(heatmapscale::formatSetting(1000.0), QStringLiteral("1000"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(heatmapscale::formatSetting(1e-5, 3), QStringLiteral("1e-05"));
+    QCOMPARE(heatmapscale::formatSetting(1500.0), QStringLiteral("1500"));
+    QCOMPARE(heatmapscale::formatSetting(1.0), QStringLiteral("1"));
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestHeatmap)

@@ -1,10 +1,10 @@
 #include "ui/render/explanation.h"
 
 #include "ui/render/formulatext.h"
+#include "ui/render/heatmapscale.h"
 #include "ui/render/panelid.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -252,7 +252,7 @@ QString initName(const attn::AttentionConfig& config)
 
 QString temperatureText(double t)
 {
-    return QLocale().toString(t, 'g', 4);
+    return heatmapscale::formatSetting(t, 4);
 }
 
 QString panelFormula(const attn::AttentionConfig& config, PanelId id)
@@ -489,7 +489,7 @@ QString cellToolTip(const attn::AttentionConfig& config, const attn::AttentionRe
         }
         if (config.temperature != 1.0 || !config.scaled) {
             symbolic += QStringLiteral(" \u00f7 ") + Explanation::tr("temperature");
-            numeric += QStringLiteral(" \u00f7 %1").arg(QLocale().toString(config.temperature));
+            numeric += QStringLiteral(" \u00f7 %1").arg(heatmapscale::formatSetting(config.temperature));
         }
         lines << QStringLiteral("%1 = %2 = %3").arg(symbolic, numeric, fmt(value));
         if (config.scaled)
@@ -847,9 +847,8 @@ QString momentsLine(const QString& what, const RowMoments& moments)
 QString layerNormTerm(double x, const RowMoments& moments, const attn::LayerNormParams& ln, int c, double result)
 {
     return QStringLiteral("(%1 \u2212 %2) / \u221a(%3 + %4) \u00b7 %5 + %6 = %7")
-        .arg(fmt(x), factor(moments.mean), fmt(moments.variance),
-             QLocale().toString(ln.epsilon, 'g', 3).replace(QLatin1Char('E'), QLatin1Char('e')), factor(ln.weight(c)),
-             factor(ln.bias(c)), fmt(result));
+        .arg(fmt(x), factor(moments.mean), fmt(moments.variance), heatmapscale::formatSetting(ln.epsilon, 3),
+             factor(ln.weight(c)), factor(ln.bias(c)), fmt(result));
 }
 
 QStringList layerNormLines(const attn::AttentionResult& result, const attn::LayerResult& layer, int i)

@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
-#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -435,7 +434,7 @@ QString figureTitle(const attn::AttentionConfig& config, const attn::AttentionRe
     parts << (config.scaled ? FigureText::tr("scaled") : FigureText::tr("unscaled"));
     if (config.causal)
         parts << FigureText::tr("causal");
-    parts << QStringLiteral("T = %1").arg(QLocale().toString(config.temperature));
+    parts << QStringLiteral("T = %1").arg(heatmapscale::formatSetting(config.temperature));
     // Wrap only between settings, never inside one ("T =" / "1").
     for (qsizetype i = 1; i < parts.size(); ++i)
         parts[i].replace(QLatin1Char(' '), QChar(0x00a0));

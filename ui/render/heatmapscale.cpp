@@ -181,6 +181,13 @@ void compactTicks(const HeatmapSpec& spec, const ValueRange& range, std::vector<
     texts->push_back(tickText(r.high, decimals));
 }
 
+QString formatSetting(double value, int significant)
+{
+    const QLocale locale = displayLocale();
+    // CLDR writes the exponent as "E" for most languages.
+    return locale.toString(value, 'g', significant).replace(locale.exponential(), QStringLiteral("e"));
+}
+
 QString formatValue(double value, int decimals)
 {
     if (std::isnan(value))

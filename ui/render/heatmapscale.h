@@ -59,6 +59,11 @@ QString tickText(double value, int decimals);
 // sign, no "-0.00", and "−∞", "∞", "NaN" for the special values.
 QString formatValue(double value, int decimals);
 
+// A setting's number in the same notation, as short as it goes ('g', up to
+// `significant` digits): "0.7", "1e-05" (always a small e), no group
+// separator. For temperatures and epsilons in titles and formulas.
+QString formatSetting(double value, int significant = 6);
+
 // The colour a finite or +inf value gets; masked and NaN cells get the
 // fills below with hatching over them (a flat, slightly darker fill when
 // cells are too small to hatch).
