@@ -26,20 +26,22 @@
 
 namespace {
 
-std::string sentenceOf(int tokens)
+// A vocabulary of 50 words, so repeated words share embeddings as in text
+// (the engine computes a repeated word's rows once); with `distinct`, every
+// token is a word of its own: nothing repeats, the engine's slowest case.
+std::string sentenceOf(int tokens, bool distinct = false)
 {
-    // A vocabulary of 50 words, so repeated words share embeddings as in text.
     std::string sentence;
     for (int i = 0; i < tokens; ++i)
-        sentence += "w" + std::to_string((i * 7) % 50) + ' ';
+        sentence += "w" + std::to_string(distinct ? i : (i * 7) % 50) + ' ';
     return sentence;
 }
 
-attn::AttentionConfig benchConfig(int tokens, int dModel, int heads)
+attn::AttentionConfig benchConfig(int tokens, int dModel, int heads, bool distinct = false)
 {
     attn::AttentionConfig config;
     config.explicitEmbeddings.clear();
-    config.sentence = sentenceOf(tokens);
+    config.sentence = sentenceOf(tokens, distinct);
     config.dModel = dModel;
     config.heads = heads;
     config.init = attn::WeightInit::Normal;
@@ -52,12 +54,12 @@ double flopsOf(int n, int d, int h)
     return 3.0 * 2.0 * n * double(d) * d + h * 2.0 * (2.0 * n * double(n) * dk);
 }
 
-void attention(benchmark::State& state, bool everyHeadsScores)
+void attention(benchmark::State& state, bool everyHeadsScores, bool distinct = false)
 {
     const int n = int(state.range(0));
     const int d = int(state.range(1));
     const int h = int(state.range(2));
-    const attn::AttentionConfig config = benchConfig(n, d, h);
+    const attn::AttentionConfig config = benchConfig(n, d, h, distinct);
     const attn::ScoresKept keep =
         everyHeadsScores ? attn::ScoresKept{} : attn::scoresToKeep(std::uint64_t(n), std::uint64_t(h), 0, 0);
     for (auto _ : state) {
@@ -73,6 +75,13 @@ void attention(benchmark::State& state, bool everyHeadsScores)
 void BM_Attention(benchmark::State& state)
 {
     attention(state, false);
+}
+
+// The same with every token a different word: no row is computed once for
+// several tokens.
+void BM_AttentionDistinct(benchmark::State& state)
+{
+    attention(state, false, true);
 }
 
 // The same keeping every head's raw and scaled scores too.
@@ -255,6 +264,12 @@ BENCHMARK(BM_Attention)
     ->Args({5, 3, 1})
     ->Args({64, 64, 1})
     ->Args({512, 512, 8})
+    ->Args({1024, 768, 12})
+    ->Args({2048, 768, 12})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+BENCHMARK(BM_AttentionDistinct)
     ->Args({1024, 768, 12})
     ->Args({2048, 768, 12})
     ->Unit(benchmark::kMillisecond)

@@ -37,8 +37,9 @@ SHAPES = [(5, 3, 1), (64, 64, 1), (512, 512, 8), (1024, 768, 12), (2048, 768, 12
 TARGETS = {(1024, 768, 12): (2.5, 2.0), (2048, 768, 12): (2.0, 2.0)}  # (NumPy, PyTorch)
 
 
-def sentence_of(tokens):
-    return " ".join(f"w{(i * 7) % 50}" for i in range(tokens))
+def sentence_of(tokens, distinct=False):
+    """50 words coming back, as BM_Attention; distinct: every token its own word (BM_AttentionDistinct)."""
+    return " ".join(f"w{i if distinct else (i * 7) % 50}" for i in range(tokens))
 
 
 def numpy_attention(np, sentence, d_model, heads):
@@ -110,10 +111,10 @@ def openblas_core():
         return "?", "?"
 
 
-def worker(library, shape, min_time):
+def worker(library, shape, min_time, distinct):
     """Runs in a child process: times one library at one shape, prints JSON."""
     n, d, h = shape
-    sentence = sentence_of(n)
+    sentence = sentence_of(n, distinct)
     threads = os.cpu_count()
     if library == "numpy":
         import numpy as np
@@ -164,17 +165,18 @@ def child_env(core):
     return env
 
 
-def time_library(library, shape, core, min_time):
+def time_library(library, shape, core, min_time, distinct):
     out = subprocess.run([sys.executable, __file__, "--worker", library, "--shape", ",".join(map(str, shape)),
-                          "--min-time", str(min_time)],
+                          "--min-time", str(min_time)] + (["--distinct"] if distinct else []),
                          env=child_env(core), check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
-def time_engine(bench, repetitions, shape):
+def time_engine(bench, repetitions, shape, distinct):
     n, d, h = shape
+    name = "BM_AttentionDistinct" if distinct else "BM_Attention"
     out = subprocess.run(
-        [bench, f"--benchmark_filter=^BM_Attention/{n}/{d}/{h}/", "--benchmark_format=json",
+        [bench, f"--benchmark_filter=^{name}/{n}/{d}/{h}/", "--benchmark_format=json",
          f"--benchmark_repetitions={repetitions}", "--benchmark_report_aggregates_only=true"],
         env=child_env(None), check=True, capture_output=True, text=True).stdout
     report = json.loads(out)
@@ -204,12 +206,14 @@ def main():
     parser.add_argument("--min-time", type=float, default=0.5, help="seconds each library runs per round")
     parser.add_argument("--shapes", help="n/d_model/heads,... (default: the five of bench/README.md)")
     parser.add_argument("--no-torch", action="store_true", help="NumPy only")
+    parser.add_argument("--distinct", action="store_true",
+                        help="every token a different word (BM_AttentionDistinct; shapes 1024 and 2048 only)")
     parser.add_argument("--worker", choices=["numpy", "torch"], help=argparse.SUPPRESS)
     parser.add_argument("--shape", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.worker:
-        worker(args.worker, tuple(int(x) for x in args.shape.split(",")), args.min_time)
+        worker(args.worker, tuple(int(x) for x in args.shape.split(",")), args.min_time, args.distinct)
         return 0
     if not args.bench:
         parser.error("the path to attention-bench is required")
@@ -222,6 +226,8 @@ def main():
     cores = [None] + ([fit] if fit else [])  # None: OpenBLAS's own choice
 
     print(f"CPU: {cpu_name()}, {os.cpu_count()} cores; vector units call for OpenBLAS core {fit or '(none)'}")
+    print("Sentence: " + ("every token a different word" if args.distinct else
+                          "50 words coming back (w0 w7 w14 ...)"))
     print("Each round times the engine and then each library back to back; ratios are medians over "
           f"{args.rounds} rounds [min-max].")
     header = f"{'n/d_model/heads':>16} {'engine ms':>10}"
@@ -234,13 +240,13 @@ def main():
     for shape in shapes:
         engine_times, lib_times, ratios = [], {lib: [] for lib in libraries}, {lib: [] for lib in libraries}
         for _ in range(args.rounds):
-            te, backend = time_engine(args.bench, args.repetitions, shape)
+            te, backend = time_engine(args.bench, args.repetitions, shape, args.distinct)
             seen["engine"] = backend
             engine_times.append(te)
             for lib in libraries:
                 best = None
                 for core in cores:
-                    r = time_library(lib, shape, core, args.min_time)
+                    r = time_library(lib, shape, core, args.min_time, args.distinct)
                     if best is None or r["seconds"] < best["seconds"]:
                         best = r
                     seen.setdefault(lib, {"version": r["version"], "openblas": r["openblas"],
@@ -261,7 +267,7 @@ def main():
             text = f"{statistics.median(r):.2f}x [{min(r):.2f}-{max(r):.2f}]"
             text += f"{mark}" + (f" (>= {target})" if target else "")
             line += f" {statistics.median(lib_times[lib]) * 1e3:10.3f} {text:>22}"
-        line += f" {flops(*shape) / te * 1e-9:15.1f}"
+        line += f" {flops(*shape) / te * 1e-9:15.1f}"  # nominal: the products NumPy computes
         print(line, flush=True)
 
     print(f"engine matrix products: {seen.get('engine')}")

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <new>
@@ -137,55 +138,171 @@ int threadsFor(int n, int d)
     return static_cast<double>(n) * n * d >= 1 << 20 ? 0 : 1;
 }
 
+// The rows of a matrix that are equal, bit for bit. Repeated words of the
+// article's model have the same embedding, hence the same query, key and
+// value rows, the same scores and weights rows and the same output rows: the
+// engine computes each distinct row once and copies it to the others.
+struct RowGroups
+{
+    std::vector<int> groupOf; // per row, its group
+    std::vector<int> first;   // per group, its first row
+
+    bool allDistinct() const { return first.size() == groupOf.size(); }
+    int count() const { return static_cast<int>(first.size()); }
+};
+
+RowGroups groupEqualRows(const Matrix& m)
+{
+    const Eigen::Index n = m.rows();
+    const std::size_t bytes = static_cast<std::size_t>(m.cols()) * sizeof(double);
+    RowGroups groups;
+    groups.groupOf.resize(static_cast<std::size_t>(n));
+    // Open addressing on a hash of the row's bytes; a hit is checked whole.
+    std::size_t slots = 16;
+    while (slots < 2 * static_cast<std::size_t>(n))
+        slots *= 2;
+    std::vector<int> table(slots, -1);
+    for (Eigen::Index r = 0; r < n; ++r) {
+        const auto* row = reinterpret_cast<const unsigned char*>(m.row(r).data());
+        std::uint64_t hash = 1469598103934665603ULL;
+        for (std::size_t b = 0; b < bytes; ++b)
+            hash = (hash ^ row[b]) * 1099511628211ULL;
+        std::size_t slot = static_cast<std::size_t>(hash) & (slots - 1);
+        for (;; slot = (slot + 1) & (slots - 1)) {
+            const int g = table[slot];
+            if (g < 0) {
+                table[slot] = groups.count();
+                groups.groupOf[static_cast<std::size_t>(r)] = groups.count();
+                groups.first.push_back(static_cast<int>(r));
+                break;
+            }
+            if (std::memcmp(m.row(groups.first[static_cast<std::size_t>(g)]).data(), row, bytes) == 0) {
+                groups.groupOf[static_cast<std::size_t>(r)] = g;
+                break;
+            }
+        }
+    }
+    return groups;
+}
+
+// The first row of each group, gathered: rows x cols of m from column col.
+Matrix gatherFirstRows(const Matrix& m, const RowGroups& groups, Eigen::Index col, Eigen::Index cols)
+{
+    Matrix out(groups.count(), cols);
+    for (int g = 0; g < groups.count(); ++g)
+        out.row(g) = m.block(groups.first[static_cast<std::size_t>(g)], col, 1, cols);
+    return out;
+}
+
+// One head's raw scores, one row per group of equal query rows (groups
+// computed on the layer's whole Q): Q_h K_hᵀ when every row differs, else
+// the product of each group's query with K_h. headScores and computeHeads
+// both come here, so kept and recomputed scores are the same numbers.
+void groupScores(Matrix& into, const LayerResult& layer, int h, const RowGroups& groups)
+{
+    const auto kh = layer.k.middleCols(h * layer.dK, layer.dK);
+    resizeLarge(into, groups.count(), layer.k.rows());
+    if (groups.allDistinct())
+        multiply(into, layer.q.middleCols(h * layer.dK, layer.dK), kh, Rhs::Transposed);
+    else
+        multiply(into, gatherFirstRows(layer.q, groups, h * layer.dK, layer.dK), kh, Rhs::Transposed);
+}
+
+// Every row of `to` from its group's row of `from` (rows x n, one per group).
+void scatterRows(Matrix& to, const Matrix& from, const RowGroups& groups)
+{
+    const std::size_t bytes = static_cast<std::size_t>(from.cols()) * sizeof(double);
+    for (std::size_t r = 0; r < groups.groupOf.size(); ++r)
+        std::memcpy(to.row(static_cast<Eigen::Index>(r)).data(), from.row(groups.groupOf[r]).data(), bytes);
+}
+
 // Every head's stages and the joined output of one layer, from its q, k and
 // v. With scoresFrom, the raw scores are copied from that layer (the same
 // input, weights and projections) where it kept them, instead of multiplied
-// again. Heads that `keep` leaves out work in scratch matrices of their
-// thread, and only their weights and output stay.
+// again. Heads that `keep` leaves out keep only their weights and output;
+// their scores live in scratch space of their thread while they are needed.
 void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& config, const LayerResult* scoresFrom,
                   const std::atomic<bool>* cancel, const ScoresKept& keep)
 {
     const int n = static_cast<int>(layer.q.rows());
     const int d = static_cast<int>(layer.q.cols());
     const int threads = threadsFor(n, d);
-    const auto rawScores = [&](Matrix& into, int h, int begin, int rows) {
-        auto scores = into.middleRows(begin, rows);
-        const HeadResult* from = scoresFrom ? &scoresFrom->heads[static_cast<std::size_t>(h)] : nullptr;
-        if (from && from->hasScores())
-            scores = from->scores.middleRows(begin, rows);
-        else
-            multiply(scores, layer.q.block(begin, h * layer.dK, rows, layer.dK),
-                     layer.k.middleCols(h * layer.dK, layer.dK), Rhs::Transposed);
-    };
     const double sqrtDk = std::sqrt(static_cast<double>(layer.dK));
-    // Rows [begin, end) of one head's scaled scores and weights, with a
-    // cancel point every 64 rows.
-    const auto scaleAndSoftmaxRows = [&](const Matrix& scores, Matrix& scaled, Matrix& weights, int begin, int end) {
-        for (int r = begin; r < end; ++r) {
-            if (r % 64 == 0)
-                checkCancel(cancel);
-            scaleAndSoftmaxRow(scores, scaled, weights, r, config, sqrtDk);
-        }
-    };
     layer.output.resize(n, d);
     layer.heads.resize(static_cast<std::size_t>(config.heads));
-    const auto computeHead = [&](int h, Matrix& scratchScores, Matrix& scratchScaled) {
-        HeadResult& head = layer.heads[static_cast<std::size_t>(h)];
-        const bool kept = keep.keeps(layerIndex, h);
-        Matrix& scores = kept ? head.scores : scratchScores;
-        Matrix& scaled = kept ? head.scaledScores : scratchScaled;
-        if (!kept) {
-            resizeLarge(scores, n, n);
-            resizeLarge(scaled, n, n);
-        }
-        const auto vh = layer.v.middleCols(h * layer.dK, layer.dK);
-        checkCancel(cancel);
-        rawScores(scores, h, 0, n);
-        scaleAndSoftmaxRows(scores, scaled, head.weights, 0, n);
-        multiply(head.output, head.weights, vh);
-        layer.output.middleCols(h * layer.dK, layer.dK) = head.output;
-    };
     if (config.heads >= 2 || threads == 1) {
+        const RowGroups groups = groupEqualRows(layer.q);
+        // Without a mask, rows of one group share scaled scores, weights and
+        // output too: those are computed once per group.
+        const bool perGroup = !groups.allDistinct() && !config.causal;
+        // Scratch of one thread: the raw scores by group, one row of scaled
+        // scores, and the weights of each group's first row.
+        struct Scratch
+        {
+            Matrix scores;
+            Matrix scaled;
+            Matrix weights;
+        };
+        const auto computeHead = [&](int h, Scratch& scratch) {
+            HeadResult& head = layer.heads[static_cast<std::size_t>(h)];
+            const bool kept = keep.keeps(layerIndex, h);
+            const HeadResult* from = scoresFrom ? &scoresFrom->heads[static_cast<std::size_t>(h)] : nullptr;
+            checkCancel(cancel);
+            // The raw scores of row r are at rawRow(r); kept ones end up in head.scores.
+            const Matrix* raw = nullptr;
+            bool byGroup = false;
+            if (from && from->hasScores()) {
+                if (kept)
+                    head.scores = from->scores;
+                raw = &from->scores;
+            } else if (kept && groups.allDistinct()) {
+                groupScores(head.scores, layer, h, groups);
+                raw = &head.scores;
+            } else {
+                groupScores(scratch.scores, layer, h, groups);
+                if (kept)
+                    scatterRows(head.scores, scratch.scores, groups);
+                raw = &scratch.scores;
+                byGroup = true;
+            }
+            const auto rawRow = [&](int r) {
+                return raw->row(byGroup ? groups.groupOf[static_cast<std::size_t>(r)] : r).data();
+            };
+            if (!kept && scratch.scaled.cols() != n)
+                scratch.scaled.resize(1, n);
+            const auto vh = layer.v.middleCols(h * layer.dK, layer.dK);
+            if (perGroup) {
+                resizeLarge(scratch.weights, groups.count(), n);
+                for (int g = 0; g < groups.count(); ++g) {
+                    if (g % 64 == 0)
+                        checkCancel(cancel);
+                    const int r = groups.first[static_cast<std::size_t>(g)];
+                    scaleRow(rawRow(r), kept ? head.scaledScores.row(r).data() : scratch.scaled.data(),
+                             scratch.weights.row(g).data(), n, r, config, sqrtDk);
+                }
+                scatterRows(head.weights, scratch.weights, groups);
+                if (kept) {
+                    for (int r = 0; r < n; ++r) {
+                        const int first =
+                            groups.first[static_cast<std::size_t>(groups.groupOf[static_cast<std::size_t>(r)])];
+                        if (first != r)
+                            head.scaledScores.row(r) = head.scaledScores.row(first);
+                    }
+                }
+                Matrix outputs(groups.count(), layer.dK);
+                multiply(outputs, scratch.weights, vh);
+                scatterRows(head.output, outputs, groups);
+            } else {
+                for (int r = 0; r < n; ++r) {
+                    if (r % 64 == 0)
+                        checkCancel(cancel);
+                    scaleRow(rawRow(r), kept ? head.scaledScores.row(r).data() : scratch.scaled.data(),
+                             head.weights.row(r).data(), n, r, config, sqrtDk);
+                }
+                multiply(head.output, head.weights, vh);
+            }
+            layer.output.middleCols(h * layer.dK, layer.dK) = head.output;
+        };
         // Allocated up front, on the calling thread, where freed blocks are
         // found again by the next computation (core/memory.h).
         for (int h = 0; h < config.heads; ++h) {
@@ -203,10 +320,9 @@ void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& con
         parallelFor(
             config.heads,
             [&](int begin, int end) {
-                Matrix scratchScores;
-                Matrix scratchScaled;
+                Scratch scratch;
                 for (int h = begin; h < end; ++h)
-                    computeHead(h, scratchScores, scratchScaled);
+                    computeHead(h, scratch);
             },
             threads);
     } else {
@@ -217,13 +333,22 @@ void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& con
         resizeLarge(head.scaledScores, n, n);
         resizeLarge(head.weights, n, n);
         head.output.resize(n, d);
+        const HeadResult* from = scoresFrom ? &scoresFrom->heads.front() : nullptr;
         parallelFor(
             n,
             [&](int begin, int end) {
                 const int rows = end - begin;
                 checkCancel(cancel);
-                rawScores(head.scores, 0, begin, rows);
-                scaleAndSoftmaxRows(head.scores, head.scaledScores, head.weights, begin, end);
+                auto scores = head.scores.middleRows(begin, rows);
+                if (from && from->hasScores())
+                    scores = from->scores.middleRows(begin, rows);
+                else
+                    multiply(scores, layer.q.middleRows(begin, rows), layer.k, Rhs::Transposed);
+                for (int r = begin; r < end; ++r) {
+                    if (r % 64 == 0)
+                        checkCancel(cancel);
+                    scaleAndSoftmaxRow(head.scores, head.scaledScores, head.weights, r, config, sqrtDk);
+                }
                 multiply(head.output.middleRows(begin, rows), head.weights.middleRows(begin, rows), layer.v);
             },
             threads);
@@ -612,18 +737,31 @@ try {
     if (config.wValue)
         layer.wValue = *config.wValue;
 
-    resizeLarge(layer.q, n, d);
-    resizeLarge(layer.k, n, d);
-    resizeLarge(layer.v, n, d);
+    // A word that comes back has the same row of X, hence of Q, K and V:
+    // each distinct row is projected once.
+    const RowGroups inputGroups = groupEqualRows(layer.input);
+    const bool distinct = inputGroups.allDistinct();
+    const Matrix distinctInputs = distinct ? Matrix() : gatherFirstRows(layer.input, inputGroups, 0, d);
+    const Matrix& x = distinct ? layer.input : distinctInputs;
+    Matrix byGroup[3];
+    Matrix* projections[3] = {&layer.q, &layer.k, &layer.v};
+    const Matrix* weights[3] = {&layer.wQuery, &layer.wKey, &layer.wValue};
+    for (int p = 0; p < 3; ++p)
+        resizeLarge(distinct ? *projections[p] : byGroup[p], x.rows(), d);
     parallelFor(
-        n,
+        static_cast<int>(x.rows()),
         [&](int begin, int end) {
-            const auto x = layer.input.middleRows(begin, end - begin);
-            multiply(layer.q.middleRows(begin, end - begin), x, layer.wQuery);
-            multiply(layer.k.middleRows(begin, end - begin), x, layer.wKey);
-            multiply(layer.v.middleRows(begin, end - begin), x, layer.wValue);
+            for (int p = 0; p < 3; ++p)
+                multiply((distinct ? *projections[p] : byGroup[p]).middleRows(begin, end - begin),
+                         x.middleRows(begin, end - begin), *weights[p]);
         },
         threads);
+    if (!distinct) {
+        for (int p = 0; p < 3; ++p) {
+            resizeLarge(*projections[p], n, d);
+            scatterRows(*projections[p], byGroup[p], inputGroups);
+        }
+    }
     for (const auto& [stage, matrix] :
          {std::pair{QT_TRANSLATE_NOOP("AttentionError",
                                       "The queries Q = X W_query exceed float64's range (about 1.8e308), so attention "
@@ -695,14 +833,18 @@ HeadScores headScores(const LayerResult& layer, int head, const AttentionConfig&
     const HeadResult& kept = layer.heads.at(static_cast<std::size_t>(head));
     if (kept.hasScores())
         return {kept.scores, kept.scaledScores};
-    // The whole head in one product and the rows scaled one by one, as
-    // computeHeads does for a head of several.
+    // The head's scores by groups of equal queries and the rows scaled one
+    // by one, as computeHeads does for a head of several.
     const Eigen::Index n = layer.q.rows();
+    const RowGroups groups = groupEqualRows(layer.q);
     HeadScores out;
-    out.scores.resize(n, n);
+    groupScores(out.scores, layer, head, groups);
+    if (!groups.allDistinct()) {
+        Matrix byGroup = std::move(out.scores);
+        out.scores.resize(n, n);
+        scatterRows(out.scores, byGroup, groups);
+    }
     out.scaledScores.resize(n, n);
-    multiply(out.scores, layer.q.middleCols(head * layer.dK, layer.dK), layer.k.middleCols(head * layer.dK, layer.dK),
-             Rhs::Transposed);
     const double sqrtDk = std::sqrt(static_cast<double>(layer.dK));
     for (int r = 0; r < static_cast<int>(n); ++r)
         scaleRow(out.scores.row(r), out.scaledScores.row(r), r, config, sqrtDk);

@@ -43,6 +43,8 @@ private slots:
     void scoresOfOneHeadAreTheSameNumbers_data();
     void scoresOfOneHeadAreTheSameNumbers();
     void longInputsKeepOneHeadsScores();
+    void repeatedWordsMatchWholeProducts_data();
+    void repeatedWordsMatchWholeProducts();
     void validEdgesPass_data();
     void validEdgesPass();
     void softmaxIsStableForHugeScores();
@@ -435,6 +437,9 @@ void TestAttention::scoresOfOneHeadAreTheSameNumbers_data()
     config.heads = 4;
     config.scaled = true;
     QTest::addRow("300 tokens, causal") << config;
+    config.causal = false;
+    config.temperature = 1.0;
+    QTest::addRow("300 tokens") << config;
 }
 
 void TestAttention::scoresOfOneHeadAreTheSameNumbers()
@@ -480,6 +485,77 @@ void TestAttention::scoresOfOneHeadAreTheSameNumbers()
                 fresh.layers[0].heads[static_cast<std::size_t>(h)].weights);
     QVERIFY(reused.layers[0].heads[2].scaledScores == fresh.layers[0].heads[2].scaledScores);
     QVERIFY(!reused.layers[0].heads[1].hasScores());
+}
+
+void TestAttention::repeatedWordsMatchWholeProducts_data()
+{
+    QTest::addColumn<AttentionConfig>("config");
+    AttentionConfig config;
+    QStringList words;
+    for (int i = 0; i < 257; ++i)
+        words << QStringLiteral("w%1").arg((i * 7) % 31);
+    config.sentence = words.join(' ').toStdString();
+    config.dModel = 96;
+    config.heads = 3;
+    config.init = attn::WeightInit::Normal;
+    QTest::addRow("257 tokens of 31 words") << config;
+    config.causal = true;
+    QTest::addRow("causal") << config;
+    config.causal = false;
+    config.temperature = 0.6;
+    config.scaled = false;
+    QTest::addRow("unscaled, T 0.6") << config;
+    config.positional = true;
+    QTest::addRow("positional: no row repeats") << config;
+}
+
+void TestAttention::repeatedWordsMatchWholeProducts()
+{
+    // The engine computes a repeated word's rows once; every stage must
+    // still be what the whole products give, and a repeated word's rows the
+    // same numbers wherever the word stands.
+    QFETCH(AttentionConfig, config);
+    for (const attn::ScoresKept keep : {attn::ScoresKept{}, attn::ScoresKept{0, 1}}) {
+        const attn::AttentionResult result = attn::computeAttention(config, nullptr, keep);
+        const attn::LayerResult& layer = result.layers[0];
+        const attn::Matrix x = result.inputs;
+        const auto near = [](const attn::Matrix& actual, const attn::Matrix& expected) {
+            return testutil::maxAbsDifference(actual, expected) <=
+                   1e-12 * std::max(1.0, expected.cwiseAbs().maxCoeff());
+        };
+        QVERIFY(near(layer.q, x * layer.wQuery));
+        QVERIFY(near(layer.k, x * layer.wKey));
+        QVERIFY(near(layer.v, x * layer.wValue));
+        const int n = static_cast<int>(x.rows());
+        for (int h = 0; h < config.heads; ++h) {
+            const attn::HeadResult& head = layer.heads[static_cast<std::size_t>(h)];
+            const auto cols = [&](const attn::Matrix& m) { return m.middleCols(h * layer.dK, layer.dK); };
+            const attn::Matrix scores = cols(layer.q) * cols(layer.k).transpose();
+            attn::Matrix scaled = scores;
+            if (config.scaled)
+                scaled /= std::sqrt(static_cast<double>(layer.dK));
+            scaled /= config.temperature;
+            for (int i = 0; i < n && config.causal; ++i)
+                scaled.row(i).tail(n - i - 1).setConstant(-std::numeric_limits<double>::infinity());
+            const attn::Matrix weights = attn::softmaxRows(scaled);
+            const attn::HeadScores kept = attn::headScores(layer, h, config);
+            QVERIFY(near(kept.scores, scores));
+            for (int i = 0; i < n; ++i)
+                for (int j = 0; j < n; ++j)
+                    QVERIFY(std::isinf(scaled(i, j)) ? kept.scaledScores(i, j) == scaled(i, j)
+                                                     : std::abs(kept.scaledScores(i, j) - scaled(i, j)) <=
+                                                           1e-12 * std::max(1.0, std::abs(scaled(i, j))));
+            QVERIFY(near(head.weights, weights));
+            QVERIFY(near(head.output, weights * cols(layer.v)));
+            // Tokens 0 and 31 are the same word: without a mask or positions
+            // their rows are the same numbers in every stage.
+            if (!config.causal && !config.positional) {
+                QVERIFY(head.weights.row(0) == head.weights.row(31));
+                QVERIFY(head.output.row(0) == head.output.row(31));
+                QVERIFY(kept.scaledScores.row(0) == kept.scaledScores.row(31));
+            }
+        }
+    }
 }
 
 void TestAttention::longInputsKeepOneHeadsScores()

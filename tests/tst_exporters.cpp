@@ -67,6 +67,18 @@ void TestExporters::addConfigs()
     c.explicitEmbeddings["off"] = {0.25, -1.5, 3.0, 1e-7};
     c.wValue = attn::Matrix::Identity(4, 4);
     QTest::addRow("explicit vectors and edited weights") << c;
+    // Long enough for the products to run on the BLAS kernel, with words that
+    // come back (computed once by the engine).
+    attn::AttentionConfig repeated;
+    repeated.explicitEmbeddings.clear();
+    std::string sentence;
+    for (int i = 0; i < 300; ++i)
+        sentence += "w" + std::to_string((i * 7) % 50) + ' ';
+    repeated.sentence = sentence;
+    repeated.dModel = 128;
+    repeated.heads = 4;
+    repeated.init = attn::WeightInit::Normal;
+    QTest::addRow("300 tokens of 50 words") << repeated;
 }
 
 void TestExporters::jsonHoldsEveryStageExactly_data()
