@@ -266,12 +266,14 @@ BENCHMARK(BM_Attention)
     ->Args({512, 512, 8})
     ->Args({1024, 768, 12})
     ->Args({2048, 768, 12})
+    ->Args({4096, 768, 12})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
 BENCHMARK(BM_AttentionDistinct)
     ->Args({1024, 768, 12})
     ->Args({2048, 768, 12})
+    ->Args({4096, 768, 12})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

@@ -163,10 +163,14 @@ RowGroups groupEqualRows(const Matrix& m)
         slots *= 2;
     std::vector<int> table(slots, -1);
     for (Eigen::Index r = 0; r < n; ++r) {
-        const auto* row = reinterpret_cast<const unsigned char*>(m.row(r).data());
-        std::uint64_t hash = 1469598103934665603ULL;
-        for (std::size_t b = 0; b < bytes; ++b)
-            hash = (hash ^ row[b]) * 1099511628211ULL;
+        const double* row = m.row(r).data();
+        std::uint64_t hash = 0x9e3779b97f4a7c15ULL;
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            std::uint64_t bits;
+            std::memcpy(&bits, row + c, sizeof bits);
+            hash = (hash ^ bits) * 0xff51afd7ed558ccdULL;
+            hash ^= hash >> 29;
+        }
         std::size_t slot = static_cast<std::size_t>(hash) & (slots - 1);
         for (;; slot = (slot + 1) & (slots - 1)) {
             const int g = table[slot];
@@ -194,18 +198,40 @@ Matrix gatherFirstRows(const Matrix& m, const RowGroups& groups, Eigen::Index co
     return out;
 }
 
-// One head's raw scores, one row per group of equal query rows (groups
-// computed on the layer's whole Q): Q_h K_hᵀ when every row differs, else
-// the product of each group's query with K_h. headScores and computeHeads
-// both come here, so kept and recomputed scores are the same numbers.
-void groupScores(Matrix& into, const LayerResult& layer, int h, const RowGroups& groups)
+// Rows of the scores per product: a block of them fits in a core's
+// second-level cache, where the scale-and-softmax pass then finds it.
+int scoreBlockRows(Eigen::Index n)
+{
+    const Eigen::Index rows = (Eigen::Index(512) << 10) / (Eigen::Index(sizeof(double)) * std::max<Eigen::Index>(n, 1));
+    return static_cast<int>(std::clamp<Eigen::Index>(rows / 8 * 8, 16, 1024));
+}
+
+// Rows [begin, begin + rows) of one head's raw scores by group (below).
+void groupScoresBlock(MatrixRef into, const LayerResult& layer, int h, const RowGroups& groups, int begin, int rows)
 {
     const auto kh = layer.k.middleCols(h * layer.dK, layer.dK);
+    if (groups.allDistinct()) {
+        multiply(into, layer.q.block(begin, h * layer.dK, rows, layer.dK), kh, Rhs::Transposed);
+        return;
+    }
+    Matrix queries(rows, layer.dK);
+    for (int g = 0; g < rows; ++g)
+        queries.row(g) = layer.q.block(groups.first[static_cast<std::size_t>(begin + g)], h * layer.dK, 1, layer.dK);
+    multiply(into, queries, kh, Rhs::Transposed);
+}
+
+// One head's raw scores, one row per group of equal query rows (groups
+// computed on the layer's whole Q): each group's query times K_hᵀ, in blocks
+// of scoreBlockRows. headScores and computeHeads both come here, so kept and
+// recomputed scores are the same numbers.
+void groupScores(Matrix& into, const LayerResult& layer, int h, const RowGroups& groups)
+{
     resizeLarge(into, groups.count(), layer.k.rows());
-    if (groups.allDistinct())
-        multiply(into, layer.q.middleCols(h * layer.dK, layer.dK), kh, Rhs::Transposed);
-    else
-        multiply(into, gatherFirstRows(layer.q, groups, h * layer.dK, layer.dK), kh, Rhs::Transposed);
+    const int block = scoreBlockRows(layer.k.rows());
+    for (int begin = 0; begin < groups.count(); begin += block) {
+        const int rows = std::min(block, groups.count() - begin);
+        groupScoresBlock(into.middleRows(begin, rows), layer, h, groups, begin, rows);
+    }
 }
 
 // Every row of `to` from its group's row of `from` (rows x n, one per group).
@@ -249,15 +275,37 @@ void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& con
             const HeadResult* from = scoresFrom ? &scoresFrom->heads[static_cast<std::size_t>(h)] : nullptr;
             checkCancel(cancel);
             // The raw scores of row r are at rawRow(r); kept ones end up in head.scores.
+            if (!kept && scratch.scaled.cols() != n)
+                scratch.scaled.resize(1, n);
+            const auto vh = layer.v.middleCols(h * layer.dK, layer.dK);
+            if (!(from && from->hasScores()) && groups.allDistinct()) {
+                // Every row its own: each block of scores is scaled and
+                // softmaxed while it is in cache, in head.scores when kept,
+                // else in a block of scratch.
+                const int block = scoreBlockRows(n);
+                if (!kept)
+                    resizeLarge(scratch.scores, std::min(block, n), n);
+                for (int begin = 0; begin < n; begin += block) {
+                    checkCancel(cancel);
+                    const int rows = std::min(block, n - begin);
+                    Matrix& into = kept ? head.scores : scratch.scores;
+                    const int offset = kept ? begin : 0;
+                    groupScoresBlock(into.middleRows(offset, rows), layer, h, groups, begin, rows);
+                    for (int r = begin; r < begin + rows; ++r)
+                        scaleRow(into.row(r - begin + offset).data(),
+                                 kept ? head.scaledScores.row(r).data() : scratch.scaled.data(),
+                                 head.weights.row(r).data(), n, r, config, sqrtDk);
+                }
+                multiply(head.output, head.weights, vh);
+                layer.output.middleCols(h * layer.dK, layer.dK) = head.output;
+                return;
+            }
             const Matrix* raw = nullptr;
             bool byGroup = false;
             if (from && from->hasScores()) {
                 if (kept)
                     head.scores = from->scores;
                 raw = &from->scores;
-            } else if (kept && groups.allDistinct()) {
-                groupScores(head.scores, layer, h, groups);
-                raw = &head.scores;
             } else {
                 groupScores(scratch.scores, layer, h, groups);
                 if (kept)
@@ -268,9 +316,6 @@ void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& con
             const auto rawRow = [&](int r) {
                 return raw->row(byGroup ? groups.groupOf[static_cast<std::size_t>(r)] : r).data();
             };
-            if (!kept && scratch.scaled.cols() != n)
-                scratch.scaled.resize(1, n);
-            const auto vh = layer.v.middleCols(h * layer.dK, layer.dK);
             if (perGroup) {
                 resizeLarge(scratch.weights, groups.count(), n);
                 for (int g = 0; g < groups.count(); ++g) {
