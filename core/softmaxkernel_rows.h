@@ -37,35 +37,46 @@ inline V expV(V x)
     return Ops::mul(Ops::mul(p, scale1), scale2);
 }
 
-template <bool ByDk, bool ByTemperature> inline V scaleOne(V v, V dk, V temperature)
+// How a row is divided by sqrt(d_k) or the temperature: not at all, by a
+// division, or, when the divisor is a power of two, by a multiplication with
+// its reciprocal, which is exact and so rounds as the division does.
+enum Divide { Not, ByDivision, ByReciprocal };
+
+template <Divide D> inline V divideBy(V v, V divisor, V reciprocal)
 {
-    if constexpr (ByDk)
-        v = Ops::div(v, dk);
-    if constexpr (ByTemperature)
-        v = Ops::div(v, temperature);
-    return v;
+    if constexpr (D == ByDivision)
+        return Ops::div(v, divisor);
+    else if constexpr (D == ByReciprocal)
+        return Ops::mul(v, reciprocal);
+    else
+        return v;
 }
 
 // The visible entries' scaled scores and their maximum. False when one of
 // them is infinite or NaN: x * 0 + check stays 0 for finite x only.
-template <bool ByDk, bool ByTemperature>
+template <Divide ByDk, Divide ByTemperature>
 bool scaleVisible(const double* scores, double* scaled, std::ptrdiff_t visible, const RowScale& scale, double& rowMax)
 {
     const V dk = Ops::set1(scale.sqrtDk);
     const V temperature = Ops::set1(scale.temperature);
+    const V dkReciprocal = Ops::set1(1.0 / scale.sqrtDk);
+    const V temperatureReciprocal = Ops::set1(1.0 / scale.temperature);
+    const auto scaleOne = [&](V v) {
+        return divideBy<ByTemperature>(divideBy<ByDk>(v, dk, dkReciprocal), temperature, temperatureReciprocal);
+    };
     const V zero = Ops::set1(0.0);
     V most = Ops::set1(-__builtin_inf());
     V check = zero;
     std::ptrdiff_t i = 0;
     for (; i + W <= visible; i += W) {
-        const V t = scaleOne<ByDk, ByTemperature>(Ops::load(scores + i), dk, temperature);
+        const V t = scaleOne(Ops::load(scores + i));
         Ops::store(scaled + i, t);
         most = Ops::max(most, t);
         check = Ops::fma(t, zero, check);
     }
     if (i < visible) {
         const int rest = static_cast<int>(visible - i);
-        const V t = scaleOne<ByDk, ByTemperature>(Ops::loadN(scores + i, rest), dk, temperature);
+        const V t = scaleOne(Ops::loadN(scores + i, rest));
         Ops::storeN(scaled + i, t, rest);
         most = Ops::max(most, Ops::keepFirst(t, rest, Ops::set1(-__builtin_inf())));
         check = Ops::fma(t, zero, check);
@@ -74,15 +85,32 @@ bool scaleVisible(const double* scores, double* scaled, std::ptrdiff_t visible, 
     return !Ops::anyNaN(check);
 }
 
+// A power of two whose reciprocal is a normal number: x / d == x * (1 / d).
+inline bool exactReciprocal(double d)
+{
+    int exponent = 0;
+    return d > 0.0 && __builtin_frexp(d, &exponent) == 0.5 && exponent <= 1023 && exponent >= -1020;
+}
+
+template <Divide ByDk>
+bool scaleVisibleByTemperature(const double* scores, double* scaled, std::ptrdiff_t visible, const RowScale& scale,
+                               double& rowMax)
+{
+    if (scale.temperature == 1.0)
+        return scaleVisible<ByDk, Not>(scores, scaled, visible, scale, rowMax);
+    if (exactReciprocal(scale.temperature))
+        return scaleVisible<ByDk, ByReciprocal>(scores, scaled, visible, scale, rowMax);
+    return scaleVisible<ByDk, ByDivision>(scores, scaled, visible, scale, rowMax);
+}
+
 inline bool scaleVisibleAny(const double* scores, double* scaled, std::ptrdiff_t visible, const RowScale& scale,
                             double& rowMax)
 {
-    const bool byTemperature = scale.temperature != 1.0;
-    if (scale.scaled)
-        return byTemperature ? scaleVisible<true, true>(scores, scaled, visible, scale, rowMax)
-                             : scaleVisible<true, false>(scores, scaled, visible, scale, rowMax);
-    return byTemperature ? scaleVisible<false, true>(scores, scaled, visible, scale, rowMax)
-                         : scaleVisible<false, false>(scores, scaled, visible, scale, rowMax);
+    if (!scale.scaled)
+        return scaleVisibleByTemperature<Not>(scores, scaled, visible, scale, rowMax);
+    if (exactReciprocal(scale.sqrtDk))
+        return scaleVisibleByTemperature<ByReciprocal>(scores, scaled, visible, scale, rowMax);
+    return scaleVisibleByTemperature<ByDivision>(scores, scaled, visible, scale, rowMax);
 }
 
 // The masked entries [begin, n): scaled score -inf, weight 0 (when weights
