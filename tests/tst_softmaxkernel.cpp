@@ -177,6 +177,7 @@ private slots:
     void ties();
     void singleVisible();
     void notFinite();
+    void powerOfTwoDivisorsRoundAsDivision();
 };
 
 void TestSoftmaxKernel::dispatchIsTheWidest()
@@ -446,6 +447,47 @@ void TestSoftmaxKernel::notFinite()
                     QCOMPARE(k.scaleSoftmaxRow(scores.data(), scaled.data(), weights.data(), n, visible, hot),
                              expected);
                     QCOMPARE(k.scaleRow(scores.data(), scaled.data(), n, visible, hot), expected);
+                }
+            }
+        }
+    }
+}
+
+void TestSoftmaxKernel::powerOfTwoDivisorsRoundAsDivision()
+{
+    // sqrt(d_k) = 8 (d_k 64) or a temperature of 0.5 is applied as a
+    // multiplication by the reciprocal: the scaled scores must still be the
+    // divisions' numbers, for subnormal, huge and ordinary scores alike.
+    std::mt19937_64 gen(77);
+    std::uniform_real_distribution<double> uniform(-30.0, 30.0);
+    std::vector<double> scores;
+    for (double s : {4.9e-324, -4.9e-324, 1e-310, -3.3e-309, 2.2250738585072014e-308, 1.5e-323, 0.0, -0.0, 1e300,
+                     -1.7e308, 1.7976931348623157e308})
+        scores.push_back(s);
+    for (int i = 0; i < 53; ++i)
+        scores.push_back(uniform(gen));
+    std::vector<double> ordinary;
+    for (double s : scores) {
+        if (std::abs(s) < 1e300)
+            ordinary.push_back(s);
+    }
+    for (Variant v : runnableVariants()) {
+        const Kernels& k = attn::softmax::kernels(v);
+        for (const double sqrtDk : {1.0, 2.0, 8.0, 16.0, 3.0, std::sqrt(48.0)}) {
+            for (const double temperature : {1.0, 0.5, 2.0, 0.25, 4.0, 0.7}) {
+                // Scores past float64's range once scaled are refused, as by a
+                // division (checkRow then compares the status only), so the
+                // row without the huge ones is checked too.
+                for (const bool scaledRow : {true, false}) {
+                    const RowScale scale{scaledRow, sqrtDk, temperature};
+                    QString problem = checkRow(k, scores, static_cast<std::ptrdiff_t>(scores.size()), scale);
+                    if (problem.isEmpty())
+                        problem = checkRow(k, ordinary, static_cast<std::ptrdiff_t>(ordinary.size()), scale);
+                    QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("%1, sqrt(d_k) %2, T %3: %4")
+                                                               .arg(attn::softmax::variantName(v))
+                                                               .arg(sqrtDk)
+                                                               .arg(temperature)
+                                                               .arg(problem)));
                 }
             }
         }
