@@ -13,9 +13,11 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -35,6 +37,20 @@ std::string sentenceOf(int tokens, bool distinct = false)
     for (int i = 0; i < tokens; ++i)
         sentence += "w" + std::to_string(distinct ? i : (i * 7) % 50) + ' ';
     return sentence;
+}
+
+// The first `tokens` words of the file AV_BENCH_TEXT (a real text: some
+// words come back, most do not); empty when it is not set or too short.
+std::string textOf(int tokens)
+{
+    QFile file(qEnvironmentVariable("AV_BENCH_TEXT"));
+    if (file.fileName().isEmpty() || !file.open(QIODevice::ReadOnly))
+        return {};
+    const QStringList words =
+        QString::fromUtf8(file.readAll()).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    if (words.size() < tokens)
+        return {};
+    return words.mid(0, tokens).join(QLatin1Char(' ')).toStdString();
 }
 
 attn::AttentionConfig benchConfig(int tokens, int dModel, int heads, bool distinct = false)
@@ -82,6 +98,29 @@ void BM_Attention(benchmark::State& state)
 void BM_AttentionDistinct(benchmark::State& state)
 {
     attention(state, false, true);
+}
+
+// The same on the first n words of the file AV_BENCH_TEXT (skipped without it).
+void BM_AttentionText(benchmark::State& state)
+{
+    const int n = int(state.range(0));
+    const int d = int(state.range(1));
+    const int h = int(state.range(2));
+    attn::AttentionConfig config = benchConfig(n, d, h);
+    config.sentence = textOf(n);
+    if (config.sentence.empty()) {
+        state.SkipWithError("AV_BENCH_TEXT does not name a file of that many words");
+        return;
+    }
+    const attn::ScoresKept keep = attn::scoresToKeep(std::uint64_t(n), std::uint64_t(h), 0, 0);
+    for (auto _ : state) {
+        attn::AttentionResult result = attn::computeAttention(config, nullptr, keep);
+        benchmark::DoNotOptimize(result.layers.front().output.data());
+    }
+    state.counters["GFLOP/s"] =
+        benchmark::Counter(flopsOf(n, d, h) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+    state.SetLabel(std::to_string(attn::buildVocabulary(attn::splitTokens(config.sentence)).words.size()) +
+                   " distinct words");
 }
 
 // The same keeping every head's raw and scaled scores too.
@@ -276,6 +315,8 @@ BENCHMARK(BM_AttentionDistinct)
     ->Args({4096, 768, 12})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+BENCHMARK(BM_AttentionText)->Args({1024, 768, 12})->Args({2048, 768, 12})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK(BM_AttentionEveryScore)
     ->Args({1024, 768, 12})

@@ -37,9 +37,16 @@ SHAPES = [(5, 3, 1), (64, 64, 1), (512, 512, 8), (1024, 768, 12), (2048, 768, 12
 TARGETS = {(1024, 768, 12): (2.5, 2.0), (2048, 768, 12): (2.0, 2.0)}  # (NumPy, PyTorch)
 
 
-def sentence_of(tokens, distinct=False):
-    """50 words coming back, as BM_Attention; distinct: every token its own word (BM_AttentionDistinct)."""
-    return " ".join(f"w{i if distinct else (i * 7) % 50}" for i in range(tokens))
+def sentence_of(tokens, text=None):
+    """50 words coming back, as BM_Attention; text "distinct": every token its own word
+    (BM_AttentionDistinct); else a file's path: its first words (BM_AttentionText)."""
+    if text is None or text == "distinct":
+        return " ".join(f"w{i if text else (i * 7) % 50}" for i in range(tokens))
+    with open(text, encoding="utf-8") as f:
+        words = f.read().split()
+    if len(words) < tokens:
+        raise SystemExit(f"error: {text} has {len(words)} words, fewer than {tokens}")
+    return " ".join(words[:tokens])
 
 
 def numpy_attention(np, sentence, d_model, heads):
@@ -111,10 +118,10 @@ def openblas_core():
         return "?", "?"
 
 
-def worker(library, shape, min_time, distinct):
+def worker(library, shape, min_time, text):
     """Runs in a child process: times one library at one shape, prints JSON."""
     n, d, h = shape
-    sentence = sentence_of(n, distinct)
+    sentence = sentence_of(n, text)
     threads = os.cpu_count()
     if library == "numpy":
         import numpy as np
@@ -165,20 +172,23 @@ def child_env(core):
     return env
 
 
-def time_library(library, shape, core, min_time, distinct):
+def time_library(library, shape, core, min_time, text):
     out = subprocess.run([sys.executable, __file__, "--worker", library, "--shape", ",".join(map(str, shape)),
-                          "--min-time", str(min_time)] + (["--distinct"] if distinct else []),
+                          "--min-time", str(min_time)] + (["--text", text] if text else []),
                          env=child_env(core), check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
-def time_engine(bench, repetitions, shape, distinct):
+def time_engine(bench, repetitions, shape, text):
     n, d, h = shape
-    name = "BM_AttentionDistinct" if distinct else "BM_Attention"
+    name = {None: "BM_Attention", "distinct": "BM_AttentionDistinct"}.get(text, "BM_AttentionText")
+    env = child_env(None)
+    if name == "BM_AttentionText":
+        env["AV_BENCH_TEXT"] = os.path.abspath(text)
     out = subprocess.run(
         [bench, f"--benchmark_filter=^{name}/{n}/{d}/{h}/", "--benchmark_format=json",
          f"--benchmark_repetitions={repetitions}", "--benchmark_report_aggregates_only=true"],
-        env=child_env(None), check=True, capture_output=True, text=True).stdout
+        env=env, check=True, capture_output=True, text=True).stdout
     report = json.loads(out)
     for b in report["benchmarks"]:
         if b.get("aggregate_name") == "median":
@@ -208,12 +218,13 @@ def main():
     parser.add_argument("--no-torch", action="store_true", help="NumPy only")
     parser.add_argument("--distinct", action="store_true",
                         help="every token a different word (BM_AttentionDistinct; shapes 1024 and 2048 only)")
+    parser.add_argument("--text", help="the first words of this file instead (BM_AttentionText; 1024 and 2048)")
     parser.add_argument("--worker", choices=["numpy", "torch"], help=argparse.SUPPRESS)
     parser.add_argument("--shape", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.worker:
-        worker(args.worker, tuple(int(x) for x in args.shape.split(",")), args.min_time, args.distinct)
+        worker(args.worker, tuple(int(x) for x in args.shape.split(",")), args.min_time, args.text)
         return 0
     if not args.bench:
         parser.error("the path to attention-bench is required")
@@ -226,8 +237,15 @@ def main():
     cores = [None] + ([fit] if fit else [])  # None: OpenBLAS's own choice
 
     print(f"CPU: {cpu_name()}, {os.cpu_count()} cores; vector units call for OpenBLAS core {fit or '(none)'}")
-    print("Sentence: " + ("every token a different word" if args.distinct else
-                          "50 words coming back (w0 w7 w14 ...)"))
+    if args.distinct and args.text:
+        parser.error("--distinct and --text exclude each other")
+    text = "distinct" if args.distinct else args.text
+    if text and text != "distinct":
+        for n, _, _ in shapes:
+            distinct = len(set(sentence_of(n, text).split()))
+            print(f"Sentence: the first {n} words of {text} ({distinct} distinct)")
+    else:
+        print("Sentence: " + ("every token a different word" if text else "50 words coming back (w0 w7 w14 ...)"))
     print("Each round times the engine and then each library back to back; ratios are medians over "
           f"{args.rounds} rounds [min-max].")
     header = f"{'n/d_model/heads':>16} {'engine ms':>10}"
@@ -240,13 +258,13 @@ def main():
     for shape in shapes:
         engine_times, lib_times, ratios = [], {lib: [] for lib in libraries}, {lib: [] for lib in libraries}
         for _ in range(args.rounds):
-            te, backend = time_engine(args.bench, args.repetitions, shape, args.distinct)
+            te, backend = time_engine(args.bench, args.repetitions, shape, text)
             seen["engine"] = backend
             engine_times.append(te)
             for lib in libraries:
                 best = None
                 for core in cores:
-                    r = time_library(lib, shape, core, args.min_time, args.distinct)
+                    r = time_library(lib, shape, core, args.min_time, text)
                     if best is None or r["seconds"] < best["seconds"]:
                         best = r
                     seen.setdefault(lib, {"version": r["version"], "openblas": r["openblas"],
