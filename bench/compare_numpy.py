@@ -194,7 +194,8 @@ def time_engine(bench, repetitions, shape, text):
         if b.get("aggregate_name") == "median":
             scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]]
             return b["real_time"] * scale, report["context"].get("matrix products", "?")
-    raise RuntimeError(f"no median for {shape} in the benchmark output")
+    errors = [b.get("error_message", "") for b in report["benchmarks"] if b.get("error_occurred")]
+    raise RuntimeError(f"no median for {shape} in the benchmark output" + (f": {errors[0]}" if errors else ""))
 
 
 def cpu_name():
