@@ -141,7 +141,9 @@ int threadsFor(int n, int d)
 // The rows of a matrix that are equal, bit for bit. Repeated words of the
 // article's model have the same embedding, hence the same query, key and
 // value rows, the same scores and weights rows and the same output rows: the
-// engine computes each distinct row once and copies it to the others.
+// engine computes each distinct row once and copies it to the others. When
+// more than half the rows are distinct, every row is its own group: sharing
+// would save little and its scratch (a row per group) would outgrow a block.
 struct RowGroups
 {
     std::vector<int> groupOf; // per row, its group
@@ -185,6 +187,11 @@ RowGroups groupEqualRows(const Matrix& m)
                 break;
             }
         }
+    }
+    if (2 * groups.first.size() > groups.groupOf.size()) {
+        for (std::size_t r = 0; r < groups.groupOf.size(); ++r)
+            groups.groupOf[r] = static_cast<int>(r);
+        groups.first = groups.groupOf;
     }
     return groups;
 }
@@ -261,8 +268,8 @@ void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& con
         // Without a mask, rows of one group share scaled scores, weights and
         // output too: those are computed once per group.
         const bool perGroup = !groups.allDistinct() && !config.causal;
-        // Scratch of one thread: the raw scores by group, one row of scaled
-        // scores, and the weights of each group's first row.
+        // Scratch of one thread: raw scores (a block of rows, or one row per
+        // group), one row of scaled scores, and one row of weights per group.
         struct Scratch
         {
             Matrix scores;
@@ -274,7 +281,6 @@ void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& con
             const bool kept = keep.keeps(layerIndex, h);
             const HeadResult* from = scoresFrom ? &scoresFrom->heads[static_cast<std::size_t>(h)] : nullptr;
             checkCancel(cancel);
-            // The raw scores of row r are at rawRow(r); kept ones end up in head.scores.
             if (!kept && scratch.scaled.cols() != n)
                 scratch.scaled.resize(1, n);
             const auto vh = layer.v.middleCols(h * layer.dK, layer.dK);
@@ -300,6 +306,8 @@ void computeHeads(LayerResult& layer, int layerIndex, const AttentionConfig& con
                 layer.output.middleCols(h * layer.dK, layer.dK) = head.output;
                 return;
             }
+            // Repeated rows, or scores taken over: the raw scores of row r
+            // are at rawRow(r); kept ones end up in head.scores.
             const Matrix* raw = nullptr;
             bool byGroup = false;
             if (from && from->hasScores()) {
@@ -418,10 +426,11 @@ std::uint64_t resultBytes(std::uint64_t tokens, std::uint64_t dModel, std::uint6
     const std::uint64_t perLayer = heads * perHead + 5 * tokens * dModel + 3 * dModel * dModel;
     // E, PE and X.
     const std::uint64_t shared = 3 * tokens * dModel;
-    // Lean: the kept head's scores, and the scratch scores of the heads
-    // being computed, one pair per core.
+    // Lean: the kept head's scores, and at most one n x n of scratch scores
+    // per core for the heads being computed (a block of rows, or one row per
+    // distinct word).
     const std::uint64_t cores = std::min<std::uint64_t>(heads, std::max(1u, std::thread::hardware_concurrency()));
-    const std::uint64_t extra = lean ? 2 * square + 2 * square * cores : 0;
+    const std::uint64_t extra = lean ? 2 * square + square * cores : 0;
     return sizeof(double) * (layers * perLayer + shared + extra);
 }
 
