@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 
 #include <cmath>
+#include <map>
 
 using attn::PanelId;
 
@@ -1313,11 +1314,37 @@ void TestLesson::wideModelPanelsStayReadable()
                            .arg(snapshots, QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), '_'))
                            .arg(step, 2, 10, QLatin1Char('0')));
         }
-        // Every panel of the step (at 30 tokens step 3 may still leave the
-        // weights out, for want of height, as any slide that has no room).
-        if (n <= 10 || step != 3)
-            QCOMPARE(page.visiblePanels().size(), lessonPanelsForStep(config, step).size());
+        // Every panel of the step, step 3's six at 30 tokens too, each W
+        // beside or above the projection it makes.
+        QCOMPARE(page.visiblePanels().size(), lessonPanelsForStep(config, step).size());
         QCOMPARE(page.visibleBlockPanels().size(), lessonBlockPanelsForStep(step).size());
+        // Steps 2 and 3 draw their titles whole (the short ones where the long have no room).
+        if (step <= 3)
+            QVERIFY2(!page.titleElided(), qPrintable(page.title()));
+        if (step == 3) {
+            std::map<PanelId, QRectF> where;
+            for (const LessonPanel& panel : page.panels()) {
+                if (!panel.current)
+                    continue;
+                QCOMPARE(panel.spec.matrix.get(),
+                         figurePanelSpec(config, result, panel.id, 1, 0, QString()).matrix.get());
+                where[panel.id] = panel.layout.target;
+                // Every projection names its token rows, its own labels drawn.
+                if (!isWeight(panel.id)) {
+                    QCOMPARE(panel.spec.rowLabels.size(), n);
+                    QVERIFY2(!panel.spec.rowLabels.contains(QString()), qPrintable(panel.spec.title));
+                    QVERIFY2(panel.layout.rowLabelRect.width() >= 10.0, qPrintable(panel.spec.title));
+                }
+            }
+            for (auto [w, p] : {std::pair{PanelId::WQuery, PanelId::Q}, std::pair{PanelId::WKey, PanelId::K},
+                                std::pair{PanelId::WValue, PanelId::V}}) {
+                const QRectF a = where[w];
+                const QRectF b = where[p];
+                const bool beside = a.right() <= b.left() && a.bottom() > b.top() && b.bottom() > a.top();
+                const bool above = a.bottom() <= b.top() && a.right() > b.left() && b.right() > a.left();
+                QVERIFY2(beside || above, qPrintable(attn::panelName(w)));
+            }
+        }
         std::vector<QRectF> targets;
         for (const LessonPanel& panel : page.panels()) {
             const HeatmapLayout& l = panel.layout;

@@ -929,6 +929,16 @@
         <source>showing %1 of %2 tokens, %3 of %4 words</source>
         <translation>%1 von %2 Tokens, %3 von %4 Wörtern gezeigt</translation>
     </message>
+    <message>
+        <source>Embeddings: a vector for every token</source>
+        <extracomment>The embeddings step&apos;s title where the long one has no room.</extracomment>
+        <translation>Embeddings: ein Vektor je Token</translation>
+    </message>
+    <message>
+        <source>Projections: Q, K and V for every token</source>
+        <extracomment>The projections step&apos;s title where the long one has no room.</extracomment>
+        <translation>Projektionen: Q, K und V je Token</translation>
+    </message>
 </context>
 <context>
     <name>Panel</name>

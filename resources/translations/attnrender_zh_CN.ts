@@ -922,6 +922,16 @@
         <source>showing %1 of %2 tokens, %3 of %4 words</source>
         <translation>显示 %2 个词元中的 %1 个、%4 个词中的 %3 个</translation>
     </message>
+    <message>
+        <source>Embeddings: a vector for every token</source>
+        <extracomment>The embeddings step&apos;s title where the long one has no room.</extracomment>
+        <translation>嵌入：每个词元一个向量</translation>
+    </message>
+    <message>
+        <source>Projections: Q, K and V for every token</source>
+        <extracomment>The projections step&apos;s title where the long one has no room.</extracomment>
+        <translation>投影：每个词元的 Q、K 和 V</translation>
+    </message>
 </context>
 <context>
     <name>Panel</name>

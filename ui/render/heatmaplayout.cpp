@@ -168,6 +168,7 @@ struct Measures
     double columnLabelWidth = 0;
     double columnLabelPairWidth = 0; // widest two neighbouring column labels, halved and summed
     bool columnLabelsAreIndices = true;
+    bool columnLabelsShown = true;
     double barGap = 0;
     double barWidth = 0;
     double barColumnWidth = 0; // from the strip's (or grid's) right edge to the panel edge
@@ -261,6 +262,7 @@ Measures measure(const HeatmapSpec& spec, const QFont& font)
     // neighbours stay apart.
     m.columnLabelPairWidth = columnWidths.pair;
     m.columnLabelsAreIndices = spec.columnLabels.isEmpty();
+    m.columnLabelsShown = spec.showColumnLabels;
     double tickWidth = 0;
     if (m.compact) {
         heatmapscale::compactTicks(spec, m.range, &m.compactTicks, &m.compactTickTexts);
@@ -343,12 +345,14 @@ double cellWidthFor(const Measures& m, double cellHeight)
 
 double columnLabelHeight(const Measures& m, bool rotated)
 {
+    if (!m.columnLabelsShown)
+        return m.gap * 0.5;
     return rotated ? m.columnLabelWidth + m.gap : m.lineHeight + m.gap * 0.5;
 }
 
 bool needsRotation(const Measures& m, double cellWidth)
 {
-    if (m.columnLabelsAreIndices)
+    if (m.columnLabelsAreIndices || !m.columnLabelsShown)
         return false;
     if (!m.compact)
         return m.columnLabelWidth + 6 > cellWidth;

@@ -320,7 +320,7 @@ void drawLabels(QPainter* painter, const HeatmapSpec& spec, const HeatmapLayout&
     }
     const std::vector<bool> columnsShown =
         shownLabels(l.columns, l.columnLabelStride, spec.highlightedColumns, l.cellWidth, columnExtent);
-    for (int c = 0; c < l.columns; ++c) {
+    for (int c = 0; c < l.columns && spec.showColumnLabels; ++c) {
         if (!columnsShown[static_cast<std::size_t>(c)])
             continue;
         const QFontMetricsF& cfm = *styleFor(spec.highlightedColumns.contains(c));

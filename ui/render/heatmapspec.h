@@ -121,4 +121,7 @@ struct HeatmapSpec
     // False leaves the colour bar out (and its room): for a slide whose
     // numbers, printed in the cells, say more than the bar would.
     bool showColorBar = true;
+    // False leaves the column labels out and their band with them: for a
+    // narrowed pattern whose column numbers matter less than its rows' room.
+    bool showColumnLabels = true;
 };

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 
 using attn::PanelId;
@@ -99,6 +100,7 @@ struct Slot
     const HeatmapSpec* spec = nullptr;
     bool narrowColumns = false; // the columns may be narrowed to fit the row
     int rowSpan = 0;            // > 0: the rows are drawn in this many cells' height
+    std::size_t panel = 0;      // the lesson's current panel it lays out
 };
 
 // A slot at one cell size: its spec (cellAspect narrowed, numbers off when
@@ -116,6 +118,7 @@ struct Arranged
 {
     std::vector<HeatmapLayout> layouts;
     std::vector<HeatmapSpec> specs;
+    std::vector<std::size_t> panels; // each layout's Slot::panel
     double cell = 0.0;
 };
 
@@ -350,6 +353,8 @@ Arranged arrangeRows(const std::vector<std::vector<Slot>>& rows, const QRectF& a
             arranged.specs.push_back(f.spec);
             x += target.width() + gap;
         }
+        for (const Slot& slot : rows[static_cast<std::size_t>(&row - fitted.data())])
+            arranged.panels.push_back(slot.panel);
         y += rowHeight(row) + gap;
     }
     return arranged;
@@ -461,6 +466,17 @@ QString lessonStepTitle(int step)
     default:
         return {};
     }
+}
+
+QString lessonStepShortTitle(int step)
+{
+    if (step == 2)
+        //: The embeddings step's title where the long one has no room.
+        return Lesson::tr("Embeddings: a vector for every token");
+    if (step == 3)
+        //: The projections step's title where the long one has no room.
+        return Lesson::tr("Projections: Q, K and V for every token");
+    return lessonStepTitle(step);
 }
 
 QString lessonExplanation(const attn::AttentionConfig& config, int step)
@@ -734,6 +750,11 @@ QFont LessonPage::font(Role role, bool bold, double factor) const
     return f;
 }
 
+bool LessonPage::titleElided() const
+{
+    return QFontMetricsF(font(Role::Title, true, m_titleFactor)).horizontalAdvance(m_title) > m_titleRect.width();
+}
+
 bool LessonPage::needsMoreRoom() const
 {
     return m_crowded || numbersHidden();
@@ -873,11 +894,22 @@ void LessonPage::layoutHeader(double* y)
     const double progressWidth = m_stepCount * dot + (m_stepCount - 1) * std::round(dot * 0.3);
     m_titleRect = QRectF(margin, margin, width - progressWidth - margin, std::ceil(fullTitleFm.height()));
     m_progressRect = QRectF(margin + width - progressWidth, m_titleRect.center().y() - dot / 2, progressWidth, dot);
-    // A long title shrinks a little before it is elided.
-    m_titleFactor = 1.0;
-    while (m_titleFactor > 0.7 &&
-           QFontMetricsF(font(Role::Title, true, m_titleFactor)).horizontalAdvance(m_title) > m_titleRect.width())
-        m_titleFactor -= 0.05;
+    // A long title shrinks a little, then takes the step's short title,
+    // before it is elided.
+    auto shrink = [&] {
+        m_titleFactor = 1.0;
+        while (m_titleFactor > 0.7 &&
+               QFontMetricsF(font(Role::Title, true, m_titleFactor)).horizontalAdvance(m_title) > m_titleRect.width())
+            m_titleFactor -= 0.05;
+    };
+    shrink();
+    if (titleElided()) {
+        m_title = Lesson::tr("Step %1 of %2 · %3")
+                      .arg(m_settings.step)
+                      .arg(m_stepCount)
+                      .arg(lessonStepShortTitle(m_settings.step));
+        shrink();
+    }
 
     double top = m_titleRect.bottom() + 2;
     const QFontMetricsF subFm(font(Role::Subtitle));
@@ -976,10 +1008,8 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         LessonPanel panel;
         panel.id = id;
         panel.spec = specFor(id);
-        // K and V stand right of Q, row for row: Q's token names serve all
-        // three, and the room goes to the numbers.
-        if (step == 3 && (id == PanelId::K || id == PanelId::V) && panel.spec.matrix)
-            panel.spec.rowLabels = QStringList(panel.spec.matrix->rows(), QString());
+        // Every projection names its token rows (thinned when they are small):
+        // K or V beside its W_K or W_V has no Q beside it to read them from.
         if (panel.spec.matrix)
             m_panels.push_back(std::move(panel));
     }
@@ -1025,6 +1055,7 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         std::vector<Slot> projections;
         for (LessonPanel* panel : currentPanels) {
             all.push_back(slotFor(*panel, tokens));
+            all.back().panel = all.size() - 1;
             // Too many dimensions for numbers: a pattern, in the figure's
             // compact panel (its narrow colour bar leaves the grid more room).
             panel->spec.compact = panel->spec.compact || all.back().narrowColumns;
@@ -1061,6 +1092,31 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
             arrangements.push_back(singles);
         }
     }
+    // K and V right of Q in one row, row for row, may read Q's token names
+    // instead of their own when that gives their numbers more room; they
+    // keep their own at any other arrangement, or when the room is the same.
+    std::deque<HeatmapSpec> unlabelled; // stays where it is as it grows
+    const std::size_t labelledCount = arrangements.size();
+    for (std::size_t a = 0; a < labelledCount; ++a) {
+        std::vector<std::vector<Slot>> rows = arrangements[a];
+        bool changed = false;
+        for (std::vector<Slot>& row : rows) {
+            for (std::size_t k = 0; k < row.size(); ++k) {
+                const PanelId id = currentPanels[row[k].panel]->id;
+                const bool afterQ =
+                    k > 0 && currentPanels[row[k - 1].panel]->id == (id == PanelId::K ? PanelId::Q : PanelId::K);
+                if (step != 3 || !afterQ || (id != PanelId::K && id != PanelId::V))
+                    continue;
+                HeatmapSpec spec = *row[k].spec;
+                spec.rowLabels = QStringList(spec.matrix->rows(), QString());
+                unlabelled.push_back(std::move(spec));
+                row[k].spec = &unlabelled.back();
+                changed = true;
+            }
+        }
+        if (changed)
+            arrangements.push_back(std::move(rows));
+    }
     Arranged best;
     double bestScore = -1.0;
     double bestPrinted = 0.0; // the smallest number's pixel size in `best`, 0 when one prints none
@@ -1069,7 +1125,8 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         bestScore = -1.0;
         for (double factor : {1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7}) {
             const QFont panelFont = font(Role::Panel, false, factor);
-            for (const auto& rows : arrangements) {
+            for (std::size_t a = 0; a < arrangements.size(); ++a) {
+                const auto& rows = arrangements[a];
                 Arranged arranged = arrangeRows(rows, main, panelFont, mainGap);
                 if (arranged.cell == 0.0 || arranged.layouts.size() != currentPanels.size())
                     continue;
@@ -1082,7 +1139,8 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
                                                                               : 0.0);
                 }
                 // The token rows' cell (the weights' many rows are shorter).
-                const double score = printed * 1000.0 + arranged.cell;
+                // Unlabelled K and V win only by printing larger numbers.
+                const double score = printed * 1000.0 + (a < labelledCount ? arranged.cell : -1.0);
                 if (score > bestScore) {
                     bestScore = score;
                     bestPrinted = printed;
@@ -1106,16 +1164,41 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         const double withBarsScore = bestScore;
         for (LessonPanel* panel : currentPanels)
             panel->spec.showColorBar = isWeightMatrix(panel->id);
+        for (HeatmapSpec& spec : unlabelled)
+            spec.showColorBar = false; // only K and V are unlabelled
         choose();
         if (best.layouts.empty() || bestPrinted == 0.0) {
             for (LessonPanel* panel : currentPanels)
                 panel->spec.showColorBar = true;
+            for (HeatmapSpec& spec : unlabelled)
+                spec.showColorBar = true;
             best = withBars;
             bestScore = withBarsScore;
             // The earlier steps under the formula leave less width: the
             // caller tries them in the bottom strip.
             if (!leaveOut)
                 return false;
+        }
+    }
+    // Narrowed matrices are patterns: their column numbers go before any
+    // panel does, and their rows keep the band's height.
+    if (best.layouts.empty()) {
+        bool dropped = false;
+        for (LessonPanel* panel : currentPanels) {
+            if (slotFor(*panel, tokens).narrowColumns) {
+                panel->spec.showColumnLabels = false;
+                dropped = true;
+            }
+        }
+        for (HeatmapSpec& spec : unlabelled)
+            spec.showColumnLabels = spec.matrix->cols() <= kNarrowAxis;
+        if (dropped)
+            choose();
+        if (best.layouts.empty()) {
+            for (LessonPanel* panel : currentPanels)
+                panel->spec.showColumnLabels = true;
+            for (HeatmapSpec& spec : unlabelled)
+                spec.showColumnLabels = true;
         }
     }
     m_crowded = best.layouts.empty();
@@ -1139,8 +1222,10 @@ bool LessonPage::layoutPanels(const QRectF& main, const QRectF& strip, bool leav
         }
     }
     for (std::size_t k = 0; k < best.layouts.size() && k < currentPanels.size(); ++k) {
-        currentPanels[k]->spec = best.specs[k];
-        currentPanels[k]->layout = best.layouts[k];
+        // arrangeRows keeps its slots' panels; arrangeRow lays them out in order.
+        LessonPanel* panel = currentPanels[k < best.panels.size() ? best.panels[k] : k];
+        panel->spec = best.specs[k];
+        panel->layout = best.layouts[k];
     }
     if (!earlier.empty() && !strip.isEmpty()) {
         m_stripRect = strip;

@@ -117,7 +117,10 @@ public:
     const LessonSettings& settings() const { return m_settings; }
     int stepCount() const { return m_stepCount; }
 
+    // The title as drawn: the step's short title where the long one has no
+    // room (titleElided() when even that is cut).
     QString title() const { return m_title; }
+    bool titleElided() const;
     QString explanation() const { return m_explanation; }
     QRectF explanationRect() const { return m_explanationRect; }
     // The font of the explanation (the panels' numbers are at least this
@@ -203,6 +206,8 @@ private:
 
 // "Scores: how well each query matches each key" (no "Step n of 7").
 QString lessonStepTitle(int step);
+// A shorter title where that one has no room (steps 2 and 3; the others' are short).
+QString lessonStepShortTitle(int step);
 // Two to four sentences for a student, adapted to the configuration.
 QString lessonExplanation(const attn::AttentionConfig& config, int step);
 // The step's formula lines: lessonFormulaLines() in ui/render/explanation.h.
