@@ -14,9 +14,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+
 #include <QSignalSpy>
 #include <QString>
 #include <QtTest>
+#include <string>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -83,6 +85,16 @@ inline attn::AttentionConfig articleConfig()
     if (!config)
         qFatal("article preset: %s", qPrintable(error));
     return *config;
+}
+
+// "w0 w7 w14 ...": `tokens` words drawn from a vocabulary of `words`, which
+// come back (every token a word of its own when `words` is 0).
+inline std::string wordsSentence(int tokens, int words)
+{
+    std::string sentence;
+    for (int i = 0; i < tokens; ++i)
+        sentence += (i ? " w" : "w") + std::to_string(words > 0 ? (i * 7) % words : i);
+    return sentence;
 }
 
 inline QJsonObject loadFixture(const QString& name)

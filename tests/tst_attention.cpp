@@ -426,20 +426,22 @@ void TestAttention::scoresOfOneHeadAreTheSameNumbers_data()
     config.init = attn::WeightInit::Normal;
     config.scaled = false;
     QTest::addRow("normal, unscaled") << config;
-    // Long enough for the products to run on the BLAS kernel and for a head
-    // without its scores to go through them in several blocks of rows, the
-    // last one shorter.
-    QStringList words;
-    for (int i = 0; i < 300; ++i)
-        words << QStringLiteral("w%1").arg((i * 7) % 50);
-    config.sentence = words.join(' ').toStdString();
+    // Long enough for the products to run on the BLAS kernel. Of 50 words
+    // that come back, each distinct row is computed once; with every word
+    // distinct, a head's scores go through several blocks of rows, the last
+    // one shorter.
+    config.sentence = testutil::wordsSentence(300, 50);
     config.dModel = 128;
     config.heads = 4;
     config.scaled = true;
-    QTest::addRow("300 tokens, causal") << config;
+    QTest::addRow("300 tokens of 50 words, causal") << config;
     config.causal = false;
     config.temperature = 1.0;
-    QTest::addRow("300 tokens") << config;
+    QTest::addRow("300 tokens of 50 words") << config;
+    config.sentence = testutil::wordsSentence(300, 0);
+    QTest::addRow("300 distinct tokens") << config;
+    config.causal = true;
+    QTest::addRow("300 distinct tokens, causal") << config;
 }
 
 void TestAttention::scoresOfOneHeadAreTheSameNumbers()
@@ -491,10 +493,7 @@ void TestAttention::repeatedWordsMatchWholeProducts_data()
 {
     QTest::addColumn<AttentionConfig>("config");
     AttentionConfig config;
-    QStringList words;
-    for (int i = 0; i < 257; ++i)
-        words << QStringLiteral("w%1").arg((i * 7) % 31);
-    config.sentence = words.join(' ').toStdString();
+    config.sentence = testutil::wordsSentence(257, 31);
     config.dModel = 96;
     config.heads = 3;
     config.init = attn::WeightInit::Normal;

@@ -71,10 +71,7 @@ void TestExporters::addConfigs()
     // come back (computed once by the engine).
     attn::AttentionConfig repeated;
     repeated.explicitEmbeddings.clear();
-    std::string sentence;
-    for (int i = 0; i < 300; ++i)
-        sentence += "w" + std::to_string((i * 7) % 50) + ' ';
-    repeated.sentence = sentence;
+    repeated.sentence = testutil::wordsSentence(300, 50);
     repeated.dModel = 128;
     repeated.heads = 4;
     repeated.init = attn::WeightInit::Normal;
