@@ -939,6 +939,11 @@
         <extracomment>The projections step&apos;s title where the long one has no room.</extracomment>
         <translation>Projektionen: Q, K und V je Token</translation>
     </message>
+    <message>
+        <source>Scores: each query against each key</source>
+        <extracomment>The scores step&apos;s title where the long one has no room.</extracomment>
+        <translation>Scores: jede Query gegen jeden Key</translation>
+    </message>
 </context>
 <context>
     <name>Panel</name>

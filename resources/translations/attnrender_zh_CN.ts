@@ -932,6 +932,11 @@
         <extracomment>The projections step&apos;s title where the long one has no room.</extracomment>
         <translation>投影：每个词元的 Q、K 和 V</translation>
     </message>
+    <message>
+        <source>Scores: each query against each key</source>
+        <extracomment>The scores step&apos;s title where the long one has no room.</extracomment>
+        <translation>注意力分数：每个查询对每个键</translation>
+    </message>
 </context>
 <context>
     <name>Panel</name>

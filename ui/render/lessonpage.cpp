@@ -476,6 +476,9 @@ QString lessonStepShortTitle(int step)
     if (step == 3)
         //: The projections step's title where the long one has no room.
         return Lesson::tr("Projections: Q, K and V for every token");
+    if (step == 4)
+        //: The scores step's title where the long one has no room.
+        return Lesson::tr("Scores: each query against each key");
     return lessonStepTitle(step);
 }
 
