@@ -70,12 +70,12 @@ double flopsOf(int n, int d, int h)
     return 3.0 * 2.0 * n * double(d) * d + h * 2.0 * (2.0 * n * double(n) * dk);
 }
 
-void attention(benchmark::State& state, bool everyHeadsScores, bool distinct = false)
+// The engine on `config` (its shape the state's n, d_model and heads).
+void runAttention(benchmark::State& state, const attn::AttentionConfig& config, bool everyHeadsScores)
 {
     const int n = int(state.range(0));
     const int d = int(state.range(1));
     const int h = int(state.range(2));
-    const attn::AttentionConfig config = benchConfig(n, d, h, distinct);
     const attn::ScoresKept keep =
         everyHeadsScores ? attn::ScoresKept{} : attn::scoresToKeep(std::uint64_t(n), std::uint64_t(h), 0, 0);
     for (auto _ : state) {
@@ -84,6 +84,12 @@ void attention(benchmark::State& state, bool everyHeadsScores, bool distinct = f
     }
     state.counters["GFLOP/s"] =
         benchmark::Counter(flopsOf(n, d, h) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void attention(benchmark::State& state, bool everyHeadsScores, bool distinct = false)
+{
+    runAttention(state, benchConfig(int(state.range(0)), int(state.range(1)), int(state.range(2)), distinct),
+                 everyHeadsScores);
 }
 
 // The whole computation as the window runs it: every head's weights and
@@ -104,21 +110,13 @@ void BM_AttentionDistinct(benchmark::State& state)
 void BM_AttentionText(benchmark::State& state)
 {
     const int n = int(state.range(0));
-    const int d = int(state.range(1));
-    const int h = int(state.range(2));
-    attn::AttentionConfig config = benchConfig(n, d, h);
+    attn::AttentionConfig config = benchConfig(n, int(state.range(1)), int(state.range(2)));
     config.sentence = textOf(n);
     if (config.sentence.empty()) {
         state.SkipWithError("AV_BENCH_TEXT does not name a file of that many words");
         return;
     }
-    const attn::ScoresKept keep = attn::scoresToKeep(std::uint64_t(n), std::uint64_t(h), 0, 0);
-    for (auto _ : state) {
-        attn::AttentionResult result = attn::computeAttention(config, nullptr, keep);
-        benchmark::DoNotOptimize(result.layers.front().output.data());
-    }
-    state.counters["GFLOP/s"] =
-        benchmark::Counter(flopsOf(n, d, h) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+    runAttention(state, config, false);
     state.SetLabel(std::to_string(attn::buildVocabulary(attn::splitTokens(config.sentence)).words.size()) +
                    " distinct words");
 }

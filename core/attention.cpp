@@ -196,12 +196,16 @@ RowGroups groupEqualRows(const Matrix& m)
     return groups;
 }
 
-// The first row of each group, gathered: rows x cols of m from column col.
-Matrix gatherFirstRows(const Matrix& m, const RowGroups& groups, Eigen::Index col, Eigen::Index cols)
+// The first row of groups [firstGroup, firstGroup + count), gathered: their
+// cols columns of m from column col (every group by default).
+Matrix gatherFirstRows(const Matrix& m, const RowGroups& groups, Eigen::Index col, Eigen::Index cols,
+                       int firstGroup = 0, int count = -1)
 {
-    Matrix out(groups.count(), cols);
-    for (int g = 0; g < groups.count(); ++g)
-        out.row(g) = m.block(groups.first[static_cast<std::size_t>(g)], col, 1, cols);
+    if (count < 0)
+        count = groups.count() - firstGroup;
+    Matrix out(count, cols);
+    for (int g = 0; g < count; ++g)
+        out.row(g) = m.block(groups.first[static_cast<std::size_t>(firstGroup + g)], col, 1, cols);
     return out;
 }
 
@@ -221,10 +225,7 @@ void groupScoresBlock(MatrixRef into, const LayerResult& layer, int h, const Row
         multiply(into, layer.q.block(begin, h * layer.dK, rows, layer.dK), kh, Rhs::Transposed);
         return;
     }
-    Matrix queries(rows, layer.dK);
-    for (int g = 0; g < rows; ++g)
-        queries.row(g) = layer.q.block(groups.first[static_cast<std::size_t>(begin + g)], h * layer.dK, 1, layer.dK);
-    multiply(into, queries, kh, Rhs::Transposed);
+    multiply(into, gatherFirstRows(layer.q, groups, h * layer.dK, layer.dK, begin, rows), kh, Rhs::Transposed);
 }
 
 // One head's raw scores, one row per group of equal query rows (groups
